@@ -1,0 +1,80 @@
+package org.vigie.platform.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.vigie.platform.kafka.FreePorts;
+
+/**
+ * An embedded PostgreSQL 17 server for {@code vigie local} and the tests. With a data directory
+ * the data survives a restart; each service gets its own schema in the {@code vigie} database.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+  public static final String DATABASE = "vigie";
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** Starts on a free port; keeps its files under {@code dataDir} (null: a temporary directory wiped on close). */
+  public static EmbeddedDatabase start(Path dataDir) {
+    try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(FreePorts.pick());
+      if (dataDir != null) {
+        Files.createDirectories(dataDir);
+        builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
+      }
+      EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
+      db.createDatabaseIfMissing(DATABASE);
+      return db;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+    }
+  }
+
+  /** Creates an empty database (e.g. one per test class) and returns its JDBC URL. */
+  public String createDatabaseIfMissing(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("bad database name " + name);
+    }
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+        if (!rs.next()) {
+          s.execute("CREATE DATABASE " + name);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + name, e);
+    }
+    return jdbcUrl(name);
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl(DATABASE);
+  }
+
+  public String jdbcUrl(String database) {
+    return postgres.getJdbcUrl("postgres", database) + "&password=postgres";
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.vigie.platform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.vigie.platform.kafka.EmbeddedKafkaBroker;
+import org.vigie.platform.kafka.KafkaSettings;
+import org.vigie.platform.kafka.TopicProvisioner;
+import org.vigie.schemas.topics.Topics;
+
+/**
+ * One real in-process KRaft broker per test JVM, started on first use with every Vigie topic
+ * created, stopped when the JVM exits. Tests isolate themselves by ids (association, case),
+ * not by brokers.
+ */
+public final class SharedKafka {
+  private SharedKafka() {}
+
+  public static String bootstrapServers() {
+    return Holder.BROKER.bootstrapServers();
+  }
+
+  public static KafkaSettings settings() {
+    return new KafkaSettings(bootstrapServers());
+  }
+
+  private static final class Holder {
+    static final EmbeddedKafkaBroker BROKER = startBroker();
+
+    private static EmbeddedKafkaBroker startBroker() {
+      try {
+        Path dir = Files.createTempDirectory("vigie-test-kafka");
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir);
+        new TopicProvisioner(new KafkaSettings(broker.bootstrapServers()), (short) 1).ensure(Topics.all());
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
+        return broker;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
