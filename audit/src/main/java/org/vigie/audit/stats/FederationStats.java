@@ -1,0 +1,63 @@
+package org.vigie.audit.stats;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.vigie.schemas.BlockageKind;
+
+/**
+ * Anonymous federation statistics: no case id, no association id, and every cell counting fewer
+ * distinct cases than {@code minCases} is suppressed (its figures are null), as are the cells that
+ * would let a suppressed one be recomputed from a published total.
+ *
+ * @param asOf last day counted (days without API of cases still pending run up to it)
+ * @param minCases smallest number of distinct cases a published cell may count
+ * @param events events read (duplicates included)
+ * @param cases distinct cases seen
+ */
+public record FederationStats(
+    LocalDate asOf,
+    int minCases,
+    long events,
+    int cases,
+    List<BlockageCell> blockages,
+    List<MonthlyBlockages> blockagesPerMonth,
+    List<ApiGapCell> daysWithoutApi,
+    List<DecisionDelayCell> timeToDecision,
+    List<CccCell> cccAttempts) {
+
+  /** Department of a case whose opening was never recorded. */
+  public static final String UNKNOWN_DEPARTMENT = "?";
+  public static final int DEFAULT_MIN_CASES = 5;
+
+  public FederationStats {
+    blockages = List.copyOf(blockages);
+    blockagesPerMonth = List.copyOf(blockagesPerMonth);
+    daysWithoutApi = List.copyOf(daysWithoutApi);
+    timeToDecision = List.copyOf(timeToDecision);
+    cccAttempts = List.copyOf(cccAttempts);
+  }
+
+  /** Blockages reported in a month (yyyy-MM, by occurrence date) in a department, of one kind. */
+  public record BlockageCell(String department, String month, BlockageKind kind, Integer cases, Integer reports,
+      boolean suppressed) {}
+
+  /** All blockages reported in a month, every department and kind together (the chart's bars). */
+  public record MonthlyBlockages(String month, Integer cases, Integer reports, boolean suppressed) {}
+
+  /**
+   * Days in a month during which a case of the department had an expired permit, a pending
+   * submission and no valid API (the person is without proof of the right to stay).
+   */
+  public record ApiGapCell(String department, String month, Integer cases, Integer days, boolean suppressed) {}
+
+  /** Days from the first submission to the decision, for cases decided, by department. */
+  public record DecisionDelayCell(String department, Integer cases, Double meanDays, Integer medianDays,
+      Integer p90Days, boolean suppressed) {}
+
+  /**
+   * Attempts to reach the CCC per case, by department, over the cases with at least one attempt;
+   * {@code unansweredShare} is the share of attempts with no answer or only an automated reply.
+   */
+  public record CccCell(String department, Integer cases, Integer attempts, Double meanPerCase, Integer medianPerCase,
+      Double unansweredShare, boolean suppressed) {}
+}

@@ -1,0 +1,76 @@
+package org.vigie.audit.stats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** One table of the statistics as CSV (RFC 4180, header row); a suppressed figure is an empty field. */
+public final class StatsCsv {
+  /** The tables of {@link FederationStats}. */
+  public enum Table {
+    BLOCKAGES("department", "month", "kind", "cases", "reports", "suppressed"),
+    BLOCKAGES_PER_MONTH("month", "cases", "reports", "suppressed"),
+    DAYS_WITHOUT_API("department", "month", "cases", "days", "suppressed"),
+    TIME_TO_DECISION("department", "cases", "mean_days", "median_days", "p90_days", "suppressed"),
+    CCC_ATTEMPTS("department", "cases", "attempts", "mean_per_case", "median_per_case", "unanswered_share", "suppressed");
+
+    private final String[] header;
+
+    Table(String... header) {
+      this.header = header;
+    }
+
+    public List<String> header() {
+      return List.of(header);
+    }
+  }
+
+  private StatsCsv() {}
+
+  public static String toCsv(FederationStats stats, Table table) {
+    StringBuilder out = new StringBuilder();
+    write(stats, table, out);
+    return out.toString();
+  }
+
+  public static void write(FederationStats stats, Table table, Appendable out) {
+    switch (table) {
+      case BLOCKAGES -> print(out, table, stats.blockages(),
+          c -> row(c.department(), c.month(), c.kind(), c.cases(), c.reports(), c.suppressed()));
+      case BLOCKAGES_PER_MONTH -> print(out, table, stats.blockagesPerMonth(),
+          c -> row(c.month(), c.cases(), c.reports(), c.suppressed()));
+      case DAYS_WITHOUT_API -> print(out, table, stats.daysWithoutApi(),
+          c -> row(c.department(), c.month(), c.cases(), c.days(), c.suppressed()));
+      case TIME_TO_DECISION -> print(out, table, stats.timeToDecision(),
+          c -> row(c.department(), c.cases(), c.meanDays(), c.medianDays(), c.p90Days(), c.suppressed()));
+      case CCC_ATTEMPTS -> print(out, table, stats.cccAttempts(),
+          c -> row(c.department(), c.cases(), c.attempts(), c.meanPerCase(), c.medianPerCase(), c.unansweredShare(),
+              c.suppressed()));
+    }
+  }
+
+  private static List<Object> row(Object... values) {
+    List<Object> row = new ArrayList<>(values.length);
+    for (Object v : values) {
+      row.add(v == null ? "" : v);
+    }
+    return row;
+  }
+
+  private static <T> void print(Appendable out, Table table, List<T> rows, Function<T, List<Object>> toRow) {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(table.header).get();
+    try {
+      CSVPrinter printer = new CSVPrinter(out, format);
+      for (T row : rows) {
+        printer.printRecord(toRow.apply(row));
+      }
+      printer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

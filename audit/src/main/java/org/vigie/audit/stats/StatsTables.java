@@ -1,0 +1,108 @@
+package org.vigie.audit.stats;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.vigie.audit.stats.FederationStats.ApiGapCell;
+import org.vigie.audit.stats.FederationStats.CccCell;
+import org.vigie.audit.stats.FederationStats.DecisionDelayCell;
+import org.vigie.schemas.CccOutcome;
+
+/** The tables with no published total: each cell is suppressed on its own count of cases. */
+final class StatsTables {
+  private StatsTables() {}
+
+  private record DepartmentMonth(String department, String month) implements Comparable<DepartmentMonth> {
+    @Override
+    public int compareTo(DepartmentMonth o) {
+      int c = month.compareTo(o.month);
+      return c != 0 ? c : department.compareTo(o.department);
+    }
+  }
+
+  /** Per case: number of days without API in each month; a month counts the case once. */
+  static List<ApiGapCell> daysWithoutApi(List<CaseFacts> all, LocalDate asOf, int minCases) {
+    Map<DepartmentMonth, int[]> cells = new TreeMap<>(); // {cases, days}
+    for (CaseFacts facts : all) {
+      Map<String, Integer> daysByMonth = new TreeMap<>();
+      facts.forEachDayWithoutValidApi(asOf, day -> daysByMonth.merge(YearMonth.from(day).toString(), 1, Integer::sum));
+      daysByMonth.forEach((month, days) -> {
+        int[] cell = cells.computeIfAbsent(new DepartmentMonth(facts.departmentOrUnknown(), month), k -> new int[2]);
+        cell[0]++;
+        cell[1] += days;
+      });
+    }
+    List<ApiGapCell> out = new ArrayList<>();
+    cells.forEach((k, v) -> out.add(v[0] < minCases
+        ? new ApiGapCell(k.department(), k.month(), null, null, true)
+        : new ApiGapCell(k.department(), k.month(), v[0], v[1], false)));
+    return out;
+  }
+
+  static List<DecisionDelayCell> timeToDecision(List<CaseFacts> all, LocalDate asOf, int minCases) {
+    Map<String, List<Integer>> delays = new TreeMap<>();
+    for (CaseFacts facts : all) {
+      LocalDate submitted = facts.firstSubmission();
+      LocalDate decided = submitted == null ? null : facts.firstDecisionAfter(submitted);
+      if (decided != null && !decided.isAfter(asOf)) {
+        delays.computeIfAbsent(facts.departmentOrUnknown(), k -> new ArrayList<>())
+            .add((int) ChronoUnit.DAYS.between(submitted, decided));
+      }
+    }
+    List<DecisionDelayCell> out = new ArrayList<>();
+    delays.forEach((department, values) -> {
+      if (values.size() < minCases) {
+        out.add(new DecisionDelayCell(department, null, null, null, null, true));
+      } else {
+        int[] sorted = values.stream().mapToInt(Integer::intValue).sorted().toArray();
+        out.add(new DecisionDelayCell(department, sorted.length, mean(sorted), percentile(sorted, 50),
+            percentile(sorted, 90), false));
+      }
+    });
+    return out;
+  }
+
+  static List<CccCell> cccAttempts(List<CaseFacts> all, LocalDate asOf, int minCases) {
+    Map<String, List<List<CaseFacts.CccAttempt>>> byDepartment = new TreeMap<>();
+    for (CaseFacts facts : all) {
+      List<CaseFacts.CccAttempt> attempts = facts.cccAttempts.stream().filter(a -> !a.on().isAfter(asOf)).toList();
+      if (!attempts.isEmpty()) {
+        byDepartment.computeIfAbsent(facts.departmentOrUnknown(), k -> new ArrayList<>()).add(attempts);
+      }
+    }
+    List<CccCell> out = new ArrayList<>();
+    byDepartment.forEach((department, cases) -> {
+      if (cases.size() < minCases) {
+        out.add(new CccCell(department, null, null, null, null, null, true));
+        return;
+      }
+      int[] perCase = cases.stream().mapToInt(List::size).sorted().toArray();
+      long unanswered = cases.stream().flatMap(List::stream)
+          .filter(a -> a.outcome() == CccOutcome.NO_ANSWER || a.outcome() == CccOutcome.AUTOMATED_REPLY).count();
+      int attempts = Arrays.stream(perCase).sum();
+      out.add(new CccCell(department, perCase.length, attempts, mean(perCase), percentile(perCase, 50),
+          round((double) unanswered / attempts, 3), false));
+    });
+    return out;
+  }
+
+  /** Nearest-rank percentile of sorted values. */
+  static int percentile(int[] sorted, int p) {
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
+  private static double mean(int[] values) {
+    return round(Arrays.stream(values).average().orElse(0), 1);
+  }
+
+  private static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
+}
