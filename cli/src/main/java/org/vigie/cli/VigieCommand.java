@@ -1,0 +1,45 @@
+package org.vigie.cli;
+
+import org.vigie.cli.admin.AdminCommand;
+import org.vigie.cli.bench.BenchCommand;
+import org.vigie.cli.demo.DemoCommand;
+import org.vigie.cli.imports.ImportCommand;
+import org.vigie.cli.local.LocalCommand;
+import org.vigie.platform.config.Config;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigie} command: the whole stack on one machine, administration, import, benchmarks. */
+@Command(
+    name = "vigie",
+    mixinStandardHelpOptions = true,
+    version = "vigie 0.1.0",
+    description = {
+      "Vigie détecte les ruptures de droits des personnes étrangères dont le dossier est bloqué sur l'ANEF.",
+      "Vigie detects rights ruptures on residence-permit cases stuck in ANEF."
+    },
+    subcommands = {
+      LocalCommand.class,
+      AdminCommand.class,
+      ImportCommand.class,
+      DemoCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class VigieCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine(Config.fromEnvironment()).execute(args));
+  }
+
+  /** The command line with every subcommand built from the configuration given. */
+  public static CommandLine commandLine(Config config) {
+    return new CommandLine(new VigieCommand(), new ConfigFactory(config));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

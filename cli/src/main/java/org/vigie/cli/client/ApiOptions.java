@@ -1,0 +1,56 @@
+package org.vigie.cli.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.config.ConfigNames;
+import picocli.CommandLine.Option;
+
+/** Where the intake API is and which token to use; defaults suit a {@code vigie local} on this machine. */
+public final class ApiOptions {
+  /** The file where {@code vigie local} keeps the admin token it generated, under VIGIE_DATA_DIR. */
+  public static final String ADMIN_TOKEN_FILE = "admin-token";
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "Intake base URL (default http://localhost:$VIGIE_HTTP_PORT, port 8080).")
+  String url;
+
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "Bearer token (default VIGIE_ADMIN_TOKEN, else the one vigie local keeps in VIGIE_DATA_DIR).")
+  String token;
+
+  public String url(Config config) {
+    if (url != null) {
+      return url;
+    }
+    return "http://localhost:" + config.getInt(ConfigNames.VIGIE_HTTP_PORT, 8080);
+  }
+
+  /** The token given, else the admin token of the environment or of the local data dir. */
+  public Optional<String> token(Config config) {
+    if (token != null) {
+      return Optional.of(token);
+    }
+    Optional<String> admin = config.optional(ConfigNames.VIGIE_ADMIN_TOKEN);
+    if (admin.isPresent()) {
+      return admin;
+    }
+    Path stored = Path.of(config.get(ConfigNames.VIGIE_DATA_DIR, ".vigie")).resolve(ADMIN_TOKEN_FILE);
+    if (!Files.isReadable(stored)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(stored, StandardCharsets.UTF_8).strip()).filter(s -> !s.isEmpty());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public IntakeClient client(Config config) {
+    return IntakeClient.create(url(config), token(config).orElse(null));
+  }
+}

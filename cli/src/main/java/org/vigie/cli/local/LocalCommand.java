@@ -1,0 +1,62 @@
+package org.vigie.cli.local;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.vigie.platform.config.Config;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vigie local}: the whole stack on this machine until Ctrl-C. */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Démarre Vigie sur cette machine : Kafka, PostgreSQL et SMTP embarqués, puis les trois services.",
+      "Starts Vigie on this machine: embedded Kafka, PostgreSQL and SMTP, then the three services.",
+      "Data under VIGIE_DATA_DIR (default ./.vigie) survives a restart. Ctrl-C stops it."
+    })
+public final class LocalCommand implements Callable<Integer> {
+  private final Config config;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public LocalCommand(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LocalStack stack = LocalStack.start(config, VigieServices.all());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stack.close();
+      stopped.countDown();
+    }, "vigie-local-stop"));
+    PrintWriter out = spec.commandLine().getOut();
+    describe(stack, out);
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  static void describe(LocalStack stack, PrintWriter out) {
+    out.println();
+    out.println("Vigie tourne / Vigie is running");
+    for (ServiceLauncher.Started s : stack.services()) {
+      if (s.url() != null) {
+        out.printf("  %-22s %s%n", s.name(), s.url());
+      }
+    }
+    out.printf("  %-22s %s%n", "API", stack.intakeUrl() + "/api/v1/openapi.json");
+    stack.mailbox().ifPresent(m -> out.printf("  %-22s http://localhost:%d  (SMTP on port %d)%n",
+        "courriels / mails", m.webPort(), m.smtpPort()));
+    out.printf("  %-22s %s%n", "admin token", stack.adminToken());
+    out.printf("  %-22s %s%n", "data", stack.dataDir());
+    out.println();
+    out.println("Essayer / try:");
+    out.printf("  curl -s -X POST %s/api/v1/admin/associations -H 'Authorization: Bearer %s' "
+        + "-H 'Content-Type: application/json' -d '{\"name\":\"Permanence test\"}'%n",
+        stack.intakeUrl(), stack.adminToken());
+    out.println("Ctrl-C pour arrêter / to stop.");
+  }
+}
