@@ -1,0 +1,59 @@
+package org.vigie.rules.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.vigie.rules.rule.Condition;
+import org.vigie.rules.rule.Rule;
+import org.vigie.rules.rule.Rules;
+import org.vigie.rules.state.CaseView;
+import org.vigie.schemas.CaseState;
+
+/**
+ * Evaluates every enabled rule on a case for a day. Pure and free of Kafka: the topology and the
+ * audit replay both call it. A closed or erased case raises nothing.
+ */
+public final class RuleEngine {
+  private final List<Rule> rules;
+  private final RuleSettings defaults;
+
+  public RuleEngine(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+    this.defaults = RuleSettings.defaults(this.rules);
+  }
+
+  public static RuleEngine standard() {
+    return new RuleEngine(Rules.all());
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public RuleSettings defaults() {
+    return defaults;
+  }
+
+  public Evaluation evaluate(CaseState state, LocalDate today, RuleSettings settings) {
+    CaseView view = CaseView.of(state, today);
+    if (!view.watched()) {
+      return Evaluation.NOTHING;
+    }
+    TreeSet<LocalDate> changes = view.futureFactDates();
+    boolean compound = CompoundSeverity.applies(view, settings);
+    CompoundSeverity.boundary(view, settings).ifPresent(changes::add);
+    List<ActiveCondition> active = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (!settings.enabled(rule.id())) {
+        continue;
+      }
+      Optional<Condition> condition = rule.evaluate(view, settings);
+      condition.map(c -> compound ? CompoundSeverity.bump(c) : c)
+          .ifPresent(c -> active.add(ActiveCondition.of(state.getCaseId(), rule, c)));
+      changes.addAll(rule.boundaries(view, settings));
+    }
+    return new Evaluation(List.copyOf(active), Optional.ofNullable(changes.higher(today)));
+  }
+}

@@ -1,0 +1,59 @@
+package org.vigie.rules.rule;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.state.CaseView;
+import org.vigie.schemas.BlockageFact;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+/**
+ * An ANEF blockage stays open: foreigner numbers not recognised, lost accounts, address changes
+ * never recorded (InfoMigrants, 5 May 2026: "tout le système est bloqué"). The oldest open blockage
+ * sets the episode. {@code compoundLapseDays} is the window of the compound severity bump (see
+ * CompoundSeverity in the engine).
+ */
+public final class BlockageUnresolved extends BaseRule {
+  public BlockageUnresolved() {
+    super(RuleId.BLOCKAGE_UNRESOLVED, "Help-desk practice (InfoMigrants 5/5/2026; CE 5/5/2026 injunction)",
+        LegalTexts.PRACTICE_2026, "1",
+        new RuleDoc("A blockage is open with no resolution.",
+            "WARNING from report + warnDays; HIGH from report + highDays.", "WARNING → HIGH"),
+        "warnDays", 14, "highDays", 30, "compoundLapseDays", 30);
+  }
+
+  @Override
+  public Optional<Condition> evaluate(CaseView view, RuleSettings settings) {
+    List<BlockageFact> open = view.openBlockages();
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    BlockageFact oldest = open.get(0);
+    LocalDate starts = oldest.getReportedOn().plusDays(threshold(settings, "warnDays"));
+    LocalDate high = oldest.getReportedOn().plusDays(threshold(settings, "highDays"));
+    if (view.today().isBefore(starts)) {
+      return Optional.empty();
+    }
+    Severity severity = view.today().isBefore(high) ? Severity.WARNING : Severity.HIGH;
+    return Optional.of(new Condition(id(), severity, starts, high, Texts.message(
+        "Blocage ANEF « " + oldest.getKind() + " » signalé le " + Texts.fr(oldest.getReportedOn())
+            + " et toujours pas résolu (" + open.size() + " blocage(s) ouvert(s)).",
+        Texts.BEFORE_REJECTION_FR,
+        "ANEF blockage \"" + oldest.getKind() + "\" reported on " + Texts.en(oldest.getReportedOn())
+            + " is still unresolved (" + open.size() + " open blockage(s)).",
+        Texts.BEFORE_REJECTION_EN)));
+  }
+
+  @Override
+  public List<LocalDate> boundaries(CaseView view, RuleSettings settings) {
+    List<LocalDate> dates = new ArrayList<>();
+    for (BlockageFact b : view.openBlockages()) {
+      dates.add(b.getReportedOn().plusDays(threshold(settings, "warnDays")));
+      dates.add(b.getReportedOn().plusDays(threshold(settings, "highDays")));
+    }
+    return dates;
+  }
+}

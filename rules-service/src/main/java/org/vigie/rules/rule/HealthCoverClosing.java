@@ -1,0 +1,56 @@
+package org.vigie.rules.rule;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.state.CaseView;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+/**
+ * Health cover (PUMa) continues for six months after the last valid document (CSS R.111-4), then
+ * closes. WARNING while it runs, HIGH in its last warnDays, CRITICAL once closed.
+ */
+public final class HealthCoverClosing extends BaseRule {
+  public HealthCoverClosing() {
+    super(RuleId.HEALTH_COVER_CLOSING, "CSS R.111-4", LegalTexts.CSS_2020, "1",
+        new RuleDoc("Permit expired and no valid API: health cover runs out.",
+            "From the first day without a document; closes after coverMonths (HIGH from − warnDays, then CRITICAL).",
+            "WARNING → HIGH → CRITICAL"),
+        "coverMonths", 6, "warnDays", 30);
+  }
+
+  @Override
+  public Optional<Condition> evaluate(CaseView view, RuleSettings settings) {
+    Optional<LocalDate> lapse = view.uncoveredSince(0);
+    if (lapse.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate closes = lapse.get().plusMonths(threshold(settings, "coverMonths"));
+    LocalDate today = view.today();
+    Severity severity = !today.isBefore(closes) ? Severity.CRITICAL
+        : !today.isBefore(closes.minusDays(threshold(settings, "warnDays"))) ? Severity.HIGH : Severity.WARNING;
+    return Optional.of(new Condition(id(), severity, lapse.get(), closes, Texts.message(
+        "Sans titre ni API valable depuis le " + Texts.fr(lapse.get()) + ", la prise en charge des frais de santé "
+            + "(assurance maladie) prend fin le " + Texts.fr(closes) + " (CSS R.111-4). Prévenir la CPAM et obtenir "
+            + "une API avant cette date.",
+        Texts.BEFORE_REJECTION_FR,
+        "With no valid permit or API since " + Texts.en(lapse.get()) + ", health cover ends on " + Texts.en(closes)
+            + " (CSS R.111-4). Tell the CPAM and obtain an API before then.",
+        Texts.BEFORE_REJECTION_EN)));
+  }
+
+  @Override
+  public List<LocalDate> boundaries(CaseView view, RuleSettings settings) {
+    List<LocalDate> dates = new ArrayList<>();
+    view.nextLapse(0).ifPresent(dates::add);
+    view.uncoveredSince(0).ifPresent(lapse -> {
+      LocalDate closes = lapse.plusMonths(threshold(settings, "coverMonths"));
+      dates.add(closes.minusDays(threshold(settings, "warnDays")));
+      dates.add(closes);
+    });
+    return dates;
+  }
+}

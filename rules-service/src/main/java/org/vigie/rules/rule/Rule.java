@@ -1,0 +1,41 @@
+package org.vigie.rules.rule;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.state.CaseView;
+import org.vigie.schemas.RuleId;
+
+/**
+ * One rights-rupture rule of DOMAIN.md: a pure function of a case as known on a day. Alerts are
+ * help for a human, never a binding computation of a legal deadline.
+ */
+public interface Rule {
+  RuleId id();
+
+  /** Legal reference, e.g. "CESEDA R.431-5". */
+  String reference();
+
+  /** Date of the version of the text the rule encodes. */
+  LocalDate textVersionDate();
+
+  /** Version of this implementation; changes whenever its behaviour changes. */
+  String version();
+
+  /** Default thresholds by name (days or months, as the name says), in catalogue order. */
+  Map<String, Integer> defaultThresholds();
+
+  /** What the rule watches, for the catalogue. */
+  RuleDoc doc();
+
+  /** The condition holding on {@code view.today()}, if any. The view is of a watched case. */
+  Optional<Condition> evaluate(CaseView view, RuleSettings settings);
+
+  /**
+   * Days on which {@link #evaluate}'s answer may change with no new event (dates of facts aside,
+   * which the engine adds). Dates on or before today are ignored.
+   */
+  List<LocalDate> boundaries(CaseView view, RuleSettings settings);
+}

@@ -1,0 +1,14 @@
+package org.vigie.rules.rule;
+
+import java.util.List;
+
+/** Every rule of DOMAIN.md, in the order of the RuleId enum. */
+public final class Rules {
+  private Rules() {}
+
+  public static List<Rule> all() {
+    return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
+        new ApiExpired(), new ApiNotIssued(), new ImplicitRejection(), new AppealDeadline(), new BlockageUnresolved(),
+        new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
+  }
+}

@@ -1,0 +1,49 @@
+package org.vigie.rules.rule;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Building blocks of alert messages. The next steps are those the associations give at their help
+ * desks (InfoMigrants, 5 May 2026: the only official help is the CCC; the Défenseur des droits
+ * counted +400 % ANEF complaints 2020–2024; the Conseil d'État requires a non-digital alternative).
+ */
+final class Texts {
+  private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+  private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  static final String CONTACT_FR = "Relancer le Centre de contact citoyen (CCC, formulaire ou téléphone) et se rendre au "
+      + "point d'accueil numérique de la préfecture ; saisir en parallèle le Défenseur des droits.";
+  static final String CONTACT_EN = "Chase the Centre de contact citoyen (CCC, web form or phone) and go to the "
+      + "prefecture's point d'accueil numérique; in parallel, refer the case to the Défenseur des droits.";
+
+  static final String BEFORE_REJECTION_FR = CONTACT_FR + " Sans réponse, un avocat ou l'association peut saisir le "
+      + "tribunal administratif d'un référé mesures utiles (CJA L.521-3).";
+  static final String BEFORE_REJECTION_EN = CONTACT_EN + " Without an answer, a lawyer or the association can ask the "
+      + "administrative court for a référé mesures utiles (CJA L.521-3).";
+
+  static final String AFTER_REJECTION_FR = "Contester le refus implicite devant le tribunal administratif (recours en "
+      + "annulation) et, en cas d'urgence, demander un référé-suspension (CJA L.521-1) ; saisir en parallèle le "
+      + "Défenseur des droits.";
+  static final String AFTER_REJECTION_EN = "Challenge the implicit rejection before the administrative court (annulment "
+      + "action) and, if urgent, ask for a référé-suspension (CJA L.521-1); in parallel, refer the case to the "
+      + "Défenseur des droits.";
+
+  static final String DISCLAIMER_FR = "Alerte d'aide au suivi, pas un calcul juridique opposable : vérifier les dates.";
+  static final String DISCLAIMER_EN = "A reminder to help follow the case, not a binding legal computation: check the dates.";
+
+  private Texts() {}
+
+  static String fr(LocalDate date) {
+    return date.format(FR);
+  }
+
+  static String en(LocalDate date) {
+    return date.format(EN);
+  }
+
+  static Message message(String fr, String frSteps, String en, String enSteps) {
+    return new Message(fr + " " + frSteps + " " + DISCLAIMER_FR, en + " " + enSteps + " " + DISCLAIMER_EN);
+  }
+}

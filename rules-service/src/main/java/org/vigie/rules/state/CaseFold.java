@@ -1,0 +1,198 @@
+package org.vigie.rules.state;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.vigie.schemas.ApiExpiryRecorded;
+import org.vigie.schemas.ApiFact;
+import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.BenefitKind;
+import org.vigie.schemas.BlockageFact;
+import org.vigie.schemas.BlockageReported;
+import org.vigie.schemas.BlockageResolutionFact;
+import org.vigie.schemas.BlockageResolved;
+import org.vigie.schemas.CaseClosed;
+import org.vigie.schemas.CaseErased;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CaseOpened;
+import org.vigie.schemas.CaseState;
+import org.vigie.schemas.CccAttemptFact;
+import org.vigie.schemas.CccContactAttempted;
+import org.vigie.schemas.DatedFact;
+import org.vigie.schemas.DecisionFact;
+import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.EmployerRefusedApi;
+import org.vigie.schemas.PermitKind;
+import org.vigie.schemas.SituationFact;
+import org.vigie.schemas.SituationUpdated;
+import org.vigie.schemas.SubmissionFact;
+import org.vigie.schemas.SubmissionRecorded;
+import org.vigie.schemas.VolunteerAssigned;
+
+/**
+ * Folds case events into a {@link CaseState}. The fold is idempotent (an event id already folded
+ * changes nothing) and commutative (facts are kept sorted by occurredOn then eventId, and every
+ * single-valued field keeps the value of its latest event by that same order), so events recorded
+ * late or out of order give the same state as events recorded in order. Volunteers often record
+ * last month's events today.
+ *
+ * <p>Alert bookkeeping ({@code openAlerts}, {@code nextDueAt}) belongs to the processor and is kept
+ * untouched. An erased case keeps no facts at all, whatever arrives after the erasure.
+ */
+public final class CaseFold {
+
+  /** An empty state for a case seen for the first time. */
+  public CaseState initial(String caseId, String associationId) {
+    return CaseState.newBuilder().setCaseId(caseId).setAssociationId(associationId).build();
+  }
+
+  public CaseState apply(CaseState current, CaseEvent event) {
+    CaseState base = current != null ? current : initial(event.getCaseId(), event.getAssociationId());
+    if (base.getErased()) {
+      return base;
+    }
+    CaseState.Builder next = CaseState.newBuilder(base);
+    LocalDate on = event.getOccurredOn();
+    String id = event.getEventId();
+    Object payload = event.getPayload();
+    if (base.getLastEventOn() == null || on.isAfter(base.getLastEventOn())) {
+      next.setLastEventOn(on);
+    }
+    if (payload instanceof CaseOpened opened) {
+      openCase(base, next, id, on, opened);
+    } else if (payload instanceof VolunteerAssigned assigned) {
+      assignVolunteer(base, next, id, on, assigned.getVolunteerId());
+    } else if (payload instanceof SubmissionRecorded s) {
+      next.setSubmissions(added(base.getSubmissions(), SubmissionFact::getEventId, id, FactOrder.SUBMISSIONS,
+          () -> new SubmissionFact(id, on, s.getProcedure(), s.getComplete(), s.getReceiptMentionsAppealRoutes())));
+    } else if (payload instanceof BlockageReported b) {
+      List<BlockageFact> blockages = added(base.getBlockages(), BlockageFact::getEventId, id, FactOrder.BLOCKAGES,
+          () -> new BlockageFact(id, b.getBlockage(), on, null));
+      next.setBlockages(withResolutions(blockages, base.getBlockageResolutions()));
+    } else if (payload instanceof BlockageResolved r) {
+      List<BlockageResolutionFact> resolutions = added(base.getBlockageResolutions(),
+          BlockageResolutionFact::getEventId, id, FactOrder.RESOLUTIONS,
+          () -> new BlockageResolutionFact(id, r.getBlockage(), on));
+      next.setBlockageResolutions(resolutions);
+      next.setBlockages(withResolutions(base.getBlockages(), resolutions));
+    } else if (payload instanceof ApiIssued api) {
+      next.setApis(added(base.getApis(), ApiFact::getEventId, id, FactOrder.APIS,
+          () -> new ApiFact(id, on, api.getValidUntil())));
+    } else if (payload instanceof ApiExpiryRecorded) {
+      next.setApiExpiries(added(base.getApiExpiries(), DatedFact::getEventId, id, FactOrder.DATED,
+          () -> new DatedFact(id, on)));
+    } else if (payload instanceof CccContactAttempted c) {
+      next.setCccAttempts(added(base.getCccAttempts(), CccAttemptFact::getEventId, id, FactOrder.CCC_ATTEMPTS,
+          () -> new CccAttemptFact(id, on, c.getChannel(), c.getOutcome())));
+    } else if (payload instanceof EmployerRefusedApi) {
+      next.setEmployerRefusals(added(base.getEmployerRefusals(), DatedFact::getEventId, id, FactOrder.DATED,
+          () -> new DatedFact(id, on)));
+    } else if (payload instanceof DecisionReceived d) {
+      DecisionFact fact = new DecisionFact(id, on, d.getDecision(), d.getNewPermitExpiresOn(), d.getNewPermitKind());
+      DecisionFact known = base.getDecision();
+      if (known == null || FactOrder.DECISIONS.compare(fact, known) > 0) {
+        next.setDecision(fact);
+      }
+    } else if (payload instanceof SituationUpdated u) {
+      addSituation(base, next, new SituationFact(id, on, u.getEmployed(), u.getReceivesBenefits(), u.getBenefitKinds()));
+    } else if (payload instanceof CaseClosed) {
+      DatedFact closed = base.getClosed();
+      DatedFact fact = new DatedFact(id, on);
+      if (closed == null || FactOrder.DATED.compare(fact, closed) < 0) {
+        next.setClosed(fact);
+      }
+    } else if (payload instanceof CaseErased) {
+      return erased(base);
+    } else {
+      throw new IllegalArgumentException("Unknown case event payload: "
+          + (payload == null ? "null" : payload.getClass().getName()));
+    }
+    return next.build();
+  }
+
+  private static void openCase(CaseState base, CaseState.Builder next, String id, LocalDate on, CaseOpened opened) {
+    if (FactOrder.isLater(on, id, base.getOpenedOn(), base.getOpenedEventId())) {
+      next.setOpenedOn(on)
+          .setOpenedEventId(id)
+          .setPermitKind(opened.getPermitKind() == null ? PermitKind.OTHER : opened.getPermitKind())
+          .setPermitExpiresOn(opened.getPermitExpiresOn())
+          .setProcedure(opened.getProcedure())
+          .setDepartment(opened.getDepartment());
+    }
+    if (opened.getAssignedVolunteerId() != null) {
+      assignVolunteer(base, next, id, on, opened.getAssignedVolunteerId());
+    }
+    addSituation(base, next, new SituationFact(id, on, opened.getEmployed(), opened.getReceivesBenefits(),
+        new ArrayList<>(opened.getBenefitKinds())));
+  }
+
+  private static void assignVolunteer(CaseState base, CaseState.Builder next, String id, LocalDate on, String volunteerId) {
+    DatedFact stamp = base.getVolunteerAssignment();
+    if (stamp == null || FactOrder.isLater(on, id, stamp.getOn(), stamp.getEventId())) {
+      next.setAssignedVolunteerId(volunteerId).setVolunteerAssignment(new DatedFact(id, on));
+    }
+  }
+
+  /** Employment and benefits are replayed from every situation fact in date order. */
+  private static void addSituation(CaseState base, CaseState.Builder next, SituationFact fact) {
+    List<SituationFact> facts = added(base.getSituations(), SituationFact::getEventId, fact.getEventId(),
+        FactOrder.SITUATIONS, () -> fact);
+    boolean employed = false;
+    boolean benefits = false;
+    List<BenefitKind> kinds = new ArrayList<>();
+    for (SituationFact f : facts) {
+      if (f.getEmployed() != null) {
+        employed = f.getEmployed();
+      }
+      if (f.getReceivesBenefits() != null) {
+        benefits = f.getReceivesBenefits();
+      }
+      if (f.getBenefitKinds() != null) {
+        kinds = new ArrayList<>(f.getBenefitKinds());
+      }
+    }
+    next.setSituations(facts).setEmployed(employed).setReceivesBenefits(benefits).setBenefitKinds(kinds);
+  }
+
+  /** A blockage is resolved by the earliest resolution of its kind dated on or after its report. */
+  private static List<BlockageFact> withResolutions(List<BlockageFact> blockages, List<BlockageResolutionFact> resolutions) {
+    List<BlockageFact> result = new ArrayList<>(blockages.size());
+    for (BlockageFact b : blockages) {
+      LocalDate resolvedOn = null;
+      for (BlockageResolutionFact r : resolutions) {
+        if (r.getKind() == b.getKind() && !r.getResolvedOn().isBefore(b.getReportedOn())) {
+          resolvedOn = r.getResolvedOn();
+          break;
+        }
+      }
+      result.add(new BlockageFact(b.getEventId(), b.getKind(), b.getReportedOn(), resolvedOn));
+    }
+    return result;
+  }
+
+  private static CaseState erased(CaseState base) {
+    return CaseState.newBuilder()
+        .setCaseId(base.getCaseId())
+        .setAssociationId(base.getAssociationId())
+        .setErased(true)
+        .setOpenAlerts(new ArrayList<>(base.getOpenAlerts()))
+        .setNextDueAt(base.getNextDueAt())
+        .build();
+  }
+
+  private static <T> List<T> added(List<T> facts, Function<T, String> eventId, String id,
+      Comparator<T> order, java.util.function.Supplier<T> fact) {
+    List<T> result = new ArrayList<>(facts.size() + 1);
+    for (T f : facts) {
+      if (eventId.apply(f).equals(id)) {
+        return new ArrayList<>(facts);
+      }
+      result.add(f);
+    }
+    result.add(fact.get());
+    result.sort(order);
+    return result;
+  }
+}

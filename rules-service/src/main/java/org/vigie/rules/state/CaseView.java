@@ -1,0 +1,285 @@
+package org.vigie.rules.state;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.vigie.schemas.ApiFact;
+import org.vigie.schemas.BlockageFact;
+import org.vigie.schemas.BlockageResolutionFact;
+import org.vigie.schemas.CaseState;
+import org.vigie.schemas.CccAttemptFact;
+import org.vigie.schemas.DatedFact;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionFact;
+import org.vigie.schemas.PermitKind;
+import org.vigie.schemas.SituationFact;
+import org.vigie.schemas.SubmissionFact;
+
+/**
+ * A case as known on a given day: facts dated after {@code today} have not happened yet and are
+ * ignored (their dates are reported by {@link #futureFactDates()} so the engine wakes up then).
+ *
+ * <p>The current cycle: a decision ends the instruction it answers. Submissions and APIs dated
+ * after the latest decision belong to the current cycle; older ones are history. A granted
+ * decision with a new expiry date replaces the permit being watched.
+ */
+public final class CaseView {
+  /** Cards kept valid three months after expiry when renewal was requested before it (CESEDA L.433-3). */
+  public static final Set<PermitKind> TOLERANCE_KINDS =
+      EnumSet.of(PermitKind.CARTE_PLURIANNUELLE, PermitKind.CARTE_RESIDENT, PermitKind.CARTE_RESIDENT_UE);
+
+  private final CaseState state;
+  private final LocalDate today;
+  private final DecisionFact decision;
+  private final List<SubmissionFact> cycleSubmissions = new ArrayList<>();
+  private final List<ApiFact> cycleApis = new ArrayList<>();
+
+  private CaseView(CaseState state, LocalDate today) {
+    this.state = state;
+    this.today = today;
+    DecisionFact d = state.getDecision();
+    this.decision = d != null && !d.getDecidedOn().isAfter(today) ? d : null;
+    for (SubmissionFact s : state.getSubmissions()) {
+      if (known(s.getSubmittedOn()) && inCycle(s.getSubmittedOn())) {
+        cycleSubmissions.add(s);
+      }
+    }
+    for (ApiFact a : state.getApis()) {
+      if (known(a.getIssuedOn()) && inCycle(a.getIssuedOn())) {
+        cycleApis.add(a);
+      }
+    }
+  }
+
+  public static CaseView of(CaseState state, LocalDate today) {
+    return new CaseView(state, today);
+  }
+
+  private boolean known(LocalDate date) {
+    return !date.isAfter(today);
+  }
+
+  private boolean inCycle(LocalDate date) {
+    return decision == null || date.isAfter(decision.getDecidedOn());
+  }
+
+  public LocalDate today() {
+    return today;
+  }
+
+  public CaseState state() {
+    return state;
+  }
+
+  public String caseId() {
+    return state.getCaseId();
+  }
+
+  /** False when erased or closed on or before today: a case that is not watched raises nothing. */
+  public boolean watched() {
+    return !state.getErased() && (state.getClosed() == null || state.getClosed().getOn().isAfter(today));
+  }
+
+  public Optional<DecisionFact> decision() {
+    return Optional.ofNullable(decision);
+  }
+
+  /** The permit being watched: the one granted by the latest decision, else the one the case opened with. */
+  public Optional<LocalDate> permitExpiresOn() {
+    if (decision != null && decision.getDecision() == Decision.GRANTED) {
+      return Optional.ofNullable(decision.getNewPermitExpiresOn());
+    }
+    return Optional.ofNullable(state.getPermitExpiresOn());
+  }
+
+  public PermitKind permitKind() {
+    if (decision != null && decision.getDecision() == Decision.GRANTED && decision.getNewPermitKind() != null) {
+      return decision.getNewPermitKind();
+    }
+    return state.getPermitKind();
+  }
+
+  /** The latest decision refused the request and nothing was filed since. */
+  public boolean refused() {
+    return decision != null && decision.getDecision() != Decision.GRANTED && cycleSubmissions.isEmpty();
+  }
+
+  /** Submissions of the current cycle, oldest first. */
+  public List<SubmissionFact> submissions() {
+    return cycleSubmissions;
+  }
+
+  /** The first submission of the cycle: an instruction is pending when present. */
+  public Optional<SubmissionFact> firstSubmission() {
+    return cycleSubmissions.stream().findFirst();
+  }
+
+  public Optional<SubmissionFact> firstCompleteSubmission() {
+    return cycleSubmissions.stream().filter(SubmissionFact::getComplete).findFirst();
+  }
+
+  /** APIs of the current cycle, by issue date. */
+  public List<ApiFact> apis() {
+    return cycleApis;
+  }
+
+  public Optional<ApiFact> latestApi() {
+    return cycleApis.isEmpty() ? Optional.empty() : Optional.of(cycleApis.get(cycleApis.size() - 1));
+  }
+
+  /** Last day an API is valid: its valid-until, or the day before a recorded lapse after its issue. */
+  public LocalDate apiEnd(ApiFact api) {
+    LocalDate end = api.getValidUntil();
+    for (DatedFact lapse : state.getApiExpiries()) {
+      LocalDate on = lapse.getOn();
+      if (known(on) && !on.isBefore(api.getIssuedOn()) && on.minusDays(1).isBefore(end)) {
+        end = on.minusDays(1);
+      }
+    }
+    return end;
+  }
+
+  /** A lapse was recorded for this API before its valid-until date. */
+  public boolean apiLapseRecorded(ApiFact api) {
+    return apiEnd(api).isBefore(api.getValidUntil());
+  }
+
+  public boolean employed() {
+    return situation().employed;
+  }
+
+  public boolean receivesBenefits() {
+    return situation().benefits;
+  }
+
+  private Situation situation() {
+    Situation s = new Situation();
+    for (SituationFact f : state.getSituations()) {
+      if (!known(f.getOn())) {
+        break;
+      }
+      if (f.getEmployed() != null) {
+        s.employed = f.getEmployed();
+      }
+      if (f.getReceivesBenefits() != null) {
+        s.benefits = f.getReceivesBenefits();
+      }
+    }
+    return s;
+  }
+
+  private static final class Situation {
+    boolean employed;
+    boolean benefits;
+  }
+
+  /** Blockages reported on or before today and not resolved by today, oldest first. */
+  public List<BlockageFact> openBlockages() {
+    List<BlockageFact> open = new ArrayList<>();
+    for (BlockageFact b : state.getBlockages()) {
+      if (known(b.getReportedOn()) && (b.getResolvedOn() == null || b.getResolvedOn().isAfter(today))) {
+        open.add(b);
+      }
+    }
+    return open;
+  }
+
+  public List<CccAttemptFact> cccAttempts() {
+    return state.getCccAttempts().stream().filter(c -> known(c.getAttemptedOn())).toList();
+  }
+
+  /** Employer refusals of the API in the current cycle. */
+  public List<DatedFact> employerRefusals() {
+    return state.getEmployerRefusals().stream().filter(r -> known(r.getOn()) && inCycle(r.getOn())).toList();
+  }
+
+  /**
+   * Whether the three-month tolerance of CESEDA L.433-3 covers the days after expiry: a card of
+   * an eligible kind whose renewal was requested before it expired.
+   */
+  public boolean toleranceApplies() {
+    Optional<LocalDate> expiry = permitExpiresOn();
+    return expiry.isPresent() && TOLERANCE_KINDS.contains(permitKind())
+        && firstSubmission().map(s -> !s.getSubmittedOn().isAfter(expiry.get())).orElse(false);
+  }
+
+  /**
+   * The start of the current period without a document (permit, extended by {@code extraDays}
+   * after expiry, or a valid API) when today falls in one; empty when today is covered or the
+   * person never had a document.
+   */
+  public Optional<LocalDate> uncoveredSince(int extraDays) {
+    List<LocalDate[]> intervals = coverage(extraDays);
+    LocalDate start = null;
+    for (LocalDate[] i : intervals) {
+      if (i[0] != null && i[0].isAfter(today)) {
+        continue;
+      }
+      if (!i[1].isBefore(today)) {
+        return Optional.empty();
+      }
+      LocalDate after = i[1].plusDays(1);
+      if (start == null || after.isAfter(start)) {
+        start = after;
+      }
+    }
+    return Optional.ofNullable(start);
+  }
+
+  /** The first day, today or later, without a document as known today; empty when no document. */
+  public Optional<LocalDate> nextLapse(int extraDays) {
+    List<LocalDate[]> intervals = coverage(extraDays);
+    if (intervals.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate day = today;
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (LocalDate[] i : intervals) {
+        if ((i[0] == null || !i[0].isAfter(day)) && !i[1].isBefore(day)) {
+          day = i[1].plusDays(1);
+          moved = true;
+        }
+      }
+    }
+    return Optional.of(day);
+  }
+
+  /** Covered periods, inclusive: [null, permit expiry + extraDays] and each API of the cycle. */
+  private List<LocalDate[]> coverage(int extraDays) {
+    List<LocalDate[]> intervals = new ArrayList<>();
+    permitExpiresOn().ifPresent(e -> intervals.add(new LocalDate[] {null, e.plusDays(extraDays)}));
+    for (ApiFact api : cycleApis) {
+      LocalDate end = apiEnd(api);
+      if (!end.isBefore(api.getIssuedOn())) {
+        intervals.add(new LocalDate[] {api.getIssuedOn(), end});
+      }
+    }
+    return intervals;
+  }
+
+  /** Dates of facts that happen after today: the view changes on each of them. */
+  public TreeSet<LocalDate> futureFactDates() {
+    TreeSet<LocalDate> dates = new TreeSet<>();
+    state.getSubmissions().forEach(s -> dates.add(s.getSubmittedOn()));
+    state.getApis().forEach(a -> dates.add(a.getIssuedOn()));
+    state.getApiExpiries().forEach(a -> dates.add(a.getOn()));
+    state.getBlockages().forEach(b -> dates.add(b.getReportedOn()));
+    state.getBlockageResolutions().forEach(r -> dates.add(r.getResolvedOn()));
+    state.getCccAttempts().forEach(c -> dates.add(c.getAttemptedOn()));
+    state.getEmployerRefusals().forEach(r -> dates.add(r.getOn()));
+    state.getSituations().forEach(s -> dates.add(s.getOn()));
+    if (state.getDecision() != null) {
+      dates.add(state.getDecision().getDecidedOn());
+    }
+    if (state.getClosed() != null) {
+      dates.add(state.getClosed().getOn());
+    }
+    return new TreeSet<>(dates.tailSet(today, false));
+  }
+}

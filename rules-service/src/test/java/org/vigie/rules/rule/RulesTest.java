@@ -1,0 +1,425 @@
+package org.vigie.rules.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.vigie.rules.Events;
+import org.vigie.rules.Scenario;
+import org.vigie.rules.engine.RuleSettings;
+import org.vigie.schemas.AssociationSettings;
+import org.vigie.schemas.BlockageKind;
+import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.PermitKind;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+/** Each rule on small hand-written cases: when it starts, escalates and ends. */
+class RulesTest {
+  static final LocalDate EXPIRY = LocalDate.of(2026, 12, 1);
+  static final LocalDate OPENED = LocalDate.of(2026, 1, 10);
+
+  final Events e = new Events("case-1");
+
+  static LocalDate day(String iso) {
+    return LocalDate.parse(iso);
+  }
+
+  @Nested
+  class RenewalWindowOpenRule {
+    final Scenario s = Scenario.of(e.opened(OPENED, EXPIRY));
+
+    @Test
+    void opensAt120DaysBeforeExpiryAndClosesAfterTheLastOnTimeDay() {
+      assertThat(s.condition(RuleId.RENEWAL_WINDOW_OPEN, EXPIRY.minusDays(121))).isNull();
+      Condition c = s.condition(RuleId.RENEWAL_WINDOW_OPEN, EXPIRY.minusDays(120));
+      assertThat(c.severity()).isEqualTo(Severity.INFO);
+      assertThat(c.episodeStart()).isEqualTo(EXPIRY.minusDays(120));
+      assertThat(c.deadline()).isEqualTo(EXPIRY.minusDays(60));
+      assertThat(c.message().fr()).contains("1 décembre 2026").contains("2 octobre 2026");
+      assertThat(c.message().en()).contains("1 December 2026");
+      assertThat(s.condition(RuleId.RENEWAL_WINDOW_OPEN, EXPIRY.minusDays(60))).isNotNull();
+      assertThat(s.condition(RuleId.RENEWAL_WINDOW_OPEN, EXPIRY.minusDays(59))).isNull();
+    }
+
+    @Test
+    void endsWithASubmission() {
+      s.record(e.submission(EXPIRY.minusDays(100)));
+      assertThat(s.condition(RuleId.RENEWAL_WINDOW_OPEN, EXPIRY.minusDays(110))).isNotNull();
+      assertThat(s.condition(RuleId.RENEWAL_WINDOW_OPEN, EXPIRY.minusDays(100))).isNull();
+    }
+
+    @Test
+    void followsTheAssociationsThresholds() {
+      AssociationSettings overrides = AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
+          .setThresholds(Map.of("RENEWAL_WINDOW_OPEN.openDays", 150, "NOT_A_RULE.x", 3))
+          .setUpdatedAt(java.time.Instant.EPOCH).build();
+      s.settings(Scenario.ENGINE.defaults().with(overrides));
+      assertThat(s.condition(RuleId.RENEWAL_WINDOW_OPEN, EXPIRY.minusDays(150))).isNotNull();
+    }
+
+    @Test
+    void aDisabledRuleRaisesNothing() {
+      AssociationSettings off = AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
+          .setDisabledRules(List.of(RuleId.RENEWAL_WINDOW_OPEN)).setUpdatedAt(java.time.Instant.EPOCH).build();
+      s.settings(Scenario.ENGINE.defaults().with(off));
+      assertThat(s.condition(RuleId.RENEWAL_WINDOW_OPEN, EXPIRY.minusDays(100))).isNull();
+    }
+  }
+
+  @Nested
+  class RenewalDeadlineRule {
+    final Scenario s = Scenario.of(e.opened(OPENED, EXPIRY));
+
+    @Test
+    void warnsThenEscalatesThenIsCriticalAfterExpiry() {
+      LocalDate deadline = EXPIRY.minusDays(60);
+      assertThat(s.condition(RuleId.RENEWAL_DEADLINE, deadline.minusDays(31))).isNull();
+      assertThat(s.condition(RuleId.RENEWAL_DEADLINE, deadline.minusDays(30)).severity()).isEqualTo(Severity.WARNING);
+      assertThat(s.condition(RuleId.RENEWAL_DEADLINE, deadline.minusDays(7)).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.RENEWAL_DEADLINE, EXPIRY).severity()).isEqualTo(Severity.HIGH);
+      Condition late = s.condition(RuleId.RENEWAL_DEADLINE, EXPIRY.plusDays(1));
+      assertThat(late.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(late.episodeStart()).isEqualTo(deadline.minusDays(30));
+      assertThat(late.message().fr()).contains("plus de droit au séjour");
+    }
+
+    @Test
+    void resolvedByASubmissionEvenALateOne() {
+      s.record(e.submission(EXPIRY.plusDays(5)));
+      assertThat(s.condition(RuleId.RENEWAL_DEADLINE, EXPIRY.plusDays(4))).isNotNull();
+      assertThat(s.condition(RuleId.RENEWAL_DEADLINE, EXPIRY.plusDays(5))).isNull();
+    }
+  }
+
+  @Nested
+  class PermitExpiredWithoutApiRule {
+    @Test
+    void criticalAtExpiryForATemporaryCard() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)));
+      assertThat(s.condition(RuleId.PERMIT_EXPIRED_WITHOUT_API, EXPIRY)).isNull();
+      Condition c = s.condition(RuleId.PERMIT_EXPIRED_WITHOUT_API, EXPIRY.plusDays(1));
+      assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(c.episodeStart()).isEqualTo(EXPIRY.plusDays(1));
+    }
+
+    @Test
+    void highDuringTheThreeMonthToleranceOfAMultiYearCardThenCritical() {
+      Scenario s = Scenario.of(e.opened(OPENED, PermitKind.CARTE_PLURIANNUELLE, EXPIRY, false, false),
+          e.submission(EXPIRY.minusDays(90)));
+      Condition tolerated = s.condition(RuleId.PERMIT_EXPIRED_WITHOUT_API, EXPIRY.plusDays(1));
+      assertThat(tolerated.severity()).isEqualTo(Severity.HIGH);
+      assertThat(tolerated.deadline()).isEqualTo(EXPIRY.plusDays(90));
+      assertThat(tolerated.message().fr()).contains("L.433-3");
+      assertThat(s.condition(RuleId.PERMIT_EXPIRED_WITHOUT_API, EXPIRY.plusDays(91)).severity())
+          .isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void noToleranceWhenTheRenewalWasFiledAfterExpiry() {
+      Scenario s = Scenario.of(e.opened(OPENED, PermitKind.CARTE_RESIDENT, EXPIRY, false, false),
+          e.submission(EXPIRY.plusDays(3)));
+      assertThat(s.condition(RuleId.PERMIT_EXPIRED_WITHOUT_API, EXPIRY.plusDays(3)).severity())
+          .isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void endsWhenAnApiIsIssuedOrADecisionArrives() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)),
+          e.api(EXPIRY.plusDays(10), EXPIRY.plusDays(100)));
+      assertThat(s.condition(RuleId.PERMIT_EXPIRED_WITHOUT_API, EXPIRY.plusDays(9))).isNotNull();
+      assertThat(s.condition(RuleId.PERMIT_EXPIRED_WITHOUT_API, EXPIRY.plusDays(10))).isNull();
+      Scenario granted = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)),
+          e.decision(EXPIRY.plusDays(20), Decision.GRANTED, EXPIRY.plusYears(2)));
+      assertThat(granted.conditions(EXPIRY.plusDays(20))).isEmpty();
+    }
+  }
+
+  @Nested
+  class ApiExpiringRule {
+    final LocalDate until = EXPIRY.plusDays(90);
+    final Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)),
+        e.api(EXPIRY.minusDays(1), until));
+
+    @Test
+    void warnsThirtyDaysBeforeThenHighSevenDaysBefore() {
+      assertThat(s.condition(RuleId.API_EXPIRING, until.minusDays(31))).isNull();
+      assertThat(s.condition(RuleId.API_EXPIRING, until.minusDays(30)).severity()).isEqualTo(Severity.WARNING);
+      Condition urgent = s.condition(RuleId.API_EXPIRING, until.minusDays(7));
+      assertThat(urgent.severity()).isEqualTo(Severity.HIGH);
+      assertThat(urgent.episodeStart()).isEqualTo(until.minusDays(30));
+      assertThat(urgent.deadline()).isEqualTo(until);
+      assertThat(s.condition(RuleId.API_EXPIRING, until.plusDays(1))).isNull();
+    }
+
+    @Test
+    void endsWithARenewedApi() {
+      s.record(e.api(until.minusDays(10), until.plusDays(90)));
+      assertThat(s.condition(RuleId.API_EXPIRING, until.minusDays(10))).isNull();
+      assertThat(s.condition(RuleId.API_EXPIRED, until.plusDays(1))).isNull();
+    }
+  }
+
+  @Nested
+  class ApiExpiredRule {
+    final LocalDate until = EXPIRY.plusDays(90);
+
+    @Test
+    void criticalTheDayAfterTheLastValidDayUntilANewApi() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)),
+          e.api(EXPIRY.minusDays(1), until), e.api(until.plusDays(12), until.plusDays(100)));
+      assertThat(s.condition(RuleId.API_EXPIRED, until)).isNull();
+      Condition c = s.condition(RuleId.API_EXPIRED, until.plusDays(1));
+      assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(c.episodeStart()).isEqualTo(until.plusDays(1));
+      assertThat(s.condition(RuleId.API_EXPIRED, until.plusDays(12))).isNull();
+    }
+
+    @Test
+    void aRecordedLapseEndsTheApiEarly() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)),
+          e.api(EXPIRY.minusDays(1), until), e.apiLapse(EXPIRY.plusDays(20)));
+      assertThat(s.condition(RuleId.API_EXPIRED, EXPIRY.plusDays(19))).isNull();
+      assertThat(s.condition(RuleId.API_EXPIRED, EXPIRY.plusDays(20)).episodeStart()).isEqualTo(EXPIRY.plusDays(20));
+      assertThat(s.condition(RuleId.API_EXPIRING, EXPIRY.plusDays(20))).isNull();
+    }
+  }
+
+  @Nested
+  class ApiNotIssuedRule {
+    @Test
+    void warnsFifteenDaysBeforeExpiryThenHighAfter() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(70)));
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.minusDays(16))).isNull();
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.minusDays(15)).severity()).isEqualTo(Severity.WARNING);
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.plusDays(1)).severity()).isEqualTo(Severity.HIGH);
+      s.record(e.api(EXPIRY.plusDays(5), EXPIRY.plusDays(95)));
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.plusDays(5))).isNull();
+    }
+
+    @Test
+    void startsFourMonthsAfterFilingWhenThatComesFirst() {
+      LocalDate later = EXPIRY.plusYears(1);
+      Scenario s = Scenario.of(e.opened(OPENED, later), e.submission(day("2026-03-01")));
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, day("2026-06-30"))).isNull();
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, day("2026-07-01")).episodeStart()).isEqualTo(day("2026-07-01"));
+    }
+
+    @Test
+    void notForALateFiling() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(30)));
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.plusDays(1))).isNull();
+    }
+  }
+
+  @Nested
+  class ImplicitRejectionRule {
+    final LocalDate filed = day("2026-03-10");
+    final LocalDate rejection = day("2026-07-10");
+
+    @Test
+    void warnsBeforeFourMonthsOfSilenceThenHighEvenWithAnApi() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(filed),
+          e.api(day("2026-04-01"), day("2026-12-31")));
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.minusDays(31))).isNull();
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.minusDays(30)).severity()).isEqualTo(Severity.WARNING);
+      Condition arisen = s.condition(RuleId.IMPLICIT_REJECTION, rejection);
+      assertThat(arisen.severity()).isEqualTo(Severity.HIGH);
+      assertThat(arisen.message().fr()).contains("L.521-1").contains("même si une API");
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.minusDays(1)).message().fr()).contains("L.521-3");
+    }
+
+    @Test
+    void anIncompleteSubmissionDoesNotStartTheClockAndADecisionEndsIt() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(filed, false, true));
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusDays(10))).isNull();
+      s.record(e.submission(filed.plusDays(10)));
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusDays(10))).isNotNull();
+      s.record(e.decision(rejection.plusDays(20), Decision.REFUSED, null));
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusDays(20))).isNull();
+    }
+  }
+
+  @Nested
+  class AppealDeadlineRule {
+    final LocalDate rejection = day("2026-07-10");
+
+    @Test
+    void twoMonthsFromTheImplicitRejectionHighInTheLastFifteenDays() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(day("2026-03-10")));
+      LocalDate deadline = day("2026-09-10");
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection.minusDays(1))).isNull();
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection).severity()).isEqualTo(Severity.WARNING);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, deadline.minusDays(15)).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, deadline).deadline()).isEqualTo(deadline);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, deadline.plusDays(1))).isNull();
+    }
+
+    @Test
+    void oneYearWhenTheReceiptLackedTheAppealRoutes() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(day("2026-03-10"), true, false));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection).deadline()).isEqualTo(day("2027-07-10"));
+    }
+  }
+
+  @Nested
+  class BlockageUnresolvedRule {
+    final LocalDate reported = day("2026-03-01");
+
+    @Test
+    void warningAfterFourteenDaysHighAfterThirtyUntilResolved() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)),
+          e.blockage(reported, BlockageKind.ACCOUNT_LOCKED), e.unblocked(day("2026-05-01"), BlockageKind.ACCOUNT_LOCKED));
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, reported.plusDays(13))).isNull();
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, reported.plusDays(14)).severity()).isEqualTo(Severity.WARNING);
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, reported.plusDays(30)).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, day("2026-05-01"))).isNull();
+    }
+
+    @Test
+    void aResolutionRecordedBeforeItsReportStillApplies() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)),
+          e.unblocked(day("2026-04-01"), BlockageKind.CANNOT_SUBMIT), e.blockage(reported, BlockageKind.CANNOT_SUBMIT));
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, day("2026-04-01"))).isNull();
+    }
+
+    @Test
+    void compoundWithALapseWithinThirtyDaysIsHighAtLeast() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)),
+          e.api(EXPIRY.minusDays(1), EXPIRY.plusDays(60)), e.blockage(EXPIRY.plusDays(10), BlockageKind.API_NOT_RENEWED));
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, EXPIRY.plusDays(24)).severity()).isEqualTo(Severity.WARNING);
+      assertThat(s.condition(RuleId.API_EXPIRING, EXPIRY.plusDays(30)).severity()).isEqualTo(Severity.WARNING);
+      assertThat(s.condition(RuleId.API_EXPIRING, EXPIRY.plusDays(31)).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, EXPIRY.plusDays(31)).severity()).isEqualTo(Severity.HIGH);
+    }
+  }
+
+  @Nested
+  class CccUnansweredRule {
+    @Test
+    void raisedOnTheThirdUnresolvedAttemptWithinThirtyDaysAndEndedByAResolvedOne() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.ccc(day("2026-02-01"), CccOutcome.NO_ANSWER),
+          e.ccc(day("2026-02-10"), CccOutcome.AUTOMATED_REPLY), e.ccc(day("2026-03-02"), CccOutcome.ANSWERED_UNRESOLVED),
+          e.ccc(day("2026-03-20"), CccOutcome.RESOLVED));
+      assertThat(s.condition(RuleId.CCC_UNANSWERED, day("2026-03-01"))).isNull();
+      Condition c = s.condition(RuleId.CCC_UNANSWERED, day("2026-03-02"));
+      assertThat(c.severity()).isEqualTo(Severity.WARNING);
+      assertThat(c.message().fr()).contains("alternative non numérique");
+      assertThat(s.condition(RuleId.CCC_UNANSWERED, day("2026-03-20"))).isNull();
+    }
+
+    @Test
+    void attemptsSpreadOverMoreThanThirtyDaysDoNotCount() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.ccc(day("2026-02-01"), CccOutcome.NO_ANSWER),
+          e.ccc(day("2026-02-20"), CccOutcome.NO_ANSWER), e.ccc(day("2026-03-03"), CccOutcome.NO_ANSWER));
+      assertThat(s.condition(RuleId.CCC_UNANSWERED, day("2026-03-10"))).isNull();
+    }
+  }
+
+  @Nested
+  class EmploymentAtRiskRule {
+    @Test
+    void criticalAtOnceWhenTheEmployerRefusesTheApi() {
+      Scenario s = Scenario.of(e.opened(OPENED, PermitKind.CARTE_TEMPORAIRE, EXPIRY, true, false),
+          e.submission(EXPIRY.minusDays(90)), e.api(EXPIRY, EXPIRY.plusDays(90)), e.employerRefusal(EXPIRY.plusDays(5)));
+      assertThat(s.condition(RuleId.EMPLOYMENT_AT_RISK, EXPIRY.plusDays(4))).isNull();
+      Condition c = s.condition(RuleId.EMPLOYMENT_AT_RISK, EXPIRY.plusDays(5));
+      assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(c.message().fr()).contains("R.431-15-2");
+      s.record(e.situation(EXPIRY.plusDays(8), false, null));
+      assertThat(s.condition(RuleId.EMPLOYMENT_AT_RISK, EXPIRY.plusDays(8))).isNull();
+    }
+
+    @Test
+    void criticalWhenTheRightToWorkLapsesAfterTheTolerance() {
+      Scenario s = Scenario.of(e.opened(OPENED, PermitKind.CARTE_PLURIANNUELLE, EXPIRY, true, false),
+          e.submission(EXPIRY.minusDays(90)));
+      assertThat(s.condition(RuleId.EMPLOYMENT_AT_RISK, EXPIRY.plusDays(90))).isNull();
+      assertThat(s.condition(RuleId.EMPLOYMENT_AT_RISK, EXPIRY.plusDays(91)).episodeStart())
+          .isEqualTo(EXPIRY.plusDays(91));
+    }
+
+    @Test
+    void notWhenThePersonDoesNotWork() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)));
+      assertThat(s.condition(RuleId.EMPLOYMENT_AT_RISK, EXPIRY.plusDays(200))).isNull();
+    }
+  }
+
+  @Nested
+  class BenefitsAtRiskRule {
+    @Test
+    void criticalTheDayAfterExpiryWithoutApiEvenWithTheTolerance() {
+      Scenario s = Scenario.of(e.opened(OPENED, PermitKind.CARTE_RESIDENT, EXPIRY, false, true),
+          e.submission(EXPIRY.minusDays(90)), e.api(EXPIRY.plusDays(20), EXPIRY.plusDays(110)));
+      assertThat(s.condition(RuleId.BENEFITS_AT_RISK, EXPIRY)).isNull();
+      Condition c = s.condition(RuleId.BENEFITS_AT_RISK, EXPIRY.plusDays(1));
+      assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(c.message().fr()).contains("CAF").contains("L.433-3");
+      assertThat(s.condition(RuleId.BENEFITS_AT_RISK, EXPIRY.plusDays(20))).isNull();
+    }
+  }
+
+  @Nested
+  class HealthCoverClosingRule {
+    @Test
+    void sixMonthsAfterTheLastDocument() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)));
+      LocalDate lapse = EXPIRY.plusDays(1);
+      LocalDate closes = lapse.plusMonths(6);
+      Condition c = s.condition(RuleId.HEALTH_COVER_CLOSING, lapse);
+      assertThat(c.severity()).isEqualTo(Severity.WARNING);
+      assertThat(c.deadline()).isEqualTo(closes);
+      assertThat(s.condition(RuleId.HEALTH_COVER_CLOSING, closes.minusDays(30)).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.HEALTH_COVER_CLOSING, closes).severity()).isEqualTo(Severity.CRITICAL);
+    }
+  }
+
+  @Nested
+  class WatchedCases {
+    @Test
+    void aClosedOrErasedCaseRaisesNothing() {
+      Scenario closed = Scenario.of(e.opened(OPENED, PermitKind.CARTE_TEMPORAIRE, EXPIRY, true, true),
+          e.closed(EXPIRY.minusDays(10)));
+      assertThat(closed.conditions(EXPIRY.minusDays(11))).isNotEmpty();
+      assertThat(closed.conditions(EXPIRY.plusDays(100))).isEmpty();
+      assertThat(closed.on(EXPIRY.plusDays(100)).nextChange()).isEmpty();
+      Scenario erased = Scenario.of(e.opened(OPENED, EXPIRY), e.erased(OPENED.plusDays(1)),
+          e.submission(OPENED.plusDays(2)));
+      assertThat(erased.conditions(EXPIRY.plusDays(100))).isEmpty();
+      assertThat(erased.state().getSubmissions()).isEmpty();
+    }
+
+    @Test
+    void aGrantedDecisionWatchesTheNewPermit() {
+      LocalDate newExpiry = EXPIRY.plusYears(2);
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)),
+          e.decision(EXPIRY.minusDays(10), Decision.GRANTED, newExpiry));
+      assertThat(s.conditions(newExpiry.minusDays(200))).isEmpty();
+      assertThat(s.condition(RuleId.RENEWAL_WINDOW_OPEN, newExpiry.minusDays(120))).isNotNull();
+    }
+
+    @Test
+    void aRefusalStopsTheInstructionRulesButNotTheRuptures() {
+      Scenario s = Scenario.of(e.opened(OPENED, PermitKind.CARTE_TEMPORAIRE, EXPIRY, true, false),
+          e.submission(EXPIRY.minusDays(90)), e.decision(EXPIRY.plusDays(30), Decision.REFUSED_WITH_OQTF, null));
+      assertThat(s.conditions(EXPIRY.plusDays(40)).keySet())
+          .containsExactly(RuleId.EMPLOYMENT_AT_RISK, RuleId.HEALTH_COVER_CLOSING);
+    }
+  }
+
+  @Test
+  void everyRuleHasAReferenceADateAndACatalogueEntry() {
+    assertThat(Rules.all()).extracting(Rule::id).containsExactly(RuleId.values());
+    for (Rule rule : Rules.all()) {
+      assertThat(rule.reference()).isNotBlank();
+      assertThat(rule.textVersionDate()).isBefore(day("2026-12-31"));
+      assertThat(rule.doc().condition()).isNotBlank();
+    }
+    assertThat(RuleSettings.defaults(Rules.all()).threshold(RuleId.RENEWAL_DEADLINE, "lastOnTimeDays")).isEqualTo(60);
+  }
+}
