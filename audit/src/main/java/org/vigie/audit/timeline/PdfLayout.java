@@ -1,0 +1,182 @@
+package org.vigie.audit.timeline;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * A minimal flowing layout on A4 pages: wrapped text lines and table rows, a new page when the
+ * current one is full (with a callback to repeat headers). Standard 14 fonts with WinAnsiEncoding:
+ * French accents are fine; a character the encoding lacks is replaced by '?'.
+ */
+final class PdfLayout implements AutoCloseable {
+  static final float MARGIN = 50;
+  static final float TOP = PDRectangle.A4.getHeight() - 72;
+  static final float BOTTOM = 60;
+  static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+  final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  private final PDDocument document;
+  private final Runnable onNewPage;
+  private final Map<Character, Boolean> encodable = new HashMap<>();
+  private PDPageContentStream content;
+  private float y;
+
+  PdfLayout(PDDocument document, Runnable onNewPage) {
+    this.document = document;
+    this.onNewPage = onNewPage;
+  }
+
+  PDDocument document() {
+    return document;
+  }
+
+  void newPage() throws IOException {
+    closeContent();
+    PDPage page = new PDPage(PDRectangle.A4);
+    document.addPage(page);
+    content = new PDPageContentStream(document, page);
+    y = TOP;
+    onNewPage.run();
+  }
+
+  /** Starts a new page unless {@code height} points still fit on this one. */
+  void ensureRoom(float height) throws IOException {
+    if (content == null || y - height < BOTTOM) {
+      newPage();
+    }
+  }
+
+  void skip(float points) {
+    y -= points;
+  }
+
+  /** A paragraph wrapped to the full width. */
+  void paragraph(String text, PDFont font, float size) throws IOException {
+    for (String line : wrap(text, font, size, WIDTH)) {
+      ensureRoom(size * 1.35f);
+      y -= size * 1.35f;
+      text(MARGIN, y, line, font, size);
+    }
+  }
+
+  /** A table row: each cell wrapped to its column; the row never splits across pages. */
+  void row(float[] widths, String[] cells, PDFont font, float size, boolean rule) throws IOException {
+    List<List<String>> lines = new ArrayList<>();
+    int height = 1;
+    for (int i = 0; i < cells.length; i++) {
+      List<String> wrapped = wrap(cells[i], font, size, widths[i] - 6);
+      lines.add(wrapped);
+      height = Math.max(height, wrapped.size());
+    }
+    float leading = size * 1.3f;
+    ensureRoom(height * leading + 6);
+    float x = MARGIN;
+    for (int i = 0; i < cells.length; i++) {
+      float ly = y;
+      for (String line : lines.get(i)) {
+        ly -= leading;
+        text(x, ly, line, font, size);
+      }
+      x += widths[i];
+    }
+    y -= height * leading + 4;
+    if (rule) {
+      line(MARGIN, y, MARGIN + WIDTH, y, 0.8f);
+    }
+    y -= 2;
+  }
+
+  void text(float x, float baseline, String text, PDFont font, float size) throws IOException {
+    content.beginText();
+    content.setFont(font, size);
+    content.newLineAtOffset(x, baseline);
+    content.showText(safe(text, font));
+    content.endText();
+  }
+
+  void line(float x1, float y1, float x2, float y2, float gray) throws IOException {
+    content.setStrokingColor(gray, gray, gray);
+    content.setLineWidth(0.5f);
+    content.moveTo(x1, y1);
+    content.lineTo(x2, y2);
+    content.stroke();
+    content.setStrokingColor(0f, 0f, 0f);
+  }
+
+  float width(String text, PDFont font, float size) throws IOException {
+    return font.getStringWidth(safe(text, font)) / 1000 * size;
+  }
+
+  List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
+    List<String> lines = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String word : safe(text, font).split(" ")) {
+      String candidate = current.isEmpty() ? word : current + " " + word;
+      if (width(candidate, font, size) <= maxWidth) {
+        current.setLength(0);
+        current.append(candidate);
+        continue;
+      }
+      if (!current.isEmpty()) {
+        lines.add(current.toString());
+        current.setLength(0);
+      }
+      // A word longer than the column (an id) is cut where it must be.
+      String rest = word;
+      while (width(rest, font, size) > maxWidth && rest.length() > 1) {
+        int cut = rest.length() - 1;
+        while (cut > 1 && width(rest.substring(0, cut), font, size) > maxWidth) {
+          cut--;
+        }
+        lines.add(rest.substring(0, cut));
+        rest = rest.substring(cut);
+      }
+      current.append(rest);
+    }
+    if (!current.isEmpty() || lines.isEmpty()) {
+      lines.add(current.toString());
+    }
+    return lines;
+  }
+
+  private String safe(String text, PDFont font) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      char ch = Character.isWhitespace(c) ? ' ' : c;
+      out.append(encodable.computeIfAbsent(ch, k -> canEncode(font, k)) ? ch : '?');
+    }
+    return out.toString();
+  }
+
+  private static boolean canEncode(PDFont font, char c) {
+    try {
+      font.encode(String.valueOf(c));
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private void closeContent() throws IOException {
+    if (content != null) {
+      content.close();
+      content = null;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    closeContent();
+  }
+}

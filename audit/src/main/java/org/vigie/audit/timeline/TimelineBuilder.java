@@ -1,0 +1,113 @@
+package org.vigie.audit.timeline;
+
+import static org.vigie.audit.timeline.FrenchLabels.date;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.vigie.audit.timeline.TimelineEntry.Kind;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseErased;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.NotificationOutcome;
+import org.vigie.schemas.NotificationState;
+
+/**
+ * Builds a case's timeline from its events, its alert records and the notification outcomes of
+ * those alerts. Records of another case or association are ignored, duplicates count once, PENDING
+ * notifications are left out (only what was sent, acknowledged, failed or escalated).
+ */
+public final class TimelineBuilder {
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  static final String RULES_SERVICE = "rules-service";
+  static final String NOTIFIER_SERVICE = "notifier-service";
+
+  private static final Comparator<TimelineEntry> ORDER = Comparator.comparing(TimelineEntry::date)
+      .thenComparing(TimelineEntry::recordedAt)
+      .thenComparing(TimelineEntry::kind)
+      .thenComparing(e -> Objects.toString(e.eventId(), ""))
+      .thenComparing(e -> Objects.toString(e.alertId(), ""))
+      .thenComparing(TimelineEntry::type);
+
+  public CaseTimeline build(String caseId, String associationId, List<CaseEvent> events, List<CaseAlert> alerts,
+      List<NotificationOutcome> notifications, String identityLabel, Instant generatedAt) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    LocalDate erasedOn = null;
+    Set<String> seen = new HashSet<>();
+    int eventCount = 0;
+    for (CaseEvent e : events) {
+      if (!caseId.equals(e.getCaseId()) || !associationId.equals(e.getAssociationId()) || !seen.add(e.getEventId())) {
+        continue;
+      }
+      eventCount++;
+      if (e.getPayload() instanceof CaseErased && (erasedOn == null || e.getOccurredOn().isBefore(erasedOn))) {
+        erasedOn = e.getOccurredOn();
+      }
+      entries.add(TimelineEntry.event(e.getOccurredOn(), e.getRecordedAt(), e.getRecordedBy(),
+          EventDescriptions.type(e.getPayload()), EventDescriptions.describe(e.getPayload()), e.getEventId()));
+    }
+    Set<String> alertIds = new HashSet<>();
+    List<CaseAlert> ownAlerts = alerts.stream()
+        .filter(a -> caseId.equals(a.getCaseId()) && associationId.equals(a.getAssociationId()))
+        .filter(a -> seen.add(a.getAlertId() + "|" + a.getStatus() + "|" + a.getEmittedAt().toEpochMilli()))
+        .sorted(Comparator.comparing(CaseAlert::getEmittedAt).thenComparing(CaseAlert::getStatus))
+        .toList();
+    for (CaseAlert a : ownAlerts) {
+      boolean update = a.getStatus() == AlertStatus.RAISED && !alertIds.add(a.getAlertId());
+      entries.add(alertEntry(a, update));
+    }
+    int notificationCount = 0;
+    for (NotificationOutcome n : notifications) {
+      if (n.getState() == NotificationState.PENDING || !alertIds.contains(n.getAlertId())
+          || !caseId.equals(n.getCaseId()) || !associationId.equals(n.getAssociationId())
+          || !seen.add(n.getNotificationId() + "|" + n.getState() + "|" + n.getAt().toEpochMilli())) {
+        continue;
+      }
+      notificationCount++;
+      entries.add(notificationEntry(n));
+    }
+    entries.sort(ORDER);
+    return new CaseTimeline(caseId, associationId, generatedAt, identityLabel, erasedOn, eventCount, alertIds.size(),
+        notificationCount, entries);
+  }
+
+  private static TimelineEntry alertEntry(CaseAlert a, boolean update) {
+    boolean resolved = a.getStatus() == AlertStatus.RESOLVED;
+    String type = resolved ? "ALERT_RESOLVED" : update ? "ALERT_UPDATED" : "ALERT_RAISED";
+    String verb = resolved ? "Alerte résolue" : update ? "Alerte mise à jour" : "Alerte levée";
+    StringBuilder d = new StringBuilder(verb).append(" : ").append(FrenchLabels.rule(a.getRule()))
+        .append(" (").append(a.getRule()).append("), gravité ").append(FrenchLabels.severity(a.getSeverity()))
+        .append(" ; condition remplie depuis le ").append(date(a.getEpisodeStart()));
+    if (a.getDeadline() != null) {
+      d.append(" ; échéance ").append(date(a.getDeadline()));
+    }
+    d.append(" ; fondement : ").append(a.getReference()).append(" (version du texte du ")
+        .append(date(a.getTextVersionDate())).append(", règle ").append(a.getRuleVersion()).append(")");
+    if (!resolved && a.getMessage() != null) {
+      d.append(". ").append(a.getMessage().getFr());
+    }
+    return new TimelineEntry(Kind.ALERT, LocalDate.ofInstant(a.getEmittedAt(), PARIS), a.getEmittedAt(), RULES_SERVICE,
+        type, d.toString(), null, a.getAlertId(), a.getRule(), a.getSeverity(), a.getEpisodeStart(), a.getDeadline(),
+        a.getReference(), a.getTextVersionDate(), a.getRuleVersion(), null, null, null, a.getStatus().name());
+  }
+
+  private static TimelineEntry notificationEntry(NotificationOutcome n) {
+    String role = n.getRecipientRole().name();
+    String description = "Notification (" + FrenchLabels.notificationKind(n.getKind()) + ") par "
+        + FrenchLabels.notificationChannel(n.getChannel()) + " à " + (role.equals("COORDINATOR") ? "la coordination " : "")
+        + n.getRecipientVolunteerId() + ", alerte " + FrenchLabels.rule(n.getRule()) + " : "
+        + FrenchLabels.notificationState(n.getState())
+        + (n.getAttempts() > 1 ? " (" + n.getAttempts() + " tentatives)" : "")
+        + (n.getDetail() == null ? "" : " ; motif : " + n.getDetail());
+    return new TimelineEntry(Kind.NOTIFICATION, LocalDate.ofInstant(n.getAt(), PARIS), n.getAt(), NOTIFIER_SERVICE,
+        "NOTIFICATION_" + n.getState(), description, null, n.getAlertId(), n.getRule(), n.getSeverity(), null, null,
+        null, null, null, n.getChannel().name(), n.getRecipientVolunteerId(), role, n.getState().name());
+  }
+}

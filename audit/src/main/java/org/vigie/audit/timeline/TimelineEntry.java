@@ -1,0 +1,48 @@
+package org.vigie.audit.timeline;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+/**
+ * One line of a case's timeline: an event, an alert record (raised, updated, resolved) or a
+ * notification outcome. Fields that do not apply to the kind are null.
+ *
+ * @param date the day it happened: the event's occurredOn; the alert's or notification's day (Europe/Paris)
+ * @param recordedAt when Vigie recorded it: the event's recordedAt, the alert's emittedAt, the notification's time
+ * @param recordedBy the volunteer id (events), "rules-service" (alerts), "notifier-service" (notifications)
+ * @param type the event type (e.g. BLOCKAGE_REPORTED), the alert status, or the notification kind and state
+ * @param description what happened, in French
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TimelineEntry(
+    Kind kind,
+    LocalDate date,
+    Instant recordedAt,
+    String recordedBy,
+    String type,
+    String description,
+    String eventId,
+    String alertId,
+    RuleId rule,
+    Severity severity,
+    LocalDate episodeStart,
+    LocalDate deadline,
+    String reference,
+    LocalDate textVersionDate,
+    String ruleVersion,
+    String channel,
+    String recipient,
+    String recipientRole,
+    String state) {
+
+  public enum Kind { EVENT, ALERT, NOTIFICATION }
+
+  static TimelineEntry event(LocalDate date, Instant recordedAt, String recordedBy, String type, String description,
+      String eventId) {
+    return new TimelineEntry(Kind.EVENT, date, recordedAt, recordedBy, type, description, eventId,
+        null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+}

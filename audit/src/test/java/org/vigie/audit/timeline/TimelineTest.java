@@ -1,0 +1,201 @@
+package org.vigie.audit.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.vigie.audit.output.JsonOutput;
+import org.vigie.audit.testing.CaseEvents;
+import org.vigie.schemas.AlertMessage;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.BlockageKind;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.NotificationOutcome;
+import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+import org.vigie.schemas.VolunteerRole;
+
+class TimelineTest {
+  private static final String ASSOCIATION = "asso-1";
+  private static final String CASE = "case-3f1c";
+  private static final Instant GENERATED = Instant.parse("2026-04-02T08:15:00Z");
+  private static final String ALERT_ID = "alert-9";
+
+  private final TimelineBuilder builder = new TimelineBuilder();
+
+  private static CaseEvents story() {
+    return CaseEvents.of(CASE, ASSOCIATION)
+        .opened(LocalDate.of(2025, 11, 3), "93", LocalDate.of(2026, 1, 31))
+        .submitted(LocalDate.of(2025, 11, 20))
+        .blockage(LocalDate.of(2026, 1, 5), BlockageKind.ACCOUNT_LOCKED)
+        .ccc(LocalDate.of(2026, 1, 8), CccOutcome.NO_ANSWER);
+  }
+
+  private static CaseAlert alert(AlertStatus status, Instant emittedAt) {
+    return CaseAlert.newBuilder().setAlertId(ALERT_ID).setCaseId(CASE).setAssociationId(ASSOCIATION)
+        .setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API).setSeverity(Severity.CRITICAL).setStatus(status)
+        .setEpisodeStart(LocalDate.of(2026, 2, 1)).setRaisedAt(Instant.parse("2026-02-01T06:00:00Z"))
+        .setEmittedAt(emittedAt).setDeadline(LocalDate.of(2026, 2, 1)).setAssignedVolunteerId("vol-1")
+        .setReference("CESEDA R.431-15-1").setTextVersionDate(LocalDate.of(2025, 5, 1)).setRuleVersion("1.0")
+        .setMessage(new AlertMessage("Le titre a expiré et aucune API n'a été délivrée.", "Permit expired, no API."))
+        .build();
+  }
+
+  private static NotificationOutcome notification(NotificationState state, Instant at) {
+    return NotificationOutcome.newBuilder().setNotificationId("n-1").setAlertId(ALERT_ID).setCaseId(CASE)
+        .setAssociationId(ASSOCIATION).setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API).setSeverity(Severity.CRITICAL)
+        .setChannel(NotificationChannel.EMAIL).setKind(NotificationKind.ALERT).setRecipientVolunteerId("vol-1")
+        .setRecipientRole(VolunteerRole.VOLUNTEER).setState(state).setAttempts(1).setAt(at).build();
+  }
+
+  private CaseTimeline timeline(List<CaseEvent> events, String identity) {
+    List<CaseAlert> alerts = List.of(alert(AlertStatus.RESOLVED, Instant.parse("2026-02-20T09:00:00Z")),
+        alert(AlertStatus.RAISED, Instant.parse("2026-02-01T06:00:00Z")));
+    List<NotificationOutcome> notifications = List.of(
+        notification(NotificationState.PENDING, Instant.parse("2026-02-01T06:00:01Z")),
+        notification(NotificationState.SENT, Instant.parse("2026-02-01T06:00:05Z")),
+        notification(NotificationState.ACKNOWLEDGED, Instant.parse("2026-02-02T10:30:00Z")));
+    return builder.build(CASE, ASSOCIATION, events, alerts, notifications, identity, GENERATED);
+  }
+
+  @Test
+  void entriesAreInDateOrderWithAlertsAndNotifications() {
+    CaseTimeline t = timeline(story().events(), null);
+
+    assertThat(t.entries()).extracting(TimelineEntry::type).containsExactly(
+        "CASE_OPENED", "SUBMISSION_RECORDED", "BLOCKAGE_REPORTED", "CCC_CONTACT_ATTEMPTED", "ALERT_RAISED",
+        "NOTIFICATION_SENT", "NOTIFICATION_ACKNOWLEDGED", "ALERT_RESOLVED");
+    assertThat(t.events()).isEqualTo(4);
+    assertThat(t.alerts()).isEqualTo(1);
+    assertThat(t.notifications()).isEqualTo(2);
+    TimelineEntry raised = t.entries().get(4);
+    assertThat(raised.reference()).isEqualTo("CESEDA R.431-15-1");
+    assertThat(raised.textVersionDate()).isEqualTo(LocalDate.of(2025, 5, 1));
+    assertThat(raised.description()).startsWith("Alerte levée : titre expiré sans API (PERMIT_EXPIRED_WITHOUT_API)");
+    assertThat(t.entries().get(2).description()).isEqualTo("Blocage signalé : compte bloqué");
+    assertThat(t.entries().get(2).recordedBy()).isEqualTo("vol-1");
+  }
+
+  @Test
+  void recordsOfAnotherCaseOrAssociationAndDuplicatesAreIgnored() {
+    List<CaseEvent> events = new ArrayList<>(story().events());
+    events.addAll(story().events());
+    events.addAll(CaseEvents.of(CASE, "other-asso").submitted(LocalDate.of(2026, 1, 1)).events());
+    events.addAll(CaseEvents.of("other-case", ASSOCIATION).submitted(LocalDate.of(2026, 1, 1)).events());
+
+    assertThat(timeline(events, null).events()).isEqualTo(4);
+  }
+
+  @Test
+  void jsonAndCsvCarryTheSameEntries() {
+    CaseTimeline t = timeline(story().events(), null);
+
+    String json = JsonOutput.toJson(t);
+    String[] csv = TimelineCsv.toCsv(t).split("\r\n");
+
+    assertThat(json).contains("\"caseId\" : \"case-3f1c\"", "\"type\" : \"ALERT_RAISED\"",
+        "\"textVersionDate\" : \"2025-05-01\"", "\"recordedAt\" : \"2026-02-02T10:30:00Z\"");
+    assertThat(csv).hasSize(1 + t.entries().size());
+    assertThat(csv[0]).startsWith("kind,date,recorded_at,recorded_by,type,description");
+    assertThat(csv[3]).startsWith("EVENT,2026-01-05,2026-01-05T12:00:02Z,vol-1,BLOCKAGE_REPORTED,Blocage signalé : compte bloqué,");
+  }
+
+  @Test
+  void thePdfRendersPaginatedInFrench() throws IOException {
+    CaseEvents long_ = story();
+    for (int i = 0; i < 70; i++) {
+      long_.ccc(LocalDate.of(2026, 2, 1).plusDays(i), i % 2 == 0 ? CccOutcome.NO_ANSWER : CccOutcome.AUTOMATED_REPLY);
+    }
+    CaseTimeline t = timeline(long_.events(), "Personne suivie n° 12");
+
+    byte[] pdf = TimelinePdf.toPdf(t);
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      int pages = document.getNumberOfPages();
+      assertThat(pages).isBetween(2, 6);
+      PDFRenderer renderer = new PDFRenderer(document);
+      for (int i = 0; i < pages; i++) {
+        BufferedImage image = renderer.renderImageWithDPI(i, 60);
+        assertThat(darkPixels(image)).as("page %d has ink", i + 1).isGreaterThan(2_000);
+      }
+      writePreview(renderer);
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("Chronologie du dossier", "Dossier : case-3f1c", "Personne : Personne suivie n° 12",
+          "Édité le 02/04/2026 à 10:15 (heure de Paris)", "Blocage signalé : compte bloqué",
+          "Tentative de contact du CCC par téléphone : sans réponse", "Alerte levée : titre expiré sans API",
+          "CESEDA R.431-15-1", "page 1 / " + pages, "page " + pages + " / " + pages, "Enregistré le");
+      assertThat(count(text, "Date Enregistré le Par Élément")).as("column headers on every page").isEqualTo(pages);
+    }
+  }
+
+  @Test
+  void theTimelineOfAnErasedCaseShowsNoIdentity() throws IOException {
+    List<CaseEvent> events = story().erased(LocalDate.of(2026, 3, 1)).events();
+
+    CaseTimeline t = timeline(events, "Amina Diallo");
+
+    assertThat(t.erased()).isTrue();
+    assertThat(t.identityLabel()).isNull();
+    assertThat(JsonOutput.toJson(t)).doesNotContain("Amina");
+    assertThat(TimelineCsv.toCsv(t)).doesNotContain("Amina");
+    try (PDDocument document = Loader.loadPDF(TimelinePdf.toPdf(t))) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).doesNotContain("Amina").contains("Identité effacée le 01/03/2026");
+    }
+  }
+
+  @Test
+  void anEmptyTimelineStillRenders() throws IOException {
+    CaseTimeline t = builder.build(CASE, ASSOCIATION, List.of(), List.of(), List.of(), null, GENERATED);
+    try (PDDocument document = Loader.loadPDF(TimelinePdf.toPdf(t))) {
+      assertThat(document.getNumberOfPages()).isEqualTo(1);
+      assertThat(new PDFTextStripper().getText(document)).contains("Aucun élément enregistré pour ce dossier.");
+    }
+  }
+
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static int darkPixels(BufferedImage image) {
+    int dark = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        int luminance = ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+        if (luminance < 3 * 128) {
+          dark++;
+        }
+      }
+    }
+    return dark;
+  }
+
+  /** The first page at screen resolution under target/, for a person to look at. */
+  private static void writePreview(PDFRenderer renderer) throws IOException {
+    Path dir = Path.of("target", "timeline-preview");
+    Files.createDirectories(dir);
+    ImageIO.write(renderer.renderImageWithDPI(0, 110), "png", dir.resolve("page-1.png").toFile());
+  }
+}
