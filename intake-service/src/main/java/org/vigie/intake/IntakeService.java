@@ -1,0 +1,184 @@
+package org.vigie.intake;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigie.intake.alerts.AlertConsumer;
+import org.vigie.intake.alerts.AlertRepository;
+import org.vigie.intake.alerts.AlertRoutes;
+import org.vigie.intake.auth.Authenticator;
+import org.vigie.intake.auth.RateLimiter;
+import org.vigie.intake.auth.TokenRepository;
+import org.vigie.intake.auth.Tokens;
+import org.vigie.intake.cases.CaseCommands;
+import org.vigie.intake.cases.CaseRepository;
+import org.vigie.intake.cases.CaseRequests;
+import org.vigie.intake.cases.CaseRoutes;
+import org.vigie.intake.command.CommandRunner;
+import org.vigie.intake.csv.CsvImportRoutes;
+import org.vigie.intake.csv.CsvImporter;
+import org.vigie.intake.directory.DirectoryRepository;
+import org.vigie.intake.directory.DirectoryRoutes;
+import org.vigie.intake.http.ApiRoute;
+import org.vigie.intake.http.ApiServer;
+import org.vigie.intake.http.Json;
+import org.vigie.intake.http.ProblemResponder;
+import org.vigie.intake.http.RouteGuard;
+import org.vigie.intake.http.Writes;
+import org.vigie.intake.idempotency.IdempotencyStore;
+import org.vigie.intake.openapi.OpenApiDocument;
+import org.vigie.intake.outbox.Outbox;
+import org.vigie.intake.outbox.OutboxPublisher;
+import org.vigie.intake.outbox.OutboxRelay;
+import org.vigie.intake.vault.IdentityVault;
+import org.vigie.intake.vault.MasterKey;
+import org.vigie.intake.web.WebPage;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.db.Databases;
+import org.vigie.platform.kafka.KafkaSettings;
+import org.vigie.platform.kafka.TopicProvisioner;
+import org.vigie.platform.ops.Readiness;
+import org.vigie.schemas.topics.Topics;
+
+/**
+ * The intake service: HTTP API, CSV import and web page; identity vault; produces case events
+ * and directory entries through a transactional outbox; keeps the alerts read model.
+ */
+public final class IntakeService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+  public static final String SCHEMA = "intake";
+  public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+  private final List<AutoCloseable> parts;
+  private final Javalin app;
+
+  private IntakeService(Javalin app, List<AutoCloseable> parts) {
+    this.app = app;
+    this.parts = parts;
+  }
+
+  public static IntakeService start(Config config) {
+    return start(config, Clock.system(ZONE));
+  }
+
+  /** With an explicit clock (tests); the clock's zone is the zone of domain dates. */
+  public static IntakeService start(Config config, Clock clock) {
+    IntakeSettings s = IntakeSettings.from(config);
+    MasterKey masterKey = MasterKey.fromBase64(s.masterKeyBase64());
+    if (s.adminToken() == null) {
+      LOG.warn("VIGIE_ADMIN_TOKEN is not set: the administrator endpoints refuse every call");
+    }
+    List<AutoCloseable> parts = new ArrayList<>();
+    try {
+      KafkaSettings kafka = new KafkaSettings(s.kafkaBootstrap());
+      new TopicProvisioner(kafka, (short) 1).ensure(Topics.all());
+      HikariDataSource ds = Databases.pool(s.dbUrl(), s.dbUser(), s.dbPassword(), SCHEMA, 16);
+      parts.add(ds);
+      Databases.migrate(ds, SCHEMA);
+      Jdbi jdbi = Databases.jdbi(ds);
+
+      KafkaProducer<String, byte[]> producer =
+          new KafkaProducer<>(kafka.producer("vigie-intake"), new StringSerializer(), new ByteArraySerializer());
+      parts.add(0, producer);
+      Admin admin = Admin.create(kafka.admin());
+      parts.add(admin);
+
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new JvmMemoryMetrics().bindTo(registry);
+      Json json = new Json();
+      Outbox outbox = new Outbox();
+      OutboxPublisher publisher = new OutboxPublisher(producer, outbox, jdbi, 15_000);
+      OutboxRelay relay = new OutboxRelay(jdbi, outbox, publisher, 20).start(2_000);
+      parts.add(0, relay);
+      CommandRunner runner = new CommandRunner(jdbi, new IdempotencyStore(jdbi), publisher);
+      Writes writes = new Writes(runner, json);
+      TokenRepository tokens = new TokenRepository(jdbi);
+      Authenticator authenticator = new Authenticator(s.adminToken(), tokens, clock);
+      DirectoryRepository directory = new DirectoryRepository();
+      CaseRepository cases = new CaseRepository(json.mapper());
+      IdentityVault vault = new IdentityVault(masterKey);
+      CaseCommands caseCommands = new CaseCommands(cases, directory, vault, outbox, clock);
+      CaseRequests requests = new CaseRequests();
+      AlertRepository alerts = new AlertRepository(jdbi);
+      CsvImporter importer = new CsvImporter(jdbi, caseCommands, requests, directory, publisher, masterKey, clock);
+
+      List<ApiRoute> routes = new ArrayList<>();
+      routes.addAll(new DirectoryRoutes(jdbi, directory, tokens, new Tokens(), authenticator, outbox, writes, json, clock).routes());
+      routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, writes, json, clock).routes());
+      routes.addAll(new AlertRoutes(alerts, json).routes());
+      routes.addAll(new CsvImportRoutes(importer, json).routes());
+
+      Readiness readiness = new Readiness()
+          .add("database", () -> Databases.reachable(ds))
+          .add("kafka", () -> kafkaReachable(admin));
+      RouteGuard guard = new RouteGuard(authenticator, new RateLimiter(s.rateLimitPerSecond(), s.rateLimitBurst(), System::nanoTime),
+          s.maxBodyBytes(), s.maxImportBytes());
+      ProblemResponder problems = new ProblemResponder(json, registry);
+      String openApi = OpenApiDocument.text();
+      Javalin app = ApiServer.create(routes, guard, problems, readiness, registry, s.maxImportBytes(), cfg -> {
+        cfg.routes.get(OpenApiDocument.PATH, ctx -> ctx.contentType("application/json").result(openApi));
+        WebPage.install(cfg);
+      });
+      app.start(s.host(), s.httpPort());
+      parts.add(0, app::stop);
+      AlertConsumer consumer = new AlertConsumer(kafka.consumer("vigie-intake-alerts"), jdbi, alerts).start();
+      parts.add(0, consumer);
+      LOG.info("Intake listening on port {}", app.port());
+      return new IntakeService(app, parts);
+    } catch (RuntimeException e) {
+      closeAll(parts);
+      throw e;
+    }
+  }
+
+  private static boolean kafkaReachable(Admin admin) {
+    try {
+      return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get(3, TimeUnit.SECONDS).isEmpty();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The Javalin app, e.g. to enumerate its routes in tests. */
+  public Javalin app() {
+    return app;
+  }
+
+  @Override
+  public void close() {
+    closeAll(parts);
+  }
+
+  private static void closeAll(List<AutoCloseable> parts) {
+    for (AutoCloseable part : parts) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.warn("Error while stopping intake: {}", e.getClass().getSimpleName());
+      }
+    }
+    parts.clear();
+  }
+}

@@ -1,0 +1,89 @@
+package org.vigie.intake.alerts;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.vigie.schemas.CaseAlert;
+
+/** The alerts read model: the newest state of each alert, read per association. */
+public final class AlertRepository {
+  private static final String COLUMNS = """
+      alert_id, case_id, rule, severity, status, episode_start, raised_at, emitted_at, deadline,
+      assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en""";
+  private final Jdbi jdbi;
+
+  public AlertRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Keeps the newest emitted state of each alert id; an older record arriving late changes nothing. */
+  public void upsert(Handle h, CaseAlert a) {
+    h.createUpdate("""
+            INSERT INTO alerts (alert_id, association_id, case_id, rule, severity, status, episode_start, raised_at,
+              emitted_at, deadline, assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (alert_id) DO UPDATE SET severity = excluded.severity, status = excluded.status,
+              raised_at = excluded.raised_at, emitted_at = excluded.emitted_at, deadline = excluded.deadline,
+              assigned_volunteer_id = excluded.assigned_volunteer_id, reference = excluded.reference,
+              text_version_date = excluded.text_version_date, rule_version = excluded.rule_version,
+              message_fr = excluded.message_fr, message_en = excluded.message_en
+            WHERE alerts.emitted_at <= excluded.emitted_at AND alerts.association_id = excluded.association_id""")
+        .bind(0, a.getAlertId()).bind(1, a.getAssociationId()).bind(2, a.getCaseId()).bind(3, a.getRule().name())
+        .bind(4, a.getSeverity().name()).bind(5, a.getStatus().name()).bind(6, a.getEpisodeStart())
+        .bind(7, Timestamp.from(a.getRaisedAt())).bind(8, Timestamp.from(a.getEmittedAt())).bind(9, a.getDeadline())
+        .bind(10, a.getAssignedVolunteerId()).bind(11, a.getReference()).bind(12, a.getTextVersionDate())
+        .bind(13, a.getRuleVersion()).bind(14, a.getMessage().getFr()).bind(15, a.getMessage().getEn())
+        .execute();
+  }
+
+  /** {@code status}: open, resolved or all. */
+  public List<ObjectNode> byAssociation(UUID associationId, String status, Optional<UUID> volunteer, int limit) {
+    String filter = switch (status) {
+      case "open" -> " AND status = 'RAISED'";
+      case "resolved" -> " AND status = 'RESOLVED'";
+      default -> "";
+    };
+    String byVolunteer = volunteer.isPresent() ? " AND assigned_volunteer_id = :volunteer" : "";
+    return jdbi.withHandle(h -> {
+      var q = h.createQuery("SELECT " + COLUMNS + " FROM alerts WHERE association_id = :association" + filter + byVolunteer
+          + " ORDER BY emitted_at DESC, alert_id LIMIT :limit")
+          .bind("association", associationId.toString()).bind("limit", limit);
+      volunteer.ifPresent(v -> q.bind("volunteer", v.toString()));
+      return q.map((rs, ctx) -> toJson(rs)).list();
+    });
+  }
+
+  public List<ObjectNode> byCase(Handle h, UUID associationId, UUID caseId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM alerts WHERE association_id = ? AND case_id = ? ORDER BY raised_at, alert_id")
+        .bind(0, associationId.toString()).bind(1, caseId.toString())
+        .map((rs, ctx) -> toJson(rs)).list();
+  }
+
+  public Optional<ObjectNode> find(UUID associationId, String alertId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM alerts WHERE association_id = ? AND alert_id = ?")
+        .bind(0, associationId.toString()).bind(1, alertId)
+        .map((rs, ctx) -> toJson(rs)).findOne());
+  }
+
+  private static ObjectNode toJson(ResultSet rs) throws SQLException {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("alertId", rs.getString(1)).put("caseId", rs.getString(2)).put("rule", rs.getString(3))
+        .put("severity", rs.getString(4)).put("status", rs.getString(5))
+        .put("episodeStart", rs.getObject(6, java.time.LocalDate.class).toString())
+        .put("raisedAt", rs.getTimestamp(7).toInstant().toString())
+        .put("emittedAt", rs.getTimestamp(8).toInstant().toString());
+    java.time.LocalDate deadline = rs.getObject(9, java.time.LocalDate.class);
+    n.put("deadline", deadline == null ? null : deadline.toString());
+    n.put("assignedVolunteerId", rs.getString(10)).put("reference", rs.getString(11))
+        .put("textVersionDate", rs.getObject(12, java.time.LocalDate.class).toString()).put("ruleVersion", rs.getString(13));
+    n.putObject("message").put("fr", rs.getString(14)).put("en", rs.getString(15));
+    return n;
+  }
+}

@@ -1,0 +1,32 @@
+package org.vigie.intake.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Bearer tokens: 32 random bytes, base64url; only their SHA-256 is stored. */
+public final class Tokens {
+  private static final String PREFIX = "vgi_";
+  private final SecureRandom random = new SecureRandom();
+
+  public String newToken() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public static byte[] hash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Constant-time comparison of two tokens (by their hashes). */
+  public static boolean same(String a, String b) {
+    return MessageDigest.isEqual(hash(a), hash(b));
+  }
+}

@@ -1,0 +1,169 @@
+package org.vigie.intake.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.vigie.intake.auth.Caller;
+import org.vigie.intake.directory.DirectoryRepository;
+import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.outbox.Outbox;
+import org.vigie.intake.outbox.OutboxRecord;
+import org.vigie.intake.vault.IdentityVault;
+import org.vigie.schemas.BlockageReported;
+import org.vigie.schemas.CaseErased;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CaseOpened;
+import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.EventSource;
+import org.vigie.schemas.SituationUpdated;
+import org.vigie.schemas.topics.Topics;
+
+/**
+ * The writes on cases, inside a transaction the caller opened: rows, timeline, vault and the
+ * outbox record of the CaseEvent. Shared by the HTTP API and the CSV import.
+ */
+public final class CaseCommands {
+  public static final int SCHEMA_VERSION = 2;
+
+  private final CaseRepository cases;
+  private final DirectoryRepository directory;
+  private final IdentityVault vault;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public CaseCommands(CaseRepository cases, DirectoryRepository directory, IdentityVault vault, Outbox outbox, Clock clock) {
+    this.cases = cases;
+    this.directory = directory;
+    this.vault = vault;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /** The outcome of one recorded event. */
+  public record Recorded(UUID caseId, UUID eventId, OutboxRecord record) {}
+
+  public Recorded open(Handle h, Caller caller, NewCase c, EventSource source) {
+    UUID volunteer = c.assignedVolunteerId().orElse(caller.volunteerId());
+    if (c.assignedVolunteerId().isPresent()) {
+      requireActiveVolunteer(h, caller.associationId(), volunteer, "assignedVolunteerId");
+    }
+    UUID caseId = UUID.randomUUID();
+    String kinds = c.benefitKinds().stream().map(Enum::name).collect(Collectors.joining(","));
+    cases.insert(h, new CaseRecord(caseId, caller.associationId(), c.permitKind().name(), c.permitExpiresOn(),
+        c.procedure().name(), c.department(), volunteer, c.employed(), c.receivesBenefits(), kinds, "OPEN", false,
+        c.openedOn(), c.openedOn()));
+    vault.createKey(h, caseId);
+    c.person().ifPresent(p -> vault.storePerson(h, caseId, p));
+    CaseOpened payload = CaseOpened.newBuilder()
+        .setPermitKind(c.permitKind()).setPermitExpiresOn(c.permitExpiresOn()).setProcedure(c.procedure())
+        .setDepartment(c.department()).setAssignedVolunteerId(volunteer == null ? null : volunteer.toString())
+        .setEmployed(c.employed()).setReceivesBenefits(c.receivesBenefits()).setBenefitKinds(c.benefitKinds())
+        .build();
+    c.details().put("assignedVolunteerId", volunteer == null ? null : volunteer.toString());
+    return append(h, caller, caseId, EventType.CASE_OPENED, c.openedOn(), payload, c.details(), source);
+  }
+
+  public Recorded record(Handle h, Caller caller, UUID caseId, EventDraft e, EventSource source) {
+    CaseRecord c = openCase(h, caller, caseId);
+    if (e.volunteerId().isPresent()) {
+      requireActiveVolunteer(h, caller.associationId(), e.volunteerId().get(), "volunteerId");
+    }
+    Object payload = e.payload();
+    if (e.note().isPresent()) {
+      UUID noteId = vault.storeNote(h, caseId, e.note().get());
+      payload = BlockageReported.newBuilder((BlockageReported) payload).setNoteRef(noteId.toString()).build();
+      e.details().put("noteRef", noteId.toString());
+    }
+    cases.update(h, apply(c, e));
+    return append(h, caller, caseId, e.type(), e.occurredOn(), payload, e.details(), source);
+  }
+
+  /** Crypto-shredding of the case's identity and notes, and a CaseErased event (rules stop watching the case). */
+  public Recorded eraseIdentity(Handle h, Caller caller, UUID caseId) {
+    CaseRecord c = cases.lock(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound("case"));
+    if (c.identityErased()) {
+      throw ApiProblem.unprocessable(null, "The identity of this case is already erased");
+    }
+    vault.erase(h, caseId);
+    LocalDate today = LocalDate.now(clock);
+    cases.update(h, new CaseRecord(c.caseId(), c.associationId(), c.permitKind(), c.permitExpiresOn(), c.procedure(),
+        c.department(), c.assignedVolunteerId(), c.employed(), c.receivesBenefits(), c.benefitKinds(), c.status(), true,
+        c.openedOn(), today));
+    return append(h, caller, caseId, EventType.CASE_ERASED, today, new CaseErased(),
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), EventSource.API);
+  }
+
+  private CaseRecord openCase(Handle h, Caller caller, UUID caseId) {
+    CaseRecord c = cases.lock(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound("case"));
+    if (c.identityErased()) {
+      throw ApiProblem.unprocessable("caseId", "This case was erased; no event can be recorded on it");
+    }
+    if (c.closed()) {
+      throw ApiProblem.unprocessable("caseId", "This case is closed; no event can be recorded on it");
+    }
+    return c;
+  }
+
+  private void requireActiveVolunteer(Handle h, UUID associationId, UUID volunteerId, String field) {
+    if (directory.volunteer(h, associationId, volunteerId).filter(v -> v.active()).isEmpty()) {
+      throw ApiProblem.unprocessable(field, "Field '" + field + "' is not an active volunteer of this association");
+    }
+  }
+
+  private static CaseRecord apply(CaseRecord c, EventDraft e) {
+    String permitKind = c.permitKind();
+    LocalDate expires = c.permitExpiresOn();
+    UUID volunteer = c.assignedVolunteerId();
+    boolean employed = c.employed();
+    boolean benefits = c.receivesBenefits();
+    String kinds = c.benefitKinds();
+    String status = c.status();
+    switch (e.type()) {
+      case VOLUNTEER_ASSIGNED -> volunteer = e.volunteerId().orElseThrow();
+      case CASE_CLOSED -> status = "CLOSED";
+      case DECISION_RECEIVED -> {
+        DecisionReceived d = (DecisionReceived) e.payload();
+        if (d.getNewPermitExpiresOn() != null) {
+          expires = d.getNewPermitExpiresOn();
+        }
+        if (d.getNewPermitKind() != null) {
+          permitKind = d.getNewPermitKind().name();
+        }
+      }
+      case SITUATION_UPDATED -> {
+        SituationUpdated s = (SituationUpdated) e.payload();
+        employed = s.getEmployed() != null ? s.getEmployed() : employed;
+        benefits = s.getReceivesBenefits() != null ? s.getReceivesBenefits() : benefits;
+        kinds = s.getBenefitKinds() != null ? s.getBenefitKinds().stream().map(Enum::name).collect(Collectors.joining(",")) : kinds;
+      }
+      default -> { }
+    }
+    LocalDate last = e.occurredOn().isAfter(c.lastEventOn()) ? e.occurredOn() : c.lastEventOn();
+    return new CaseRecord(c.caseId(), c.associationId(), permitKind, expires, c.procedure(), c.department(), volunteer,
+        employed, benefits, kinds, status, c.identityErased(), c.openedOn(), last);
+  }
+
+  private Recorded append(Handle h, Caller caller, UUID caseId, EventType type, LocalDate occurredOn, Object payload,
+      com.fasterxml.jackson.databind.node.ObjectNode details, EventSource source) {
+    UUID eventId = UUID.randomUUID();
+    Instant now = clock.instant();
+    CaseEvent event = CaseEvent.newBuilder()
+        .setEventId(eventId.toString())
+        .setCaseId(caseId.toString())
+        .setAssociationId(caller.associationId().toString())
+        .setOccurredOn(occurredOn)
+        .setRecordedAt(now)
+        .setRecordedBy(caller.recordedBy())
+        .setSchemaVersion(SCHEMA_VERSION)
+        .setPayload(payload)
+        .setSource(source)
+        .build();
+    cases.appendTimeline(h, caseId, caller.associationId(),
+        new TimelineEntry(eventId, type.name(), occurredOn, now, caller.recordedBy(), source.name(), details));
+    OutboxRecord record = outbox.append(h, Topics.CASE_EVENTS, caseId.toString(), event);
+    return new Recorded(caseId, eventId, record);
+  }
+}

@@ -1,0 +1,121 @@
+package org.vigie.intake.cases;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** Cases and their timelines; every read is scoped to an association. */
+public final class CaseRepository {
+  private static final String COLUMNS = """
+      case_id, association_id, permit_kind, permit_expires_on, procedure, department, assigned_volunteer_id,
+      employed, receives_benefits, benefit_kinds, status, identity_erased, opened_on, last_event_on""";
+  private final ObjectMapper mapper;
+
+  public CaseRepository(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public void insert(Handle h, CaseRecord c) {
+    h.createUpdate("INSERT INTO cases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(0, c.caseId()).bind(1, c.associationId()).bind(2, c.permitKind()).bind(3, c.permitExpiresOn())
+        .bind(4, c.procedure()).bind(5, c.department()).bind(6, c.assignedVolunteerId()).bind(7, c.employed())
+        .bind(8, c.receivesBenefits()).bind(9, c.benefitKinds()).bind(10, c.status()).bind(11, c.identityErased())
+        .bind(12, c.openedOn()).bind(13, c.lastEventOn())
+        .execute();
+  }
+
+  /** The case of this association, locked for the rest of the transaction (events of a case are serialised). */
+  public Optional<CaseRecord> lock(Handle h, UUID associationId, UUID caseId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE association_id = ? AND case_id = ? FOR UPDATE")
+        .bind(0, associationId).bind(1, caseId).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  public Optional<CaseRecord> find(Handle h, UUID associationId, UUID caseId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE association_id = ? AND case_id = ?")
+        .bind(0, associationId).bind(1, caseId).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  public void update(Handle h, CaseRecord c) {
+    h.createUpdate("""
+            UPDATE cases SET permit_kind = ?, permit_expires_on = ?, assigned_volunteer_id = ?, employed = ?,
+              receives_benefits = ?, benefit_kinds = ?, status = ?, identity_erased = ?, last_event_on = ?
+            WHERE case_id = ? AND association_id = ?""")
+        .bind(0, c.permitKind()).bind(1, c.permitExpiresOn()).bind(2, c.assignedVolunteerId()).bind(3, c.employed())
+        .bind(4, c.receivesBenefits()).bind(5, c.benefitKinds()).bind(6, c.status()).bind(7, c.identityErased())
+        .bind(8, c.lastEventOn()).bind(9, c.caseId()).bind(10, c.associationId())
+        .execute();
+  }
+
+  public void appendTimeline(Handle h, UUID caseId, UUID associationId, TimelineEntry e) {
+    h.createUpdate("""
+            INSERT INTO case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")
+        .bind(0, e.eventId()).bind(1, caseId).bind(2, associationId).bind(3, e.type()).bind(4, e.occurredOn())
+        .bind(5, Timestamp.from(e.recordedAt())).bind(6, e.recordedBy()).bind(7, e.source()).bind(8, e.details().toString())
+        .execute();
+  }
+
+  public List<TimelineEntry> timeline(Handle h, UUID associationId, UUID caseId) {
+    return h.createQuery("""
+            SELECT event_id, type, occurred_on, recorded_at, recorded_by, source, details::text FROM case_events
+            WHERE association_id = ? AND case_id = ? ORDER BY seq""")
+        .bind(0, associationId).bind(1, caseId)
+        .map((rs, ctx) -> new TimelineEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
+            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), readObject(rs.getString(7))))
+        .list();
+  }
+
+  public record Page(List<CaseRecord> cases, long total) {}
+
+  public Page list(Handle h, CaseQuery q) {
+    StringBuilder where = new StringBuilder(" WHERE association_id = :association");
+    switch (q.status()) {
+      case "open" -> where.append(" AND status = 'OPEN'");
+      case "closed" -> where.append(" AND status = 'CLOSED'");
+      default -> { }
+    }
+    q.assignedVolunteerId().ifPresent(v -> where.append(" AND assigned_volunteer_id = :volunteer"));
+    q.department().ifPresent(v -> where.append(" AND department = :department"));
+    q.procedure().ifPresent(v -> where.append(" AND procedure = :procedure"));
+    q.permitExpiresBefore().ifPresent(v -> where.append(" AND permit_expires_on < :expiresBefore"));
+    long total = bindFilters(h.createQuery("SELECT count(*) FROM cases" + where), q).mapTo(Long.class).one();
+    List<CaseRecord> cases = bindFilters(h.createQuery("SELECT " + COLUMNS + " FROM cases" + where
+            + " ORDER BY created_at DESC, case_id LIMIT :limit OFFSET :offset"), q)
+        .bind("limit", q.limit()).bind("offset", q.offset())
+        .map((rs, ctx) -> map(rs)).list();
+    return new Page(new ArrayList<>(cases), total);
+  }
+
+  private static Query bindFilters(Query query, CaseQuery q) {
+    query.bind("association", q.associationId());
+    q.assignedVolunteerId().ifPresent(v -> query.bind("volunteer", v));
+    q.department().ifPresent(v -> query.bind("department", v));
+    q.procedure().ifPresent(v -> query.bind("procedure", v));
+    q.permitExpiresBefore().ifPresent(v -> query.bind("expiresBefore", v));
+    return query;
+  }
+
+  private ObjectNode readObject(String text) {
+    try {
+      return (ObjectNode) mapper.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException("Corrupt timeline entry", e);
+    }
+  }
+
+  private static CaseRecord map(ResultSet rs) throws SQLException {
+    return new CaseRecord(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+        rs.getObject(4, java.time.LocalDate.class), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
+        rs.getBoolean(8), rs.getBoolean(9), rs.getString(10), rs.getString(11), rs.getBoolean(12),
+        rs.getObject(13, java.time.LocalDate.class), rs.getObject(14, java.time.LocalDate.class));
+  }
+}

@@ -1,0 +1,237 @@
+package org.vigie.intake.cases;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.Fields;
+import org.vigie.intake.vault.Person;
+import org.vigie.schemas.ApiExpiryRecorded;
+import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.BenefitKind;
+import org.vigie.schemas.BlockageKind;
+import org.vigie.schemas.BlockageReported;
+import org.vigie.schemas.BlockageResolved;
+import org.vigie.schemas.CaseClosed;
+import org.vigie.schemas.CccChannel;
+import org.vigie.schemas.CccContactAttempted;
+import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.EmployerRefusedApi;
+import org.vigie.schemas.PermitKind;
+import org.vigie.schemas.Procedure;
+import org.vigie.schemas.SituationUpdated;
+import org.vigie.schemas.SubmissionRecorded;
+import org.vigie.schemas.VolunteerAssigned;
+
+/**
+ * Validation of case and event requests: shape problems are 400, unacceptable values 422, and
+ * every problem names its field. Pure: the caller gives today's date (Europe/Paris).
+ */
+public final class CaseRequests {
+  /** Metropolitan departments 01–95 (2A/2B for Corsica), overseas 971–976. */
+  private static final Pattern DEPARTMENT = Pattern.compile("^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$");
+  /** AGDREF foreigner number: 10 digits. */
+  private static final Pattern FOREIGNER_NUMBER = Pattern.compile("^[0-9]{10}$");
+  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .()-]{6,20}$");
+  /** CESEDA R.431-15-1: an API is valid for at most three months. */
+  public static final int API_MAX_MONTHS = 3;
+  private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  public static final int NOTE_MAX = 2000;
+
+  private static final Set<String> CASE_FIELDS = Set.of("permit", "procedure", "department", "assignedVolunteerId",
+      "employed", "receivesBenefits", "benefitKinds", "openedOn", "person");
+  private static final Set<String> COMMON = Set.of("type", "occurredOn");
+
+  private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+  public NewCase parseCase(ObjectNode body, LocalDate today) {
+    Fields f = Fields.of(body).only(CASE_FIELDS);
+    Procedure procedure = f.requiredEnum("procedure", Procedure.class);
+    Optional<Fields> permit = f.optionalObject("permit");
+    if (permit.isEmpty() && procedure != Procedure.FIRST_REQUEST) {
+      throw ApiProblem.badRequest("permit", "Field 'permit' is required for a " + procedure);
+    }
+    PermitKind kind = PermitKind.OTHER;
+    LocalDate expiresOn = null;
+    if (permit.isPresent()) {
+      Fields p = permit.get().only(Set.of("kind", "expiresOn"));
+      kind = p.requiredEnum("kind", PermitKind.class);
+      expiresOn = procedure == Procedure.FIRST_REQUEST ? p.optionalDate("expiresOn").orElse(null) : p.requiredDate("expiresOn");
+      if (expiresOn != null && (expiresOn.isBefore(today.minusYears(10)) || expiresOn.isAfter(today.plusYears(11)))) {
+        throw ApiProblem.unprocessable("permit.expiresOn", "Field 'permit.expiresOn' must be within ten years of today");
+      }
+    }
+    String department = f.requiredText("department", 3).toUpperCase();
+    if (!DEPARTMENT.matcher(department).matches()) {
+      throw ApiProblem.unprocessable("department", "Field 'department' must be a French department code (01–95, 2A, 2B, 971–976)");
+    }
+    Optional<UUID> volunteer = f.optionalId("assignedVolunteerId");
+    boolean employed = f.booleanOr("employed", false);
+    boolean receivesBenefits = f.booleanOr("receivesBenefits", false);
+    List<BenefitKind> benefitKinds = f.optionalEnumList("benefitKinds", BenefitKind.class).orElse(List.of());
+    if (!receivesBenefits && !benefitKinds.isEmpty()) {
+      throw ApiProblem.unprocessable("benefitKinds", "Field 'benefitKinds' needs 'receivesBenefits': true");
+    }
+    LocalDate openedOn = f.optionalDate("openedOn").orElse(today);
+    checkPast("openedOn", openedOn, today);
+    Optional<Person> person = f.optionalObject("person").map(this::person);
+
+    ObjectNode details = nodes.objectNode();
+    ObjectNode permitNode = details.putObject("permit").put("kind", kind.name());
+    permitNode.put("expiresOn", expiresOn == null ? null : expiresOn.toString());
+    details.put("procedure", procedure.name()).put("department", department)
+        .put("assignedVolunteerId", volunteer.map(UUID::toString).orElse(null))
+        .put("employed", employed).put("receivesBenefits", receivesBenefits);
+    ArrayNode kinds = details.putArray("benefitKinds");
+    benefitKinds.forEach(k -> kinds.add(k.name()));
+    return new NewCase(kind, expiresOn, procedure, department, volunteer, employed, receivesBenefits, benefitKinds,
+        openedOn, person, details);
+  }
+
+  private Person person(Fields p) {
+    p.only(Set.of("displayName", "foreignerNumber", "phone"));
+    String name = p.optionalText("displayName", 200).orElse(null);
+    String number = p.optionalText("foreignerNumber", 20).map(s -> s.replace(" ", "")).orElse(null);
+    if (number != null && !FOREIGNER_NUMBER.matcher(number).matches()) {
+      throw ApiProblem.unprocessable("person.foreignerNumber", "Field 'person.foreignerNumber' must be the 10 digits of the AGDREF number");
+    }
+    String phone = p.optionalText("phone", 20).orElse(null);
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      throw ApiProblem.unprocessable("person.phone", "Field 'person.phone' is not a phone number");
+    }
+    return new Person(name, number, phone);
+  }
+
+  public EventDraft parseEvent(ObjectNode body, LocalDate today) {
+    Fields f = Fields.of(body);
+    EventType type = f.requiredEnum("type", EventType.class);
+    if (!type.postable()) {
+      throw ApiProblem.unprocessable("type", "Type " + type + " is recorded through its own endpoint");
+    }
+    LocalDate occurredOn = f.requiredDate("occurredOn");
+    checkPast("occurredOn", occurredOn, today);
+    ObjectNode details = nodes.objectNode();
+    Optional<String> note = Optional.empty();
+    Optional<UUID> volunteer = Optional.empty();
+    Object payload;
+    switch (type) {
+      case VOLUNTEER_ASSIGNED -> {
+        f.only(with("volunteerId"));
+        UUID id = f.requiredId("volunteerId");
+        volunteer = Optional.of(id);
+        details.put("volunteerId", id.toString());
+        payload = new VolunteerAssigned(id.toString());
+      }
+      case SUBMISSION_RECORDED -> {
+        f.only(with("procedure", "complete", "receiptMentionsAppealRoutes"));
+        Procedure procedure = f.requiredEnum("procedure", Procedure.class);
+        boolean complete = f.booleanOr("complete", true);
+        boolean appealRoutes = f.booleanOr("receiptMentionsAppealRoutes", true);
+        details.put("procedure", procedure.name()).put("complete", complete).put("receiptMentionsAppealRoutes", appealRoutes);
+        payload = new SubmissionRecorded(procedure, complete, appealRoutes);
+      }
+      case BLOCKAGE_REPORTED -> {
+        f.only(with("blockage", "note"));
+        BlockageKind blockage = f.requiredEnum("blockage", BlockageKind.class);
+        note = f.optionalText("note", NOTE_MAX);
+        details.put("blockage", blockage.name());
+        payload = new BlockageReported(blockage, null);
+      }
+      case BLOCKAGE_RESOLVED -> {
+        f.only(with("blockage"));
+        BlockageKind blockage = f.requiredEnum("blockage", BlockageKind.class);
+        details.put("blockage", blockage.name());
+        payload = new BlockageResolved(blockage);
+      }
+      case API_ISSUED -> {
+        f.only(with("validUntil"));
+        LocalDate validUntil = f.requiredDate("validUntil");
+        if (!validUntil.isAfter(occurredOn)) {
+          throw ApiProblem.unprocessable("validUntil", "Field 'validUntil' must be after 'occurredOn' (the issue date)");
+        }
+        if (validUntil.isAfter(occurredOn.plusMonths(API_MAX_MONTHS))) {
+          throw ApiProblem.unprocessable("validUntil", "Field 'validUntil' is more than " + API_MAX_MONTHS
+              + " months after the issue date (CESEDA R.431-15-1)");
+        }
+        details.put("validUntil", validUntil.toString());
+        payload = new ApiIssued(validUntil);
+      }
+      case API_EXPIRY_RECORDED -> {
+        f.only(COMMON);
+        payload = new ApiExpiryRecorded();
+      }
+      case CCC_CONTACT_ATTEMPTED -> {
+        f.only(with("channel", "outcome", "waitMinutes"));
+        CccChannel channel = f.requiredEnum("channel", CccChannel.class);
+        CccOutcome outcome = f.requiredEnum("outcome", CccOutcome.class);
+        Integer wait = f.optionalInt("waitMinutes", 0, 7 * 24 * 60).orElse(null);
+        details.put("channel", channel.name()).put("outcome", outcome.name()).put("waitMinutes", wait);
+        payload = new CccContactAttempted(channel, outcome, wait);
+      }
+      case EMPLOYER_REFUSED_API -> {
+        f.only(COMMON);
+        payload = new EmployerRefusedApi();
+      }
+      case DECISION_RECEIVED -> {
+        f.only(with("decision", "newPermitExpiresOn", "newPermitKind"));
+        Decision decision = f.requiredEnum("decision", Decision.class);
+        LocalDate newExpiry = f.optionalDate("newPermitExpiresOn").orElse(null);
+        PermitKind newKind = f.optionalEnum("newPermitKind", PermitKind.class).orElse(null);
+        if (decision != Decision.GRANTED && (newExpiry != null || newKind != null)) {
+          throw ApiProblem.unprocessable(newExpiry != null ? "newPermitExpiresOn" : "newPermitKind",
+              "A new permit is only given with decision GRANTED");
+        }
+        if (newExpiry != null && (!newExpiry.isAfter(occurredOn) || newExpiry.isAfter(occurredOn.plusYears(11)))) {
+          throw ApiProblem.unprocessable("newPermitExpiresOn", "Field 'newPermitExpiresOn' must be after the decision and within ten years");
+        }
+        details.put("decision", decision.name()).put("newPermitExpiresOn", newExpiry == null ? null : newExpiry.toString())
+            .put("newPermitKind", newKind == null ? null : newKind.name());
+        payload = new DecisionReceived(decision, newExpiry, newKind);
+      }
+      case SITUATION_UPDATED -> {
+        f.only(with("employed", "receivesBenefits", "benefitKinds"));
+        Boolean employed = f.optionalBoolean("employed").orElse(null);
+        Boolean benefits = f.optionalBoolean("receivesBenefits").orElse(null);
+        List<BenefitKind> kinds = f.optionalEnumList("benefitKinds", BenefitKind.class).orElse(null);
+        if (employed == null && benefits == null && kinds == null) {
+          throw ApiProblem.badRequest("employed", "At least one of 'employed', 'receivesBenefits', 'benefitKinds' is required");
+        }
+        details.put("employed", employed).put("receivesBenefits", benefits);
+        if (kinds != null) {
+          ArrayNode a = details.putArray("benefitKinds");
+          kinds.forEach(k -> a.add(k.name()));
+        }
+        payload = new SituationUpdated(employed, benefits, kinds);
+      }
+      case CASE_CLOSED -> {
+        f.only(COMMON);
+        payload = new CaseClosed();
+      }
+      default -> throw new IllegalStateException("unreachable: " + type);
+    }
+    return new EventDraft(type, occurredOn, payload, details, note, volunteer);
+  }
+
+  private static Set<String> with(String... names) {
+    Set<String> s = new java.util.HashSet<>(COMMON);
+    s.addAll(List.of(names));
+    return s;
+  }
+
+  private static void checkPast(String field, LocalDate date, LocalDate today) {
+    if (date.isAfter(today)) {
+      throw ApiProblem.unprocessable(field, "Field '" + field + "' is in the future");
+    }
+    if (date.isBefore(EARLIEST)) {
+      throw ApiProblem.unprocessable(field, "Field '" + field + "' is before " + EARLIEST);
+    }
+  }
+}

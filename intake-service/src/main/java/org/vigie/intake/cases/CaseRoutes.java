@@ -1,0 +1,223 @@
+package org.vigie.intake.cases;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.vigie.intake.alerts.AlertRepository;
+import org.vigie.intake.auth.Caller;
+import org.vigie.intake.auth.Role;
+import org.vigie.intake.command.CommandResult;
+import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.ApiRoute;
+import org.vigie.intake.http.Fields;
+import org.vigie.intake.http.Ids;
+import org.vigie.intake.http.Json;
+import org.vigie.intake.http.Writes;
+import org.vigie.intake.vault.IdentityVault;
+import org.vigie.intake.vault.Person;
+import org.vigie.schemas.EventSource;
+import org.vigie.schemas.Procedure;
+import org.vigie.schemas.VolunteerAssigned;
+
+/** Cases: open, record events, read with timeline and alerts, list, reassign, erase the identity. */
+public final class CaseRoutes {
+  private static final Set<Role> MEMBERS = Set.of(Role.COORDINATOR, Role.VOLUNTEER);
+  private static final Set<Role> COORDINATORS = Set.of(Role.COORDINATOR);
+  private static final int MAX_PAGE = 200;
+
+  private final Jdbi jdbi;
+  private final CaseRepository cases;
+  private final CaseCommands commands;
+  private final CaseRequests requests;
+  private final IdentityVault vault;
+  private final AlertRepository alerts;
+  private final Writes writes;
+  private final Json json;
+  private final Clock clock;
+
+  public CaseRoutes(Jdbi jdbi, CaseRepository cases, CaseCommands commands, CaseRequests requests, IdentityVault vault,
+      AlertRepository alerts, Writes writes, Json json, Clock clock) {
+    this.jdbi = jdbi;
+    this.cases = cases;
+    this.commands = commands;
+    this.requests = requests;
+    this.vault = vault;
+    this.alerts = alerts;
+    this.writes = writes;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  public List<ApiRoute> routes() {
+    return List.of(
+        ApiRoute.of(POST, "/api/v1/cases", MEMBERS, this::open),
+        ApiRoute.of(GET, "/api/v1/cases", MEMBERS, this::list),
+        ApiRoute.of(GET, "/api/v1/cases/{caseId}", MEMBERS, this::get),
+        ApiRoute.of(POST, "/api/v1/cases/{caseId}/events", MEMBERS, this::record),
+        ApiRoute.of(PUT, "/api/v1/cases/{caseId}/assignee", COORDINATORS, this::reassign),
+        ApiRoute.of(DELETE, "/api/v1/cases/{caseId}/identity", COORDINATORS, this::eraseIdentity));
+  }
+
+  private void open(Context ctx, Caller caller) {
+    byte[] body = ctx.bodyAsBytes();
+    NewCase c = requests.parseCase(json.parseObject(body), today());
+    writes.run(ctx, caller.associationId(), body, h -> {
+      CaseCommands.Recorded r = commands.open(h, caller, c, EventSource.API);
+      return new CommandResult(201, json.object().put("caseId", r.caseId().toString()).put("eventId", r.eventId().toString()).toString(),
+          List.of(r.record()));
+    });
+  }
+
+  private void record(Context ctx, Caller caller) {
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    byte[] body = ctx.bodyAsBytes();
+    EventDraft e = requests.parseEvent(json.parseObject(body), today());
+    writes.run(ctx, caller.associationId(), body, h -> accepted(commands.record(h, caller, caseId, e, EventSource.API)));
+  }
+
+  private void reassign(Context ctx, Caller caller) {
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    byte[] body = ctx.bodyAsBytes();
+    Fields f = Fields.of(json.parseObject(body)).only(Set.of("volunteerId", "occurredOn"));
+    UUID volunteer = f.requiredId("volunteerId");
+    LocalDate on = f.optionalDate("occurredOn").orElse(today());
+    if (on.isAfter(today())) {
+      throw ApiProblem.unprocessable("occurredOn", "Field 'occurredOn' is in the future");
+    }
+    EventDraft e = new EventDraft(EventType.VOLUNTEER_ASSIGNED, on, new VolunteerAssigned(volunteer.toString()),
+        json.object().put("volunteerId", volunteer.toString()), Optional.empty(), Optional.of(volunteer));
+    writes.run(ctx, caller.associationId(), body, h -> accepted(commands.record(h, caller, caseId, e, EventSource.API)));
+  }
+
+  private void eraseIdentity(Context ctx, Caller caller) {
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    writes.run(ctx, caller.associationId(), null, h -> accepted(commands.eraseIdentity(h, caller, caseId)));
+  }
+
+  private CommandResult accepted(CaseCommands.Recorded r) {
+    return new CommandResult(202, json.object().put("eventId", r.eventId().toString()).toString(), List.of(r.record()));
+  }
+
+  private void get(Context ctx, Caller caller) {
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    ObjectNode out = jdbi.withHandle(h -> {
+      CaseRecord c = cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound("case"));
+      ObjectNode n = summary(c, vault.person(h, caseId));
+      ArrayNode timeline = n.putArray("timeline");
+      for (TimelineEntry e : cases.timeline(h, caller.associationId(), caseId)) {
+        ObjectNode t = timeline.addObject().put("eventId", e.eventId().toString()).put("type", e.type())
+            .put("occurredOn", e.occurredOn().toString()).put("recordedAt", e.recordedAt().toString())
+            .put("recordedBy", e.recordedBy()).put("source", e.source());
+        t.setAll(e.details());
+        if (e.details().hasNonNull("noteRef")) {
+          UUID noteId = UUID.fromString(e.details().get("noteRef").asText());
+          t.put("note", vault.note(h, caseId, noteId).orElse(null));
+        }
+      }
+      ArrayNode list = n.putArray("alerts");
+      alerts.byCase(h, caller.associationId(), caseId).forEach(list::add);
+      return n;
+    });
+    ctx.json(out);
+  }
+
+  private void list(Context ctx, Caller caller) {
+    String status = Optional.ofNullable(ctx.queryParam("status")).orElse("open");
+    if (!Set.of("open", "closed", "all").contains(status)) {
+      throw ApiProblem.unprocessable("status", "Query parameter 'status' must be open, closed or all");
+    }
+    Optional<UUID> volunteer = Optional.ofNullable(ctx.queryParam("assignedVolunteerId")).map(s -> {
+      try {
+        return UUID.fromString(s);
+      } catch (IllegalArgumentException e) {
+        throw ApiProblem.badRequest("assignedVolunteerId", "Query parameter 'assignedVolunteerId' must be an id");
+      }
+    });
+    Optional<String> department = Optional.ofNullable(ctx.queryParam("department")).map(String::toUpperCase);
+    Optional<String> procedure = Optional.ofNullable(ctx.queryParam("procedure"))
+        .map(p -> Fields.enumValue("procedure", p, Procedure.class).name());
+    Optional<LocalDate> before = Optional.ofNullable(ctx.queryParam("permitExpiresBefore")).map(s -> {
+      try {
+        return LocalDate.parse(s);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw ApiProblem.badRequest("permitExpiresBefore", "Query parameter 'permitExpiresBefore' must be a date YYYY-MM-DD");
+      }
+    });
+    int limit = intParam(ctx, "limit", 50, 1, MAX_PAGE);
+    int offset = intParam(ctx, "offset", 0, 0, 1_000_000);
+    CaseQuery q = new CaseQuery(caller.associationId(), status, volunteer, department, procedure, before, limit, offset);
+    ObjectNode out = jdbi.withHandle(h -> {
+      CaseRepository.Page page = cases.list(h, q);
+      ObjectNode n = json.object();
+      ArrayNode list = n.putArray("cases");
+      for (CaseRecord c : page.cases()) {
+        ObjectNode s = summary(c, Optional.empty());
+        vault.person(h, c.caseId()).ifPresent(p -> s.putObject("person").put("displayName", p.displayName()));
+        list.add(s);
+      }
+      n.put("total", page.total()).put("limit", limit).put("offset", offset);
+      if (offset + page.cases().size() < page.total()) {
+        n.put("nextOffset", offset + page.cases().size());
+      }
+      return n;
+    });
+    ctx.json(out);
+  }
+
+  private ObjectNode summary(CaseRecord c, Optional<Person> person) {
+    ObjectNode n = json.object().put("caseId", c.caseId().toString()).put("associationId", c.associationId().toString())
+        .put("status", c.status());
+    ObjectNode permit = n.putObject("permit").put("kind", c.permitKind());
+    permit.put("expiresOn", c.permitExpiresOn() == null ? null : c.permitExpiresOn().toString());
+    n.put("procedure", c.procedure()).put("department", c.department())
+        .put("assignedVolunteerId", c.assignedVolunteerId() == null ? null : c.assignedVolunteerId().toString())
+        .put("employed", c.employed()).put("receivesBenefits", c.receivesBenefits());
+    ArrayNode kinds = n.putArray("benefitKinds");
+    if (!c.benefitKinds().isEmpty()) {
+      for (String k : c.benefitKinds().split(",")) {
+        kinds.add(k);
+      }
+    }
+    n.put("openedOn", c.openedOn().toString()).put("lastEventOn", c.lastEventOn().toString())
+        .put("identityErased", c.identityErased());
+    if (person.isPresent()) {
+      Person p = person.get();
+      n.putObject("person").put("displayName", p.displayName()).put("foreignerNumber", p.foreignerNumber()).put("phone", p.phone());
+    } else {
+      n.putNull("person");
+    }
+    return n;
+  }
+
+  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return dflt;
+    }
+    try {
+      int v = Integer.parseInt(raw);
+      if (v < min || v > max) {
+        throw ApiProblem.unprocessable(name, "Query parameter '" + name + "' must be between " + min + " and " + max);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw ApiProblem.badRequest(name, "Query parameter '" + name + "' must be an integer");
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+}

@@ -1,0 +1,10 @@
+package org.vigie.intake.cases;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One event of a case's timeline as recorded. */
+public record TimelineEntry(UUID eventId, String type, LocalDate occurredOn, Instant recordedAt, String recordedBy,
+    String source, ObjectNode details) {}

@@ -1,0 +1,309 @@
+package org.vigie.intake.csv;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.vigie.intake.auth.Caller;
+import org.vigie.intake.cases.CaseCommands;
+import org.vigie.intake.cases.CaseRequests;
+import org.vigie.intake.cases.EventDraft;
+import org.vigie.intake.cases.NewCase;
+import org.vigie.intake.directory.DirectoryEntries.Volunteer;
+import org.vigie.intake.directory.DirectoryRepository;
+import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.outbox.OutboxPublisher;
+import org.vigie.intake.outbox.OutboxRecord;
+import org.vigie.intake.vault.MasterKey;
+import org.vigie.schemas.EventSource;
+
+/**
+ * Imports an association's spreadsheet (CSV, French column names, dd/mm/yyyy dates): one case
+ * per line, plus its submission, API and blockage events when the columns are filled. Lines are
+ * validated exactly like the API requests. A keyed hash of each line (its reference when given,
+ * else its content) makes a second import of the same file a no-op: those lines are DUPLICATE.
+ * Lines are written in chunks, one transaction per chunk, then published and acknowledged.
+ */
+public final class CsvImporter {
+  private static final int CHUNK = 500;
+
+  private final Jdbi jdbi;
+  private final CaseCommands commands;
+  private final CaseRequests requests;
+  private final DirectoryRepository directory;
+  private final OutboxPublisher publisher;
+  private final SecretKeySpec rowKey;
+  private final Clock clock;
+
+  public CsvImporter(Jdbi jdbi, CaseCommands commands, CaseRequests requests, DirectoryRepository directory,
+      OutboxPublisher publisher, MasterKey masterKey, Clock clock) {
+    this.jdbi = jdbi;
+    this.commands = commands;
+    this.requests = requests;
+    this.directory = directory;
+    this.publisher = publisher;
+    this.rowKey = new SecretKeySpec(hmac(masterKey.key().getEncoded(), "vigie-import-row-key".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    this.clock = clock;
+  }
+
+  private record Parsed(long line, byte[] key, NewCase newCase, List<EventDraft> events) {}
+
+  public List<ImportLine> importCsv(Caller caller, byte[] body) {
+    String text = decode(body);
+    LocalDate today = LocalDate.now(clock);
+    Map<String, Volunteer> volunteers = new HashMap<>();
+    jdbi.useHandle(h -> directory.volunteers(h, caller.associationId()).stream().filter(Volunteer::active).forEach(v -> {
+      volunteers.put(v.email().toLowerCase(), v);
+      volunteers.put(v.volunteerId().toString(), v);
+    }));
+    List<ImportLine> report = new ArrayList<>();
+    List<Parsed> chunk = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), format(text))) {
+      Map<CsvColumns, String> headers = headers(parser.getHeaderNames());
+      for (CSVRecord rec : parser) {
+        long line = rec.getRecordNumber() + 1;
+        if (rec.stream().allMatch(String::isBlank)) {
+          continue;
+        }
+        try {
+          chunk.add(parse(caller, rec, headers, volunteers, today, line));
+        } catch (ApiProblem p) {
+          report.add(ImportLine.rejected(line, column(p.field()), p.getMessage()));
+        }
+        if (chunk.size() == CHUNK) {
+          report.addAll(write(caller, chunk));
+          chunk.clear();
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+      throw ApiProblem.badRequest("body", "The CSV file cannot be read (check quotes and the header line)");
+    }
+    report.addAll(write(caller, chunk));
+    report.sort(java.util.Comparator.comparingLong(ImportLine::line));
+    return report;
+  }
+
+  private static CSVFormat format(String text) {
+    String first = text.lines().findFirst().orElse("");
+    char delimiter = first.chars().filter(c -> c == ';').count() >= first.chars().filter(c -> c == ',').count() ? ';' : ',';
+    return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
+  }
+
+  private static Map<CsvColumns, String> headers(List<String> names) {
+    Map<CsvColumns, String> out = new EnumMap<>(CsvColumns.class);
+    for (String n : names) {
+      Optional<CsvColumns> c = CsvColumns.match(n);
+      if (c.isEmpty() && !n.isBlank()) {
+        throw ApiProblem.badRequest(n, "Unknown column '" + n + "' (see README-csv.md for the accepted columns)");
+      }
+      c.ifPresent(col -> out.put(col, n));
+    }
+    for (CsvColumns required : List.of(CsvColumns.DEMARCHE, CsvColumns.DEPARTEMENT)) {
+      if (!out.containsKey(required)) {
+        throw ApiProblem.badRequest(required.label(), "Missing column '" + required.label() + "'");
+      }
+    }
+    return out;
+  }
+
+  private Parsed parse(Caller caller, CSVRecord rec, Map<CsvColumns, String> headers, Map<String, Volunteer> volunteers,
+      LocalDate today, long line) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    Map<CsvColumns, String> v = new EnumMap<>(CsvColumns.class);
+    headers.forEach((col, name) -> {
+      String value = rec.isMapped(name) && rec.isSet(name) ? rec.get(name) : "";
+      if (!value.isBlank()) {
+        v.put(col, value.strip());
+      }
+    });
+    ObjectNode c = f.objectNode();
+    if (v.containsKey(CsvColumns.TYPE_TITRE) || v.containsKey(CsvColumns.DATE_EXPIRATION)) {
+      ObjectNode permit = c.putObject("permit").put("kind", v.containsKey(CsvColumns.TYPE_TITRE)
+          ? CsvValues.permitKind(v.get(CsvColumns.TYPE_TITRE)) : "OTHER");
+      if (v.containsKey(CsvColumns.DATE_EXPIRATION)) {
+        permit.put("expiresOn", isoDate(v, CsvColumns.DATE_EXPIRATION).toString());
+      }
+    }
+    if (v.containsKey(CsvColumns.DEMARCHE)) {
+      c.put("procedure", CsvValues.procedure(v.get(CsvColumns.DEMARCHE)));
+    }
+    if (v.containsKey(CsvColumns.DEPARTEMENT)) {
+      String dept = v.get(CsvColumns.DEPARTEMENT);
+      c.put("department", dept.length() == 1 ? "0" + dept : dept);
+    }
+    if (v.containsKey(CsvColumns.BENEVOLE)) {
+      Volunteer vol = volunteers.get(v.get(CsvColumns.BENEVOLE).toLowerCase());
+      if (vol == null) {
+        throw ApiProblem.unprocessable("assignedVolunteerId", "No active volunteer of the association has this email or id");
+      }
+      c.put("assignedVolunteerId", vol.volunteerId().toString());
+    }
+    yesNo(v, CsvColumns.SALARIE).ifPresent(b -> c.put("employed", b));
+    yesNo(v, CsvColumns.ALLOCATIONS).ifPresent(b -> c.put("receivesBenefits", b));
+    if (v.containsKey(CsvColumns.DATE_OUVERTURE)) {
+      c.put("openedOn", isoDate(v, CsvColumns.DATE_OUVERTURE).toString());
+    }
+    if (v.containsKey(CsvColumns.NOM) || v.containsKey(CsvColumns.NUMERO_ETRANGER) || v.containsKey(CsvColumns.TELEPHONE)) {
+      ObjectNode p = c.putObject("person");
+      Optional.ofNullable(v.get(CsvColumns.NOM)).ifPresent(s -> p.put("displayName", s));
+      Optional.ofNullable(v.get(CsvColumns.NUMERO_ETRANGER)).ifPresent(s -> p.put("foreignerNumber", s));
+      Optional.ofNullable(v.get(CsvColumns.TELEPHONE)).ifPresent(s -> p.put("phone", s));
+    }
+    NewCase newCase = requests.parseCase(c, today);
+
+    List<EventDraft> events = new ArrayList<>();
+    if (v.containsKey(CsvColumns.DATE_DEPOT)) {
+      ObjectNode e = f.objectNode().put("type", "SUBMISSION_RECORDED").put("procedure", newCase.procedure().name())
+          .put("occurredOn", isoDate(v, CsvColumns.DATE_DEPOT).toString());
+      events.add(event(e, today, CsvColumns.DATE_DEPOT));
+    }
+    if (v.containsKey(CsvColumns.API_VALIDE_JUSQU_AU)) {
+      LocalDate until = isoDate(v, CsvColumns.API_VALIDE_JUSQU_AU);
+      LocalDate issued = v.containsKey(CsvColumns.API_DELIVREE_LE) ? isoDate(v, CsvColumns.API_DELIVREE_LE)
+          : until.minusMonths(CaseRequests.API_MAX_MONTHS);
+      ObjectNode e = f.objectNode().put("type", "API_ISSUED").put("occurredOn", issued.toString()).put("validUntil", until.toString());
+      events.add(event(e, today, CsvColumns.API_VALIDE_JUSQU_AU));
+    }
+    if (v.containsKey(CsvColumns.BLOCAGE)) {
+      ObjectNode e = f.objectNode().put("type", "BLOCKAGE_REPORTED").put("occurredOn", newCase.openedOn().toString())
+          .put("blockage", v.get(CsvColumns.BLOCAGE).strip().toUpperCase());
+      events.add(event(e, today, CsvColumns.BLOCAGE));
+    }
+    String identity = v.containsKey(CsvColumns.REFERENCE) ? "ref|" + v.get(CsvColumns.REFERENCE) : "row|" + String.join("\u001f", rec.values());
+    byte[] key = hmac(rowKey.getEncoded(), (caller.associationId() + "|" + identity).getBytes(StandardCharsets.UTF_8));
+    return new Parsed(line, key, newCase, events);
+  }
+
+  private EventDraft event(ObjectNode e, LocalDate today, CsvColumns column) {
+    try {
+      return requests.parseEvent(e, today);
+    } catch (ApiProblem p) {
+      throw ApiProblem.unprocessable(column.label(), p.getMessage().replace("'" + p.field() + "'", "'" + column.label() + "'"));
+    }
+  }
+
+  /** Writes a chunk in one transaction; on an unexpected failure, line by line so that one bad line fails alone. */
+  private List<ImportLine> write(Caller caller, List<Parsed> chunk) {
+    if (chunk.isEmpty()) {
+      return List.of();
+    }
+    List<ImportLine> out = new ArrayList<>();
+    List<OutboxRecord> records = new ArrayList<>();
+    try {
+      jdbi.useTransaction(h -> {
+        for (Parsed p : chunk) {
+          out.add(writeLine(h, caller, p, records));
+        }
+      });
+    } catch (RuntimeException e) {
+      out.clear();
+      records.clear();
+      for (Parsed p : chunk) {
+        List<OutboxRecord> lineRecords = new ArrayList<>();
+        try {
+          out.add(jdbi.inTransaction(h -> writeLine(h, caller, p, lineRecords)));
+          records.addAll(lineRecords);
+        } catch (ApiProblem problem) {
+          out.add(ImportLine.rejected(p.line(), column(problem.field()), problem.getMessage()));
+        } catch (RuntimeException other) {
+          out.add(ImportLine.rejected(p.line(), null, "This line could not be recorded"));
+        }
+      }
+    }
+    try {
+      publisher.publish(records);
+    } catch (OutboxPublisher.PublishException e) {
+      throw ApiProblem.unavailable("Lines up to " + chunk.get(chunk.size() - 1).line() + " are recorded but the event log did "
+          + "not confirm; they will be published automatically. Import the file again later: recorded lines show as DUPLICATE.");
+    }
+    return out;
+  }
+
+  private ImportLine writeLine(Handle h, Caller caller, Parsed p, List<OutboxRecord> records) {
+    Optional<UUID> existing = h.createQuery("SELECT case_id FROM import_rows WHERE association_id = ? AND row_key = ?")
+        .bind(0, caller.associationId()).bind(1, p.key()).mapTo(UUID.class).findOne();
+    if (existing.isPresent()) {
+      return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, existing.get(), 0, null, null);
+    }
+    CaseCommands.Recorded opened = commands.open(h, caller, p.newCase(), EventSource.CSV_IMPORT);
+    records.add(opened.record());
+    for (EventDraft e : p.events()) {
+      records.add(commands.record(h, caller, opened.caseId(), e, EventSource.CSV_IMPORT).record());
+    }
+    h.createUpdate("INSERT INTO import_rows (association_id, row_key, case_id) VALUES (?, ?, ?)")
+        .bind(0, caller.associationId()).bind(1, p.key()).bind(2, opened.caseId()).execute();
+    return new ImportLine(p.line(), ImportLine.Status.ACCEPTED, opened.caseId(), 1 + p.events().size(), null, null);
+  }
+
+  private static LocalDate isoDate(Map<CsvColumns, String> v, CsvColumns col) {
+    LocalDate d = CsvValues.date(v.get(col));
+    if (d == null) {
+      throw ApiProblem.badRequest(col.label(), "Column '" + col.label() + "' must be a date dd/mm/yyyy");
+    }
+    return d;
+  }
+
+  private static Optional<Boolean> yesNo(Map<CsvColumns, String> v, CsvColumns col) {
+    if (!v.containsKey(col)) {
+      return Optional.empty();
+    }
+    Boolean b = CsvValues.yesNo(v.get(col));
+    if (b == null) {
+      throw ApiProblem.badRequest(col.label(), "Column '" + col.label() + "' must be oui or non");
+    }
+    return Optional.of(b);
+  }
+
+  /** The CSV column an API field came from (the report names columns, not API fields). */
+  private static String column(String field) {
+    if (field == null) {
+      return null;
+    }
+    CsvColumns c = CsvColumns.BY_API_FIELD.get(field);
+    return c != null ? c.label() : field;
+  }
+
+  /** UTF-8 (with or without BOM), else Windows-1252 as spreadsheets export it. */
+  static String decode(byte[] body) {
+    try {
+      String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body)).toString();
+      return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    } catch (CharacterCodingException e) {
+      return new String(body, Charset.forName("windows-1252"));
+    }
+  }
+
+  private static byte[] hmac(byte[] key, byte[] data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.vigie.intake.csv;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Map;
+import org.vigie.schemas.PermitKind;
+import org.vigie.schemas.Procedure;
+
+/** French spreadsheet values: dd/mm/yyyy dates, oui/non, French labels of permits and procedures. */
+final class CsvValues {
+  private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter FRENCH_SHORT = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+  private static final Map<String, String> PERMITS = Map.ofEntries(
+      Map.entry("vlsts", PermitKind.VLS_TS.name()),
+      Map.entry("cartetemporaire", PermitKind.CARTE_TEMPORAIRE.name()),
+      Map.entry("cst", PermitKind.CARTE_TEMPORAIRE.name()),
+      Map.entry("cartedesejourtemporaire", PermitKind.CARTE_TEMPORAIRE.name()),
+      Map.entry("cartepluriannuelle", PermitKind.CARTE_PLURIANNUELLE.name()),
+      Map.entry("cartederesident", PermitKind.CARTE_RESIDENT.name()),
+      Map.entry("carteresident", PermitKind.CARTE_RESIDENT.name()),
+      Map.entry("cartederesidentue", PermitKind.CARTE_RESIDENT_UE.name()),
+      Map.entry("residentlongueduree", PermitKind.CARTE_RESIDENT_UE.name()),
+      Map.entry("certificatderesidencealgerien", PermitKind.CERTIFICAT_RESIDENCE_ALGERIEN.name()),
+      Map.entry("cra", PermitKind.CERTIFICAT_RESIDENCE_ALGERIEN.name()),
+      Map.entry("aps", PermitKind.AUTORISATION_PROVISOIRE_SEJOUR.name()),
+      Map.entry("autorisationprovisoiredesejour", PermitKind.AUTORISATION_PROVISOIRE_SEJOUR.name()),
+      Map.entry("recepisse", PermitKind.RECEPISSE.name()),
+      Map.entry("autre", PermitKind.OTHER.name()));
+
+  private static final Map<String, String> PROCEDURES = Map.of(
+      "renouvellement", Procedure.RENEWAL.name(),
+      "premieredemande", Procedure.FIRST_REQUEST.name(),
+      "changementdestatut", Procedure.CHANGE_OF_STATUS.name());
+
+  private CsvValues() {}
+
+  /** dd/mm/yyyy (also d/m/yyyy and ISO yyyy-mm-dd); null when it is not a date. */
+  static LocalDate date(String raw) {
+    for (DateTimeFormatter f : new DateTimeFormatter[] {FRENCH, FRENCH_SHORT, DateTimeFormatter.ISO_LOCAL_DATE}) {
+      try {
+        return LocalDate.parse(raw.strip(), f);
+      } catch (DateTimeParseException e) {
+        // next
+      }
+    }
+    return null;
+  }
+
+  /** oui/non (also o/n, yes/no, true/false, 1/0); null otherwise. */
+  static Boolean yesNo(String raw) {
+    return switch (CsvColumns.normalize(raw)) {
+      case "oui", "o", "yes", "y", "true", "vrai", "1", "x" -> true;
+      case "non", "n", "no", "false", "faux", "0" -> false;
+      default -> null;
+    };
+  }
+
+  static String permitKind(String raw) {
+    String key = CsvColumns.normalize(raw);
+    return PERMITS.getOrDefault(key, raw.strip().toUpperCase());
+  }
+
+  static String procedure(String raw) {
+    String key = CsvColumns.normalize(raw);
+    return PROCEDURES.getOrDefault(key, raw.strip().toUpperCase());
+  }
+}

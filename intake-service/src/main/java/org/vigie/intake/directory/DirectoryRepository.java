@@ -1,0 +1,71 @@
+package org.vigie.intake.directory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.vigie.intake.directory.DirectoryEntries.Volunteer;
+import org.vigie.schemas.VolunteerRole;
+
+/** Associations and volunteers. */
+public final class DirectoryRepository {
+
+  public void insertAssociation(Handle h, UUID id, String name) {
+    h.createUpdate("INSERT INTO associations (association_id, name) VALUES (?, ?)").bind(0, id).bind(1, name).execute();
+  }
+
+  public boolean associationExists(Handle h, UUID id) {
+    return h.createQuery("SELECT 1 FROM associations WHERE association_id = ?").bind(0, id).mapTo(Integer.class).findOne().isPresent();
+  }
+
+  public boolean emailTaken(Handle h, UUID associationId, String email) {
+    return h.createQuery("SELECT 1 FROM volunteers WHERE association_id = ? AND lower(email) = lower(?)")
+        .bind(0, associationId).bind(1, email).mapTo(Integer.class).findOne().isPresent();
+  }
+
+  public void insertVolunteer(Handle h, Volunteer v) {
+    h.createUpdate("""
+            INSERT INTO volunteers (volunteer_id, association_id, display_name, email, role, active)
+            VALUES (?, ?, ?, ?, ?, ?)""")
+        .bind(0, v.volunteerId()).bind(1, v.associationId()).bind(2, v.displayName()).bind(3, v.email())
+        .bind(4, v.role().name()).bind(5, v.active())
+        .execute();
+  }
+
+  public void setActive(Handle h, UUID volunteerId, boolean active) {
+    h.createUpdate("UPDATE volunteers SET active = ? WHERE volunteer_id = ?").bind(0, active).bind(1, volunteerId).execute();
+  }
+
+  /** A volunteer of this association (another association's volunteer is not found). */
+  public Optional<Volunteer> volunteer(Handle h, UUID associationId, UUID volunteerId) {
+    return h.createQuery("""
+            SELECT volunteer_id, association_id, display_name, email, role, active FROM volunteers
+            WHERE association_id = ? AND volunteer_id = ?""")
+        .bind(0, associationId).bind(1, volunteerId)
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  public Optional<Volunteer> volunteerByEmail(Handle h, UUID associationId, String email) {
+    return h.createQuery("""
+            SELECT volunteer_id, association_id, display_name, email, role, active FROM volunteers
+            WHERE association_id = ? AND lower(email) = lower(?)""")
+        .bind(0, associationId).bind(1, email)
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  public List<Volunteer> volunteers(Handle h, UUID associationId) {
+    return h.createQuery("""
+            SELECT volunteer_id, association_id, display_name, email, role, active FROM volunteers
+            WHERE association_id = ? ORDER BY created_at, volunteer_id""")
+        .bind(0, associationId)
+        .map((rs, ctx) -> map(rs))
+        .list();
+  }
+
+  private static Volunteer map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Volunteer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+        VolunteerRole.valueOf(rs.getString(5)), rs.getBoolean(6));
+  }
+}

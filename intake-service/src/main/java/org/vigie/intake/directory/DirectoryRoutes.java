@@ -1,0 +1,195 @@
+package org.vigie.intake.directory;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.vigie.intake.auth.Authenticator;
+import org.vigie.intake.auth.Caller;
+import org.vigie.intake.auth.Role;
+import org.vigie.intake.auth.TokenRepository;
+import org.vigie.intake.auth.Tokens;
+import org.vigie.intake.command.CommandResult;
+import org.vigie.intake.directory.DirectoryEntries.Volunteer;
+import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.ApiRoute;
+import org.vigie.intake.http.Fields;
+import org.vigie.intake.http.Ids;
+import org.vigie.intake.http.Json;
+import org.vigie.intake.http.Writes;
+import org.vigie.intake.outbox.Outbox;
+import org.vigie.intake.outbox.OutboxRecord;
+import org.vigie.schemas.VolunteerRole;
+import org.vigie.schemas.topics.Topics;
+
+/** Associations, volunteers and tokens; every change of the directory goes to {@code vigie.directory.v1}. */
+public final class DirectoryRoutes {
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+  private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
+  private static final Set<Role> MANAGERS = Set.of(Role.ADMIN, Role.COORDINATOR);
+  private static final Set<Role> MEMBERS = Set.of(Role.ADMIN, Role.COORDINATOR, Role.VOLUNTEER);
+
+  private final Jdbi jdbi;
+  private final DirectoryRepository directory;
+  private final TokenRepository tokens;
+  private final Tokens tokenFactory;
+  private final Authenticator authenticator;
+  private final Outbox outbox;
+  private final Writes writes;
+  private final Json json;
+  private final Clock clock;
+
+  public DirectoryRoutes(Jdbi jdbi, DirectoryRepository directory, TokenRepository tokens, Tokens tokenFactory,
+      Authenticator authenticator, Outbox outbox, Writes writes, Json json, Clock clock) {
+    this.jdbi = jdbi;
+    this.directory = directory;
+    this.tokens = tokens;
+    this.tokenFactory = tokenFactory;
+    this.authenticator = authenticator;
+    this.outbox = outbox;
+    this.writes = writes;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  public List<ApiRoute> routes() {
+    return List.of(
+        ApiRoute.of(POST, "/api/v1/admin/associations", ADMIN, this::createAssociation),
+        ApiRoute.of(POST, "/api/v1/associations/{associationId}/volunteers", MANAGERS, this::createVolunteer),
+        ApiRoute.of(GET, "/api/v1/associations/{associationId}/volunteers", MEMBERS, this::listVolunteers),
+        ApiRoute.of(DELETE, "/api/v1/associations/{associationId}/volunteers/{volunteerId}", MANAGERS, this::deactivateVolunteer),
+        ApiRoute.of(POST, "/api/v1/associations/{associationId}/tokens", MANAGERS, this::createToken),
+        ApiRoute.of(GET, "/api/v1/associations/{associationId}/tokens", MANAGERS, this::listTokens),
+        ApiRoute.of(DELETE, "/api/v1/associations/{associationId}/tokens/{tokenId}", MANAGERS, this::revokeToken));
+  }
+
+  private void createAssociation(Context ctx, Caller caller) {
+    byte[] body = ctx.bodyAsBytes();
+    Fields f = Fields.of(json.parseObject(body)).only(Set.of("name"));
+    String name = f.requiredText("name", 200);
+    UUID associationId = UUID.randomUUID();
+    String token = tokenFactory.newToken();
+    UUID tokenId = UUID.randomUUID();
+    // No Idempotency-Key here: the answer holds a token, which is never stored in clear.
+    writes.run(ctx, null, body, h -> {
+      directory.insertAssociation(h, associationId, name);
+      tokens.insert(h, tokenId, Tokens.hash(token), associationId, null, Role.COORDINATOR);
+      OutboxRecord r = outbox.append(h, Topics.DIRECTORY, associationId.toString(),
+          DirectoryEntries.association(associationId, name, clock.instant()));
+      ObjectNode out = json.object().put("associationId", associationId.toString()).put("token", token).put("tokenId", tokenId.toString());
+      return new CommandResult(201, out.toString(), List.of(r));
+    });
+  }
+
+  private void createVolunteer(Context ctx, Caller caller) {
+    UUID associationId = association(ctx, caller);
+    byte[] body = ctx.bodyAsBytes();
+    Fields f = Fields.of(json.parseObject(body)).only(Set.of("displayName", "email", "role"));
+    String displayName = f.requiredText("displayName", 200);
+    String email = f.requiredText("email", 254);
+    if (!EMAIL.matcher(email).matches()) {
+      throw ApiProblem.unprocessable("email", "Field 'email' is not an email address");
+    }
+    VolunteerRole role = f.optionalEnum("role", VolunteerRole.class).orElse(VolunteerRole.VOLUNTEER);
+    UUID volunteerId = UUID.randomUUID();
+    writes.run(ctx, associationId, body, h -> {
+      if (directory.emailTaken(h, associationId, email)) {
+        throw ApiProblem.unprocessable("email", "A volunteer of this association already has this email");
+      }
+      Volunteer v = new Volunteer(volunteerId, associationId, displayName, email, role, true);
+      directory.insertVolunteer(h, v);
+      OutboxRecord r = outbox.append(h, Topics.DIRECTORY, volunteerId.toString(), DirectoryEntries.volunteer(v, clock.instant()));
+      return new CommandResult(201, json.object().put("volunteerId", volunteerId.toString()).toString(), List.of(r));
+    });
+  }
+
+  private void listVolunteers(Context ctx, Caller caller) {
+    UUID associationId = association(ctx, caller);
+    ArrayNode list = json.mapper().createArrayNode();
+    jdbi.useHandle(h -> directory.volunteers(h, associationId).forEach(v -> list.add(volunteerJson(v))));
+    ctx.json(json.object().set("volunteers", list));
+  }
+
+  private void deactivateVolunteer(Context ctx, Caller caller) {
+    UUID associationId = association(ctx, caller);
+    UUID volunteerId = Ids.path(ctx.pathParam("volunteerId"), "volunteer");
+    writes.run(ctx, associationId, null, h -> {
+      Volunteer v = directory.volunteer(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound("volunteer"));
+      directory.setActive(h, volunteerId, false);
+      tokens.revokeAllOfVolunteer(h, volunteerId);
+      Volunteer inactive = new Volunteer(v.volunteerId(), v.associationId(), v.displayName(), v.email(), v.role(), false);
+      OutboxRecord r = outbox.append(h, Topics.DIRECTORY, volunteerId.toString(), DirectoryEntries.volunteer(inactive, clock.instant()));
+      return new CommandResult(200, volunteerJson(inactive).toString(), List.of(r));
+    });
+    authenticator.invalidateAll();
+  }
+
+  private void createToken(Context ctx, Caller caller) {
+    UUID associationId = association(ctx, caller);
+    byte[] body = ctx.bodyAsBytes();
+    Fields f = Fields.of(body.length == 0 ? json.object() : json.parseObject(body)).only(Set.of("volunteerId"));
+    Optional<UUID> volunteerId = f.optionalId("volunteerId");
+    String token = tokenFactory.newToken();
+    UUID tokenId = UUID.randomUUID();
+    // No Idempotency-Key here: the answer holds a token, which is never stored in clear.
+    writes.run(ctx, null, body, h -> {
+      Role role = Role.COORDINATOR;
+      if (volunteerId.isPresent()) {
+        Volunteer v = directory.volunteer(h, associationId, volunteerId.get())
+            .filter(Volunteer::active)
+            .orElseThrow(() -> ApiProblem.unprocessable("volunteerId", "No active volunteer of this association has this id"));
+        role = v.role() == VolunteerRole.COORDINATOR ? Role.COORDINATOR : Role.VOLUNTEER;
+      }
+      tokens.insert(h, tokenId, Tokens.hash(token), associationId, volunteerId.orElse(null), role);
+      ObjectNode out = json.object().put("tokenId", tokenId.toString()).put("token", token).put("role", role.name());
+      volunteerId.ifPresent(id -> out.put("volunteerId", id.toString()));
+      return new CommandResult(201, out.toString(), List.of());
+    });
+  }
+
+  private void listTokens(Context ctx, Caller caller) {
+    UUID associationId = association(ctx, caller);
+    ArrayNode list = json.mapper().createArrayNode();
+    for (TokenRepository.TokenInfo t : tokens.list(associationId)) {
+      ObjectNode n = list.addObject().put("tokenId", t.tokenId().toString()).put("role", t.role().name())
+          .put("createdAt", t.createdAt().toString());
+      n.put("volunteerId", t.volunteerId() == null ? null : t.volunteerId().toString());
+      n.put("revokedAt", t.revokedAt() == null ? null : t.revokedAt().toString());
+    }
+    ctx.json(json.object().set("tokens", list));
+  }
+
+  private void revokeToken(Context ctx, Caller caller) {
+    UUID associationId = association(ctx, caller);
+    UUID tokenId = Ids.path(ctx.pathParam("tokenId"), "token");
+    if (!tokens.revoke(associationId, tokenId)) {
+      throw ApiProblem.notFound("token");
+    }
+    authenticator.invalidateAll();
+    ctx.status(204);
+  }
+
+  /** The association of the path: the caller's own, or any existing one for the administrator; else 404. */
+  private UUID association(Context ctx, Caller caller) {
+    UUID id = Ids.path(ctx.pathParam("associationId"), "association");
+    if (!caller.canManage(id) || (caller.isAdmin() && !jdbi.withHandle(h -> directory.associationExists(h, id)))) {
+      throw ApiProblem.notFound("association");
+    }
+    return id;
+  }
+
+  private ObjectNode volunteerJson(Volunteer v) {
+    return json.object().put("volunteerId", v.volunteerId().toString()).put("displayName", v.displayName())
+        .put("email", v.email()).put("role", v.role().name()).put("active", v.active());
+  }
+}

@@ -1,0 +1,74 @@
+package org.vigie.intake.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigie.platform.ops.OpsRoutes;
+import org.vigie.platform.ops.Readiness;
+
+/** The intake HTTP server: API routes behind the guard, problems, metrics, ops endpoints. */
+public final class ApiServer {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final String STARTED = "vigie.started";
+
+  private ApiServer() {}
+
+  static String describe(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = e; t != null && b.length() < 2000; t = t.getCause()) {
+      b.append(t.getClass().getName());
+      StackTraceElement[] st = t.getStackTrace();
+      for (int i = 0; i < Math.min(4, st.length); i++) {
+        b.append(" at ").append(st[i]);
+      }
+      b.append("; ");
+    }
+    return b.toString();
+  }
+
+  /** Builds (not starts) the Javalin app; {@code extra} adds non-API routes (OpenAPI, web page). */
+  public static Javalin create(List<ApiRoute> routes, RouteGuard guard, ProblemResponder problems, Readiness readiness,
+      PrometheusMeterRegistry registry, long maxRequestBytes, Consumer<io.javalin.config.JavalinConfig> extra) {
+    return Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.http.maxRequestSize = maxRequestBytes;
+      cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+      cfg.routes.after(ctx -> {
+        Long started = ctx.attribute(STARTED);
+        if (started != null) {
+          String route;
+          try {
+            route = ctx.endpoint().path;
+          } catch (RuntimeException e) {
+            route = "unmatched";
+          }
+          Timer.builder("vigie_intake_http_requests")
+              .tag("method", ctx.method().name()).tag("route", route).tag("status", Integer.toString(ctx.statusCode()))
+              .publishPercentileHistogram(false)
+              .register(registry)
+              .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+      });
+      for (ApiRoute r : routes) {
+        cfg.routes.addHttpHandler(r.method(), r.path(), guard.wrap(r), r.roles().toArray(new io.javalin.security.RouteRole[0]));
+      }
+      OpsRoutes.install(cfg, readiness, registry);
+      extra.accept(cfg);
+      cfg.routes.exception(ApiProblem.class, (e, ctx) -> problems.respond(ctx, e));
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problems.respond(ctx,
+          e.getStatus() == 413 ? ApiProblem.tooLarge(maxRequestBytes)
+              : new ApiProblem(e.getStatus(), "http-" + e.getStatus(), "Erreur / Error", "Request rejected", null)));
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        // Messages may quote request values (personal data): log the exception classes and where, never messages.
+        LOG.error("Unexpected error on {} {}: {}", ctx.method(), ctx.path().replaceAll("[0-9a-f-]{36}", "{id}"), describe(e));
+        problems.respond(ctx, new ApiProblem(500, "internal", "Erreur interne / Internal error", "Unexpected error", null));
+      });
+    });
+  }
+}

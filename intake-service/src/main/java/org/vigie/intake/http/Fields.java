@@ -1,0 +1,210 @@
+package org.vigie.intake.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads the fields of a JSON object with precise problems: a missing field or a wrong JSON type
+ * is 400, a well-typed value that is not acceptable (unknown enum symbol, …) is 422. Field names
+ * in problems are paths from the body root, e.g. {@code permit.expiresOn}.
+ */
+public final class Fields {
+  private final ObjectNode node;
+  private final String prefix;
+
+  public Fields(ObjectNode node, String prefix) {
+    this.node = node;
+    this.prefix = prefix == null || prefix.isEmpty() ? "" : prefix + ".";
+  }
+
+  public static Fields of(ObjectNode node) {
+    return new Fields(node, "");
+  }
+
+  public String path(String name) {
+    return prefix + name;
+  }
+
+  /** 400 if a field outside {@code allowed} is present (typos must not pass silently). */
+  public Fields only(Set<String> allowed) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        throw ApiProblem.badRequest(path(name), "Unknown field '" + path(name) + "'");
+      }
+    }
+    return this;
+  }
+
+  public boolean has(String name) {
+    JsonNode v = node.get(name);
+    return v != null && !v.isNull();
+  }
+
+  public String requiredText(String name, int maxLength) {
+    return optionalText(name, maxLength)
+        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required"));
+  }
+
+  public Optional<String> optionalText(String name, int maxLength) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be a string");
+    }
+    String s = v.textValue().strip();
+    if (s.isEmpty()) {
+      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must not be blank");
+    }
+    if (s.length() > maxLength) {
+      throw ApiProblem.unprocessable(path(name), "Field '" + path(name) + "' is longer than " + maxLength + " characters");
+    }
+    if (s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+      throw ApiProblem.unprocessable(path(name), "Field '" + path(name) + "' contains control characters");
+    }
+    return Optional.of(s);
+  }
+
+  public LocalDate requiredDate(String name) {
+    return optionalDate(name)
+        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required (YYYY-MM-DD)"));
+  }
+
+  public Optional<LocalDate> optionalDate(String name) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be a date string YYYY-MM-DD");
+    }
+    try {
+      return Optional.of(LocalDate.parse(v.textValue()));
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be a date YYYY-MM-DD");
+    }
+  }
+
+  public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
+    return optionalEnum(name, type)
+        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required, one of " + symbols(type)));
+  }
+
+  public <E extends Enum<E>> Optional<E> optionalEnum(String name, Class<E> type) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be a string, one of " + symbols(type));
+    }
+    return Optional.of(enumValue(path(name), v.textValue(), type));
+  }
+
+  public static <E extends Enum<E>> E enumValue(String field, String raw, Class<E> type) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(raw)) {
+        return e;
+      }
+    }
+    throw ApiProblem.unprocessable(field, "Field '" + field + "' must be one of " + symbols(type));
+  }
+
+  public Optional<Boolean> optionalBoolean(String name) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isBoolean()) {
+      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be true or false");
+    }
+    return Optional.of(v.booleanValue());
+  }
+
+  public boolean booleanOr(String name, boolean dflt) {
+    return optionalBoolean(name).orElse(dflt);
+  }
+
+  public Optional<Integer> optionalInt(String name, int min, int max) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be an integer");
+    }
+    int i = v.intValue();
+    if (i < min || i > max) {
+      throw ApiProblem.unprocessable(path(name), "Field '" + path(name) + "' must be between " + min + " and " + max);
+    }
+    return Optional.of(i);
+  }
+
+  public Optional<UUID> optionalId(String name) {
+    return optionalText(name, 64).map(s -> {
+      try {
+        return UUID.fromString(s);
+      } catch (IllegalArgumentException e) {
+        throw ApiProblem.unprocessable(path(name), "Field '" + path(name) + "' is not a known id");
+      }
+    });
+  }
+
+  public UUID requiredId(String name) {
+    return optionalId(name)
+        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required"));
+  }
+
+  /** A nested object, or empty when absent or null. */
+  public Optional<Fields> optionalObject(String name) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isObject()) {
+      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be an object");
+    }
+    return Optional.of(new Fields((ObjectNode) v, path(name)));
+  }
+
+  public Fields requiredObject(String name) {
+    return optionalObject(name)
+        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required"));
+  }
+
+  /** A JSON array of enum symbols, or empty when absent or null. */
+  public <E extends Enum<E>> Optional<java.util.List<E>> optionalEnumList(String name, Class<E> type) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isArray() || v.size() > type.getEnumConstants().length) {
+      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be an array of " + symbols(type));
+    }
+    java.util.List<E> out = new java.util.ArrayList<>();
+    for (JsonNode item : v) {
+      if (!item.isTextual()) {
+        throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be an array of strings");
+      }
+      E e = enumValue(path(name), item.textValue(), type);
+      if (!out.contains(e)) {
+        out.add(e);
+      }
+    }
+    return Optional.of(out);
+  }
+
+  static String symbols(Class<? extends Enum<?>> type) {
+    return Arrays.toString(type.getEnumConstants());
+  }
+}

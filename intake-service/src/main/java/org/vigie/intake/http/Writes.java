@@ -1,0 +1,39 @@
+package org.vigie.intake.http;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.vigie.intake.command.CommandResult;
+import org.vigie.intake.command.CommandRunner;
+import org.vigie.intake.command.TxCommand;
+
+/** Runs a write for a request, honouring Idempotency-Key, and writes the answer. */
+public final class Writes {
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final CommandRunner runner;
+  private final Json json;
+
+  public Writes(CommandRunner runner, Json json) {
+    this.runner = runner;
+    this.json = json;
+  }
+
+  public void run(Context ctx, UUID scope, byte[] body, TxCommand command) {
+    String request = ctx.method().name() + " " + ctx.path() + "\n" + canonical(body);
+    CommandResult result = runner.run(scope, ctx.header(IDEMPOTENCY_KEY), request, command);
+    ctx.status(result.status()).contentType("application/json").result(result.body());
+  }
+
+  /** Same JSON, different spacing: the same request. */
+  private String canonical(byte[] body) {
+    if (body == null || body.length == 0) {
+      return "";
+    }
+    try {
+      return json.mapper().readTree(body).toString();
+    } catch (java.io.IOException e) {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.vigie.intake.outbox;
+
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.vigie.schemas.topics.Topic;
+
+/**
+ * The transactional outbox.
+ *
+ * <p>Why an outbox: a request's rows (case, timeline entry, vault) and its Kafka record must
+ * never be half written. Sending to Kafka inside an open database transaction and committing
+ * after the ack still leaves a gap (ack received, commit fails: an event in Kafka that intake does
+ * not know). So the record is written to this table in the same transaction as the business
+ * rows; after the commit it is sent synchronously (idempotent producer, acks=all) and the API
+ * answers 201/202 only once Kafka acknowledged. If the send fails, the client gets 503 and
+ * {@link OutboxRelay} publishes the committed record later; a repeated request with the same
+ * Idempotency-Key first makes sure its records are published. The rare duplicate (ack lost, then
+ * re-sent by the relay) carries the same eventId, the idempotency key consumers deduplicate on.
+ */
+public final class Outbox {
+
+  public <K, V> OutboxRecord append(Handle h, Topic<K, V> topic, String key, V value) {
+    byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+    long seq = h.createUpdate("INSERT INTO outbox (topic, record_key, payload) VALUES (?, ?, ?)")
+        .bind(0, topic.name()).bind(1, key).bind(2, bytes)
+        .executeAndReturnGeneratedKeys("seq")
+        .mapTo(Long.class)
+        .one();
+    return new OutboxRecord(seq, topic.name(), key, bytes);
+  }
+
+  public List<OutboxRecord> pending(Handle h, List<Long> seqs) {
+    return h.createQuery("SELECT seq, topic, record_key, payload FROM outbox WHERE seq = ANY(?) AND published_at IS NULL ORDER BY seq")
+        .bind(0, seqs.toArray(new Long[0]))
+        .map((rs, ctx) -> new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+        .list();
+  }
+
+  /** Unpublished records older than a delay (those of a request still in flight are left to it). */
+  public List<OutboxRecord> lockStale(Handle h, int olderThanSeconds, int limit) {
+    return h.createQuery("""
+            SELECT seq, topic, record_key, payload FROM outbox
+            WHERE published_at IS NULL AND created_at < now() - make_interval(secs => ?)
+            ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""")
+        .bind(0, olderThanSeconds).bind(1, limit)
+        .map((rs, ctx) -> new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+        .list();
+  }
+
+  public void markPublished(Handle h, List<Long> seqs) {
+    if (!seqs.isEmpty()) {
+      h.createUpdate("UPDATE outbox SET published_at = now() WHERE seq = ANY(?) AND published_at IS NULL")
+          .bind(0, seqs.toArray(new Long[0]))
+          .execute();
+    }
+  }
+}

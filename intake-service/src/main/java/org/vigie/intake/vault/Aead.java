@@ -1,0 +1,46 @@
+package org.vigie.intake.vault;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/** AES-256-GCM with a random 12-byte nonce stored in front of the ciphertext; AAD binds a blob to its place. */
+final class Aead {
+  private static final int NONCE = 12;
+  private static final int TAG_BITS = 128;
+  private final SecureRandom random = new SecureRandom();
+
+  byte[] seal(SecretKey key, byte[] plain, byte[] aad) {
+    try {
+      byte[] nonce = new byte[NONCE];
+      random.nextBytes(nonce);
+      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      c.updateAAD(aad);
+      byte[] ct = c.doFinal(plain);
+      return ByteBuffer.allocate(NONCE + ct.length).put(nonce).put(ct).array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM encryption failed", e);
+    }
+  }
+
+  byte[] open(SecretKey key, byte[] sealed, byte[] aad) {
+    try {
+      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
+      c.updateAAD(aad);
+      return c.doFinal(sealed, NONCE, sealed.length - NONCE);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM decryption failed (wrong master key?)", e);
+    }
+  }
+
+  byte[] randomKey() {
+    byte[] k = new byte[32];
+    random.nextBytes(k);
+    return k;
+  }
+}

@@ -1,0 +1,108 @@
+package org.vigie.intake.vault;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Person identities and free-text notes, encrypted with AES-GCM under a random data key per case;
+ * the data key is stored wrapped (AES-GCM) by the master key. Erasing a case deletes its data key
+ * (crypto-shredding) and its ciphertexts: nothing left can be decrypted, by anyone.
+ */
+public final class IdentityVault {
+  private final MasterKey master;
+  private final Aead aead = new Aead();
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public IdentityVault(MasterKey master) {
+    this.master = master;
+  }
+
+  /** Creates the case's data key; call once, in the transaction creating the case. */
+  public void createKey(Handle h, UUID caseId) {
+    byte[] dataKey = aead.randomKey();
+    byte[] wrapped = aead.seal(master.key(), dataKey, aad("key", caseId));
+    Arrays.fill(dataKey, (byte) 0);
+    h.createUpdate("INSERT INTO case_keys (case_id, wrapped_key) VALUES (?, ?)").bind(0, caseId).bind(1, wrapped).execute();
+  }
+
+  public void storePerson(Handle h, UUID caseId, Person person) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("displayName", person.displayName());
+    json.put("foreignerNumber", person.foreignerNumber());
+    json.put("phone", person.phone());
+    byte[] sealed = aead.seal(dataKey(h, caseId).orElseThrow(), json.toString().getBytes(StandardCharsets.UTF_8), aad("person", caseId));
+    h.createUpdate("""
+            INSERT INTO identities (case_id, ciphertext) VALUES (?, ?)
+            ON CONFLICT (case_id) DO UPDATE SET ciphertext = excluded.ciphertext""")
+        .bind(0, caseId).bind(1, sealed).execute();
+  }
+
+  public Optional<Person> person(Handle h, UUID caseId) {
+    Optional<SecretKey> key = dataKey(h, caseId);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    return h.createQuery("SELECT ciphertext FROM identities WHERE case_id = ?").bind(0, caseId)
+        .mapTo(byte[].class).findOne()
+        .map(sealed -> {
+          try {
+            ObjectNode n = (ObjectNode) mapper.readTree(aead.open(key.get(), sealed, aad("person", caseId)));
+            return new Person(text(n, "displayName"), text(n, "foreignerNumber"), text(n, "phone"));
+          } catch (IOException e) {
+            throw new IllegalStateException("Corrupt identity record", e);
+          }
+        });
+  }
+
+  /** Stores a free-text note; returns its opaque id (the {@code noteRef} events carry). */
+  public UUID storeNote(Handle h, UUID caseId, String text) {
+    UUID noteId = UUID.randomUUID();
+    byte[] sealed = aead.seal(dataKey(h, caseId).orElseThrow(), text.getBytes(StandardCharsets.UTF_8), aad("note:" + noteId, caseId));
+    h.createUpdate("INSERT INTO notes (note_id, case_id, ciphertext) VALUES (?, ?, ?)")
+        .bind(0, noteId).bind(1, caseId).bind(2, sealed).execute();
+    return noteId;
+  }
+
+  public Optional<String> note(Handle h, UUID caseId, UUID noteId) {
+    Optional<SecretKey> key = dataKey(h, caseId);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    return h.createQuery("SELECT ciphertext FROM notes WHERE note_id = ? AND case_id = ?").bind(0, noteId).bind(1, caseId)
+        .mapTo(byte[].class).findOne()
+        .map(sealed -> new String(aead.open(key.get(), sealed, aad("note:" + noteId, caseId)), StandardCharsets.UTF_8));
+  }
+
+  /** Crypto-shredding: the data key and every ciphertext of the case are deleted. */
+  public void erase(Handle h, UUID caseId) {
+    h.createUpdate("DELETE FROM case_keys WHERE case_id = ?").bind(0, caseId).execute();
+    h.createUpdate("DELETE FROM identities WHERE case_id = ?").bind(0, caseId).execute();
+    h.createUpdate("DELETE FROM notes WHERE case_id = ?").bind(0, caseId).execute();
+  }
+
+  public boolean hasKey(Handle h, UUID caseId) {
+    return dataKey(h, caseId).isPresent();
+  }
+
+  private Optional<SecretKey> dataKey(Handle h, UUID caseId) {
+    return h.createQuery("SELECT wrapped_key FROM case_keys WHERE case_id = ?").bind(0, caseId)
+        .mapTo(byte[].class).findOne()
+        .map(wrapped -> new SecretKeySpec(aead.open(master.key(), wrapped, aad("key", caseId)), "AES"));
+  }
+
+  private static byte[] aad(String purpose, UUID caseId) {
+    return (purpose + "|" + caseId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(ObjectNode n, String field) {
+    return n.hasNonNull(field) ? n.get(field).asText() : null;
+  }
+}
