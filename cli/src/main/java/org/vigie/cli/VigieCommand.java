@@ -2,10 +2,12 @@ package org.vigie.cli;
 
 import org.vigie.cli.admin.AdminCommand;
 import org.vigie.cli.bench.BenchCommand;
+import org.vigie.cli.client.ApiException;
 import org.vigie.cli.demo.DemoCommand;
 import org.vigie.cli.imports.ImportCommand;
 import org.vigie.cli.local.LocalCommand;
 import org.vigie.platform.config.Config;
+import org.vigie.platform.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +37,15 @@ public final class VigieCommand implements Runnable {
 
   /** The command line with every subcommand built from the configuration given. */
   public static CommandLine commandLine(Config config) {
-    return new CommandLine(new VigieCommand(), new ConfigFactory(config));
+    CommandLine cli = new CommandLine(new VigieCommand(), new ConfigFactory(config));
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof ApiException || e instanceof java.io.UncheckedIOException || e instanceof ConfigException) {
+        line.getErr().println("vigie: " + e.getMessage());
+        return 1;
+      }
+      throw e;
+    });
+    return cli;
   }
 
   @Override

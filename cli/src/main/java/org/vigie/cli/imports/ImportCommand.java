@@ -1,12 +1,116 @@
 package org.vigie.cli.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.vigie.cli.client.ApiOptions;
+import org.vigie.cli.client.IntakeClient;
+import org.vigie.platform.config.Config;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "import", mixinStandardHelpOptions = true, description = "CSV import (pending).")
+/**
+ * {@code vigie import FILE}: sends an association's spreadsheet to {@code POST /api/v1/imports} in
+ * steps, shows the progress, then lists the rejected lines (original line numbers). Sending a file
+ * again is safe: intake recognises the rows it already imported (reported as duplicates).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = {"Importe le tableur (CSV) d'une association. / Imports an association's spreadsheet (CSV).",
+        "Needs a coordinator's token of the association (--token)."})
 public final class ImportCommand implements Callable<Integer> {
+  private final Config config;
+  @Mixin ApiOptions api;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file (';' or ',' separated, UTF-8 or Windows-1252).")
+  Path file;
+
+  @Option(names = "--rows-per-request", defaultValue = "200", description = "Rows sent per request (default ${DEFAULT-VALUE}).")
+  int rowsPerRequest;
+
+  public ImportCommand(Config config) {
+    this.config = config;
+  }
+
   @Override
-  public Integer call() {
-    return 1;
+  public Integer call() throws IOException {
+    List<CsvChunks.Chunk> chunks = CsvChunks.split(CsvChunks.decode(Files.readAllBytes(file)), rowsPerRequest);
+    ImportTally tally = run(api.client(config), chunks, spec.commandLine().getErr());
+    PrintWriter out = spec.commandLine().getOut();
+    tally.rejections().forEach(r -> out.println(r));
+    out.println(tally.summary());
+    return tally.rejected() == 0 ? 0 : 3;
+  }
+
+  /** Sends each chunk, updating one progress line on {@code progress}. */
+  static ImportTally run(IntakeClient client, List<CsvChunks.Chunk> chunks, PrintWriter progress) {
+    long total = chunks.stream().mapToLong(c -> c.originalLines().size()).sum();
+    ImportTally tally = new ImportTally(total);
+    for (CsvChunks.Chunk chunk : chunks) {
+      JsonNode report = client.post("/api/v1/imports", chunk.csv().getBytes(StandardCharsets.UTF_8),
+          "text/csv; charset=utf-8", Map.of());
+      tally.add(report, chunk);
+      progress.print("\r" + tally.progressLine());
+      progress.flush();
+    }
+    progress.println();
+    return tally;
+  }
+
+  /** Running totals of an import and the rejected lines, for the terminal. */
+  static final class ImportTally {
+    private final long total;
+    private long done;
+    private long accepted;
+    private long duplicates;
+    private final List<String> rejections = new ArrayList<>();
+
+    ImportTally(long total) {
+      this.total = total;
+    }
+
+    void add(JsonNode report, CsvChunks.Chunk chunk) {
+      done += chunk.originalLines().size();
+      accepted += report.path("accepted").asLong();
+      duplicates += report.path("duplicates").asLong();
+      for (JsonNode line : report.path("report")) {
+        if ("REJECTED".equals(line.path("status").asText())) {
+          rejections.add(String.format("ligne/line %d, colonne/column %s: %s",
+              chunk.originalLine(line.path("line").asLong()), line.path("column").asText("?"),
+              line.path("error").asText("")));
+        }
+      }
+    }
+
+    String progressLine() {
+      int width = 30;
+      int filled = total == 0 ? width : (int) (width * done / total);
+      return "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total
+          + " lignes · " + accepted + " importées · " + duplicates + " déjà là · " + rejected() + " rejetées";
+    }
+
+    String summary() {
+      return String.format("%d lignes : %d importées, %d déjà importées, %d rejetées "
+          + "(%d lines: %d imported, %d duplicates, %d rejected)",
+          total, accepted, duplicates, rejected(), total, accepted, duplicates, rejected());
+    }
+
+    long rejected() {
+      return rejections.size();
+    }
+
+    List<String> rejections() {
+      return rejections;
+    }
   }
 }

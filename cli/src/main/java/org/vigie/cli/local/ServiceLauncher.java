@@ -1,13 +1,15 @@
 package org.vigie.cli.local;
 
+import java.util.function.Function;
 import org.vigie.platform.config.Config;
 
 /** Starts one Vigie service in this JVM from a configuration. */
-public interface ServiceLauncher {
-  String name();
+public record ServiceLauncher(String name, Function<Config, Started> starter) {
 
-  Started start(Config config);
+  public Started start(Config config) {
+    return starter.apply(config);
+  }
 
-  /** A running service: what stops it and where it answers (empty if it serves nothing). */
-  record Started(String name, AutoCloseable handle, String url) {}
+  /** A running service: what stops it and where it answers. */
+  public record Started(String name, AutoCloseable handle, String url) {}
 }

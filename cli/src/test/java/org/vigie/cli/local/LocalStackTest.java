@@ -1,0 +1,83 @@
+package org.vigie.cli.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigie.cli.client.IntakeClient;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.config.ConfigNames;
+import org.vigie.platform.kafka.FreePorts;
+
+/** {@code vigie local}'s start logic in-process: everything embedded, on free ports, in a temp data dir. */
+class LocalStackTest {
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void startsTheWholeStackServesHealthAndMailsKeepsDataAcrossARestartAndStops(@TempDir Path dataDir) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put(ConfigNames.VIGIE_DATA_DIR, dataDir.toString());
+    Config config = withFreePorts(env);
+
+    String associationId;
+    String associationToken;
+    String adminToken;
+    try (LocalStack stack = LocalStack.start(config, VigieServices.all())) {
+      assertThat(get(stack.intakeUrl() + "/health").statusCode()).isEqualTo(200);
+      adminToken = stack.adminToken();
+      assertThat(Files.readString(dataDir.resolve(LocalStack.ADMIN_TOKEN_FILE)).strip()).isEqualTo(adminToken);
+
+      JsonNode association = IntakeClient.create(stack.intakeUrl(), adminToken).createAssociation("Permanence locale");
+      associationId = association.get("associationId").asText();
+      associationToken = association.get("token").asText();
+
+      LocalMailbox mailbox = stack.mailbox().orElseThrow();
+      GreenMailUtil.sendTextEmail("benevole@asso.example", "vigie@localhost", "Alerte de test", "Bonjour",
+          new ServerSetup(mailbox.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      HttpResponse<String> page = get("http://localhost:" + mailbox.webPort() + "/");
+      assertThat(page.body()).contains("Alerte de test").contains("benevole@asso.example");
+    }
+    assertThat(refused(config.require(ConfigNames.VIGIE_HTTP_PORT))).as("intake stopped").isTrue();
+
+    // a second start on the same data directory finds the same admin token and the association
+    try (LocalStack again = LocalStack.start(withFreePorts(env), VigieServices.all())) {
+      assertThat(again.adminToken()).isEqualTo(adminToken);
+      JsonNode volunteers = IntakeClient.create(again.intakeUrl(), associationToken)
+          .get("/api/v1/associations/" + associationId + "/volunteers");
+      assertThat(volunteers.path("volunteers").isArray()).isTrue();
+    }
+  }
+
+  private static Config withFreePorts(Map<String, String> env) {
+    Map<String, String> values = new HashMap<>(env);
+    for (String name : new String[] {LocalNames.VIGIE_KAFKA_PORT, ConfigNames.SMTP_PORT, LocalNames.VIGIE_MAILBOX_PORT,
+        ConfigNames.VIGIE_HTTP_PORT, LocalNames.VIGIE_NOTIFIER_HTTP_PORT, LocalNames.VIGIE_RULES_OPS_PORT}) {
+      values.put(name, String.valueOf(FreePorts.pick()));
+    }
+    return Config.of(values);
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private boolean refused(String port) {
+    try {
+      get("http://localhost:" + port + "/health");
+      return false;
+    } catch (Exception e) {
+      return true;
+    }
+  }
+}
