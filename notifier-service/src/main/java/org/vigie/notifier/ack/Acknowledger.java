@@ -1,0 +1,76 @@
+package org.vigie.notifier.ack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.vigie.notifier.alert.AlertStore;
+import org.vigie.notifier.alert.AlertView;
+import org.vigie.notifier.ledger.Ledger;
+import org.vigie.notifier.ledger.LedgerRow;
+import org.vigie.notifier.metrics.NotifierMetrics;
+import org.vigie.notifier.outbox.Outcomes;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.NotificationState;
+
+/** Acknowledges an alert from a signed link: the row and the alert are marked, pending reminders cancelled. */
+public final class Acknowledger {
+  /** What the link did. */
+  public enum Result { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, EXPIRED, INVALID }
+
+  /** The result, with the alert when the token was genuine. */
+  public record Outcome(Result result, Optional<AlertView> alert) {}
+
+  private final Jdbi jdbi;
+  private final AckTokens tokens;
+  private final Ledger ledger;
+  private final AlertStore alerts;
+  private final Outcomes outcomes;
+  private final NotifierMetrics metrics;
+  private final Clock clock;
+
+  public Acknowledger(Jdbi jdbi, AckTokens tokens, Ledger ledger, AlertStore alerts, Outcomes outcomes,
+      NotifierMetrics metrics, Clock clock) {
+    this.jdbi = jdbi;
+    this.tokens = tokens;
+    this.ledger = ledger;
+    this.alerts = alerts;
+    this.outcomes = outcomes;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public Outcome acknowledge(String token) {
+    AckTokens.Check check = tokens.check(token);
+    if (check instanceof AckTokens.Invalid) {
+      return new Outcome(Result.INVALID, Optional.empty());
+    }
+    long id = check instanceof AckTokens.Valid v ? v.notificationId() : ((AckTokens.Expired) check).notificationId();
+    Instant now = clock.instant();
+    return jdbi.inTransaction(h -> {
+      Optional<LedgerRow> row = ledger.lock(h, id);
+      if (row.isEmpty() || row.get().alertId() == null) {
+        return new Outcome(Result.INVALID, Optional.empty());
+      }
+      Optional<AlertView> alert = alerts.lock(h, row.get().alertId());
+      if (alert.isEmpty()) {
+        return new Outcome(Result.INVALID, Optional.empty());
+      }
+      if (alert.get().acknowledgedAt() != null) {
+        return new Outcome(Result.ALREADY_ACKNOWLEDGED, alert);
+      }
+      if (check instanceof AckTokens.Expired) {
+        return new Outcome(Result.EXPIRED, alert);
+      }
+      ledger.markAcknowledged(h, id, now);
+      alerts.acknowledge(h, alert.get().alertId(), now);
+      ledger.cancelPending(h, alert.get().alertId(), List.of(NotificationKind.REMINDER, NotificationKind.ESCALATION));
+      outcomes.record(h, row.get(), alert.get(), NotificationState.ACKNOWLEDGED, row.get().attempts(), now, null);
+      Instant firstSent = alert.get().firstSentAt() != null ? alert.get().firstSentAt() : row.get().createdAt();
+      metrics.acknowledged(Duration.between(firstSent, now));
+      return new Outcome(Result.ACKNOWLEDGED, alert);
+    });
+  }
+}

@@ -1,0 +1,119 @@
+package org.vigie.notifier.alert;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigie.notifier.consume.BatchHandler;
+import org.vigie.notifier.ledger.Ledger;
+import org.vigie.notifier.ledger.LedgerRow;
+import org.vigie.notifier.metrics.NotifierMetrics;
+import org.vigie.notifier.outbox.Outcomes;
+import org.vigie.notifier.route.Router;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.serde.AvroSerde;
+
+/**
+ * Records a batch of {@code vigie.case-alerts.v1} records in one transaction: RAISED alerts get
+ * their ledger rows, RESOLVED ones cancel what is pending and get a resolved notice, undecodable
+ * records go to the dead-letter topic. The consumer commits offsets only after this returns.
+ */
+public final class AlertIntake implements BatchHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
+  private static final List<NotificationKind> FOLLOW_UPS =
+      List.of(NotificationKind.ALERT, NotificationKind.REMINDER, NotificationKind.ESCALATION);
+
+  private final Jdbi jdbi;
+  private final AlertStore alerts;
+  private final Ledger ledger;
+  private final Router router;
+  private final Outcomes outcomes;
+  private final NotifierMetrics metrics;
+  private final Clock clock;
+  private final Runnable onRecorded;
+  private final AvroSerde<CaseAlert> serde = AvroSerde.of(CaseAlert.class);
+
+  public AlertIntake(Jdbi jdbi, AlertStore alerts, Ledger ledger, Router router, Outcomes outcomes,
+      NotifierMetrics metrics, Clock clock, Runnable onRecorded) {
+    this.jdbi = jdbi;
+    this.alerts = alerts;
+    this.ledger = ledger;
+    this.router = router;
+    this.outcomes = outcomes;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.onRecorded = onRecorded;
+  }
+
+  @Override
+  public void handle(List<ConsumerRecord<String, byte[]>> records) {
+    int[] poison = {0};
+    jdbi.useTransaction(h -> {
+      Instant now = clock.instant();
+      for (ConsumerRecord<String, byte[]> r : records) {
+        CaseAlert alert;
+        try {
+          alert = decode(r);
+        } catch (RuntimeException e) {
+          String where = r.topic() + "/" + r.partition() + "@" + r.offset();
+          LOG.warn("poison alert record {} sent to the dead-letter topic: {}", where, e.getClass().getSimpleName());
+          outcomes.poison(h, r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value(),
+              "source=" + where + "; " + e.getClass().getName() + ": " + rootMessage(e));
+          poison[0]++;
+          continue;
+        }
+        accept(h, alert, now);
+      }
+    });
+    for (int i = 0; i < poison[0]; i++) {
+      metrics.poison();
+    }
+    onRecorded.run();
+  }
+
+  /** Records one alert within the caller's transaction. */
+  public void accept(Handle h, CaseAlert alert, Instant now) {
+    if (alert.getStatus() == AlertStatus.RAISED) {
+      alerts.upsertRaised(h, alert, now);
+      router.route(h, alert.getAlertId(), now);
+      return;
+    }
+    if (!alerts.resolve(h, alert, now)) {
+      return;
+    }
+    ledger.cancelPending(h, alert.getAlertId(), FOLLOW_UPS);
+    AlertView view = alerts.find(h, alert.getAlertId()).orElseThrow();
+    for (LedgerRow told : ledger.delivered(h, alert.getAlertId())) {
+      router.contact(h, view.associationId(), told.recipientId())
+          .filter(c -> c.active())
+          .ifPresent(c -> router.notify(h, view, c, NotificationKind.RESOLVED_NOTICE, 0, false, now));
+    }
+  }
+
+  private CaseAlert decode(ConsumerRecord<String, byte[]> r) {
+    if (r.value() == null) {
+      throw new IllegalArgumentException("null value on the alerts topic");
+    }
+    CaseAlert alert = serde.decode(r.value());
+    if (alert.getAlertId() == null || alert.getAlertId().isBlank() || alert.getCaseId().isBlank()
+        || alert.getAssociationId().isBlank()) {
+      throw new IllegalArgumentException("alert without alertId, caseId or associationId");
+    }
+    return alert;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+}

@@ -1,0 +1,168 @@
+package org.vigie.notifier.alert;
+
+import static org.vigie.notifier.db.Sql.instant;
+import static org.vigie.notifier.db.Sql.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+/** The alerts the notifier has seen, and their acknowledgement, resolution and follow-up state. */
+public final class AlertStore {
+  private static final String COLUMNS = "alert_id, case_id, association_id, rule, severity, raised_at, deadline,"
+      + " assigned_volunteer_id, reference, rule_version, message_fr, message_en, first_sent_at, acknowledged_at,"
+      + " resolved_at, reminder_round";
+
+  /** Records a RAISED alert, or refreshes its severity, deadline, text and assignee on a re-emission. */
+  public void upsertRaised(Handle h, CaseAlert a, Instant now) {
+    h.createUpdate("""
+            INSERT INTO alert (alert_id, case_id, association_id, rule, severity, raised_at, deadline,
+              assigned_volunteer_id, reference, rule_version, message_fr, message_en, received_at)
+            VALUES (:id, :case, :association, :rule, :severity, :raisedAt, :deadline, :assignee, :reference,
+              :ruleVersion, :fr, :en, :now)
+            ON CONFLICT (alert_id) DO UPDATE SET severity = excluded.severity, deadline = excluded.deadline,
+              message_fr = excluded.message_fr, message_en = excluded.message_en,
+              assigned_volunteer_id = COALESCE(excluded.assigned_volunteer_id, alert.assigned_volunteer_id)""")
+        .bind("id", a.getAlertId())
+        .bind("case", a.getCaseId())
+        .bind("association", a.getAssociationId())
+        .bind("rule", a.getRule().name())
+        .bind("severity", a.getSeverity().name())
+        .bind("raisedAt", ts(a.getRaisedAt()))
+        .bindByType("deadline", a.getDeadline(), LocalDate.class)
+        .bindByType("assignee", a.getAssignedVolunteerId(), String.class)
+        .bind("reference", a.getReference())
+        .bind("ruleVersion", a.getRuleVersion())
+        .bind("fr", a.getMessage().getFr())
+        .bind("en", a.getMessage().getEn())
+        .bind("now", ts(now))
+        .execute();
+    if (a.getAssignedVolunteerId() != null) {
+      h.createUpdate("""
+              INSERT INTO case_assignment (case_id, association_id, volunteer_id, updated_at)
+              VALUES (:case, :association, :volunteer, :at)
+              ON CONFLICT (case_id) DO UPDATE SET volunteer_id = excluded.volunteer_id, updated_at = excluded.updated_at
+              WHERE case_assignment.updated_at <= excluded.updated_at""")
+          .bind("case", a.getCaseId())
+          .bind("association", a.getAssociationId())
+          .bind("volunteer", a.getAssignedVolunteerId())
+          .bind("at", ts(a.getEmittedAt()))
+          .execute();
+    }
+  }
+
+  /** Records a RESOLVED alert; returns true the first time it is seen resolved. */
+  public boolean resolve(Handle h, CaseAlert a, Instant now) {
+    upsertRaised(h, a, now);
+    return h.createUpdate("UPDATE alert SET resolved_at = :at, routed = true, next_follow_up_at = NULL"
+            + " WHERE alert_id = :id AND resolved_at IS NULL")
+        .bind("id", a.getAlertId())
+        .bind("at", ts(a.getEmittedAt()))
+        .execute() == 1;
+  }
+
+  public Optional<AlertView> find(Handle h, String alertId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM alert WHERE alert_id = :id")
+        .bind("id", alertId)
+        .map((rs, ctx) -> view(rs))
+        .findOne();
+  }
+
+  /** Locks an alert row, e.g. before a follow-up decision. */
+  public Optional<AlertView> lock(Handle h, String alertId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM alert WHERE alert_id = :id FOR UPDATE")
+        .bind("id", alertId)
+        .map((rs, ctx) -> view(rs))
+        .findOne();
+  }
+
+  /** The volunteer last assigned to a case, learnt from earlier alerts. */
+  public Optional<String> caseAssignee(Handle h, String caseId) {
+    return h.createQuery("SELECT volunteer_id FROM case_assignment WHERE case_id = :case")
+        .bind("case", caseId)
+        .mapTo(String.class)
+        .findOne();
+  }
+
+  public void markRouted(Handle h, String alertId, boolean routed) {
+    h.createUpdate("UPDATE alert SET routed = :routed WHERE alert_id = :id")
+        .bind("id", alertId)
+        .bind("routed", routed)
+        .execute();
+  }
+
+  /** Open alerts of an association still waiting for a reachable recipient. */
+  public List<String> unrouted(Handle h, String associationId) {
+    return h.createQuery("SELECT alert_id FROM alert WHERE association_id = :association AND NOT routed"
+            + " AND resolved_at IS NULL ORDER BY received_at")
+        .bind("association", associationId)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /** The first delivery of an alert starts its follow-up clock (reminders, escalation). */
+  public void firstSent(Handle h, String alertId, Instant now, Instant followUpAt) {
+    h.createUpdate("UPDATE alert SET first_sent_at = COALESCE(first_sent_at, :now),"
+            + " next_follow_up_at = COALESCE(next_follow_up_at, :followUp)"
+            + " WHERE alert_id = :id AND first_sent_at IS NULL")
+        .bind("id", alertId)
+        .bind("now", ts(now))
+        .bindByType("followUp", ts(followUpAt), java.time.OffsetDateTime.class)
+        .execute();
+  }
+
+  /** Marks an alert acknowledged; returns true the first time. */
+  public boolean acknowledge(Handle h, String alertId, Instant now) {
+    return h.createUpdate("UPDATE alert SET acknowledged_at = :now, next_follow_up_at = NULL"
+            + " WHERE alert_id = :id AND acknowledged_at IS NULL")
+        .bind("id", alertId)
+        .bind("now", ts(now))
+        .execute() == 1;
+  }
+
+  /** Open, unacknowledged alerts whose follow-up is due, locked for this transaction. */
+  public List<AlertView> dueFollowUps(Handle h, Instant now, int limit) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM alert WHERE next_follow_up_at <= :now"
+            + " AND acknowledged_at IS NULL AND resolved_at IS NULL"
+            + " ORDER BY next_follow_up_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+        .bind("now", ts(now))
+        .bind("limit", limit)
+        .map((rs, ctx) -> view(rs))
+        .list();
+  }
+
+  public void followedUp(Handle h, String alertId, int round, Instant next) {
+    h.createUpdate("UPDATE alert SET reminder_round = :round, next_follow_up_at = :next WHERE alert_id = :id")
+        .bind("id", alertId)
+        .bind("round", round)
+        .bindByType("next", ts(next), java.time.OffsetDateTime.class)
+        .execute();
+  }
+
+  private static AlertView view(ResultSet rs) throws SQLException {
+    return new AlertView(
+        rs.getString("alert_id"),
+        rs.getString("case_id"),
+        rs.getString("association_id"),
+        RuleId.valueOf(rs.getString("rule")),
+        Severity.valueOf(rs.getString("severity")),
+        instant(rs, "raised_at"),
+        rs.getObject("deadline", LocalDate.class),
+        rs.getString("assigned_volunteer_id"),
+        rs.getString("reference"),
+        rs.getString("rule_version"),
+        rs.getString("message_fr"),
+        rs.getString("message_en"),
+        instant(rs, "first_sent_at"),
+        instant(rs, "acknowledged_at"),
+        instant(rs, "resolved_at"),
+        rs.getInt("reminder_round"));
+  }
+}

@@ -1,0 +1,12 @@
+package org.vigie.notifier.channel;
+
+import org.vigie.notifier.message.Notice;
+import org.vigie.schemas.NotificationChannel;
+
+/** A way to reach a volunteer. Implementations must be safe to call from several dispatcher threads. */
+public interface Channel {
+  NotificationChannel kind();
+
+  /** Delivers a notice; returns once the remote side accepted it. */
+  void send(Notice notice) throws DeliveryException;
+}

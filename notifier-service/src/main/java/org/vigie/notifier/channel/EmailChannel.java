@@ -1,0 +1,110 @@
+package org.vigie.notifier.channel;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Date;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.vigie.notifier.ledger.NotificationKey;
+import org.vigie.notifier.message.MessageComposer;
+import org.vigie.notifier.message.Notice;
+import org.vigie.notifier.message.Rendered;
+import org.vigie.schemas.NotificationChannel;
+
+/** Email over SMTP (Angus Mail): multipart/alternative, French then English, plain text and HTML, Message-ID from the ledger key. */
+public final class EmailChannel implements Channel {
+  private final Session session;
+  private final InternetAddress from;
+  private final String domain;
+  private final MessageComposer composer;
+
+  public EmailChannel(String host, int port, String from, MessageComposer composer) {
+    Properties p = new Properties();
+    p.put("mail.smtp.host", host);
+    p.put("mail.smtp.port", String.valueOf(port));
+    p.put("mail.smtp.connectiontimeout", "5000");
+    p.put("mail.smtp.timeout", "10000");
+    p.put("mail.smtp.writetimeout", "10000");
+    this.session = Session.getInstance(p);
+    try {
+      this.from = new InternetAddress(from, true);
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("SMTP_FROM is not an email address", e);
+    }
+    String address = this.from.getAddress();
+    this.domain = address.contains("@") ? address.substring(address.indexOf('@') + 1) : "vigie.local";
+    this.composer = composer;
+  }
+
+  @Override
+  public NotificationChannel kind() {
+    return NotificationChannel.EMAIL;
+  }
+
+  @Override
+  public void send(Notice notice) throws DeliveryException {
+    String to = notice.recipient().email();
+    if (to == null || to.isBlank()) {
+      throw DeliveryException.permanent("recipient has no email address");
+    }
+    Rendered r = composer.render(notice);
+    try {
+      MimeMessage message = new KeyedMessage(session, NotificationKey.messageId(notice.row().key(), domain));
+      message.setFrom(from);
+      message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+      message.setSubject(r.subject(), "UTF-8");
+      message.setSentDate(Date.from(notice.at()));
+      message.setHeader("Content-Language", "fr, en");
+      message.setHeader("Auto-Submitted", "auto-generated");
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(r.text(), "UTF-8", "plain");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(r.html(), "UTF-8", "html");
+      message.setContent(new MimeMultipart("alternative", text, html));
+      Transport.send(message);
+    } catch (AddressException e) {
+      throw DeliveryException.permanent("invalid email address");
+    } catch (MessagingException e) {
+      throw classify(e);
+    }
+  }
+
+  static DeliveryException classify(MessagingException e) {
+    Throwable t = e;
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      int code = -1;
+      if (t instanceof SMTPAddressFailedException a) {
+        code = a.getReturnCode();
+      } else if (t instanceof SMTPSendFailedException s) {
+        code = s.getReturnCode();
+      }
+      if (code >= 500 && code < 600) {
+        return new DeliveryException("SMTP rejected the message (" + code + ")", true, e);
+      }
+    }
+    return DeliveryException.transientFailure("SMTP unavailable: " + e.getClass().getSimpleName(), e);
+  }
+
+  /** A message whose Message-ID is fixed (derived from the ledger key) instead of random. */
+  private static final class KeyedMessage extends MimeMessage {
+    private final String messageId;
+
+    KeyedMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

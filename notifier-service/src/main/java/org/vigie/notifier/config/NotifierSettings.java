@@ -1,0 +1,120 @@
+package org.vigie.notifier.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.config.ConfigException;
+import org.vigie.platform.config.ConfigNames;
+import org.vigie.schemas.Severity;
+
+/**
+ * Everything the notifier reads from its {@link Config}, parsed and checked once at start.
+ * Durations are ISO-8601 ({@code PT24H}, {@code P3D}); {@code off} disables an escalation.
+ */
+public record NotifierSettings(
+    String kafkaBootstrapServers,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    String smtpHost,
+    int smtpPort,
+    String smtpFrom,
+    int httpPort,
+    String publicUrl,
+    String groupId,
+    Optional<String> ackSecretBase64,
+    Duration ackTtl,
+    Map<Severity, Duration> escalationDelays,
+    int maxReminders,
+    Duration retryBase,
+    Duration retryMax,
+    int maxAttempts,
+    int dispatchThreads,
+    LocalTime digestTime) {
+
+  public static final String VIGIE_NOTIFIER_HTTP_PORT = "VIGIE_NOTIFIER_HTTP_PORT";
+  public static final String VIGIE_NOTIFIER_GROUP_ID = "VIGIE_NOTIFIER_GROUP_ID";
+  public static final String VIGIE_NOTIFIER_ACK_SECRET = "VIGIE_NOTIFIER_ACK_SECRET";
+  public static final String VIGIE_NOTIFIER_ACK_TTL = "VIGIE_NOTIFIER_ACK_TTL";
+  public static final String VIGIE_NOTIFIER_ESCALATION_PREFIX = "VIGIE_NOTIFIER_ESCALATION_";
+  public static final String VIGIE_NOTIFIER_MAX_REMINDERS = "VIGIE_NOTIFIER_MAX_REMINDERS";
+  public static final String VIGIE_NOTIFIER_RETRY_BASE = "VIGIE_NOTIFIER_RETRY_BASE";
+  public static final String VIGIE_NOTIFIER_RETRY_MAX = "VIGIE_NOTIFIER_RETRY_MAX";
+  public static final String VIGIE_NOTIFIER_MAX_ATTEMPTS = "VIGIE_NOTIFIER_MAX_ATTEMPTS";
+  public static final String VIGIE_NOTIFIER_DISPATCH_THREADS = "VIGIE_NOTIFIER_DISPATCH_THREADS";
+  public static final String VIGIE_NOTIFIER_DIGEST_TIME = "VIGIE_NOTIFIER_DIGEST_TIME";
+
+  private static final Map<Severity, String> DEFAULT_ESCALATION =
+      Map.of(Severity.CRITICAL, "PT24H", Severity.HIGH, "PT72H", Severity.WARNING, "P7D", Severity.INFO, "off");
+
+  public static NotifierSettings from(Config config) {
+    int httpPort = config.getInt(VIGIE_NOTIFIER_HTTP_PORT, 8081);
+    Map<Severity, Duration> delays = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      String name = VIGIE_NOTIFIER_ESCALATION_PREFIX + s.name();
+      String raw = config.get(name, DEFAULT_ESCALATION.get(s));
+      if (!raw.equalsIgnoreCase("off")) {
+        delays.put(s, positive(name, raw));
+      }
+    }
+    String defaultUrl = "http://localhost:" + (httpPort == 0 ? 8081 : httpPort);
+    String publicUrl = config.get(ConfigNames.VIGIE_PUBLIC_URL, defaultUrl).replaceAll("/+$", "");
+    return new NotifierSettings(
+        config.require(ConfigNames.KAFKA_BOOTSTRAP_SERVERS),
+        config.require(ConfigNames.VIGIE_DB_URL),
+        config.optional(ConfigNames.VIGIE_DB_USER).orElse(null),
+        config.optional(ConfigNames.VIGIE_DB_PASSWORD).orElse(null),
+        config.require(ConfigNames.SMTP_HOST),
+        config.getInt(ConfigNames.SMTP_PORT, 25),
+        config.get(ConfigNames.SMTP_FROM, "vigie@localhost"),
+        httpPort,
+        publicUrl,
+        config.get(VIGIE_NOTIFIER_GROUP_ID, "vigie-notifier"),
+        config.optional(VIGIE_NOTIFIER_ACK_SECRET),
+        positive(VIGIE_NOTIFIER_ACK_TTL, config.get(VIGIE_NOTIFIER_ACK_TTL, "P30D")),
+        Map.copyOf(delays),
+        atLeast(config, VIGIE_NOTIFIER_MAX_REMINDERS, 5, 0),
+        positive(VIGIE_NOTIFIER_RETRY_BASE, config.get(VIGIE_NOTIFIER_RETRY_BASE, "PT2S")),
+        positive(VIGIE_NOTIFIER_RETRY_MAX, config.get(VIGIE_NOTIFIER_RETRY_MAX, "PT5M")),
+        atLeast(config, VIGIE_NOTIFIER_MAX_ATTEMPTS, 10, 1),
+        atLeast(config, VIGIE_NOTIFIER_DISPATCH_THREADS, 4, 1),
+        time(VIGIE_NOTIFIER_DIGEST_TIME, config.get(VIGIE_NOTIFIER_DIGEST_TIME, "08:00")));
+  }
+
+  /** The delay after which an unacknowledged alert of this severity is escalated, if any. */
+  public Optional<Duration> escalationDelay(Severity severity) {
+    return Optional.ofNullable(escalationDelays.get(severity));
+  }
+
+  private static int atLeast(Config config, String name, int defaultValue, int min) {
+    int v = config.getInt(name, defaultValue);
+    if (v < min) {
+      throw new ConfigException(name, "must be at least " + min);
+    }
+    return v;
+  }
+
+  private static Duration positive(String name, String raw) {
+    try {
+      Duration d = Duration.parse(raw.startsWith("P") || raw.startsWith("p") ? raw : "PT" + raw);
+      if (d.isNegative() || d.isZero()) {
+        throw new ConfigException(name, "must be a positive duration");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(name, "must be an ISO-8601 duration such as PT24H, got '" + raw + "'");
+    }
+  }
+
+  private static LocalTime time(String name, String raw) {
+    try {
+      return LocalTime.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(name, "must be a local time such as 08:00, got '" + raw + "'");
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package org.vigie.notifier.dispatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigie.notifier.ack.AckTokens;
+import org.vigie.notifier.alert.AlertStore;
+import org.vigie.notifier.alert.AlertView;
+import org.vigie.notifier.channel.Channel;
+import org.vigie.notifier.channel.DeliveryException;
+import org.vigie.notifier.config.NotifierSettings;
+import org.vigie.notifier.directory.Contact;
+import org.vigie.notifier.ledger.Ledger;
+import org.vigie.notifier.ledger.LedgerRow;
+import org.vigie.notifier.message.Notice;
+import org.vigie.notifier.metrics.NotifierMetrics;
+import org.vigie.notifier.outbox.Outcomes;
+import org.vigie.notifier.route.Router;
+import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.NotificationOutcome;
+import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.Severity;
+
+/**
+ * Sends due PENDING ledger rows. Each row is claimed with {@code FOR UPDATE SKIP LOCKED} and its
+ * transaction stays open across the send, so the row is updated only after the remote side
+ * accepted it: a crash in between leaves it PENDING and it is sent again after restart (at most
+ * twice, with the same Message-ID / webhook-id), never lost. Concurrent dispatchers, in this or
+ * another instance, skip a claimed row.
+ */
+public final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final Jdbi jdbi;
+  private final Ledger ledger;
+  private final AlertStore alerts;
+  private final Router router;
+  private final Map<NotificationChannel, Channel> channels;
+  private final AckTokens tokens;
+  private final Outcomes outcomes;
+  private final NotifierMetrics metrics;
+  private final Backoff backoff;
+  private final NotifierSettings settings;
+  private final Clock clock;
+  private final Runnable onChange;
+
+  public Dispatcher(Jdbi jdbi, Ledger ledger, AlertStore alerts, Router router, Map<NotificationChannel, Channel> channels,
+      AckTokens tokens, Outcomes outcomes, NotifierMetrics metrics, Backoff backoff, NotifierSettings settings,
+      Clock clock, Runnable onChange) {
+    this.jdbi = jdbi;
+    this.ledger = ledger;
+    this.alerts = alerts;
+    this.router = router;
+    this.channels = Map.copyOf(channels);
+    this.tokens = tokens;
+    this.outcomes = outcomes;
+    this.metrics = metrics;
+    this.backoff = backoff;
+    this.settings = settings;
+    this.clock = clock;
+    this.onChange = onChange;
+  }
+
+  /** Handles one due row; false when nothing is due. */
+  public boolean dispatchOne() {
+    Instant now = clock.instant();
+    boolean handled = jdbi.inTransaction(h -> {
+      Optional<LedgerRow> claimed = ledger.claimDue(h, now);
+      claimed.ifPresent(row -> deliver(h, row, now));
+      return claimed.isPresent();
+    });
+    if (handled) {
+      onChange.run();
+    }
+    return handled;
+  }
+
+  private void deliver(Handle h, LedgerRow row, Instant now) {
+    List<LedgerRow> grouped = row.kind() == NotificationKind.DIGEST
+        ? ledger.groupedBy(h, row.id()).stream().filter(r -> Ledger.PENDING.equals(r.state())).toList()
+        : List.of(row);
+    List<AlertView> about = new ArrayList<>();
+    for (LedgerRow r : grouped) {
+      alerts.find(h, r.alertId()).ifPresent(about::add);
+    }
+    boolean notice = row.kind() == NotificationKind.RESOLVED_NOTICE;
+    if (!notice) {
+      about.removeIf(a -> a.resolvedAt() != null || a.acknowledgedAt() != null);
+    }
+    if (about.isEmpty()) {
+      ledger.cancel(h, row.id());
+      return;
+    }
+    AlertView first = about.get(0);
+    Optional<Contact> contact = router.contact(h, first.associationId(), row.recipientId()).filter(Contact::active);
+    if (contact.isEmpty()) {
+      fail(h, row, grouped, about, row.attempts(), "recipient no longer in the directory", now);
+      return;
+    }
+    boolean critical = about.stream().anyMatch(a -> a.severity() == Severity.CRITICAL);
+    if (!critical) {
+      Optional<Instant> until = QuietHours.deferUntil(contact.get(), now);
+      if (until.isPresent()) {
+        ledger.defer(h, row.id(), until.get());
+        return;
+      }
+    }
+    Notice message = notice(row, grouped, about, contact.get(), now);
+    int attempts = row.attempts() + 1;
+    try {
+      channels.get(row.channel()).send(message);
+    } catch (DeliveryException e) {
+      if (e.permanent() || attempts >= settings.maxAttempts()) {
+        fail(h, row, grouped, about, attempts, e.getMessage(), now);
+      } else {
+        ledger.scheduleRetry(h, row.id(), attempts, now.plus(backoff.delay(attempts)), e.getMessage());
+        metrics.retried(row.channel());
+        LOG.info("notification {} attempt {} failed, retrying: {}", row.id(), attempts, e.getMessage());
+      }
+      return;
+    }
+    ledger.markSent(h, row.id(), attempts, now);
+    if (row.kind() == NotificationKind.DIGEST) {
+      ledger.markGroupedSent(h, row.id(), now);
+    }
+    for (int i = 0; i < grouped.size(); i++) {
+      LedgerRow r = grouped.get(i);
+      AlertView a = alertOf(about, r);
+      if (a == null) {
+        continue;
+      }
+      if (r.kind() == NotificationKind.ALERT || r.kind() == NotificationKind.ESCALATION) {
+        alerts.firstSent(h, a.alertId(), now, settings.escalationDelay(a.severity()).map(now::plus).orElse(null));
+      }
+      outcomes.record(h, r, a, NotificationState.SENT, attempts, now, null);
+    }
+    metrics.sent(row.channel());
+  }
+
+  private void fail(Handle h, LedgerRow row, List<LedgerRow> grouped, List<AlertView> about, int attempts, String reason,
+      Instant now) {
+    ledger.markFailed(h, row.id(), attempts, reason);
+    metrics.failed(row.channel());
+    LOG.warn("notification {} ({} {}) failed permanently: {}", row.id(), row.kind(), row.channel(), reason);
+    if (row.kind() == NotificationKind.DIGEST) {
+      ledger.releaseDigest(h, row.id(), now);
+      return;
+    }
+    AlertView alert = about.get(0);
+    NotificationOutcome failed = outcomes.record(h, row, alert, NotificationState.FAILED, attempts, now, reason);
+    outcomes.deadLetter(h, failed, reason);
+    if (row.kind() != NotificationKind.RESOLVED_NOTICE && alert.resolvedAt() == null) {
+      List<String> added = router.fallback(h, row, alert, now);
+      if (added.isEmpty()) {
+        LOG.warn("alert {}: no fallback recipient left after a permanent failure", alert.alertId());
+      }
+    }
+  }
+
+  private Notice notice(LedgerRow row, List<LedgerRow> grouped, List<AlertView> about, Contact contact, Instant now) {
+    List<Notice.Item> items = new ArrayList<>();
+    Instant expiry = tokens.expiryFrom(now);
+    for (LedgerRow r : grouped) {
+      AlertView a = alertOf(about, r);
+      if (a == null) {
+        continue;
+      }
+      String link = row.kind() == NotificationKind.RESOLVED_NOTICE ? null
+          : settings.publicUrl() + "/ack/" + tokens.issue(r.id(), expiry);
+      items.add(new Notice.Item(a, link, expiry));
+    }
+    return new Notice(row, contact, items, now);
+  }
+
+  private static AlertView alertOf(List<AlertView> about, LedgerRow r) {
+    for (AlertView a : about) {
+      if (a.alertId().equals(r.alertId())) {
+        return a;
+      }
+    }
+    return null;
+  }
+}

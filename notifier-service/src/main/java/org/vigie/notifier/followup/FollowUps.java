@@ -1,0 +1,131 @@
+package org.vigie.notifier.followup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.vigie.notifier.alert.AlertStore;
+import org.vigie.notifier.alert.AlertView;
+import org.vigie.notifier.config.NotifierSettings;
+import org.vigie.notifier.directory.Contact;
+import org.vigie.notifier.ledger.Ledger;
+import org.vigie.notifier.ledger.LedgerRow;
+import org.vigie.notifier.metrics.NotifierMetrics;
+import org.vigie.notifier.outbox.Outcomes;
+import org.vigie.notifier.route.Router;
+import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.NotificationState;
+
+/**
+ * What happens with time: an alert not acknowledged within its severity's delay is escalated to
+ * the association's coordinators, and reminders go out every delay until it is acknowledged or
+ * resolved (at most the configured number of rounds); daily digests are assembled at the
+ * configured local time of each volunteer.
+ */
+public final class FollowUps {
+  private final Jdbi jdbi;
+  private final AlertStore alerts;
+  private final Ledger ledger;
+  private final Router router;
+  private final Outcomes outcomes;
+  private final NotifierMetrics metrics;
+  private final NotifierSettings settings;
+  private final Clock clock;
+
+  public FollowUps(Jdbi jdbi, AlertStore alerts, Ledger ledger, Router router, Outcomes outcomes,
+      NotifierMetrics metrics, NotifierSettings settings, Clock clock) {
+    this.jdbi = jdbi;
+    this.alerts = alerts;
+    this.ledger = ledger;
+    this.router = router;
+    this.outcomes = outcomes;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** One pass; returns how many ledger rows were added. */
+  public int run() {
+    Instant now = clock.instant();
+    int added = jdbi.inTransaction(h -> {
+      int n = 0;
+      for (AlertView alert : alerts.dueFollowUps(h, now, 200)) {
+        n += followUp(h, alert, now);
+      }
+      return n;
+    });
+    return added + jdbi.inTransaction(h -> digests(h, now));
+  }
+
+  private int followUp(Handle h, AlertView alert, Instant now) {
+    Optional<Duration> delay = settings.escalationDelay(alert.severity());
+    int round = alert.reminderRound() + 1;
+    if (delay.isEmpty() || round > settings.maxReminders()) {
+      alerts.followedUp(h, alert.alertId(), alert.reminderRound(), null);
+      return 0;
+    }
+    int added = 0;
+    Set<String> told = new LinkedHashSet<>();
+    for (LedgerRow r : ledger.ofAlert(h, alert.alertId())) {
+      if (r.kind() == NotificationKind.ALERT && !Ledger.FAILED.equals(r.state()) && !Ledger.CANCELLED.equals(r.state())) {
+        told.add(r.recipientId());
+      }
+    }
+    for (String recipient : told) {
+      Optional<Contact> c = router.contact(h, alert.associationId(), recipient).filter(Contact::reachable);
+      if (c.isPresent()) {
+        added += router.notify(h, alert, c.get(), NotificationKind.REMINDER, round, false, now);
+      }
+    }
+    for (Contact coordinator : router.coordinators(h, alert.associationId())) {
+      if (!told.contains(coordinator.volunteerId())) {
+        added += router.notify(h, alert, coordinator, NotificationKind.ESCALATION, round, false, now);
+      }
+    }
+    if (round == 1) {
+      for (LedgerRow escalated : ledger.escalate(h, alert.alertId(), List.of(NotificationKind.ALERT))) {
+        outcomes.record(h, escalated, alert, NotificationState.ESCALATED, escalated.attempts(), now, null);
+      }
+      metrics.escalated();
+    }
+    alerts.followedUp(h, alert.alertId(), round, now.plus(delay.get()));
+    return added;
+  }
+
+  private int digests(Handle h, Instant now) {
+    int added = 0;
+    for (String recipientId : ledger.digestRecipients(h)) {
+      for (NotificationChannel channel : NotificationChannel.values()) {
+        List<LedgerRow> held = ledger.lockDigestRows(h, recipientId, channel);
+        if (held.isEmpty()) {
+          continue;
+        }
+        Optional<AlertView> anyAlert = alerts.find(h, held.get(0).alertId());
+        Optional<Contact> contact = anyAlert.flatMap(a -> router.contact(h, a.associationId(), recipientId));
+        if (contact.isEmpty()) {
+          continue;
+        }
+        ZonedDateTime local = now.atZone(contact.get().timeZone());
+        if (local.toLocalTime().isBefore(settings.digestTime())) {
+          continue;
+        }
+        LocalDate day = local.toLocalDate();
+        String key = "digest:" + day + "|DIGEST|0|" + channel.name() + "|" + recipientId;
+        Optional<Long> digestId = ledger.insertDigest(h, key, channel, recipientId, held.get(0).recipientRole(), now);
+        if (digestId.isPresent()) {
+          ledger.attachToDigest(h, held.stream().map(LedgerRow::id).toList(), digestId.get());
+          added++;
+        }
+      }
+    }
+    return added;
+  }
+}

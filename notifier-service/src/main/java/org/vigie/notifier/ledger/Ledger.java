@@ -1,0 +1,252 @@
+package org.vigie.notifier.ledger;
+
+import static org.vigie.notifier.db.Sql.instant;
+import static org.vigie.notifier.db.Sql.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.VolunteerRole;
+
+/**
+ * The notification ledger. States: PENDING → SENT → ACKNOWLEDGED, SENT → ESCALATED (nobody
+ * acknowledged in time), PENDING → FAILED (permanent failure), PENDING → CANCELLED (the alert
+ * was acknowledged or resolved before a reminder went out).
+ */
+public final class Ledger {
+  public static final String PENDING = "PENDING";
+  public static final String SENT = "SENT";
+  public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+  public static final String FAILED = "FAILED";
+  public static final String ESCALATED = "ESCALATED";
+  public static final String CANCELLED = "CANCELLED";
+
+  private static final String COLUMNS = "id, notification_key, alert_id, kind, round, channel, recipient_id,"
+      + " recipient_role, state, attempts, digest, created_at, sent_at";
+
+  /** Records a PENDING notification; false when the same key is already in the ledger (a replay). */
+  public boolean insert(Handle h, NewNotification n, Instant now) {
+    return h.createUpdate("""
+            INSERT INTO notification (notification_key, alert_id, kind, round, channel, recipient_id, recipient_role,
+              state, digest, next_attempt_at, created_at)
+            VALUES (:key, :alert, :kind, :round, :channel, :recipient, :role, 'PENDING', :digest, :due, :now)
+            ON CONFLICT (notification_key) DO NOTHING""")
+        .bind("key", n.key())
+        .bindByType("alert", n.alertId(), String.class)
+        .bind("kind", n.kind().name())
+        .bind("round", n.round())
+        .bind("channel", n.channel().name())
+        .bind("recipient", n.recipientId())
+        .bind("role", n.recipientRole().name())
+        .bind("digest", n.digest())
+        .bind("due", ts(n.due()))
+        .bind("now", ts(now))
+        .execute() == 1;
+  }
+
+  /** Records a PENDING digest row (no single alert); returns its id, or empty when that digest already exists. */
+  public Optional<Long> insertDigest(Handle h, String key, NotificationChannel channel, String recipientId,
+      VolunteerRole role, Instant now) {
+    return h.createQuery("""
+            INSERT INTO notification (notification_key, alert_id, kind, round, channel, recipient_id, recipient_role,
+              state, digest, next_attempt_at, created_at)
+            VALUES (:key, NULL, 'DIGEST', 0, :channel, :recipient, :role, 'PENDING', false, :now, :now)
+            ON CONFLICT (notification_key) DO NOTHING RETURNING id""")
+        .bind("key", key)
+        .bind("channel", channel.name())
+        .bind("recipient", recipientId)
+        .bind("role", role.name())
+        .bind("now", ts(now))
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  /** Rows of a failed digest go back to individual delivery. */
+  public void releaseDigest(Handle h, long digestId, Instant now) {
+    h.createUpdate("UPDATE notification SET digest = false, digest_id = NULL, next_attempt_at = :now"
+            + " WHERE digest_id = :digest AND state = 'PENDING'")
+        .bind("digest", digestId)
+        .bind("now", ts(now))
+        .execute();
+  }
+
+  /** The next due PENDING row (not held for a digest), locked until the transaction ends; other dispatchers skip it. */
+  public Optional<LedgerRow> claimDue(Handle h, Instant now) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE state = 'PENDING' AND NOT digest"
+            + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+        .bind("now", ts(now))
+        .map((rs, ctx) -> row(rs))
+        .findOne();
+  }
+
+  public Optional<LedgerRow> find(Handle h, long id) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> row(rs))
+        .findOne();
+  }
+
+  public Optional<LedgerRow> lock(Handle h, long id) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE id = :id FOR UPDATE")
+        .bind("id", id)
+        .map((rs, ctx) -> row(rs))
+        .findOne();
+  }
+
+  public Optional<LedgerRow> findByKey(Handle h, String key) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE notification_key = :key")
+        .bind("key", key)
+        .map((rs, ctx) -> row(rs))
+        .findOne();
+  }
+
+  public List<LedgerRow> ofAlert(Handle h, String alertId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE alert_id = :alert ORDER BY id")
+        .bind("alert", alertId)
+        .map((rs, ctx) -> row(rs))
+        .list();
+  }
+
+  public void markSent(Handle h, long id, int attempts, Instant now) {
+    h.createUpdate("UPDATE notification SET state = 'SENT', attempts = :attempts, sent_at = :now, last_error = NULL"
+            + " WHERE id = :id")
+        .bind("id", id)
+        .bind("attempts", attempts)
+        .bind("now", ts(now))
+        .execute();
+  }
+
+  public void scheduleRetry(Handle h, long id, int attempts, Instant next, String error) {
+    h.createUpdate("UPDATE notification SET attempts = :attempts, next_attempt_at = :next, last_error = :error"
+            + " WHERE id = :id")
+        .bind("id", id)
+        .bind("attempts", attempts)
+        .bind("next", ts(next))
+        .bind("error", error)
+        .execute();
+  }
+
+  /** Postpones a row without counting an attempt (quiet hours). */
+  public void defer(Handle h, long id, Instant next) {
+    h.createUpdate("UPDATE notification SET next_attempt_at = :next WHERE id = :id")
+        .bind("id", id)
+        .bind("next", ts(next))
+        .execute();
+  }
+
+  public void markFailed(Handle h, long id, int attempts, String error) {
+    h.createUpdate("UPDATE notification SET state = 'FAILED', attempts = :attempts, last_error = :error WHERE id = :id")
+        .bind("id", id)
+        .bind("attempts", attempts)
+        .bind("error", error)
+        .execute();
+  }
+
+  public void markAcknowledged(Handle h, long id, Instant now) {
+    h.createUpdate("UPDATE notification SET state = 'ACKNOWLEDGED', acknowledged_at = :now WHERE id = :id")
+        .bind("id", id)
+        .bind("now", ts(now))
+        .execute();
+  }
+
+  /** SENT rows of these kinds move to ESCALATED; returns them. */
+  public List<LedgerRow> escalate(Handle h, String alertId, Collection<NotificationKind> kinds) {
+    return h.createQuery("UPDATE notification SET state = 'ESCALATED' WHERE alert_id = :alert AND state = 'SENT'"
+            + " AND kind IN (<kinds>) RETURNING " + COLUMNS)
+        .bind("alert", alertId)
+        .bindList("kinds", kinds.stream().map(Enum::name).toList())
+        .map((rs, ctx) -> row(rs))
+        .list();
+  }
+
+  /** A pending row that became pointless (its alert was resolved or acknowledged). */
+  public void cancel(Handle h, long id) {
+    h.createUpdate("UPDATE notification SET state = 'CANCELLED' WHERE id = :id AND state = 'PENDING'").bind("id", id).execute();
+  }
+
+  /** Pending rows of these kinds for an alert become CANCELLED; returns how many. */
+  public int cancelPending(Handle h, String alertId, Collection<NotificationKind> kinds) {
+    return h.createUpdate("UPDATE notification SET state = 'CANCELLED' WHERE alert_id = :alert AND state = 'PENDING'"
+            + " AND kind IN (<kinds>)")
+        .bind("alert", alertId)
+        .bindList("kinds", kinds.stream().map(Enum::name).toList())
+        .execute();
+  }
+
+  /** Recipients that were actually told about an alert (delivered rows), one per channel and recipient. */
+  public List<LedgerRow> delivered(Handle h, String alertId) {
+    return h.createQuery("SELECT DISTINCT ON (channel, recipient_id) " + COLUMNS + " FROM notification"
+            + " WHERE alert_id = :alert AND state IN ('SENT', 'ACKNOWLEDGED', 'ESCALATED')"
+            + " AND kind IN ('ALERT', 'ESCALATION', 'REMINDER') ORDER BY channel, recipient_id, id")
+        .bind("alert", alertId)
+        .map((rs, ctx) -> row(rs))
+        .list();
+  }
+
+  /** Recipients a digest is due for: they have rows held for a digest. */
+  public List<String> digestRecipients(Handle h) {
+    return h.createQuery("SELECT DISTINCT recipient_id FROM notification WHERE state = 'PENDING' AND digest"
+            + " AND digest_id IS NULL")
+        .mapTo(String.class)
+        .list();
+  }
+
+  /** Rows held for a recipient's digest, locked. */
+  public List<LedgerRow> lockDigestRows(Handle h, String recipientId, NotificationChannel channel) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE state = 'PENDING' AND digest"
+            + " AND digest_id IS NULL AND recipient_id = :recipient AND channel = :channel ORDER BY id FOR UPDATE SKIP LOCKED")
+        .bind("recipient", recipientId)
+        .bind("channel", channel.name())
+        .map((rs, ctx) -> row(rs))
+        .list();
+  }
+
+  /** Rows a DIGEST row groups. */
+  public List<LedgerRow> groupedBy(Handle h, long digestId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE digest_id = :digest ORDER BY id")
+        .bind("digest", digestId)
+        .map((rs, ctx) -> row(rs))
+        .list();
+  }
+
+  public void attachToDigest(Handle h, Collection<Long> ids, long digestId) {
+    h.createUpdate("UPDATE notification SET digest_id = :digest WHERE id IN (<ids>)")
+        .bind("digest", digestId)
+        .bindList("ids", List.copyOf(ids))
+        .execute();
+  }
+
+  public void markGroupedSent(Handle h, long digestId, Instant now) {
+    h.createUpdate("UPDATE notification SET state = 'SENT', sent_at = :now WHERE digest_id = :digest AND state = 'PENDING'")
+        .bind("digest", digestId)
+        .bind("now", ts(now))
+        .execute();
+  }
+
+  public long count(Handle h) {
+    return h.createQuery("SELECT count(*) FROM notification").mapTo(Long.class).one();
+  }
+
+  private static LedgerRow row(ResultSet rs) throws SQLException {
+    return new LedgerRow(
+        rs.getLong("id"),
+        rs.getString("notification_key"),
+        rs.getString("alert_id"),
+        NotificationKind.valueOf(rs.getString("kind")),
+        rs.getInt("round"),
+        NotificationChannel.valueOf(rs.getString("channel")),
+        rs.getString("recipient_id"),
+        VolunteerRole.valueOf(rs.getString("recipient_role")),
+        rs.getString("state"),
+        rs.getInt("attempts"),
+        rs.getBoolean("digest"),
+        instant(rs, "created_at"),
+        instant(rs, "sent_at"));
+  }
+}

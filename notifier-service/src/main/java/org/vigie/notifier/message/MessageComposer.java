@@ -1,0 +1,193 @@
+package org.vigie.notifier.message;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vigie.notifier.alert.AlertView;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.Severity;
+
+/**
+ * Texts of notifications, French first then English. They name the rule, its legal reference and
+ * the case's short pseudonymous reference, never the person: the volunteer opens the case in
+ * Vigie to see who it is about.
+ */
+public final class MessageComposer {
+  private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+  public Rendered render(Notice notice) {
+    NotificationKind kind = notice.row().kind();
+    List<Notice.Item> items = notice.items();
+    ZoneId zone = notice.recipient() == null ? ZoneId.of("Europe/Paris") : notice.recipient().timeZone();
+    String subject;
+    if (kind == NotificationKind.DIGEST) {
+      subject = "[Vigie] Récapitulatif du jour : " + items.size() + " alerte(s) / Daily digest: " + items.size()
+          + " alert(s)";
+    } else {
+      AlertView a = items.get(0).alert();
+      subject = "[Vigie] " + prefixFr(kind) + severityFr(a.severity()) + " · " + a.rule().name() + " · dossier "
+          + a.shortCaseReference() + " / " + prefixEn(kind) + a.severity().name().toLowerCase() + " · case "
+          + a.shortCaseReference();
+    }
+    StringBuilder text = new StringBuilder();
+    StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>")
+        .append(esc(subject)).append("</title></head><body style=\"font-family:sans-serif\">");
+
+    text.append("Bonjour,\n\n").append(introFr(kind)).append("\n\n");
+    html.append("<div lang=\"fr\"><p>Bonjour,</p><p>").append(esc(introFr(kind))).append("</p>");
+    for (Notice.Item item : items) {
+      Map<String, String> fields = fieldsFr(item.alert());
+      appendItem(text, html, fields, item.alert().messageFr());
+      if (item.ackUrl() != null) {
+        String until = FR_DATE.format(item.ackExpiresAt().atZone(zone));
+        text.append("Accuser réception : ").append(item.ackUrl()).append(" (lien valable jusqu'au ").append(until)
+            .append(")\n\n");
+        html.append("<p><a href=\"").append(esc(item.ackUrl())).append("\">Accuser réception</a> (lien valable jusqu'au ")
+            .append(until).append(")</p>");
+      }
+    }
+    text.append("Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable.\n\n");
+    html.append("<p><small>Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable.</small></p></div><hr>");
+
+    text.append("-- English --\n\nHello,\n\n").append(introEn(kind)).append("\n\n");
+    html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn(kind))).append("</p>");
+    for (Notice.Item item : items) {
+      appendItem(text, html, fieldsEn(item.alert()), item.alert().messageEn());
+      if (item.ackUrl() != null) {
+        String until = EN_DATE.format(item.ackExpiresAt().atZone(zone));
+        text.append("Acknowledge: ").append(item.ackUrl()).append(" (link valid until ").append(until).append(")\n\n");
+        html.append("<p><a href=\"").append(esc(item.ackUrl())).append("\">Acknowledge</a> (link valid until ")
+            .append(until).append(")</p>");
+      }
+    }
+    text.append("These alerts help you act in time; they are not a binding legal computation.\n");
+    html.append("<p><small>These alerts help you act in time; they are not a binding legal computation.</small></p></div>")
+        .append("</body></html>");
+    return new Rendered(subject, text.toString(), html.toString());
+  }
+
+  /** The notice as a JSON-ready map for webhooks (no personal data). */
+  public Map<String, Object> webhookPayload(Notice notice, String webhookId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "vigie.notification." + notice.row().kind().name().toLowerCase());
+    body.put("timestamp", notice.at().toString());
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("notificationId", webhookId);
+    data.put("kind", notice.row().kind().name());
+    data.put("alerts", notice.items().stream().map(MessageComposer::webhookItem).toList());
+    body.put("data", data);
+    return body;
+  }
+
+  private static Map<String, Object> webhookItem(Notice.Item item) {
+    AlertView a = item.alert();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("alertId", a.alertId());
+    m.put("caseReference", a.shortCaseReference());
+    m.put("rule", a.rule().name());
+    m.put("severity", a.severity().name());
+    m.put("deadline", a.deadline() == null ? null : a.deadline().toString());
+    m.put("legalReference", a.reference());
+    m.put("message", Map.of("fr", a.messageFr(), "en", a.messageEn()));
+    m.put("ackUrl", item.ackUrl());
+    return m;
+  }
+
+  private static void appendItem(StringBuilder text, StringBuilder html, Map<String, String> fields, String message) {
+    html.append("<table>");
+    fields.forEach((k, v) -> {
+      text.append(k).append(" : ").append(v).append('\n');
+      html.append("<tr><th align=\"left\">").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
+    });
+    text.append('\n').append(message).append("\n\n");
+    html.append("</table><p>").append(esc(message).replace("\n", "<br>")).append("</p>");
+  }
+
+  private static Map<String, String> fieldsFr(AlertView a) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("Dossier", a.shortCaseReference());
+    m.put("Règle", a.rule().name() + " (" + a.reference() + ", version " + a.ruleVersion() + ")");
+    m.put("Gravité", severityFr(a.severity()));
+    m.put("Échéance", a.deadline() == null ? "—" : FR_DATE.format(a.deadline()));
+    return m;
+  }
+
+  private static Map<String, String> fieldsEn(AlertView a) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("Case", a.shortCaseReference());
+    m.put("Rule", a.rule().name() + " (" + a.reference() + ", version " + a.ruleVersion() + ")");
+    m.put("Severity", a.severity().name());
+    m.put("Deadline", a.deadline() == null ? "—" : EN_DATE.format(a.deadline()));
+    return m;
+  }
+
+  static String severityFr(Severity s) {
+    return switch (s) {
+      case INFO -> "Information";
+      case WARNING -> "Avertissement";
+      case HIGH -> "Urgent";
+      case CRITICAL -> "Critique";
+    };
+  }
+
+  private static String prefixFr(NotificationKind k) {
+    return switch (k) {
+      case REMINDER -> "Rappel · ";
+      case ESCALATION -> "Sans réponse · ";
+      case RESOLVED_NOTICE -> "Résolu · ";
+      default -> "";
+    };
+  }
+
+  private static String prefixEn(NotificationKind k) {
+    return switch (k) {
+      case REMINDER -> "reminder, ";
+      case ESCALATION -> "unacknowledged, ";
+      case RESOLVED_NOTICE -> "resolved, ";
+      default -> "";
+    };
+  }
+
+  private static String introFr(NotificationKind k) {
+    return switch (k) {
+      case ALERT -> "Vigie a détecté une situation qui demande votre attention sur un dossier que vous suivez.";
+      case REMINDER -> "Rappel : cette alerte n'a pas encore été prise en compte.";
+      case ESCALATION -> "En tant que coordinateur ou coordinatrice : cette alerte n'a pas été prise en compte à temps"
+          + " par la personne qui suit le dossier.";
+      case RESOLVED_NOTICE -> "Bonne nouvelle : la situation qui avait déclenché cette alerte a pris fin.";
+      case DIGEST -> "Voici les alertes du jour sur les dossiers que vous suivez.";
+    };
+  }
+
+  private static String introEn(NotificationKind k) {
+    return switch (k) {
+      case ALERT -> "Vigie detected a situation that needs your attention on a case you follow.";
+      case REMINDER -> "Reminder: this alert has not been acknowledged yet.";
+      case ESCALATION -> "As coordinator: this alert was not acknowledged in time by the volunteer following the case.";
+      case RESOLVED_NOTICE -> "Good news: the situation that raised this alert has ended.";
+      case DIGEST -> "Here are today's alerts on the cases you follow.";
+    };
+  }
+
+  static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+}

@@ -1,0 +1,141 @@
+package org.vigie.notifier.route;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.vigie.notifier.alert.AlertStore;
+import org.vigie.notifier.alert.AlertView;
+import org.vigie.notifier.directory.Contact;
+import org.vigie.notifier.directory.DirectoryStore;
+import org.vigie.notifier.ledger.Ledger;
+import org.vigie.notifier.ledger.LedgerRow;
+import org.vigie.notifier.ledger.NewNotification;
+import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.Severity;
+import org.vigie.schemas.VolunteerRole;
+
+/**
+ * Decides who is told about an alert and by which channels, and records those notifications in
+ * the ledger. The recipient is the volunteer assigned to the case (from the alert, else the last
+ * assignee seen for the case); when unknown or unreachable, the association's coordinators.
+ */
+public final class Router {
+  private final DirectoryStore directory;
+  private final AlertStore alerts;
+  private final Ledger ledger;
+
+  public Router(DirectoryStore directory, AlertStore alerts, Ledger ledger) {
+    this.directory = directory;
+    this.alerts = alerts;
+    this.ledger = ledger;
+  }
+
+  /** Records the first notifications of an alert; leaves it unrouted when nobody can be reached yet. Returns rows added. */
+  public int route(Handle h, String alertId, Instant now) {
+    Optional<AlertView> found = alerts.find(h, alertId);
+    if (found.isEmpty() || found.get().resolvedAt() != null) {
+      return 0;
+    }
+    AlertView alert = found.get();
+    List<Contact> recipients = recipients(h, alert);
+    if (recipients.isEmpty()) {
+      alerts.markRouted(h, alertId, false);
+      return 0;
+    }
+    int added = 0;
+    for (Contact c : recipients) {
+      boolean digest = c.dailyDigest() && alert.severity() != Severity.CRITICAL;
+      added += notify(h, alert, c, NotificationKind.ALERT, 0, digest, now);
+    }
+    alerts.markRouted(h, alertId, true);
+    return added;
+  }
+
+  /** Who should receive a new alert: the assigned volunteer when reachable, else the coordinators. */
+  public List<Contact> recipients(Handle h, AlertView alert) {
+    Optional<String> assignee = Optional.ofNullable(alert.assignedVolunteerId())
+        .or(() -> alerts.caseAssignee(h, alert.caseId()));
+    Optional<Contact> volunteer = assignee.flatMap(id -> directory.volunteer(h, alert.associationId(), id))
+        .filter(Contact::reachable);
+    return volunteer.map(List::of).orElseGet(() -> directory.coordinators(h, alert.associationId()));
+  }
+
+  public List<Contact> coordinators(Handle h, String associationId) {
+    return directory.coordinators(h, associationId);
+  }
+
+  public Optional<Contact> contact(Handle h, String associationId, String volunteerId) {
+    return directory.volunteer(h, associationId, volunteerId);
+  }
+
+  /** Records one notification per channel of the contact; returns how many were new. */
+  public int notify(Handle h, AlertView alert, Contact c, NotificationKind kind, int round, boolean digest, Instant now) {
+    int added = 0;
+    for (NotificationChannel channel : channels(c)) {
+      NewNotification n = new NewNotification(alert.alertId(), kind, round, channel, c.volunteerId(), c.role(), digest, now);
+      if (ledger.insert(h, n, now)) {
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /**
+   * After a permanent failure: the recipient's other channel if not already used, else the
+   * coordinators (each on their channels). Returns the keys of the notifications added.
+   */
+  public List<String> fallback(Handle h, LedgerRow failed, AlertView alert, Instant now) {
+    List<String> added = new ArrayList<>();
+    Optional<Contact> recipient = directory.volunteer(h, alert.associationId(), failed.recipientId());
+    if (recipient.isPresent() && recipient.get().active()) {
+      for (NotificationChannel channel : channels(recipient.get())) {
+        if (channel != failed.channel()) {
+          NewNotification n = new NewNotification(alert.alertId(), failed.kind(), failed.round(), channel,
+              failed.recipientId(), failed.recipientRole(), false, now);
+          if (ledger.insert(h, n, now)) {
+            added.add(n.key());
+          }
+        }
+      }
+    }
+    if (!added.isEmpty()) {
+      return added;
+    }
+    for (Contact coordinator : directory.coordinators(h, alert.associationId())) {
+      if (coordinator.volunteerId().equals(failed.recipientId())) {
+        continue;
+      }
+      for (NotificationChannel channel : channels(coordinator)) {
+        NewNotification n = new NewNotification(alert.alertId(), NotificationKind.ESCALATION, failed.round(), channel,
+            coordinator.volunteerId(), VolunteerRole.COORDINATOR, false, now);
+        if (ledger.insert(h, n, now)) {
+          added.add(n.key());
+        }
+      }
+    }
+    return added;
+  }
+
+  /** Routes the alerts of an association that were waiting for a recipient (the directory changed). */
+  public int reroute(Handle h, String associationId, Instant now) {
+    int added = 0;
+    for (String alertId : alerts.unrouted(h, associationId)) {
+      added += route(h, alertId, now);
+    }
+    return added;
+  }
+
+  static List<NotificationChannel> channels(Contact c) {
+    List<NotificationChannel> out = new ArrayList<>(2);
+    if (c.hasEmail()) {
+      out.add(NotificationChannel.EMAIL);
+    }
+    if (c.hasWebhook()) {
+      out.add(NotificationChannel.WEBHOOK);
+    }
+    return out;
+  }
+}

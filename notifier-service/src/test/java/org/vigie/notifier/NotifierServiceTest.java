@@ -1,0 +1,114 @@
+package org.vigie.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.vigie.notifier.ledger.NotificationKey;
+import org.vigie.notifier.testing.Fixtures;
+import org.vigie.notifier.testing.Harness;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.testing.SharedPostgres;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+class NotifierServiceTest {
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetup.SMTP.dynamicPort());
+
+  private static Harness kafka;
+
+  @BeforeAll
+  static void producers() {
+    kafka = new Harness();
+  }
+
+  @AfterAll
+  static void closeProducers() {
+    kafka.close();
+  }
+
+  @Test
+  void oneAlertGivesOneEmailToTheAssignedVolunteer() throws Exception {
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String other = Fixtures.id("vol");
+    CaseAlert alert = Fixtures.raised(association, volunteer, RuleId.PERMIT_EXPIRED_WITHOUT_API, Severity.CRITICAL).build();
+
+    try (NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, "amina@asso.test").build());
+      kafka.publish(Fixtures.volunteer(association, other, "other@asso.test").build());
+      kafka.publish(Fixtures.coordinator(association, Fixtures.id("coord"), "coord@asso.test").build());
+      kafka.publish(alert);
+      await().atMost(Duration.ofSeconds(60)).until(() -> SMTP.getReceivedMessages().length == 1);
+      MimeMessage mail = SMTP.getReceivedMessages()[0];
+      assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("amina@asso.test");
+      assertThat(mail.getSubject()).contains("PERMIT_EXPIRED_WITHOUT_API").contains("Critique");
+      String key = NotificationKey.of(alert.getAlertId(), org.vigie.schemas.NotificationKind.ALERT, 0,
+          org.vigie.schemas.NotificationChannel.EMAIL, volunteer);
+      assertThat(mail.getMessageID()).isEqualTo(NotificationKey.messageId(key, "vigie.test"));
+      assertThat(mail.getContentType()).startsWith("multipart/alternative");
+      String body = GreenMailUtil.getBody(mail);
+      assertThat(body).contains("text/plain").contains("text/html");
+      String text = plainPart(mail);
+      assertThat(text.indexOf("Bonjour")).isLessThan(text.indexOf("Hello")).isGreaterThanOrEqualTo(0);
+      assertThat(text).contains(alert.getCaseId().replace("-", "").substring(0, 8).toUpperCase())
+          .doesNotContain(alert.getCaseId())
+          .contains("http://127.0.0.1:8081/ack/");
+      assertThat(SMTP.getReceivedMessages()).hasSize(1);
+      assertThat(service.port()).isPositive();
+    }
+  }
+
+  @Test
+  void theSameAlertConsumedTwiceGivesOneEmail() throws Exception {
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    CaseAlert alert = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    String db = SharedPostgres.newDatabaseUrl();
+    int port = SMTP.getSmtp().getPort();
+    var start = Harness.endOffsets();
+
+    try (NotifierService service = NotifierService.start(Harness.config(port, db, Harness.groupAt(start)))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, "karim@asso.test").build());
+      kafka.publish(alert);
+      kafka.publish(alert);
+      await().atMost(Duration.ofSeconds(60)).until(() -> SMTP.getReceivedMessages().length == 1);
+      await().atMost(Duration.ofSeconds(60)).until(() -> ledgerRows(service, alert) == 1
+          && service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one()) == 0);
+    }
+    // a replay: a new consumer group reads the topics again from the same point into the same ledger
+    try (NotifierService replay = NotifierService.start(Harness.config(port, db, Harness.groupAt(start)))) {
+      String marker = Fixtures.id("vol");
+      kafka.publish(Fixtures.volunteer(association, marker, "marker@asso.test").build());
+      CaseAlert after = Fixtures.raised(association, marker, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+      kafka.publish(after);
+      // the replayed consumer has read past the duplicates once the later alert is delivered
+      await().atMost(Duration.ofSeconds(60)).until(() -> SMTP.getReceivedMessages().length == 2);
+      assertThat(ledgerRows(replay, alert)).isEqualTo(1);
+      assertThat(SMTP.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+          .containsExactlyInAnyOrder("karim@asso.test", "marker@asso.test");
+    }
+  }
+
+  static long ledgerRows(NotifierService service, CaseAlert alert) {
+    return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM notification WHERE alert_id = :a")
+        .bind("a", alert.getAlertId()).mapTo(Long.class).one());
+  }
+
+  static String plainPart(MimeMessage mail) throws Exception {
+    var multipart = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+    return (String) multipart.getBodyPart(0).getContent();
+  }
+
+}
