@@ -1,0 +1,100 @@
+package org.vigie.intake.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.vigie.intake.support.Api;
+import org.vigie.intake.support.TestIntake;
+import org.vigie.intake.support.TopicReader;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.VolunteerAssigned;
+import org.vigie.schemas.topics.Topics;
+
+class RolesAndTokensTest {
+  private final Api api = TestIntake.api();
+
+  @Test
+  void volunteerTokensRecordEventsInTheirNameAndCannotManage() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String volunteer = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String token = TestIntake.tokenFor(api, a, volunteer);
+    String caseId = TestIntake.newCase(api, token);
+    JsonNode c = api.get("/api/v1/cases/" + caseId, token).json();
+    assertThat(c.get("assignedVolunteerId").asText()).as("a volunteer's case is theirs by default").isEqualTo(volunteer);
+    assertThat(c.at("/timeline/0/recordedBy").asText()).isEqualTo(volunteer);
+    assertThat(api.post("/api/v1/associations/" + a.id() + "/volunteers", token,
+        "{\"displayName\":\"x\",\"email\":\"x@example.org\"}").status()).isEqualTo(403);
+    assertThat(api.post("/api/v1/associations/" + a.id() + "/tokens", token, "{}").status()).isEqualTo(403);
+    assertThat(api.delete("/api/v1/cases/" + caseId + "/identity", token).status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/associations/" + a.id() + "/volunteers", token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void revokedTokensAndDeactivatedVolunteersAreRefused() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String volunteer = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    Api.Response created = api.post("/api/v1/associations/" + a.id() + "/tokens", a.token(), "{\"volunteerId\":\"" + volunteer + "\"}");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.text("role")).isEqualTo("VOLUNTEER");
+    String token = created.text("token");
+    assertThat(api.get("/api/v1/cases", token).status()).isEqualTo(200);
+
+    JsonNode listed = api.get("/api/v1/associations/" + a.id() + "/tokens", a.token()).json();
+    assertThat(listed.toString()).doesNotContain(token).contains(created.text("tokenId"));
+    assertThat(api.delete("/api/v1/associations/" + a.id() + "/tokens/" + created.text("tokenId"), a.token()).status()).isEqualTo(204);
+    assertThat(api.get("/api/v1/cases", token).status()).isEqualTo(401);
+
+    String second = TestIntake.tokenFor(api, a, volunteer);
+    assertThat(api.get("/api/v1/cases", second).status()).isEqualTo(200);
+    Api.Response off = api.delete("/api/v1/associations/" + a.id() + "/volunteers/" + volunteer, a.token());
+    assertThat(off.status()).isEqualTo(200);
+    assertThat(off.json().get("active").asBoolean()).isFalse();
+    assertThat(api.get("/api/v1/cases", second).status()).isEqualTo(401);
+    assertThat(TopicReader.readAll(Topics.DIRECTORY, r -> r.key().equals(volunteer)))
+        .extracting(r -> r.value().getActive()).containsExactly(true, false);
+  }
+
+  @Test
+  void coordinatorsReassignCasesToActiveVolunteersOfTheirAssociation() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    TestIntake.Association b = TestIntake.newAssociation(api);
+    String coordinator = TestIntake.newVolunteer(api, a, "COORDINATOR");
+    String coordinatorToken = TestIntake.tokenFor(api, a, coordinator);
+    String first = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String outsider = TestIntake.newVolunteer(api, b, "VOLUNTEER");
+    String caseId = TestIntake.newCase(api, a.token());
+    Api.Response r = api.put("/api/v1/cases/" + caseId + "/assignee", coordinatorToken, "{\"volunteerId\":\"" + first + "\"}");
+    assertThat(r.status()).as(r.toString()).isEqualTo(202);
+    assertThat(api.put("/api/v1/cases/" + caseId + "/assignee", coordinatorToken, "{\"volunteerId\":\"" + outsider + "\"}").status())
+        .isEqualTo(422);
+    assertThat(api.get("/api/v1/cases/" + caseId, a.token()).text("assignedVolunteerId")).isEqualTo(first);
+    assertThat(api.get("/api/v1/cases?assignedVolunteerId=" + first, a.token()).json().get("total").asInt()).isEqualTo(1);
+    CaseEvent assigned = TopicReader.readAll(Topics.CASE_EVENTS, x -> x.key().equals(caseId)).stream()
+        .map(x -> x.value()).filter(v -> v.getPayload() instanceof VolunteerAssigned).findFirst().orElseThrow();
+    assertThat(((VolunteerAssigned) assigned.getPayload()).getVolunteerId()).isEqualTo(first);
+    assertThat(assigned.getRecordedBy()).isEqualTo(coordinator);
+  }
+
+  @Test
+  void caseListingFiltersAndPages() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    for (int i = 0; i < 5; i++) {
+      TestIntake.newCase(api, a.token());
+    }
+    String lyon = api.post("/api/v1/cases", a.token(), TestIntake.RENEWAL_CASE.replace("\"93\"", "\"69\"")).text("caseId");
+    JsonNode page1 = api.get("/api/v1/cases?limit=4", a.token()).json();
+    assertThat(page1.get("total").asInt()).isEqualTo(6);
+    assertThat(page1.get("cases")).hasSize(4);
+    assertThat(page1.get("nextOffset").asInt()).isEqualTo(4);
+    JsonNode page2 = api.get("/api/v1/cases?limit=4&offset=4", a.token()).json();
+    assertThat(page2.get("cases")).hasSize(2);
+    assertThat(page2.has("nextOffset")).isFalse();
+    assertThat(api.get("/api/v1/cases?department=69", a.token()).json().at("/cases/0/caseId").asText()).isEqualTo(lyon);
+    api.post("/api/v1/cases/" + lyon + "/events", a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-01\"}");
+    assertThat(api.get("/api/v1/cases?status=closed", a.token()).json().get("total").asInt()).isEqualTo(1);
+    assertThat(api.get("/api/v1/cases?status=open", a.token()).json().get("total").asInt()).isEqualTo(5);
+    assertThat(api.get("/api/v1/cases?status=all&procedure=RENEWAL&permitExpiresBefore=2027-01-01", a.token())
+        .json().get("total").asInt()).isEqualTo(6);
+  }
+}
