@@ -1,0 +1,148 @@
+package org.vigie.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.vigie.notifier.testing.Fixtures;
+import org.vigie.notifier.testing.Harness;
+import org.vigie.notifier.testing.TestClock;
+import org.vigie.notifier.testing.TopicTail;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.kafka.FreePorts;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.NotificationOutcome;
+import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+import org.vigie.schemas.serde.AvroSerde;
+import org.vigie.schemas.topics.Topics;
+
+/** Acknowledgement, escalation, reminders and the resolved notice, with time driven by the test. */
+class LifecycleTest {
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetup.SMTP.dynamicPort());
+
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void acknowledgedAlertsStopWhileOthersAreEscalatedRemindedAndResolved() throws Exception {
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String coordinator = Fixtures.id("coord");
+    String vMail = volunteer + "@asso.test";
+    String cMail = coordinator + "@asso.test";
+    CaseAlert acked = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    CaseAlert ignored = Fixtures.raised(association, volunteer, RuleId.EMPLOYMENT_AT_RISK, Severity.CRITICAL).build();
+    CaseAlert high = Fixtures.raised(association, volunteer, RuleId.IMPLICIT_REJECTION, Severity.HIGH).build();
+    int httpPort = FreePorts.pick();
+    Config config = Harness.fromNow(SMTP.getSmtp().getPort())
+        .with("VIGIE_NOTIFIER_HTTP_PORT", String.valueOf(httpPort))
+        .with("VIGIE_PUBLIC_URL", "http://127.0.0.1:" + httpPort);
+    AvroSerde<NotificationOutcome> outcomes = AvroSerde.of(NotificationOutcome.class);
+
+    try (Harness kafka = new Harness();
+        TopicTail tail = new TopicTail(Topics.NOTIFICATIONS.name());
+        NotifierService service = NotifierService.start(config, NotifierService.Options.defaults().withClock(clock))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
+      kafka.publish(Fixtures.coordinator(association, coordinator, cMail).build());
+      kafka.publish(acked);
+      kafka.publish(ignored);
+      kafka.publish(high);
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 3);
+
+      MimeMessage first = mailsTo(vMail).stream().filter(m -> subject(m).contains("API_EXPIRED")).findFirst().orElseThrow();
+      String link = ackLink(NotifierServiceTest.plainPart(first));
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(page.body()).contains("lang=\"fr\"").contains("prise en compte").contains("API_EXPIRED");
+      HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(again.body()).contains("déjà");
+      HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.length() - 3) + "AAA")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(forged.statusCode()).isEqualTo(404);
+
+      clock.advance(Duration.ofHours(25));
+      // the unacknowledged CRITICAL alert: escalated to the coordinator and a reminder to the volunteer
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 1 && mailsTo(vMail).size() == 4);
+      assertThat(subject(mailsTo(cMail).get(0))).contains("Sans réponse").contains("EMPLOYMENT_AT_RISK");
+      assertThat(subject(mailsTo(vMail).get(3))).contains("Rappel").contains("EMPLOYMENT_AT_RISK");
+      assertThat(state(service, ignored, NotificationKind.ALERT)).isEqualTo("ESCALATED");
+      assertThat(state(service, acked, NotificationKind.ALERT)).isEqualTo("ACKNOWLEDGED");
+
+      kafka.publish(Fixtures.resolvedFrom(ignored, clock.instant()));
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 2 && mailsTo(vMail).size() == 5);
+      assertThat(subject(mailsTo(cMail).get(1))).contains("Résolu");
+      assertThat(subject(mailsTo(vMail).get(4))).contains("Résolu").contains("EMPLOYMENT_AT_RISK");
+
+      // a second round: the resolved and the acknowledged alerts stay quiet; the HIGH one is escalated at 72 h
+      clock.advance(Duration.ofHours(48));
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 3 && mailsTo(vMail).size() == 6);
+      assertThat(subject(mailsTo(cMail).get(2))).contains("IMPLICIT_REJECTION");
+      assertThat(subject(mailsTo(vMail).get(5))).contains("Rappel").contains("IMPLICIT_REJECTION");
+
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        List<NotificationOutcome> published = tail.poll().stream().map(r -> outcomes.decode(r.value())).toList();
+        assertThat(published).anyMatch(o -> o.getAlertId().equals(acked.getAlertId()) && o.getState() == NotificationState.SENT);
+        assertThat(published).anyMatch(o -> o.getAlertId().equals(acked.getAlertId()) && o.getState() == NotificationState.ACKNOWLEDGED);
+        assertThat(published).anyMatch(o -> o.getAlertId().equals(ignored.getAlertId()) && o.getState() == NotificationState.ESCALATED);
+        assertThat(published).anyMatch(o -> o.getAlertId().equals(ignored.getAlertId())
+            && o.getKind() == NotificationKind.RESOLVED_NOTICE && o.getState() == NotificationState.SENT);
+      });
+
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/metrics"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.body()).contains("vigie_notifier_sent_total{channel=\"EMAIL\"} 9.0")
+          .contains("vigie_notifier_escalated_total 2.0").contains("vigie_notifier_ack_latency_seconds_count 1");
+      HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/ready"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(ready.statusCode()).isEqualTo(200);
+    }
+  }
+
+  static String state(NotifierService service, CaseAlert alert, NotificationKind kind) {
+    return service.jdbi().withHandle(h -> h.createQuery("SELECT state FROM notification WHERE alert_id = :a AND kind = :k")
+        .bind("a", alert.getAlertId()).bind("k", kind.name()).mapTo(String.class).one());
+  }
+
+  static List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getAllRecipients()[0].toString().equals(address);
+      } catch (Exception e) {
+        return false;
+      }
+    }).toList();
+  }
+
+  static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String ackLink(String text) {
+    Matcher m = Pattern.compile("(http://\\S+/ack/[A-Za-z0-9_-]+)").matcher(text);
+    assertThat(m.find()).as("ack link in %s", text).isTrue();
+    return m.group(1);
+  }
+}

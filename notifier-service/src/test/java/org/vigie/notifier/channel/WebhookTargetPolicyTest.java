@@ -1,0 +1,62 @@
+package org.vigie.notifier.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WebhookTargetPolicyTest {
+  private static WebhookTargetPolicy resolvingTo(String ip) {
+    return new WebhookTargetPolicy(host -> new InetAddress[] {InetAddress.getByName(ip)});
+  }
+
+  @Test
+  void httpsToAPublicAddressIsAllowed() throws Exception {
+    assertThat(resolvingTo("203.0.114.10").check("https://chat.example.org/hook").getHost()).isEqualTo("chat.example.org");
+  }
+
+  @Test
+  void plainHttpIsAllowedOnlyToLoopback() throws Exception {
+    assertThat(resolvingTo("127.0.0.1").check("http://localhost:9000/hook")).isNotNull();
+    assertThat(resolvingTo("::1").check("http://localhost:9000/hook")).isNotNull();
+    assertThatThrownBy(() -> resolvingTo("203.0.114.10").check("http://chat.example.org/hook"))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue())
+        .hasMessageContaining("https");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"10.1.2.3", "172.16.0.5", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
+      "fd00::1", "fe80::1", "::ffff:10.0.0.1", "224.0.0.1"})
+  void privateAndReservedAddressesAreRefused(String ip) {
+    assertThatThrownBy(() -> resolvingTo(ip).check("https://inside.example.org/hook"))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+  }
+
+  @Test
+  void aHostWithOnePrivateAddressAmongPublicOnesIsRefused() {
+    WebhookTargetPolicy policy = new WebhookTargetPolicy(host -> new InetAddress[] {
+        InetAddress.getByName("203.0.114.10"), InetAddress.getByName("10.0.0.1")});
+    assertThatThrownBy(() -> policy.check("https://mixed.example.org/hook")).isInstanceOf(DeliveryException.class);
+  }
+
+  @Test
+  void malformedUrlsOtherSchemesAndCredentialsAreRefused() {
+    WebhookTargetPolicy policy = resolvingTo("203.0.114.10");
+    for (String url : new String[] {"ftp://example.org/x", "https://user:pw@example.org/x", "https:///nohost", "not a url"}) {
+      assertThatThrownBy(() -> policy.check(url)).as(url).isInstanceOf(DeliveryException.class);
+    }
+  }
+
+  @Test
+  void anUnresolvableHostIsATransientFailure() {
+    WebhookTargetPolicy policy = new WebhookTargetPolicy(host -> {
+      throw new UnknownHostException(host);
+    });
+    assertThatThrownBy(() -> policy.check("https://gone.example.org/x"))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isFalse());
+  }
+}

@@ -1,0 +1,66 @@
+package org.vigie.notifier.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vigie.notifier.alert.AlertView;
+import org.vigie.notifier.directory.Contact;
+import org.vigie.notifier.ledger.LedgerRow;
+import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+import org.vigie.schemas.VolunteerRole;
+
+class MessageComposerTest {
+  private static final String CASE_ID = "3f9a1c2b-7d4e-4a61-9b0f-2c5d8e7a1f00";
+  private final MessageComposer composer = new MessageComposer();
+
+  private static Notice notice(NotificationKind kind, String messageFr) {
+    AlertView alert = new AlertView("alert-1", CASE_ID, "asso-1", RuleId.API_EXPIRING, Severity.WARNING,
+        Instant.parse("2026-11-20T09:00:00Z"), LocalDate.parse("2026-12-01"), "vol-1", "CESEDA R.431-15-1", "2",
+        messageFr, "The API expires soon.", null, null, null, 0);
+    LedgerRow row = new LedgerRow(1, "alert-1|ALERT|0|EMAIL|vol-1", "alert-1", kind, 0, NotificationChannel.EMAIL, "vol-1",
+        VolunteerRole.VOLUNTEER, "PENDING", 0, false, Instant.parse("2026-11-26T10:00:00Z"), null);
+    Contact contact = new Contact("vol-1", "asso-1", "Amina", VolunteerRole.VOLUNTEER, "a@x.test", null, null, true,
+        ZoneId.of("Europe/Paris"), null, null, false, "fr");
+    return new Notice(row, contact, List.of(new Notice.Item(alert, "https://vigie.example/ack/TOKEN",
+        Instant.parse("2026-12-26T10:00:00Z"))), Instant.parse("2026-11-26T10:00:00Z"));
+  }
+
+  @Test
+  void frenchComesFirstThenEnglishAndTheRuleIsNamed() {
+    Rendered r = composer.render(notice(NotificationKind.ALERT, "L'API expire bientôt."));
+    assertThat(r.subject()).contains("API_EXPIRING").contains("Avertissement").contains("dossier 3F9A1C2B");
+    assertThat(r.text().indexOf("Bonjour")).isLessThan(r.text().indexOf("Hello"));
+    assertThat(r.text()).contains("L'API expire bientôt.").contains("The API expires soon.")
+        .contains("Échéance : 01/12/2026").contains("CESEDA R.431-15-1").contains("https://vigie.example/ack/TOKEN")
+        .contains("26/12/2026");
+    assertThat(r.html()).startsWith("<!DOCTYPE html>").contains("lang=\"fr\"").contains("href=\"https://vigie.example/ack/TOKEN\"");
+  }
+
+  @Test
+  void theFullCaseIdAndTheVolunteerNameAreNotInTheMessage() {
+    Rendered r = composer.render(notice(NotificationKind.ALERT, "x"));
+    assertThat(r.subject() + r.text() + r.html()).doesNotContain(CASE_ID).doesNotContain("Amina");
+  }
+
+  @Test
+  void htmlIsEscaped() {
+    Rendered r = composer.render(notice(NotificationKind.REMINDER, "<script>alert(1)</script> & co"));
+    assertThat(r.html()).doesNotContain("<script>").contains("&lt;script&gt;").contains("&amp; co");
+    assertThat(r.subject()).startsWith("[Vigie] Rappel");
+  }
+
+  @Test
+  void theWebhookPayloadCarriesTheAlertWithoutIdentity() {
+    Map<String, Object> body = composer.webhookPayload(notice(NotificationKind.ALERT, "x"), "msg_1");
+    assertThat(body).containsEntry("type", "vigie.notification.alert");
+    assertThat(body.toString()).contains("caseReference=3F9A1C2B").contains("rule=API_EXPIRING").doesNotContain(CASE_ID);
+  }
+}
