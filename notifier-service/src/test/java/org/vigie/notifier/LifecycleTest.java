@@ -12,14 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vigie.notifier.testing.Fixtures;
 import org.vigie.notifier.testing.Harness;
+import org.vigie.notifier.testing.Mails;
 import org.vigie.notifier.testing.TestClock;
 import org.vigie.notifier.testing.TopicTail;
 import org.vigie.platform.config.Config;
@@ -67,8 +65,8 @@ class LifecycleTest {
       kafka.publish(high);
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 3);
 
-      MimeMessage first = mailsTo(vMail).stream().filter(m -> subject(m).contains("API_EXPIRED")).findFirst().orElseThrow();
-      String link = ackLink(NotifierServiceTest.plainPart(first));
+      MimeMessage first = mailsTo(vMail).stream().filter(m -> Mails.subject(m).contains("API_EXPIRED")).findFirst().orElseThrow();
+      String link = Mails.ackLink(first);
       HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -82,21 +80,21 @@ class LifecycleTest {
       clock.advance(Duration.ofHours(25));
       // the unacknowledged CRITICAL alert: escalated to the coordinator and a reminder to the volunteer
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 1 && mailsTo(vMail).size() == 4);
-      assertThat(subject(mailsTo(cMail).get(0))).contains("Sans réponse").contains("EMPLOYMENT_AT_RISK");
-      assertThat(subject(mailsTo(vMail).get(3))).contains("Rappel").contains("EMPLOYMENT_AT_RISK");
+      assertThat(Mails.subject(mailsTo(cMail).get(0))).contains("Sans réponse").contains("EMPLOYMENT_AT_RISK");
+      assertThat(Mails.subject(mailsTo(vMail).get(3))).contains("Rappel").contains("EMPLOYMENT_AT_RISK");
       assertThat(state(service, ignored, NotificationKind.ALERT)).isEqualTo("ESCALATED");
       assertThat(state(service, acked, NotificationKind.ALERT)).isEqualTo("ACKNOWLEDGED");
 
       kafka.publish(Fixtures.resolvedFrom(ignored, clock.instant()));
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 2 && mailsTo(vMail).size() == 5);
-      assertThat(subject(mailsTo(cMail).get(1))).contains("Résolu");
-      assertThat(subject(mailsTo(vMail).get(4))).contains("Résolu").contains("EMPLOYMENT_AT_RISK");
+      assertThat(Mails.subject(mailsTo(cMail).get(1))).contains("Résolu");
+      assertThat(Mails.subject(mailsTo(vMail).get(4))).contains("Résolu").contains("EMPLOYMENT_AT_RISK");
 
       // a second round: the resolved and the acknowledged alerts stay quiet; the HIGH one is escalated at 72 h
       clock.advance(Duration.ofHours(48));
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 3 && mailsTo(vMail).size() == 6);
-      assertThat(subject(mailsTo(cMail).get(2))).contains("IMPLICIT_REJECTION");
-      assertThat(subject(mailsTo(vMail).get(5))).contains("Rappel").contains("IMPLICIT_REJECTION");
+      assertThat(Mails.subject(mailsTo(cMail).get(2))).contains("IMPLICIT_REJECTION");
+      assertThat(Mails.subject(mailsTo(vMail).get(5))).contains("Rappel").contains("IMPLICIT_REJECTION");
 
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
         List<NotificationOutcome> published = tail.poll().stream().map(r -> outcomes.decode(r.value())).toList();
@@ -122,27 +120,7 @@ class LifecycleTest {
         .bind("a", alert.getAlertId()).bind("k", kind.name()).mapTo(String.class).one());
   }
 
-  static List<MimeMessage> mailsTo(String address) {
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-      try {
-        return m.getAllRecipients()[0].toString().equals(address);
-      } catch (Exception e) {
-        return false;
-      }
-    }).toList();
-  }
-
-  static String subject(MimeMessage m) {
-    try {
-      return m.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String ackLink(String text) {
-    Matcher m = Pattern.compile("(http://\\S+/ack/[A-Za-z0-9_-]+)").matcher(text);
-    assertThat(m.find()).as("ack link in %s", text).isTrue();
-    return m.group(1);
+  private static List<MimeMessage> mailsTo(String address) {
+    return Mails.to(SMTP, address);
   }
 }

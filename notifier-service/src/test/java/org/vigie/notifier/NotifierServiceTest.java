@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vigie.notifier.ledger.NotificationKey;
 import org.vigie.notifier.testing.Fixtures;
 import org.vigie.notifier.testing.Harness;
+import org.vigie.notifier.testing.Mails;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.testing.SharedPostgres;
 import org.vigie.schemas.CaseAlert;
@@ -60,7 +61,7 @@ class NotifierServiceTest {
       assertThat(mail.getContentType()).startsWith("multipart/alternative");
       String body = GreenMailUtil.getBody(mail);
       assertThat(body).contains("text/plain").contains("text/html");
-      String text = plainPart(mail);
+      String text = Mails.plainText(mail);
       assertThat(text.indexOf("Bonjour")).isLessThan(text.indexOf("Hello")).isGreaterThanOrEqualTo(0);
       assertThat(text).contains(alert.getCaseId().replace("-", "").substring(0, 8).toUpperCase())
           .doesNotContain(alert.getCaseId())
@@ -105,10 +106,4 @@ class NotifierServiceTest {
     return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM notification WHERE alert_id = :a")
         .bind("a", alert.getAlertId()).mapTo(Long.class).one());
   }
-
-  static String plainPart(MimeMessage mail) throws Exception {
-    var multipart = (jakarta.mail.internet.MimeMultipart) mail.getContent();
-    return (String) multipart.getBodyPart(0).getContent();
-  }
-
 }
