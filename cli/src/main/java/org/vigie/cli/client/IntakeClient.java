@@ -112,7 +112,8 @@ public final class IntakeClient {
       String body = response.body();
       return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot reach " + baseUrl + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot reach " + baseUrl + path + ": "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while calling " + path, e);

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Secrets of {@code vigie local} kept in the data directory (owner-readable only), so that a restart
@@ -23,18 +24,18 @@ public final class DataDirSecrets {
     this.random = random;
   }
 
-  /** A bearer token: the one configured, else the stored one, else a new random one (URL-safe). */
+  /** A bearer token: the one configured, else the stored one, else a new random one ({@code vga_…}, URL-safe). */
   public String token(String fileName, Optional<String> configured) {
-    return resolve(fileName, configured, 32, Base64.getUrlEncoder().withoutPadding());
+    return resolve(fileName, configured, 32, bytes -> "vga_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
 
   /** A 256-bit key in standard base64: the one configured, else the stored one, else a new one. */
   public String key(String fileName, Optional<String> configured) {
-    return resolve(fileName, configured, 32, Base64.getEncoder());
+    return resolve(fileName, configured, 32, Base64.getEncoder()::encodeToString);
   }
 
   /** The value configured if any, else the stored one, else a new random one, stored. */
-  public String resolve(String fileName, Optional<String> configured, int randomBytes, Base64.Encoder encoding) {
+  public String resolve(String fileName, Optional<String> configured, int randomBytes, Function<byte[], String> encoding) {
     Path file = dataDir.resolve(fileName);
     if (configured.isPresent()) {
       return configured.get();
@@ -48,7 +49,7 @@ public final class DataDirSecrets {
       }
       byte[] bytes = new byte[randomBytes];
       random.nextBytes(bytes);
-      String fresh = encoding.encodeToString(bytes);
+      String fresh = encoding.apply(bytes);
       write(file, fresh);
       return fresh;
     } catch (IOException e) {

@@ -1,0 +1,43 @@
+package org.vigie.cli.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The demo's stories, taken from DOMAIN.md's table of rules. */
+public final class DemoScenarios {
+  private DemoScenarios() {}
+
+  public static List<Scenario> all(LocalDate today) {
+    return List.of(
+        Scenario.of("Titre expiré depuis 10 jours, renouvellement déposé à temps, aucune API délivrée",
+                "Permit expired 10 days ago, renewal filed on time, no API issued",
+                "PERMIT_EXPIRED_WITHOUT_API", today.minusDays(10))
+            .event("SUBMISSION_RECORDED", today.minusDays(80), "procedure", "RENEWAL", "complete", "true")
+            .build(),
+        Scenario.of("API valable encore 20 jours, pas de renouvellement", "API valid 20 more days, not renewed",
+                "API_EXPIRING", today.minusDays(70))
+            .event("SUBMISSION_RECORDED", today.minusDays(130), "procedure", "RENEWAL", "complete", "true")
+            .event("API_ISSUED", today.minusDays(70), "validUntil", today.plusDays(20).toString())
+            .build(),
+        Scenario.of("Compte ANEF bloqué depuis 20 jours", "ANEF account locked for 20 days",
+                "BLOCKAGE_UNRESOLVED", today.plusDays(200))
+            .event("BLOCKAGE_REPORTED", today.minusDays(20), "blockage", "ACCOUNT_LOCKED")
+            .build(),
+        Scenario.of("Trois appels au CCC sans réponse en un mois", "Three unanswered CCC calls within a month",
+                "CCC_UNANSWERED", today.plusDays(200))
+            .event("CCC_CONTACT_ATTEMPTED", today.minusDays(20), "channel", "PHONE", "outcome", "NO_ANSWER", "waitMinutes", "45")
+            .event("CCC_CONTACT_ATTEMPTED", today.minusDays(10), "channel", "WEB_FORM", "outcome", "AUTOMATED_REPLY", "waitMinutes", "0")
+            .event("CCC_CONTACT_ATTEMPTED", today.minusDays(2), "channel", "PHONE", "outcome", "NO_ANSWER", "waitMinutes", "60")
+            .build(),
+        Scenario.of("L'employeur refuse l'API de son salarié", "The employer refuses the employee's API",
+                "EMPLOYMENT_AT_RISK", today.minusDays(5))
+            .employed()
+            .event("SUBMISSION_RECORDED", today.minusDays(90), "procedure", "RENEWAL", "complete", "true")
+            .event("API_ISSUED", today.minusDays(5), "validUntil", today.plusDays(85).toString())
+            .event("EMPLOYER_REFUSED_API", today.minusDays(1))
+            .build(),
+        Scenario.of("Titre expirant dans 100 jours, rien déposé", "Permit expiring in 100 days, nothing filed",
+                "RENEWAL_WINDOW_OPEN", today.plusDays(100))
+            .build());
+  }
+}

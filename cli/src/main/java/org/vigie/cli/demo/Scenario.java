@@ -1,0 +1,67 @@
+package org.vigie.cli.demo;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One situation of DOMAIN.md told as API calls: how the case is opened, what happened since, and
+ * the rule Vigie should raise. Dates are relative to today so the story always reads the same.
+ */
+public record Scenario(String titleFr, String titleEn, String expectedRule, ObjectNode opening, List<ObjectNode> events) {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** Starts a scenario on a case whose permit of kind {@code kind} expires on {@code expiresOn}. */
+  static Builder of(String titleFr, String titleEn, String expectedRule, LocalDate expiresOn) {
+    return new Builder(titleFr, titleEn, expectedRule, expiresOn);
+  }
+
+  static final class Builder {
+    private final String titleFr;
+    private final String titleEn;
+    private final String expectedRule;
+    private final ObjectNode opening = JSON.objectNode();
+    private final List<ObjectNode> events = new ArrayList<>();
+
+    private Builder(String titleFr, String titleEn, String expectedRule, LocalDate expiresOn) {
+      this.titleFr = titleFr;
+      this.titleEn = titleEn;
+      this.expectedRule = expectedRule;
+      opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", expiresOn.toString());
+      opening.put("procedure", "RENEWAL").put("department", "93").put("employed", false).put("receivesBenefits", false);
+    }
+
+    Builder employed() {
+      opening.put("employed", true);
+      return this;
+    }
+
+    Builder receivesBenefits() {
+      opening.put("receivesBenefits", true);
+      return this;
+    }
+
+    /** An event of the contract's {@code type} on a date, with its fields as name/value pairs. */
+    Builder event(String type, LocalDate occurredOn, String... fields) {
+      ObjectNode e = JSON.objectNode().put("type", type).put("occurredOn", occurredOn.toString());
+      for (int i = 0; i + 1 < fields.length; i += 2) {
+        String value = fields[i + 1];
+        if (value.matches("-?\\d+")) {
+          e.put(fields[i], Integer.parseInt(value));
+        } else if (value.equals("true") || value.equals("false")) {
+          e.put(fields[i], Boolean.parseBoolean(value));
+        } else {
+          e.put(fields[i], value);
+        }
+      }
+      events.add(e);
+      return this;
+    }
+
+    Scenario build() {
+      return new Scenario(titleFr, titleEn, expectedRule, opening, List.copyOf(events));
+    }
+  }
+}
