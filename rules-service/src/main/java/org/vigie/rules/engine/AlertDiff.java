@@ -1,0 +1,119 @@
+package org.vigie.rules.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.vigie.rules.rule.Rule;
+import org.vigie.schemas.AlertMessage;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseState;
+import org.vigie.schemas.OpenAlert;
+import org.vigie.schemas.RuleId;
+
+/**
+ * Turns an evaluation into alerts by comparing it with the alerts already open on the case:
+ * <ul>
+ *   <li>a condition with no open alert for its rule is RAISED;</li>
+ *   <li>a condition whose severity rose above the open alert's is RAISED again with the same alert id
+ *       and the higher severity (an escalation; a severity that falls is not re-emitted);</li>
+ *   <li>an open alert whose rule no longer holds is RESOLVED;</li>
+ *   <li>a rule that still holds but in a new episode (another episode start, hence another id) is
+ *       RESOLVED then RAISED under the new id.</li>
+ * </ul>
+ * So for one case and rule there is at most one open alert id at a time.
+ */
+public final class AlertDiff {
+  private final Map<RuleId, Rule> rules = new EnumMap<>(RuleId.class);
+
+  public AlertDiff(List<Rule> rules) {
+    rules.forEach(r -> this.rules.put(r.id(), r));
+  }
+
+  /** The alerts open after the evaluation, and the alerts to emit, in order. */
+  public record Outcome(List<OpenAlert> open, List<CaseAlert> emitted) {
+    public boolean changed() {
+      return !emitted.isEmpty();
+    }
+  }
+
+  public Outcome apply(CaseState state, Evaluation evaluation, Instant now) {
+    Map<RuleId, OpenAlert> open = new EnumMap<>(RuleId.class);
+    state.getOpenAlerts().forEach(a -> open.put(a.getRule(), a));
+    Map<RuleId, ActiveCondition> active = new EnumMap<>(RuleId.class);
+    evaluation.conditions().forEach(c -> active.put(c.condition().rule(), c));
+    List<CaseAlert> emitted = new ArrayList<>();
+    List<OpenAlert> stillOpen = new ArrayList<>();
+    for (OpenAlert alert : open.values()) {
+      ActiveCondition c = active.get(alert.getRule());
+      if (c == null || !c.alertId().equals(alert.getAlertId())) {
+        emitted.add(resolved(state, alert, now));
+      }
+    }
+    for (ActiveCondition c : active.values()) {
+      OpenAlert alert = open.get(c.condition().rule());
+      if (alert == null || !alert.getAlertId().equals(c.alertId())) {
+        OpenAlert raised = new OpenAlert(c.condition().rule(), c.alertId(), c.condition().episodeStart(),
+            c.condition().severity(), now, c.condition().deadline());
+        emitted.add(raised(state, c, raised, now));
+        stillOpen.add(raised);
+      } else if (c.condition().severity().compareTo(alert.getSeverity()) > 0) {
+        OpenAlert escalated = new OpenAlert(alert.getRule(), alert.getAlertId(), alert.getEpisodeStart(),
+            c.condition().severity(), alert.getRaisedAt(), c.condition().deadline());
+        emitted.add(raised(state, c, escalated, now));
+        stillOpen.add(escalated);
+      } else {
+        stillOpen.add(alert);
+      }
+    }
+    return new Outcome(stillOpen, emitted);
+  }
+
+  private static CaseAlert raised(CaseState state, ActiveCondition c, OpenAlert alert, Instant now) {
+    return CaseAlert.newBuilder()
+        .setAlertId(alert.getAlertId())
+        .setCaseId(state.getCaseId())
+        .setAssociationId(state.getAssociationId())
+        .setRule(alert.getRule())
+        .setSeverity(alert.getSeverity())
+        .setStatus(AlertStatus.RAISED)
+        .setEpisodeStart(alert.getEpisodeStart())
+        .setRaisedAt(alert.getRaisedAt())
+        .setEmittedAt(now)
+        .setDeadline(alert.getDeadline())
+        .setAssignedVolunteerId(state.getAssignedVolunteerId())
+        .setReference(c.reference())
+        .setTextVersionDate(c.textVersionDate())
+        .setRuleVersion(c.ruleVersion())
+        .setMessage(new AlertMessage(c.condition().message().fr(), c.condition().message().en()))
+        .build();
+  }
+
+  private CaseAlert resolved(CaseState state, OpenAlert alert, Instant now) {
+    Rule rule = rules.get(alert.getRule());
+    boolean unwatched = state.getErased() || state.getClosed() != null;
+    String whyFr = unwatched ? " Le dossier n'est plus suivi." : "";
+    String whyEn = unwatched ? " The case is no longer followed." : "";
+    return CaseAlert.newBuilder()
+        .setAlertId(alert.getAlertId())
+        .setCaseId(state.getCaseId())
+        .setAssociationId(state.getAssociationId())
+        .setRule(alert.getRule())
+        .setSeverity(alert.getSeverity())
+        .setStatus(AlertStatus.RESOLVED)
+        .setEpisodeStart(alert.getEpisodeStart())
+        .setRaisedAt(alert.getRaisedAt())
+        .setEmittedAt(now)
+        .setDeadline(alert.getDeadline())
+        .setAssignedVolunteerId(state.getAssignedVolunteerId())
+        .setReference(rule.reference())
+        .setTextVersionDate(rule.textVersionDate())
+        .setRuleVersion(rule.version())
+        .setMessage(new AlertMessage(
+            "Alerte « " + alert.getRule() + " » levée : la situation qui l'a déclenchée a pris fin." + whyFr,
+            "Alert \"" + alert.getRule() + "\" resolved: the situation that raised it has ended." + whyEn))
+        .build();
+  }
+}

@@ -1,0 +1,138 @@
+package org.vigie.rules.topology;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.vigie.rules.engine.AlertDiff;
+import org.vigie.rules.engine.Evaluation;
+import org.vigie.rules.state.CaseFold;
+import org.vigie.schemas.AssociationSettings;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CaseState;
+
+/**
+ * Folds each case event into the case's state, evaluates the rules and emits the alerts that
+ * changed. A wall-clock punctuator re-evaluates the cases that are due (their next change day has
+ * begun), found by one range scan of the deadline index, then the cases of associations whose
+ * settings changed; both within {@link RulesConfig#maxCasesPerTick()}. Every store write happens
+ * after validation, so an invalid event sent to the dead-letter queue leaves no partial state.
+ */
+final class CaseRulesProcessor implements Processor<String, CaseEvent, String, CaseAlert> {
+  private final RulesConfig config;
+  private final CaseFold fold = new CaseFold();
+  private final AlertDiff diff;
+  private ProcessorContext<String, CaseAlert> context;
+  private KeyValueStore<String, CaseState> cases;
+  private KeyValueStore<Bytes, String> deadlines;
+  private KeyValueStore<String, String> associationCases;
+  private SettingsCache settings;
+  private SettingsSweep sweep;
+
+  CaseRulesProcessor(RulesConfig config) {
+    this.config = config;
+    this.diff = new AlertDiff(config.engine().rules());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, CaseAlert> context) {
+    this.context = context;
+    this.cases = context.getStateStore(StoreNames.CASE_STATE);
+    this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
+    this.associationCases = context.getStateStore(StoreNames.ASSOCIATION_CASES);
+    ReadOnlyKeyValueStore<String, AssociationSettings> global = context.getStateStore(StoreNames.ASSOCIATION_SETTINGS);
+    this.settings = new SettingsCache(config.engine().defaults(), global);
+    this.sweep = new SettingsSweep(global, associationCases, context.getStateStore(StoreNames.SETTINGS_PROGRESS));
+    context.schedule(config.tickInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> tick());
+  }
+
+  private Instant now() {
+    return config.clock() != null ? config.clock().instant() : Instant.ofEpochMilli(context.currentSystemTimeMs());
+  }
+
+  @Override
+  public void process(Record<String, CaseEvent> record) {
+    CaseEvent event = record.value();
+    if (event == null) {
+      return;
+    }
+    validate(record.key(), event);
+    CaseState before = cases.get(event.getCaseId());
+    CaseState after = fold.apply(before, event);
+    if (before == null) {
+      associationCases.put(SettingsSweep.indexKey(after.getAssociationId(), after.getCaseId()), after.getCaseId());
+    }
+    reconcile(after, now());
+  }
+
+  private static void validate(String key, CaseEvent event) {
+    if (event.getCaseId() == null || event.getCaseId().isEmpty() || event.getEventId() == null
+        || event.getAssociationId() == null || event.getOccurredOn() == null || event.getPayload() == null) {
+      throw new InvalidCaseEventException("Case event misses a required field");
+    }
+    if (key != null && !key.equals(event.getCaseId())) {
+      throw new InvalidCaseEventException("Case event keyed by another case id");
+    }
+  }
+
+  /** Evaluates a case now, emits what changed, stores the state and its next due time. */
+  private void reconcile(CaseState state, Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, config.zone());
+    Evaluation evaluation = config.engine().evaluate(state, today, settings.forAssociation(state.getAssociationId()));
+    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now);
+    Long due = evaluation.nextChange().map(d -> d.atStartOfDay(config.zone()).toInstant().toEpochMilli()).orElse(null);
+    Long previous = state.getNextDueAt();
+    if (!Objects.equals(previous, due)) {
+      if (previous != null) {
+        deadlines.delete(DeadlineKey.of(previous, state.getCaseId()));
+      }
+      if (due != null) {
+        deadlines.put(DeadlineKey.of(due, state.getCaseId()), state.getCaseId());
+      }
+    }
+    state.put("openAlerts", outcome.open());
+    state.put("nextDueAt", due);
+    cases.put(state.getCaseId(), state);
+    for (CaseAlert alert : outcome.emitted()) {
+      context.forward(new Record<>(state.getCaseId(), alert, now.toEpochMilli()));
+    }
+  }
+
+  /** One wall-clock tick: the due cases first, then settings changes, within the bound. */
+  private void tick() {
+    Instant now = now();
+    int budget = config.maxCasesPerTick();
+    List<Bytes> due = new ArrayList<>();
+    try (KeyValueIterator<Bytes, String> range = deadlines.range(DeadlineKey.first(), DeadlineKey.dueBy(now.toEpochMilli()))) {
+      while (range.hasNext() && due.size() < budget) {
+        due.add(range.next().key);
+      }
+    }
+    for (Bytes key : due) {
+      deadlines.delete(key);
+      CaseState state = cases.get(DeadlineKey.caseId(key));
+      if (state != null) {
+        state.put("nextDueAt", null);
+        reconcile(state, now);
+      }
+    }
+    if (due.size() < budget) {
+      sweep.run(budget - due.size(), caseId -> {
+        CaseState state = cases.get(caseId);
+        if (state != null) {
+          reconcile(state, now);
+        }
+      });
+    }
+  }
+}

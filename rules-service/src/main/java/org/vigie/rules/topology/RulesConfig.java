@@ -1,0 +1,52 @@
+package org.vigie.rules.topology;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.vigie.rules.engine.RuleEngine;
+
+/**
+ * What the topology is built from.
+ *
+ * @param engine the rules
+ * @param zone the zone of domain dates (Europe/Paris): a case is due at the start of its next change day there
+ * @param tickInterval how often the wall-clock punctuator looks for due cases
+ * @param maxCasesPerTick bound on the cases one tick re-evaluates (due ones first, then settings changes)
+ * @param clock the rules' clock; null to use the Kafka Streams wall clock, which TopologyTestDriver's
+ *     {@code advanceWallClockTime} drives
+ * @param persistentStores RocksDB stores (production); false for in-memory ones (fast tests)
+ */
+public record RulesConfig(RuleEngine engine, ZoneId zone, Duration tickInterval, int maxCasesPerTick, Clock clock,
+    boolean persistentStores) {
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  public RulesConfig {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(tickInterval, "tickInterval");
+    if (maxCasesPerTick < 1) {
+      throw new IllegalArgumentException("maxCasesPerTick must be at least 1");
+    }
+  }
+
+  public static RulesConfig defaults() {
+    return new RulesConfig(RuleEngine.standard(), PARIS, Duration.ofMinutes(1), 2_000, null, true);
+  }
+
+  public RulesConfig withTickInterval(Duration interval) {
+    return new RulesConfig(engine, zone, interval, maxCasesPerTick, clock, persistentStores);
+  }
+
+  public RulesConfig withMaxCasesPerTick(int max) {
+    return new RulesConfig(engine, zone, tickInterval, max, clock, persistentStores);
+  }
+
+  public RulesConfig withClock(Clock newClock) {
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, newClock, persistentStores);
+  }
+
+  public RulesConfig withInMemoryStores() {
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, false);
+  }
+}

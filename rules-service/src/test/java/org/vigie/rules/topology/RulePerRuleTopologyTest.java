@@ -1,0 +1,120 @@
+package org.vigie.rules.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vigie.rules.Events;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.BlockageKind;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.PermitKind;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+/**
+ * Each rule through the topology: events recorded once on day 0, then the clock alone raises the
+ * alert on its day and escalates it (same alert id, higher severity); a later event resolves it.
+ */
+class RulePerRuleTopologyTest {
+  static final LocalDate T = RulesDriver.today0();
+
+  /** Days are offsets from T. */
+  record Story(RuleId rule, Function<Events, List<CaseEvent>> setup, int raiseDay, Severity raised,
+      Integer escalateDay, Severity escalated, int resolveDay, BiFunction<Events, LocalDate, CaseEvent> resolver) {
+    @Override
+    public String toString() {
+      return rule.name();
+    }
+  }
+
+  static LocalDate t(int days) {
+    return T.plusDays(days);
+  }
+
+  static Stream<Story> stories() {
+    return Stream.of(
+        new Story(RuleId.RENEWAL_WINDOW_OPEN, e -> List.of(e.opened(t(-1), t(130))), 10, Severity.INFO, null, null, 20,
+            Events::submission),
+        new Story(RuleId.RENEWAL_DEADLINE, e -> List.of(e.opened(t(-1), t(100))), 10, Severity.WARNING, 33,
+            Severity.HIGH, 35, Events::submission),
+        new Story(RuleId.PERMIT_EXPIRED_WITHOUT_API, e -> List.of(
+            e.opened(t(-1), PermitKind.CARTE_PLURIANNUELLE, t(5), false, false), e.submission(t(-70))),
+            6, Severity.HIGH, 96, Severity.CRITICAL, 100, (e, d) -> e.api(d, d.plusDays(90))),
+        new Story(RuleId.API_EXPIRING, e -> List.of(e.opened(t(-200), t(-10)), e.submission(t(-100)),
+            e.api(t(-11), t(40))), 10, Severity.WARNING, 33, Severity.HIGH, 35, (e, d) -> e.api(d, d.plusDays(90))),
+        new Story(RuleId.API_EXPIRED, e -> List.of(e.opened(t(-200), t(-10)), e.submission(t(-100)),
+            e.api(t(-11), t(5))), 6, Severity.CRITICAL, null, null, 8, (e, d) -> e.api(d, d.plusDays(90))),
+        new Story(RuleId.API_NOT_ISSUED, e -> List.of(e.opened(t(-200), t(20)), e.submission(t(-50))),
+            5, Severity.WARNING, 21, Severity.HIGH, 25, (e, d) -> e.api(d, d.plusDays(90))),
+        new Story(RuleId.IMPLICIT_REJECTION, e -> List.of(e.opened(t(-200), t(400)), e.submission(t(-80))),
+            12, Severity.WARNING, 42, Severity.HIGH, 47, (e, d) -> e.decision(d, Decision.GRANTED, d.plusYears(2))),
+        new Story(RuleId.APPEAL_DEADLINE, e -> List.of(e.opened(t(-200), t(400)), e.submission(t(-80))),
+            42, Severity.WARNING, 89, Severity.HIGH, 92, (e, d) -> e.decision(d, Decision.REFUSED, null)),
+        new Story(RuleId.BLOCKAGE_UNRESOLVED, e -> List.of(e.opened(t(-200), t(400)),
+            e.blockage(t(-5), BlockageKind.NO_NEWS_IN_INSTRUCTION)), 9, Severity.WARNING, 25, Severity.HIGH, 27,
+            (e, d) -> e.unblocked(d, BlockageKind.NO_NEWS_IN_INSTRUCTION)),
+        new Story(RuleId.CCC_UNANSWERED, e -> List.of(e.opened(t(-200), t(400)), e.ccc(t(1), CccOutcome.NO_ANSWER),
+            e.ccc(t(2), CccOutcome.NO_ANSWER), e.ccc(t(3), CccOutcome.AUTOMATED_REPLY)), 3, Severity.WARNING, null,
+            null, 6, (e, d) -> e.ccc(d, CccOutcome.RESOLVED)),
+        new Story(RuleId.EMPLOYMENT_AT_RISK, e -> List.of(e.opened(t(-200), PermitKind.CARTE_TEMPORAIRE, t(5), true,
+            false), e.submission(t(-70))), 6, Severity.CRITICAL, null, null, 8, (e, d) -> e.api(d, d.plusDays(90))),
+        new Story(RuleId.BENEFITS_AT_RISK, e -> List.of(e.opened(t(-200), PermitKind.CARTE_TEMPORAIRE, t(5), false,
+            true), e.submission(t(-70))), 6, Severity.CRITICAL, null, null, 8, (e, d) -> e.api(d, d.plusDays(90))),
+        new Story(RuleId.HEALTH_COVER_CLOSING, e -> List.of(e.opened(t(-200), t(5)), e.submission(t(-70))),
+            6, Severity.WARNING, (int) java.time.temporal.ChronoUnit.DAYS.between(T, t(6).plusMonths(6).minusDays(30)),
+            Severity.HIGH, 170, (e, d) -> e.api(d, d.plusDays(90))));
+  }
+
+  private static List<CaseAlert> of(List<CaseAlert> alerts, RuleId rule) {
+    return alerts.stream().filter(a -> a.getRule() == rule).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stories")
+  void raisedByTheClockEscalatedAndResolved(Story story) {
+    try (RulesDriver driver = new RulesDriver()) {
+      Events e = new Events("case-" + story.rule().name().toLowerCase());
+      story.setup().apply(e).forEach(driver::record);
+      driver.advanceTo(t(story.raiseDay() - 1));
+      assertThat(of(driver.newAlerts(), story.rule())).as("nothing before day %d", story.raiseDay()).isEmpty();
+
+      driver.advanceTo(t(story.raiseDay()));
+      List<CaseAlert> raised = of(driver.newAlerts(), story.rule());
+      assertThat(raised).singleElement().satisfies(a -> {
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+        assertThat(a.getSeverity()).isEqualTo(story.raised());
+        assertThat(a.getMessage().getFr()).isNotBlank();
+        assertThat(a.getMessage().getEn()).isNotBlank();
+      });
+      String alertId = raised.get(0).getAlertId();
+
+      if (story.escalateDay() != null) {
+        driver.advanceTo(t(story.escalateDay() - 1));
+        assertThat(of(driver.newAlerts(), story.rule())).isEmpty();
+        driver.advanceTo(t(story.escalateDay()));
+        assertThat(of(driver.newAlerts(), story.rule())).singleElement().satisfies(a -> {
+          assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+          assertThat(a.getAlertId()).isEqualTo(alertId);
+          assertThat(a.getSeverity()).isEqualTo(story.escalated());
+        });
+      }
+
+      driver.advanceTo(t(story.resolveDay()));
+      of(driver.newAlerts(), story.rule()).forEach(a -> assertThat(a.getAlertId()).isEqualTo(alertId));
+      driver.record(story.resolver().apply(e, driver.today()));
+      assertThat(of(driver.newAlerts(), story.rule())).singleElement().satisfies(a -> {
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(a.getAlertId()).isEqualTo(alertId);
+      });
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.vigie.rules.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.vigie.rules.Events;
+import org.vigie.rules.engine.AlertIds;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.AssociationSettings;
+import org.vigie.schemas.BlockageKind;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseState;
+import org.vigie.schemas.PermitKind;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+class RulesTopologyTest {
+  final RulesDriver driver = new RulesDriver();
+  final Events e = new Events("case-1");
+  final LocalDate today = RulesDriver.today0();
+
+  @AfterEach
+  void close() {
+    driver.close();
+  }
+
+  @Test
+  void aCaseRecordedOnceGetsEachAlertOnTheRightDayFromTheClockAlone() {
+    LocalDate expiry = today.plusDays(130);
+    driver.record(e.opened(today.minusDays(1), expiry));
+    assertThat(driver.newAlerts()).isEmpty();
+
+    driver.advanceDays(9);
+    assertThat(driver.today()).isEqualTo(expiry.minusDays(121));
+    assertThat(driver.newAlerts()).isEmpty();
+
+    driver.advanceDays(1);
+    List<CaseAlert> window = driver.newAlerts();
+    assertThat(window).singleElement().satisfies(a -> {
+      assertThat(a.getRule()).isEqualTo(RuleId.RENEWAL_WINDOW_OPEN);
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+      assertThat(a.getAlertId()).isEqualTo(AlertIds.of("case-1", RuleId.RENEWAL_WINDOW_OPEN, expiry.minusDays(120)));
+      assertThat(a.getAssignedVolunteerId()).isEqualTo("vol-1");
+      assertThat(a.getMessage().getFr()).contains("fenêtre de renouvellement");
+    });
+
+    driver.advanceTo(expiry.minusDays(90));
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getRule()).isEqualTo(RuleId.RENEWAL_DEADLINE);
+      assertThat(a.getSeverity()).isEqualTo(Severity.WARNING);
+    });
+
+    driver.advanceTo(expiry.minusDays(67));
+    CaseAlert escalated = driver.newAlerts().get(0);
+    assertThat(escalated.getStatus()).isEqualTo(AlertStatus.RAISED);
+    assertThat(escalated.getSeverity()).isEqualTo(Severity.HIGH);
+    assertThat(escalated.getAlertId()).isEqualTo(AlertIds.of("case-1", RuleId.RENEWAL_DEADLINE, expiry.minusDays(90)));
+
+    driver.record(e.submission(driver.today()));
+    assertThat(driver.newAlerts()).extracting(CaseAlert::getRule, CaseAlert::getStatus).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(RuleId.RENEWAL_WINDOW_OPEN, AlertStatus.RESOLVED),
+        org.assertj.core.groups.Tuple.tuple(RuleId.RENEWAL_DEADLINE, AlertStatus.RESOLVED));
+  }
+
+  @Test
+  void eventsRecordedLateAndOutOfOrderEndInTheSameOpenAlerts() {
+    LocalDate expiry = today.minusDays(10);
+    Events late = new Events("case-2");
+    driver.record(e.opened(today.minusDays(200), PermitKind.CARTE_TEMPORAIRE, expiry, true, false),
+        e.submission(expiry.minusDays(150)), e.api(expiry.minusDays(2), today.plusDays(60)));
+    var opened = late.opened(today.minusDays(200), PermitKind.CARTE_TEMPORAIRE, expiry, true, false);
+    var submission = late.submission(expiry.minusDays(150));
+    var api = late.api(expiry.minusDays(2), today.plusDays(60));
+    driver.record(api, submission, opened);
+    Map<String, String> open = driver.openAlerts();
+    List<String> first = open.keySet().stream().filter(k -> k.startsWith("case-1|")).map(k -> k.substring(7)).toList();
+    List<String> second = open.keySet().stream().filter(k -> k.startsWith("case-2|")).map(k -> k.substring(7)).toList();
+    assertThat(first).containsExactly("APPEAL_DEADLINE", "IMPLICIT_REJECTION");
+    assertThat(second).isEqualTo(first);
+  }
+
+  /**
+   * Under exactly_once_v2, TopologyTestDriver drops the dead-letter record of a deserialization
+   * failure (the real broker keeps it: see RulesServiceIT), so this one runs at_least_once.
+   */
+  @Test
+  void anUndecodableRecordGoesToTheDeadLetterQueueAndThePipelineContinues() {
+    java.util.Properties atLeastOnce = new java.util.Properties();
+    atLeastOnce.put(org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once");
+    try (RulesDriver alo = new RulesDriver(RulesConfig.defaults(), atLeastOnce)) {
+      alo.rawEvents.pipeInput("case-x", new byte[] {1, 2, 3, 4});
+      alo.record(e.opened(today, PermitKind.CARTE_TEMPORAIRE, today.minusDays(1), true, false), e.submission(today));
+      var dead = alo.dlq.readRecordsToList();
+      assertThat(dead).hasSize(1);
+      assertThat(dead.get(0).value()).containsExactly(1, 2, 3, 4);
+      assertThat(dead.get(0).headers().toArray()).isNotEmpty();
+      assertThat(alo.newAlerts()).extracting(CaseAlert::getRule).contains(RuleId.EMPLOYMENT_AT_RISK);
+    }
+  }
+
+  @Test
+  void anEventKeyedByAnotherCaseGoesToTheDeadLetterQueueWithoutTouchingState() {
+    driver.events.pipeInput("case-other", e.opened(today, today.plusDays(100)));
+    assertThat(driver.dlq.readRecordsToList()).hasSize(1);
+    assertThat(driver.driver.<String, CaseState>getKeyValueStore(StoreNames.CASE_STATE).approximateNumEntries()).isZero();
+    driver.record(e.opened(today, today.plusDays(100)));
+    assertThat(driver.newAlerts()).extracting(CaseAlert::getRule).containsExactly(RuleId.RENEWAL_WINDOW_OPEN);
+  }
+
+  @Test
+  void aSettingsChangeReEvaluatesTheAssociationsCases() {
+    for (int i = 0; i < 5; i++) {
+      Events c = new Events("case-s" + i);
+      driver.record(c.opened(today, today.plusDays(100)));
+    }
+    assertThat(driver.newAlerts()).hasSize(5);
+    driver.settings.pipeInput(Events.ASSOCIATION, AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
+        .setDisabledRules(List.of(RuleId.RENEWAL_WINDOW_OPEN)).setUpdatedAt(Instant.parse("2026-06-01T09:00:00Z")).build());
+    driver.advanceDays(1);
+    assertThat(driver.newAlerts()).hasSize(5).allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED));
+    driver.settings.pipeInput(Events.ASSOCIATION, null);
+    driver.advanceDays(1);
+    assertThat(driver.newAlerts()).hasSize(5).allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED));
+  }
+
+  @Test
+  void aSettingsChangeIsSpreadOverTicksWithinTheBound() {
+    try (RulesDriver small = new RulesDriver(RulesConfig.defaults()
+        .withTickInterval(java.time.Duration.ofHours(1)).withMaxCasesPerTick(2))) {
+      for (int i = 0; i < 5; i++) {
+        small.record(new Events("case-b" + i).opened(today, today.plusDays(100)));
+      }
+      small.newAlerts();
+      small.settings.pipeInput(Events.ASSOCIATION, AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
+          .setDisabledRules(List.of(RuleId.RENEWAL_WINDOW_OPEN)).setUpdatedAt(Instant.parse("2026-06-01T09:00:00Z"))
+          .build());
+      small.driver.advanceWallClockTime(java.time.Duration.ofHours(1));
+      assertThat(small.newAlerts()).hasSize(2);
+      small.driver.advanceWallClockTime(java.time.Duration.ofHours(1));
+      assertThat(small.newAlerts()).hasSize(2);
+      small.driver.advanceWallClockTime(java.time.Duration.ofHours(1));
+      assertThat(small.newAlerts()).hasSize(1);
+    }
+  }
+
+  @Test
+  void closingACaseResolvesItsAlertsAndNothingIsRaisedAfter() {
+    LocalDate expiry = today.plusDays(20);
+    driver.record(e.opened(today, PermitKind.CARTE_TEMPORAIRE, expiry, true, true),
+        e.blockage(today.minusDays(40), BlockageKind.ACCOUNT_LOCKED));
+    assertThat(driver.newAlerts()).isNotEmpty();
+    driver.record(e.closed(today));
+    assertThat(driver.newAlerts()).isNotEmpty().allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED));
+    driver.advanceDays(60);
+    assertThat(driver.newAlerts()).isEmpty();
+    assertThat(driver.openAlerts()).isEmpty();
+    assertThat(driver.driver.getKeyValueStore(StoreNames.DEADLINE_INDEX).approximateNumEntries()).isZero();
+  }
+}

@@ -1,0 +1,95 @@
+package org.vigie.rules.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vigie.rules.RandomCases;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseClosed;
+import org.vigie.schemas.CaseErased;
+import org.vigie.schemas.CaseEvent;
+
+/**
+ * Random histories of a few cases through the topology, recorded in two different orders with the
+ * clock moving between batches. Invariants: for a case and rule at most one alert id is open and a
+ * re-RAISE of it only raises its severity; nothing is raised on a case once it is closed or erased;
+ * both recording orders end with the same open alerts.
+ */
+class TopologyPropertyTest {
+  static LongStream seeds() {
+    return LongStream.range(0, 30);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void invariantsHoldForRandomHistories(long seed) {
+    RandomCases cases = new RandomCases(seed);
+    List<CaseEvent> events = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      events.addAll(cases.history("case-" + seed + "-" + c, true));
+    }
+    int days = 60 + cases.random().nextInt(300);
+    List<CaseEvent> first = new ArrayList<>(events);
+    Collections.shuffle(first, new Random(seed * 31 + 1));
+    List<CaseEvent> second = new ArrayList<>(events);
+    Collections.shuffle(second, new Random(seed * 31 + 2));
+
+    Map<String, String> openFirst = run(seed, first, days);
+    Map<String, String> openSecond = run(seed, second, days);
+    assertThat(openSecond).as("seed %d: same events in another order, same open alerts", seed).isEqualTo(openFirst);
+  }
+
+  private Map<String, String> run(long seed, List<CaseEvent> events, int days) {
+    try (RulesDriver driver = new RulesDriver()) {
+      Set<String> unwatched = new HashSet<>();
+      Map<String, CaseAlert> open = new HashMap<>();
+      int batches = 4;
+      for (int b = 0; b < batches; b++) {
+        for (int i = b * events.size() / batches; i < (b + 1) * events.size() / batches; i++) {
+          CaseEvent e = events.get(i);
+          driver.record(e);
+          if ((e.getPayload() instanceof CaseClosed || e.getPayload() instanceof CaseErased)
+              && !e.getOccurredOn().isAfter(driver.today())) {
+            unwatched.add(e.getCaseId());
+          }
+          check(seed, driver.newAlerts(), open, unwatched);
+        }
+        driver.advanceDays(days / batches);
+        check(seed, driver.newAlerts(), open, unwatched);
+      }
+      return driver.openAlerts();
+    }
+  }
+
+  private static void check(long seed, List<CaseAlert> alerts, Map<String, CaseAlert> open, Set<String> unwatched) {
+    for (CaseAlert a : alerts) {
+      String key = a.getCaseId() + "|" + a.getRule();
+      CaseAlert current = open.get(key);
+      if (a.getStatus() == AlertStatus.RAISED) {
+        assertThat(unwatched).as("seed %d: raised on a closed case: %s", seed, a).doesNotContain(a.getCaseId());
+        if (current != null) {
+          assertThat(a.getAlertId()).as("seed %d: two open alerts for %s", seed, key).isEqualTo(current.getAlertId());
+          assertThat(a.getSeverity()).as("seed %d: a re-raise only escalates %s", seed, key)
+              .isGreaterThan(current.getSeverity());
+        }
+        open.put(key, a);
+      } else {
+        assertThat(current).as("seed %d: resolved an alert that is not open: %s", seed, a).isNotNull();
+        assertThat(a.getAlertId()).isEqualTo(current.getAlertId());
+        open.remove(key);
+      }
+    }
+  }
+
+}
