@@ -26,6 +26,11 @@ public final class TestIntake {
     return Holder.API;
   }
 
+  /** JDBC URL of the shared service's database. */
+  public static String databaseUrl() {
+    return Holder.CONFIG.require(ConfigNames.VIGIE_DB_URL);
+  }
+
   public static Config config() {
     return Config.of(Map.of(
         ConfigNames.KAFKA_BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers(),
@@ -36,11 +41,12 @@ public final class TestIntake {
   }
 
   private static final class Holder {
+    static final Config CONFIG = config();
     static final IntakeService SERVICE = start();
     static final Api API = new Api(SERVICE.port());
 
     private static IntakeService start() {
-      IntakeService s = IntakeService.start(config());
+      IntakeService s = IntakeService.start(CONFIG);
       Runtime.getRuntime().addShutdownHook(new Thread(s::close, "test-intake-stop"));
       return s;
     }
