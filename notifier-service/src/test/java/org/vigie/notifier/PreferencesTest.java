@@ -1,0 +1,105 @@
+package org.vigie.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.vigie.notifier.testing.Fixtures;
+import org.vigie.notifier.testing.Harness;
+import org.vigie.notifier.testing.Mails;
+import org.vigie.notifier.testing.TestClock;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+/** Quiet hours (CRITICAL passes) and the daily digest, in the volunteer's own time zone. */
+class PreferencesTest {
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetup.SMTP.dynamicPort());
+
+  @Test
+  void quietHoursHoldNonCriticalAlertsUntilTheyEndButCriticalOnesPass() {
+    // 23:30 UTC = 00:30 in Paris, inside 22:00–07:00
+    TestClock clock = new TestClock(Instant.parse("2026-11-26T23:30:00Z"));
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String mail = volunteer + "@asso.test";
+    CaseAlert warning = Fixtures.raised(association, volunteer, RuleId.API_EXPIRING, Severity.WARNING).build();
+    CaseAlert critical = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
+            NotifierService.Options.defaults().withClock(clock))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, mail)
+          .setTimeZone("Europe/Paris").setQuietHoursStartMinute(22 * 60).setQuietHoursEndMinute(7 * 60).build());
+      kafka.publish(warning);
+      kafka.publish(critical);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 1);
+      assertThat(Mails.subject(Mails.to(SMTP, mail).get(0))).contains("API_EXPIRED");
+      // 07:00 in Paris is 06:00 UTC in November
+      await().atMost(Duration.ofSeconds(60)).until(() -> Instant.parse("2026-11-27T06:00:00Z").equals(nextAttempt(service, warning)));
+      assertThat(Mails.to(SMTP, mail)).hasSize(1);
+
+      clock.set(Instant.parse("2026-11-27T06:00:30Z"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 2);
+      assertThat(Mails.subject(Mails.to(SMTP, mail).get(1))).contains("API_EXPIRING");
+    }
+  }
+
+  @Test
+  void aDigestGroupsTheDaysNonCriticalAlertsAtTheConfiguredLocalTime() {
+    // 05:00 UTC = 06:00 in Paris, before the 08:00 digest
+    TestClock clock = new TestClock(Instant.parse("2026-11-27T05:00:00Z"));
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String mail = volunteer + "@asso.test";
+    CaseAlert first = Fixtures.raised(association, volunteer, RuleId.RENEWAL_WINDOW_OPEN, Severity.INFO).build();
+    CaseAlert second = Fixtures.raised(association, volunteer, RuleId.BLOCKAGE_UNRESOLVED, Severity.WARNING).build();
+    CaseAlert critical = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
+            NotifierService.Options.defaults().withClock(clock))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, mail).setDailyDigest(true).build());
+      kafka.publish(first);
+      kafka.publish(second);
+      kafka.publish(critical);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 1);
+      assertThat(Mails.subject(Mails.to(SMTP, mail).get(0))).contains("API_EXPIRED");
+      await().atMost(Duration.ofSeconds(60)).until(() -> heldForDigest(service) == 2);
+
+      clock.set(Instant.parse("2026-11-27T07:01:00Z"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 2);
+      MimeMessage digest = Mails.to(SMTP, mail).get(1);
+      assertThat(Mails.subject(digest)).contains("Récapitulatif").contains("2 alerte");
+      String text = Mails.plainText(digest);
+      assertThat(text).contains("RENEWAL_WINDOW_OPEN").contains("BLOCKAGE_UNRESOLVED").doesNotContain("API_EXPIRED (");
+      assertThat(text.split("/ack/", -1)).hasSize(5); // two links in French, two in English
+      await().atMost(Duration.ofSeconds(60)).until(() -> states(service, first).contains("SENT") && states(service, second).contains("SENT"));
+      // no second digest the same day
+      clock.advance(Duration.ofHours(2));
+      assertThat(heldForDigest(service)).isZero();
+    }
+  }
+
+  static Instant nextAttempt(NotifierService service, CaseAlert alert) {
+    return service.jdbi().withHandle(h -> h.createQuery("SELECT next_attempt_at FROM notification WHERE alert_id = :a")
+        .bind("a", alert.getAlertId()).mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant).orElse(null));
+  }
+
+  static long heldForDigest(NotifierService service) {
+    return service.jdbi().withHandle(h -> h.createQuery(
+        "SELECT count(*) FROM notification WHERE digest AND state = 'PENDING' AND digest_id IS NULL").mapTo(Long.class).one());
+  }
+
+  static List<String> states(NotifierService service, CaseAlert alert) {
+    return service.jdbi().withHandle(h -> h.createQuery("SELECT state FROM notification WHERE alert_id = :a")
+        .bind("a", alert.getAlertId()).mapTo(String.class).list());
+  }
+}
