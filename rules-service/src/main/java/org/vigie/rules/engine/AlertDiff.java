@@ -72,23 +72,8 @@ public final class AlertDiff {
   }
 
   private static CaseAlert raised(CaseState state, ActiveCondition c, OpenAlert alert, Instant now) {
-    return CaseAlert.newBuilder()
-        .setAlertId(alert.getAlertId())
-        .setCaseId(state.getCaseId())
-        .setAssociationId(state.getAssociationId())
-        .setRule(alert.getRule())
-        .setSeverity(alert.getSeverity())
-        .setStatus(AlertStatus.RAISED)
-        .setEpisodeStart(alert.getEpisodeStart())
-        .setRaisedAt(alert.getRaisedAt())
-        .setEmittedAt(now)
-        .setDeadline(alert.getDeadline())
-        .setAssignedVolunteerId(state.getAssignedVolunteerId())
-        .setReference(c.reference())
-        .setTextVersionDate(c.textVersionDate())
-        .setRuleVersion(c.ruleVersion())
-        .setMessage(new AlertMessage(c.condition().message().fr(), c.condition().message().en()))
-        .build();
+    return alert(state, alert, AlertStatus.RAISED, now, c.reference(), c.textVersionDate(), c.ruleVersion(),
+        new AlertMessage(c.condition().message().fr(), c.condition().message().en()));
   }
 
   private CaseAlert resolved(CaseState state, OpenAlert alert, Instant now) {
@@ -96,24 +81,30 @@ public final class AlertDiff {
     boolean unwatched = state.getErased() || state.getClosed() != null;
     String whyFr = unwatched ? " Le dossier n'est plus suivi." : "";
     String whyEn = unwatched ? " The case is no longer followed." : "";
+    return alert(state, alert, AlertStatus.RESOLVED, now, rule.reference(), rule.textVersionDate(), rule.version(),
+        new AlertMessage(
+            "Alerte « " + alert.getRule() + " » levée : la situation qui l'a déclenchée a pris fin." + whyFr,
+            "Alert \"" + alert.getRule() + "\" resolved: the situation that raised it has ended." + whyEn));
+  }
+
+  private static CaseAlert alert(CaseState state, OpenAlert alert, AlertStatus status, Instant now, String reference,
+      java.time.LocalDate textVersionDate, String ruleVersion, AlertMessage message) {
     return CaseAlert.newBuilder()
         .setAlertId(alert.getAlertId())
         .setCaseId(state.getCaseId())
         .setAssociationId(state.getAssociationId())
         .setRule(alert.getRule())
         .setSeverity(alert.getSeverity())
-        .setStatus(AlertStatus.RESOLVED)
+        .setStatus(status)
         .setEpisodeStart(alert.getEpisodeStart())
         .setRaisedAt(alert.getRaisedAt())
         .setEmittedAt(now)
         .setDeadline(alert.getDeadline())
         .setAssignedVolunteerId(state.getAssignedVolunteerId())
-        .setReference(rule.reference())
-        .setTextVersionDate(rule.textVersionDate())
-        .setRuleVersion(rule.version())
-        .setMessage(new AlertMessage(
-            "Alerte « " + alert.getRule() + " » levée : la situation qui l'a déclenchée a pris fin." + whyFr,
-            "Alert \"" + alert.getRule() + "\" resolved: the situation that raised it has ended." + whyEn))
+        .setReference(reference)
+        .setTextVersionDate(textVersionDate)
+        .setRuleVersion(ruleVersion)
+        .setMessage(message)
         .build();
   }
 }

@@ -29,7 +29,8 @@ class NextChangePropertyTest {
     LocalDate day = cases.someDay();
     for (int hops = 0; hops < 20; hops++) {
       Evaluation now = scenario.on(day);
-      LocalDate limit = now.nextChange().filter(n -> n.isBefore(day.plusDays(150))).orElse(day.plusDays(150));
+      LocalDate horizon = day.plusDays(150);
+      LocalDate limit = now.nextChange().filter(n -> n.isBefore(horizon)).orElse(horizon);
       for (LocalDate d = day.plusDays(1); d.isBefore(limit); d = d.plusDays(1)) {
         assertThat(scenario.on(d).conditions()).as("seed %d, evaluated %s, then %s (next change %s)",
             seed, day, d, now.nextChange()).isEqualTo(now.conditions());
