@@ -1,0 +1,38 @@
+package org.vigie.notifier.testing;
+
+import org.vigie.notifier.NotifierService;
+import org.vigie.notifier.channel.Channel;
+import org.vigie.notifier.channel.DeliveryException;
+import org.vigie.notifier.message.Notice;
+import org.vigie.platform.config.Config;
+import org.vigie.schemas.NotificationChannel;
+
+/**
+ * A notifier process that dies abruptly (halt: no shutdown hook, no commit, no ledger update)
+ * right after the SMTP server accepted its first email. Run as a child JVM by the crash test.
+ */
+public final class CrashingNotifier {
+  public static final int EXIT_CODE = 137;
+
+  private CrashingNotifier() {}
+
+  public static void main(String[] args) {
+    NotifierService.start(Config.fromEnvironment(), NotifierService.Options.defaults()
+        .withChannelDecorator(CrashingNotifier::haltAfterSend));
+  }
+
+  private static Channel haltAfterSend(Channel delegate) {
+    return new Channel() {
+      @Override
+      public NotificationChannel kind() {
+        return delegate.kind();
+      }
+
+      @Override
+      public void send(Notice notice) throws DeliveryException {
+        delegate.send(notice);
+        Runtime.getRuntime().halt(EXIT_CODE);
+      }
+    };
+  }
+}
