@@ -17,7 +17,7 @@ public enum CsvColumns {
   NUMERO_ETRANGER("numeroetranger", "agdref", "numeroagdref"),
   TELEPHONE("telephone", "tel"),
   TYPE_TITRE("typetitre", "titre", "typedetitre"),
-  DATE_EXPIRATION("dateexpiration", "expirationtitre", "dateexpirationtitre", "dateexpirationdutitre"),
+  DATE_EXPIRATION("dateexpiration", "datedexpiration", "expirationtitre", "dateexpirationtitre", "datedexpirationdutitre", "finvalidite"),
   DEMARCHE("demarche", "procedure"),
   DEPARTEMENT("departement", "dept", "prefecture"),
   BENEVOLE("benevole", "benevolereferent", "suivipar"),

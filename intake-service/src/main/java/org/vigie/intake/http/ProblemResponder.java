@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** Writes problems as RFC 9457 {@code application/problem+json} and counts rejections by reason. */
 public final class ProblemResponder {
-  public static final String CONTENT_TYPE = "application/problem+json";
+  public static final String CONTENT_TYPE = "application/problem+json; charset=utf-8";
   private final Json json;
   private final MeterRegistry registry;
 
@@ -32,6 +32,6 @@ public final class ProblemResponder {
       ctx.header("Retry-After", "1");
     }
     registry.counter("vigie_intake_rejections", "reason", p.type(), "status", Integer.toString(p.status())).increment();
-    ctx.status(p.status()).contentType(CONTENT_TYPE).result(body.toString());
+    ctx.status(p.status()).contentType(CONTENT_TYPE).result(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -22,7 +22,7 @@ public final class Writes {
   public void run(Context ctx, UUID scope, byte[] body, TxCommand command) {
     String request = ctx.method().name() + " " + ctx.path() + "\n" + canonical(body);
     CommandResult result = runner.run(scope, ctx.header(IDEMPOTENCY_KEY), request, command);
-    ctx.status(result.status()).contentType("application/json").result(result.body());
+    ctx.status(result.status()).contentType("application/json; charset=utf-8").result(result.body().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Same JSON, different spacing: the same request. */

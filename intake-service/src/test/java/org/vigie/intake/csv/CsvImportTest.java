@@ -1,0 +1,80 @@
+package org.vigie.intake.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vigie.intake.support.Api;
+import org.vigie.intake.support.TestIntake;
+import org.vigie.intake.support.TopicReader;
+import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.EventSource;
+import org.vigie.schemas.topics.Topics;
+
+class CsvImportTest {
+  private final Api api = TestIntake.api();
+
+  private Api.Response importCsv(String token, String csv) {
+    return api.send("POST", "/api/v1/imports", token, csv, Map.of("Content-Type", "text/csv"));
+  }
+
+  @Test
+  void aSpreadsheetIsImportedWithAReportPerLineAndOnlyOnce() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String volunteer = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String email = api.get("/api/v1/associations/" + a.id() + "/volunteers", a.token()).json().at("/volunteers/0/email").asText();
+    String csv = """
+        Référence;Nom;Numéro étranger;Téléphone;Type titre;Date d'expiration;Démarche;Département;Bénévole;Salarié;Allocations;Date dépôt;API délivrée le;API valide jusqu'au;Blocage
+        D-1;Awa Diallo;0123456789;06 12 34 56 78;carte temporaire;01/12/2026;renouvellement;93;%s;oui;non;15/09/2026;20/09/2026;20/12/2026;
+        D-2;Ion Popescu;;;carte pluriannuelle;31/02/2026;renouvellement;93;;non;non;;;;
+        D-3;;;;;;première demande;2A;;non;oui;;;;ACCOUNT_CREATION_FAILED
+        D-4;Sans titre;;;carte temporaire;01/12/2026;renouvellement;99;;;;;;;
+        D-5;API trop longue;;;carte temporaire;01/12/2026;renouvellement;75;;;;;01/09/2026;01/01/2027;
+        """.formatted(email);
+    Api.Response first = importCsv(a.token(), csv);
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    JsonNode report = first.json();
+    assertThat(report.get("accepted").asInt()).isEqualTo(2);
+    assertThat(report.get("rejected").asInt()).isEqualTo(3);
+    assertThat(report.get("events").asInt()).isEqualTo(5);
+    assertThat(report.at("/report/0/line").asInt()).isEqualTo(2);
+    assertThat(report.at("/report/0/status").asText()).isEqualTo("ACCEPTED");
+    assertThat(report.at("/report/1/column").asText()).isEqualTo("date_expiration");
+    assertThat(report.at("/report/2/status").asText()).isEqualTo("ACCEPTED");
+    assertThat(report.at("/report/3/column").asText()).isEqualTo("departement");
+    assertThat(report.at("/report/4/column").asText()).isEqualTo("api_valide_jusqu_au");
+
+    String caseId = report.at("/report/0/caseId").asText();
+    JsonNode c = api.get("/api/v1/cases/" + caseId, a.token()).json();
+    assertThat(c.at("/person/displayName").asText()).isEqualTo("Awa Diallo");
+    assertThat(c.get("assignedVolunteerId").asText()).isEqualTo(volunteer);
+    assertThat(c.at("/permit/expiresOn").asText()).isEqualTo("2026-12-01");
+    assertThat(c.get("timeline")).hasSize(3);
+    var events = TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(caseId));
+    assertThat(events).extracting(r -> r.value().getSource()).containsOnly(EventSource.CSV_IMPORT);
+    CaseEvent api1 = events.stream().map(r -> r.value()).filter(v -> v.getPayload() instanceof ApiIssued).findFirst().orElseThrow();
+    assertThat(api1.getOccurredOn()).hasToString("2026-09-20");
+
+    Api.Response second = importCsv(a.token(), csv);
+    assertThat(second.json().get("accepted").asInt()).isZero();
+    assertThat(second.json().get("duplicates").asInt()).isEqualTo(2);
+    assertThat(second.json().at("/report/0/caseId").asText()).isEqualTo(caseId);
+    assertThat(api.get("/api/v1/cases?status=all", a.token()).json().get("total").asInt()).isEqualTo(2);
+    assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.value().getAssociationId().equals(a.id()))).hasSize(5);
+  }
+
+  @Test
+  void commaSeparatedFilesAndUnknownColumns() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    Api.Response ok = importCsv(a.token(), "demarche,departement,type_titre,date_expiration\nrenouvellement,13,VLS-TS,01/03/2027\n");
+    assertThat(ok.json().get("accepted").asInt()).as(ok.toString()).isEqualTo(1);
+    Api.Response unknown = importCsv(a.token(), "demarche;departement;couleur\nrenouvellement;13;bleu\n");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("field").asText()).isEqualTo("couleur");
+    Api.Response missing = importCsv(a.token(), "nom;departement\nX;13\n");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().get("field").asText()).isEqualTo("demarche");
+  }
+}
