@@ -17,8 +17,12 @@ public final class RulesStreamsConfig {
   private RulesStreamsConfig() {}
 
   public static Properties properties(String bootstrapServers, String stateDir) {
+    return properties(APPLICATION_ID, bootstrapServers, stateDir);
+  }
+
+  public static Properties properties(String applicationId, String bootstrapServers, String stateDir) {
     Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

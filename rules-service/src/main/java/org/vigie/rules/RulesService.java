@@ -1,0 +1,62 @@
+package org.vigie.rules;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigie.platform.kafka.KafkaSettings;
+import org.vigie.platform.kafka.TopicProvisioner;
+import org.vigie.rules.topology.RulesConfig;
+import org.vigie.rules.topology.RulesTopology;
+import org.vigie.schemas.topics.Topics;
+
+/** The rules topology running in Kafka Streams: built from its settings, started, closed. */
+public final class RulesService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RulesService.class);
+
+  private final Properties streamsProperties;
+  private final Topology topology;
+  private final TopicProvisioner topics;
+  private KafkaStreams streams;
+
+  public RulesService(Properties streamsProperties, RulesConfig config, TopicProvisioner topics) {
+    this.streamsProperties = streamsProperties;
+    this.topology = RulesTopology.build(config);
+    this.topics = topics;
+  }
+
+  public static RulesService from(RulesSettings settings) {
+    return new RulesService(settings.streamsProperties(), settings.rulesConfig(),
+        new TopicProvisioner(new KafkaSettings(settings.bootstrapServers()), settings.replicationFactor()));
+  }
+
+  /** Creates the service's topics when missing and starts processing. */
+  public synchronized void start() {
+    if (streams != null) {
+      throw new IllegalStateException("already started");
+    }
+    topics.ensure(List.of(Topics.CASE_EVENTS, Topics.CASE_ALERTS, Topics.ASSOCIATION_SETTINGS, Topics.RULES_DLQ));
+    streams = new KafkaStreams(topology, streamsProperties);
+    streams.setStateListener((now, before) -> LOG.info("Rules service {} -> {}", before, now));
+    streams.start();
+  }
+
+  public synchronized KafkaStreams.State state() {
+    return streams == null ? KafkaStreams.State.CREATED : streams.state();
+  }
+
+  public synchronized boolean running() {
+    return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(30));
+      streams = null;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.vigie.rules;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.config.ConfigNames;
+import org.vigie.rules.topology.RulesConfig;
+import org.vigie.rules.topology.RulesStreamsConfig;
+
+/**
+ * The rules service's configuration, read from the environment:
+ * <ul>
+ *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} (required)</li>
+ *   <li>{@code VIGIE_RULES_STATE_DIR}: Kafka Streams state (default {@code $VIGIE_DATA_DIR/rules-state}, else
+ *       {@code ./.vigie/rules-state})</li>
+ *   <li>{@code VIGIE_RULES_APPLICATION_ID} (default {@code vigie-rules})</li>
+ *   <li>{@code VIGIE_RULES_TICK_SECONDS}: wall-clock tick (default 60)</li>
+ *   <li>{@code VIGIE_RULES_MAX_CASES_PER_TICK} (default 2000)</li>
+ *   <li>{@code VIGIE_KAFKA_REPLICATION_FACTOR}: for the topics the service creates when missing (default 1)</li>
+ * </ul>
+ */
+public record RulesSettings(String bootstrapServers, String applicationId, Path stateDir, Duration tick,
+    int maxCasesPerTick, short replicationFactor) {
+  public static final String STATE_DIR = "VIGIE_RULES_STATE_DIR";
+  public static final String APPLICATION_ID = "VIGIE_RULES_APPLICATION_ID";
+  public static final String TICK_SECONDS = "VIGIE_RULES_TICK_SECONDS";
+  public static final String MAX_CASES_PER_TICK = "VIGIE_RULES_MAX_CASES_PER_TICK";
+  public static final String REPLICATION_FACTOR = "VIGIE_KAFKA_REPLICATION_FACTOR";
+
+  public static RulesSettings from(Config config) {
+    Path dataDir = Path.of(config.get(ConfigNames.VIGIE_DATA_DIR, "./.vigie"));
+    return new RulesSettings(
+        config.require(ConfigNames.KAFKA_BOOTSTRAP_SERVERS),
+        config.get(APPLICATION_ID, RulesStreamsConfig.APPLICATION_ID),
+        Path.of(config.get(STATE_DIR, dataDir.resolve("rules-state").toString())),
+        Duration.ofSeconds(config.getLong(TICK_SECONDS, 60)),
+        config.getInt(MAX_CASES_PER_TICK, 2_000),
+        (short) config.getInt(REPLICATION_FACTOR, 1));
+  }
+
+  public Properties streamsProperties() {
+    return RulesStreamsConfig.properties(applicationId, bootstrapServers, stateDir.toString());
+  }
+
+  public RulesConfig rulesConfig() {
+    return RulesConfig.defaults().withTickInterval(tick).withMaxCasesPerTick(maxCasesPerTick);
+  }
+}
