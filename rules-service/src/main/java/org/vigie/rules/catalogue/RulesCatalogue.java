@@ -1,0 +1,68 @@
+package org.vigie.rules.catalogue;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.vigie.rules.rule.Rule;
+import org.vigie.rules.rule.RuleDoc;
+
+/** The rules catalogue (docs/rules.md), written from the rules themselves so it cannot drift from the code. */
+public final class RulesCatalogue {
+  private RulesCatalogue() {}
+
+  public static String markdown(Iterable<Rule> rules) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Vigie rules catalogue\n\n")
+        .append("<!-- Generated from rules-service (RulesCatalogue); RulesCatalogueTest fails when this file is stale.\n")
+        .append("     Regenerate: mvn -o test -pl rules-service -Dtest=RulesCatalogueTest -Dvigie.docs.update=true -->\n\n")
+        .append("Each rule watches one way a person can lose a right while a residence-permit case is stuck in ANEF.\n")
+        .append("Alerts help a volunteer act in time; they are **not** a binding computation of a legal deadline.\n")
+        .append("Every alert carries the rule's legal reference, the date of the text version it encodes and the rule\n")
+        .append("version, so an audit replay can tell which rule raised what.\n\n")
+        .append("Severities: INFO (a window opens), WARNING (act soon), HIGH (act now), CRITICAL (a right is lost now).\n\n")
+        .append("| rule | condition | timing | severity | reference | text version | rule version |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    for (Rule rule : rules) {
+      RuleDoc doc = rule.doc();
+      md.append("| `").append(rule.id()).append("` | ").append(doc.condition()).append(" | ").append(doc.timing())
+          .append(" | ").append(doc.severity()).append(" | ").append(rule.reference()).append(" | ")
+          .append(rule.textVersionDate()).append(" | ").append(rule.version()).append(" |\n");
+    }
+    md.append("\n## Thresholds\n\n")
+        .append("Defaults of DOMAIN.md. An association overrides any of them, and disables rules, through its\n")
+        .append("`AssociationSettings` on `vigie.association-settings.v1` (key `RULE_ID.name`); the change re-evaluates\n")
+        .append("its cases within a few ticks. Unknown keys and negative values are ignored.\n\n")
+        .append("| rule | thresholds (default) |\n|---|---|\n");
+    for (Rule rule : rules) {
+      md.append("| `").append(rule.id()).append("` | ").append(thresholds(rule.defaultThresholds())).append(" |\n");
+    }
+    md.append("\n## How alerts behave\n\n")
+        .append("- **Episodes.** An alert is RAISED once per episode and RESOLVED when its condition ends. Its id is\n")
+        .append("  `UUID.nameUUIDFromBytes(caseId|rule|episodeStart)`, and the episode start is computed from the case's\n")
+        .append("  facts, so a replay, or the same events recorded in another order, gives the same ids.\n")
+        .append("- **Escalation.** When the severity of an open alert rises (e.g. `API_EXPIRING` from WARNING at −30 days to\n")
+        .append("  HIGH at −7 days), RAISED is emitted again with the same alert id and the higher severity. A severity\n")
+        .append("  that falls is not re-emitted.\n")
+        .append("- **Compound cases.** A blockage open while the permit or API lapses within\n")
+        .append("  `BLOCKAGE_UNRESOLVED.compoundLapseDays` days makes `RENEWAL_DEADLINE`, `PERMIT_EXPIRED_WITHOUT_API`,\n")
+        .append("  `API_EXPIRING`, `API_EXPIRED`, `API_NOT_ISSUED` and `BLOCKAGE_UNRESOLVED` HIGH at least.\n")
+        .append("- **Time.** Facts dated in the future count from their day. Each case is re-evaluated on the next day its\n")
+        .append("  answer can change (start of that day, Europe/Paris), even if nothing is recorded again.\n")
+        .append("- **Decisions.** A decision ends the instruction it answers: a grant with a new expiry date starts\n")
+        .append("  watching the new permit; a refusal stops the instruction rules, while the rupture rules\n")
+        .append("  (`EMPLOYMENT_AT_RISK`, `BENEFITS_AT_RISK`, `HEALTH_COVER_CLOSING`) keep watching.\n")
+        .append("- **Closed or erased cases** raise nothing; their open alerts are resolved.\n")
+        .append("- **Next steps** in every message: the CCC, the prefecture's point d'accueil numérique, a référé mesures\n")
+        .append("  utiles (CJA L.521-3) before an implicit rejection or a référé-suspension (CJA L.521-1) after it, and\n")
+        .append("  the Défenseur des droits in parallel.\n\n")
+        .append("Background: InfoMigrants, 5 May 2026, on the Conseil d'État's injunction to fix ANEF.\n");
+    return md.toString();
+  }
+
+  private static String thresholds(Map<String, Integer> thresholds) {
+    if (thresholds.isEmpty()) {
+      return "none";
+    }
+    return thresholds.entrySet().stream().map(t -> "`" + t.getKey() + "` = " + t.getValue())
+        .collect(Collectors.joining(", "));
+  }
+}
