@@ -42,11 +42,9 @@ public final class ApiServer {
       cfg.routes.after(ctx -> {
         Long started = ctx.attribute(STARTED);
         if (started != null) {
-          String route;
-          try {
-            route = ctx.endpoint().path;
-          } catch (RuntimeException e) {
-            route = "unmatched";
+          String route = ctx.attribute(RouteGuard.ROUTE);
+          if (route == null) {
+            route = ctx.statusCode() == 404 ? "unmatched" : ctx.path().replaceAll("[0-9a-f-]{36}", "{id}");
           }
           Timer.builder("vigie_intake_http_requests")
               .tag("method", ctx.method().name()).tag("route", route).tag("status", Integer.toString(ctx.statusCode()))

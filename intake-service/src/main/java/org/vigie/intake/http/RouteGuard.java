@@ -11,6 +11,8 @@ import org.vigie.intake.auth.RateLimiter;
  * token (429), in that order, then the handler with its caller.
  */
 public final class RouteGuard {
+  /** Request attribute: the path template of the API route, for metrics. */
+  public static final String ROUTE = "vigie.route";
   private final Authenticator authenticator;
   private final RateLimiter rateLimiter;
   private final long maxBody;
@@ -26,6 +28,7 @@ public final class RouteGuard {
   public Handler wrap(ApiRoute route) {
     long limit = route.largeBody() ? maxLargeBody : maxBody;
     return ctx -> {
+      ctx.attribute(ROUTE, route.path());
       checkSize(ctx, limit);
       Caller caller = authenticator.authenticate(ctx.header("Authorization")).orElseThrow(ApiProblem::unauthorized);
       if (!route.roles().contains(caller.role())) {
