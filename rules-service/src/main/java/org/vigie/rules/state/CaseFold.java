@@ -40,6 +40,9 @@ import org.vigie.schemas.VolunteerAssigned;
  *
  * <p>Alert bookkeeping ({@code openAlerts}, {@code nextDueAt}) belongs to the processor and is kept
  * untouched. An erased case keeps no facts at all, whatever arrives after the erasure.
+ *
+ * <p>For speed the state given is updated in place (it is fresh from the store) and returned; pass
+ * a copy to keep the original.
  */
 public final class CaseFold {
 
@@ -53,7 +56,7 @@ public final class CaseFold {
     if (base.getErased()) {
       return base;
     }
-    CaseState.Builder next = CaseState.newBuilder(base);
+    Fields next = new Fields(base);
     LocalDate on = event.getOccurredOn();
     String id = event.getEventId();
     Object payload = event.getPayload();
@@ -109,10 +112,47 @@ public final class CaseFold {
       throw new IllegalArgumentException("Unknown case event payload: "
           + (payload == null ? "null" : payload.getClass().getName()));
     }
-    return next.build();
+    return base;
   }
 
-  private static void openCase(CaseState base, CaseState.Builder next, String id, LocalDate on, CaseOpened opened) {
+  /** In-place setters over the generated record, which has none. */
+  private static final class Fields {
+    private final CaseState state;
+
+    Fields(CaseState state) {
+      this.state = state;
+    }
+
+    private Fields set(String field, Object value) {
+      state.put(field, value);
+      return this;
+    }
+
+    Fields setLastEventOn(LocalDate v) { return set("lastEventOn", v); }
+    Fields setSubmissions(List<SubmissionFact> v) { return set("submissions", v); }
+    Fields setBlockages(List<BlockageFact> v) { return set("blockages", v); }
+    Fields setBlockageResolutions(List<BlockageResolutionFact> v) { return set("blockageResolutions", v); }
+    Fields setApis(List<ApiFact> v) { return set("apis", v); }
+    Fields setApiExpiries(List<DatedFact> v) { return set("apiExpiries", v); }
+    Fields setCccAttempts(List<CccAttemptFact> v) { return set("cccAttempts", v); }
+    Fields setEmployerRefusals(List<DatedFact> v) { return set("employerRefusals", v); }
+    Fields setDecision(DecisionFact v) { return set("decision", v); }
+    Fields setClosed(DatedFact v) { return set("closed", v); }
+    Fields setOpenedOn(LocalDate v) { return set("openedOn", v); }
+    Fields setOpenedEventId(String v) { return set("openedEventId", v); }
+    Fields setPermitKind(PermitKind v) { return set("permitKind", v); }
+    Fields setPermitExpiresOn(LocalDate v) { return set("permitExpiresOn", v); }
+    Fields setProcedure(org.vigie.schemas.Procedure v) { return set("procedure", v); }
+    Fields setDepartment(String v) { return set("department", v); }
+    Fields setAssignedVolunteerId(String v) { return set("assignedVolunteerId", v); }
+    Fields setVolunteerAssignment(DatedFact v) { return set("volunteerAssignment", v); }
+    Fields setSituations(List<SituationFact> v) { return set("situations", v); }
+    Fields setEmployed(boolean v) { return set("employed", v); }
+    Fields setReceivesBenefits(boolean v) { return set("receivesBenefits", v); }
+    Fields setBenefitKinds(List<BenefitKind> v) { return set("benefitKinds", v); }
+  }
+
+  private static void openCase(CaseState base, Fields next, String id, LocalDate on, CaseOpened opened) {
     if (FactOrder.isLater(on, id, base.getOpenedOn(), base.getOpenedEventId())) {
       next.setOpenedOn(on)
           .setOpenedEventId(id)
@@ -128,7 +168,7 @@ public final class CaseFold {
         new ArrayList<>(opened.getBenefitKinds())));
   }
 
-  private static void assignVolunteer(CaseState base, CaseState.Builder next, String id, LocalDate on, String volunteerId) {
+  private static void assignVolunteer(CaseState base, Fields next, String id, LocalDate on, String volunteerId) {
     DatedFact stamp = base.getVolunteerAssignment();
     if (stamp == null || FactOrder.isLater(on, id, stamp.getOn(), stamp.getEventId())) {
       next.setAssignedVolunteerId(volunteerId).setVolunteerAssignment(new DatedFact(id, on));
@@ -136,7 +176,7 @@ public final class CaseFold {
   }
 
   /** Employment and benefits are replayed from every situation fact in date order. */
-  private static void addSituation(CaseState base, CaseState.Builder next, SituationFact fact) {
+  private static void addSituation(CaseState base, Fields next, SituationFact fact) {
     List<SituationFact> facts = added(base.getSituations(), SituationFact::getEventId, fact.getEventId(),
         FactOrder.SITUATIONS, () -> fact);
     boolean employed = false;

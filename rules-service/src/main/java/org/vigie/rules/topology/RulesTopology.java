@@ -66,9 +66,11 @@ public final class RulesTopology {
     @Override
     public Set<StoreBuilder<?>> stores() {
       StoreBuilder<KeyValueStore<String, CaseState>> cases = Stores.keyValueStoreBuilder(
-          store(config, StoreNames.CASE_STATE), Serdes.String(), AvroSerde.of(CaseState.class));
+          store(config, StoreNames.CASE_STATE), Serdes.String(), AvroSerde.of(CaseState.class))
+          .withCachingEnabled();
       StoreBuilder<KeyValueStore<Bytes, String>> deadlines = Stores.keyValueStoreBuilder(
-          store(config, StoreNames.DEADLINE_INDEX), Serdes.Bytes(), Serdes.String());
+          store(config, StoreNames.DEADLINE_INDEX), Serdes.Bytes(), Serdes.String())
+          .withCachingEnabled();
       StoreBuilder<KeyValueStore<String, String>> associationCases = Stores.keyValueStoreBuilder(
           store(config, StoreNames.ASSOCIATION_CASES), Serdes.String(), Serdes.String());
       StoreBuilder<KeyValueStore<String, String>> progress = Stores.keyValueStoreBuilder(
