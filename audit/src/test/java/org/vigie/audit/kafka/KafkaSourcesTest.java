@@ -65,10 +65,9 @@ class KafkaSourcesTest {
       alerts.add(alert(c.caseId(), alertId));
       notifications.add(sent(c.caseId(), alertId));
     }
-    TopicWriter.write(kafka, Topics.CASE_EVENTS, events, CaseEvent::getCaseId, e -> e.getRecordedAt().toEpochMilli());
-    TopicWriter.write(kafka, Topics.CASE_ALERTS, alerts, CaseAlert::getCaseId, a -> a.getEmittedAt().toEpochMilli());
-    TopicWriter.write(kafka, Topics.NOTIFICATIONS, notifications, NotificationOutcome::getAlertId,
-        n -> n.getAt().toEpochMilli());
+    TopicWriter.write(kafka, Topics.CASE_EVENTS, events, CaseEvent::getCaseId);
+    TopicWriter.write(kafka, Topics.CASE_ALERTS, alerts, CaseAlert::getCaseId);
+    TopicWriter.write(kafka, Topics.NOTIFICATIONS, notifications, NotificationOutcome::getAlertId);
 
     String target = cases.get(7);
     CaseHistory history = new KafkaCaseHistory(kafka).read(target);

@@ -15,13 +15,13 @@ import org.vigie.schemas.topics.Topic;
 public final class TopicWriter {
   private TopicWriter() {}
 
-  public static <V> void write(KafkaSettings kafka, Topic<String, V> topic, List<V> values, Function<V, String> key,
-      Function<V, Long> timestamp) {
+  /** Writes with the producer's clock as timestamps (the broker refuses timestamps too far in the past). */
+  public static <V> void write(KafkaSettings kafka, Topic<String, V> topic, List<V> values, Function<V, String> key) {
     try (KafkaProducer<String, V> producer = new KafkaProducer<>(kafka.producer("audit-test"),
         topic.keySerde().serializer(), topic.valueSerde().serializer())) {
       List<Future<RecordMetadata>> sent = new ArrayList<>();
       for (V v : values) {
-        sent.add(producer.send(new ProducerRecord<>(topic.name(), null, timestamp.apply(v), key.apply(v), v)));
+        sent.add(producer.send(new ProducerRecord<>(topic.name(), key.apply(v), v)));
       }
       for (Future<RecordMetadata> f : sent) {
         f.get();

@@ -1,0 +1,85 @@
+package org.vigie.audit.replay;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.vigie.rules.engine.AlertDiff;
+import org.vigie.rules.engine.Evaluation;
+import org.vigie.rules.engine.RuleEngine;
+import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.state.CaseFold;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CaseState;
+
+/**
+ * The rules-service's per-case processing with a simulated clock, built from the same pure classes
+ * ({@link CaseFold}, {@link RuleEngine}, {@link AlertDiff}): before an event is applied at its
+ * recording time, the case is re-evaluated at the start (in {@code zone}) of every change day that
+ * has come since, as the live wall-clock punctuator does; then the event is folded and the case
+ * evaluated again. Alert ids come from the engine, so they equal the live ones.
+ */
+public final class RulesSimulator {
+  private final RuleEngine engine;
+  private final AlertDiff diff;
+  private final CaseFold fold = new CaseFold();
+  private final Function<String, RuleSettings> settings;
+  private final ZoneId zone;
+
+  /** @param settings the rule settings of an association (its overrides over the engine's defaults) */
+  public RulesSimulator(RuleEngine engine, Function<String, RuleSettings> settings, ZoneId zone) {
+    this.engine = engine;
+    this.diff = new AlertDiff(engine.rules());
+    this.settings = settings;
+    this.zone = zone;
+  }
+
+  /** A case's state between events, with the simulated time it was last evaluated. */
+  public static final class CaseRun {
+    private CaseState state;
+    private Instant clock = Instant.EPOCH;
+
+    public CaseState state() {
+      return state;
+    }
+  }
+
+  /** Steps the case through its due days up to the event's recording time, then applies the event. */
+  public List<CaseAlert> apply(CaseRun run, CaseEvent event) {
+    Instant now = event.getRecordedAt().isAfter(run.clock) ? event.getRecordedAt() : run.clock;
+    List<CaseAlert> emitted = new ArrayList<>();
+    advance(run, now, emitted);
+    run.state = fold.apply(run.state, event);
+    reconcile(run, now, emitted);
+    return emitted;
+  }
+
+  /** Steps the case through every due day up to {@code until} (inclusive). */
+  public List<CaseAlert> advance(CaseRun run, Instant until) {
+    List<CaseAlert> emitted = new ArrayList<>();
+    advance(run, until, emitted);
+    return emitted;
+  }
+
+  private void advance(CaseRun run, Instant until, List<CaseAlert> emitted) {
+    while (run.state != null && run.state.getNextDueAt() != null && run.state.getNextDueAt() <= until.toEpochMilli()) {
+      Instant due = Instant.ofEpochMilli(run.state.getNextDueAt());
+      run.state.put("nextDueAt", null);
+      reconcile(run, due.isAfter(run.clock) ? due : run.clock, emitted);
+    }
+  }
+
+  private void reconcile(CaseRun run, Instant now, List<CaseAlert> emitted) {
+    CaseState state = run.state;
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    Evaluation evaluation = engine.evaluate(state, today, settings.apply(state.getAssociationId()));
+    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now);
+    state.put("openAlerts", outcome.open());
+    state.put("nextDueAt", evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
+    run.clock = now;
+    emitted.addAll(outcome.emitted());
+  }
+}

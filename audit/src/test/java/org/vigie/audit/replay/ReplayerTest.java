@@ -1,0 +1,157 @@
+package org.vigie.audit.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigie.audit.bench.SyntheticHistory;
+import org.vigie.audit.testing.TopicWriter;
+import org.vigie.platform.kafka.KafkaSettings;
+import org.vigie.platform.testing.SharedKafka;
+import org.vigie.rules.engine.RuleEngine;
+import org.vigie.rules.topology.RulesConfig;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.topics.Topics;
+
+class ReplayerTest {
+  private static final KafkaSettings KAFKA = SharedKafka.settings();
+  private static final String ASSOCIATION = "asso-replay-" + UUID.randomUUID();
+  private static final Instant UNTIL = LocalDate.of(2026, 10, 1).atStartOfDay(RulesConfig.PARIS).toInstant();
+  private static List<CaseEvent> events;
+  private static List<CaseAlert> live;
+
+  @BeforeAll
+  static void liveHistory() {
+    SyntheticHistory history = new SyntheticHistory(20261126L, LocalDate.of(2025, 6, 1), 240, 8);
+    events = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      events.addAll(history.nextCase(ASSOCIATION));
+    }
+    events.sort(Comparator.comparing(CaseEvent::getRecordedAt));
+    live = LivePipeline.run(events, UNTIL);
+    TopicWriter.write(KAFKA, Topics.CASE_EVENTS, events, CaseEvent::getCaseId);
+    TopicWriter.write(KAFKA, Topics.CASE_ALERTS, live, CaseAlert::getCaseId);
+  }
+
+  private static Replayer replayer() {
+    return new Replayer(KAFKA, RuleEngine.standard(), RulesConfig.PARIS);
+  }
+
+  private static final class Recorder implements ReplayListener {
+    final List<CaseAlert> alerts = new ArrayList<>();
+    final List<AlertDifference> differences = new ArrayList<>();
+    final List<ReplayProgress> progress = new ArrayList<>();
+
+    @Override
+    public void alert(CaseAlert alert) {
+      alerts.add(alert);
+    }
+
+    @Override
+    public void difference(AlertDifference difference) {
+      differences.add(difference);
+    }
+
+    @Override
+    public void progress(ReplayProgress p) {
+      progress.add(p);
+    }
+  }
+
+  @Test
+  void theReplayDerivesTheLiveAlertsSameIdsSameDays() {
+    Recorder recorder = new Recorder();
+
+    ReplayReport report = replayer().replay(ReplayOptions.all(UNTIL).forAssociation(ASSOCIATION), recorder);
+
+    Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
+    live.forEach(a -> rules.add(a.getRule()));
+    assertThat(rules).as("a history that exercises many rules").hasSizeGreaterThanOrEqualTo(8);
+    assertThat(recorder.differences).isEmpty();
+    assertThat(report.matchesLive()).isTrue();
+    assertThat(report.eventsReplayed()).as("events recorded by the end of the replay")
+        .isEqualTo(events.stream().filter(e -> !e.getRecordedAt().isAfter(UNTIL)).count()).isLessThan(events.size());
+    assertThat(report.cases()).isEqualTo(150);
+    assertThat(report.liveAlerts()).isEqualTo(live.size());
+    assertThat(sortedKeys(recorder.alerts)).isEqualTo(sortedKeys(live));
+    assertThat(recorder.progress).isNotEmpty();
+    assertThat(recorder.progress.get(recorder.progress.size() - 1).fraction()).isEqualTo(1.0);
+  }
+
+  @Test
+  void twoReplaysPrintTheSameLines() {
+    assertThat(printed()).isEqualTo(printed()).contains("ALERT ", "SUMMARY ").contains("match=true");
+  }
+
+  @Test
+  void aLiveAlertTheRulesWouldNotRaiseAndOneTheyWouldAreBothReported() {
+    String association = "asso-diff-" + UUID.randomUUID();
+    SyntheticHistory history = new SyntheticHistory(7L, LocalDate.of(2025, 9, 1), 60, 8);
+    List<CaseEvent> small = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      small.addAll(history.nextCase(association));
+    }
+    List<CaseAlert> alerts = new ArrayList<>(LivePipeline.run(small, UNTIL));
+    assertThat(alerts).hasSizeGreaterThan(2);
+    CaseAlert missing = alerts.remove(0);
+    CaseAlert forged = CaseAlert.newBuilder(alerts.get(0)).setAlertId(UUID.randomUUID().toString()).build();
+    alerts.add(forged);
+    TopicWriter.write(KAFKA, Topics.CASE_EVENTS, small, CaseEvent::getCaseId);
+    TopicWriter.write(KAFKA, Topics.CASE_ALERTS, alerts, CaseAlert::getCaseId);
+    Recorder recorder = new Recorder();
+
+    ReplayReport report = replayer().replay(ReplayOptions.all(UNTIL).forAssociation(association), recorder);
+
+    assertThat(report.replayOnly()).isEqualTo(1);
+    assertThat(report.liveOnly()).isEqualTo(1);
+    assertThat(recorder.differences).containsExactlyInAnyOrder(
+        new AlertDifference(AlertDifference.Side.REPLAY_ONLY, AlertKey.of(missing, RulesConfig.PARIS)),
+        new AlertDifference(AlertDifference.Side.LIVE_ONLY, AlertKey.of(forged, RulesConfig.PARIS)));
+  }
+
+  @Test
+  void fromATimeReadsOnlyTheRecordsWrittenSince() throws Exception {
+    String association = "asso-from-" + UUID.randomUUID();
+    SyntheticHistory history = new SyntheticHistory(11L, LocalDate.of(2026, 1, 1), 90, 6);
+    List<CaseEvent> before = new ArrayList<>();
+    List<CaseEvent> after = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      before.addAll(history.nextCase(association));
+      after.addAll(history.nextCase(association));
+    }
+    TopicWriter.write(KAFKA, Topics.CASE_EVENTS, before, CaseEvent::getCaseId);
+    Instant from = Instant.now().plusMillis(5);
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(from));
+    TopicWriter.write(KAFKA, Topics.CASE_EVENTS, after, CaseEvent::getCaseId);
+
+    ReplayReport report = replayer().replay(new ReplayOptions(association, from, UNTIL, true), ReplayListener.NONE);
+
+    assertThat(report.eventsReplayed()).isEqualTo(after.stream().filter(e -> !e.getRecordedAt().isAfter(UNTIL)).count());
+    assertThat(report.cases()).isEqualTo(10);
+  }
+
+  private static String printed() {
+    StringWriter text = new StringWriter();
+    ReplayPrinter printer = new ReplayPrinter(new PrintWriter(text), line -> {});
+    printer.summary(replayer().replay(ReplayOptions.all(UNTIL).forAssociation(ASSOCIATION), printer));
+    return text.toString();
+  }
+
+  private static List<AlertKey> sortedKeys(List<CaseAlert> alerts) {
+    return alerts.stream().map(a -> AlertKey.of(a, RulesConfig.PARIS)).sorted().toList();
+  }
+}
