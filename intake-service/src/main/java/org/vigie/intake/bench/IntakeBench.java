@@ -1,0 +1,231 @@
+package org.vigie.intake.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives a running intake over HTTP from its own thread pool and prints single-event POST/s with
+ * p50/p99 latency, then CSV import events/s. It creates its own association (administrator token
+ * needed), one token and one case per client thread (the per-token rate limit applies to each).
+ *
+ * <pre>IntakeBench [--url http://localhost:8080] [--admin-token T] [--threads 32] [--seconds 20]
+ *              [--warmup-seconds 5] [--import-rows 20000] [--import-chunk 2000]</pre>
+ * The administrator token defaults to VIGIE_ADMIN_TOKEN.
+ */
+public final class IntakeBench {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final String url;
+  private final String adminToken;
+  private final int threads;
+  private final int seconds;
+  private final int warmupSeconds;
+  private final int importRows;
+  private final int importChunk;
+  private final HttpClient http;
+  private final ExecutorService pool;
+
+  IntakeBench(String url, String adminToken, int threads, int seconds, int warmupSeconds, int importRows, int importChunk) {
+    this.url = url.replaceAll("/+$", "");
+    this.adminToken = adminToken;
+    this.threads = threads;
+    this.seconds = seconds;
+    this.warmupSeconds = warmupSeconds;
+    this.importRows = importRows;
+    this.importChunk = importChunk;
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "bench-client");
+      t.setDaemon(true);
+      return t;
+    });
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  public static void main(String[] args) throws Exception {
+    String url = arg(args, "--url", "http://localhost:8080");
+    String admin = arg(args, "--admin-token", System.getenv("VIGIE_ADMIN_TOKEN"));
+    if (admin == null) {
+      System.err.println("An administrator token is required: --admin-token or VIGIE_ADMIN_TOKEN");
+      System.exit(2);
+    }
+    IntakeBench bench = new IntakeBench(url, admin, Integer.parseInt(arg(args, "--threads", "32")),
+        Integer.parseInt(arg(args, "--seconds", "20")), Integer.parseInt(arg(args, "--warmup-seconds", "5")),
+        Integer.parseInt(arg(args, "--import-rows", "20000")), Integer.parseInt(arg(args, "--import-chunk", "2000")));
+    try {
+      Result post = bench.singleEvents();
+      System.out.println(post.format());
+      ImportResult imp = bench.csvImport();
+      System.out.println(imp.format());
+    } finally {
+      bench.pool.shutdownNow();
+    }
+  }
+
+  /** Figures of the single-event run. */
+  public record Result(long ok, long failed, double seconds, long p50Micros, long p99Micros, long maxMicros) {
+    public double perSecond() {
+      return ok / seconds;
+    }
+
+    public String format() {
+      return String.format(Locale.ROOT, "single-event POST: %d accepted, %d failed in %.1f s = %.0f POST/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+          ok, failed, seconds, perSecond(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0);
+    }
+  }
+
+  /** Figures of the CSV import run. */
+  public record ImportResult(long rows, long events, double seconds) {
+    public String format() {
+      return String.format(Locale.ROOT, "CSV import: %d lines, %d events in %.1f s = %.0f events/s (%.0f lines/s)",
+          rows, events, seconds, events / seconds, rows / seconds);
+    }
+  }
+
+  Result singleEvents() throws Exception {
+    String association = post("/api/v1/admin/associations", adminToken, "{\"name\":\"Bench " + UUID.randomUUID() + "\"}", 201)
+        .get("associationId").asText();
+    String coordinator = null;
+    List<String> tokens = new ArrayList<>();
+    List<String> cases = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      JsonNode t = post("/api/v1/associations/" + association + "/tokens", adminToken, "{}", 201);
+      tokens.add(t.get("token").asText());
+      coordinator = coordinator == null ? t.get("token").asText() : coordinator;
+      cases.add(post("/api/v1/cases", tokens.get(i), """
+          {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2027-06-01"},"procedure":"RENEWAL","department":"93"}""", 201)
+          .get("caseId").asText());
+    }
+    this.importToken = coordinator;
+    String event = "{\"type\":\"CCC_CONTACT_ATTEMPTED\",\"occurredOn\":\"" + LocalDate.now().minusDays(1)
+        + "\",\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\",\"waitMinutes\":40}";
+    runFor(warmupSeconds, tokens, cases, event, new AtomicLong(), new AtomicLong(), null);
+    AtomicLong ok = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    List<long[]> latencies = new ArrayList<>();
+    long start = System.nanoTime();
+    runFor(seconds, tokens, cases, event, ok, failed, latencies);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
+    if (all.length == 0) {
+      return new Result(ok.get(), failed.get(), elapsed, 0, 0, 0);
+    }
+    return new Result(ok.get(), failed.get(), elapsed, all[(int) (all.length * 0.50)] / 1000,
+        all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1000, all[all.length - 1] / 1000);
+  }
+
+  private String importToken;
+
+  private void runFor(int forSeconds, List<String> tokens, List<String> cases, String event, AtomicLong ok, AtomicLong failed,
+      List<long[]> latencies) throws Exception {
+    long end = System.nanoTime() + forSeconds * 1_000_000_000L;
+    List<Future<long[]>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      String token = tokens.get(i);
+      String path = "/api/v1/cases/" + cases.get(i) + "/events";
+      futures.add(pool.submit(() -> {
+        long[] lat = new long[1 << 16];
+        int n = 0;
+        while (System.nanoTime() < end) {
+          long t0 = System.nanoTime();
+          int status = send("POST", path, token, event, "application/json").statusCode();
+          long took = System.nanoTime() - t0;
+          if (status == 202) {
+            ok.incrementAndGet();
+            if (n == lat.length) {
+              lat = Arrays.copyOf(lat, n * 2);
+            }
+            lat[n++] = took;
+          } else {
+            failed.incrementAndGet();
+          }
+        }
+        return Arrays.copyOf(lat, n);
+      }));
+    }
+    for (Future<long[]> f : futures) {
+      long[] l = f.get();
+      if (latencies != null) {
+        latencies.add(l);
+      }
+    }
+  }
+
+  ImportResult csvImport() throws Exception {
+    String header = "reference;demarche;departement;type_titre;date_expiration;salarie;date_depot;api_delivree_le;api_valide_jusqu_au\n";
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> bodies = new ArrayList<>();
+    for (int start = 0; start < importRows; start += importChunk) {
+      StringBuilder b = new StringBuilder(header);
+      for (int i = start; i < Math.min(importRows, start + importChunk); i++) {
+        b.append("B-").append(run).append('-').append(i).append(";renouvellement;93;carte temporaire;01/06/2027;oui;")
+            .append("01/03/2026;01/09/2026;30/11/2026\n");
+      }
+      bodies.add(b.toString());
+    }
+    int parallel = Math.min(4, threads);
+    AtomicLong events = new AtomicLong();
+    AtomicLong rows = new AtomicLong();
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int p = 0; p < parallel; p++) {
+      int first = p;
+      futures.add(pool.submit(() -> {
+        for (int i = first; i < bodies.size(); i += parallel) {
+          HttpResponse<String> r = send("POST", "/api/v1/imports", importToken, bodies.get(i), "text/csv");
+          if (r.statusCode() != 200) {
+            throw new IllegalStateException("import chunk refused: " + r.statusCode() + " " + r.body());
+          }
+          JsonNode report = MAPPER.readTree(r.body());
+          events.addAndGet(report.get("events").asLong());
+          rows.addAndGet(report.get("accepted").asLong());
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    return new ImportResult(rows.get(), events.get(), (System.nanoTime() - start) / 1e9);
+  }
+
+  private JsonNode post(String path, String token, String body, int expected) throws IOException, InterruptedException {
+    HttpResponse<String> r = send("POST", path, token, body, "application/json");
+    if (r.statusCode() != expected) {
+      throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return MAPPER.readTree(r.body());
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body, String contentType)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(5))
+        .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String arg(String[] args, String name, String dflt) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return dflt;
+  }
+}
