@@ -37,7 +37,12 @@ public final class OutboxPublisher {
     send(records);
     List<Long> seqs = records.stream().map(OutboxRecord::seq).toList();
     try {
-      jdbi.useHandle(h -> outbox.markPublished(h, seqs));
+      // Losing this mark in a crash only means a resend with the same event ids: no need to wait
+      // for the WAL flush.
+      jdbi.useTransaction(h -> {
+        h.execute("SET LOCAL synchronous_commit = off");
+        outbox.markPublished(h, seqs);
+      });
     } catch (RuntimeException e) {
       // Kafka has them; the relay may send them again with the same event ids.
       LOG.warn("Published records could not be marked as such ({}); the relay will resend them", e.getClass().getSimpleName());

@@ -1,11 +1,35 @@
 package org.vigie.intake.web;
 
 import io.javalin.config.JavalinConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
-/** The volunteers' small web page (French), served at {@code /}. */
+/**
+ * The volunteers' small web page (French), served at {@code /}: open alerts, cases, and a form
+ * to record an event. It is static; everything goes through the JSON API with the volunteer's token.
+ */
 public final class WebPage {
+  private static final String RESOURCE = "/org/vigie/intake/web/index.html";
+
   private WebPage() {}
 
   public static void install(JavalinConfig cfg) {
+    byte[] page = load();
+    cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
+        .header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'")
+        .header("X-Content-Type-Options", "nosniff")
+        .result(page));
+  }
+
+  private static byte[] load() {
+    try (InputStream in = WebPage.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing " + RESOURCE);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

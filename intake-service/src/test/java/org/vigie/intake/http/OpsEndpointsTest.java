@@ -23,4 +23,12 @@ class OpsEndpointsTest {
     assertThat(metrics).contains("vigie_intake_http_requests_seconds_count{method=\"POST\",route=\"/api/v1/cases\",status=\"201\"}");
     assertThat(metrics).contains("vigie_intake_rejections_total{reason=\"malformed-request\",status=\"400\"}");
   }
+
+  @Test
+  void theVolunteersPageIsServedInFrench() {
+    Api.Response page = api.get("/", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body()).contains("lang=\"fr\"", "Alertes ouvertes", "Enregistrer un événement", "/api/v1/cases");
+  }
 }
