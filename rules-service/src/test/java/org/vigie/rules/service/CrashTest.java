@@ -1,0 +1,150 @@
+package org.vigie.rules.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+import org.vigie.platform.kafka.KafkaSettings;
+import org.vigie.platform.testing.SharedKafka;
+import org.vigie.rules.RandomCases;
+import org.vigie.rules.topology.RulesConfig;
+import org.vigie.rules.topology.RulesStreamsConfig;
+import org.vigie.rules.topology.RulesTopology;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.serde.AvroSerde;
+import org.vigie.schemas.topics.Topics;
+
+/**
+ * Exactly-once under crashes: the rules service runs in a separate JVM, killed with SIGKILL three
+ * times mid-stream and restarted; the alerts read with read_committed must equal, case by case and
+ * in order, those of an uninterrupted run (TopologyTestDriver, same clock): none missing, none
+ * duplicated. 20k events by default; {@code -Dvigie.crash.events=100000} for the full size.
+ */
+class CrashTest {
+  private static final Instant CLOCK = Instant.parse("2026-09-15T07:00:00Z");
+  private static final int KILLS = 3;
+
+  @Test
+  void alertsAfterThreeKillsEqualThoseOfAnUninterruptedRun() throws Exception {
+    int target = Integer.getInteger("vigie.crash.events", 20_000);
+    String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    List<CaseEvent> events = events(prefix, target);
+    Map<String, List<String>> expected = reference(events);
+    int expectedCount = expected.values().stream().mapToInt(List::size).sum();
+    assertThat(expectedCount).isGreaterThan(events.size() / 10);
+
+    String bootstrap = SharedKafka.bootstrapServers();
+    AvroSerde<CaseEvent> serde = AvroSerde.of(CaseEvent.class);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        new KafkaSettings(bootstrap).producer("crash-test"), new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      for (CaseEvent e : events) {
+        producer.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), e.getCaseId(), serde.encode(e)));
+      }
+      producer.flush();
+    }
+
+    String appId = "vigie-rules-crash-" + UUID.randomUUID();
+    Path stateDir = Files.createTempDirectory("rules-crash");
+    Path log = Files.createTempFile("rules-crash-child", ".log");
+    AvroSerde<org.vigie.schemas.CaseAlert> alertSerde = AvroSerde.of(org.vigie.schemas.CaseAlert.class);
+    try (TopicReader<String, byte[]> alerts = new TopicReader<>(bootstrap, Topics.CASE_ALERTS.name(),
+        new StringDeserializer(), new ByteArrayDeserializer())) {
+      for (int kill = 1; kill <= KILLS; kill++) {
+        Process child = startChild(bootstrap, appId, stateDir, log);
+        int threshold = expectedCount * kill / (KILLS + 1);
+        try {
+          await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+              .untilAsserted(() -> assertThat(count(alerts.poll(), prefix)).as("alerts read, child log %s", log)
+                  .isGreaterThanOrEqualTo(threshold));
+          System.out.printf("crash test: killing the rules service after %d of %d alerts%n",
+              count(alerts.poll(), prefix), expectedCount);
+        } finally {
+          child.destroyForcibly();
+          child.waitFor(30, TimeUnit.SECONDS);
+        }
+      }
+      Process last = startChild(bootstrap, appId, stateDir, log);
+      try {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(count(alerts.poll(), prefix)).as("alerts read, child log %s", log)
+                .isGreaterThanOrEqualTo(expectedCount));
+        alerts.poll();
+        Map<String, List<String>> actual = new TreeMap<>();
+        for (ConsumerRecord<String, byte[]> r : alerts.poll()) {
+          if (r.key().startsWith(prefix)) {
+            actual.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(alertSerde.decode(r.value()).toString());
+          }
+        }
+        assertThat(actual).as("child log: %s", log).isEqualTo(expected);
+      } finally {
+        last.destroy();
+        last.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static long count(List<ConsumerRecord<String, byte[]>> records, String prefix) {
+    return records.stream().filter(r -> r.key().startsWith(prefix)).count();
+  }
+
+  static List<CaseEvent> events(String prefix, int target) {
+    List<CaseEvent> events = new ArrayList<>();
+    RandomCases cases = new RandomCases(42);
+    for (int c = 0; events.size() < target; c++) {
+      events.addAll(cases.history(prefix + c, true));
+    }
+    return events;
+  }
+
+  /** The uninterrupted run: the same topology and clock in a TopologyTestDriver. */
+  static Map<String, List<String>> reference(List<CaseEvent> events) throws Exception {
+    Properties props = RulesStreamsConfig.properties("reference", "ttd:9092",
+        Files.createTempDirectory("rules-reference").toString());
+    RulesConfig config = RulesConfig.defaults().withInMemoryStores()
+        .withClock(Clock.fixed(CLOCK, ZoneOffset.UTC));
+    Map<String, List<String>> alerts = new TreeMap<>();
+    try (TopologyTestDriver driver = new TopologyTestDriver(RulesTopology.build(config), props, CLOCK)) {
+      var input = driver.createInputTopic(Topics.CASE_EVENTS.name(), new StringSerializer(),
+          AvroSerde.of(CaseEvent.class).serializer());
+      TestOutputTopic<String, org.vigie.schemas.CaseAlert> output = driver.createOutputTopic(
+          Topics.CASE_ALERTS.name(), new StringDeserializer(), AvroSerde.of(org.vigie.schemas.CaseAlert.class));
+      for (CaseEvent e : events) {
+        input.pipeInput(e.getCaseId(), e);
+      }
+      output.readKeyValuesToList().forEach(kv ->
+          alerts.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.toString()));
+    }
+    return alerts;
+  }
+
+  private static Process startChild(String bootstrap, String appId, Path stateDir, Path log) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+        CrashChild.class.getName(), bootstrap, appId, stateDir.toString(), CLOCK.toString());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())));
+    return pb.start();
+  }
+}
