@@ -103,7 +103,7 @@ public final class LocalMailbox implements AutoCloseable {
 
   /** One received mail as shown on the page. */
   public record MailSummary(String from, String to, String subject, String sentAt, String body) {
-    static MailSummary of(MimeMessage m) {
+    public static MailSummary of(MimeMessage m) {
       try {
         return new MailSummary(
             GreenMailUtil.getAddressList(m.getFrom()),

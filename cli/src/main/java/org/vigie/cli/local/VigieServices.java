@@ -1,34 +1,38 @@
 package org.vigie.cli.local;
 
 import java.util.List;
-import java.util.function.Function;
 import org.vigie.intake.IntakeService;
 import org.vigie.notifier.NotifierService;
-import org.vigie.platform.config.Config;
+import org.vigie.rules.RulesService;
+import org.vigie.rules.RulesSettings;
 
 /** The three services of Vigie, in start order: intake (the API), rules, notifier. */
 public final class VigieServices {
   private VigieServices() {}
 
   public static List<ServiceLauncher> all() {
-    return List.of(intake(), notifier());
+    return List.of(intake(), rules(), notifier());
   }
 
   static ServiceLauncher intake() {
-    return launcher("intake", c -> {
+    return new ServiceLauncher("intake", c -> {
       IntakeService s = IntakeService.start(c);
       return new ServiceLauncher.Started("intake", s, "http://localhost:" + s.port());
     });
   }
 
-  static ServiceLauncher notifier() {
-    return launcher("notifier", c -> {
-      NotifierService s = NotifierService.start(c);
-      return new ServiceLauncher.Started("notifier", s, "http://localhost:" + s.port());
+  static ServiceLauncher rules() {
+    return new ServiceLauncher("rules", c -> {
+      RulesService s = RulesService.from(RulesSettings.from(c));
+      s.start();
+      return new ServiceLauncher.Started("rules", s, null);
     });
   }
 
-  private static ServiceLauncher launcher(String name, Function<Config, ServiceLauncher.Started> start) {
-    return new ServiceLauncher(name, start);
+  static ServiceLauncher notifier() {
+    return new ServiceLauncher("notifier", c -> {
+      NotifierService s = NotifierService.start(c);
+      return new ServiceLauncher.Started("notifier", s, "http://localhost:" + s.port());
+    });
   }
 }

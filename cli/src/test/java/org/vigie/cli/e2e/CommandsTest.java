@@ -1,0 +1,89 @@
+package org.vigie.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigie.cli.VigieCommand;
+import org.vigie.platform.config.Config;
+import picocli.CommandLine;
+
+/** The {@code vigie} subcommands that talk to intake, run as a user would, against the real services. */
+class CommandsTest {
+  private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void adminCommandsCreateAnAssociationAndAVolunteerThenImportSendsASpreadsheetInSteps(@TempDir Path dir)
+      throws Exception {
+    Run association = vigie("admin", "create-association", "--name", "Permanence import",
+        "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());
+    assertThat(association.exitCode()).as(association.err()).isZero();
+    JsonNode created = json.readTree(association.out());
+    String associationId = created.get("associationId").asText();
+    String token = created.get("token").asText();
+
+    Run volunteer = vigie("admin", "create-volunteer", "--association", associationId, "--name", "Lou",
+        "--email", "lou@asso.example", "--url", TestVigie.intakeUrl(), "--token", token);
+    assertThat(volunteer.exitCode()).as(volunteer.err()).isZero();
+    assertThat(json.readTree(volunteer.out()).get("volunteerId").asText()).isNotBlank();
+
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    List<String> lines = new ArrayList<>();
+    lines.add("Référence;Nom;Type de titre;Date d'expiration;Démarche;Département;Bénévole");
+    for (int i = 1; i <= 4; i++) {
+      lines.add("R-" + i + ";Personne " + i + ";carte temporaire;" + FRENCH.format(today.plusDays(100 + i))
+          + ";renouvellement;93;lou@asso.example");
+    }
+    lines.add("R-5;Personne 5;carte temporaire;pas une date;renouvellement;93;lou@asso.example");
+    Path sheet = dir.resolve("dossiers.csv");
+    Files.writeString(sheet, String.join("\r\n", lines) + "\r\n", Charset.forName("windows-1252"));
+
+    Run imported = vigie("import", sheet.toString(), "--rows-per-request", "2", "--url", TestVigie.intakeUrl(),
+        "--token", token);
+    assertThat(imported.exitCode()).as(imported.out() + imported.err()).isEqualTo(3);
+    assertThat(imported.err()).contains("5/5 lignes");
+    assertThat(imported.out()).contains("ligne/line 6").contains("4 importées").contains("1 rejetées");
+
+    Run again = vigie("import", sheet.toString(), "--url", TestVigie.intakeUrl(), "--token", token);
+    assertThat(again.out()).contains("0 importées").contains("4 déjà importées");
+  }
+
+  @Test
+  void anUnreachableApiIsReportedInOneLine() {
+    Run run = vigie("admin", "create-association", "--name", "x", "--url", "http://127.0.0.1:9", "--token", "t");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("vigie: ").doesNotContain("\tat ");
+  }
+
+  @Test
+  void theDemoRaisesTheExpectedAlertOfEachScenario() {
+    Run demo = vigie("demo", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken(), "--wait", "120");
+    assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+    assertThat(demo.out()).contains("PERMIT_EXPIRED_WITHOUT_API").doesNotContain("✘");
+  }
+
+  private static Run vigie(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = VigieCommand.commandLine(Config.empty());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+}

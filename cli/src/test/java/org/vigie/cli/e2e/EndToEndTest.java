@@ -1,0 +1,133 @@
+package org.vigie.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.vigie.cli.client.IntakeClient;
+import org.vigie.cli.local.LocalMailbox;
+import org.vigie.platform.testing.SharedKafka;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.serde.AvroSerde;
+import org.vigie.schemas.topics.Topics;
+
+/**
+ * The whole pipeline through real parts: HTTP into intake, Kafka (the shared in-process broker),
+ * rules-service, notifier, PostgreSQL and SMTP (GreenMail). A case whose permit expired with a
+ * renewal filed and no API raises PERMIT_EXPIRED_WITHOUT_API: one email to the volunteer; an API
+ * then resolves it. The case events on Kafka decode and carry no identity given at intake.
+ */
+class EndToEndTest {
+  private static final String RULE = "PERMIT_EXPIRED_WITHOUT_API";
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Paris"));
+
+  private final IntakeClient admin = IntakeClient.create(TestVigie.intakeUrl(), TestVigie.adminToken());
+
+  @Test
+  void anExpiredPermitWithoutApiAlertsTheVolunteerOnceAndAnApiResolvesIt() {
+    JsonNode association = admin.createAssociation("Permanence e2e");
+    IntakeClient coordinator = admin.withToken(association.get("token").asText());
+    String email = "benevole-" + UUID.randomUUID().toString().substring(0, 8) + "@asso.example";
+    String volunteerId = coordinator
+        .createVolunteer(association.get("associationId").asText(), "Camille Bénévole", email, "VOLUNTEER")
+        .get("volunteerId").asText();
+
+    String personName = "Amina Testperson " + UUID.randomUUID().toString().substring(0, 6);
+    String foreignerNumber = "75" + (10_000_000 + new SecureRandom().nextInt(89_999_999));
+    String phone = "+3361234" + (1000 + new SecureRandom().nextInt(8999));
+    ObjectNode opening = coordinator.object();
+    opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", TODAY.minusDays(10).toString());
+    opening.put("procedure", "RENEWAL").put("department", "93").put("assignedVolunteerId", volunteerId)
+        .put("employed", false).put("receivesBenefits", false);
+    opening.putObject("person").put("displayName", personName).put("foreignerNumber", foreignerNumber).put("phone", phone);
+    String caseId = coordinator.openCase(opening).get("caseId").asText();
+
+    ObjectNode submission = coordinator.object().put("type", "SUBMISSION_RECORDED")
+        .put("occurredOn", TODAY.minusDays(80).toString()).put("procedure", "RENEWAL").put("complete", true);
+    coordinator.recordEvent(caseId, submission);
+
+    await("one email naming " + RULE).atMost(PATIENCE).until(() -> mailsNaming(email, RULE).size() >= 1);
+    await("still one email naming " + RULE).during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+        .until(() -> mailsNaming(email, RULE).size() == 1);
+    await("the alert is shown on the case").atMost(PATIENCE)
+        .until(() -> "RAISED".equals(alert(coordinator, caseId, RULE).path("status").asText()));
+
+    ObjectNode api = coordinator.object().put("type", "API_ISSUED")
+        .put("occurredOn", TODAY.toString()).put("validUntil", TODAY.plusMonths(3).toString());
+    coordinator.recordEvent(caseId, api);
+
+    await("the alert is resolved").atMost(PATIENCE)
+        .until(() -> "RESOLVED".equals(alert(coordinator, caseId, RULE).path("status").asText()));
+
+    List<ConsumerRecord<String, byte[]>> events = caseEvents(caseId, 3);
+    AvroSerde<CaseEvent> serde = AvroSerde.of(CaseEvent.class);
+    for (ConsumerRecord<String, byte[]> record : events) {
+      CaseEvent event = serde.decode(record.value());
+      assertThat(event.getCaseId()).isEqualTo(caseId);
+      String raw = new String(record.value(), StandardCharsets.ISO_8859_1);
+      String decoded = event.toString();
+      for (String identity : List.of(personName, foreignerNumber, phone, "Amina Testperson")) {
+        assertThat(raw).as("raw bytes of %s", event.getPayload().getClass().getSimpleName()).doesNotContain(identity);
+        assertThat(decoded).doesNotContain(identity);
+      }
+    }
+  }
+
+  private static JsonNode alert(IntakeClient client, String caseId, String rule) {
+    for (JsonNode a : client.getCase(caseId).path("alerts")) {
+      if (rule.equals(a.path("rule").asText())) {
+        return a;
+      }
+    }
+    return client.json().createObjectNode();
+  }
+
+  private static List<MimeMessage> mailsNaming(String recipient, String rule) throws Exception {
+    List<MimeMessage> out = new ArrayList<>();
+    for (MimeMessage m : TestVigie.smtp().getReceivedMessages()) {
+      boolean toVolunteer = Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+          .anyMatch(a -> a.toString().contains(recipient));
+      if (toVolunteer && (m.getSubject().contains(rule) || LocalMailbox.MailSummary.of(m).body().contains(rule))) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** The case's events on vigie.case-events.v1, read from the beginning (committed records only). */
+  private static List<ConsumerRecord<String, byte[]>> caseEvents(String caseId, int expected) {
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+        SharedKafka.settings().consumer("e2e-reader-" + UUID.randomUUID()), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.CASE_EVENTS.name()));
+      await("the case events on " + Topics.CASE_EVENTS.name()).atMost(PATIENCE).until(() -> {
+        consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+          if (caseId.equals(r.key())) {
+            found.add(r);
+          }
+        });
+        return found.size() >= expected;
+      });
+    }
+    return found;
+  }
+}
