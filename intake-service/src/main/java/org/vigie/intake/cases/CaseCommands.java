@@ -3,6 +3,10 @@ package org.vigie.intake.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -57,11 +61,7 @@ public final class CaseCommands {
         c.openedOn(), c.openedOn()));
     vault.createKey(h, caseId);
     c.person().ifPresent(p -> vault.storePerson(h, caseId, p));
-    CaseOpened payload = CaseOpened.newBuilder()
-        .setPermitKind(c.permitKind()).setPermitExpiresOn(c.permitExpiresOn()).setProcedure(c.procedure())
-        .setDepartment(c.department()).setAssignedVolunteerId(volunteer == null ? null : volunteer.toString())
-        .setEmployed(c.employed()).setReceivesBenefits(c.receivesBenefits()).setBenefitKinds(c.benefitKinds())
-        .build();
+    CaseOpened payload = opened(c, volunteer);
     c.details().put("assignedVolunteerId", volunteer == null ? null : volunteer.toString());
     return append(h, caller, caseId, EventType.CASE_OPENED, c.openedOn(), payload, c.details(), source);
   }
@@ -79,6 +79,91 @@ public final class CaseCommands {
     }
     cases.update(h, apply(c, e));
     return append(h, caller, caseId, e.type(), e.occurredOn(), payload, e.details(), source);
+  }
+
+  /**
+   * Opens many new cases with their first events in one go (CSV import): everything is computed
+   * in memory and written with one batch per table. The caller has checked the volunteers.
+   */
+  public List<Recorded> openAll(Handle h, Caller caller, List<NewCase> newCases, List<List<EventDraft>> drafts, EventSource source) {
+    List<CaseRecord> records = new ArrayList<>();
+    List<IdentityVault.NewCaseSecrets> secrets = new ArrayList<>();
+    List<TimelineEntry> timeline = new ArrayList<>();
+    List<UUID> timelineCases = new ArrayList<>();
+    List<Map.Entry<String, CaseEvent>> events = new ArrayList<>();
+    List<UUID> ids = new ArrayList<>();
+    Instant now = clock.instant();
+    for (int i = 0; i < newCases.size(); i++) {
+      NewCase c = newCases.get(i);
+      UUID caseId = UUID.randomUUID();
+      UUID volunteer = c.assignedVolunteerId().orElse(caller.volunteerId());
+      CaseRecord record = new CaseRecord(caseId, caller.associationId(), c.permitKind().name(), c.permitExpiresOn(),
+          c.procedure().name(), c.department(), volunteer, c.employed(), c.receivesBenefits(),
+          c.benefitKinds().stream().map(Enum::name).collect(Collectors.joining(",")), "OPEN", false, c.openedOn(), c.openedOn());
+      c.details().put("assignedVolunteerId", volunteer == null ? null : volunteer.toString());
+      Map<UUID, String> notes = new LinkedHashMap<>();
+      List<Object[]> payloads = new ArrayList<>();
+      payloads.add(new Object[] {EventType.CASE_OPENED, c.openedOn(), opened(c, volunteer), c.details()});
+      for (EventDraft e : drafts.get(i)) {
+        Object payload = e.payload();
+        if (e.note().isPresent()) {
+          UUID noteId = UUID.randomUUID();
+          notes.put(noteId, e.note().get());
+          payload = BlockageReported.newBuilder((BlockageReported) payload).setNoteRef(noteId.toString()).build();
+          e.details().put("noteRef", noteId.toString());
+        }
+        record = apply(record, e);
+        payloads.add(new Object[] {e.type(), e.occurredOn(), payload, e.details()});
+      }
+      records.add(record);
+      secrets.add(vault.seal(caseId, c.person().orElse(null), notes));
+      for (Object[] p : payloads) {
+        UUID eventId = UUID.randomUUID();
+        EventType type = (EventType) p[0];
+        LocalDate on = (LocalDate) p[1];
+        timeline.add(new TimelineEntry(eventId, type.name(), on, now, caller.recordedBy(), source.name(),
+            (com.fasterxml.jackson.databind.node.ObjectNode) p[3]));
+        timelineCases.add(caseId);
+        events.add(Map.entry(caseId.toString(), event(eventId, caseId, caller, on, now, p[2], source)));
+      }
+      ids.add(caseId);
+    }
+    cases.insertAll(h, records, timeline, timelineCases);
+    vault.insertAll(h, secrets);
+    List<OutboxRecord> out = outbox.appendAll(h, Topics.CASE_EVENTS, events);
+    List<Recorded> result = new ArrayList<>();
+    int at = 0;
+    for (int i = 0; i < newCases.size(); i++) {
+      int n = 1 + drafts.get(i).size();
+      for (int k = 0; k < n; k++) {
+        result.add(new Recorded(ids.get(i), UUID.fromString(events.get(at + k).getValue().getEventId()), out.get(at + k)));
+      }
+      at += n;
+    }
+    return result;
+  }
+
+  private static CaseOpened opened(NewCase c, UUID volunteer) {
+    return CaseOpened.newBuilder()
+        .setPermitKind(c.permitKind()).setPermitExpiresOn(c.permitExpiresOn()).setProcedure(c.procedure())
+        .setDepartment(c.department()).setAssignedVolunteerId(volunteer == null ? null : volunteer.toString())
+        .setEmployed(c.employed()).setReceivesBenefits(c.receivesBenefits()).setBenefitKinds(c.benefitKinds())
+        .build();
+  }
+
+  private static CaseEvent event(UUID eventId, UUID caseId, Caller caller, LocalDate occurredOn, Instant now, Object payload,
+      EventSource source) {
+    return CaseEvent.newBuilder()
+        .setEventId(eventId.toString())
+        .setCaseId(caseId.toString())
+        .setAssociationId(caller.associationId().toString())
+        .setOccurredOn(occurredOn)
+        .setRecordedAt(now)
+        .setRecordedBy(caller.recordedBy())
+        .setSchemaVersion(SCHEMA_VERSION)
+        .setPayload(payload)
+        .setSource(source)
+        .build();
   }
 
   /** Crypto-shredding of the case's identity and notes, and a CaseErased event (rules stop watching the case). */
@@ -150,17 +235,7 @@ public final class CaseCommands {
       com.fasterxml.jackson.databind.node.ObjectNode details, EventSource source) {
     UUID eventId = UUID.randomUUID();
     Instant now = clock.instant();
-    CaseEvent event = CaseEvent.newBuilder()
-        .setEventId(eventId.toString())
-        .setCaseId(caseId.toString())
-        .setAssociationId(caller.associationId().toString())
-        .setOccurredOn(occurredOn)
-        .setRecordedAt(now)
-        .setRecordedBy(caller.recordedBy())
-        .setSchemaVersion(SCHEMA_VERSION)
-        .setPayload(payload)
-        .setSource(source)
-        .build();
+    CaseEvent event = event(eventId, caseId, caller, occurredOn, now, payload, source);
     cases.appendTimeline(h, caseId, caller.associationId(),
         new TimelineEntry(eventId, type.name(), occurredOn, now, caller.recordedBy(), source.name(), details));
     OutboxRecord record = outbox.append(h, Topics.CASE_EVENTS, caseId.toString(), event);

@@ -33,6 +33,30 @@ public final class CaseRepository {
         .execute();
   }
 
+  /** Inserts many new cases and their timelines with one batch per table (CSV import). */
+  public void insertAll(Handle h, List<CaseRecord> records, List<TimelineEntry> timeline, List<UUID> timelineCases) {
+    var cases = h.prepareBatch("INSERT INTO cases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (CaseRecord c : records) {
+      cases.bind(0, c.caseId()).bind(1, c.associationId()).bind(2, c.permitKind()).bind(3, c.permitExpiresOn())
+          .bind(4, c.procedure()).bind(5, c.department()).bind(6, c.assignedVolunteerId()).bind(7, c.employed())
+          .bind(8, c.receivesBenefits()).bind(9, c.benefitKinds()).bind(10, c.status()).bind(11, c.identityErased())
+          .bind(12, c.openedOn()).bind(13, c.lastEventOn()).add();
+    }
+    cases.execute();
+    var events = h.prepareBatch("""
+        INSERT INTO case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""");
+    UUID association = records.isEmpty() ? null : records.get(0).associationId();
+    for (int i = 0; i < timeline.size(); i++) {
+      TimelineEntry e = timeline.get(i);
+      events.bind(0, e.eventId()).bind(1, timelineCases.get(i)).bind(2, association).bind(3, e.type()).bind(4, e.occurredOn())
+          .bind(5, Timestamp.from(e.recordedAt())).bind(6, e.recordedBy()).bind(7, e.source()).bind(8, e.details().toString()).add();
+    }
+    if (events.size() > 0) {
+      events.execute();
+    }
+  }
+
   /** The case of this association, locked for the rest of the transaction (events of a case are serialised). */
   public Optional<CaseRecord> lock(Handle h, UUID associationId, UUID caseId) {
     return h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE association_id = ? AND case_id = ? FOR UPDATE")

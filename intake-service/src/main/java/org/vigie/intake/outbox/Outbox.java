@@ -29,6 +29,26 @@ public final class Outbox {
     return new OutboxRecord(seq, topic.name(), key, bytes);
   }
 
+  /** Appends many records of one topic with one batch; returns them with their sequence numbers. */
+  public <K, V> List<OutboxRecord> appendAll(Handle h, Topic<K, V> topic, List<java.util.Map.Entry<String, V>> keyed) {
+    if (keyed.isEmpty()) {
+      return List.of();
+    }
+    var batch = h.prepareBatch("INSERT INTO outbox (topic, record_key, payload) VALUES (?, ?, ?)");
+    List<byte[]> values = new java.util.ArrayList<>(keyed.size());
+    for (var e : keyed) {
+      byte[] bytes = e.getValue() == null ? null : topic.valueSerde().serializer().serialize(topic.name(), e.getValue());
+      values.add(bytes);
+      batch.bind(0, topic.name()).bind(1, e.getKey()).bind(2, bytes).add();
+    }
+    List<Long> seqs = batch.executePreparedBatch("seq").mapTo(Long.class).list();
+    List<OutboxRecord> out = new java.util.ArrayList<>(keyed.size());
+    for (int i = 0; i < keyed.size(); i++) {
+      out.add(new OutboxRecord(seqs.get(i), topic.name(), keyed.get(i).getKey(), values.get(i)));
+    }
+    return out;
+  }
+
   public List<OutboxRecord> pending(Handle h, List<Long> seqs) {
     return h.createQuery("SELECT seq, topic, record_key, payload FROM outbox WHERE seq = ANY(?) AND published_at IS NULL ORDER BY seq")
         .bind(0, seqs.toArray(new Long[0]))

@@ -25,6 +25,52 @@ public final class IdentityVault {
     this.master = master;
   }
 
+  /** Everything the vault stores for a new case, sealed in memory (for batched imports). */
+  public record NewCaseSecrets(UUID caseId, byte[] wrappedKey, byte[] identity, java.util.Map<UUID, byte[]> notes) {}
+
+  /** Seals a new case's data key, identity and notes without touching the database. */
+  public NewCaseSecrets seal(UUID caseId, Person person, java.util.Map<UUID, String> notes) {
+    byte[] dataKey = aead.randomKey();
+    try {
+      SecretKey key = new SecretKeySpec(dataKey, "AES");
+      byte[] identity = person == null ? null : aead.seal(key, personJson(person), aad("person", caseId));
+      java.util.Map<UUID, byte[]> sealedNotes = new java.util.LinkedHashMap<>();
+      notes.forEach((id, text) -> sealedNotes.put(id, aead.seal(key, text.getBytes(StandardCharsets.UTF_8), aad("note:" + id, caseId))));
+      return new NewCaseSecrets(caseId, aead.seal(master.key(), dataKey, aad("key", caseId)), identity, sealedNotes);
+    } finally {
+      Arrays.fill(dataKey, (byte) 0);
+    }
+  }
+
+  /** Stores sealed secrets of many new cases with one batch per table. */
+  public void insertAll(Handle h, java.util.List<NewCaseSecrets> all) {
+    var keys = h.prepareBatch("INSERT INTO case_keys (case_id, wrapped_key) VALUES (?, ?)");
+    var identities = h.prepareBatch("INSERT INTO identities (case_id, ciphertext) VALUES (?, ?)");
+    var notes = h.prepareBatch("INSERT INTO notes (note_id, case_id, ciphertext) VALUES (?, ?, ?)");
+    for (NewCaseSecrets s : all) {
+      keys.bind(0, s.caseId()).bind(1, s.wrappedKey()).add();
+      if (s.identity() != null) {
+        identities.bind(0, s.caseId()).bind(1, s.identity()).add();
+      }
+      s.notes().forEach((id, sealed) -> notes.bind(0, id).bind(1, s.caseId()).bind(2, sealed).add());
+    }
+    keys.execute();
+    if (identities.size() > 0) {
+      identities.execute();
+    }
+    if (notes.size() > 0) {
+      notes.execute();
+    }
+  }
+
+  private byte[] personJson(Person person) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("displayName", person.displayName());
+    json.put("foreignerNumber", person.foreignerNumber());
+    json.put("phone", person.phone());
+    return json.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   /** Creates the case's data key; call once, in the transaction creating the case. */
   public void createKey(Handle h, UUID caseId) {
     byte[] dataKey = aead.randomKey();
@@ -34,11 +80,7 @@ public final class IdentityVault {
   }
 
   public void storePerson(Handle h, UUID caseId, Person person) {
-    ObjectNode json = mapper.createObjectNode();
-    json.put("displayName", person.displayName());
-    json.put("foreignerNumber", person.foreignerNumber());
-    json.put("phone", person.phone());
-    byte[] sealed = aead.seal(dataKey(h, caseId).orElseThrow(), json.toString().getBytes(StandardCharsets.UTF_8), aad("person", caseId));
+    byte[] sealed = aead.seal(dataKey(h, caseId).orElseThrow(), personJson(person), aad("person", caseId));
     h.createUpdate("""
             INSERT INTO identities (case_id, ciphertext) VALUES (?, ?)
             ON CONFLICT (case_id) DO UPDATE SET ciphertext = excluded.ciphertext""")

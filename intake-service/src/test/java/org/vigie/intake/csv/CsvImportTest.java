@@ -96,4 +96,14 @@ class CsvImportTest {
     assertThat(report.at("/report/4/status").asText()).isEqualTo("REJECTED");
     assertThat(client.importText(csv.toString(), null).get("duplicates").asInt()).isEqualTo(6);
   }
+
+  @Test
+  void aLineRepeatedInTheSameFileIsADuplicate() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    Api.Response r = importCsv(a.token(), "reference;demarche;departement;type_titre;date_expiration\n"
+        + "X-1;renouvellement;93;carte temporaire;01/12/2026\nX-1;renouvellement;93;carte temporaire;01/12/2026\n");
+    assertThat(r.json().get("accepted").asInt()).isEqualTo(1);
+    assertThat(r.json().get("duplicates").asInt()).isEqualTo(1);
+    assertThat(r.json().at("/report/1/caseId").asText()).isEqualTo(r.json().at("/report/0/caseId").asText());
+  }
 }
