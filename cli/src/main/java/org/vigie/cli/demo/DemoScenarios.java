@@ -15,9 +15,9 @@ public final class DemoScenarios {
             .event("SUBMISSION_RECORDED", today.minusDays(80), "procedure", "RENEWAL", "complete", "true")
             .build(),
         Scenario.of("API valable encore 20 jours, pas de renouvellement", "API valid 20 more days, not renewed",
-                "API_EXPIRING", today.minusDays(70))
-            .event("SUBMISSION_RECORDED", today.minusDays(130), "procedure", "RENEWAL", "complete", "true")
-            .event("API_ISSUED", today.minusDays(70), "validUntil", today.plusDays(20).toString())
+                "API_EXPIRING", today.minusDays(40))
+            .event("SUBMISSION_RECORDED", today.minusDays(100), "procedure", "RENEWAL", "complete", "true")
+            .event("API_ISSUED", today.minusDays(40), "validUntil", today.plusDays(20).toString())
             .build(),
         Scenario.of("Compte ANEF bloqué depuis 20 jours", "ANEF account locked for 20 days",
                 "BLOCKAGE_UNRESOLVED", today.plusDays(200))
