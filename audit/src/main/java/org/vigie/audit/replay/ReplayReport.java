@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param liveAlerts alert records read from vigie.case-alerts.v1 for the same selection
  * @param replayOnly derived records absent from the log
  * @param liveOnly records of the log the replay did not derive
+ * @param evaluations rule evaluations of a case (one per event and per due day stepped through)
  */
 public record ReplayReport(long eventsRead, long eventsReplayed, long unreadable, long cases, long alertsDerived,
-    long liveAlerts, long replayOnly, long liveOnly, Duration elapsed) {
+    long liveAlerts, long replayOnly, long liveOnly, long evaluations, Duration elapsed) {
 
   public boolean matchesLive() {
     return replayOnly == 0 && liveOnly == 0;

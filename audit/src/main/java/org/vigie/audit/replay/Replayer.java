@@ -83,7 +83,7 @@ public final class Replayer {
         compare(unaligned, live.all(), counters, listener);
       }
       return new ReplayReport(counters.read.get(), counters.replayed, counters.unreadable, counters.cases,
-          counters.alerts, live == null ? 0 : live.count(), counters.replayOnly, counters.liveOnly,
+          counters.alerts, live == null ? 0 : live.count(), counters.replayOnly, counters.liveOnly, simulator.evaluations(),
           Duration.ofNanos(System.nanoTime() - started));
     }
   }

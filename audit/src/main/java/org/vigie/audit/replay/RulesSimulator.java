@@ -28,6 +28,7 @@ public final class RulesSimulator {
   private final CaseFold fold = new CaseFold();
   private final Function<String, RuleSettings> settings;
   private final ZoneId zone;
+  private long evaluations;
 
   /** @param settings the rule settings of an association (its overrides over the engine's defaults) */
   public RulesSimulator(RuleEngine engine, Function<String, RuleSettings> settings, ZoneId zone) {
@@ -72,7 +73,13 @@ public final class RulesSimulator {
     }
   }
 
+  /** Evaluations of a case so far (one per event and per due day stepped through). */
+  public long evaluations() {
+    return evaluations;
+  }
+
   private void reconcile(CaseRun run, Instant now, List<CaseAlert> emitted) {
+    evaluations++;
     CaseState state = run.state;
     LocalDate today = LocalDate.ofInstant(now, zone);
     Evaluation evaluation = engine.evaluate(state, today, settings.apply(state.getAssociationId()));

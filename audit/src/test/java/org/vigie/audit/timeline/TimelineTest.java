@@ -170,6 +170,26 @@ class TimelineTest {
     }
   }
 
+  @Test
+  void eachFormatWritesItsMediaType() throws IOException {
+    CaseTimeline t = timeline(story().events(), null);
+    assertThat(TimelineFormat.parse("PDF")).contains(TimelineFormat.PDF);
+    assertThat(TimelineFormat.parse("xml")).isEmpty();
+    assertThat(TimelineFormat.parse(null)).isEmpty();
+
+    java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+    TimelineFormat.JSON.write(t, json);
+    java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+    TimelineFormat.CSV.write(t, csv);
+    java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+    TimelineFormat.PDF.write(t, pdf);
+
+    assertThat(json.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(JsonOutput.toJson(t));
+    assertThat(csv.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(TimelineCsv.toCsv(t));
+    assertThat(new String(pdf.toByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(TimelineFormat.CSV.contentType()).startsWith("text/csv");
+  }
+
   private static int count(String text, String needle) {
     int n = 0;
     for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
