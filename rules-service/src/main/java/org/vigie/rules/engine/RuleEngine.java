@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.vigie.rules.rule.Condition;
 import org.vigie.rules.rule.Rule;
 import org.vigie.rules.rule.Rules;
@@ -41,9 +40,10 @@ public final class RuleEngine {
     if (!view.watched()) {
       return Evaluation.NOTHING;
     }
-    TreeSet<LocalDate> changes = view.futureFactDates();
+    CaseView.NextDay changes = new CaseView.NextDay(today);
+    view.nextFactDate().ifPresent(changes::offer);
     boolean compound = CompoundSeverity.applies(view, settings);
-    CompoundSeverity.boundary(view, settings).ifPresent(changes::add);
+    CompoundSeverity.boundary(view, settings).ifPresent(changes::offer);
     List<ActiveCondition> active = new ArrayList<>();
     for (Rule rule : rules) {
       if (!settings.enabled(rule.id())) {
@@ -52,8 +52,8 @@ public final class RuleEngine {
       Optional<Condition> condition = rule.evaluate(view, settings);
       condition.map(c -> compound ? CompoundSeverity.bump(c) : c)
           .ifPresent(c -> active.add(ActiveCondition.of(state.getCaseId(), rule, c)));
-      changes.addAll(rule.boundaries(view, settings));
+      rule.boundaries(view, settings).forEach(changes::offer);
     }
-    return new Evaluation(List.copyOf(active), Optional.ofNullable(changes.higher(today)));
+    return new Evaluation(List.copyOf(active), changes.result());
   }
 }

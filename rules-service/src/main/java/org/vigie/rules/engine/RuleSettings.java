@@ -1,7 +1,9 @@
 package org.vigie.rules.engine;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +18,17 @@ import org.vigie.schemas.RuleId;
  */
 public final class RuleSettings {
   private final Map<String, Integer> thresholds;
+  private final Map<RuleId, Map<String, Integer>> byRule = new EnumMap<>(RuleId.class);
   private final Set<RuleId> disabled;
 
   private RuleSettings(Map<String, Integer> thresholds, Set<RuleId> disabled) {
     this.thresholds = Collections.unmodifiableMap(thresholds);
     this.disabled = Collections.unmodifiableSet(disabled);
+    thresholds.forEach((key, value) -> {
+      int dot = key.indexOf('.');
+      byRule.computeIfAbsent(RuleId.valueOf(key.substring(0, dot)), r -> new HashMap<>())
+          .put(key.substring(dot + 1), value);
+    });
   }
 
   public static RuleSettings defaults(Iterable<Rule> rules) {
@@ -52,7 +60,8 @@ public final class RuleSettings {
   }
 
   public int threshold(RuleId rule, String name) {
-    Integer value = thresholds.get(key(rule, name));
+    Map<String, Integer> ofRule = byRule.get(rule);
+    Integer value = ofRule == null ? null : ofRule.get(name);
     if (value == null) {
       throw new IllegalArgumentException("No threshold " + key(rule, name));
     }

@@ -30,7 +30,7 @@ public final class ApiExpired extends BaseRule {
     if (!view.today().isAfter(lastValid) || view.uncoveredSince(0).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Condition(id(), Severity.CRITICAL, lastValid.plusDays(1), lastValid, Texts.message(
+    return Optional.of(new Condition(id(), Severity.CRITICAL, lastValid.plusDays(1), lastValid, () -> Texts.message(
         "L'attestation de prolongation d'instruction (API) n'est plus valable depuis le " + Texts.fr(lastValid.plusDays(1))
             + " et aucune nouvelle API n'a été délivrée : rupture du droit au séjour, au travail et aux prestations.",
         Texts.BEFORE_REJECTION_FR,

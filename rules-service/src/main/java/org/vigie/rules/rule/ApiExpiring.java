@@ -36,7 +36,7 @@ public final class ApiExpiring extends BaseRule {
     }
     Severity severity = today.isBefore(validUntil.minusDays(threshold(settings, "urgentDays")))
         ? Severity.WARNING : Severity.HIGH;
-    return Optional.of(new Condition(id(), severity, starts, validUntil, Texts.message(
+    return Optional.of(new Condition(id(), severity, starts, validUntil, () -> Texts.message(
         "L'attestation de prolongation d'instruction (API) expire le " + Texts.fr(validUntil)
             + " et aucune nouvelle API n'est enregistrée. Demander son renouvellement sur l'ANEF dès maintenant.",
         Texts.BEFORE_REJECTION_FR,

@@ -38,7 +38,7 @@ public final class ApiNotIssued extends BaseRule {
       return Optional.empty();
     }
     Severity severity = view.today().isAfter(expiry.get()) ? Severity.HIGH : Severity.WARNING;
-    return Optional.of(new Condition(id(), severity, starts, expiry.get(), Texts.message(
+    return Optional.of(new Condition(id(), severity, starts, expiry.get(), () -> Texts.message(
         "La demande de renouvellement a été déposée à temps le " + Texts.fr(submission.get().getSubmittedOn())
             + " mais aucune attestation de prolongation d'instruction (API) n'a été délivrée ; le titre expire le "
             + Texts.fr(expiry.get()) + ". L'API est due (Conseil d'État, avis du 6 mai 2025).",

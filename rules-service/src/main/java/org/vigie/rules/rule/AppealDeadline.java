@@ -49,7 +49,7 @@ public final class AppealDeadline extends BaseRule {
     }
     Severity severity = today.isBefore(deadline.minusDays(threshold(settings, "warnDays")))
         ? Severity.WARNING : Severity.HIGH;
-    return Optional.of(new Condition(id(), severity, rejection, deadline, Texts.message(
+    return Optional.of(new Condition(id(), severity, rejection, deadline, () -> Texts.message(
         "Le rejet implicite du " + Texts.fr(rejection) + " peut être contesté devant le tribunal administratif "
             + "jusqu'au " + Texts.fr(deadline) + ".",
         Texts.AFTER_REJECTION_FR,

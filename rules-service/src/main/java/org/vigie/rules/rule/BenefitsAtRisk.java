@@ -31,7 +31,7 @@ public final class BenefitsAtRisk extends BaseRule {
     if (lapse.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Condition(id(), Severity.CRITICAL, lapse.get(), lapse.get(), Texts.message(
+    return Optional.of(new Condition(id(), Severity.CRITICAL, lapse.get(), lapse.get(), () -> Texts.message(
         "La personne perçoit des prestations (CAF, France Travail) et n'a plus de titre ni d'API valable depuis le "
             + Texts.fr(lapse.get()) + " : suspension probable. Transmettre à la CAF et à France Travail la preuve du "
             + "dépôt et, pour une carte pluriannuelle ou de résident renouvelée à temps, invoquer CESEDA L.433-3.",

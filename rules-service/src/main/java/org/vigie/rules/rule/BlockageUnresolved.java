@@ -38,7 +38,7 @@ public final class BlockageUnresolved extends BaseRule {
       return Optional.empty();
     }
     Severity severity = view.today().isBefore(high) ? Severity.WARNING : Severity.HIGH;
-    return Optional.of(new Condition(id(), severity, starts, high, Texts.message(
+    return Optional.of(new Condition(id(), severity, starts, high, () -> Texts.message(
         "Blocage ANEF « " + oldest.getKind() + " » signalé le " + Texts.fr(oldest.getReportedOn())
             + " et toujours pas résolu (" + open.size() + " blocage(s) ouvert(s)).",
         Texts.BEFORE_REJECTION_FR,

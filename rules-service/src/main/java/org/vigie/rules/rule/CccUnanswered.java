@@ -47,7 +47,7 @@ public final class CccUnanswered extends BaseRule {
   }
 
   private Condition condition(LocalDate reached, int attempts) {
-    return new Condition(id(), Severity.WARNING, reached, null, Texts.message(
+    return new Condition(id(), Severity.WARNING, reached, null, () -> Texts.message(
         attempts + " tentatives de contact avec le Centre de contact citoyen (CCC) sans résolution ; seuil atteint le "
             + Texts.fr(reached) + ". Une alternative non numérique est due (Conseil d'État, 3 juin 2022) : demander "
             + "un rendez-vous en préfecture par écrit.",

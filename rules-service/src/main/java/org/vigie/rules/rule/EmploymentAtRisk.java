@@ -37,19 +37,21 @@ public final class EmploymentAtRisk extends BaseRule {
     }
     LocalDate start = refusal.isPresent() && (lapse.isEmpty() || refusal.get().isBefore(lapse.get()))
         ? refusal.get() : lapse.get();
-    String fr = lapse.isPresent()
-        ? "La personne travaille et n'a plus de document l'autorisant à travailler depuis le " + Texts.fr(lapse.get())
-            + " : risque de licenciement."
-        : "L'employeur refuse l'attestation de prolongation d'instruction (API) depuis le " + Texts.fr(refusal.get())
-            + ". Or une API délivrée pour un titre qui autorisait à travailler autorise à travailler (CESEDA "
-            + "R.431-15-2) : le rappeler par écrit à l'employeur.";
-    String en = lapse.isPresent()
-        ? "The person works and has had no document allowing work since " + Texts.en(lapse.get())
-            + ": risk of dismissal."
-        : "The employer has refused the API since " + Texts.en(refusal.get()) + ". An API issued for a permit that "
-            + "allowed work allows work (CESEDA R.431-15-2): remind the employer in writing.";
-    return Optional.of(new Condition(id(), Severity.CRITICAL, start, start,
-        Texts.message(fr, Texts.BEFORE_REJECTION_FR, en, Texts.BEFORE_REJECTION_EN)));
+    java.util.function.Supplier<Message> text = () -> {
+      String fr = lapse.isPresent()
+          ? "La personne travaille et n'a plus de document l'autorisant à travailler depuis le " + Texts.fr(lapse.get())
+              + " : risque de licenciement."
+          : "L'employeur refuse l'attestation de prolongation d'instruction (API) depuis le " + Texts.fr(refusal.get())
+              + ". Or une API délivrée pour un titre qui autorisait à travailler autorise à travailler (CESEDA "
+              + "R.431-15-2) : le rappeler par écrit à l'employeur.";
+      String en = lapse.isPresent()
+          ? "The person works and has had no document allowing work since " + Texts.en(lapse.get())
+              + ": risk of dismissal."
+          : "The employer has refused the API since " + Texts.en(refusal.get()) + ". An API issued for a permit that "
+              + "allowed work allows work (CESEDA R.431-15-2): remind the employer in writing.";
+      return Texts.message(fr, Texts.BEFORE_REJECTION_FR, en, Texts.BEFORE_REJECTION_EN);
+    };
+    return Optional.of(new Condition(id(), Severity.CRITICAL, start, start, text));
   }
 
   @Override

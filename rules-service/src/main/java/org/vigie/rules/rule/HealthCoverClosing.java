@@ -32,7 +32,7 @@ public final class HealthCoverClosing extends BaseRule {
     LocalDate today = view.today();
     Severity severity = !today.isBefore(closes) ? Severity.CRITICAL
         : !today.isBefore(closes.minusDays(threshold(settings, "warnDays"))) ? Severity.HIGH : Severity.WARNING;
-    return Optional.of(new Condition(id(), severity, lapse.get(), closes, Texts.message(
+    return Optional.of(new Condition(id(), severity, lapse.get(), closes, () -> Texts.message(
         "Sans titre ni API valable depuis le " + Texts.fr(lapse.get()) + ", la prise en charge des frais de santé "
             + "(assurance maladie) prend fin le " + Texts.fr(closes) + " (CSS R.111-4). Prévenir la CPAM et obtenir "
             + "une API avant cette date.",

@@ -43,7 +43,7 @@ public final class ImplicitRejection extends BaseRule {
       return Optional.empty();
     }
     boolean arisen = !view.today().isBefore(rejection);
-    Message message = arisen
+    java.util.function.Supplier<Message> message = () -> arisen
         ? Texts.message("Sans décision depuis le dépôt, la demande est implicitement rejetée depuis le "
                 + Texts.fr(rejection) + " (CESEDA R.432-1), même si une API a été délivrée.",
             Texts.AFTER_REJECTION_FR,

@@ -32,17 +32,19 @@ public final class PermitExpiredWithoutApi extends BaseRule {
     }
     LocalDate toleranceEnd = expiry.get().plusDays(threshold(settings, "toleranceDays"));
     boolean tolerated = view.toleranceApplies() && !view.today().isAfter(toleranceEnd);
-    String fr = "Le titre de séjour a expiré le " + Texts.fr(expiry.get()) + ", le renouvellement est en cours et "
-        + "aucune attestation de prolongation d'instruction (API) n'a été délivrée. "
-        + (tolerated ? "La carte expirée garde ses effets jusqu'au " + Texts.fr(toleranceEnd) + " (CESEDA L.433-3)."
-            : "La personne n'a plus de document prouvant son droit au séjour.");
-    String en = "The residence permit expired on " + Texts.en(expiry.get()) + ", the renewal is pending and no API "
-        + "(attestation de prolongation d'instruction) was issued. "
-        + (tolerated ? "The expired card keeps its effects until " + Texts.en(toleranceEnd) + " (CESEDA L.433-3)."
-            : "The person has no document proving the right to stay.");
+    java.util.function.Supplier<Message> text = () -> {
+      String fr = "Le titre de séjour a expiré le " + Texts.fr(expiry.get()) + ", le renouvellement est en cours et "
+          + "aucune attestation de prolongation d'instruction (API) n'a été délivrée. "
+          + (tolerated ? "La carte expirée garde ses effets jusqu'au " + Texts.fr(toleranceEnd) + " (CESEDA L.433-3)."
+              : "La personne n'a plus de document prouvant son droit au séjour.");
+      String en = "The residence permit expired on " + Texts.en(expiry.get()) + ", the renewal is pending and no API "
+          + "(attestation de prolongation d'instruction) was issued. "
+          + (tolerated ? "The expired card keeps its effects until " + Texts.en(toleranceEnd) + " (CESEDA L.433-3)."
+              : "The person has no document proving the right to stay.");
+      return Texts.message(fr, Texts.BEFORE_REJECTION_FR, en, Texts.BEFORE_REJECTION_EN);
+    };
     return Optional.of(new Condition(id(), tolerated ? Severity.HIGH : Severity.CRITICAL, expiry.get().plusDays(1),
-        tolerated ? toleranceEnd : expiry.get(),
-        Texts.message(fr, Texts.BEFORE_REJECTION_FR, en, Texts.BEFORE_REJECTION_EN)));
+        tolerated ? toleranceEnd : expiry.get(), text));
   }
 
   @Override

@@ -42,18 +42,20 @@ public final class RenewalDeadline extends BaseRule {
     } else {
       severity = Severity.WARNING;
     }
-    String fr = severity == Severity.CRITICAL
-        ? "Le titre de séjour a expiré le " + Texts.fr(expiry.get()) + " sans demande de renouvellement : la personne "
-            + "n'a plus de droit au séjour. Déposer la demande sur l'ANEF immédiatement."
-        : "Aucune demande de renouvellement n'est enregistrée : le dernier jour pour la déposer à temps est le "
-            + Texts.fr(deadline) + " (expiration du titre le " + Texts.fr(expiry.get()) + ").";
-    String en = severity == Severity.CRITICAL
-        ? "The residence permit expired on " + Texts.en(expiry.get()) + " with no renewal filed: the person has lost "
-            + "the right to stay. File on ANEF at once."
-        : "No renewal is recorded: the last day to file on time is " + Texts.en(deadline) + " (permit expires "
-            + Texts.en(expiry.get()) + ").";
-    return Optional.of(new Condition(id(), severity, starts, deadline,
-        Texts.message(fr, Texts.CONTACT_FR, en, Texts.CONTACT_EN)));
+    java.util.function.Supplier<Message> text = () -> {
+      String fr = severity == Severity.CRITICAL
+          ? "Le titre de séjour a expiré le " + Texts.fr(expiry.get()) + " sans demande de renouvellement : la personne "
+              + "n'a plus de droit au séjour. Déposer la demande sur l'ANEF immédiatement."
+          : "Aucune demande de renouvellement n'est enregistrée : le dernier jour pour la déposer à temps est le "
+              + Texts.fr(deadline) + " (expiration du titre le " + Texts.fr(expiry.get()) + ").";
+      String en = severity == Severity.CRITICAL
+          ? "The residence permit expired on " + Texts.en(expiry.get()) + " with no renewal filed: the person has lost "
+              + "the right to stay. File on ANEF at once."
+          : "No renewal is recorded: the last day to file on time is " + Texts.en(deadline) + " (permit expires "
+              + Texts.en(expiry.get()) + ").";
+      return Texts.message(fr, Texts.CONTACT_FR, en, Texts.CONTACT_EN);
+    };
+    return Optional.of(new Condition(id(), severity, starts, deadline, text));
   }
 
   @Override

@@ -29,7 +29,7 @@ public final class RenewalWindowOpen extends BaseRule {
     if (today.isBefore(opens) || today.isAfter(lastDay)) {
       return Optional.empty();
     }
-    return Optional.of(new Condition(id(), Severity.INFO, opens, lastDay, Texts.message(
+    return Optional.of(new Condition(id(), Severity.INFO, opens, lastDay, () -> Texts.message(
         "La fenêtre de renouvellement du titre de séjour (expiration le " + Texts.fr(expiry.get()) + ") est ouverte : "
             + "déposer la demande sur l'ANEF au plus tard le " + Texts.fr(lastDay) + ".",
         "En cas de blocage de l'ANEF, garder une preuve (capture d'écran) et contacter le CCC.",

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.BlockageResolutionFact;
@@ -21,7 +20,7 @@ import org.vigie.schemas.SubmissionFact;
 
 /**
  * A case as known on a given day: facts dated after {@code today} have not happened yet and are
- * ignored (their dates are reported by {@link #futureFactDates()} so the engine wakes up then).
+ * ignored (their dates are reported by {@link #nextFactDate()} so the engine wakes up then).
  *
  * <p>The current cycle: a decision ends the instruction it answers. Submissions and APIs dated
  * after the latest decision belong to the current cycle; older ones are history. A granted
@@ -37,6 +36,8 @@ public final class CaseView {
   private final DecisionFact decision;
   private final List<SubmissionFact> cycleSubmissions = new ArrayList<>();
   private final List<ApiFact> cycleApis = new ArrayList<>();
+  private final java.util.Map<Integer, List<LocalDate[]>> coverageCache = new java.util.HashMap<>(4);
+  private List<BlockageFact> openBlockages;
 
   private CaseView(CaseState state, LocalDate today) {
     this.state = state;
@@ -179,12 +180,16 @@ public final class CaseView {
 
   /** Blockages reported on or before today and not resolved by today, oldest first. */
   public List<BlockageFact> openBlockages() {
+    if (openBlockages != null) {
+      return openBlockages;
+    }
     List<BlockageFact> open = new ArrayList<>();
     for (BlockageFact b : state.getBlockages()) {
       if (known(b.getReportedOn()) && (b.getResolvedOn() == null || b.getResolvedOn().isAfter(today))) {
         open.add(b);
       }
     }
+    openBlockages = open;
     return open;
   }
 
@@ -252,6 +257,15 @@ public final class CaseView {
 
   /** Covered periods, inclusive: [null, permit expiry + extraDays] and each API of the cycle. */
   private List<LocalDate[]> coverage(int extraDays) {
+    List<LocalDate[]> cached = coverageCache.get(extraDays);
+    if (cached == null) {
+      cached = computeCoverage(extraDays);
+      coverageCache.put(extraDays, cached);
+    }
+    return cached;
+  }
+
+  private List<LocalDate[]> computeCoverage(int extraDays) {
     List<LocalDate[]> intervals = new ArrayList<>();
     permitExpiresOn().ifPresent(e -> intervals.add(new LocalDate[] {null, e.plusDays(extraDays)}));
     for (ApiFact api : cycleApis) {
@@ -263,23 +277,44 @@ public final class CaseView {
     return intervals;
   }
 
-  /** Dates of facts that happen after today: the view changes on each of them. */
-  public TreeSet<LocalDate> futureFactDates() {
-    TreeSet<LocalDate> dates = new TreeSet<>();
-    state.getSubmissions().forEach(s -> dates.add(s.getSubmittedOn()));
-    state.getApis().forEach(a -> dates.add(a.getIssuedOn()));
-    state.getApiExpiries().forEach(a -> dates.add(a.getOn()));
-    state.getBlockages().forEach(b -> dates.add(b.getReportedOn()));
-    state.getBlockageResolutions().forEach(r -> dates.add(r.getResolvedOn()));
-    state.getCccAttempts().forEach(c -> dates.add(c.getAttemptedOn()));
-    state.getEmployerRefusals().forEach(r -> dates.add(r.getOn()));
-    state.getSituations().forEach(s -> dates.add(s.getOn()));
+  /** The first day after today on which a known fact happens: the view changes then. */
+  public Optional<LocalDate> nextFactDate() {
+    NextDay next = new NextDay(today);
+    state.getSubmissions().forEach(f -> next.offer(f.getSubmittedOn()));
+    state.getApis().forEach(f -> next.offer(f.getIssuedOn()));
+    state.getApiExpiries().forEach(f -> next.offer(f.getOn()));
+    state.getBlockages().forEach(f -> next.offer(f.getReportedOn()));
+    state.getBlockageResolutions().forEach(f -> next.offer(f.getResolvedOn()));
+    state.getCccAttempts().forEach(f -> next.offer(f.getAttemptedOn()));
+    state.getEmployerRefusals().forEach(f -> next.offer(f.getOn()));
+    state.getSituations().forEach(f -> next.offer(f.getOn()));
     if (state.getDecision() != null) {
-      dates.add(state.getDecision().getDecidedOn());
+      next.offer(state.getDecision().getDecidedOn());
     }
     if (state.getClosed() != null) {
-      dates.add(state.getClosed().getOn());
+      next.offer(state.getClosed().getOn());
     }
-    return new TreeSet<>(dates.tailSet(today, false));
+    return next.result();
   }
+
+  /** The earliest of the days offered that come after a given day. */
+  public static final class NextDay {
+    private final LocalDate after;
+    private LocalDate best;
+
+    public NextDay(LocalDate after) {
+      this.after = after;
+    }
+
+    public void offer(LocalDate day) {
+      if (day != null && day.isAfter(after) && (best == null || day.isBefore(best))) {
+        best = day;
+      }
+    }
+
+    public Optional<LocalDate> result() {
+      return Optional.ofNullable(best);
+    }
+  }
+
 }

@@ -1,0 +1,215 @@
+package org.vigie.rules.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.vigie.platform.kafka.EmbeddedKafkaBroker;
+import org.vigie.platform.kafka.KafkaSettings;
+import org.vigie.platform.kafka.TopicProvisioner;
+import org.vigie.rules.topology.DeadlineKey;
+import org.vigie.rules.topology.RulesConfig;
+import org.vigie.rules.topology.RulesStreamsConfig;
+import org.vigie.rules.topology.RulesTopology;
+import org.vigie.rules.topology.StoreNames;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CaseState;
+import org.vigie.schemas.serde.AvroSerde;
+import org.vigie.schemas.topics.Topics;
+
+/**
+ * Benchmark of the rules topology on the real in-process broker with exactly_once_v2, against a
+ * trivial groupByKey/aggregate baseline over the same input, in the same run. Prints events/s of
+ * both, a deadline tick over many stored cases with nothing due, state bytes per case, and the
+ * ratio rules/baseline as the last line.
+ *
+ * <p>Sizes: {@code -Dbench.cases=100000 -Dbench.events=1000000 -Dbench.tickCases=1000000} (defaults).
+ */
+public final class RulesBench {
+  private static final Instant CLOCK = Instant.parse("2026-09-15T07:00:00Z");
+
+  private RulesBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int cases = Integer.getInteger("bench.cases", 100_000);
+    int events = Integer.getInteger("bench.events", 1_000_000);
+    int tickCases = Integer.getInteger("bench.tickCases", 1_000_000);
+    Path dir = Files.createTempDirectory("vigie-bench");
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
+      String bootstrap = broker.bootstrapServers();
+      new TopicProvisioner(new KafkaSettings(bootstrap), (short) 1).ensure(Topics.all());
+      List<CaseEvent> input = BenchEvents.generate(cases, events, 7);
+      produce(bootstrap, input);
+      System.out.printf("input: %d events over %d cases%n", input.size(), cases);
+
+      double baseline = run("baseline", baselineTopology(), bootstrap, dir, input.size(), null);
+      RulesConfig config = RulesConfig.defaults().withClock(Clock.fixed(CLOCK, ZoneOffset.UTC));
+      double[] bytesPerCase = new double[1];
+      double rules = run("rules", RulesTopology.build(config), bootstrap, dir, input.size(),
+          streams -> bytesPerCase[0] = stateBytesPerCase(streams));
+      System.out.printf("baseline groupByKey/aggregate: %.0f events/s%n", baseline);
+      System.out.printf("rules topology: %.0f events/s%n", rules);
+      System.out.printf("state bytes per case (case-state value + deadline and association index entries): %.0f%n",
+          bytesPerCase[0]);
+      System.out.printf("deadline tick with nothing due over %d stored cases: %.3f ms%n", tickCases,
+          tickMillis(tickCases, dir));
+      System.out.printf("ratio rules/baseline: %.2f%n", rules / baseline);
+    }
+  }
+
+  private static void produce(String bootstrap, List<CaseEvent> input) {
+    AvroSerde<CaseEvent> serde = AvroSerde.of(CaseEvent.class);
+    Properties p = new KafkaSettings(bootstrap).producer("bench");
+    p.put("linger.ms", 20);
+    p.put("batch.size", 256 * 1024);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      for (CaseEvent e : input) {
+        producer.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), e.getCaseId(), serde.encode(e)));
+      }
+      producer.flush();
+    }
+  }
+
+  /** The baseline: the same input, grouped by case and folded into a byte counter, with EOS. */
+  private static Topology baselineTopology() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(Topics.CASE_EVENTS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bench-source"))
+        .groupByKey(Grouped.with("bench-group", Serdes.String(), Serdes.ByteArray()))
+        .aggregate(() -> 0L, (key, value, total) -> total + value.length, Named.as("bench-aggregate"),
+            Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("bench-totals")
+                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+        .toStream(Named.as("bench-to-stream"))
+        .to("bench.baseline-out", Produced.with(Serdes.String(), Serdes.Long()).withName("bench-sink"));
+    return builder.build();
+  }
+
+  interface AfterRun {
+    void accept(KafkaStreams streams) throws Exception;
+  }
+
+  /** Runs a topology from the start of the input until it has consumed all of it; returns events/s. */
+  private static double run(String name, Topology topology, String bootstrap, Path dir, int count, AfterRun after)
+      throws Exception {
+    String appId = "bench-" + name;
+    Properties props = RulesStreamsConfig.properties(appId, bootstrap, dir.resolve(name).toString());
+    props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    try (Admin admin = Admin.create(new KafkaSettings(bootstrap).admin())) {
+      admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench.baseline-out", 12, (short) 1)));
+      Map<TopicPartition, Long> ends = endOffsets(admin);
+      KafkaStreams streams = new KafkaStreams(topology, props);
+      try {
+        long start = System.nanoTime();
+        streams.start();
+        while (!consumed(admin, appId, ends)) {
+          TimeUnit.MILLISECONDS.sleep(100); // polling a broker-side lag, not synchronising threads
+          if (streams.state() == KafkaStreams.State.ERROR) {
+            throw new IllegalStateException(name + " failed");
+          }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (after != null) {
+          after.accept(streams);
+        }
+        return count / seconds;
+      } finally {
+        streams.close(Duration.ofSeconds(30));
+      }
+    }
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+    var partitions = admin.describeTopics(List.of(Topics.CASE_EVENTS.name())).allTopicNames().get()
+        .get(Topics.CASE_EVENTS.name()).partitions();
+    Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+    partitions.forEach(p -> request.put(new TopicPartition(Topics.CASE_EVENTS.name(), p.partition()), OffsetSpec.latest()));
+    Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+    for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(request).all().get().entrySet()) {
+      ends.put(e.getKey(), e.getValue().offset());
+    }
+    return ends;
+  }
+
+  private static boolean consumed(Admin admin, String groupId, Map<TopicPartition, Long> ends) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      OffsetAndMetadata c = committed.get(end.getKey());
+      if (end.getValue() > 0 && (c == null || c.offset() < end.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double stateBytesPerCase(KafkaStreams streams) {
+    ReadOnlyKeyValueStore<String, CaseState> store = streams.store(
+        StoreQueryParameters.fromNameAndType(StoreNames.CASE_STATE, QueryableStoreTypes.keyValueStore()));
+    AvroSerde<CaseState> serde = AvroSerde.of(CaseState.class);
+    long bytes = 0;
+    long n = 0;
+    try (KeyValueIterator<String, CaseState> all = store.all()) {
+      while (all.hasNext()) {
+        var entry = all.next();
+        bytes += entry.key.length() + serde.encode(entry.value).length;
+        bytes += 8 + 2L * entry.key.length(); // deadline-index entry
+        bytes += entry.value.getAssociationId().length() + 1 + 2L * entry.key.length(); // association-cases entry
+        n++;
+      }
+    }
+    return n == 0 ? 0 : (double) bytes / n;
+  }
+
+  /** One wall-clock tick over {@code cases} cases stored in the deadline index, none due. */
+  private static double tickMillis(int cases, Path dir) throws IOException {
+    Properties props = RulesStreamsConfig.properties("bench-tick", "ttd:9092", dir.resolve("tick").toString());
+    RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofMinutes(1));
+    Instant start = CLOCK;
+    try (TopologyTestDriver driver = new TopologyTestDriver(RulesTopology.build(config), props, start)) {
+      KeyValueStore<Bytes, String> index = driver.getKeyValueStore(StoreNames.DEADLINE_INDEX);
+      long future = start.plus(Duration.ofDays(30)).toEpochMilli();
+      for (int i = 0; i < cases; i++) {
+        index.put(DeadlineKey.of(future + i, "case-" + i), "case-" + i);
+      }
+      driver.advanceWallClockTime(Duration.ofMinutes(1));
+      int ticks = 200;
+      long begin = System.nanoTime();
+      for (int i = 0; i < ticks; i++) {
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+      }
+      return (System.nanoTime() - begin) / 1e6 / ticks;
+    }
+  }
+}
