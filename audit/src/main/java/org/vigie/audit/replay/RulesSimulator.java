@@ -23,6 +23,9 @@ import org.vigie.schemas.CaseState;
  * evaluated again. Alert ids come from the engine, so they equal the live ones.
  */
 public final class RulesSimulator {
+  // Field positions, looked up once: put(String, ...) searches the schema on every call.
+  private static final int OPEN_ALERTS = CaseState.getClassSchema().getField("openAlerts").pos();
+  private static final int NEXT_DUE_AT = CaseState.getClassSchema().getField("nextDueAt").pos();
   private final RuleEngine engine;
   private final AlertDiff diff;
   private final CaseFold fold = new CaseFold();
@@ -68,7 +71,7 @@ public final class RulesSimulator {
   private void advance(CaseRun run, Instant until, List<CaseAlert> emitted) {
     while (run.state != null && run.state.getNextDueAt() != null && run.state.getNextDueAt() <= until.toEpochMilli()) {
       Instant due = Instant.ofEpochMilli(run.state.getNextDueAt());
-      run.state.put("nextDueAt", null);
+      run.state.put(NEXT_DUE_AT, null);
       reconcile(run, due.isAfter(run.clock) ? due : run.clock, emitted);
     }
   }
@@ -84,8 +87,8 @@ public final class RulesSimulator {
     LocalDate today = LocalDate.ofInstant(now, zone);
     Evaluation evaluation = engine.evaluate(state, today, settings.apply(state.getAssociationId()));
     AlertDiff.Outcome outcome = diff.apply(state, evaluation, now);
-    state.put("openAlerts", outcome.open());
-    state.put("nextDueAt", evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
+    state.put(OPEN_ALERTS, outcome.open());
+    state.put(NEXT_DUE_AT, evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
     run.clock = now;
     emitted.addAll(outcome.emitted());
   }
