@@ -1,0 +1,67 @@
+package org.vigie.audit.retention;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the retention job, for the owner of the identity to schedule (e.g. daily): the cases
+ * the policy finds due are erased one by one, identity key first (so the identity is gone even if
+ * a later step fails), then the read models, then the CaseErased event, whose id is derived from
+ * the case id so a retried erasure publishes the same event. A failing case is logged (by id only)
+ * and left for the next run; the others go on.
+ */
+public final class RetentionJob {
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+  private final RetentionPolicy policy;
+  private final ErasureActions actions;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  public RetentionJob(RetentionPolicy policy, ErasureActions actions, Clock clock, ZoneId zone) {
+    this.policy = policy;
+    this.actions = actions;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** What a run did. */
+  public record Outcome(List<String> erased, List<String> failed) {}
+
+  public Outcome run(Collection<CaseActivity> cases) {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    List<String> erased = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (CaseActivity c : policy.dueForErasure(cases, today)) {
+      try {
+        actions.shredIdentityKey(c.caseId());
+        actions.purgeReadModels(c.caseId());
+        actions.publish(RetentionPolicy.erasureEvent(erasureEventId(c.caseId()), c.caseId(), c.associationId(), today, now));
+        erased.add(c.caseId());
+      } catch (RuntimeException e) {
+        LOG.warn("Retention: erasure of case {} failed ({}); it will be retried on the next run", c.caseId(),
+            e.getClass().getSimpleName());
+        failed.add(c.caseId());
+      }
+    }
+    if (!erased.isEmpty() || !failed.isEmpty()) {
+      LOG.info("Retention: {} case(s) erased, {} failed (inactive since {} or earlier)", erased.size(), failed.size(),
+          policy.lastActiveDayDue(today));
+    }
+    return new Outcome(List.copyOf(erased), List.copyOf(failed));
+  }
+
+  /** The same for every attempt on a case, so the event is published once whatever the retries. */
+  public static String erasureEventId(String caseId) {
+    return UUID.nameUUIDFromBytes(("vigie-retention-erasure|" + caseId).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+}
