@@ -45,6 +45,7 @@ import org.vigie.intake.openapi.OpenApiDocument;
 import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.outbox.OutboxRelay;
+import org.vigie.intake.outbox.PublishedMarker;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.MasterKey;
 import org.vigie.intake.web.WebPage;
@@ -102,7 +103,9 @@ public final class IntakeService implements AutoCloseable {
       new JvmMemoryMetrics().bindTo(registry);
       Json json = new Json();
       Outbox outbox = new Outbox();
-      OutboxPublisher publisher = new OutboxPublisher(producer, outbox, jdbi, 15_000);
+      PublishedMarker marker = new PublishedMarker(jdbi, outbox);
+      parts.add(0, marker);
+      OutboxPublisher publisher = new OutboxPublisher(producer, outbox, jdbi, marker, 15_000);
       OutboxRelay relay = new OutboxRelay(jdbi, outbox, publisher, 20).start(2_000);
       parts.add(0, relay);
       CommandRunner runner = new CommandRunner(jdbi, new IdempotencyStore(jdbi), publisher);

@@ -10,20 +10,18 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Sends committed outbox records and waits for Kafka's acknowledgement; see {@link Outbox}. */
 public final class OutboxPublisher {
-  private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
-
   private final Producer<String, byte[]> producer;
   private final Outbox outbox;
   private final Jdbi jdbi;
   private final long timeoutMillis;
+  private final PublishedMarker marker;
 
-  public OutboxPublisher(Producer<String, byte[]> producer, Outbox outbox, Jdbi jdbi, long timeoutMillis) {
+  public OutboxPublisher(Producer<String, byte[]> producer, Outbox outbox, Jdbi jdbi, PublishedMarker marker, long timeoutMillis) {
     this.producer = producer;
+    this.marker = marker;
     this.outbox = outbox;
     this.jdbi = jdbi;
     this.timeoutMillis = timeoutMillis;
@@ -35,24 +33,16 @@ public final class OutboxPublisher {
       return;
     }
     send(records);
-    List<Long> seqs = records.stream().map(OutboxRecord::seq).toList();
-    try {
-      // Losing this mark in a crash only means a resend with the same event ids: no need to wait
-      // for the WAL flush.
-      jdbi.useTransaction(h -> {
-        h.execute("SET LOCAL synchronous_commit = off");
-        outbox.markPublished(h, seqs);
-      });
-    } catch (RuntimeException e) {
-      // Kafka has them; the relay may send them again with the same event ids.
-      LOG.warn("Published records could not be marked as such ({}); the relay will resend them", e.getClass().getSimpleName());
-    }
+    marker.marked(records.stream().map(OutboxRecord::seq).toList());
   }
 
   /** Publishes whatever of these outbox rows is still pending (for an idempotent repeat). */
   public void ensurePublished(List<Long> seqs) throws PublishException {
     if (!seqs.isEmpty()) {
-      publish(jdbi.withHandle(h -> outbox.pending(h, seqs)));
+      // Acknowledged before the query, or since: either way already in Kafka (the mark may be in flight).
+      java.util.Set<Long> before = seqs.stream().filter(marker::acknowledged).collect(java.util.stream.Collectors.toSet());
+      publish(jdbi.withHandle(h -> outbox.pending(h, seqs)).stream()
+          .filter(r -> !before.contains(r.seq()) && !marker.acknowledged(r.seq())).toList());
     }
   }
 

@@ -54,4 +54,18 @@ class IdempotencyTest {
     assertThat(rb.status()).isEqualTo(201);
     assertThat(rb.text("caseId")).isNotEqualTo(ra.text("caseId"));
   }
+
+  @Test
+  void immediateRepeatsNeverPublishTwice() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String caseId = TestIntake.newCase(api, a.token());
+    for (int i = 0; i < 30; i++) {
+      String key = UUID.randomUUID().toString();
+      String body = "{\"type\":\"CCC_CONTACT_ATTEMPTED\",\"occurredOn\":\"2026-11-02\",\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\"}";
+      Api.Response first = post("/api/v1/cases/" + caseId + "/events", a.token(), key, body);
+      Api.Response again = post("/api/v1/cases/" + caseId + "/events", a.token(), key, body);
+      assertThat(again.body()).isEqualTo(first.body());
+    }
+    assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(caseId))).hasSize(31);
+  }
 }
