@@ -1,15 +1,12 @@
 package org.vigie.cli.local;
 
-/** Configuration names read by {@code vigie local} beyond the contract ones of ConfigNames. */
+/**
+ * Configuration names only {@code vigie local} reads, and its default ports. The services' own names
+ * are their constants (IntakeSettings, NotifierSettings, RulesSettings), used directly.
+ */
 public final class LocalNames {
-  /** Notifier public HTTP port (acknowledgement links), default 8081. */
-  public static final String VIGIE_NOTIFIER_HTTP_PORT = "VIGIE_NOTIFIER_HTTP_PORT";
-  /** Rules-service ops port (health, readiness, metrics), default 8082. */
+  /** Rules-service ops port (health, readiness, metrics) the brief plans, default 8082; passed on. */
   public static final String VIGIE_RULES_OPS_PORT = "VIGIE_RULES_OPS_PORT";
-  /** Intake identity-vault master key, base64 of 32 bytes; {@code vigie local} keeps one in the data dir. */
-  public static final String VIGIE_MASTER_KEY = "VIGIE_MASTER_KEY";
-  /** Kafka Streams state directory of rules-service; {@code vigie local}: under the data dir. */
-  public static final String VIGIE_RULES_STATE_DIR = "VIGIE_RULES_STATE_DIR";
   /** Port of the page listing the mails the embedded SMTP server received, default 8025. */
   public static final String VIGIE_MAILBOX_PORT = "VIGIE_MAILBOX_PORT";
   /** Port of the in-process Kafka broker of {@code vigie local}, default 9092. */

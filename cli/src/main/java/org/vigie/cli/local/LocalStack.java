@@ -8,12 +8,15 @@ import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.intake.IntakeSettings;
+import org.vigie.notifier.config.NotifierSettings;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
 import org.vigie.platform.db.EmbeddedDatabase;
 import org.vigie.platform.kafka.EmbeddedKafkaBroker;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
+import org.vigie.rules.RulesSettings;
 import org.vigie.schemas.topics.Topics;
 
 /**
@@ -76,20 +79,20 @@ public final class LocalStack implements AutoCloseable {
       }
 
       DataDirSecrets secrets = new DataDirSecrets(dataDir, new SecureRandom());
-      int notifierPort = config.getInt(LocalNames.VIGIE_NOTIFIER_HTTP_PORT, LocalNames.DEFAULT_NOTIFIER_PORT);
+      int notifierPort = config.getInt(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, LocalNames.DEFAULT_NOTIFIER_PORT);
       services = services
           .with(ConfigNames.VIGIE_ADMIN_TOKEN,
               secrets.token(ADMIN_TOKEN_FILE, config.optional(ConfigNames.VIGIE_ADMIN_TOKEN)))
-          .with(LocalNames.VIGIE_MASTER_KEY,
-              secrets.key(MASTER_KEY_FILE, config.optional(LocalNames.VIGIE_MASTER_KEY)))
+          .with(IntakeSettings.VIGIE_MASTER_KEY,
+              secrets.key(MASTER_KEY_FILE, config.optional(IntakeSettings.VIGIE_MASTER_KEY)))
           .with(ConfigNames.SMTP_FROM, config.get(ConfigNames.SMTP_FROM, "vigie@localhost"))
           .with(ConfigNames.VIGIE_HTTP_PORT,
               String.valueOf(config.getInt(ConfigNames.VIGIE_HTTP_PORT, LocalNames.DEFAULT_INTAKE_PORT)))
-          .with(LocalNames.VIGIE_NOTIFIER_HTTP_PORT, String.valueOf(notifierPort))
+          .with(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, String.valueOf(notifierPort))
           .with(LocalNames.VIGIE_RULES_OPS_PORT,
               String.valueOf(config.getInt(LocalNames.VIGIE_RULES_OPS_PORT, LocalNames.DEFAULT_RULES_OPS_PORT)))
-          .with(LocalNames.VIGIE_RULES_STATE_DIR,
-              config.get(LocalNames.VIGIE_RULES_STATE_DIR, dataDir.resolve("rules-state").toString()))
+          .with(RulesSettings.STATE_DIR,
+              config.get(RulesSettings.STATE_DIR, dataDir.resolve("rules-state").toString()))
           .with(ConfigNames.VIGIE_PUBLIC_URL,
               config.get(ConfigNames.VIGIE_PUBLIC_URL, "http://localhost:" + notifierPort));
 

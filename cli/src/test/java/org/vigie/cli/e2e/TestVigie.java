@@ -12,7 +12,9 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
 import org.vigie.intake.IntakeService;
+import org.vigie.intake.IntakeSettings;
 import org.vigie.notifier.NotifierService;
+import org.vigie.notifier.config.NotifierSettings;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
 import org.vigie.platform.kafka.FreePorts;
@@ -63,10 +65,9 @@ final class TestVigie {
             Map.entry(ConfigNames.SMTP_FROM, "vigie@test.example"),
             Map.entry(ConfigNames.VIGIE_HTTP_PORT, "0"),
             Map.entry(ConfigNames.VIGIE_ADMIN_TOKEN, adminToken),
-            Map.entry("VIGIE_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey)),
-            Map.entry("VIGIE_NOTIFIER_HTTP_PORT", "0"),
-            Map.entry("VIGIE_RULES_OPS_PORT", "0"),
-            Map.entry("VIGIE_RULES_STATE_DIR", Files.createTempDirectory("vigie-e2e-rules").toString())));
+            Map.entry(IntakeSettings.VIGIE_MASTER_KEY, Base64.getEncoder().encodeToString(masterKey)),
+            Map.entry(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, "0"),
+            Map.entry(RulesSettings.STATE_DIR, Files.createTempDirectory("vigie-e2e-rules").toString())));
         IntakeService intake = IntakeService.start(config);
         started.push(intake);
         RulesService rules = RulesService.from(RulesSettings.from(config));

@@ -62,7 +62,7 @@ class LocalStackTest {
   private static Config withFreePorts(Map<String, String> env) {
     Map<String, String> values = new HashMap<>(env);
     for (String name : new String[] {LocalNames.VIGIE_KAFKA_PORT, ConfigNames.SMTP_PORT, LocalNames.VIGIE_MAILBOX_PORT,
-        ConfigNames.VIGIE_HTTP_PORT, LocalNames.VIGIE_NOTIFIER_HTTP_PORT, LocalNames.VIGIE_RULES_OPS_PORT}) {
+        ConfigNames.VIGIE_HTTP_PORT, org.vigie.notifier.config.NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, LocalNames.VIGIE_RULES_OPS_PORT}) {
       values.put(name, String.valueOf(FreePorts.pick()));
     }
     return Config.of(values);
