@@ -18,15 +18,18 @@ import org.vigie.rules.topology.RulesStreamsConfig;
  *   <li>{@code VIGIE_RULES_TICK_SECONDS}: wall-clock tick (default 60)</li>
  *   <li>{@code VIGIE_RULES_MAX_CASES_PER_TICK} (default 2000)</li>
  *   <li>{@code VIGIE_KAFKA_REPLICATION_FACTOR}: for the topics the service creates when missing (default 1)</li>
+ *   <li>{@code VIGIE_RULES_OPS_PORT}: {@code /health}, {@code /ready}, {@code /metrics} (default 8082; 0: any free port)</li>
  * </ul>
  */
 public record RulesSettings(String bootstrapServers, String applicationId, Path stateDir, Duration tick,
-    int maxCasesPerTick, short replicationFactor) {
+    int maxCasesPerTick, short replicationFactor, int opsPort) {
   public static final String STATE_DIR = "VIGIE_RULES_STATE_DIR";
   public static final String APPLICATION_ID = "VIGIE_RULES_APPLICATION_ID";
   public static final String TICK_SECONDS = "VIGIE_RULES_TICK_SECONDS";
   public static final String MAX_CASES_PER_TICK = "VIGIE_RULES_MAX_CASES_PER_TICK";
   public static final String REPLICATION_FACTOR = "VIGIE_KAFKA_REPLICATION_FACTOR";
+  public static final String OPS_PORT = "VIGIE_RULES_OPS_PORT";
+  public static final int DEFAULT_OPS_PORT = 8082;
 
   public static RulesSettings from(Config config) {
     Path dataDir = Path.of(config.get(ConfigNames.VIGIE_DATA_DIR, "./.vigie"));
@@ -36,7 +39,8 @@ public record RulesSettings(String bootstrapServers, String applicationId, Path 
         Path.of(config.get(STATE_DIR, dataDir.resolve("rules-state").toString())),
         Duration.ofSeconds(config.getLong(TICK_SECONDS, 60)),
         config.getInt(MAX_CASES_PER_TICK, 2_000),
-        (short) config.getInt(REPLICATION_FACTOR, 1));
+        (short) config.getInt(REPLICATION_FACTOR, 1),
+        config.getInt(OPS_PORT, DEFAULT_OPS_PORT));
   }
 
   public Properties streamsProperties() {

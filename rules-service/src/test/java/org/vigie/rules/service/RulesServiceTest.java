@@ -3,6 +3,10 @@ package org.vigie.rules.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,7 +34,10 @@ import org.vigie.schemas.RuleId;
 import org.vigie.schemas.serde.AvroSerde;
 import org.vigie.schemas.topics.Topics;
 
-/** The service on the real in-process broker: exactly-once, alerts read committed, poison records in the DLQ. */
+/**
+ * The service on the real in-process broker: exactly-once, alerts read committed, poison records in
+ * the DLQ, ops endpoints.
+ */
 class RulesServiceTest {
 
   @Test
@@ -45,7 +52,7 @@ class RulesServiceTest {
     LocalDate today = LocalDate.now(RulesConfig.PARIS);
     Events e = new Events(caseId);
 
-    try (RulesService service = new RulesService(props, config, new TopicProvisioner(SharedKafka.settings(), (short) 1));
+    try (RulesService service = new RulesService(props, config, new TopicProvisioner(SharedKafka.settings(), (short) 1), 0);
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(new KafkaSettings(bootstrap).producer("rules-test"),
             new ByteArraySerializer(), new ByteArraySerializer());
         TopicReader<String, CaseAlert> alerts = new TopicReader<>(bootstrap, Topics.CASE_ALERTS.name(),
@@ -54,6 +61,14 @@ class RulesServiceTest {
             new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       service.start();
       await().atMost(Duration.ofSeconds(60)).until(() -> service.state() == KafkaStreams.State.RUNNING);
+      HttpClient http = HttpClient.newHttpClient();
+      String ops = "http://127.0.0.1:" + service.opsPort();
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(ops + "/health")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(ops + "/ready")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(ops + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body()).contains("kafka_stream");
 
       AvroSerde<CaseEvent> serde = AvroSerde.of(CaseEvent.class);
       String topic = Topics.CASE_EVENTS.name();
