@@ -76,7 +76,7 @@ CREATE TABLE notification (
   digest_id        bigint,
   CONSTRAINT notification_state CHECK (state IN ('PENDING', 'SENT', 'ACKNOWLEDGED', 'FAILED', 'ESCALATED', 'CANCELLED'))
 );
-CREATE INDEX notification_due ON notification (next_attempt_at) WHERE state = 'PENDING' AND NOT digest;
+CREATE INDEX notification_due ON notification (next_attempt_at, id) WHERE state = 'PENDING' AND NOT digest;
 CREATE INDEX notification_digest ON notification (recipient_id) WHERE state = 'PENDING' AND digest;
 CREATE INDEX notification_alert ON notification (alert_id);
 

@@ -110,19 +110,20 @@ public final class NotifierService implements AutoCloseable {
     Outcomes outcomes = new Outcomes(outbox);
     MessageComposer composer = new MessageComposer();
 
+    Channel email = new EmailChannel(settings.smtpHost(), settings.smtpPort(), settings.smtpFrom(), composer);
+    Channel webhook = new WebhookChannel(options.webhookPolicy(), composer, new ObjectMapper());
+    running.add(email);
+    running.add(webhook);
     Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
-    channels.put(NotificationChannel.EMAIL, options.channelDecorator().apply(
-        new EmailChannel(settings.smtpHost(), settings.smtpPort(), settings.smtpFrom(), composer)));
-    channels.put(NotificationChannel.WEBHOOK, options.channelDecorator().apply(
-        new WebhookChannel(options.webhookPolicy(), composer, new ObjectMapper())));
-
+    channels.put(NotificationChannel.EMAIL, options.channelDecorator().apply(email));
+    channels.put(NotificationChannel.WEBHOOK, options.channelDecorator().apply(webhook));
     OutboxRelay relay = new OutboxRelay(jdbi, outbox, kafka.producer("vigie-notifier-outbox"));
     List<Worker> dispatchWorkers = new ArrayList<>();
     Runnable wakeDispatch = () -> dispatchWorkers.forEach(Worker::wake);
     Dispatcher dispatcher = new Dispatcher(jdbi, ledger, alerts, router, channels, tokens, outcomes, metrics,
         new Backoff(settings.retryBase(), settings.retryMax(), options.random()), settings, clock, relay::wake);
     for (int i = 0; i < settings.dispatchThreads(); i++) {
-      dispatchWorkers.add(new Worker("notifier-dispatch-" + i, 500, dispatcher::dispatchOne));
+      dispatchWorkers.add(new Worker("notifier-dispatch-" + i, 500, dispatcher::dispatchBatch));
     }
     FollowUps followUps = new FollowUps(jdbi, alerts, ledger, router, outcomes, metrics, settings, clock);
     Worker followUpWorker = new Worker("notifier-follow-ups", 1000, () -> {

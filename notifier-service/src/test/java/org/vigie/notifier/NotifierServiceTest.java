@@ -102,6 +102,27 @@ class NotifierServiceTest {
     }
   }
 
+  @Test
+  void anAlertBeforeItsVolunteerIsKnownWaitsForTheDirectoryAndAnUnknownAssigneeGoesToTheCoordinator() {
+    String association = Fixtures.id("asso");
+    String late = Fixtures.id("vol");
+    String coordinator = Fixtures.id("coord");
+    CaseAlert early = Fixtures.raised(association, late, RuleId.API_NOT_ISSUED, Severity.HIGH).build();
+    CaseAlert orphan = Fixtures.raised(association, Fixtures.id("nobody"), RuleId.CCC_UNANSWERED, Severity.WARNING).build();
+    try (NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()))) {
+      kafka.publish(early);
+      await().atMost(Duration.ofSeconds(60)).until(() -> service.jdbi().withHandle(h -> h.createQuery(
+          "SELECT count(*) FROM alert WHERE alert_id = :a AND NOT routed").bind("a", early.getAlertId()).mapTo(Long.class).one()) == 1);
+      kafka.publish(Fixtures.volunteer(association, late, late + "@asso.test").build());
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, late + "@asso.test").size() == 1);
+
+      kafka.publish(Fixtures.coordinator(association, coordinator, coordinator + "@asso.test").build());
+      kafka.publish(orphan);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, coordinator + "@asso.test").size() == 1);
+      assertThat(Mails.subject(Mails.to(SMTP, coordinator + "@asso.test").get(0))).contains("CCC_UNANSWERED");
+    }
+  }
+
   static long ledgerRows(NotifierService service, CaseAlert alert) {
     return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM notification WHERE alert_id = :a")
         .bind("a", alert.getAlertId()).mapTo(Long.class).one());

@@ -3,6 +3,9 @@ package org.vigie.notifier.alert;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Handle;
@@ -14,6 +17,7 @@ import org.vigie.notifier.ledger.Ledger;
 import org.vigie.notifier.ledger.LedgerRow;
 import org.vigie.notifier.metrics.NotifierMetrics;
 import org.vigie.notifier.outbox.Outcomes;
+import org.vigie.notifier.route.AssociationLocks;
 import org.vigie.notifier.route.Router;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
@@ -55,22 +59,41 @@ public final class AlertIntake implements BatchHandler {
   @Override
   public void handle(List<ConsumerRecord<String, byte[]>> records) {
     int[] poison = {0};
+    List<Object> decoded = new ArrayList<>(records.size());
+    Set<String> associations = new HashSet<>();
+    for (ConsumerRecord<String, byte[]> r : records) {
+      try {
+        CaseAlert alert = decode(r);
+        associations.add(alert.getAssociationId());
+        decoded.add(alert);
+      } catch (RuntimeException e) {
+        decoded.add(new Poison(r, e));
+      }
+    }
     jdbi.useTransaction(h -> {
       Instant now = clock.instant();
-      for (ConsumerRecord<String, byte[]> r : records) {
-        CaseAlert alert;
-        try {
-          alert = decode(r);
-        } catch (RuntimeException e) {
+      AssociationLocks.lock(h, associations);
+      List<CaseAlert> raised = new ArrayList<>();
+      for (Object item : decoded) {
+        if (item instanceof Poison p) {
+          ConsumerRecord<String, byte[]> r = p.record();
           String where = r.topic() + "/" + r.partition() + "@" + r.offset();
-          LOG.warn("poison alert record {} sent to the dead-letter topic: {}", where, e.getClass().getSimpleName());
+          LOG.warn("poison alert record {} sent to the dead-letter topic: {}", where, p.error().getClass().getSimpleName());
           outcomes.poison(h, r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value(),
-              "source=" + where + "; " + e.getClass().getName() + ": " + rootMessage(e));
+              "source=" + where + "; " + p.error().getClass().getName() + ": " + rootMessage(p.error()));
           poison[0]++;
           continue;
         }
-        accept(h, alert, now);
+        CaseAlert alert = (CaseAlert) item;
+        if (alert.getStatus() == AlertStatus.RAISED) {
+          raised.add(alert);
+        } else {
+          acceptRaised(h, raised, now);
+          raised.clear();
+          accept(h, alert, now);
+        }
       }
+      acceptRaised(h, raised, now);
     });
     for (int i = 0; i < poison[0]; i++) {
       metrics.poison();
@@ -78,11 +101,19 @@ public final class AlertIntake implements BatchHandler {
     onRecorded.run();
   }
 
+  private record Poison(ConsumerRecord<String, byte[]> record, RuntimeException error) {}
+
+  /** Records consecutive RAISED alerts together: a few round trips for the whole run. */
+  private void acceptRaised(Handle h, List<CaseAlert> raised, Instant now) {
+    if (!raised.isEmpty()) {
+      router.routeAll(h, alerts.upsertRaisedAll(h, raised, now).values(), now);
+    }
+  }
+
   /** Records one alert within the caller's transaction. */
   public void accept(Handle h, CaseAlert alert, Instant now) {
     if (alert.getStatus() == AlertStatus.RAISED) {
-      alerts.upsertRaised(h, alert, now);
-      router.route(h, alert.getAlertId(), now);
+      router.route(h, alerts.upsertRaised(h, alert, now), now);
       return;
     }
     if (!alerts.resolve(h, alert, now)) {

@@ -7,9 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
@@ -20,16 +25,57 @@ public final class AlertStore {
       + " assigned_volunteer_id, reference, rule_version, message_fr, message_en, first_sent_at, acknowledged_at,"
       + " resolved_at, reminder_round";
 
-  /** Records a RAISED alert, or refreshes its severity, deadline, text and assignee on a re-emission. */
-  public void upsertRaised(Handle h, CaseAlert a, Instant now) {
-    h.createUpdate("""
+  private static final String UPSERT = """
             INSERT INTO alert (alert_id, case_id, association_id, rule, severity, raised_at, deadline,
               assigned_volunteer_id, reference, rule_version, message_fr, message_en, received_at)
             VALUES (:id, :case, :association, :rule, :severity, :raisedAt, :deadline, :assignee, :reference,
               :ruleVersion, :fr, :en, :now)
             ON CONFLICT (alert_id) DO UPDATE SET severity = excluded.severity, deadline = excluded.deadline,
               message_fr = excluded.message_fr, message_en = excluded.message_en,
-              assigned_volunteer_id = COALESCE(excluded.assigned_volunteer_id, alert.assigned_volunteer_id)""")
+              assigned_volunteer_id = COALESCE(excluded.assigned_volunteer_id, alert.assigned_volunteer_id)""";
+  private static final String ASSIGN = """
+              INSERT INTO case_assignment (case_id, association_id, volunteer_id, updated_at)
+              VALUES (:case, :association, :volunteer, :at)
+              ON CONFLICT (case_id) DO UPDATE SET volunteer_id = excluded.volunteer_id, updated_at = excluded.updated_at
+              WHERE case_assignment.updated_at <= excluded.updated_at""";
+
+  /** Records a RAISED alert, or refreshes its severity, deadline, text and assignee on a re-emission; returns it. */
+  public AlertView upsertRaised(Handle h, CaseAlert a, Instant now) {
+    AlertView view = bindAlert(h.createQuery(UPSERT + " RETURNING " + COLUMNS), a, now)
+        .map((rs, ctx) -> view(rs))
+        .one();
+    if (a.getAssignedVolunteerId() != null) {
+      bindAssignment(h.createUpdate(ASSIGN), a).execute();
+    }
+    return view;
+  }
+
+  /** As {@link #upsertRaised} for many alerts in a few round trips; returns them by id. */
+  public Map<String, AlertView> upsertRaisedAll(Handle h, List<CaseAlert> raised, Instant now) {
+    PreparedBatch upserts = h.prepareBatch(UPSERT);
+    PreparedBatch assignments = h.prepareBatch(ASSIGN);
+    int assigned = 0;
+    for (CaseAlert a : raised) {
+      bindAlert(upserts, a, now).add();
+      if (a.getAssignedVolunteerId() != null) {
+        bindAssignment(assignments, a).add();
+        assigned++;
+      }
+    }
+    upserts.execute();
+    if (assigned > 0) {
+      assignments.execute();
+    }
+    Map<String, AlertView> out = new HashMap<>();
+    h.createQuery("SELECT " + COLUMNS + " FROM alert WHERE alert_id = ANY(:ids)")
+        .bindArray("ids", String.class, raised.stream().map(CaseAlert::getAlertId).distinct().toList())
+        .map((rs, ctx) -> view(rs))
+        .forEach(v -> out.put(v.alertId(), v));
+    return out;
+  }
+
+  private static <S extends SqlStatement<S>> S bindAlert(S statement, CaseAlert a, Instant now) {
+    return statement
         .bind("id", a.getAlertId())
         .bind("case", a.getCaseId())
         .bind("association", a.getAssociationId())
@@ -42,20 +88,15 @@ public final class AlertStore {
         .bind("ruleVersion", a.getRuleVersion())
         .bind("fr", a.getMessage().getFr())
         .bind("en", a.getMessage().getEn())
-        .bind("now", ts(now))
-        .execute();
-    if (a.getAssignedVolunteerId() != null) {
-      h.createUpdate("""
-              INSERT INTO case_assignment (case_id, association_id, volunteer_id, updated_at)
-              VALUES (:case, :association, :volunteer, :at)
-              ON CONFLICT (case_id) DO UPDATE SET volunteer_id = excluded.volunteer_id, updated_at = excluded.updated_at
-              WHERE case_assignment.updated_at <= excluded.updated_at""")
-          .bind("case", a.getCaseId())
-          .bind("association", a.getAssociationId())
-          .bind("volunteer", a.getAssignedVolunteerId())
-          .bind("at", ts(a.getEmittedAt()))
-          .execute();
-    }
+        .bind("now", ts(now));
+  }
+
+  private static <S extends SqlStatement<S>> S bindAssignment(S statement, CaseAlert a) {
+    return statement
+        .bind("case", a.getCaseId())
+        .bind("association", a.getAssociationId())
+        .bind("volunteer", a.getAssignedVolunteerId())
+        .bind("at", ts(a.getEmittedAt()));
   }
 
   /** Records a RESOLVED alert; returns true the first time it is seen resolved. */
@@ -75,6 +116,18 @@ public final class AlertStore {
         .findOne();
   }
 
+  /** Alerts by id, in one round trip. */
+  public Map<String, AlertView> findAll(Handle h, Collection<String> alertIds) {
+    Map<String, AlertView> out = new HashMap<>();
+    if (!alertIds.isEmpty()) {
+      h.createQuery("SELECT " + COLUMNS + " FROM alert WHERE alert_id = ANY(:ids)")
+          .bindArray("ids", String.class, List.copyOf(alertIds))
+          .map((rs, ctx) -> view(rs))
+          .forEach(v -> out.put(v.alertId(), v));
+    }
+    return out;
+  }
+
   /** Locks an alert row, e.g. before a follow-up decision. */
   public Optional<AlertView> lock(Handle h, String alertId) {
     return h.createQuery("SELECT " + COLUMNS + " FROM alert WHERE alert_id = :id FOR UPDATE")
@@ -89,6 +142,14 @@ public final class AlertStore {
         .bind("case", caseId)
         .mapTo(String.class)
         .findOne();
+  }
+
+  public void markRoutedAll(Handle h, List<String> alertIds) {
+    if (!alertIds.isEmpty()) {
+      h.createUpdate("UPDATE alert SET routed = true WHERE alert_id = ANY(:ids)")
+          .bindArray("ids", String.class, alertIds)
+          .execute();
+    }
   }
 
   public void markRouted(Handle h, String alertId, boolean routed) {

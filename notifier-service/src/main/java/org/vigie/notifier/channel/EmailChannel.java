@@ -25,8 +25,20 @@ public final class EmailChannel implements Channel {
   private final InternetAddress from;
   private final String domain;
   private final MessageComposer composer;
+  private final ThreadLocal<Transport> connections = new ThreadLocal<>();
+  private final java.util.Set<Transport> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of the whole class path
+   * on every header or body encoding, unless this property names it: naming the provider Angus Mail
+   * registers anyway makes each email several times cheaper to build. Set only when unset.
+   */
+  static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
 
   public EmailChannel(String host, int port, String from, MessageComposer composer) {
+    if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
+      System.setProperty(STREAM_PROVIDER_PROPERTY, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
     Properties p = new Properties();
     p.put("mail.smtp.host", host);
     p.put("mail.smtp.port", String.valueOf(port));
@@ -69,12 +81,69 @@ public final class EmailChannel implements Channel {
       MimeBodyPart html = new MimeBodyPart();
       html.setText(r.html(), "UTF-8", "html");
       message.setContent(new MimeMultipart("alternative", text, html));
-      Transport.send(message);
+      message.saveChanges();
+      transmit(message);
     } catch (AddressException e) {
       throw DeliveryException.permanent("invalid email address");
     } catch (MessagingException e) {
       throw classify(e);
     }
+  }
+
+  /**
+   * Sends over this thread's SMTP connection, opened on first use and kept between messages (a
+   * connection per message costs more than the message). A kept connection the server has closed
+   * is replaced once at once; other failures close it so the next attempt starts afresh.
+   */
+  private void transmit(MimeMessage message) throws MessagingException {
+    Transport kept = connections.get();
+    if (kept != null && kept.isConnected()) {
+      try {
+        kept.sendMessage(message, message.getAllRecipients());
+        return;
+      } catch (MessagingException e) {
+        if (e instanceof jakarta.mail.SendFailedException) {
+          throw e;
+        }
+        drop(kept);
+      }
+    } else if (kept != null) {
+      drop(kept);
+    }
+    Transport fresh = session.getTransport("smtp");
+    fresh.connect();
+    connections.set(fresh);
+    open.add(fresh);
+    try {
+      fresh.sendMessage(message, message.getAllRecipients());
+    } catch (MessagingException e) {
+      if (!(e instanceof jakarta.mail.SendFailedException)) {
+        drop(fresh);
+      }
+      throw e;
+    }
+  }
+
+  private void drop(Transport t) {
+    connections.remove();
+    open.remove(t);
+    try {
+      t.close();
+    } catch (MessagingException e) {
+      // already broken
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Transport t : open) {
+      try {
+        t.close();
+      } catch (MessagingException e) {
+        // closing anyway
+      }
+    }
+    open.clear();
   }
 
   static DeliveryException classify(MessagingException e) {

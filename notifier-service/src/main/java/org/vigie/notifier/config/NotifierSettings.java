@@ -81,7 +81,7 @@ public record NotifierSettings(
         positive(VIGIE_NOTIFIER_RETRY_BASE, config.get(VIGIE_NOTIFIER_RETRY_BASE, "PT2S")),
         positive(VIGIE_NOTIFIER_RETRY_MAX, config.get(VIGIE_NOTIFIER_RETRY_MAX, "PT5M")),
         atLeast(config, VIGIE_NOTIFIER_MAX_ATTEMPTS, 10, 1),
-        atLeast(config, VIGIE_NOTIFIER_DISPATCH_THREADS, 4, 1),
+        atLeast(config, VIGIE_NOTIFIER_DISPATCH_THREADS, 8, 1),
         time(VIGIE_NOTIFIER_DIGEST_TIME, config.get(VIGIE_NOTIFIER_DIGEST_TIME, "08:00")));
   }
 

@@ -1,7 +1,11 @@
 package org.vigie.notifier.directory;
 
 import java.time.Clock;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.notifier.consume.BatchHandler;
+import org.vigie.notifier.route.AssociationLocks;
 import org.vigie.notifier.route.Router;
 import org.vigie.schemas.DirectoryEntry;
 import org.vigie.schemas.serde.AvroSerde;
@@ -38,27 +43,36 @@ public final class DirectoryIntake implements BatchHandler {
 
   @Override
   public void handle(List<ConsumerRecord<String, byte[]>> records) {
-    int routed = jdbi.inTransaction(h -> {
-      Set<String> changed = new LinkedHashSet<>();
-      for (ConsumerRecord<String, byte[]> r : records) {
-        if (r.key() == null) {
-          LOG.warn("directory record without key at {}/{}@{} ignored", r.topic(), r.partition(), r.offset());
-          continue;
-        }
-        if (r.value() == null) {
-          store.delete(h, r.key()).ifPresent(changed::add);
-          continue;
-        }
-        DirectoryEntry entry;
+    List<Map.Entry<String, DirectoryEntry>> entries = new ArrayList<>();
+    Set<String> associations = new HashSet<>();
+    for (ConsumerRecord<String, byte[]> r : records) {
+      if (r.key() == null) {
+        LOG.warn("directory record without key at {}/{}@{} ignored", r.topic(), r.partition(), r.offset());
+        continue;
+      }
+      DirectoryEntry entry = null;
+      if (r.value() != null) {
         try {
           entry = serde.decode(r.value());
+          associations.add(entry.getAssociationId());
         } catch (RuntimeException e) {
           LOG.warn("undecodable directory record at {}/{}@{} ignored: {}", r.topic(), r.partition(), r.offset(),
               e.getClass().getSimpleName());
           continue;
         }
-        store.upsert(h, r.key(), entry);
-        changed.add(entry.getAssociationId());
+      }
+      entries.add(new AbstractMap.SimpleImmutableEntry<>(r.key(), entry));
+    }
+    int routed = jdbi.inTransaction(h -> {
+      AssociationLocks.lock(h, associations);
+      Set<String> changed = new LinkedHashSet<>();
+      for (Map.Entry<String, DirectoryEntry> e : entries) {
+        if (e.getValue() == null) {
+          store.delete(h, e.getKey()).ifPresent(changed::add);
+        } else {
+          store.upsert(h, e.getKey(), e.getValue());
+          changed.add(e.getValue().getAssociationId());
+        }
       }
       int added = 0;
       for (String association : changed) {

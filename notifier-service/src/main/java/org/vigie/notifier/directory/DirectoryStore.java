@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.vigie.schemas.DirectoryEntry;
@@ -69,6 +72,24 @@ public final class DirectoryStore {
         .bind("volunteer", volunteerId)
         .map((rs, ctx) -> contact(rs))
         .findFirst();
+  }
+
+  /** Volunteers by id (any association), keyed by {@link #key(String, String)}: one round trip for a batch. */
+  public Map<String, Contact> volunteers(Handle h, Collection<String> volunteerIds) {
+    Map<String, Contact> out = new HashMap<>();
+    if (volunteerIds.isEmpty()) {
+      return out;
+    }
+    h.createQuery("SELECT " + CONTACT_COLUMNS + " FROM directory_entry WHERE kind = :kind AND volunteer_id = ANY(:ids)")
+        .bind("kind", DirectoryEntryKind.VOLUNTEER.name())
+        .bindArray("ids", String.class, List.copyOf(volunteerIds))
+        .map((rs, ctx) -> contact(rs))
+        .forEach(c -> out.put(key(c.associationId(), c.volunteerId()), c));
+    return out;
+  }
+
+  public static String key(String associationId, String volunteerId) {
+    return associationId + "|" + volunteerId;
   }
 
   /** Active coordinators of an association that can be reached, in a stable order. */

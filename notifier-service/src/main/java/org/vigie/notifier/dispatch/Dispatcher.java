@@ -3,6 +3,8 @@ package org.vigie.notifier.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.vigie.notifier.channel.Channel;
 import org.vigie.notifier.channel.DeliveryException;
 import org.vigie.notifier.config.NotifierSettings;
 import org.vigie.notifier.directory.Contact;
+import org.vigie.notifier.directory.DirectoryStore;
 import org.vigie.notifier.ledger.Ledger;
 import org.vigie.notifier.ledger.LedgerRow;
 import org.vigie.notifier.message.Notice;
@@ -51,6 +54,7 @@ public final class Dispatcher {
   private final NotifierSettings settings;
   private final Clock clock;
   private final Runnable onChange;
+  private static final int BATCH = 8;
 
   public Dispatcher(Jdbi jdbi, Ledger ledger, AlertStore alerts, Router router, Map<NotificationChannel, Channel> channels,
       AckTokens tokens, Outcomes outcomes, NotifierMetrics metrics, Backoff backoff, NotifierSettings settings,
@@ -69,27 +73,49 @@ public final class Dispatcher {
     this.onChange = onChange;
   }
 
-  /** Handles one due row; false when nothing is due. */
-  public boolean dispatchOne() {
+  /**
+   * Handles a few due rows in one transaction (one commit for several sends); false when nothing
+   * was due. A crash before the commit resends the batch's rows once, with the same ids.
+   */
+  public boolean dispatchBatch() {
     Instant now = clock.instant();
-    boolean handled = jdbi.inTransaction(h -> {
-      Optional<LedgerRow> claimed = ledger.claimDue(h, now);
-      claimed.ifPresent(row -> deliver(h, row, now));
-      return claimed.isPresent();
+    int handled = jdbi.inTransaction(h -> {
+      List<LedgerRow> claimed = ledger.claimDue(h, now, BATCH);
+      Set<String> alertIds = new HashSet<>();
+      Set<String> recipients = new HashSet<>();
+      for (LedgerRow row : claimed) {
+        if (row.alertId() != null) {
+          alertIds.add(row.alertId());
+        }
+        recipients.add(row.recipientId());
+      }
+      Prefetched prefetched = new Prefetched(alerts.findAll(h, alertIds), router.contacts(h, recipients));
+      for (LedgerRow row : claimed) {
+        deliver(h, row, clock.instant(), prefetched);
+      }
+      return claimed.size();
     });
-    if (handled) {
+    if (handled > 0) {
       onChange.run();
     }
-    return handled;
+    return handled > 0;
   }
 
-  private void deliver(Handle h, LedgerRow row, Instant now) {
+  /** Alerts and contacts of a claimed batch, read together. */
+  private record Prefetched(Map<String, AlertView> alerts, Map<String, Contact> contacts) {}
+
+  private void deliver(Handle h, LedgerRow row, Instant now, Prefetched prefetched) {
     List<LedgerRow> grouped = row.kind() == NotificationKind.DIGEST
         ? ledger.groupedBy(h, row.id()).stream().filter(r -> Ledger.PENDING.equals(r.state())).toList()
         : List.of(row);
     List<AlertView> about = new ArrayList<>();
     for (LedgerRow r : grouped) {
-      alerts.find(h, r.alertId()).ifPresent(about::add);
+      AlertView known = prefetched.alerts().get(r.alertId());
+      if (known != null) {
+        about.add(known);
+      } else {
+        alerts.find(h, r.alertId()).ifPresent(about::add);
+      }
     }
     boolean notice = row.kind() == NotificationKind.RESOLVED_NOTICE;
     if (!notice) {
@@ -100,7 +126,10 @@ public final class Dispatcher {
       return;
     }
     AlertView first = about.get(0);
-    Optional<Contact> contact = router.contact(h, first.associationId(), row.recipientId()).filter(Contact::active);
+    Optional<Contact> contact = Optional.ofNullable(
+            prefetched.contacts().get(DirectoryStore.key(first.associationId(), row.recipientId())))
+        .or(() -> router.contact(h, first.associationId(), row.recipientId()))
+        .filter(Contact::active);
     if (contact.isEmpty()) {
       fail(h, row, grouped, about, row.attempts(), "recipient no longer in the directory", now);
       return;
@@ -116,7 +145,7 @@ public final class Dispatcher {
     Notice message = notice(row, grouped, about, contact.get(), now);
     int attempts = row.attempts() + 1;
     try {
-      channels.get(row.channel()).send(message);
+      send(row, message);
     } catch (DeliveryException e) {
       if (e.permanent() || attempts >= settings.maxAttempts()) {
         fail(h, row, grouped, about, attempts, e.getMessage(), now);
@@ -143,6 +172,14 @@ public final class Dispatcher {
       outcomes.record(h, r, a, NotificationState.SENT, attempts, now, null);
     }
     metrics.sent(row.channel());
+  }
+
+  private void send(LedgerRow row, Notice message) throws DeliveryException {
+    try {
+      channels.get(row.channel()).send(message);
+    } catch (RuntimeException e) {
+      throw DeliveryException.transientFailure("unexpected " + e.getClass().getSimpleName(), e);
+    }
   }
 
   private void fail(Handle h, LedgerRow row, List<LedgerRow> grouped, List<AlertView> about, int attempts, String reason,

@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.VolunteerRole;
@@ -30,13 +32,29 @@ public final class Ledger {
   private static final String COLUMNS = "id, notification_key, alert_id, kind, round, channel, recipient_id,"
       + " recipient_role, state, attempts, digest, created_at, sent_at";
 
+  private static final String INSERT = """
+      INSERT INTO notification (notification_key, alert_id, kind, round, channel, recipient_id, recipient_role,
+        state, digest, next_attempt_at, created_at)
+      VALUES (:key, :alert, :kind, :round, :channel, :recipient, :role, 'PENDING', :digest, :due, :now)
+      ON CONFLICT (notification_key) DO NOTHING""";
+
   /** Records a PENDING notification; false when the same key is already in the ledger (a replay). */
   public boolean insert(Handle h, NewNotification n, Instant now) {
-    return h.createUpdate("""
-            INSERT INTO notification (notification_key, alert_id, kind, round, channel, recipient_id, recipient_role,
-              state, digest, next_attempt_at, created_at)
-            VALUES (:key, :alert, :kind, :round, :channel, :recipient, :role, 'PENDING', :digest, :due, :now)
-            ON CONFLICT (notification_key) DO NOTHING""")
+    return bind(h.createUpdate(INSERT), n, now).execute() == 1;
+  }
+
+  /** Records many PENDING notifications in one round trip; returns how many were new. */
+  public int insertAll(Handle h, List<NewNotification> all, Instant now) {
+    if (all.isEmpty()) {
+      return 0;
+    }
+    PreparedBatch batch = h.prepareBatch(INSERT);
+    all.forEach(n -> bind(batch, n, now).add());
+    return java.util.Arrays.stream(batch.execute()).sum();
+  }
+
+  private static <S extends SqlStatement<S>> S bind(S statement, NewNotification n, Instant now) {
+    return statement
         .bind("key", n.key())
         .bindByType("alert", n.alertId(), String.class)
         .bind("kind", n.kind().name())
@@ -46,8 +64,7 @@ public final class Ledger {
         .bind("role", n.recipientRole().name())
         .bind("digest", n.digest())
         .bind("due", ts(n.due()))
-        .bind("now", ts(now))
-        .execute() == 1;
+        .bind("now", ts(now));
   }
 
   /** Records a PENDING digest row (no single alert); returns its id, or empty when that digest already exists. */
@@ -76,13 +93,14 @@ public final class Ledger {
         .execute();
   }
 
-  /** The next due PENDING row (not held for a digest), locked until the transaction ends; other dispatchers skip it. */
-  public Optional<LedgerRow> claimDue(Handle h, Instant now) {
+  /** The next due PENDING rows (not held for a digest), locked until the transaction ends; other dispatchers skip them. */
+  public List<LedgerRow> claimDue(Handle h, Instant now, int limit) {
     return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE state = 'PENDING' AND NOT digest"
-            + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+            + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
         .bind("now", ts(now))
+        .bind("limit", limit)
         .map((rs, ctx) -> row(rs))
-        .findOne();
+        .list();
   }
 
   public Optional<LedgerRow> find(Handle h, long id) {

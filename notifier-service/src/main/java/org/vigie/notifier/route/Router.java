@@ -2,6 +2,10 @@ package org.vigie.notifier.route;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -35,11 +39,15 @@ public final class Router {
 
   /** Records the first notifications of an alert; leaves it unrouted when nobody can be reached yet. Returns rows added. */
   public int route(Handle h, String alertId, Instant now) {
-    Optional<AlertView> found = alerts.find(h, alertId);
-    if (found.isEmpty() || found.get().resolvedAt() != null) {
+    return alerts.find(h, alertId).map(alert -> route(h, alert, now)).orElse(0);
+  }
+
+  /** As {@link #route(Handle, String, Instant)} for an alert just read. */
+  public int route(Handle h, AlertView alert, Instant now) {
+    String alertId = alert.alertId();
+    if (alert.resolvedAt() != null) {
       return 0;
     }
-    AlertView alert = found.get();
     List<Contact> recipients = recipients(h, alert);
     if (recipients.isEmpty()) {
       alerts.markRouted(h, alertId, false);
@@ -54,6 +62,42 @@ public final class Router {
     return added;
   }
 
+  /**
+   * Routes many new alerts in a few round trips when their assigned volunteer is known and
+   * reachable (the usual case); the others take the one-by-one path with its fallbacks.
+   */
+  public int routeAll(Handle h, Collection<AlertView> batch, Instant now) {
+    Set<String> assignees = new HashSet<>();
+    batch.forEach(a -> {
+      if (a.assignedVolunteerId() != null) {
+        assignees.add(a.assignedVolunteerId());
+      }
+    });
+    Map<String, Contact> contacts = directory.volunteers(h, assignees);
+    List<NewNotification> rows = new ArrayList<>();
+    List<String> routed = new ArrayList<>();
+    int added = 0;
+    for (AlertView alert : batch) {
+      if (alert.resolvedAt() != null) {
+        continue;
+      }
+      Contact c = alert.assignedVolunteerId() == null ? null
+          : contacts.get(DirectoryStore.key(alert.associationId(), alert.assignedVolunteerId()));
+      if (c == null || !c.reachable()) {
+        added += route(h, alert, now);
+        continue;
+      }
+      boolean digest = c.dailyDigest() && alert.severity() != Severity.CRITICAL;
+      for (NotificationChannel channel : channels(c)) {
+        rows.add(new NewNotification(alert.alertId(), NotificationKind.ALERT, 0, channel, c.volunteerId(), c.role(), digest, now));
+      }
+      routed.add(alert.alertId());
+    }
+    added += ledger.insertAll(h, rows, now);
+    alerts.markRoutedAll(h, routed);
+    return added;
+  }
+
   /** Who should receive a new alert: the assigned volunteer when reachable, else the coordinators. */
   public List<Contact> recipients(Handle h, AlertView alert) {
     Optional<String> assignee = Optional.ofNullable(alert.assignedVolunteerId())
@@ -65,6 +109,11 @@ public final class Router {
 
   public List<Contact> coordinators(Handle h, String associationId) {
     return directory.coordinators(h, associationId);
+  }
+
+  /** Volunteers by id, keyed by {@link DirectoryStore#key(String, String)}. */
+  public Map<String, Contact> contacts(Handle h, Collection<String> volunteerIds) {
+    return directory.volunteers(h, volunteerIds);
   }
 
   public Optional<Contact> contact(Handle h, String associationId, String volunteerId) {
