@@ -11,14 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigie.cli.client.IntakeClient;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
+import org.vigie.intake.IntakeSettings;
 import org.vigie.platform.kafka.FreePorts;
+import org.vigie.platform.testing.SharedKafka;
 
 /** {@code vigie local}'s start logic in-process: everything embedded, on free ports, in a temp data dir. */
 class LocalStackTest {
@@ -57,6 +61,35 @@ class LocalStackTest {
           .get("/api/v1/associations/" + associationId + "/volunteers");
       assertThat(volunteers.path("volunteers").isArray()).isTrue();
     }
+  }
+
+  @Test
+  void withKafkaDatabaseAndSmtpGivenItStartsNoneOfItsOwnAndPassesThemOn(@TempDir Path dataDir) {
+    Config config = Config.of(Map.of(
+        ConfigNames.VIGIE_DATA_DIR, dataDir.toString(),
+        ConfigNames.KAFKA_BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers(),
+        ConfigNames.VIGIE_DB_URL, "jdbc:postgresql://db.example:5432/vigie",
+        ConfigNames.SMTP_HOST, "smtp.example",
+        ConfigNames.VIGIE_ADMIN_TOKEN, "given-admin-token"));
+    List<Config> seen = new ArrayList<>();
+    ServiceLauncher probe = new ServiceLauncher("probe", c -> {
+      seen.add(c);
+      return new ServiceLauncher.Started("probe", () -> { }, null);
+    });
+
+    try (LocalStack stack = LocalStack.start(config, List.of(probe))) {
+      assertThat(stack.mailbox()).isEmpty();
+      assertThat(stack.adminToken()).isEqualTo("given-admin-token");
+    }
+    Config given = seen.get(0);
+    assertThat(given.require(ConfigNames.KAFKA_BOOTSTRAP_SERVERS)).isEqualTo(SharedKafka.bootstrapServers());
+    assertThat(given.require(ConfigNames.VIGIE_DB_URL)).isEqualTo("jdbc:postgresql://db.example:5432/vigie");
+    assertThat(given.require(ConfigNames.SMTP_HOST)).isEqualTo("smtp.example");
+    assertThat(given.require(IntakeSettings.VIGIE_MASTER_KEY)).isNotBlank();
+    assertThat(given.require(ConfigNames.VIGIE_PUBLIC_URL)).isEqualTo("http://localhost:8081");
+    assertThat(dataDir.resolve("kafka")).doesNotExist();
+    assertThat(dataDir.resolve("postgres")).doesNotExist();
+    assertThat(dataDir.resolve(LocalStack.ADMIN_TOKEN_FILE)).doesNotExist();
   }
 
   private static Config withFreePorts(Map<String, String> env) {
