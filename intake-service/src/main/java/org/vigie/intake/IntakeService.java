@@ -88,7 +88,7 @@ public final class IntakeService implements AutoCloseable {
     try {
       KafkaSettings kafka = new KafkaSettings(s.kafkaBootstrap());
       new TopicProvisioner(kafka, (short) 1).ensure(Topics.all());
-      HikariDataSource ds = Databases.pool(s.dbUrl(), s.dbUser(), s.dbPassword(), SCHEMA, 16);
+      HikariDataSource ds = Databases.pool(withBatchedInserts(s.dbUrl()), s.dbUser(), s.dbPassword(), SCHEMA, 16);
       parts.add(ds);
       Databases.migrate(ds, SCHEMA);
       Jdbi jdbi = Databases.jdbi(ds);
@@ -147,6 +147,14 @@ public final class IntakeService implements AutoCloseable {
       closeAll(parts);
       throw e;
     }
+  }
+
+  /** Multi-row INSERTs for JDBC batches (the CSV import writes one batch per table and chunk). */
+  static String withBatchedInserts(String url) {
+    if (!url.startsWith("jdbc:postgresql:") || url.contains("reWriteBatchedInserts")) {
+      return url;
+    }
+    return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
   }
 
   private static boolean kafkaReachable(Admin admin) {
