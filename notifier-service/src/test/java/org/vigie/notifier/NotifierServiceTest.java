@@ -123,6 +123,28 @@ class NotifierServiceTest {
     }
   }
 
+  @Test
+  void aTombstoneRemovesTheVolunteerFromTheDirectoryCopy() {
+    String association = Fixtures.id("asso");
+    String leaving = Fixtures.id("vol");
+    String coordinator = Fixtures.id("coord");
+    try (NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()))) {
+      kafka.publish(Fixtures.volunteer(association, leaving, leaving + "@asso.test").build());
+      kafka.publish(Fixtures.coordinator(association, coordinator, coordinator + "@asso.test").build());
+      await().atMost(Duration.ofSeconds(60)).until(() -> directoryRows(service, association) == 2);
+      kafka.tombstone(leaving);
+      await().atMost(Duration.ofSeconds(60)).until(() -> directoryRows(service, association) == 1);
+      kafka.publish(Fixtures.raised(association, leaving, RuleId.API_EXPIRED, Severity.CRITICAL).build());
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, coordinator + "@asso.test").size() == 1);
+      assertThat(Mails.to(SMTP, leaving + "@asso.test")).isEmpty();
+    }
+  }
+
+  static long directoryRows(NotifierService service, String association) {
+    return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM directory_entry WHERE association_id = :a")
+        .bind("a", association).mapTo(Long.class).one());
+  }
+
   static long ledgerRows(NotifierService service, CaseAlert alert) {
     return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM notification WHERE alert_id = :a")
         .bind("a", alert.getAlertId()).mapTo(Long.class).one());

@@ -118,9 +118,7 @@ class ReliabilityTest {
       alerts.add(Fixtures.raised(association, volunteers.get(i % 100), RuleId.API_EXPIRING, Severity.WARNING).build());
     }
     try (Harness kafka = new Harness(); NotifierService service = NotifierService.start(Harness.fromNow(smtpPort))) {
-      for (String v : volunteers) {
-        kafka.publish(Fixtures.volunteer(association, v, v + "@asso.test").build());
-      }
+      kafka.publishDirectory(volunteers.stream().map(v -> Fixtures.volunteer(association, v, v + "@asso.test").build()).toList());
       kafka.publishAll(alerts);
       await().atMost(Duration.ofSeconds(150)).until(() -> sent(service) == 1_000);
       await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 1_000);

@@ -102,6 +102,15 @@ public final class Harness implements AutoCloseable {
     get(directory.send(new ProducerRecord<>(Topics.DIRECTORY.name(), key, entry)));
   }
 
+  public void publishDirectory(List<DirectoryEntry> entries) {
+    var futures = entries.stream()
+        .map(e -> directory.send(new ProducerRecord<>(Topics.DIRECTORY.name(),
+            e.getVolunteerId() != null ? e.getVolunteerId() : e.getAssociationId(), e)))
+        .toList();
+    directory.flush();
+    futures.forEach(Harness::get);
+  }
+
   public void tombstone(String key) {
     get(directory.send(new ProducerRecord<>(Topics.DIRECTORY.name(), key, null)));
   }
