@@ -19,9 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.vigie.notifier.NotifierService;
-import org.vigie.notifier.channel.Channel;
-import org.vigie.notifier.channel.DeliveryException;
-import org.vigie.notifier.message.Notice;
+import org.vigie.notifier.channel.ObservedChannel;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
 import org.vigie.platform.db.EmbeddedDatabase;
@@ -34,7 +32,6 @@ import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.DirectoryEntry;
 import org.vigie.schemas.DirectoryEntryKind;
-import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.VolunteerRole;
@@ -78,18 +75,9 @@ public final class NotifierBench {
           ConfigNames.SMTP_PORT, String.valueOf(smtpPort),
           ConfigNames.SMTP_FROM, "vigie@vigie.bench",
           "VIGIE_NOTIFIER_HTTP_PORT", "0"));
-      NotifierService.Options options = NotifierService.Options.defaults().withChannelDecorator(delegate -> new Channel() {
-        @Override
-        public NotificationChannel kind() {
-          return delegate.kind();
-        }
-
-        @Override
-        public void send(Notice notice) throws DeliveryException {
-          delegate.send(notice);
-          acceptedAt.putIfAbsent(notice.items().get(0).alert().alertId(), System.nanoTime());
-        }
-      });
+      NotifierService.Options options = NotifierService.Options.defaults().withChannelDecorator(delegate ->
+          new ObservedChannel(delegate, notice ->
+              acceptedAt.putIfAbsent(notice.items().get(0).alert().alertId(), System.nanoTime())));
       try (NotifierService service = NotifierService.start(config, options);
           KafkaProducer<String, DirectoryEntry> directory = new KafkaProducer<>(kafka.producer("bench-directory"),
               new StringSerializer(), Topics.DIRECTORY.valueSerde().serializer());

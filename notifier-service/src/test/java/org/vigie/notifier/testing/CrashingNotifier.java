@@ -2,10 +2,8 @@ package org.vigie.notifier.testing;
 
 import org.vigie.notifier.NotifierService;
 import org.vigie.notifier.channel.Channel;
-import org.vigie.notifier.channel.DeliveryException;
-import org.vigie.notifier.message.Notice;
+import org.vigie.notifier.channel.ObservedChannel;
 import org.vigie.platform.config.Config;
-import org.vigie.schemas.NotificationChannel;
 
 /**
  * A notifier process that dies abruptly (halt: no shutdown hook, no commit, no ledger update)
@@ -22,17 +20,6 @@ public final class CrashingNotifier {
   }
 
   private static Channel haltAfterSend(Channel delegate) {
-    return new Channel() {
-      @Override
-      public NotificationChannel kind() {
-        return delegate.kind();
-      }
-
-      @Override
-      public void send(Notice notice) throws DeliveryException {
-        delegate.send(notice);
-        Runtime.getRuntime().halt(EXIT_CODE);
-      }
-    };
+    return new ObservedChannel(delegate, notice -> Runtime.getRuntime().halt(EXIT_CODE));
   }
 }
