@@ -84,6 +84,9 @@ public final class CaseRoutes {
     UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
     byte[] body = ctx.bodyAsBytes();
     EventDraft e = requests.parseEvent(json.parseObject(body), today());
+    if (e.type() == EventType.VOLUNTEER_ASSIGNED && caller.role() != Role.COORDINATOR) {
+      throw ApiProblem.forbidden();
+    }
     writes.run(ctx, caller.associationId(), body, h -> accepted(commands.record(h, caller, caseId, e, EventSource.API)));
   }
 

@@ -27,6 +27,9 @@ class RolesAndTokensTest {
         "{\"displayName\":\"x\",\"email\":\"x@example.org\"}").status()).isEqualTo(403);
     assertThat(api.post("/api/v1/associations/" + a.id() + "/tokens", token, "{}").status()).isEqualTo(403);
     assertThat(api.delete("/api/v1/cases/" + caseId + "/identity", token).status()).isEqualTo(403);
+    assertThat(api.post("/api/v1/cases/" + caseId + "/events", token,
+        "{\"type\":\"VOLUNTEER_ASSIGNED\",\"occurredOn\":\"2026-11-01\",\"volunteerId\":\"" + volunteer + "\"}").status())
+        .as("reassignment is for coordinators").isEqualTo(403);
     assertThat(api.get("/api/v1/associations/" + a.id() + "/volunteers", token).status()).isEqualTo(200);
   }
 
