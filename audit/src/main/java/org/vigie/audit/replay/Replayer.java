@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,6 +110,9 @@ public final class Replayer {
     Deserializer<CaseEvent> events = Topics.CASE_EVENTS.valueSerde().deserializer();
     // Insertion order: the cases are drained in the order they first appear in the log.
     Map<String, RulesSimulator.CaseRun> runs = new LinkedHashMap<>();
+    // An erased case raises nothing ever again (the fold ignores what follows the erasure): its
+    // state is dropped and only its id kept, so old, erased cases cost almost no memory.
+    Set<String> erased = new HashSet<>();
     scan.read(tp, start, end, record -> {
       long read = counters.read.incrementAndGet();
       if (read % PROGRESS_EVERY == 0) {
@@ -119,11 +124,18 @@ public final class Replayer {
         return;
       }
       counters.replayed++;
+      if (erased.contains(event.getCaseId())) {
+        return;
+      }
       RulesSimulator.CaseRun run = runs.computeIfAbsent(event.getCaseId(), id -> {
         counters.cases++;
         return new RulesSimulator.CaseRun();
       });
       simulator.apply(run, event).forEach(emit);
+      if (run.state().getErased() && run.state().getOpenAlerts().isEmpty()) {
+        runs.remove(event.getCaseId());
+        erased.add(event.getCaseId());
+      }
     });
     for (RulesSimulator.CaseRun run : runs.values()) {
       simulator.advance(run, options.until()).forEach(emit);

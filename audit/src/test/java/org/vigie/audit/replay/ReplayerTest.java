@@ -23,6 +23,8 @@ import org.vigie.platform.testing.SharedKafka;
 import org.vigie.rules.engine.RuleEngine;
 import org.vigie.rules.topology.RulesConfig;
 import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseClosed;
+import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.topics.Topics;
@@ -81,6 +83,8 @@ class ReplayerTest {
     Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
     live.forEach(a -> rules.add(a.getRule()));
     assertThat(rules).as("a history that exercises many rules").hasSizeGreaterThanOrEqualTo(8);
+    assertThat(events).as("with erased and closed cases").anyMatch(e -> e.getPayload() instanceof CaseErased)
+        .anyMatch(e -> e.getPayload() instanceof CaseClosed);
     assertThat(recorder.differences).isEmpty();
     assertThat(report.matchesLive()).isTrue();
     assertThat(report.eventsReplayed()).as("events recorded by the end of the replay")
