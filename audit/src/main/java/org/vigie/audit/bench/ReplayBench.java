@@ -40,7 +40,7 @@ import org.vigie.schemas.topics.Topics;
 
 /**
  * Replay throughput against a raw consumer of the same topic, on an in-process broker:
- * {@code ReplayBench [events=1000000] [cases=100000]}. Writes a synthetic log, reads it once with a
+ * {@code ReplayBench [events=1000000] [cases=100000] [threads=available processors]}. Writes a synthetic log, reads it once with a
  * plain byte-array consumer (no decoding), replays it through the rules, reads it raw again, and
  * prints events/s of each and, last, the ratio replay / raw (best raw run).
  */
@@ -54,6 +54,7 @@ public final class ReplayBench {
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int cases = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
     Path dir = Files.createTempDirectory("vigie-replay-bench");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir)) {
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers());
@@ -65,14 +66,14 @@ public final class ReplayBench {
       print("written: %d events of %d cases in %.1f s", written, cases, seconds(t0));
 
       double raw1 = rawRead(kafka, written);
-      long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-      ReplayReport report = replay(kafka);
-      double replayCpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+      long cpu0 = processCpuNanos();
+      ReplayReport report = replay(kafka, threads);
+      double replayCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
       double raw2 = rawRead(kafka, written);
       double raw = Math.max(raw1, raw2);
-      print("replay: %d events, %d cases, %d rule evaluations, %d alerts derived in %.1f s (CPU %.1f s) = %.0f events/s",
-          report.eventsRead(), report.cases(), report.evaluations(), report.alertsDerived(),
-          report.elapsed().toMillis() / 1000.0, replayCpuSeconds, report.eventsPerSecond());
+      print("replay (%d thread(s)): %d events, %d cases, %d rule evaluations, %d alerts derived in %.1f s"
+          + " (process CPU %.1f s) = %.0f events/s", threads, report.eventsRead(), report.cases(), report.evaluations(),
+          report.alertsDerived(), report.elapsed().toMillis() / 1000.0, replayCpuSeconds, report.eventsPerSecond());
       print("raw consumer: %.0f events/s (runs: %.0f, %.0f)", raw, raw1, raw2);
       print("ratio replay/raw: %.2f", report.eventsPerSecond() / raw);
     } finally {
@@ -165,7 +166,12 @@ public final class ReplayBench {
     }
   }
 
-  private static ReplayReport replay(KafkaSettings kafka) {
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
+  }
+
+  private static ReplayReport replay(KafkaSettings kafka, int threads) {
     long[] alerts = {0};
     ReplayListener listener = new ReplayListener() {
       private long lastPrinted;
@@ -184,7 +190,8 @@ public final class ReplayBench {
         }
       }
     };
-    return new Replayer(kafka, RuleEngine.standard(), PARIS).replay(ReplayOptions.all(UNTIL).withoutComparison(), listener);
+    return new Replayer(kafka, RuleEngine.standard(), PARIS, threads)
+        .replay(ReplayOptions.all(UNTIL).withoutComparison(), listener);
   }
 
   private static double seconds(long startNanos) {

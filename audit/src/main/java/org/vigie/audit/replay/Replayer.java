@@ -1,18 +1,22 @@
 package org.vigie.audit.replay;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -23,7 +27,6 @@ import org.vigie.rules.engine.RuleEngine;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.CaseAlert;
-import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.topics.Topics;
 
 /**
@@ -31,9 +34,9 @@ import org.vigie.schemas.topics.Topics;
  * derives with vigie.case-alerts.v1.
  *
  * <p>Both topics are keyed by case id, so a case's events and alerts live in the same partition
- * number. The replay reads one partition at a time, in partition then offset order: memory holds
- * the state of the cases of one partition (and, when comparing, the alert keys of that partition),
- * and the output order is the same on every run of the same log. Association settings are read
+ * number. The replay reads each partition in offset order and reports partitions in partition
+ * order: memory holds the state of the cases of the partitions in progress (one, or {@code
+ * threads}), and the output is the same on every run of the same log, whatever the threads. Association settings are read
  * once from vigie.association-settings.v1 (the latest of each association). Not thread-safe; one
  * replay at a time per instance.
  */
@@ -42,51 +45,100 @@ public final class Replayer {
   private final KafkaSettings kafka;
   private final RuleEngine engine;
   private final ZoneId zone;
+  private final int threads;
 
-  /** @param engine the rules to replay with: the current ones, or another set (e.g. an earlier version) */
+  /** Replays one partition at a time on the calling thread. */
   public Replayer(KafkaSettings kafka, RuleEngine engine, ZoneId zone) {
+    this(kafka, engine, zone, 1);
+  }
+
+  /**
+   * @param engine the rules to replay with: the current ones, or another set (e.g. an earlier version)
+   * @param threads partitions replayed at once; above 1, each partition's output is buffered until
+   *     the earlier partitions have been reported (at most {@code threads} partitions in memory), so
+   *     the output is the same whatever the number of threads
+   */
+  public Replayer(KafkaSettings kafka, RuleEngine engine, ZoneId zone, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
     this.kafka = kafka;
     this.engine = engine;
     this.zone = zone;
+    this.threads = threads;
   }
 
   public ReplayReport replay(ReplayOptions options, ReplayListener listener) {
     long started = System.nanoTime();
     try (PartitionScan scan = new PartitionScan(kafka, "vigie-audit-replay")) {
       Map<String, RuleSettings> settings = readSettings(scan);
-      RulesSimulator simulator = new RulesSimulator(engine,
-          association -> settings.getOrDefault(association, engine.defaults()), zone);
-      Counters counters = new Counters();
-      List<TopicPartition> eventParts = scan.partitions(Topics.CASE_EVENTS.name());
-      Map<TopicPartition, Long> starts = options.from() == null ? scan.beginning(eventParts)
-          : scan.at(eventParts, fromMillis(options));
-      Map<TopicPartition, Long> ends = scan.end(eventParts);
-      long total = eventParts.stream().mapToLong(tp -> Math.max(0, ends.get(tp) - starts.get(tp))).sum();
-      LiveAlerts live = options.compareWithLive() ? new LiveAlerts(scan, options, eventParts.size()) : null;
-
-      List<AlertKey> unaligned = new ArrayList<>();
-      for (int i = 0; i < eventParts.size(); i++) {
-        TopicPartition tp = eventParts.get(i);
-        List<AlertKey> derived = live != null && !live.aligned ? unaligned : new ArrayList<>();
-        replayPartition(scan, tp, starts.get(tp), ends.get(tp), options, simulator, counters, total, i, eventParts.size(),
-            alert -> {
-              counters.alerts++;
-              listener.alert(alert);
-              if (live != null) {
-                derived.add(AlertKey.of(alert, zone));
-              }
-            }, listener);
-        if (live != null && live.aligned) {
-          compare(derived, live.partition(tp.partition()), counters, listener);
+      Run run = new Run(options, listener, settings);
+      List<TopicPartition> parts = scan.partitions(Topics.CASE_EVENTS.name());
+      run.starts = options.from() == null ? scan.beginning(parts) : scan.at(parts, fromMillis(options));
+      run.ends = scan.end(parts);
+      run.total = parts.stream().mapToLong(tp -> Math.max(0, run.ends.get(tp) - run.starts.get(tp))).sum();
+      run.partitions = parts.size();
+      run.live = options.compareWithLive() ? new LiveAlerts(scan, options, parts.size()) : null;
+      if (threads == 1) {
+        for (TopicPartition tp : parts) {
+          run.deliver(run.replay(scan, tp, run.listener::alert));
         }
-        listener.progress(new ReplayProgress(counters.read.get(), total, i + 1, eventParts.size()));
+      } else {
+        replayInParallel(run, parts);
       }
-      if (live != null && !live.aligned) {
-        compare(unaligned, live.all(), counters, listener);
+      if (run.live != null && !run.live.aligned) {
+        compare(run.unaligned, run.live.all(scan), run, listener);
       }
-      return new ReplayReport(counters.read.get(), counters.replayed, counters.unreadable, counters.cases,
-          counters.alerts, live == null ? 0 : live.count(), counters.replayOnly, counters.liveOnly, simulator.evaluations(),
+      return new ReplayReport(run.read.get(), run.replayed, run.unreadable, run.cases, run.alerts,
+          run.live == null ? 0 : run.live.count(), run.replayOnly, run.liveOnly, run.evaluations,
           Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  /** At most {@code threads} partitions in flight; results reported in partition order by this thread. */
+  private void replayInParallel(Run run, List<TopicPartition> parts) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "vigie-audit-replay");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<Future<PartitionResult>> window = new ArrayDeque<>();
+      int next = 0;
+      while (next < parts.size() || !window.isEmpty()) {
+        while (next < parts.size() && window.size() < threads) {
+          TopicPartition tp = parts.get(next++);
+          window.add(pool.submit(() -> {
+            try (PartitionScan own = new PartitionScan(kafka, "vigie-audit-replay")) {
+              List<CaseAlert> buffer = new ArrayList<>();
+              PartitionResult result = run.replay(own, tp, buffer::add);
+              result.buffered = buffer;
+              return result;
+            }
+          }));
+        }
+        PartitionResult result = awaitWithProgress(window.peek(), run);
+        window.poll();
+        result.buffered.forEach(run.listener::alert);
+        run.deliver(result);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static PartitionResult awaitWithProgress(Future<PartitionResult> future, Run run) {
+    while (true) {
+      try {
+        return future.get(1, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        run.listener.progress(new ReplayProgress(run.read.get(), run.total, run.done, run.partitions));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("replay interrupted", e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
     }
   }
 
@@ -94,68 +146,92 @@ public final class Replayer {
     return options.from().toEpochMilli();
   }
 
-  private static final class Counters {
-    final AtomicLong read = new AtomicLong();
+  /** One partition's figures, its derived alert keys and the live ones (when comparing), its buffered output. */
+  private static final class PartitionResult {
     long replayed;
     long unreadable;
     long cases;
     long alerts;
+    long evaluations;
+    List<AlertKey> derived = new ArrayList<>();
+    List<AlertKey> live = List.of();
+    List<CaseAlert> buffered = List.of();
+  }
+
+  /** The state of one replay: options, totals, and what has been reported so far. */
+  private final class Run {
+    final ReplayOptions options;
+    final ReplayListener listener;
+    final Map<String, RuleSettings> settings;
+    final AtomicLong read = new AtomicLong();
+    final List<AlertKey> unaligned = new ArrayList<>();
+    Map<TopicPartition, Long> starts;
+    Map<TopicPartition, Long> ends;
+    long total;
+    int partitions;
+    int done;
+    LiveAlerts live;
+    long replayed;
+    long unreadable;
+    long cases;
+    long alerts;
+    long evaluations;
     long replayOnly;
     long liveOnly;
-  }
+    private long lastProgress;
 
-  private void replayPartition(PartitionScan scan, TopicPartition tp, long start, long end, ReplayOptions options,
-      RulesSimulator simulator, Counters counters, long total, int index, int partitions,
-      java.util.function.Consumer<CaseAlert> emit, ReplayListener listener) {
-    Deserializer<CaseEvent> events = Topics.CASE_EVENTS.valueSerde().deserializer();
-    // Insertion order: the cases are drained in the order they first appear in the log.
-    Map<String, RulesSimulator.CaseRun> runs = new LinkedHashMap<>();
-    // An erased case raises nothing ever again (the fold ignores what follows the erasure): its
-    // state is dropped and only its id kept, so old, erased cases cost almost no memory.
-    Set<String> erased = new HashSet<>();
-    scan.read(tp, start, end, record -> {
-      long read = counters.read.incrementAndGet();
-      if (read % PROGRESS_EVERY == 0) {
-        listener.progress(new ReplayProgress(read, total, index, partitions));
-      }
-      CaseEvent event = decode(events, record, counters);
-      if (event == null || (options.associationId() != null && !options.associationId().equals(event.getAssociationId()))
-          || event.getRecordedAt().isAfter(options.until())) {
-        return;
-      }
-      counters.replayed++;
-      if (erased.contains(event.getCaseId())) {
-        return;
-      }
-      RulesSimulator.CaseRun run = runs.computeIfAbsent(event.getCaseId(), id -> {
-        counters.cases++;
-        return new RulesSimulator.CaseRun();
+    Run(ReplayOptions options, ReplayListener listener, Map<String, RuleSettings> settings) {
+      this.options = options;
+      this.listener = listener;
+      this.settings = settings;
+    }
+
+    /** Replays a partition, sending each alert to {@code emit} as derived; safe to call from a worker. */
+    PartitionResult replay(PartitionScan scan, TopicPartition tp, Consumer<CaseAlert> emit) {
+      RulesSimulator simulator = new RulesSimulator(engine,
+          association -> settings.getOrDefault(association, engine.defaults()), zone);
+      PartitionReplay replay = new PartitionReplay(simulator, options, read);
+      PartitionResult result = new PartitionResult();
+      replay.run(scan, tp, starts.get(tp), ends.get(tp), alert -> {
+        result.alerts++;
+        if (live != null) {
+          result.derived.add(AlertKey.of(alert, zone));
+        }
+        emit.accept(alert);
+        if (threads == 1 && read.get() - lastProgress >= PROGRESS_EVERY) {
+          lastProgress = read.get();
+          listener.progress(new ReplayProgress(read.get(), total, done, partitions));
+        }
       });
-      simulator.apply(run, event).forEach(emit);
-      if (run.state().getErased() && run.state().getOpenAlerts().isEmpty()) {
-        runs.remove(event.getCaseId());
-        erased.add(event.getCaseId());
+      if (live != null && live.aligned) {
+        result.live = live.partition(scan, tp.partition());
       }
-    });
-    for (RulesSimulator.CaseRun run : runs.values()) {
-      simulator.advance(run, options.until()).forEach(emit);
+      result.replayed = replay.replayed;
+      result.unreadable = replay.unreadable;
+      result.cases = replay.cases;
+      result.evaluations = simulator.evaluations();
+      return result;
     }
-  }
 
-  private static CaseEvent decode(Deserializer<CaseEvent> events, ConsumerRecord<byte[], byte[]> record, Counters counters) {
-    if (record.value() == null) {
-      return null;
-    }
-    try {
-      return events.deserialize(record.topic(), record.value());
-    } catch (SerializationException e) {
-      counters.unreadable++;
-      return null;
+    /** Adds a partition's figures and reports its differences; on the replaying thread, in partition order. */
+    void deliver(PartitionResult result) {
+      replayed += result.replayed;
+      unreadable += result.unreadable;
+      cases += result.cases;
+      alerts += result.alerts;
+      evaluations += result.evaluations;
+      if (live != null && live.aligned) {
+        compare(result.derived, result.live, this, listener);
+      } else if (live != null) {
+        unaligned.addAll(result.derived);
+      }
+      done++;
+      listener.progress(new ReplayProgress(read.get(), total, done, partitions));
     }
   }
 
   /** Multiset difference, reported in key order. */
-  private static void compare(List<AlertKey> derived, List<AlertKey> live, Counters counters, ReplayListener listener) {
+  private static void compare(List<AlertKey> derived, List<AlertKey> live, Run counters, ReplayListener listener) {
     Map<AlertKey, Integer> balance = new TreeMap<>();
     derived.forEach(k -> balance.merge(k, 1, Integer::sum));
     live.forEach(k -> balance.merge(k, -1, Integer::sum));
@@ -206,16 +282,14 @@ public final class Replayer {
    * otherwise all are read at once and compared at the end.
    */
   private final class LiveAlerts {
-    private final PartitionScan scan;
     private final ReplayOptions options;
     private final List<TopicPartition> parts;
     private final Map<TopicPartition, Long> begin;
     private final Map<TopicPartition, Long> end;
     final boolean aligned;
-    private long count;
+    private final AtomicLong count = new AtomicLong();
 
     LiveAlerts(PartitionScan scan, ReplayOptions options, int eventPartitions) {
-      this.scan = scan;
       this.options = options;
       this.parts = scan.partitions(Topics.CASE_ALERTS.name());
       this.aligned = parts.size() == eventPartitions;
@@ -223,19 +297,19 @@ public final class Replayer {
       this.end = scan.end(parts);
     }
 
-    List<AlertKey> partition(int partition) {
+    List<AlertKey> partition(PartitionScan scan, int partition) {
       List<AlertKey> keys = new ArrayList<>();
-      read(parts.get(partition), keys);
+      read(scan, parts.get(partition), keys);
       return keys;
     }
 
-    List<AlertKey> all() {
+    List<AlertKey> all(PartitionScan scan) {
       List<AlertKey> keys = new ArrayList<>();
-      parts.forEach(tp -> read(tp, keys));
+      parts.forEach(tp -> read(scan, tp, keys));
       return keys;
     }
 
-    private void read(TopicPartition tp, List<AlertKey> keys) {
+    private void read(PartitionScan scan, TopicPartition tp, List<AlertKey> keys) {
       Deserializer<CaseAlert> serde = Topics.CASE_ALERTS.valueSerde().deserializer();
       scan.read(tp, begin.get(tp), end.get(tp), r -> {
         if (r.value() == null) {
@@ -250,13 +324,13 @@ public final class Replayer {
         if ((options.associationId() == null || options.associationId().equals(alert.getAssociationId()))
             && !alert.getEmittedAt().isAfter(options.until())) {
           keys.add(AlertKey.of(alert, zone));
-          count++;
+          count.incrementAndGet();
         }
       });
     }
 
     long count() {
-      return count;
+      return count.get();
     }
   }
 }
