@@ -87,8 +87,10 @@ class ReliabilityTest {
       }
       smtp.stop();
       kafka.publishAll(alerts);
-      // the outage lasts until every notification has failed at least three times
-      await().atMost(Duration.ofSeconds(120)).until(() -> minAttempts(service) >= 3 && rows(service) == 20);
+      // the outage lasts at least ten seconds, and until every notification has failed at least three times
+      await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(120))
+          .until(() -> minAttempts(service) >= 3 && rows(service) == 20);
+      assertThat(up(smtpPort)).isFalse();
       assertThat(service.metrics().count("vigie.notifier.retried", org.vigie.schemas.NotificationChannel.EMAIL))
           .isGreaterThanOrEqualTo(60.0);
       smtp = new GreenMail(setup);
@@ -130,6 +132,14 @@ class ReliabilityTest {
       assertThat(perVolunteer).hasSize(100).allSatisfy((to, count) -> assertThat(count).isEqualTo(10L));
     } finally {
       smtp.stop();
+    }
+  }
+
+  private static boolean up(int port) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 
