@@ -168,15 +168,21 @@ public final class AlertStore {
         .list();
   }
 
-  /** The first delivery of an alert starts its follow-up clock (reminders, escalation). */
-  public void firstSent(Handle h, String alertId, Instant now, Instant followUpAt) {
-    h.createUpdate("UPDATE alert SET first_sent_at = COALESCE(first_sent_at, :now),"
-            + " next_follow_up_at = COALESCE(next_follow_up_at, :followUp)"
-            + " WHERE alert_id = :id AND first_sent_at IS NULL")
-        .bind("id", alertId)
-        .bind("now", ts(now))
-        .bindByType("followUp", ts(followUpAt), java.time.OffsetDateTime.class)
-        .execute();
+  /** A delivery that may be the first of its alert; followUpAt is null when its severity never escalates. */
+  public record FirstSent(String alertId, Instant at, Instant followUpAt) {}
+
+  /** The first delivery of an alert starts its follow-up clock (reminders, escalation); one round trip for many. */
+  public void firstSentAll(Handle h, List<FirstSent> deliveries) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = h.prepareBatch("UPDATE alert SET first_sent_at = :now, next_follow_up_at = COALESCE("
+        + "next_follow_up_at, :followUp) WHERE alert_id = :id AND first_sent_at IS NULL");
+    for (FirstSent d : deliveries) {
+      batch.bind("id", d.alertId()).bind("now", ts(d.at()))
+          .bindByType("followUp", ts(d.followUpAt()), java.time.OffsetDateTime.class).add();
+    }
+    batch.execute();
   }
 
   /** Marks an alert acknowledged; returns true the first time. */

@@ -90,9 +90,13 @@ public final class Dispatcher {
         recipients.add(row.recipientId());
       }
       Prefetched prefetched = new Prefetched(alerts.findAll(h, alertIds), router.contacts(h, recipients));
+      Accepted accepted = new Accepted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (LedgerRow row : claimed) {
-        deliver(h, row, clock.instant(), prefetched);
+        deliver(h, row, clock.instant(), prefetched, accepted);
       }
+      ledger.markSentAll(h, accepted.sent());
+      alerts.firstSentAll(h, accepted.firstSent());
+      outcomes.recordAll(h, accepted.outcomes());
       return claimed.size();
     });
     if (handled > 0) {
@@ -104,7 +108,10 @@ public final class Dispatcher {
   /** Alerts and contacts of a claimed batch, read together. */
   private record Prefetched(Map<String, AlertView> alerts, Map<String, Contact> contacts) {}
 
-  private void deliver(Handle h, LedgerRow row, Instant now, Prefetched prefetched) {
+  /** What the remote sides accepted in a batch, written together before the commit. */
+  private record Accepted(List<Ledger.Sent> sent, List<AlertStore.FirstSent> firstSent, List<NotificationOutcome> outcomes) {}
+
+  private void deliver(Handle h, LedgerRow row, Instant now, Prefetched prefetched, Accepted accepted) {
     List<LedgerRow> grouped = row.kind() == NotificationKind.DIGEST
         ? ledger.groupedBy(h, row.id()).stream().filter(r -> Ledger.PENDING.equals(r.state())).toList()
         : List.of(row);
@@ -156,7 +163,7 @@ public final class Dispatcher {
       }
       return;
     }
-    ledger.markSent(h, row.id(), attempts, now);
+    accepted.sent().add(new Ledger.Sent(row.id(), attempts, now));
     if (row.kind() == NotificationKind.DIGEST) {
       ledger.markGroupedSent(h, row.id(), now);
     }
@@ -167,9 +174,10 @@ public final class Dispatcher {
         continue;
       }
       if (r.kind() == NotificationKind.ALERT || r.kind() == NotificationKind.ESCALATION) {
-        alerts.firstSent(h, a.alertId(), now, settings.escalationDelay(a.severity()).map(now::plus).orElse(null));
+        accepted.firstSent().add(new AlertStore.FirstSent(a.alertId(), now,
+            settings.escalationDelay(a.severity()).map(now::plus).orElse(null)));
       }
-      outcomes.record(h, r, a, NotificationState.SENT, attempts, now, null);
+      accepted.outcomes().add(Outcomes.of(r, a, NotificationState.SENT, attempts, now, null));
     }
     metrics.sent(row.channel());
   }

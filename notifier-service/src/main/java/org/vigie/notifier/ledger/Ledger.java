@@ -131,13 +131,20 @@ public final class Ledger {
         .list();
   }
 
-  public void markSent(Handle h, long id, int attempts, Instant now) {
-    h.createUpdate("UPDATE notification SET state = 'SENT', attempts = :attempts, sent_at = :now, last_error = NULL"
-            + " WHERE id = :id")
-        .bind("id", id)
-        .bind("attempts", attempts)
-        .bind("now", ts(now))
-        .execute();
+  /** A row the remote side accepted. */
+  public record Sent(long id, int attempts, Instant at) {}
+
+  /** Marks accepted rows SENT in one round trip. */
+  public void markSentAll(Handle h, List<Sent> sent) {
+    if (sent.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = h.prepareBatch("UPDATE notification SET state = 'SENT', attempts = :attempts, sent_at = :now,"
+        + " last_error = NULL WHERE id = :id");
+    for (Sent s : sent) {
+      batch.bind("id", s.id()).bind("attempts", s.attempts()).bind("now", ts(s.at())).add();
+    }
+    batch.execute();
   }
 
   public void scheduleRetry(Handle h, long id, int attempts, Instant next, String error) {

@@ -2,6 +2,7 @@ package org.vigie.notifier.outbox;
 
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Transactional outbox: records to publish are written in the same transaction as the ledger
@@ -25,6 +26,18 @@ public final class Outbox {
         .bindByType("kind", errorKind, String.class)
         .bindByType("error", error, String.class)
         .execute();
+  }
+
+  /** Adds many records to one topic in one round trip: (key, payload) pairs. */
+  public void addAll(Handle h, String topic, List<byte[][]> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = h.prepareBatch("INSERT INTO outbox (topic, record_key, payload) VALUES (:topic, :key, :payload)");
+    for (byte[][] r : records) {
+      batch.bind("topic", topic).bindByType("key", r[0], byte[].class).bind("payload", r[1]).add();
+    }
+    batch.execute();
   }
 
   /** The oldest entries, locked so that another relay skips them. */

@@ -2,6 +2,7 @@ package org.vigie.notifier.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.vigie.notifier.alert.AlertView;
 import org.vigie.notifier.ledger.LedgerRow;
@@ -25,7 +26,22 @@ public final class Outcomes {
   /** Records a state change of a ledger row of an alert. */
   public NotificationOutcome record(Handle h, LedgerRow row, AlertView alert, NotificationState state, int attempts,
       Instant at, String detail) {
-    NotificationOutcome outcome = NotificationOutcome.newBuilder()
+    NotificationOutcome outcome = of(row, alert, state, attempts, at, detail);
+    outbox.add(h, Topics.NOTIFICATIONS.name(), outcome.getAlertId().getBytes(StandardCharsets.UTF_8), serde.encode(outcome));
+    return outcome;
+  }
+
+  /** Records many outcomes in one round trip. */
+  public void recordAll(Handle h, List<NotificationOutcome> all) {
+    outbox.addAll(h, Topics.NOTIFICATIONS.name(), all.stream()
+        .map(o -> new byte[][] {o.getAlertId().getBytes(StandardCharsets.UTF_8), serde.encode(o)})
+        .toList());
+  }
+
+  /** The outcome record of a ledger row's state change. */
+  public static NotificationOutcome of(LedgerRow row, AlertView alert, NotificationState state, int attempts, Instant at,
+      String detail) {
+    return NotificationOutcome.newBuilder()
         .setNotificationId(row.key())
         .setAlertId(alert.alertId())
         .setCaseId(alert.caseId())
@@ -41,10 +57,6 @@ public final class Outcomes {
         .setAt(at)
         .setDetail(detail)
         .build();
-    byte[] payload = serde.encode(outcome);
-    byte[] key = outcome.getAlertId().getBytes(StandardCharsets.UTF_8);
-    outbox.add(h, Topics.NOTIFICATIONS.name(), key, payload);
-    return outcome;
   }
 
   /** A permanent delivery failure goes to the dead-letter topic as its outcome record. */
