@@ -63,7 +63,7 @@ public final class ReplayBench {
 
       long t0 = System.nanoTime();
       long written = produce(kafka, events, cases);
-      print("written: %d events of %d cases in %.1f s", written, cases, seconds(t0));
+      print("written: %d events (at most %d cases) in %.1f s", written, cases, seconds(t0));
 
       double raw1 = rawRead(kafka, written);
       long cpu0 = processCpuNanos();
