@@ -93,11 +93,13 @@ public final class IntakeService implements AutoCloseable {
       Databases.migrate(ds, SCHEMA);
       Jdbi jdbi = Databases.jdbi(ds);
 
-      KafkaProducer<String, byte[]> producer =
-          new KafkaProducer<>(kafka.producer("vigie-intake"), new StringSerializer(), new ByteArraySerializer());
-      parts.add(0, producer);
+      java.util.Properties producerProps = kafka.producer("vigie-intake");
+      // A request thread must not hang on a Kafka outage: fail fast, the outbox keeps the record.
+      producerProps.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+      KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+      parts.add(0, () -> producer.close(java.time.Duration.ofSeconds(3)));
       Admin admin = Admin.create(kafka.admin());
-      parts.add(admin);
+      parts.add(() -> admin.close(java.time.Duration.ofSeconds(2)));
 
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
@@ -105,7 +107,7 @@ public final class IntakeService implements AutoCloseable {
       Outbox outbox = new Outbox();
       PublishedMarker marker = new PublishedMarker(jdbi, outbox);
       parts.add(0, marker);
-      OutboxPublisher publisher = new OutboxPublisher(producer, outbox, jdbi, marker, 15_000);
+      OutboxPublisher publisher = new OutboxPublisher(producer, outbox, jdbi, marker, 10_000);
       OutboxRelay relay = new OutboxRelay(jdbi, outbox, publisher, 20).start(2_000);
       parts.add(0, relay);
       CommandRunner runner = new CommandRunner(jdbi, new IdempotencyStore(jdbi), publisher);

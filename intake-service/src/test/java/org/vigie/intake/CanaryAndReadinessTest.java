@@ -97,6 +97,16 @@ class CanaryAndReadinessTest {
         assertThat(ready.json().at("/checks/kafka").asBoolean()).isFalse();
         assertThat(ready.json().at("/checks/database").asBoolean()).isTrue();
       });
+      // Kafka down: the event is committed to the outbox but not confirmed, so the answer is 503, not 202.
+      Api.Response unconfirmed = api.post("/api/v1/cases/" + caseId + "/events", token,
+          "{\"type\":\"EMPLOYER_REFUSED_API\",\"occurredOn\":\"2026-11-02\"}");
+      assertThat(unconfirmed.status()).as(unconfirmed.toString()).isEqualTo(503);
+      assertThat(unconfirmed.contentType()).startsWith("application/problem+json");
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl()); Statement s = c.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM intake.outbox WHERE published_at IS NULL")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("left for the relay").isEqualTo(1);
+      }
       db.close();
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
           assertThat(api.get("/ready", null).json().at("/checks/database").asBoolean()).isFalse());

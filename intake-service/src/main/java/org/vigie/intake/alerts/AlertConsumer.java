@@ -76,7 +76,7 @@ public final class AlertConsumer implements AutoCloseable {
         rewind();
       }
     }
-    consumer.close(Duration.ofSeconds(5));
+    consumer.close(Duration.ofSeconds(2));
   }
 
   private void rewind() {
