@@ -1,9 +1,7 @@
 package org.vigie.intake.openapi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.vigie.intake.http.ClasspathResource;
 
 /** The OpenAPI 3.1 description of the API, kept beside the code and checked against the routes by a test. */
 public final class OpenApiDocument {
@@ -13,13 +11,6 @@ public final class OpenApiDocument {
   private OpenApiDocument() {}
 
   public static String text() {
-    try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing " + RESOURCE);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new String(ClasspathResource.bytes(RESOURCE), StandardCharsets.UTF_8);
   }
 }

@@ -1,9 +1,7 @@
 package org.vigie.intake.web;
 
 import io.javalin.config.JavalinConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.vigie.intake.http.ClasspathResource;
 
 /**
  * The volunteers' small web page (French), served at {@code /}: open alerts, cases, and a form
@@ -15,21 +13,10 @@ public final class WebPage {
   private WebPage() {}
 
   public static void install(JavalinConfig cfg) {
-    byte[] page = load();
+    byte[] page = ClasspathResource.bytes(RESOURCE);
     cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
         .header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'")
         .header("X-Content-Type-Options", "nosniff")
         .result(page));
-  }
-
-  private static byte[] load() {
-    try (InputStream in = WebPage.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing " + RESOURCE);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
