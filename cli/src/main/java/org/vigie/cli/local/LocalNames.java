@@ -5,7 +5,7 @@ package org.vigie.cli.local;
  * are their constants (IntakeSettings, NotifierSettings, RulesSettings), used directly.
  */
 public final class LocalNames {
-  /** Rules-service ops port (health, readiness, metrics) the brief plans, default 8082; passed on. */
+  /** Rules-service ops port (RulesSettings.OPS_PORT), named here for the URL printed; default 8082. */
   public static final String VIGIE_RULES_OPS_PORT = "VIGIE_RULES_OPS_PORT";
   /** Port of the page listing the mails the embedded SMTP server received, default 8025. */
   public static final String VIGIE_MAILBOX_PORT = "VIGIE_MAILBOX_PORT";

@@ -25,7 +25,8 @@ public final class VigieServices {
     return new ServiceLauncher("rules", c -> {
       RulesService s = RulesService.from(RulesSettings.from(c));
       s.start();
-      return new ServiceLauncher.Started("rules", s, null);
+      return new ServiceLauncher.Started("rules", s,
+          "http://localhost:" + c.get(LocalNames.VIGIE_RULES_OPS_PORT, String.valueOf(LocalNames.DEFAULT_RULES_OPS_PORT)) + "/health");
     });
   }
 

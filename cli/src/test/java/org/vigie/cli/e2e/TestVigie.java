@@ -67,6 +67,7 @@ final class TestVigie {
             Map.entry(ConfigNames.VIGIE_ADMIN_TOKEN, adminToken),
             Map.entry(IntakeSettings.VIGIE_MASTER_KEY, Base64.getEncoder().encodeToString(masterKey)),
             Map.entry(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, "0"),
+            Map.entry("VIGIE_RULES_OPS_PORT", "0"),
             Map.entry(RulesSettings.STATE_DIR, Files.createTempDirectory("vigie-e2e-rules").toString())));
         IntakeService intake = IntakeService.start(config);
         started.push(intake);
