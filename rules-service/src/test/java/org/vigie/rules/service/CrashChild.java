@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
@@ -26,6 +27,8 @@ public final class CrashChild {
     Properties props = RulesStreamsConfig.properties(args[1], args[0], args[2]);
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), args[1] + "-instance");
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    // a killed instance's open transaction blocks its successor's offset commit until it times out
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 5_000);
     RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofSeconds(1))
         .withClock(Clock.fixed(Instant.parse(args[3]), ZoneOffset.UTC));
     RulesService service = new RulesService(props, config,
