@@ -127,6 +127,7 @@ public final class IntakeService implements AutoCloseable {
       routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, writes, json, clock).routes());
       routes.addAll(new AlertRoutes(alerts, json).routes());
       routes.addAll(new CsvImportRoutes(importer, json).routes());
+      routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, vault, kafka, clock).routes());
 
       Readiness readiness = new Readiness()
           .add("database", () -> Databases.reachable(ds))
@@ -143,6 +144,7 @@ public final class IntakeService implements AutoCloseable {
       parts.add(0, app::stop);
       AlertConsumer consumer = new AlertConsumer(kafka.consumer("vigie-intake-alerts"), jdbi, alerts).start();
       parts.add(0, consumer);
+      parts.add(0, org.vigie.intake.audit.RetentionSchedule.daily(config, jdbi, cases, vault, outbox, publisher, clock));
       LOG.info("Intake listening on port {}", app.port());
       return new IntakeService(app, parts);
     } catch (RuntimeException e) {

@@ -93,6 +93,10 @@ class TenantIsolationTest {
         "{\"volunteerId\":\"" + volunteerA + "\"}").status()).isEqualTo(404));
     check("DELETE /api/v1/cases/{caseId}/identity", () ->
         assertThat(API.delete("/api/v1/cases/" + caseA + "/identity", b.token()).status()).isEqualTo(404));
+    check("GET /api/v1/cases/{caseId}/timeline", () ->
+        assertThat(API.get("/api/v1/cases/" + caseA + "/timeline?format=csv", b.token()).status()).isEqualTo(404));
+    check("GET /api/v1/federation/stats", () ->
+        assertThat(API.get("/api/v1/federation/stats", b.token()).status()).isEqualTo(403));
     check("GET /api/v1/alerts", () -> assertThat(API.get("/api/v1/alerts?status=all", b.token()).body()).doesNotContain(alertA));
     check("GET /api/v1/alerts/{alertId}", () -> assertThat(API.get("/api/v1/alerts/" + alertA, b.token()).status()).isEqualTo(404));
     check("POST /api/v1/imports", () -> {

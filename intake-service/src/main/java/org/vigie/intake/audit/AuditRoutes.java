@@ -1,0 +1,125 @@
+package org.vigie.intake.audit;
+
+import static io.javalin.http.HandlerType.GET;
+
+import io.javalin.http.Context;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.vigie.audit.kafka.EventLog;
+import org.vigie.audit.output.JsonOutput;
+import org.vigie.audit.stats.BlockageChartSvg;
+import org.vigie.audit.stats.FederationStats;
+import org.vigie.audit.stats.FederationStatsCollector;
+import org.vigie.audit.stats.StatsCsv;
+import org.vigie.audit.timeline.CaseTimeline;
+import org.vigie.audit.timeline.KafkaCaseHistory;
+import org.vigie.audit.timeline.TimelineBuilder;
+import org.vigie.audit.timeline.TimelineFormat;
+import org.vigie.intake.auth.Caller;
+import org.vigie.intake.auth.Role;
+import org.vigie.intake.cases.CaseRepository;
+import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.ApiRoute;
+import org.vigie.intake.http.Ids;
+import org.vigie.intake.vault.IdentityVault;
+import org.vigie.intake.vault.Person;
+import org.vigie.platform.kafka.KafkaSettings;
+
+/**
+ * The audit endpoints: a case's timeline as evidence (JSON, CSV, PDF), for the members of its
+ * association; the federation's anonymous statistics, for the federation administrator.
+ */
+public final class AuditRoutes {
+  public static final String TIMELINE = "/api/v1/cases/{caseId}/timeline";
+  public static final String STATS = "/api/v1/federation/stats";
+  /** The statistics scan the whole event log: computed at most this often. */
+  public static final Duration STATS_MAX_AGE = Duration.ofMinutes(10);
+
+  private final Jdbi jdbi;
+  private final CaseRepository cases;
+  private final IdentityVault vault;
+  private final KafkaCaseHistory history;
+  private final StatsCache stats;
+  private final Clock clock;
+
+  public AuditRoutes(Jdbi jdbi, CaseRepository cases, IdentityVault vault, KafkaSettings kafka, Clock clock) {
+    this.jdbi = jdbi;
+    this.cases = cases;
+    this.vault = vault;
+    this.history = new KafkaCaseHistory(kafka);
+    this.clock = clock;
+    this.stats = new StatsCache(() -> {
+      FederationStatsCollector collector = new FederationStatsCollector();
+      new EventLog(kafka).forEach(collector);
+      return collector.compute(LocalDate.now(clock), FederationStats.DEFAULT_MIN_CASES);
+    }, clock::instant, STATS_MAX_AGE);
+  }
+
+  public List<ApiRoute> routes() {
+    return List.of(
+        ApiRoute.of(GET, TIMELINE, Set.of(Role.COORDINATOR, Role.VOLUNTEER), this::timeline),
+        ApiRoute.of(GET, STATS, Set.of(Role.ADMIN), this::stats));
+  }
+
+  private void timeline(Context ctx, Caller caller) {
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    TimelineFormat format = TimelineFormat.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("json"))
+        .orElseThrow(() -> ApiProblem.badRequest("format", "Query parameter 'format' must be json, csv or pdf"));
+    String identityLabel = jdbi.withHandle(h -> {
+      cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound("case"));
+      return vault.person(h, caseId).map(Person::displayName).orElse(null);
+    });
+    KafkaCaseHistory.CaseHistory h = history.read(caseId.toString());
+    CaseTimeline t = new TimelineBuilder().build(caseId.toString(), caller.associationId().toString(), h.events(),
+        h.alerts(), h.notifications(), identityLabel, clock.instant());
+    ctx.contentType(format.contentType());
+    ctx.header("Content-Disposition", "inline; filename=\"chronologie-" + caseId + "." + format.extension() + "\"");
+    format.write(t, ctx.outputStream());
+  }
+
+  private void stats(Context ctx, Caller caller) throws Exception {
+    String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json").trim().toLowerCase(Locale.ROOT);
+    StatsCsv.Table table = null;
+    if (format.equals("csv")) {
+      table = table(ctx.queryParam("table"));
+    } else if (!format.equals("json") && !format.equals("svg")) {
+      throw ApiProblem.badRequest("format", "Query parameter 'format' must be json, csv or svg");
+    }
+    FederationStats s = stats.get();
+    switch (format) {
+      case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(StatsCsv.toCsv(s, table));
+      case "svg" -> ctx.contentType("image/svg+xml").result(BlockageChartSvg.render(s));
+      default -> {
+        ctx.contentType("application/json");
+        Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+        JsonOutput.write(s, w);
+        w.flush();
+      }
+    }
+  }
+
+  /** The CSV table named by {@code ?table=} (e.g. {@code blockages}, {@code days-without-api}); blockages by default. */
+  static StatsCsv.Table table(String name) {
+    if (name == null || name.isBlank()) {
+      return StatsCsv.Table.BLOCKAGES;
+    }
+    String wanted = name.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+    for (StatsCsv.Table t : StatsCsv.Table.values()) {
+      if (t.name().equals(wanted)) {
+        return t;
+      }
+    }
+    throw ApiProblem.badRequest("table", "Query parameter 'table' must be one of blockages, blockages-per-month, "
+        + "days-without-api, time-to-decision, ccc-attempts");
+  }
+}

@@ -1,0 +1,113 @@
+package org.vigie.intake.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigie.audit.retention.CaseActivity;
+import org.vigie.audit.retention.ErasureActions;
+import org.vigie.audit.retention.RetentionJob;
+import org.vigie.audit.retention.RetentionPolicy;
+import org.vigie.intake.cases.CaseRepository;
+import org.vigie.intake.outbox.Outbox;
+import org.vigie.intake.outbox.OutboxPublisher;
+import org.vigie.intake.vault.IdentityVault;
+import org.vigie.platform.config.Config;
+
+/**
+ * Runs the retention job every day at 03:00 (domain time zone) over intake's cases: a case's last
+ * activity is the latest day one of its events occurred or was recorded.
+ */
+public final class RetentionSchedule implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
+  static final LocalTime RUN_AT = LocalTime.of(3, 0);
+
+  private final Jdbi jdbi;
+  private final RetentionJob job;
+  private final ZoneId zone;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "vigie-intake-retention");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public RetentionSchedule(Jdbi jdbi, RetentionPolicy policy, ErasureActions actions, Clock clock) {
+    this.jdbi = jdbi;
+    this.zone = clock.getZone();
+    this.job = new RetentionJob(policy, actions, clock, zone);
+  }
+
+  /**
+   * The daily job of the intake service: erasure over its vault, read models and outbox, after the
+   * inactivity period of {@code VIGIE_RETENTION_PERIOD} (default P2Y).
+   */
+  public static RetentionSchedule daily(Config config, Jdbi jdbi, CaseRepository cases, IdentityVault vault, Outbox outbox,
+      OutboxPublisher publisher, Clock clock) {
+    return new RetentionSchedule(jdbi, RetentionPolicy.fromConfig(config), new IntakeErasure(jdbi, cases, vault, outbox,
+        publisher), clock).start(clock);
+  }
+
+  /** Schedules the daily run; {@code clock} gives the first run's delay. */
+  public RetentionSchedule start(Clock clock) {
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+    ZonedDateTime next = now.with(RUN_AT);
+    if (!next.isAfter(now)) {
+      next = next.plusDays(1);
+    }
+    timer.scheduleAtFixedRate(this::runSafely, Duration.between(now, next).toMillis(), TimeUnit.DAYS.toMillis(1),
+        TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  private void runSafely() {
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("Retention run failed ({}); next run tomorrow", e.getClass().getSimpleName());
+    }
+  }
+
+  /** One run over every case of every association. */
+  public RetentionJob.Outcome runOnce() {
+    return job.run(activities());
+  }
+
+  /** The last activity of each case, from the cases and their recorded events. */
+  public List<CaseActivity> activities() {
+    return jdbi.withHandle(h -> h.createQuery("""
+            SELECT c.case_id, c.association_id, c.identity_erased, c.last_event_on,
+                   max(e.occurred_on) AS last_occurred, max(e.recorded_at) AS last_recorded
+            FROM cases c LEFT JOIN case_events e ON e.case_id = c.case_id
+            GROUP BY c.case_id, c.association_id, c.identity_erased, c.last_event_on""")
+        .map((rs, ctx) -> {
+          LocalDate last = rs.getObject("last_event_on", LocalDate.class);
+          LocalDate occurred = rs.getObject("last_occurred", LocalDate.class);
+          Timestamp recorded = rs.getTimestamp("last_recorded");
+          if (occurred != null && occurred.isAfter(last)) {
+            last = occurred;
+          }
+          if (recorded != null && LocalDate.ofInstant(recorded.toInstant(), zone).isAfter(last)) {
+            last = LocalDate.ofInstant(recorded.toInstant(), zone);
+          }
+          return new CaseActivity(rs.getObject("case_id", UUID.class).toString(),
+              rs.getObject("association_id", UUID.class).toString(), last, rs.getBoolean("identity_erased"));
+        })
+        .list());
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
