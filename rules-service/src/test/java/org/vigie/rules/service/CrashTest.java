@@ -43,11 +43,15 @@ import org.vigie.schemas.topics.Topics;
  * in order, those of an uninterrupted run (TopologyTestDriver, same clock): none missing, none
  * duplicated. 5k events by default; {@code -Dvigie.crash.events=100000} for the full size.
  *
- * <p>Opt-in ({@code -Dvigie.crash=true}): it passed on the development machine, but under heavy load
- * (load average above 20 on 2 cores) the last restarted instance sometimes stayed blocked for
- * minutes in {@code sendOffsetsToTransaction} behind the killed instance's open transaction, and the
- * test timed out waiting (it never saw wrong or duplicated alerts). It is kept out of the default
- * build until that wait is understood.
+ * <p>Opt-in ({@code -Dvigie.crash=true}). It passed twice on the development machine (exact equality),
+ * then, with the machine under heavy load, failed four times the same way: after the last restart
+ * the service caught up (idle in poll, restoration done), yet fewer alerts were readable with
+ * read_committed than expected (e.g. 2242 of 2294) while read_uncommitted showed them all (2310,
+ * aborted duplicates included). So the last stable offset of some alert partitions stayed behind an
+ * open transaction of a killed instance that was never completed, although every instance shares
+ * the same transactional id (the process id is persisted in the state directory). Not a wrong or
+ * duplicated alert; the cause (possibly the broker's transaction version 2 under SIGKILL) is not
+ * established, so the test stays out of the default build.
  */
 @EnabledIfSystemProperty(named = "vigie.crash", matches = "true")
 class CrashTest {
@@ -95,9 +99,13 @@ class CrashTest {
       }
       Process last = startChild(bootstrap, appId, stateDir, log);
       try {
-        await().atMost(Duration.ofSeconds(Math.max(180, target / 50))).pollInterval(Duration.ofMillis(200))
-            .untilAsserted(() -> assertThat(count(alerts.poll(), prefix)).as("alerts read, child log %s", log)
-                .isGreaterThanOrEqualTo(expectedCount));
+        try {
+          await().atMost(Duration.ofSeconds(Math.max(180, target / 50))).pollInterval(Duration.ofMillis(200))
+              .until(() -> count(alerts.poll(), prefix) >= expectedCount);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          throw new AssertionError(String.format("%d of %d alerts read committed, %d read uncommitted; child log %s",
+              count(alerts.poll(), prefix), expectedCount, uncommitted(bootstrap, prefix), log), e);
+        }
         alerts.poll();
         Map<String, List<String>> actual = new TreeMap<>();
         for (ConsumerRecord<String, byte[]> r : alerts.poll()) {
@@ -110,6 +118,27 @@ class CrashTest {
         last.destroy();
         last.waitFor(30, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /** Alerts of this run in the topic, aborted transactions included: tells a blocked LSO from a loss. */
+  private static long uncommitted(String bootstrap, String prefix) {
+    Properties p = new KafkaSettings(bootstrap).consumer("crash-uncommitted-" + UUID.randomUUID());
+    p.put("isolation.level", "read_uncommitted");
+    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p, new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.CASE_ALERTS.name()));
+      long seen = 0;
+      for (int empty = 0; empty < 10; ) {
+        var batch = consumer.poll(Duration.ofMillis(500));
+        empty = batch.isEmpty() ? empty + 1 : 0;
+        for (var r : batch) {
+          if (r.key().startsWith(prefix)) {
+            seen++;
+          }
+        }
+      }
+      return seen;
     }
   }
 
