@@ -56,7 +56,8 @@ import org.vigie.schemas.topics.Topics;
  * both, a deadline tick over many stored cases with nothing due, state bytes per case, and the
  * ratio rules/baseline as the last line.
  *
- * <p>Sizes: {@code -Dbench.cases=100000 -Dbench.events=1000000 -Dbench.tickCases=1000000} (defaults).
+ * <p>Sizes: {@code -Dbench.cases=100000 -Dbench.events=1000000 -Dbench.tickCases=1000000} (defaults);
+ * {@code -Dbench.commitMs} sets commit.interval.ms of both runs (exactly-once default: 100).
  */
 public final class RulesBench {
   private static final Instant CLOCK = Instant.parse("2026-09-15T07:00:00Z");
@@ -126,6 +127,10 @@ public final class RulesBench {
     String appId = "bench-" + name;
     Properties props = RulesStreamsConfig.properties(appId, bootstrap, dir.resolve(name).toString());
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    String commitMs = System.getProperty("bench.commitMs");
+    if (commitMs != null) {
+      props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
+    }
     try (Admin admin = Admin.create(new KafkaSettings(bootstrap).admin())) {
       admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench.baseline-out", 12, (short) 1)));
       Map<TopicPartition, Long> ends = endOffsets(admin);
