@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      org.vigie.cli.audit.TimelineCommand.class, org.vigie.cli.audit.ReplayCommand.class, org.vigie.cli.audit.StatsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VigieCommand implements Runnable {

@@ -14,11 +14,11 @@ import picocli.CommandLine.Parameters;
  * name so that the command line builds whether or not a service ships one yet.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Mesures de performance d'un service. / Runs a service's benchmark (rules, intake, notifier).")
+    description = "Mesures de performance d'un service. / Runs a service's benchmark (rules, intake, notifier, replay).")
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", description = "rules, intake or notifier")
+  @Parameters(index = "0", description = "rules, intake, notifier or replay")
   Target target;
 
   @Parameters(index = "1..*", arity = "0..*", description = "Arguments passed to the benchmark.")
@@ -46,7 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
   public enum Target {
     rules("org.vigie.rules.bench.RulesBench"),
     intake("org.vigie.intake.bench.IntakeBench"),
-    notifier("org.vigie.notifier.bench.NotifierBench");
+    notifier("org.vigie.notifier.bench.NotifierBench"),
+    replay("org.vigie.audit.bench.ReplayBench");
 
     final String mainClass;
 
