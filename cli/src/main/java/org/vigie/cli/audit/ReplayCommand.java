@@ -50,7 +50,11 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    return kafka.run(spec, config, this::execute);
+  }
+
+  private Integer execute() {
     ReplayOptions o = ReplayOptions.all(Instant.now());
     if (association != null) {
       o = o.forAssociation(association);

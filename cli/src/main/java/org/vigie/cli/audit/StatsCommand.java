@@ -59,7 +59,11 @@ public final class StatsCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    return kafka.run(spec, config, this::execute);
+  }
+
+  private Integer execute() throws IOException {
     StatsCsv.Table csvTable = format == Format.csv ? table() : null;
     FederationStatsCollector collector = new FederationStatsCollector(association);
     new EventLog(kafka.settings(config)).forEach(collector);

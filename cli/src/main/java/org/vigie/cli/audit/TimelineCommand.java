@@ -44,7 +44,11 @@ public final class TimelineCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    return kafka.run(spec, config, this::execute);
+  }
+
+  private Integer execute() throws IOException {
     TimelineFormat f = TimelineFormat.parse(format).orElse(null);
     if (f == null) {
       spec.commandLine().getErr().println("vigie: --format must be json, csv or pdf");

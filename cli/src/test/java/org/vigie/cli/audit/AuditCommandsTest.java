@@ -111,6 +111,13 @@ class AuditCommandsTest {
   }
 
   @Test
+  void anUnreachableBrokerIsReportedInOneLine() {
+    Run run = vigie("timeline", "--case", CASES.get(0), "--bootstrap", "127.0.0.1:9");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("vigie: Kafka at 127.0.0.1:9: ").doesNotContain("\tat ");
+  }
+
+  @Test
   void replayDerivesTheAlertsOfTheAssociationsCasesTwiceTheSame() {
     Run replay = vigie("replay", "--association", ASSOCIATION, "--no-compare", "--threads", "2");
     assertThat(replay.exitCode()).as(replay.err()).isZero();
