@@ -43,15 +43,13 @@ import org.vigie.schemas.topics.Topics;
  * in order, those of an uninterrupted run (TopologyTestDriver, same clock): none missing, none
  * duplicated. 5k events by default; {@code -Dvigie.crash.events=100000} for the full size.
  *
- * <p>Opt-in ({@code -Dvigie.crash=true}). It passed twice on the development machine (exact equality),
- * then, with the machine under heavy load, failed four times the same way: after the last restart
- * the service caught up (idle in poll, restoration done), yet fewer alerts were readable with
- * read_committed than expected (e.g. 2242 of 2294) while read_uncommitted showed them all (2310,
- * aborted duplicates included). So the last stable offset of some alert partitions stayed behind an
- * open transaction of a killed instance that was never completed, although every instance shares
- * the same transactional id (the process id is persisted in the state directory). Not a wrong or
- * duplicated alert; the cause (possibly the broker's transaction version 2 under SIGKILL) is not
- * established, so the test stays out of the default build.
+ * <p>Opt-in ({@code -Dvigie.crash=true}), because it is not reliable yet. With 5k events it passed
+ * three times (once in 30 s on a quiet machine) and failed four times under heavy load; with 20k
+ * events on a quiet machine it failed. Every failure is the same: after the last restart the alerts
+ * stop short of the uninterrupted run's (e.g. 2242 of 2294 read committed while read_uncommitted
+ * showed 2310; 8150 of 8673 committed and only 8243 uncommitted at 20k). No duplicate was ever seen,
+ * but a missing alert cannot be ruled out: the last instance may stop processing, or restored state
+ * may be ahead of the replayed input. To investigate before trusting exactly-once across crashes.
  */
 @EnabledIfSystemProperty(named = "vigie.crash", matches = "true")
 class CrashTest {
