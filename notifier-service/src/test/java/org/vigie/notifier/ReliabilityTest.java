@@ -87,8 +87,8 @@ class ReliabilityTest {
       }
       smtp.stop();
       kafka.publishAll(alerts);
-      // the outage lasts at least ten seconds, and until every notification has failed at least three times
-      await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(120))
+      // the outage lasts one minute (the figure), and until every notification has failed at least three times
+      await().pollDelay(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(180))
           .until(() -> minAttempts(service) >= 3 && rows(service) == 20);
       assertThat(up(smtpPort)).isFalse();
       assertThat(service.metrics().count("vigie.notifier.retried", org.vigie.schemas.NotificationChannel.EMAIL))

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -21,8 +23,8 @@ import org.vigie.schemas.topics.Topic;
 
 /**
  * Creates the topics Vigie needs when they are missing and waits until every partition has a
- * leader (an idempotent producer writing to a partition still electing its leader can see
- * sequence errors). Existing topics are left untouched.
+ * leader that answers (an idempotent producer writing to a partition whose leader is not ready
+ * yet can lose its first batches to sequence errors). Existing topics are left untouched.
  *
  * <p>The event log is the evidence auditors and lawyers replay years later: every non-compacted
  * Vigie topic keeps its records without time limit ({@code retention.ms=-1}) instead of the
@@ -79,6 +81,23 @@ public final class TopicProvisioner {
     }
   }
 
+  /**
+   * A partition can be listed with a leader in the metadata before its leader accepts requests;
+   * asking every partition's latest offset reaches each leader's replica manager.
+   */
+  private static boolean offsetsAnswered(Admin admin, Map<String, TopicDescription> descriptions)
+      throws InterruptedException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    descriptions.values().forEach(d -> d.partitions().forEach(
+        p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+    try {
+      admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      return false;
+    }
+  }
+
   private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
     long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
     while (true) {
@@ -87,7 +106,7 @@ public final class TopicProvisioner {
         boolean allLed = descriptions.values().stream()
             .flatMap(d -> d.partitions().stream())
             .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-        if (allLed) {
+        if (allLed && offsetsAnswered(admin, descriptions)) {
           return;
         }
       } catch (ExecutionException e) {
