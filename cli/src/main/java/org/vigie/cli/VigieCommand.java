@@ -39,6 +39,8 @@ public final class VigieCommand implements Runnable {
   /** The command line with every subcommand built from the configuration given. */
   public static CommandLine commandLine(Config config) {
     CommandLine cli = new CommandLine(new VigieCommand(), new ConfigFactory(config));
+    // `vigie bench intake --url …`: everything after the target belongs to the benchmark.
+    cli.getSubcommands().get("bench").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof ApiException || e instanceof java.io.UncheckedIOException || e instanceof ConfigException) {
         line.getErr().println("vigie: " + e.getMessage());
