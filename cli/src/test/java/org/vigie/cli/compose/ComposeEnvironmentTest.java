@@ -24,12 +24,17 @@ class ComposeEnvironmentTest {
       ROOT.resolve("platform/src/main/java/org/vigie/platform/config/ConfigNames.java")));
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"intake, intake-service", "rules, rules-service", "notifier, notifier-service"})
-  void composeSetsExactlyWhatTheServiceReads(String service, String module) {
+  @CsvSource({
+      // intake runs the audit library's retention job, which reads its own setting
+      "intake, intake-service, audit/src/main/java/org/vigie/audit/retention",
+      "rules, rules-service, ''",
+      "notifier, notifier-service, ''"})
+  void composeSetsExactlyWhatTheServiceReads(String service, String module, String libraryPart) {
     EnvironmentScanner.Reads reads = SCANNER.scan(
         ROOT.resolve(module).resolve("src/main"),
         // shared by every service: logging configuration
-        ROOT.resolve("platform/src/main/resources"));
+        ROOT.resolve("platform/src/main/resources"),
+        libraryPart.isEmpty() ? ROOT.resolve(module).resolve("src/main") : ROOT.resolve(libraryPart));
     TreeSet<String> composed = COMPOSE.environment(service);
 
     TreeSet<String> missing = new TreeSet<>(reads.names());
