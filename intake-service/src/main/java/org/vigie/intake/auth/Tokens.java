@@ -1,8 +1,7 @@
 package org.vigie.intake.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.vigie.platform.crypto.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -18,11 +17,7 @@ public final class Tokens {
   }
 
   public static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.of(token);
   }
 
   /** Constant-time comparison of two tokens (by their hashes). */

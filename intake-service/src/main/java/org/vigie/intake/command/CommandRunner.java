@@ -1,8 +1,6 @@
 package org.vigie.intake.command;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -11,6 +9,7 @@ import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.idempotency.IdempotencyStore;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.outbox.OutboxRecord;
+import org.vigie.platform.crypto.Sha256;
 
 /**
  * Runs a write: one transaction (business rows + outbox + the Idempotency-Key answer), then the
@@ -43,7 +42,7 @@ public final class CommandRunner {
     if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
       throw ApiProblem.badRequest("Idempotency-Key", "The Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH + " characters");
     }
-    byte[] hash = sha256(request);
+    byte[] hash = Sha256.of(request);
     Optional<CommandResult> repeat = replay(scope, key, hash);
     if (repeat.isPresent()) {
       return repeat.get();
@@ -91,11 +90,4 @@ public final class CommandRunner {
         + "published automatically. Repeat the request with the same Idempotency-Key to get the confirmation.");
   }
 
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

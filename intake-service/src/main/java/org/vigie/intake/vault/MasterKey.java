@@ -1,8 +1,6 @@
 package org.vigie.intake.vault;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.vigie.platform.crypto.Sha256;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,7 +27,7 @@ public final class MasterKey {
       LOG.warn("VIGIE_MASTER_KEY is not set: using the built-in DEVELOPMENT key. Identities in the vault are NOT "
           + "protected. Set VIGIE_MASTER_KEY to the base64 of 32 random bytes (e.g. `openssl rand -base64 32`) "
           + "in any real deployment. / Clé de développement utilisée : ne pas utiliser en production.");
-      return new MasterKey(sha256("vigie-development-master-key"), true);
+      return new MasterKey(Sha256.of("vigie-development-master-key"), true);
     }
     byte[] bytes;
     try {
@@ -51,11 +49,4 @@ public final class MasterKey {
     return development;
   }
 
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -79,25 +79,6 @@ class CsvImportTest {
   }
 
   @Test
-  void theClientSendsChunksReportsProgressAndKeepsFileLineNumbers() throws Exception {
-    TestIntake.Association a = TestIntake.newAssociation(api);
-    StringBuilder csv = new StringBuilder("reference;demarche;departement;type_titre;date_expiration\n");
-    for (int i = 1; i <= 7; i++) {
-      csv.append("R").append(i).append(";renouvellement;").append(i == 5 ? "00" : "93").append(";carte temporaire;01/12/2026\n");
-    }
-    java.util.List<Long> progress = new java.util.ArrayList<>();
-    CsvImportClient client = new CsvImportClient("http://localhost:" + TestIntake.service().port(), a.token(), 3);
-    JsonNode report = client.importText(csv.toString(), (done, total) -> progress.add(done));
-    assertThat(progress).containsExactly(3L, 6L, 7L);
-    assertThat(report.get("accepted").asInt()).isEqualTo(6);
-    assertThat(report.get("rejected").asInt()).isEqualTo(1);
-    assertThat(report.get("report")).hasSize(7);
-    assertThat(report.at("/report/4/line").asInt()).isEqualTo(6);
-    assertThat(report.at("/report/4/status").asText()).isEqualTo("REJECTED");
-    assertThat(client.importText(csv.toString(), null).get("duplicates").asInt()).isEqualTo(6);
-  }
-
-  @Test
   void aLineRepeatedInTheSameFileIsADuplicate() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     Api.Response r = importCsv(a.token(), "reference;demarche;departement;type_titre;date_expiration\n"

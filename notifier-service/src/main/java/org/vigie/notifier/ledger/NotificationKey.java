@@ -1,8 +1,6 @@
 package org.vigie.notifier.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.vigie.platform.crypto.Sha256;
 import java.util.HexFormat;
 import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
@@ -21,12 +19,7 @@ public final class NotificationKey {
 
   /** A stable opaque digest of the key (hex, 32 characters). */
   public static String digest(String key) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(key), 0, 16);
   }
 
   /** RFC 5322 Message-ID for the email of a ledger row. */
