@@ -27,6 +27,12 @@ public final class StatsCsv {
     public List<String> header() {
       return List.of(header);
     }
+
+    /** The table named as users write it ({@code days-without-api}, {@code blockages}, any case). */
+    public static java.util.Optional<Table> parse(String name) {
+      String wanted = name.trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+      return java.util.Arrays.stream(values()).filter(t -> t.name().equals(wanted)).findFirst();
+    }
   }
 
   private StatsCsv() {}

@@ -83,12 +83,7 @@ public final class StatsCommand implements Callable<Integer> {
   }
 
   private StatsCsv.Table table() {
-    String wanted = table.trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
-    for (StatsCsv.Table t : StatsCsv.Table.values()) {
-      if (t.name().equals(wanted)) {
-        return t;
-      }
-    }
-    throw new CommandLine.ParameterException(spec.commandLine(), "Unknown --table: " + table);
+    return StatsCsv.Table.parse(table)
+        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "Unknown --table: " + table));
   }
 }

@@ -113,13 +113,7 @@ public final class AuditRoutes {
     if (name == null || name.isBlank()) {
       return StatsCsv.Table.BLOCKAGES;
     }
-    String wanted = name.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-    for (StatsCsv.Table t : StatsCsv.Table.values()) {
-      if (t.name().equals(wanted)) {
-        return t;
-      }
-    }
-    throw ApiProblem.badRequest("table", "Query parameter 'table' must be one of blockages, blockages-per-month, "
-        + "days-without-api, time-to-decision, ccc-attempts");
+    return StatsCsv.Table.parse(name).orElseThrow(() -> ApiProblem.badRequest("table", "Query parameter 'table' must be one of blockages, blockages-per-month, "
+        + "days-without-api, time-to-decision, ccc-attempts"));
   }
 }
