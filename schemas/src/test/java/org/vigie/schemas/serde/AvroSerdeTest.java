@@ -42,6 +42,23 @@ class AvroSerdeTest {
   }
 
   @Test
+  void writesAndReadsExactlyAvroSingleObjectEncoding() throws Exception {
+    CaseEvent event = event(new ApiIssued(LocalDate.of(2027, 1, 15)));
+    BinaryMessageEncoder<CaseEvent> avroEncoder = new BinaryMessageEncoder<>(
+        org.apache.avro.specific.SpecificData.getForClass(CaseEvent.class), CaseEvent.getClassSchema());
+    ByteBuffer expected = avroEncoder.encode(event);
+    byte[] expectedBytes = new byte[expected.remaining()];
+    expected.get(expectedBytes);
+
+    byte[] bytes = serde.serialize("t", event);
+
+    assertThat(bytes).isEqualTo(expectedBytes);
+    assertThat(new org.apache.avro.message.BinaryMessageDecoder<CaseEvent>(
+        org.apache.avro.specific.SpecificData.getForClass(CaseEvent.class), CaseEvent.getClassSchema())
+        .decode(bytes)).isEqualTo(event);
+  }
+
+  @Test
   void decodesAnEventWrittenWithTheFirstPublishedVersion() throws Exception {
     Schema v1 = SchemaHistory.versionsOf("CaseEvent").get(0);
     assertThat(v1.getField("source")).isNull();
