@@ -1,15 +1,72 @@
 package org.vigie.rules.engine;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import org.vigie.rules.rule.Condition;
 import org.vigie.rules.rule.Rule;
 
-/** A condition holding on a case, with its alert id and the rule's provenance. */
-public record ActiveCondition(String alertId, Condition condition, String reference, LocalDate textVersionDate,
-    String ruleVersion) {
+/**
+ * A condition holding on a case, with its alert id and the rule's provenance. The alert id (a
+ * name-based UUID, an MD5 digest) is computed when first asked for: most evaluations find the
+ * alert already open and compare episodes only.
+ */
+public final class ActiveCondition {
+  private final String caseId;
+  private final Rule rule;
+  private final Condition condition;
+  private String alertId;
+
+  private ActiveCondition(String caseId, Rule rule, Condition condition) {
+    this.caseId = caseId;
+    this.rule = rule;
+    this.condition = condition;
+  }
 
   static ActiveCondition of(String caseId, Rule rule, Condition condition) {
-    return new ActiveCondition(AlertIds.of(caseId, rule.id(), condition.episodeStart()), condition,
-        rule.reference(), rule.textVersionDate(), rule.version());
+    return new ActiveCondition(caseId, rule, condition);
+  }
+
+  public String alertId() {
+    if (alertId == null) {
+      alertId = AlertIds.of(caseId, rule.id(), condition.episodeStart());
+    }
+    return alertId;
+  }
+
+  public Condition condition() {
+    return condition;
+  }
+
+  public String reference() {
+    return rule.reference();
+  }
+
+  public LocalDate textVersionDate() {
+    return rule.textVersionDate();
+  }
+
+  public String ruleVersion() {
+    return rule.version();
+  }
+
+  /** Whether an open alert belongs to this condition's episode (hence has its alert id). */
+  boolean sameEpisode(LocalDate openEpisodeStart) {
+    return condition.episodeStart().equals(openEpisodeStart);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ActiveCondition a && caseId.equals(a.caseId) && rule.id() == a.rule.id()
+        && condition.equals(a.condition);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(caseId, rule.id(), condition);
+  }
+
+  @Override
+  public String toString() {
+    return condition + " on " + caseId;
   }
 }

@@ -48,13 +48,13 @@ public final class AlertDiff {
     List<OpenAlert> stillOpen = new ArrayList<>();
     for (OpenAlert alert : open.values()) {
       ActiveCondition c = active.get(alert.getRule());
-      if (c == null || !c.alertId().equals(alert.getAlertId())) {
+      if (c == null || !c.sameEpisode(alert.getEpisodeStart())) {
         emitted.add(resolved(state, alert, now));
       }
     }
     for (ActiveCondition c : active.values()) {
       OpenAlert alert = open.get(c.condition().rule());
-      if (alert == null || !alert.getAlertId().equals(c.alertId())) {
+      if (alert == null || !c.sameEpisode(alert.getEpisodeStart())) {
         OpenAlert raised = new OpenAlert(c.condition().rule(), c.alertId(), c.condition().episodeStart(),
             c.condition().severity(), now, c.condition().deadline());
         emitted.add(raised(state, c, raised, now));

@@ -38,6 +38,9 @@ public final class CaseView {
   private final List<ApiFact> cycleApis = new ArrayList<>();
   private final java.util.Map<Integer, List<LocalDate[]>> coverageCache = new java.util.HashMap<>(4);
   private List<BlockageFact> openBlockages;
+  private List<CccAttemptFact> cccAttempts;
+  private List<DatedFact> employerRefusals;
+  private final java.util.Map<Integer, Optional<LocalDate>> nextLapseCache = new java.util.HashMap<>(4);
 
   private CaseView(CaseState state, LocalDate today) {
     this.state = state;
@@ -116,11 +119,16 @@ public final class CaseView {
 
   /** The first submission of the cycle: an instruction is pending when present. */
   public Optional<SubmissionFact> firstSubmission() {
-    return cycleSubmissions.stream().findFirst();
+    return cycleSubmissions.isEmpty() ? Optional.empty() : Optional.of(cycleSubmissions.get(0));
   }
 
   public Optional<SubmissionFact> firstCompleteSubmission() {
-    return cycleSubmissions.stream().filter(SubmissionFact::getComplete).findFirst();
+    for (SubmissionFact s : cycleSubmissions) {
+      if (s.getComplete()) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** APIs of the current cycle, by issue date. */
@@ -194,12 +202,30 @@ public final class CaseView {
   }
 
   public List<CccAttemptFact> cccAttempts() {
-    return state.getCccAttempts().stream().filter(c -> known(c.getAttemptedOn())).toList();
+    if (cccAttempts == null) {
+      List<CccAttemptFact> known = new ArrayList<>();
+      for (CccAttemptFact c : state.getCccAttempts()) {
+        if (known(c.getAttemptedOn())) {
+          known.add(c);
+        }
+      }
+      cccAttempts = known;
+    }
+    return cccAttempts;
   }
 
   /** Employer refusals of the API in the current cycle. */
   public List<DatedFact> employerRefusals() {
-    return state.getEmployerRefusals().stream().filter(r -> known(r.getOn()) && inCycle(r.getOn())).toList();
+    if (employerRefusals == null) {
+      List<DatedFact> refusals = new ArrayList<>();
+      for (DatedFact r : state.getEmployerRefusals()) {
+        if (known(r.getOn()) && inCycle(r.getOn())) {
+          refusals.add(r);
+        }
+      }
+      employerRefusals = refusals;
+    }
+    return employerRefusals;
   }
 
   /**
@@ -237,6 +263,15 @@ public final class CaseView {
 
   /** The first day, today or later, without a document as known today; empty when no document. */
   public Optional<LocalDate> nextLapse(int extraDays) {
+    Optional<LocalDate> cached = nextLapseCache.get(extraDays);
+    if (cached == null) {
+      cached = computeNextLapse(extraDays);
+      nextLapseCache.put(extraDays, cached);
+    }
+    return cached;
+  }
+
+  private Optional<LocalDate> computeNextLapse(int extraDays) {
     List<LocalDate[]> intervals = coverage(extraDays);
     if (intervals.isEmpty()) {
       return Optional.empty();
