@@ -27,7 +27,7 @@ public final class RuleSettings {
     thresholds.forEach((key, value) -> {
       int dot = key.indexOf('.');
       byRule.computeIfAbsent(RuleId.valueOf(key.substring(0, dot)), r -> new HashMap<>())
-          .put(key.substring(dot + 1), value);
+          .put(key.substring(dot + 1).intern(), value); // interned: rules ask with literals, compared by identity first
     });
   }
 

@@ -1,8 +1,6 @@
 package org.vigie.rules.rule;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Building blocks of alert messages. The next steps are those the associations give at their help
@@ -10,8 +8,11 @@ import java.util.Locale;
  * counted +400 % ANEF complaints 2020–2024; the Conseil d'État requires a non-digital alternative).
  */
 final class Texts {
-  private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
-  private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  // "d MMMM yyyy" in French and English, spelled out: DateTimeFormatter dominated the cost of a message.
+  private static final String[] MONTHS_FR = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+      "septembre", "octobre", "novembre", "décembre"};
+  private static final String[] MONTHS_EN = {"January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December"};
 
   static final String CONTACT_FR = "Relancer le Centre de contact citoyen (CCC, formulaire ou téléphone) et se rendre au "
       + "point d'accueil numérique de la préfecture ; saisir en parallèle le Défenseur des droits.";
@@ -36,11 +37,11 @@ final class Texts {
   private Texts() {}
 
   static String fr(LocalDate date) {
-    return date.format(FR);
+    return date.getDayOfMonth() + " " + MONTHS_FR[date.getMonthValue() - 1] + " " + date.getYear();
   }
 
   static String en(LocalDate date) {
-    return date.format(EN);
+    return date.getDayOfMonth() + " " + MONTHS_EN[date.getMonthValue() - 1] + " " + date.getYear();
   }
 
   static Message message(String fr, String frSteps, String en, String enSteps) {

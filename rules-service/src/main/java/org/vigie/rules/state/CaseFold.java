@@ -48,7 +48,11 @@ public final class CaseFold {
 
   /** An empty state for a case seen for the first time. */
   public CaseState initial(String caseId, String associationId) {
-    return CaseState.newBuilder().setCaseId(caseId).setAssociationId(associationId).build();
+    // The schema's defaults, spelled out: the builder resolves (and deep-copies) each default on every call.
+    return new CaseState(caseId, associationId, null, null, PermitKind.OTHER, null, null, null, false, false,
+        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+        new ArrayList<>(), null, null, false, new ArrayList<>(), null, null, null, null, new ArrayList<>(),
+        new ArrayList<>());
   }
 
   public CaseState apply(CaseState current, CaseEvent event) {

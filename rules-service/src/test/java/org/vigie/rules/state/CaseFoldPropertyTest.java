@@ -29,6 +29,14 @@ class CaseFoldPropertyTest {
     return state;
   }
 
+  @org.junit.jupiter.api.Test
+  void theInitialStateHoldsTheSchemaDefaults() {
+    CaseState fromSchema = CaseState.newBuilder().setCaseId("c-1").setAssociationId("a-1").build();
+
+    assertThat(SERDE.encode(fold.initial("c-1", "a-1"))).isEqualTo(SERDE.encode(fromSchema));
+    assertThat(fold.initial("c-1", "a-1")).isEqualTo(fromSchema);
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void anyOrderAndDuplicatesGiveTheSameState(long seed) {
