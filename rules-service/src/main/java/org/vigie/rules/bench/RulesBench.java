@@ -1,6 +1,8 @@
 package org.vigie.rules.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,10 +59,14 @@ import org.vigie.schemas.topics.Topics;
  * ratio rules/baseline as the last line.
  *
  * <p>Sizes: {@code -Dbench.cases=100000 -Dbench.events=1000000 -Dbench.tickCases=1000000} (defaults);
- * {@code -Dbench.commitMs} sets commit.interval.ms of both runs (exactly-once default: 100).
+ * {@code -Dbench.commitMs} sets commit.interval.ms of both runs (default: the service's, 1000);
+ * {@code -Dbench.streams.<property>=<value>} sets any Kafka Streams property of both runs. Besides
+ * events/s, each run prints its process and stream-thread CPU per event, steadier than rates on a
+ * shared machine.
  */
 public final class RulesBench {
   private static final Instant CLOCK = Instant.parse("2026-09-15T07:00:00Z");
+  private static final String STREAMS_PREFIX = "bench.streams.";
 
   private RulesBench() {}
 
@@ -81,6 +87,7 @@ public final class RulesBench {
       double[] bytesPerCase = new double[1];
       double rules = run("rules", RulesTopology.build(config), bootstrap, dir, input.size(),
           streams -> bytesPerCase[0] = stateBytesPerCase(streams));
+      System.out.printf("alerts topic end offsets (alerts + transaction markers): %d%n", alertCount(bootstrap));
       System.out.printf("baseline groupByKey/aggregate: %.0f events/s%n", baseline);
       System.out.printf("rules topology: %.0f events/s%n", rules);
       System.out.printf("state bytes per case (case-state value + deadline and association index entries): %.0f%n",
@@ -131,12 +138,16 @@ public final class RulesBench {
     if (commitMs != null) {
       props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
     }
+    // -Dbench.streams.<property>=<value>: a Kafka Streams setting for both runs, to try one
+    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(STREAMS_PREFIX))
+        .forEach(k -> props.put(k.substring(STREAMS_PREFIX.length()), System.getProperty(k)));
     try (Admin admin = Admin.create(new KafkaSettings(bootstrap).admin())) {
       admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench.baseline-out", 12, (short) 1)));
-      Map<TopicPartition, Long> ends = endOffsets(admin);
+      Map<TopicPartition, Long> ends = endOffsets(admin, Topics.CASE_EVENTS.name());
       KafkaStreams streams = new KafkaStreams(topology, props);
       try {
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         streams.start();
         while (!consumed(admin, appId, ends)) {
           TimeUnit.MILLISECONDS.sleep(100); // polling a broker-side lag, not synchronising threads
@@ -145,6 +156,9 @@ public final class RulesBench {
           }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        // CPU figures tell the legs apart on a shared machine, where wall-clock rates are noisy
+        System.out.printf("%s: %.1f s, process CPU %.1f µs/event, stream thread CPU %.1f µs/event%n", name, seconds,
+            (processCpuNanos() - cpuStart) / 1e3 / count, streamThreadCpuNanos(appId) / 1e3 / count);
         if (after != null) {
           after.accept(streams);
         }
@@ -155,11 +169,33 @@ public final class RulesBench {
     }
   }
 
-  private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
-    var partitions = admin.describeTopics(List.of(Topics.CASE_EVENTS.name())).allTopicNames().get()
-        .get(Topics.CASE_EVENTS.name()).partitions();
+  private static long alertCount(String bootstrap) throws Exception {
+    try (Admin admin = Admin.create(new KafkaSettings(bootstrap).admin())) {
+      // end offsets count transaction markers too: an upper bound
+      return endOffsets(admin, Topics.CASE_ALERTS.name()).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** CPU time of the stream threads of an application (not their producers' network threads). */
+  private static long streamThreadCpuNanos(String appId) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith(appId) && t.getName().contains("StreamThread")) {
+        total += Math.max(0, threads.getThreadCpuTime(t.getId()));
+      }
+    }
+    return total;
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+    var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
     Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
-    partitions.forEach(p -> request.put(new TopicPartition(Topics.CASE_EVENTS.name(), p.partition()), OffsetSpec.latest()));
+    partitions.forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
     Map<TopicPartition, Long> ends = new java.util.HashMap<>();
     for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(request).all().get().entrySet()) {
       ends.put(e.getKey(), e.getValue().offset());

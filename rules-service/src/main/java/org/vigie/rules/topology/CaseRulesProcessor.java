@@ -33,7 +33,7 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
   private final CaseFold fold = new CaseFold();
   private final AlertDiff diff;
   private ProcessorContext<String, CaseAlert> context;
-  private KeyValueStore<String, CaseState> cases;
+  private CaseStateCache cases;
   private KeyValueStore<Bytes, String> deadlines;
   private KeyValueStore<String, String> associationCases;
   private SettingsCache settings;
@@ -47,7 +47,8 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
   @Override
   public void init(ProcessorContext<String, CaseAlert> context) {
     this.context = context;
-    this.cases = context.getStateStore(StoreNames.CASE_STATE);
+    // a fresh cache at every init: the store may have been restored or wiped since the last one
+    this.cases = new CaseStateCache(context.getStateStore(StoreNames.CASE_STATE), config.cachedCasesPerTask());
     this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
     this.associationCases = context.getStateStore(StoreNames.ASSOCIATION_CASES);
     ReadOnlyKeyValueStore<String, AssociationSettings> global = context.getStateStore(StoreNames.ASSOCIATION_SETTINGS);
@@ -67,12 +68,17 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
       return;
     }
     validate(record.key(), event);
-    CaseState before = cases.get(event.getCaseId());
-    CaseState after = fold.apply(before, event);
-    if (before == null) {
-      associationCases.put(SettingsSweep.indexKey(after.getAssociationId(), after.getCaseId()), after.getCaseId());
+    try {
+      CaseState before = cases.get(event.getCaseId());
+      CaseState after = fold.apply(before, event);
+      if (before == null) {
+        associationCases.put(SettingsSweep.indexKey(after.getAssociationId(), after.getCaseId()), after.getCaseId());
+      }
+      reconcile(after, now());
+    } catch (RuntimeException e) {
+      cases.forget(event.getCaseId()); // the cached object may have been changed without being stored
+      throw e;
     }
-    reconcile(after, now());
   }
 
   private static void validate(String key, CaseEvent event) {
@@ -102,7 +108,7 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     }
     state.put("openAlerts", outcome.open());
     state.put("nextDueAt", due);
-    cases.put(state.getCaseId(), state);
+    cases.put(state);
     for (CaseAlert alert : outcome.emitted()) {
       context.forward(new Record<>(state.getCaseId(), alert, now.toEpochMilli()));
     }
@@ -120,19 +126,24 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     }
     for (Bytes key : due) {
       deadlines.delete(key);
-      CaseState state = cases.get(DeadlineKey.caseId(key));
-      if (state != null) {
-        state.put("nextDueAt", null);
-        reconcile(state, now);
-      }
+      String caseId = DeadlineKey.caseId(key);
+      reevaluate(caseId, now, state -> state.put("nextDueAt", null));
     }
     if (due.size() < budget) {
-      sweep.run(budget - due.size(), caseId -> {
-        CaseState state = cases.get(caseId);
-        if (state != null) {
-          reconcile(state, now);
-        }
-      });
+      sweep.run(budget - due.size(), caseId -> reevaluate(caseId, now, state -> { }));
+    }
+  }
+
+  private void reevaluate(String caseId, Instant now, java.util.function.Consumer<CaseState> prepare) {
+    try {
+      CaseState state = cases.get(caseId);
+      if (state != null) {
+        prepare.accept(state);
+        reconcile(state, now);
+      }
+    } catch (RuntimeException e) {
+      cases.forget(caseId);
+      throw e;
     }
   }
 }

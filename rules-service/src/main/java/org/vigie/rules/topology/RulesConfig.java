@@ -16,10 +16,14 @@ import org.vigie.rules.engine.RuleEngine;
  * @param clock the rules' clock; null to use the Kafka Streams wall clock, which TopologyTestDriver's
  *     {@code advanceWallClockTime} drives
  * @param persistentStores RocksDB stores (production); false for in-memory ones (fast tests)
+ * @param cachedCasesPerTask case states each task keeps decoded in memory, least recently used first out
+ *     (0: none); a few KB of heap each
  */
 public record RulesConfig(RuleEngine engine, ZoneId zone, Duration tickInterval, int maxCasesPerTick, Clock clock,
-    boolean persistentStores) {
+    boolean persistentStores, int cachedCasesPerTask) {
   public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  /** With the 12 partitions of the case events, up to 120k states, some hundreds of MB of heap. */
+  public static final int DEFAULT_CACHED_CASES_PER_TASK = 10_000;
 
   public RulesConfig {
     Objects.requireNonNull(engine, "engine");
@@ -28,25 +32,33 @@ public record RulesConfig(RuleEngine engine, ZoneId zone, Duration tickInterval,
     if (maxCasesPerTick < 1) {
       throw new IllegalArgumentException("maxCasesPerTick must be at least 1");
     }
+    if (cachedCasesPerTask < 0) {
+      throw new IllegalArgumentException("cachedCasesPerTask must not be negative");
+    }
   }
 
   public static RulesConfig defaults() {
-    return new RulesConfig(RuleEngine.standard(), PARIS, Duration.ofMinutes(1), 2_000, null, true);
+    return new RulesConfig(RuleEngine.standard(), PARIS, Duration.ofMinutes(1), 2_000, null, true,
+        DEFAULT_CACHED_CASES_PER_TASK);
   }
 
   public RulesConfig withTickInterval(Duration interval) {
-    return new RulesConfig(engine, zone, interval, maxCasesPerTick, clock, persistentStores);
+    return new RulesConfig(engine, zone, interval, maxCasesPerTick, clock, persistentStores, cachedCasesPerTask);
   }
 
   public RulesConfig withMaxCasesPerTick(int max) {
-    return new RulesConfig(engine, zone, tickInterval, max, clock, persistentStores);
+    return new RulesConfig(engine, zone, tickInterval, max, clock, persistentStores, cachedCasesPerTask);
   }
 
   public RulesConfig withClock(Clock newClock) {
-    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, newClock, persistentStores);
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, newClock, persistentStores, cachedCasesPerTask);
   }
 
   public RulesConfig withInMemoryStores() {
-    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, false);
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, false, cachedCasesPerTask);
+  }
+
+  public RulesConfig withCachedCasesPerTask(int cached) {
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, persistentStores, cached);
   }
 }

@@ -13,6 +13,7 @@ import org.vigie.schemas.topics.Topics;
  */
 public final class RulesStreamsConfig {
   public static final String APPLICATION_ID = "vigie-rules";
+  public static final int COMMIT_INTERVAL_MS = 1_000;
 
   private RulesStreamsConfig() {}
 
@@ -30,6 +31,9 @@ public final class RulesStreamsConfig {
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.RULES_DLQ.name());
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // Alerts are about days; a transaction per second instead of ten (the exactly-once default)
+    // costs at most a second of latency and lets the store caches absorb repeated writes.
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
     return p;
   }
 }

@@ -66,7 +66,7 @@ public final class RulesTopology {
     @Override
     public Set<StoreBuilder<?>> stores() {
       StoreBuilder<KeyValueStore<String, CaseState>> cases = Stores.keyValueStoreBuilder(
-          store(config, StoreNames.CASE_STATE), Serdes.String(), AvroSerde.of(CaseState.class))
+          store(config, StoreNames.CASE_STATE), Serdes.String(), new CaseStateSerde())
           .withCachingEnabled();
       StoreBuilder<KeyValueStore<Bytes, String>> deadlines = Stores.keyValueStoreBuilder(
           store(config, StoreNames.DEADLINE_INDEX), Serdes.Bytes(), Serdes.String())
