@@ -1,9 +1,7 @@
 package org.vigie.rules.engine;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +16,10 @@ import org.vigie.schemas.RuleId;
  */
 public final class RuleSettings {
   private final Map<String, Integer> thresholds;
-  private final Map<RuleId, Map<String, Integer>> byRule = new EnumMap<>(RuleId.class);
+  // Per rule (by ordinal), its threshold names and values: a rule has a few, asked for by literal names
+  // on every evaluation, so a scan by identity then equality beats hashing.
+  private final String[][] names = new String[RuleId.values().length][0];
+  private final int[][] values = new int[RuleId.values().length][0];
   private final Set<RuleId> disabled;
 
   private RuleSettings(Map<String, Integer> thresholds, Set<RuleId> disabled) {
@@ -26,8 +27,12 @@ public final class RuleSettings {
     this.disabled = Collections.unmodifiableSet(disabled);
     thresholds.forEach((key, value) -> {
       int dot = key.indexOf('.');
-      byRule.computeIfAbsent(RuleId.valueOf(key.substring(0, dot)), r -> new HashMap<>())
-          .put(key.substring(dot + 1).intern(), value); // interned: rules ask with literals, compared by identity first
+      int rule = RuleId.valueOf(key.substring(0, dot)).ordinal();
+      int n = names[rule].length;
+      names[rule] = java.util.Arrays.copyOf(names[rule], n + 1);
+      values[rule] = java.util.Arrays.copyOf(values[rule], n + 1);
+      names[rule][n] = key.substring(dot + 1).intern();
+      values[rule][n] = value;
     });
   }
 
@@ -60,12 +65,18 @@ public final class RuleSettings {
   }
 
   public int threshold(RuleId rule, String name) {
-    Map<String, Integer> ofRule = byRule.get(rule);
-    Integer value = ofRule == null ? null : ofRule.get(name);
-    if (value == null) {
-      throw new IllegalArgumentException("No threshold " + key(rule, name));
+    String[] ofRule = names[rule.ordinal()];
+    for (int i = 0; i < ofRule.length; i++) {
+      if (ofRule[i] == name) {
+        return values[rule.ordinal()][i];
+      }
     }
-    return value;
+    for (int i = 0; i < ofRule.length; i++) {
+      if (ofRule[i].equals(name)) {
+        return values[rule.ordinal()][i];
+      }
+    }
+    throw new IllegalArgumentException("No threshold " + key(rule, name));
   }
 
   public boolean enabled(RuleId rule) {

@@ -36,11 +36,11 @@ public final class CaseView {
   private final DecisionFact decision;
   private final List<SubmissionFact> cycleSubmissions = new ArrayList<>();
   private final List<ApiFact> cycleApis = new ArrayList<>();
-  private final java.util.Map<Integer, List<LocalDate[]>> coverageCache = new java.util.HashMap<>(4);
+  private final ByDays<List<LocalDate[]>> coverageCache = new ByDays<>();
   private List<BlockageFact> openBlockages;
   private List<CccAttemptFact> cccAttempts;
   private List<DatedFact> employerRefusals;
-  private final java.util.Map<Integer, Optional<LocalDate>> nextLapseCache = new java.util.HashMap<>(4);
+  private final ByDays<Optional<LocalDate>> nextLapseCache = new ByDays<>();
 
   private CaseView(CaseState state, LocalDate today) {
     this.state = state;
@@ -352,4 +352,29 @@ public final class CaseView {
     }
   }
 
+  /** A memo keyed by a day count: a view is asked for two or three counts, so a scan beats hashing boxed keys. */
+  private static final class ByDays<T> {
+    private int[] keys = new int[4];
+    private Object[] values = new Object[4];
+    private int size;
+
+    @SuppressWarnings("unchecked")
+    T get(int days) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == days) {
+          return (T) values[i];
+        }
+      }
+      return null;
+    }
+
+    void put(int days, T value) {
+      if (size == keys.length) {
+        keys = java.util.Arrays.copyOf(keys, size * 2);
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      keys[size] = days;
+      values[size++] = value;
+    }
+  }
 }
