@@ -30,6 +30,8 @@ import org.vigie.intake.cases.CaseRepository;
 import org.vigie.intake.cases.CaseRequests;
 import org.vigie.intake.cases.CaseRoutes;
 import org.vigie.intake.command.CommandRunner;
+import org.vigie.intake.command.GroupCommit;
+import org.vigie.intake.command.WriteBehinds;
 import org.vigie.intake.csv.CsvImportRoutes;
 import org.vigie.intake.csv.CsvImporter;
 import org.vigie.intake.directory.DirectoryRepository;
@@ -64,6 +66,9 @@ public final class IntakeService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   public static final String SCHEMA = "intake";
   public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+  /** Group-commit writer threads, each with at most one open transaction, and writes per transaction. */
+  static final int WRITERS = 2;
+  static final int MAX_BATCH = 256;
 
   private final List<AutoCloseable> parts;
   private final Javalin app;
@@ -104,18 +109,21 @@ public final class IntakeService implements AutoCloseable {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
       Json json = new Json();
-      Outbox outbox = new Outbox();
+      WriteBehinds writeBehinds = new WriteBehinds();
+      Outbox outbox = new Outbox(writeBehinds);
       PublishedMarker marker = new PublishedMarker(jdbi, outbox);
       parts.add(0, marker);
       OutboxPublisher publisher = new OutboxPublisher(producer, outbox, jdbi, marker, 10_000);
       OutboxRelay relay = new OutboxRelay(jdbi, outbox, publisher, 20).start(2_000);
       parts.add(0, relay);
-      CommandRunner runner = new CommandRunner(jdbi, new IdempotencyStore(jdbi), publisher);
+      CaseRepository cases = new CaseRepository(json.mapper(), writeBehinds);
+      GroupCommit group = new GroupCommit(jdbi, writeBehinds, cases::lockAll, publisher::publishAsync, WRITERS, MAX_BATCH);
+      parts.add(0, group);
+      CommandRunner runner = new CommandRunner(group, new IdempotencyStore(jdbi, writeBehinds), publisher);
       Writes writes = new Writes(runner, json);
       TokenRepository tokens = new TokenRepository(jdbi);
       Authenticator authenticator = new Authenticator(s.adminToken(), tokens, clock);
       DirectoryRepository directory = new DirectoryRepository();
-      CaseRepository cases = new CaseRepository(json.mapper());
       IdentityVault vault = new IdentityVault(masterKey);
       CaseCommands caseCommands = new CaseCommands(cases, directory, vault, outbox, clock);
       CaseRequests requests = new CaseRequests();

@@ -22,10 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Drives a running intake over HTTP from its own thread pool and prints single-event POST/s with
  * p50/p99 latency, then CSV import events/s. It creates its own association (administrator token
- * needed), one token and one case per client thread (the per-token rate limit applies to each).
+ * needed), one token per client thread (the per-token rate limit applies to each) and a pool of
+ * cases per thread, which it records events on in turn: a case's history stays the length of a
+ * real one (a few dozen events over a run) instead of growing to thousands of events.
  *
  * <pre>IntakeBench [--url http://localhost:8080] [--admin-token T] [--threads 32] [--seconds 20]
- *              [--warmup-seconds 5] [--import-rows 20000] [--import-chunk 2000]</pre>
+ *              [--warmup-seconds 5] [--cases-per-thread 50] [--import-rows 20000] [--import-chunk 2000]</pre>
  * The administrator token defaults to VIGIE_ADMIN_TOKEN.
  */
 public final class IntakeBench {
@@ -38,10 +40,17 @@ public final class IntakeBench {
   private final int warmupSeconds;
   private final int importRows;
   private final int importChunk;
+  private final int casesPerThread;
   private final HttpClient http;
   private final ExecutorService pool;
 
   IntakeBench(String url, String adminToken, int threads, int seconds, int warmupSeconds, int importRows, int importChunk) {
+    this(url, adminToken, threads, seconds, warmupSeconds, 1, importRows, importChunk);
+  }
+
+  IntakeBench(String url, String adminToken, int threads, int seconds, int warmupSeconds, int casesPerThread, int importRows,
+      int importChunk) {
+    this.casesPerThread = Math.max(1, casesPerThread);
     this.url = url.replaceAll("/+$", "");
     this.adminToken = adminToken;
     this.threads = threads;
@@ -66,7 +75,7 @@ public final class IntakeBench {
     }
     IntakeBench bench = new IntakeBench(url, admin, Integer.parseInt(arg(args, "--threads", "32")),
         Integer.parseInt(arg(args, "--seconds", "20")), Integer.parseInt(arg(args, "--warmup-seconds", "5")),
-        Integer.parseInt(arg(args, "--import-rows", "20000")), Integer.parseInt(arg(args, "--import-chunk", "2000")));
+        Integer.parseInt(arg(args, "--cases-per-thread", "50")), Integer.parseInt(arg(args, "--import-rows", "20000")), Integer.parseInt(arg(args, "--import-chunk", "2000")));
     try {
       Result post = bench.singleEvents();
       System.out.println(post.format());
@@ -102,15 +111,12 @@ public final class IntakeBench {
         .get("associationId").asText();
     String coordinator = null;
     List<String> tokens = new ArrayList<>();
-    List<String> cases = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       JsonNode t = post("/api/v1/associations/" + association + "/tokens", adminToken, "{}", 201);
       tokens.add(t.get("token").asText());
       coordinator = coordinator == null ? t.get("token").asText() : coordinator;
-      cases.add(post("/api/v1/cases", tokens.get(i), """
-          {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2027-06-01"},"procedure":"RENEWAL","department":"93"}""", 201)
-          .get("caseId").asText());
     }
+    List<List<String>> cases = openCases(tokens);
     this.importToken = coordinator;
     String event = "{\"type\":\"CCC_CONTACT_ATTEMPTED\",\"occurredOn\":\"" + LocalDate.now().minusDays(1)
         + "\",\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\",\"waitMinutes\":40}";
@@ -131,19 +137,43 @@ public final class IntakeBench {
 
   private String importToken;
 
-  private void runFor(int forSeconds, List<String> tokens, List<String> cases, String event, AtomicLong ok, AtomicLong failed,
+  /** The cases of each thread, opened by the thread pool (setup, not measured). */
+  private List<List<String>> openCases(List<String> tokens) throws Exception {
+    List<Future<List<String>>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      String token = tokens.get(i);
+      futures.add(pool.submit(() -> {
+        List<String> mine = new ArrayList<>();
+        for (int c = 0; c < casesPerThread; c++) {
+          mine.add(post("/api/v1/cases", token, """
+              {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2027-06-01"},"procedure":"RENEWAL","department":"93"}""", 201)
+              .get("caseId").asText());
+        }
+        return mine;
+      }));
+    }
+    List<List<String>> all = new ArrayList<>();
+    for (Future<List<String>> f : futures) {
+      all.add(f.get());
+    }
+    return all;
+  }
+
+  private void runFor(int forSeconds, List<String> tokens, List<List<String>> cases, String event, AtomicLong ok, AtomicLong failed,
       List<long[]> latencies) throws Exception {
     long end = System.nanoTime() + forSeconds * 1_000_000_000L;
     List<Future<long[]>> futures = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       String token = tokens.get(i);
-      String path = "/api/v1/cases/" + cases.get(i) + "/events";
+      List<URI> paths = cases.get(i).stream().map(c -> URI.create(url + "/api/v1/cases/" + c + "/events")).toList();
       futures.add(pool.submit(() -> {
         long[] lat = new long[1 << 16];
         int n = 0;
+        int next = 0;
         while (System.nanoTime() < end) {
+          URI path = paths.get(next++ % paths.size());
           long t0 = System.nanoTime();
-          int status = send("POST", path, token, event, "application/json").statusCode();
+          int status = send(path, token, event, "application/json", HttpResponse.BodyHandlers.discarding()).statusCode();
           long took = System.nanoTime() - t0;
           if (status == 202) {
             ok.incrementAndGet();
@@ -214,10 +244,15 @@ public final class IntakeBench {
 
   private HttpResponse<String> send(String method, String path, String token, String body, String contentType)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(5))
+    return send(URI.create(url + path), token, body, contentType, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private <T> HttpResponse<T> send(URI uri, String token, String body, String contentType, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
         .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.send(request, handler);
   }
 
   private static String arg(String[] args, String name, String dflt) {

@@ -12,16 +12,55 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.vigie.intake.command.WriteBehind;
+import org.vigie.intake.command.WriteBehinds;
 
 /** Cases and their timelines; every read is scoped to an association. */
 public final class CaseRepository {
   private static final String COLUMNS = """
       case_id, association_id, permit_kind, permit_expires_on, procedure, department, assigned_volunteer_id,
       employed, receives_benefits, benefit_kinds, status, identity_erased, opened_on, last_event_on""";
+  private static final String UPDATE = """
+      UPDATE cases SET permit_kind = ?, permit_expires_on = ?, assigned_volunteer_id = ?, employed = ?,
+        receives_benefits = ?, benefit_kinds = ?, status = ?, identity_erased = ?, last_event_on = ?
+      WHERE case_id = ? AND association_id = ?""";
+  private static final String APPEND_TIMELINE = """
+      INSERT INTO case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""";
+
   private final ObjectMapper mapper;
+  private final WriteBehinds writeBehinds;
 
   public CaseRepository(ObjectMapper mapper) {
+    this(mapper, new WriteBehinds());
+  }
+
+  /** In a group-commit transaction, updates and timeline entries are queued (see {@link WriteBehind}). */
+  public CaseRepository(ObjectMapper mapper, WriteBehinds writeBehinds) {
     this.mapper = mapper;
+    this.writeBehinds = writeBehinds;
+  }
+
+  /**
+   * Locks the cases of these ids (path strings; others are ignored) with one query, in id order,
+   * and keeps them in the transaction's WriteBehind for {@link #lock}.
+   */
+  public void lockAll(Handle h, WriteBehind writeBehind, List<Object> ids) {
+    List<UUID> uuids = new ArrayList<>();
+    for (Object id : ids) {
+      try {
+        uuids.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
+      } catch (IllegalArgumentException e) {
+        // not a case id: nothing to lock
+      }
+    }
+    if (uuids.isEmpty()) {
+      return;
+    }
+    h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE case_id = ANY(?) ORDER BY case_id FOR UPDATE")
+        .bind(0, uuids.toArray(new UUID[0]))
+        .map((rs, ctx) -> map(rs))
+        .forEach(c -> writeBehind.locked(c.caseId(), c));
   }
 
   public void insert(Handle h, CaseRecord c) {
@@ -59,8 +98,15 @@ public final class CaseRepository {
 
   /** The case of this association, locked for the rest of the transaction (events of a case are serialised). */
   public Optional<CaseRecord> lock(Handle h, UUID associationId, UUID caseId) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE association_id = ? AND case_id = ? FOR UPDATE")
+    Optional<WriteBehind> writeBehind = writeBehinds.of(h);
+    Optional<CaseRecord> held = writeBehind.flatMap(w -> w.locked(caseId, CaseRecord.class));
+    if (held.isPresent()) {
+      return held.filter(c -> c.associationId().equals(associationId));
+    }
+    Optional<CaseRecord> c = h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE association_id = ? AND case_id = ? FOR UPDATE")
         .bind(0, associationId).bind(1, caseId).map((rs, ctx) -> map(rs)).findOne();
+    c.ifPresent(found -> writeBehind.ifPresent(w -> w.locked(caseId, found)));
+    return c;
   }
 
   public Optional<CaseRecord> find(Handle h, UUID associationId, UUID caseId) {
@@ -69,10 +115,14 @@ public final class CaseRepository {
   }
 
   public void update(Handle h, CaseRecord c) {
-    h.createUpdate("""
-            UPDATE cases SET permit_kind = ?, permit_expires_on = ?, assigned_volunteer_id = ?, employed = ?,
-              receives_benefits = ?, benefit_kinds = ?, status = ?, identity_erased = ?, last_event_on = ?
-            WHERE case_id = ? AND association_id = ?""")
+    Optional<WriteBehind> writeBehind = writeBehinds.of(h);
+    if (writeBehind.isPresent()) {
+      writeBehind.get().add(UPDATE, c.permitKind(), c.permitExpiresOn(), c.assignedVolunteerId(), c.employed(),
+          c.receivesBenefits(), c.benefitKinds(), c.status(), c.identityErased(), c.lastEventOn(), c.caseId(), c.associationId());
+      writeBehind.get().locked(c.caseId(), c);
+      return;
+    }
+    h.createUpdate(UPDATE)
         .bind(0, c.permitKind()).bind(1, c.permitExpiresOn()).bind(2, c.assignedVolunteerId()).bind(3, c.employed())
         .bind(4, c.receivesBenefits()).bind(5, c.benefitKinds()).bind(6, c.status()).bind(7, c.identityErased())
         .bind(8, c.lastEventOn()).bind(9, c.caseId()).bind(10, c.associationId())
@@ -80,9 +130,13 @@ public final class CaseRepository {
   }
 
   public void appendTimeline(Handle h, UUID caseId, UUID associationId, TimelineEntry e) {
-    h.createUpdate("""
-            INSERT INTO case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")
+    Optional<WriteBehind> writeBehind = writeBehinds.of(h);
+    if (writeBehind.isPresent()) {
+      writeBehind.get().add(APPEND_TIMELINE, e.eventId(), caseId, associationId, e.type(), e.occurredOn(),
+          Timestamp.from(e.recordedAt()), e.recordedBy(), e.source(), e.details().toString());
+      return;
+    }
+    h.createUpdate(APPEND_TIMELINE)
         .bind(0, e.eventId()).bind(1, caseId).bind(2, associationId).bind(3, e.type()).bind(4, e.occurredOn())
         .bind(5, Timestamp.from(e.recordedAt())).bind(6, e.recordedBy()).bind(7, e.source()).bind(8, e.details().toString())
         .execute();

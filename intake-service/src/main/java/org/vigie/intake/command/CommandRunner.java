@@ -3,7 +3,9 @@ package org.vigie.intake.command;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.idempotency.IdempotencyStore;
@@ -12,18 +14,19 @@ import org.vigie.intake.outbox.OutboxRecord;
 import org.vigie.platform.crypto.Sha256;
 
 /**
- * Runs a write: one transaction (business rows + outbox + the Idempotency-Key answer), then the
- * synchronous publication; the answer is returned only after Kafka acknowledged.
+ * Runs a write: its business rows, outbox records and Idempotency-Key answer are committed
+ * together (in a {@link GroupCommit} batch with concurrent writes), then published; the answer is
+ * returned only after the commit and Kafka's acknowledgement of the write's own records.
  */
 public final class CommandRunner {
   private static final int MAX_KEY_LENGTH = 200;
 
-  private final Jdbi jdbi;
+  private final GroupCommit group;
   private final IdempotencyStore idempotency;
   private final OutboxPublisher publisher;
 
-  public CommandRunner(Jdbi jdbi, IdempotencyStore idempotency, OutboxPublisher publisher) {
-    this.jdbi = jdbi;
+  public CommandRunner(GroupCommit group, IdempotencyStore idempotency, OutboxPublisher publisher) {
+    this.group = group;
     this.idempotency = idempotency;
     this.publisher = publisher;
   }
@@ -34,10 +37,16 @@ public final class CommandRunner {
    * @param request a canonical text of the request (method, path, body) compared on a repeat
    */
   public CommandResult run(UUID scope, String key, String request, TxCommand command) {
+    return run(null, scope, key, request, command);
+  }
+
+  /**
+   * @param shard writes with equal shards are committed by the same writer, in order (e.g. the case
+   *     id); null when the write has no such affinity
+   */
+  public CommandResult run(Object shard, UUID scope, String key, String request, TxCommand command) {
     if (key == null || scope == null) {
-      CommandResult result = jdbi.inTransaction(command::run);
-      publish(result);
-      return result;
+      return await(group.submit(shard, command));
     }
     if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
       throw ApiProblem.badRequest("Idempotency-Key", "The Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH + " characters");
@@ -47,19 +56,53 @@ public final class CommandRunner {
     if (repeat.isPresent()) {
       return repeat.get();
     }
-    CommandResult result;
+    GroupCommit.Ticket ticket = group.submit(shard, h -> {
+      CommandResult r = command.run(h);
+      idempotency.insert(h, scope, key, hash, r.status(), r.body(), r.records().stream().map(OutboxRecord::seq).toList());
+      return r;
+    });
     try {
-      result = jdbi.inTransaction(h -> {
-        CommandResult r = command.run(h);
-        idempotency.insert(h, scope, key, hash, r.status(), r.body(), r.records().stream().map(OutboxRecord::seq).toList());
-        return r;
-      });
+      return await(ticket);
     } catch (UnableToExecuteStatementException e) {
       // A concurrent request with the same key committed first: answer as it did.
       return replay(scope, key, hash).orElseThrow(() -> e);
     }
-    publish(result);
+  }
+
+  /** The result once committed and acknowledged; the write's own error; or 503 when Kafka did not confirm. */
+  private static CommandResult await(GroupCommit.Ticket ticket) {
+    CommandResult result = join(ticket.committed());
+    try {
+      ticket.published().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw pending();
+    } catch (ExecutionException e) {
+      // Committed: whatever stopped the acknowledgement, the relay publishes the records later.
+      throw pending();
+    }
     return result;
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the write", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      while (cause instanceof CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   private Optional<CommandResult> replay(UUID scope, String key, byte[] hash) {
@@ -77,13 +120,6 @@ public final class CommandRunner {
     });
   }
 
-  private void publish(CommandResult result) {
-    try {
-      publisher.publish(result.records());
-    } catch (OutboxPublisher.PublishException e) {
-      throw pending();
-    }
-  }
 
   private static ApiProblem pending() {
     return ApiProblem.unavailable("Recorded, but the event log did not confirm in time; it will be "

@@ -21,7 +21,9 @@ public final class Writes {
 
   public void run(Context ctx, UUID scope, byte[] body, TxCommand command) {
     String request = ctx.method().name() + " " + ctx.path() + "\n" + canonical(body);
-    CommandResult result = runner.run(scope, ctx.header(IDEMPOTENCY_KEY), request, command);
+    // Writes on one case go to one group-commit writer (no lock waits between writers).
+    String shard = ctx.pathParamMap().get("caseId");
+    CommandResult result = runner.run(shard, scope, ctx.header(IDEMPOTENCY_KEY), request, command);
     ctx.status(result.status()).contentType("application/json; charset=utf-8").result(result.body().getBytes(StandardCharsets.UTF_8));
   }
 

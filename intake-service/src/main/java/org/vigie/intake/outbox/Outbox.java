@@ -1,7 +1,10 @@
 package org.vigie.intake.outbox;
 
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.vigie.intake.command.WriteBehind;
+import org.vigie.intake.command.WriteBehinds;
 import org.vigie.schemas.topics.Topic;
 
 /**
@@ -18,9 +21,25 @@ import org.vigie.schemas.topics.Topic;
  * re-sent by the relay) carries the same eventId, the idempotency key consumers deduplicate on.
  */
 public final class Outbox {
+  private final WriteBehinds writeBehinds;
+
+  public Outbox() {
+    this(new WriteBehinds());
+  }
+
+  /** In a group-commit transaction, records are queued with a sequence number taken in advance (see {@link WriteBehind}). */
+  public Outbox(WriteBehinds writeBehinds) {
+    this.writeBehinds = writeBehinds;
+  }
 
   public <K, V> OutboxRecord append(Handle h, Topic<K, V> topic, String key, V value) {
     byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+    Optional<WriteBehind> writeBehind = writeBehinds.of(h);
+    if (writeBehind.isPresent()) {
+      long seq = writeBehind.get().nextSeq(h, "outbox.seq");
+      writeBehind.get().add("INSERT INTO outbox (seq, topic, record_key, payload) VALUES (?, ?, ?, ?)", seq, topic.name(), key, bytes);
+      return new OutboxRecord(seq, topic.name(), key, bytes);
+    }
     long seq = h.createUpdate("INSERT INTO outbox (topic, record_key, payload) VALUES (?, ?, ?)")
         .bind(0, topic.name()).bind(1, key).bind(2, bytes)
         .executeAndReturnGeneratedKeys("seq")

@@ -1,14 +1,12 @@
 package org.vigie.intake.outbox;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jdbi.v3.core.Jdbi;
 
 /** Sends committed outbox records and waits for Kafka's acknowledgement; see {@link Outbox}. */
@@ -48,21 +46,49 @@ public final class OutboxPublisher {
 
   /** Sends and waits for every ack; no database work. */
   public void send(List<OutboxRecord> records) throws PublishException {
-    List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
     try {
-      for (OutboxRecord r : records) {
-        acks.add(producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value())));
-      }
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-      for (Future<RecordMetadata> ack : acks) {
-        ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      }
+      sendAsync(records).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PublishException(e);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      throw new PublishException(e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof PublishException p ? p : new PublishException(e.getCause());
     }
+  }
+
+  /**
+   * Sends without waiting; the future completes once Kafka acknowledged every record (then they
+   * are marked published), or fails with a {@link PublishException} (an error, or no ack in time).
+   */
+  public CompletableFuture<Void> publishAsync(List<OutboxRecord> records) {
+    List<Long> seqs = records.stream().map(OutboxRecord::seq).toList();
+    return sendAsync(records).thenRun(() -> marker.marked(seqs));
+  }
+
+  /** Sends without waiting; completes when every record is acknowledged; no database work. */
+  public CompletableFuture<Void> sendAsync(List<OutboxRecord> records) {
+    CompletableFuture<Void> all = new CompletableFuture<>();
+    if (records.isEmpty()) {
+      all.complete(null);
+      return all;
+    }
+    AtomicInteger left = new AtomicInteger(records.size());
+    try {
+      for (OutboxRecord r : records) {
+        producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value()), (metadata, error) -> {
+          if (error != null) {
+            all.completeExceptionally(new PublishException(error));
+          } else if (left.decrementAndGet() == 0) {
+            all.complete(null);
+          }
+        });
+      }
+    } catch (RuntimeException e) {
+      all.completeExceptionally(new PublishException(e));
+    }
+    return all.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+            e instanceof PublishException ? e : new PublishException(e)));
   }
 
   /** Kafka did not acknowledge in time; the records stay pending in the outbox. */

@@ -1,0 +1,83 @@
+package org.vigie.intake.command;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The writes of a group-commit transaction that nothing in the same transaction reads back
+ * (timeline entries, outbox records, Idempotency-Key answers, updates of locked rows): queued while
+ * the batch's commands run, then sent as one JDBC batch per statement just before the commit, so a
+ * batch costs a few round trips to the database instead of several per write. Also holds the rows
+ * the transaction locked (read once for the whole batch, kept up to date by the queued updates), and
+ * outbox sequence numbers taken in advance.
+ *
+ * <p>Statements run in the order their SQL first appeared, each SQL's rows in the order queued.
+ */
+public final class WriteBehind {
+  private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+  private final Map<Object, Object> locked = new HashMap<>();
+  private final ArrayDeque<Long> seqs = new ArrayDeque<>();
+  private final int seqChunk;
+
+  public WriteBehind(int expectedRecords) {
+    this.seqChunk = Math.max(16, expectedRecords + 8);
+  }
+
+  /** Queues a statement (positional parameters; a {@code Long[]} is sent as a bigint array). */
+  public void add(String sql, Object... params) {
+    statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(params);
+  }
+
+  /** The row kept for this key by {@link #locked(Object, Object)}, if any. */
+  public <T> Optional<T> locked(Object key, Class<T> type) {
+    return Optional.ofNullable(locked.get(key)).map(type::cast);
+  }
+
+  /** Keeps a row this transaction holds locked (its newest state). */
+  public void locked(Object key, Object row) {
+    locked.put(key, row);
+  }
+
+  /** The next number of a sequence, taken from the database in chunks. */
+  public long nextSeq(Handle h, String sequence) {
+    if (seqs.isEmpty()) {
+      h.createQuery("SELECT nextval(pg_get_serial_sequence(?, ?)) FROM generate_series(1, ?)")
+          .bind(0, sequence.substring(0, sequence.indexOf('.'))).bind(1, sequence.substring(sequence.indexOf('.') + 1))
+          .bind(2, seqChunk)
+          .mapTo(Long.class).forEach(seqs::add);
+    }
+    return seqs.poll();
+  }
+
+  /** Sends the queued statements; the transaction is still open afterwards. */
+  void flush(Handle h) {
+    Connection c = h.getConnection();
+    try {
+      for (Map.Entry<String, List<Object[]>> e : statements.entrySet()) {
+        try (PreparedStatement ps = c.prepareStatement(e.getKey())) {
+          for (Object[] row : e.getValue()) {
+            for (int i = 0; i < row.length; i++) {
+              Object v = row[i];
+              ps.setObject(i + 1, v instanceof Long[] array ? c.createArrayOf("bigint", array) : v);
+            }
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Batched writes failed: " + e.getSQLState(), e);
+    } finally {
+      statements.clear();
+    }
+  }
+}
