@@ -11,13 +11,15 @@ import org.vigie.audit.replay.ReplayReport;
 import org.vigie.audit.replay.Replayer;
 import org.vigie.platform.config.Config;
 import org.vigie.rules.engine.RuleEngine;
+import org.vigie.rules.rule.RuleSets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vigie replay}: re-derives the alerts from the event log with the current rules and a
+ * {@code vigie replay}: re-derives the alerts from the event log with the current rules (or a named
+ * earlier set, {@code --rules-version}) and a
  * simulated clock, prints them, and the differences with the alerts topic. Exit code 3 when the
  * replay and the live alerts differ.
  */
@@ -42,6 +44,11 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--no-compare", description = "Do not compare with vigie.case-alerts.v1.")
   boolean noCompare;
 
+  @Option(names = "--rules-version", paramLabel = "NAME", defaultValue = RuleSets.CURRENT,
+      description = "Replay with this named rule set (default ${DEFAULT-VALUE}, the current one; known: ${COMPLETION-CANDIDATES}).",
+      completionCandidates = RuleVersions.class)
+  String rulesVersion;
+
   @Option(names = "--threads", defaultValue = "1", description = "Partitions replayed at once (default ${DEFAULT-VALUE}); same output.")
   int threads;
 
@@ -51,7 +58,19 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!RuleSets.names().contains(rulesVersion)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Version de règles inconnue / unknown rules version: " + rulesVersion + " (" + String.join(", ", RuleSets.names()) + ")");
+    }
     return kafka.run(spec, config, this::execute);
+  }
+
+  /** The rule set names, for the help text. */
+  static final class RuleVersions implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return RuleSets.names().iterator();
+    }
   }
 
   private Integer execute() {
@@ -67,7 +86,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     ReplayPrinter printer = new ReplayPrinter(spec.commandLine().getOut(), err::println);
-    ReplayReport r = new Replayer(kafka.settings(config), RuleEngine.standard(), PARIS, Math.max(1, threads))
+    ReplayReport r = new Replayer(kafka.settings(config), RuleEngine.named(rulesVersion), PARIS, Math.max(1, threads))
         .replay(o, printer);
     printer.summary(r);
     return noCompare || r.matchesLive() ? 0 : DIFFERS;

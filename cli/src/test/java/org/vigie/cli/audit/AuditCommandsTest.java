@@ -126,6 +126,15 @@ class AuditCommandsTest {
     }
     assertThat(replay.out()).contains("SUMMARY").contains("replayed=15").contains("cases=5");
     assertThat(vigie("replay", "--association", ASSOCIATION, "--no-compare").out()).isEqualTo(replay.out());
+    assertThat(vigie("replay", "--association", ASSOCIATION, "--no-compare", "--rules-version", "v1").out())
+        .isEqualTo(replay.out());
+  }
+
+  @Test
+  void replayWithAnUnknownRulesVersionIsAUsageError() {
+    Run replay = vigie("replay", "--association", ASSOCIATION, "--rules-version", "v0");
+    assertThat(replay.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(replay.err()).contains("v0").contains("v1");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.vigie.rules.rule.Condition;
 import org.vigie.rules.rule.Rule;
+import org.vigie.rules.rule.RuleSets;
 import org.vigie.rules.rule.Rules;
 import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.CaseState;
@@ -25,6 +26,11 @@ public final class RuleEngine {
 
   public static RuleEngine standard() {
     return new RuleEngine(Rules.all());
+  }
+
+  /** The engine of a named rule set (see {@link RuleSets}); an unknown name is an IllegalArgumentException. */
+  public static RuleEngine named(String version) {
+    return new RuleEngine(RuleSets.named(version));
   }
 
   public List<Rule> rules() {

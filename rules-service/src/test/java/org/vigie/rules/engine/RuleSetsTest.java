@@ -1,0 +1,29 @@
+package org.vigie.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.vigie.rules.rule.Rule;
+import org.vigie.rules.rule.RuleSets;
+
+class RuleSetsTest {
+  @Test
+  void theCurrentSetIsTheOneTheServiceRuns() {
+    assertThat(RuleSets.names()).contains(RuleSets.CURRENT);
+    assertThat(RuleEngine.named(RuleSets.CURRENT).rules()).extracting(Rule::id)
+        .containsExactlyElementsOf(RuleEngine.standard().rules().stream().map(Rule::id).toList());
+  }
+
+  @Test
+  void theFirstSetHasEveryRuleAtVersionOne() {
+    assertThat(RuleEngine.named(RuleSets.V1).rules()).hasSize(13).allSatisfy(r -> assertThat(r.version()).isEqualTo("1"));
+  }
+
+  @Test
+  void anUnknownVersionNamesTheKnownOnes() {
+    assertThatThrownBy(() -> RuleEngine.named("v0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("v0").hasMessageContaining("v1");
+  }
+}
