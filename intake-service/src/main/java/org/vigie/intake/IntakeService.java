@@ -117,7 +117,7 @@ public final class IntakeService implements AutoCloseable {
       OutboxRelay relay = new OutboxRelay(jdbi, outbox, publisher, 20).start(2_000);
       parts.add(0, relay);
       CaseRepository cases = new CaseRepository(json.mapper(), writeBehinds);
-      GroupCommit group = new GroupCommit(jdbi, writeBehinds, cases::lockAll, publisher::publishAsync, WRITERS, MAX_BATCH);
+      GroupCommit group = new GroupCommit(jdbi, writeBehinds, cases::lockAll, publisher, WRITERS, MAX_BATCH);
       parts.add(0, group);
       CommandRunner runner = new CommandRunner(group, new IdempotencyStore(jdbi, writeBehinds), publisher);
       Writes writes = new Writes(runner, json);

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.vigie.intake.command.WriteBehind;
 import org.vigie.intake.command.WriteBehinds;
+import org.vigie.intake.copy.CopyRows;
 
 /** Cases and their timelines; every read is scoped to an association. */
 public final class CaseRepository {
@@ -72,28 +73,23 @@ public final class CaseRepository {
         .execute();
   }
 
-  /** Inserts many new cases and their timelines with one batch per table (CSV import). */
+  /** Inserts many new cases and their timelines with one COPY per table (CSV import). */
   public void insertAll(Handle h, List<CaseRecord> records, List<TimelineEntry> timeline, List<UUID> timelineCases) {
-    var cases = h.prepareBatch("INSERT INTO cases (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    CopyRows cases = new CopyRows();
     for (CaseRecord c : records) {
-      cases.bind(0, c.caseId()).bind(1, c.associationId()).bind(2, c.permitKind()).bind(3, c.permitExpiresOn())
-          .bind(4, c.procedure()).bind(5, c.department()).bind(6, c.assignedVolunteerId()).bind(7, c.employed())
-          .bind(8, c.receivesBenefits()).bind(9, c.benefitKinds()).bind(10, c.status()).bind(11, c.identityErased())
-          .bind(12, c.openedOn()).bind(13, c.lastEventOn()).add();
+      cases.row(c.caseId(), c.associationId(), c.permitKind(), c.permitExpiresOn(), c.procedure(), c.department(),
+          c.assignedVolunteerId(), c.employed(), c.receivesBenefits(), c.benefitKinds(), c.status(), c.identityErased(),
+          c.openedOn(), c.lastEventOn());
     }
-    cases.execute();
-    var events = h.prepareBatch("""
-        INSERT INTO case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""");
+    cases.into(h, "cases (" + COLUMNS + ")");
+    CopyRows events = new CopyRows();
     UUID association = records.isEmpty() ? null : records.get(0).associationId();
     for (int i = 0; i < timeline.size(); i++) {
       TimelineEntry e = timeline.get(i);
-      events.bind(0, e.eventId()).bind(1, timelineCases.get(i)).bind(2, association).bind(3, e.type()).bind(4, e.occurredOn())
-          .bind(5, Timestamp.from(e.recordedAt())).bind(6, e.recordedBy()).bind(7, e.source()).bind(8, e.details().toString()).add();
+      events.row(e.eventId(), timelineCases.get(i), association, e.type(), e.occurredOn(), e.recordedAt(), e.recordedBy(),
+          e.source(), e.details().toString());
     }
-    if (events.size() > 0) {
-      events.execute();
-    }
+    events.into(h, "case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details)");
   }
 
   /** The case of this association, locked for the rest of the transaction (events of a case are serialised). */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ public final class GroupCommit implements AutoCloseable {
   private final Jdbi jdbi;
   private final WriteBehinds writeBehinds;
   private final Prefetch prefetch;
-  private final Function<List<OutboxRecord>, CompletableFuture<Void>> publish;
+  private final Publication publication;
   private final int maxBatch;
   private final List<LinkedBlockingQueue<Item>> queues = new ArrayList<>();
   private final List<Thread> writers = new ArrayList<>();
@@ -47,6 +46,18 @@ public final class GroupCommit implements AutoCloseable {
   public record Ticket(CompletableFuture<CommandResult> committed, CompletableFuture<Void> published) {}
 
   private record Item(Object key, TxCommand command, Ticket ticket) {}
+
+  /** Where committed records go: announced just before the commit, then sent. */
+  public interface Publication {
+    /** These records are about to be committed and then sent by their writer (a repeat waits for that send). */
+    void expect(List<OutboxRecord> records);
+
+    /** The commit failed: these records will not be sent. */
+    void forget(List<OutboxRecord> records);
+
+    /** Sends; completes once Kafka acknowledged them all. */
+    CompletableFuture<Void> publishAsync(List<OutboxRecord> records);
+  }
 
   /** Locks, with one query, the rows a batch's writes will lock, given their keys; keeps them in the WriteBehind. */
   @FunctionalInterface
@@ -58,16 +69,16 @@ public final class GroupCommit implements AutoCloseable {
   private record Outcome(CommandResult result, RuntimeException error) {}
 
   /**
-   * @param publish sends records and completes once Kafka acknowledged them all (marking them published)
+   * @param publication announces and sends the records of committed writes
    * @param writers number of writer threads (each with at most one open transaction)
    * @param maxBatch most writes per transaction
    */
   public GroupCommit(Jdbi jdbi, WriteBehinds writeBehinds, Prefetch prefetch,
-      Function<List<OutboxRecord>, CompletableFuture<Void>> publish, int writers, int maxBatch) {
+      Publication publication, int writers, int maxBatch) {
     this.jdbi = jdbi;
     this.writeBehinds = writeBehinds;
     this.prefetch = prefetch;
-    this.publish = publish;
+    this.publication = publication;
     this.maxBatch = maxBatch;
     for (int i = 0; i < writers; i++) {
       LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
@@ -123,24 +134,27 @@ public final class GroupCommit implements AutoCloseable {
     List<Item> waiting = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       Outcome o = outcomes[i];
-      Ticket t = batch.get(i).ticket();
-      if (o.error() != null) {
-        t.committed().completeExceptionally(o.error());
-        continue;
-      }
-      t.committed().complete(o.result());
-      if (o.result().records().isEmpty()) {
-        t.published().complete(null);
-      } else {
+      if (o.error() == null && !o.result().records().isEmpty()) {
         records.addAll(o.result().records());
         waiting.add(batch.get(i));
       }
     }
-    if (waiting.isEmpty()) {
-      return;
+    // Sent before anyone hears of the commit; not waited for here: the writer goes on with the
+    // next batch while Kafka acknowledges this one.
+    CompletableFuture<Void> acks = records.isEmpty() ? CompletableFuture.completedFuture(null) : publication.publishAsync(records);
+    for (int i = 0; i < batch.size(); i++) {
+      Outcome o = outcomes[i];
+      Ticket t = batch.get(i).ticket();
+      if (o.error() != null) {
+        t.committed().completeExceptionally(o.error());
+      } else {
+        t.committed().complete(o.result());
+        if (o.result().records().isEmpty()) {
+          t.published().complete(null);
+        }
+      }
     }
-    // Not waited for here: the writer goes on with the next batch while Kafka acknowledges this one.
-    publish.apply(records).whenComplete((ok, error) -> {
+    acks.whenComplete((ok, error) -> {
       for (Item item : waiting) {
         if (error == null) {
           item.ticket().published().complete(null);
@@ -149,6 +163,27 @@ public final class GroupCommit implements AutoCloseable {
         }
       }
     });
+  }
+
+  private static List<OutboxRecord> records(Outcome[] outcomes) {
+    List<OutboxRecord> records = new ArrayList<>();
+    for (Outcome o : outcomes) {
+      if (o != null && o.error() == null) {
+        records.addAll(o.result().records());
+      }
+    }
+    return records;
+  }
+
+  /** Commits, the records announced first (and forgotten if the commit fails). */
+  private void commit(Handle h, List<OutboxRecord> records) {
+    publication.expect(records);
+    try {
+      h.commit();
+    } catch (RuntimeException e) {
+      publication.forget(records);
+      throw e;
+    }
   }
 
   private Outcome[] runBatch(List<Item> batch) {
@@ -193,7 +228,7 @@ public final class GroupCommit implements AutoCloseable {
         }
       }
       writeBehind.flush(h);
-      h.commit();
+      commit(h, records(outcomes));
       return -1;
     } catch (RuntimeException e) {
       rollbackQuietly(h);
@@ -214,7 +249,7 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   /** All but the failed write again, statement by statement, each under a savepoint, in one transaction. */
-  private static void withSavepoints(Handle h, List<Item> batch, Outcome[] outcomes, int failed) {
+  private void withSavepoints(Handle h, List<Item> batch, Outcome[] outcomes, int failed) {
     h.begin();
     try {
       for (int i = 0; i < batch.size(); i++) {
@@ -230,7 +265,7 @@ public final class GroupCommit implements AutoCloseable {
           outcomes[i] = new Outcome(null, e);
         }
       }
-      h.commit();
+      commit(h, records(outcomes));
     } catch (RuntimeException e) {
       rollbackQuietly(h);
       throw e;
@@ -245,7 +280,17 @@ public final class GroupCommit implements AutoCloseable {
       }
       TxCommand command = batch.get(i).command();
       try {
-        outcomes[i] = new Outcome(jdbi.inTransaction(command::run), null);
+        outcomes[i] = new Outcome(jdbi.withHandle(h -> {
+          h.begin();
+          try {
+            CommandResult r = command.run(h);
+            commit(h, r.records());
+            return r;
+          } catch (RuntimeException e) {
+            rollbackQuietly(h);
+            throw e;
+          }
+        }), null);
       } catch (RuntimeException e) {
         outcomes[i] = new Outcome(null, e);
       }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -47,13 +48,10 @@ public final class WriteBehind {
     locked.put(key, row);
   }
 
-  /** The next number of a sequence, taken from the database in chunks. */
-  public long nextSeq(Handle h, String sequence) {
+  /** The next number of a sequence, reserved in chunks by {@code reserve} (given how many). */
+  public long nextSeq(IntFunction<List<Long>> reserve) {
     if (seqs.isEmpty()) {
-      h.createQuery("SELECT nextval(pg_get_serial_sequence(?, ?)) FROM generate_series(1, ?)")
-          .bind(0, sequence.substring(0, sequence.indexOf('.'))).bind(1, sequence.substring(sequence.indexOf('.') + 1))
-          .bind(2, seqChunk)
-          .mapTo(Long.class).forEach(seqs::add);
+      seqs.addAll(reserve.apply(seqChunk));
     }
     return seqs.poll();
   }

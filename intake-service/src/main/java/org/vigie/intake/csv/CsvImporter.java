@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
@@ -31,6 +32,7 @@ import org.vigie.intake.cases.CaseCommands;
 import org.vigie.intake.cases.CaseRequests;
 import org.vigie.intake.cases.EventDraft;
 import org.vigie.intake.cases.NewCase;
+import org.vigie.intake.copy.CopyRows;
 import org.vigie.intake.directory.DirectoryEntries.Volunteer;
 import org.vigie.intake.directory.DirectoryRepository;
 import org.vigie.intake.http.ApiProblem;
@@ -80,6 +82,8 @@ public final class CsvImporter {
     }));
     List<ImportLine> report = new ArrayList<>();
     List<Parsed> chunk = new ArrayList<>();
+    // Each chunk's records are sent when it is committed; the acks are awaited once, at the end.
+    List<CompletableFuture<Void>> acks = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format(text))) {
       Map<CsvColumns, String> headers = headers(parser.getHeaderNames());
       for (CSVRecord rec : parser) {
@@ -93,14 +97,15 @@ public final class CsvImporter {
           report.add(ImportLine.rejected(line, column(p.field()), p.getMessage()));
         }
         if (chunk.size() == CHUNK) {
-          report.addAll(write(caller, chunk));
+          report.addAll(write(caller, chunk, acks));
           chunk.clear();
         }
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
       throw ApiProblem.badRequest("body", "The CSV file cannot be read (check quotes and the header line)");
     }
-    report.addAll(write(caller, chunk));
+    report.addAll(write(caller, chunk, acks));
+    awaitAcks(acks);
     report.sort(java.util.Comparator.comparingLong(ImportLine::line));
     return report;
   }
@@ -205,8 +210,24 @@ public final class CsvImporter {
     }
   }
 
+  private static void awaitAcks(List<CompletableFuture<Void>> acks) {
+    try {
+      CompletableFuture.allOf(acks.toArray(new CompletableFuture[0])).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unconfirmed();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw unconfirmed();
+    }
+  }
+
+  private static ApiProblem unconfirmed() {
+    return ApiProblem.unavailable("The lines are recorded but the event log did not confirm; they will be published "
+        + "automatically. Import the file again later: recorded lines show as DUPLICATE.");
+  }
+
   /** Writes a chunk in one transaction; on an unexpected failure, line by line so that one bad line fails alone. */
-  private List<ImportLine> write(Caller caller, List<Parsed> chunk) {
+  private List<ImportLine> write(Caller caller, List<Parsed> chunk, List<CompletableFuture<Void>> acks) {
     if (chunk.isEmpty()) {
       return List.of();
     }
@@ -229,12 +250,7 @@ public final class CsvImporter {
         }
       }
     }
-    try {
-      publisher.publish(records);
-    } catch (OutboxPublisher.PublishException e) {
-      throw ApiProblem.unavailable("Lines up to " + chunk.get(chunk.size() - 1).line() + " are recorded but the event log did "
-          + "not confirm; they will be published automatically. Import the file again later: recorded lines show as DUPLICATE.");
-    }
+    acks.add(publisher.publishAsync(records));
     return out;
   }
 
@@ -262,19 +278,17 @@ public final class CsvImporter {
     List<CaseCommands.Recorded> recorded = commands.openAll(h, caller, fresh.stream().map(Parsed::newCase).toList(),
         fresh.stream().map(Parsed::events).toList(), EventSource.CSV_IMPORT);
     recorded.forEach(r -> records.add(r.record()));
-    var rows = h.prepareBatch("INSERT INTO import_rows (association_id, row_key, case_id) VALUES (?, ?, ?)");
+    CopyRows rows = new CopyRows();
     Map<ByteBuffer, UUID> created = new HashMap<>();
     int at = 0;
     for (Parsed p : fresh) {
       UUID caseId = recorded.get(at).caseId();
       at += 1 + p.events().size();
       created.put(ByteBuffer.wrap(p.key()), caseId);
-      rows.bind(0, caller.associationId()).bind(1, p.key()).bind(2, caseId).add();
+      rows.row(caller.associationId(), p.key(), caseId);
       out.add(new ImportLine(p.line(), ImportLine.Status.ACCEPTED, caseId, 1 + p.events().size(), null, null));
     }
-    if (rows.size() > 0) {
-      rows.execute();
-    }
+    rows.into(h, "import_rows (association_id, row_key, case_id)");
     for (Parsed p : repeats) {
       out.add(new ImportLine(p.line(), ImportLine.Status.DUPLICATE, created.get(ByteBuffer.wrap(p.key())), 0, null, null));
     }

@@ -20,10 +20,12 @@ public final class Writes {
   }
 
   public void run(Context ctx, UUID scope, byte[] body, TxCommand command) {
-    String request = ctx.method().name() + " " + ctx.path() + "\n" + canonical(body);
+    String key = ctx.header(IDEMPOTENCY_KEY);
+    // The canonical request is only compared on a repeat of an Idempotency-Key.
+    String request = key == null ? null : ctx.method().name() + " " + ctx.path() + "\n" + canonical(body);
     // Writes on one case go to one group-commit writer (no lock waits between writers).
     String shard = ctx.pathParamMap().get("caseId");
-    CommandResult result = runner.run(shard, scope, ctx.header(IDEMPOTENCY_KEY), request, command);
+    CommandResult result = runner.run(shard, scope, key, request, command);
     ctx.status(result.status()).contentType("application/json; charset=utf-8").result(result.body().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.vigie.intake.command.WriteBehind;
 import org.vigie.intake.command.WriteBehinds;
+import org.vigie.intake.copy.CopyRows;
 import org.vigie.schemas.topics.Topic;
 
 /**
@@ -36,7 +37,7 @@ public final class Outbox {
     byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
     Optional<WriteBehind> writeBehind = writeBehinds.of(h);
     if (writeBehind.isPresent()) {
-      long seq = writeBehind.get().nextSeq(h, "outbox.seq");
+      long seq = writeBehind.get().nextSeq(n -> reserveSeqs(h, n));
       writeBehind.get().add("INSERT INTO outbox (seq, topic, record_key, payload) VALUES (?, ?, ?, ?)", seq, topic.name(), key, bytes);
       return new OutboxRecord(seq, topic.name(), key, bytes);
     }
@@ -48,24 +49,28 @@ public final class Outbox {
     return new OutboxRecord(seq, topic.name(), key, bytes);
   }
 
-  /** Appends many records of one topic with one batch; returns them with their sequence numbers. */
+  /** Appends many records of one topic with one COPY; returns them with their sequence numbers. */
   public <K, V> List<OutboxRecord> appendAll(Handle h, Topic<K, V> topic, List<java.util.Map.Entry<String, V>> keyed) {
     if (keyed.isEmpty()) {
       return List.of();
     }
-    var batch = h.prepareBatch("INSERT INTO outbox (topic, record_key, payload) VALUES (?, ?, ?)");
-    List<byte[]> values = new java.util.ArrayList<>(keyed.size());
-    for (var e : keyed) {
-      byte[] bytes = e.getValue() == null ? null : topic.valueSerde().serializer().serialize(topic.name(), e.getValue());
-      values.add(bytes);
-      batch.bind(0, topic.name()).bind(1, e.getKey()).bind(2, bytes).add();
-    }
-    List<Long> seqs = batch.executePreparedBatch("seq").mapTo(Long.class).list();
+    List<Long> seqs = reserveSeqs(h, keyed.size());
+    CopyRows rows = new CopyRows();
     List<OutboxRecord> out = new java.util.ArrayList<>(keyed.size());
     for (int i = 0; i < keyed.size(); i++) {
-      out.add(new OutboxRecord(seqs.get(i), topic.name(), keyed.get(i).getKey(), values.get(i)));
+      var e = keyed.get(i);
+      byte[] bytes = e.getValue() == null ? null : topic.valueSerde().serializer().serialize(topic.name(), e.getValue());
+      rows.row(seqs.get(i), topic.name(), e.getKey(), bytes);
+      out.add(new OutboxRecord(seqs.get(i), topic.name(), e.getKey(), bytes));
     }
+    rows.into(h, "outbox (seq, topic, record_key, payload)");
     return out;
+  }
+
+  /** Sequence numbers for records about to be appended, taken with one query. */
+  static List<Long> reserveSeqs(Handle h, int n) {
+    return h.createQuery("SELECT nextval(pg_get_serial_sequence('outbox', 'seq')) FROM generate_series(1, ?)")
+        .bind(0, n).mapTo(Long.class).list();
   }
 
   public List<OutboxRecord> pending(Handle h, List<Long> seqs) {

@@ -3,19 +3,26 @@ package org.vigie.intake.outbox;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jdbi.v3.core.Jdbi;
+import org.vigie.intake.command.GroupCommit;
 
-/** Sends committed outbox records and waits for Kafka's acknowledgement; see {@link Outbox}. */
-public final class OutboxPublisher {
+/**
+ * Sends committed outbox records and waits for Kafka's acknowledgement; see {@link Outbox}. Records a
+ * group-commit writer is about to send are known as in flight, so that a repeated request waits for
+ * that send instead of sending the record a second time.
+ */
+public final class OutboxPublisher implements GroupCommit.Publication {
   private final Producer<String, byte[]> producer;
   private final Outbox outbox;
   private final Jdbi jdbi;
   private final long timeoutMillis;
   private final PublishedMarker marker;
+  private final ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
   public OutboxPublisher(Producer<String, byte[]> producer, Outbox outbox, Jdbi jdbi, PublishedMarker marker, long timeoutMillis) {
     this.producer = producer;
@@ -34,8 +41,41 @@ public final class OutboxPublisher {
     marker.marked(records.stream().map(OutboxRecord::seq).toList());
   }
 
+  @Override
+  public void expect(List<OutboxRecord> records) {
+    records.forEach(r -> inFlight.putIfAbsent(r.seq(), new CompletableFuture<>()));
+  }
+
+  @Override
+  public void forget(List<OutboxRecord> records) {
+    records.forEach(r -> settle(r.seq(), new PublishException(new IllegalStateException("not committed"))));
+  }
+
+  private void settle(long seq, Throwable error) {
+    CompletableFuture<Void> f = inFlight.remove(seq);
+    if (f != null) {
+      if (error == null) {
+        f.complete(null);
+      } else {
+        f.completeExceptionally(error);
+      }
+    }
+  }
+
   /** Publishes whatever of these outbox rows is still pending (for an idempotent repeat). */
   public void ensurePublished(List<Long> seqs) throws PublishException {
+    List<CompletableFuture<Void>> sending = seqs.stream().map(inFlight::get).filter(java.util.Objects::nonNull).toList();
+    if (!sending.isEmpty()) {
+      // Their writer is sending them: wait for that send rather than sending them again.
+      try {
+        CompletableFuture.allOf(sending.toArray(new CompletableFuture[0])).get(timeoutMillis, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PublishException(e);
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new PublishException(e);
+      }
+    }
     if (!seqs.isEmpty()) {
       // Acknowledged before the query, or since: either way already in Kafka (the mark may be in flight).
       java.util.Set<Long> before = seqs.stream().filter(marker::acknowledged).collect(java.util.stream.Collectors.toSet());
@@ -60,9 +100,12 @@ public final class OutboxPublisher {
    * Sends without waiting; the future completes once Kafka acknowledged every record (then they
    * are marked published), or fails with a {@link PublishException} (an error, or no ack in time).
    */
+  @Override
   public CompletableFuture<Void> publishAsync(List<OutboxRecord> records) {
     List<Long> seqs = records.stream().map(OutboxRecord::seq).toList();
-    return sendAsync(records).thenRun(() -> marker.marked(seqs));
+    CompletableFuture<Void> sent = sendAsync(records).thenRun(() -> marker.marked(seqs));
+    sent.whenComplete((ok, error) -> seqs.forEach(seq -> settle(seq, error)));
+    return sent;
   }
 
   /** Sends without waiting; completes when every record is acknowledged; no database work. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Handle;
+import org.vigie.intake.copy.CopyRows;
 
 /**
  * Person identities and free-text notes, encrypted with AES-GCM under a random data key per case;
@@ -42,25 +43,21 @@ public final class IdentityVault {
     }
   }
 
-  /** Stores sealed secrets of many new cases with one batch per table. */
+  /** Stores sealed secrets of many new cases with one COPY per table. */
   public void insertAll(Handle h, java.util.List<NewCaseSecrets> all) {
-    var keys = h.prepareBatch("INSERT INTO case_keys (case_id, wrapped_key) VALUES (?, ?)");
-    var identities = h.prepareBatch("INSERT INTO identities (case_id, ciphertext) VALUES (?, ?)");
-    var notes = h.prepareBatch("INSERT INTO notes (note_id, case_id, ciphertext) VALUES (?, ?, ?)");
+    CopyRows keys = new CopyRows();
+    CopyRows identities = new CopyRows();
+    CopyRows notes = new CopyRows();
     for (NewCaseSecrets s : all) {
-      keys.bind(0, s.caseId()).bind(1, s.wrappedKey()).add();
+      keys.row(s.caseId(), s.wrappedKey());
       if (s.identity() != null) {
-        identities.bind(0, s.caseId()).bind(1, s.identity()).add();
+        identities.row(s.caseId(), s.identity());
       }
-      s.notes().forEach((id, sealed) -> notes.bind(0, id).bind(1, s.caseId()).bind(2, sealed).add());
+      s.notes().forEach((id, sealed) -> notes.row(id, s.caseId(), sealed));
     }
-    keys.execute();
-    if (identities.size() > 0) {
-      identities.execute();
-    }
-    if (notes.size() > 0) {
-      notes.execute();
-    }
+    keys.into(h, "case_keys (case_id, wrapped_key)");
+    identities.into(h, "identities (case_id, ciphertext)");
+    notes.into(h, "notes (note_id, case_id, ciphertext)");
   }
 
   private byte[] personJson(Person person) {

@@ -43,11 +43,22 @@ class GroupCommitTest {
   }
 
   private GroupCommit group(CompletableFuture<Void> publication) {
-    return new GroupCommit(jdbi, writeBehinds, (h, w, keys) -> { }, records -> {
-      synchronized (published) {
-        published.add(records);
+    return new GroupCommit(jdbi, writeBehinds, (h, w, keys) -> { }, new GroupCommit.Publication() {
+      @Override
+      public void expect(List<OutboxRecord> records) {
       }
-      return publication;
+
+      @Override
+      public void forget(List<OutboxRecord> records) {
+      }
+
+      @Override
+      public CompletableFuture<Void> publishAsync(List<OutboxRecord> records) {
+        synchronized (published) {
+          published.add(records);
+        }
+        return publication;
+      }
     }, 1, 256);
   }
 
@@ -62,8 +73,11 @@ class GroupCommitTest {
   }
 
   /** A first write that holds the single writer until released, so that the next ones queue up as one batch. */
-  private static TxCommand gate(CountDownLatch release) {
+  private final CountDownLatch gateRunning = new CountDownLatch(1);
+
+  private TxCommand gate(CountDownLatch release) {
     return h -> {
+      gateRunning.countDown();
       try {
         release.await(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -86,6 +100,7 @@ class GroupCommitTest {
     CountDownLatch release = new CountDownLatch(1);
     try (GroupCommit group = group(CompletableFuture.completedFuture(null))) {
       GroupCommit.Ticket gate = group.submit("a", gate(release));
+      assertThat(gateRunning.await(60, TimeUnit.SECONDS)).isTrue();
       List<GroupCommit.Ticket> ok = new ArrayList<>();
       ok.add(group.submit("a", insert(1)));
       ok.add(group.submit("b", insert(2)));
@@ -117,6 +132,7 @@ class GroupCommitTest {
     CountDownLatch release = new CountDownLatch(1);
     try (GroupCommit group = group(CompletableFuture.completedFuture(null))) {
       group.submit(null, gate(release));
+      assertThat(gateRunning.await(60, TimeUnit.SECONDS)).isTrue();
       GroupCommit.Ticket first = group.submit(null, insert(5));
       GroupCommit.Ticket duplicate = group.submit(null, insert(7));
       GroupCommit.Ticket last = group.submit(null, insert(6));
