@@ -48,13 +48,44 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
   public void init(ProcessorContext<String, CaseAlert> context) {
     this.context = context;
     // a fresh cache at every init: the store may have been restored or wiped since the last one
-    this.cases = new CaseStateCache(context.getStateStore(StoreNames.CASE_STATE), config.cachedCasesPerTask());
+    KeyValueStore<String, CaseState> caseStore = context.getStateStore(StoreNames.CASE_STATE);
+    this.cases = new CaseStateCache(caseStore, config.cachedCasesPerTask());
     this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
     this.associationCases = context.getStateStore(StoreNames.ASSOCIATION_CASES);
+    rebuildIndexes(caseStore);
     ReadOnlyKeyValueStore<String, AssociationSettings> global = context.getStateStore(StoreNames.ASSOCIATION_SETTINGS);
     this.settings = new SettingsCache(config.engine().defaults(), global);
     this.sweep = new SettingsSweep(global, associationCases, context.getStateStore(StoreNames.SETTINGS_PROGRESS));
     context.schedule(config.tickInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> tick());
+  }
+
+  /**
+   * The deadline index and the association index are derived from the case states (each holds its
+   * next due time and its association), kept in memory and not logged: they are rebuilt here, once
+   * the task's case states are restored, so they always match the store whatever happened before
+   * (crash, restore, revival, move to another instance). The states read warm the object cache.
+   */
+  private void rebuildIndexes(KeyValueStore<String, CaseState> caseStore) {
+    clear(deadlines);
+    clear(associationCases);
+    try (KeyValueIterator<String, CaseState> all = caseStore.all()) {
+      while (all.hasNext()) {
+        CaseState state = all.next().value;
+        associationCases.put(SettingsSweep.indexKey(state.getAssociationId(), state.getCaseId()), state.getCaseId());
+        if (state.getNextDueAt() != null) {
+          deadlines.put(DeadlineKey.of(state.getNextDueAt(), state.getCaseId()), state.getCaseId());
+        }
+        cases.remember(state);
+      }
+    }
+  }
+
+  private static <K> void clear(KeyValueStore<K, String> store) {
+    List<K> keys = new ArrayList<>();
+    try (KeyValueIterator<K, String> all = store.all()) {
+      all.forEachRemaining(entry -> keys.add(entry.key));
+    }
+    keys.forEach(store::delete);
   }
 
   private Instant now() {

@@ -15,9 +15,11 @@ import org.vigie.schemas.CaseState;
 final class CaseStateCache {
   private final KeyValueStore<String, CaseState> store;
   private final Map<String, CaseState> objects;
+  private final int capacity;
 
   CaseStateCache(KeyValueStore<String, CaseState> store, int capacity) {
     this.store = store;
+    this.capacity = capacity;
     this.objects = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
@@ -43,6 +45,13 @@ final class CaseStateCache {
   void put(CaseState state) {
     store.put(state.getCaseId(), state);
     objects.put(state.getCaseId(), state);
+  }
+
+  /** Keeps a state just read from the store, while there is room. */
+  void remember(CaseState state) {
+    if (objects.size() < capacity) {
+      objects.put(state.getCaseId(), state);
+    }
   }
 
   /** Drops a case whose object may differ from the store (a failed step). */

@@ -15,7 +15,8 @@ import org.vigie.rules.engine.RuleEngine;
  * @param maxCasesPerTick bound on the cases one tick re-evaluates (due ones first, then settings changes)
  * @param clock the rules' clock; null to use the Kafka Streams wall clock, which TopologyTestDriver's
  *     {@code advanceWallClockTime} drives
- * @param persistentStores RocksDB stores (production); false for in-memory ones (fast tests)
+ * @param persistentStores RocksDB for case-state and settings-progress (production); false for in-memory ones
+ *     (fast tests); the two indexes are in memory either way
  * @param cachedCasesPerTask case states each task keeps decoded in memory, least recently used first out
  *     (0: none); a few KB of heap each
  */

@@ -24,6 +24,7 @@ import org.vigie.schemas.topics.Topics;
  * <pre>
  *   vigie.case-events.v1 → case-events-source → case-rules → case-alerts-sink → vigie.case-alerts.v1
  *                                       stores: case-state, deadline-index, association-cases, settings-progress
+ *                                       (the two indexes in memory, rebuilt from case-state when a task starts)
  *   vigie.association-settings.v1 → association-settings-source → association-settings-loader
  *                                       global store: association-settings
  * </pre>
@@ -65,14 +66,18 @@ public final class RulesTopology {
 
     @Override
     public Set<StoreBuilder<?>> stores() {
+      // case-state is the truth, read through the processor's object cache: the store cache would
+      // only copy bytes around. The two indexes are derived from it (each state holds its next due
+      // time and its association): in memory, not logged, rebuilt by the processor's init.
       StoreBuilder<KeyValueStore<String, CaseState>> cases = Stores.keyValueStoreBuilder(
           store(config, StoreNames.CASE_STATE), Serdes.String(), new CaseStateSerde())
-          .withCachingEnabled();
+          .withCachingDisabled();
       StoreBuilder<KeyValueStore<Bytes, String>> deadlines = Stores.keyValueStoreBuilder(
-          store(config, StoreNames.DEADLINE_INDEX), Serdes.Bytes(), Serdes.String())
-          .withCachingEnabled();
+          Stores.inMemoryKeyValueStore(StoreNames.DEADLINE_INDEX), Serdes.Bytes(), Serdes.String())
+          .withLoggingDisabled();
       StoreBuilder<KeyValueStore<String, String>> associationCases = Stores.keyValueStoreBuilder(
-          store(config, StoreNames.ASSOCIATION_CASES), Serdes.String(), Serdes.String());
+          Stores.inMemoryKeyValueStore(StoreNames.ASSOCIATION_CASES), Serdes.String(), Serdes.String())
+          .withLoggingDisabled();
       StoreBuilder<KeyValueStore<String, String>> progress = Stores.keyValueStoreBuilder(
           store(config, StoreNames.SETTINGS_PROGRESS), Serdes.String(), Serdes.String());
       return new LinkedHashSet<>(List.of(cases, deadlines, associationCases, progress));
