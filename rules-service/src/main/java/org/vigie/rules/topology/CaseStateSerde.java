@@ -1,11 +1,6 @@
 package org.vigie.rules.topology;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -50,12 +45,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
 
   CaseStateSerde(boolean handCoded) {
     this.handCoded = handCoded;
-    this.header = new byte[10];
-    header[0] = (byte) 0xC3;
-    header[1] = (byte) 0x01;
-    for (int i = 0; i < 8; i++) {
-      header[2 + i] = (byte) (CURRENT >>> (8 * i));
-    }
+    this.header = AvroBytes.header(CURRENT);
   }
 
   /** Whether states are written by the hand-coded writer (the schema is the one it follows). */
@@ -75,7 +65,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     if (!handCoded) {
       return avro.serialize(topic, state);
     }
-    Out out = new Out(1024);
+    AvroBytes out = new AvroBytes(1024);
     out.raw(header);
     write(state, out);
     return out.bytes();
@@ -106,7 +96,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     // stateless
   }
 
-  private static void write(CaseState s, Out out) {
+  private static void write(CaseState s, AvroBytes out) {
     out.string(s.getCaseId());
     out.string(s.getAssociationId());
     out.nullableString(s.getDepartment());
@@ -117,7 +107,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     out.nullableString(s.getAssignedVolunteerId());
     out.bool(s.getEmployed());
     out.bool(s.getReceivesBenefits());
-    out.array(s.getBenefitKinds(), (k, o) -> o.enumeration(k));
+    out.array(s.getBenefitKinds(), AvroBytes::enumeration);
     out.array(s.getSubmissions(), CaseStateSerde::submission);
     out.array(s.getApis(), CaseStateSerde::api);
     out.array(s.getApiExpiries(), CaseStateSerde::dated);
@@ -128,13 +118,13 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
       out.index(0);
     } else {
       out.index(1);
-      decision(s.getDecision(), out);
+      decision(out, s.getDecision());
     }
     if (s.getClosed() == null) {
       out.index(0);
     } else {
       out.index(1);
-      dated(s.getClosed(), out);
+      dated(out, s.getClosed());
     }
     out.bool(s.getErased());
     out.array(s.getOpenAlerts(), CaseStateSerde::openAlert);
@@ -150,13 +140,13 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
       out.index(0);
     } else {
       out.index(1);
-      dated(s.getVolunteerAssignment(), out);
+      dated(out, s.getVolunteerAssignment());
     }
     out.array(s.getSituations(), CaseStateSerde::situation);
     out.array(s.getBlockageResolutions(), CaseStateSerde::resolution);
   }
 
-  private static void submission(SubmissionFact f, Out out) {
+  private static void submission(AvroBytes out, SubmissionFact f) {
     out.string(f.getEventId());
     out.date(f.getSubmittedOn());
     out.enumeration(f.getProcedure());
@@ -164,38 +154,38 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     out.bool(f.getReceiptMentionsAppealRoutes());
   }
 
-  private static void api(ApiFact f, Out out) {
+  private static void api(AvroBytes out, ApiFact f) {
     out.string(f.getEventId());
     out.date(f.getIssuedOn());
     out.date(f.getValidUntil());
   }
 
-  private static void dated(DatedFact f, Out out) {
+  private static void dated(AvroBytes out, DatedFact f) {
     out.string(f.getEventId());
     out.date(f.getOn());
   }
 
-  private static void blockage(BlockageFact f, Out out) {
+  private static void blockage(AvroBytes out, BlockageFact f) {
     out.string(f.getEventId());
     out.enumeration(f.getKind());
     out.date(f.getReportedOn());
     out.nullableDate(f.getResolvedOn());
   }
 
-  private static void resolution(BlockageResolutionFact f, Out out) {
+  private static void resolution(AvroBytes out, BlockageResolutionFact f) {
     out.string(f.getEventId());
     out.enumeration(f.getKind());
     out.date(f.getResolvedOn());
   }
 
-  private static void ccc(CccAttemptFact f, Out out) {
+  private static void ccc(AvroBytes out, CccAttemptFact f) {
     out.string(f.getEventId());
     out.date(f.getAttemptedOn());
     out.enumeration(f.getChannel());
     out.enumeration(f.getOutcome());
   }
 
-  private static void decision(DecisionFact f, Out out) {
+  private static void decision(AvroBytes out, DecisionFact f) {
     out.string(f.getEventId());
     out.date(f.getDecidedOn());
     out.enumeration(f.getDecision());
@@ -203,7 +193,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     out.nullableEnum(f.getNewPermitKind());
   }
 
-  private static void situation(SituationFact f, Out out) {
+  private static void situation(AvroBytes out, SituationFact f) {
     out.string(f.getEventId());
     out.date(f.getOn());
     out.nullableBool(f.getEmployed());
@@ -213,137 +203,16 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
       out.index(0);
     } else {
       out.index(1);
-      out.array(kinds, (k, o) -> o.enumeration(k));
+      out.array(kinds, AvroBytes::enumeration);
     }
   }
 
-  private static void openAlert(OpenAlert a, Out out) {
+  private static void openAlert(AvroBytes out, OpenAlert a) {
     out.enumeration(a.getRule());
     out.string(a.getAlertId());
     out.date(a.getEpisodeStart());
     out.enumeration(a.getSeverity());
     out.instant(a.getRaisedAt());
     out.nullableDate(a.getDeadline());
-  }
-
-  /** Avro binary encoding into a growing array. */
-  private static final class Out {
-    private byte[] buf;
-    private int pos;
-
-    Out(int capacity) {
-      buf = new byte[capacity];
-    }
-
-    byte[] bytes() {
-      return Arrays.copyOf(buf, pos);
-    }
-
-    private void ensure(int more) {
-      if (pos + more > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
-      }
-    }
-
-    void raw(byte[] bytes) {
-      ensure(bytes.length);
-      System.arraycopy(bytes, 0, buf, pos, bytes.length);
-      pos += bytes.length;
-    }
-
-    void varlong(long n) {
-      ensure(10);
-      long z = (n << 1) ^ (n >> 63);
-      while ((z & ~0x7FL) != 0) {
-        buf[pos++] = (byte) ((z & 0x7F) | 0x80);
-        z >>>= 7;
-      }
-      buf[pos++] = (byte) z;
-    }
-
-    void index(int i) {
-      varlong(i);
-    }
-
-    void bool(boolean b) {
-      ensure(1);
-      buf[pos++] = (byte) (b ? 1 : 0);
-    }
-
-    void string(String s) {
-      int n = s.length();
-      int start = pos;
-      varlong(n);
-      ensure(n);
-      for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80) { // not ASCII: the UTF-8 length differs from the char count
-          pos = start;
-          byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-          varlong(utf8.length);
-          raw(utf8);
-          return;
-        }
-        buf[pos++] = (byte) c;
-      }
-    }
-
-    void date(LocalDate d) {
-      varlong(d.toEpochDay());
-    }
-
-    void instant(Instant t) {
-      varlong(t.toEpochMilli());
-    }
-
-    void enumeration(Enum<?> e) {
-      varlong(e.ordinal());
-    }
-
-    void nullableString(String s) {
-      if (s == null) {
-        index(0);
-      } else {
-        index(1);
-        string(s);
-      }
-    }
-
-    void nullableDate(LocalDate d) {
-      if (d == null) {
-        index(0);
-      } else {
-        index(1);
-        date(d);
-      }
-    }
-
-    void nullableEnum(Enum<?> e) {
-      if (e == null) {
-        index(0);
-      } else {
-        index(1);
-        enumeration(e);
-      }
-    }
-
-    void nullableBool(Boolean b) {
-      if (b == null) {
-        index(0);
-      } else {
-        index(1);
-        bool(b);
-      }
-    }
-
-    <T> void array(List<T> items, BiConsumer<T, Out> item) {
-      if (!items.isEmpty()) {
-        varlong(items.size());
-        for (T t : items) {
-          item.accept(t, this);
-        }
-      }
-      varlong(0);
-    }
   }
 }

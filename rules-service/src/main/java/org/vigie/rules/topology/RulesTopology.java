@@ -38,7 +38,7 @@ public final class RulesTopology {
         Topics.CASE_EVENTS.valueSerde().deserializer(), Topics.CASE_EVENTS.name());
     topology.addProcessor(StoreNames.CASE_RULES, new CaseRulesSupplier(config), StoreNames.CASE_EVENTS_SOURCE);
     topology.addSink(StoreNames.CASE_ALERTS_SINK, Topics.CASE_ALERTS.name(), Topics.CASE_ALERTS.keySerde().serializer(),
-        Topics.CASE_ALERTS.valueSerde().serializer(), StoreNames.CASE_RULES);
+        new CaseAlertSerializer(), StoreNames.CASE_RULES);
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(store(config, StoreNames.ASSOCIATION_SETTINGS), Serdes.String(),
             AvroSerde.of(AssociationSettings.class)).withLoggingDisabled(),

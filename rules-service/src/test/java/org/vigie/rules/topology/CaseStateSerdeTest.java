@@ -13,6 +13,7 @@ import org.vigie.rules.engine.AlertDiff;
 import org.vigie.rules.engine.Evaluation;
 import org.vigie.rules.engine.RuleEngine;
 import org.vigie.rules.state.CaseFold;
+import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.serde.AvroSerde;
@@ -61,7 +62,33 @@ class CaseStateSerdeTest {
     }
   }
 
+  @Test
+  void theAlertWriterFollowsTheCurrentCaseAlertSchemaAndWritesAvrosBytes() {
+    assertThat(CaseAlertSerializer.currentFingerprint())
+        .as("CaseAlert changed: update CaseAlertSerializer to the new schema, then WRITTEN_FOR")
+        .isEqualTo(CaseAlertSerializer.WRITTEN_FOR);
+    CaseAlertSerializer alerts = new CaseAlertSerializer();
+    assertThat(alerts.handCoded()).isTrue();
+    AvroSerde<CaseAlert> avroAlerts = AvroSerde.of(CaseAlert.class);
+    List<CaseAlert> emitted = new ArrayList<>();
+    states(300, emitted);
+    assertThat(emitted).hasSizeGreaterThan(100)
+        .anySatisfy(a -> assertThat(a.getDeadline()).isNotNull())
+        .anySatisfy(a -> assertThat(a.getMessage().getFr()).matches(".*[^\\x00-\\x7F].*"));
+    for (CaseAlert alert : emitted) {
+      assertThat(alerts.serialize("t", alert)).as("alert %s", alert.getAlertId())
+          .isEqualTo(avroAlerts.serialize("t", alert));
+    }
+    CaseAlert first = emitted.get(0);
+    assertThat(new CaseAlertSerializer(false).serialize("t", first)).isEqualTo(avroAlerts.serialize("t", first));
+    assertThat(alerts.serialize("t", null)).isNull();
+  }
+
   private static List<CaseState> states(int count) {
+    return states(count, new ArrayList<>());
+  }
+
+  private static List<CaseState> states(int count, List<CaseAlert> emitted) {
     RandomCases cases = new RandomCases(11);
     CaseFold fold = new CaseFold();
     RuleEngine engine = RuleEngine.standard();
@@ -74,7 +101,9 @@ class CaseStateSerdeTest {
         state = fold.apply(state, e);
       }
       Evaluation evaluation = engine.evaluate(state, LocalDate.of(2026, 9, 15), engine.defaults());
-      state.put("openAlerts", diff.apply(state, evaluation, now).open());
+      AlertDiff.Outcome outcome = diff.apply(state, evaluation, now);
+      emitted.addAll(outcome.emitted());
+      state.put("openAlerts", outcome.open());
       state.put("nextDueAt", evaluation.nextChange().map(d -> d.toEpochDay() * 86_400_000L).orElse(null));
       states.add(state);
     }

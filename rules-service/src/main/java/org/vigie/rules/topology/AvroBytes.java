@@ -1,0 +1,132 @@
+package org.vigie.rules.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Avro binary encoding into a growing array, for the hand-coded writers of the records the
+ * topology writes most ({@link CaseStateSerde}, {@link CaseAlertSerializer}): zig-zag varints,
+ * length-prefixed UTF-8, union branch indexes, arrays as one block then 0.
+ */
+final class AvroBytes {
+  private byte[] buf;
+  private int pos;
+
+  /** The single-object encoding header: marker C3 01, then the 8-byte little-endian schema fingerprint. */
+  static byte[] header(long fingerprint) {
+    byte[] header = new byte[10];
+    header[0] = (byte) 0xC3;
+    header[1] = (byte) 0x01;
+    for (int i = 0; i < 8; i++) {
+      header[2 + i] = (byte) (fingerprint >>> (8 * i));
+    }
+    return header;
+  }
+
+  AvroBytes(int capacity) {
+    buf = new byte[capacity];
+  }
+
+  byte[] bytes() {
+    return Arrays.copyOf(buf, pos);
+  }
+
+  private void ensure(int more) {
+    if (pos + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+    }
+  }
+
+  void raw(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, pos, bytes.length);
+    pos += bytes.length;
+  }
+
+  void varlong(long n) {
+    ensure(10);
+    long z = (n << 1) ^ (n >> 63);
+    while ((z & ~0x7FL) != 0) {
+      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+      z >>>= 7;
+    }
+    buf[pos++] = (byte) z;
+  }
+
+  void index(int i) {
+    varlong(i);
+  }
+
+  void bool(boolean b) {
+    ensure(1);
+    buf[pos++] = (byte) (b ? 1 : 0);
+  }
+
+  void string(String s) {
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    varlong(utf8.length);
+    raw(utf8);
+  }
+
+  void date(LocalDate d) {
+    varlong(d.toEpochDay());
+  }
+
+  void instant(Instant t) {
+    varlong(t.toEpochMilli());
+  }
+
+  void enumeration(Enum<?> e) {
+    varlong(e.ordinal());
+  }
+
+  void nullableString(String s) {
+    if (s == null) {
+      index(0);
+    } else {
+      index(1);
+      string(s);
+    }
+  }
+
+  void nullableDate(LocalDate d) {
+    if (d == null) {
+      index(0);
+    } else {
+      index(1);
+      date(d);
+    }
+  }
+
+  void nullableEnum(Enum<?> e) {
+    if (e == null) {
+      index(0);
+    } else {
+      index(1);
+      enumeration(e);
+    }
+  }
+
+  void nullableBool(Boolean b) {
+    if (b == null) {
+      index(0);
+    } else {
+      index(1);
+      bool(b);
+    }
+  }
+
+  <T> void array(List<T> items, BiConsumer<AvroBytes, T> item) {
+    if (!items.isEmpty()) {
+      varlong(items.size());
+      for (T t : items) {
+        item.accept(this, t);
+      }
+    }
+    varlong(0);
+  }
+}
