@@ -26,6 +26,7 @@ import org.vigie.schemas.RuleId;
  * So for one case and rule there is at most one open alert id at a time.
  */
 public final class AlertDiff {
+  private static final int RULES = RuleId.values().length;
   private final Map<RuleId, Rule> rules = new EnumMap<>(RuleId.class);
 
   public AlertDiff(List<Rule> rules) {
@@ -39,21 +40,35 @@ public final class AlertDiff {
     }
   }
 
+  private static final Outcome UNCHANGED_EMPTY = new Outcome(List.of(), List.of());
+
   public Outcome apply(CaseState state, Evaluation evaluation, Instant now) {
-    Map<RuleId, OpenAlert> open = new EnumMap<>(RuleId.class);
-    state.getOpenAlerts().forEach(a -> open.put(a.getRule(), a));
-    Map<RuleId, ActiveCondition> active = new EnumMap<>(RuleId.class);
-    evaluation.conditions().forEach(c -> active.put(c.condition().rule(), c));
-    List<CaseAlert> emitted = new ArrayList<>();
-    List<OpenAlert> stillOpen = new ArrayList<>();
-    for (OpenAlert alert : open.values()) {
-      ActiveCondition c = active.get(alert.getRule());
+    List<OpenAlert> openAlerts = state.getOpenAlerts();
+    List<ActiveCondition> conditions = evaluation.conditions();
+    if (openAlerts.isEmpty() && conditions.isEmpty()) {
+      return UNCHANGED_EMPTY;
+    }
+    // Indexed by rule ordinal: at most one open alert and one condition per rule.
+    OpenAlert[] open = new OpenAlert[RULES];
+    ActiveCondition[] active = new ActiveCondition[RULES];
+    openAlerts.forEach(a -> open[a.getRule().ordinal()] = a);
+    conditions.forEach(c -> active[c.condition().rule().ordinal()] = c);
+    List<CaseAlert> emitted = new ArrayList<>(2);
+    List<OpenAlert> stillOpen = new ArrayList<>(conditions.size());
+    for (OpenAlert alert : open) {
+      if (alert == null) {
+        continue;
+      }
+      ActiveCondition c = active[alert.getRule().ordinal()];
       if (c == null || !c.sameEpisode(alert.getEpisodeStart())) {
         emitted.add(resolved(state, alert, now));
       }
     }
-    for (ActiveCondition c : active.values()) {
-      OpenAlert alert = open.get(c.condition().rule());
+    for (ActiveCondition c : active) {
+      if (c == null) {
+        continue;
+      }
+      OpenAlert alert = open[c.condition().rule().ordinal()];
       if (alert == null || !c.sameEpisode(alert.getEpisodeStart())) {
         OpenAlert raised = new OpenAlert(c.condition().rule(), c.alertId(), c.condition().episodeStart(),
             c.condition().severity(), now, c.condition().deadline());
