@@ -43,7 +43,8 @@ public final class IntakeBench {
   private final int importRows;
   private final int importChunk;
   private final int casesPerThread;
-  private final HttpClient http;
+  /** Setup requests; replaced before the import (the server closes connections left idle during the POST run). */
+  private HttpClient http;
   private final ExecutorService pool;
 
   IntakeBench(String url, String adminToken, int threads, int seconds, int warmupSeconds, int importRows, int importChunk) {
@@ -65,7 +66,7 @@ public final class IntakeBench {
       t.setDaemon(true);
       return t;
     });
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    this.http = newHttpClient();
   }
 
   public static void main(String[] args) throws Exception {
@@ -208,7 +209,12 @@ public final class IntakeBench {
     }
   }
 
+  private static HttpClient newHttpClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
   ImportResult csvImport() throws Exception {
+    http = newHttpClient();
     String header = "reference;demarche;departement;type_titre;date_expiration;salarie;date_depot;api_delivree_le;api_valide_jusqu_au\n";
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<String> bodies = new ArrayList<>();

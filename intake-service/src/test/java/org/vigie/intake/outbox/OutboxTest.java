@@ -74,7 +74,7 @@ class OutboxTest {
   }
 
   private static boolean pending(Jdbi jdbi, long seq) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT published_at IS NULL FROM outbox WHERE seq = ?").bind(0, seq)
+    return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM outbox WHERE seq = ? AND published_at IS NULL)").bind(0, seq)
         .mapTo(Boolean.class).one());
   }
 }
