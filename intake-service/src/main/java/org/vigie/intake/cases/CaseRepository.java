@@ -58,10 +58,20 @@ public final class CaseRepository {
     if (uuids.isEmpty()) {
       return;
     }
-    h.createQuery("SELECT " + COLUMNS + " FROM cases WHERE case_id = ANY(?) ORDER BY case_id FOR UPDATE")
-        .bind(0, uuids.toArray(new UUID[0]))
-        .map((rs, ctx) -> map(rs))
-        .forEach(c -> writeBehind.locked(c.caseId(), c));
+    // Plain JDBC: this runs once per group-commit batch and the statement layer's mapping costs more than the query.
+    java.sql.Connection connection = h.getConnection();
+    try (java.sql.PreparedStatement ps = connection.prepareStatement(
+        "SELECT " + COLUMNS + " FROM cases WHERE case_id = ANY(?) ORDER BY case_id FOR UPDATE")) {
+      ps.setArray(1, connection.createArrayOf("uuid", uuids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          CaseRecord c = map(rs);
+          writeBehind.locked(c.caseId(), c);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Locking the batch's cases failed: " + e.getSQLState(), e);
+    }
   }
 
   public void insert(Handle h, CaseRecord c) {
