@@ -59,7 +59,7 @@ import org.vigie.schemas.topics.Topics;
  * ratio rules/baseline as the last line.
  *
  * <p>Sizes: {@code -Dbench.cases=100000 -Dbench.events=1000000 -Dbench.tickCases=1000000} (defaults);
- * {@code -Dbench.commitMs} sets commit.interval.ms of both runs (default: the service's, 1000);
+ * {@code -Dbench.commitMs} sets commit.interval.ms of both runs (exactly-once default: 100);
  * {@code -Dbench.streams.<property>=<value>} sets any Kafka Streams property of both runs. Besides
  * events/s, each run prints its process and stream-thread CPU per event, steadier than rates on a
  * shared machine.

@@ -14,7 +14,6 @@ import org.vigie.schemas.topics.Topics;
  */
 public final class RulesStreamsConfig {
   public static final String APPLICATION_ID = "vigie-rules";
-  public static final int COMMIT_INTERVAL_MS = 1_000;
 
   private RulesStreamsConfig() {}
 
@@ -32,9 +31,6 @@ public final class RulesStreamsConfig {
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.RULES_DLQ.name());
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    // Alerts are about days; a transaction per second instead of ten (the exactly-once default)
-    // costs at most a second of latency and lets the store caches absorb repeated writes.
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
     // Each event writes a state of about 1 KB to the changelog and often an alert of a few hundred
     // bytes: larger, compressed batches mean far fewer produce requests and bytes for the broker.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
