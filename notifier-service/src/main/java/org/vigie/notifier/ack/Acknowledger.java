@@ -54,6 +54,8 @@ public final class Acknowledger {
       if (row.isEmpty() || row.get().alertId() == null) {
         return new Outcome(Result.INVALID, Optional.empty());
       }
+      // The follow-ups an acknowledgement cancels are locked before the alert (see Ledger.lockPending).
+      ledger.lockPending(h, List.of(row.get().alertId()), List.of(NotificationKind.REMINDER, NotificationKind.ESCALATION));
       Optional<AlertView> alert = alerts.lock(h, row.get().alertId());
       if (alert.isEmpty()) {
         return new Outcome(Result.INVALID, Optional.empty());

@@ -73,6 +73,8 @@ public final class AlertIntake implements BatchHandler {
     jdbi.useTransaction(h -> {
       Instant now = clock.instant();
       AssociationLocks.lock(h, associations);
+      // The follow-ups a resolution cancels are locked before any alert row (see Ledger.lockPending).
+      ledger.lockPending(h, resolvedIds(decoded), FOLLOW_UPS);
       List<CaseAlert> raised = new ArrayList<>();
       for (Object item : decoded) {
         if (item instanceof Poison p) {
@@ -99,6 +101,16 @@ public final class AlertIntake implements BatchHandler {
       metrics.poison();
     }
     onRecorded.run();
+  }
+
+  private static List<String> resolvedIds(List<Object> decoded) {
+    List<String> ids = new ArrayList<>();
+    for (Object item : decoded) {
+      if (item instanceof CaseAlert alert && alert.getStatus() == AlertStatus.RESOLVED) {
+        ids.add(alert.getAlertId());
+      }
+    }
+    return ids;
   }
 
   private record Poison(ConsumerRecord<String, byte[]> record, RuntimeException error) {}

@@ -195,6 +195,23 @@ public final class Ledger {
     h.createUpdate("UPDATE notification SET state = 'CANCELLED' WHERE id = :id AND state = 'PENDING'").bind("id", id).execute();
   }
 
+  /**
+   * Locks the pending rows of these kinds for these alerts, in id order. Whoever will cancel them
+   * takes these locks before locking the alerts: the dispatcher holds the rows it sends and then
+   * updates their alerts, so the reverse order could deadlock with it.
+   */
+  public void lockPending(Handle h, Collection<String> alertIds, Collection<NotificationKind> kinds) {
+    if (alertIds.isEmpty()) {
+      return;
+    }
+    h.createQuery("SELECT id FROM notification WHERE alert_id IN (<alerts>) AND state = 'PENDING'"
+            + " AND kind IN (<kinds>) ORDER BY id FOR UPDATE")
+        .bindList("alerts", List.copyOf(alertIds))
+        .bindList("kinds", kinds.stream().map(Enum::name).toList())
+        .mapTo(Long.class)
+        .list();
+  }
+
   /** Pending rows of these kinds for an alert become CANCELLED; returns how many. */
   public int cancelPending(Handle h, String alertId, Collection<NotificationKind> kinds) {
     return h.createUpdate("UPDATE notification SET state = 'CANCELLED' WHERE alert_id = :alert AND state = 'PENDING'"
