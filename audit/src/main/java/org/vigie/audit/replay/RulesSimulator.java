@@ -1,13 +1,11 @@
 package org.vigie.audit.replay;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.vigie.rules.engine.AlertDiff;
-import org.vigie.rules.engine.Evaluation;
+import org.vigie.rules.engine.Reconciler;
 import org.vigie.rules.engine.RuleEngine;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.state.CaseFold;
@@ -17,28 +15,21 @@ import org.vigie.schemas.CaseState;
 
 /**
  * The rules-service's per-case processing with a simulated clock, built from the same pure classes
- * ({@link CaseFold}, {@link RuleEngine}, {@link AlertDiff}): before an event is applied at its
+ * ({@link CaseFold}, {@link RuleEngine}, {@link Reconciler}): before an event is applied at its
  * recording time, the case is re-evaluated at the start (in {@code zone}) of every change day that
  * has come since, as the live wall-clock punctuator does; then the event is folded and the case
  * evaluated again. Alert ids come from the engine, so they equal the live ones.
  */
 public final class RulesSimulator {
-  // Field positions, looked up once: put(String, ...) searches the schema on every call.
-  private static final int OPEN_ALERTS = CaseState.getClassSchema().getField("openAlerts").pos();
-  private static final int NEXT_DUE_AT = CaseState.getClassSchema().getField("nextDueAt").pos();
-  private final RuleEngine engine;
-  private final AlertDiff diff;
+  private final Reconciler reconciler;
   private final CaseFold fold = new CaseFold();
   private final Function<String, RuleSettings> settings;
-  private final ZoneId zone;
   private long evaluations;
 
   /** @param settings the rule settings of an association (its overrides over the engine's defaults) */
   public RulesSimulator(RuleEngine engine, Function<String, RuleSettings> settings, ZoneId zone) {
-    this.engine = engine;
-    this.diff = new AlertDiff(engine.rules());
+    this.reconciler = new Reconciler(engine, zone);
     this.settings = settings;
-    this.zone = zone;
   }
 
   /** A case's state between events, with the simulated time it was last evaluated. */
@@ -71,7 +62,7 @@ public final class RulesSimulator {
   private void advance(CaseRun run, Instant until, List<CaseAlert> emitted) {
     while (run.state != null && run.state.getNextDueAt() != null && run.state.getNextDueAt() <= until.toEpochMilli()) {
       Instant due = Instant.ofEpochMilli(run.state.getNextDueAt());
-      run.state.put(NEXT_DUE_AT, null);
+      Reconciler.clearDue(run.state);
       reconcile(run, due.isAfter(run.clock) ? due : run.clock, emitted);
     }
   }
@@ -83,13 +74,7 @@ public final class RulesSimulator {
 
   private void reconcile(CaseRun run, Instant now, List<CaseAlert> emitted) {
     evaluations++;
-    CaseState state = run.state;
-    LocalDate today = LocalDate.ofInstant(now, zone);
-    Evaluation evaluation = engine.evaluate(state, today, settings.apply(state.getAssociationId()));
-    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now);
-    state.put(OPEN_ALERTS, outcome.open());
-    state.put(NEXT_DUE_AT, evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
+    emitted.addAll(reconciler.reconcile(run.state, now, settings.apply(run.state.getAssociationId())));
     run.clock = now;
-    emitted.addAll(outcome.emitted());
   }
 }

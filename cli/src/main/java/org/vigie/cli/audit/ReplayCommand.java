@@ -58,11 +58,13 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!RuleSets.names().contains(rulesVersion)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Version de règles inconnue / unknown rules version: " + rulesVersion + " (" + String.join(", ", RuleSets.names()) + ")");
+    RuleEngine engine;
+    try {
+      engine = RuleEngine.named(rulesVersion);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Version de règles inconnue / " + e.getMessage());
     }
-    return kafka.run(spec, config, this::execute);
+    return kafka.run(spec, config, () -> execute(engine));
   }
 
   /** The rule set names, for the help text. */
@@ -73,7 +75,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private Integer execute() {
+  private Integer execute(RuleEngine engine) {
     ReplayOptions o = ReplayOptions.all(Instant.now());
     if (association != null) {
       o = o.forAssociation(association);
@@ -86,7 +88,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     ReplayPrinter printer = new ReplayPrinter(spec.commandLine().getOut(), err::println);
-    ReplayReport r = new Replayer(kafka.settings(config), RuleEngine.named(rulesVersion), PARIS, Math.max(1, threads))
+    ReplayReport r = new Replayer(kafka.settings(config), engine, PARIS, Math.max(1, threads))
         .replay(o, printer);
     printer.summary(r);
     return noCompare || r.matchesLive() ? 0 : DIFFERS;

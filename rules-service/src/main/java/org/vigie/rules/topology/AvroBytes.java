@@ -16,17 +16,6 @@ final class AvroBytes {
   private byte[] buf;
   private int pos;
 
-  /** The single-object encoding header: marker C3 01, then the 8-byte little-endian schema fingerprint. */
-  static byte[] header(long fingerprint) {
-    byte[] header = new byte[10];
-    header[0] = (byte) 0xC3;
-    header[1] = (byte) 0x01;
-    for (int i = 0; i < 8; i++) {
-      header[2 + i] = (byte) (fingerprint >>> (8 * i));
-    }
-    return header;
-  }
-
   AvroBytes(int capacity) {
     buf = new byte[capacity];
   }

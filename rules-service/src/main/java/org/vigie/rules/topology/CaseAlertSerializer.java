@@ -17,7 +17,7 @@ public final class CaseAlertSerializer implements Serializer<CaseAlert> {
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseAlert.getClassSchema());
 
   private final AvroSerde<CaseAlert> avro = AvroSerde.of(CaseAlert.class);
-  private final byte[] header = AvroBytes.header(CURRENT);
+  private final byte[] header = AvroSerde.header(CURRENT);
   private final boolean handCoded;
 
   public CaseAlertSerializer() {

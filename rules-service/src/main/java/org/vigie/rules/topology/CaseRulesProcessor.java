@@ -1,7 +1,6 @@
 package org.vigie.rules.topology;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,8 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.vigie.rules.engine.AlertDiff;
-import org.vigie.rules.engine.Evaluation;
+import org.vigie.rules.engine.Reconciler;
 import org.vigie.rules.state.CaseFold;
 import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.CaseAlert;
@@ -31,7 +29,7 @@ import org.vigie.schemas.CaseState;
 final class CaseRulesProcessor implements Processor<String, CaseEvent, String, CaseAlert> {
   private final RulesConfig config;
   private final CaseFold fold = new CaseFold();
-  private final AlertDiff diff;
+  private final Reconciler reconciler;
   private ProcessorContext<String, CaseAlert> context;
   private CaseStateCache cases;
   private KeyValueStore<Bytes, String> deadlines;
@@ -41,7 +39,7 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
 
   CaseRulesProcessor(RulesConfig config) {
     this.config = config;
-    this.diff = new AlertDiff(config.engine().rules());
+    this.reconciler = new Reconciler(config.engine(), config.zone());
   }
 
   @Override
@@ -122,13 +120,11 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     }
   }
 
-  /** Evaluates a case now, emits what changed, stores the state and its next due time. */
+  /** Evaluates a case now, emits what changed, stores the state and moves its entry in the deadline index. */
   private void reconcile(CaseState state, Instant now) {
-    LocalDate today = LocalDate.ofInstant(now, config.zone());
-    Evaluation evaluation = config.engine().evaluate(state, today, settings.forAssociation(state.getAssociationId()));
-    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now);
-    Long due = evaluation.nextChange().map(d -> d.atStartOfDay(config.zone()).toInstant().toEpochMilli()).orElse(null);
     Long previous = state.getNextDueAt();
+    List<CaseAlert> emitted = reconciler.reconcile(state, now, settings.forAssociation(state.getAssociationId()));
+    Long due = state.getNextDueAt();
     if (!Objects.equals(previous, due)) {
       if (previous != null) {
         deadlines.delete(DeadlineKey.of(previous, state.getCaseId()));
@@ -137,10 +133,8 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
         deadlines.put(DeadlineKey.of(due, state.getCaseId()), state.getCaseId());
       }
     }
-    state.put("openAlerts", outcome.open());
-    state.put("nextDueAt", due);
     cases.put(state);
-    for (CaseAlert alert : outcome.emitted()) {
+    for (CaseAlert alert : emitted) {
       context.forward(new Record<>(state.getCaseId(), alert, now.toEpochMilli()));
     }
   }
@@ -158,7 +152,7 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     for (Bytes key : due) {
       deadlines.delete(key);
       String caseId = DeadlineKey.caseId(key);
-      reevaluate(caseId, now, state -> state.put("nextDueAt", null));
+      reevaluate(caseId, now, Reconciler::clearDue);
     }
     if (due.size() < budget) {
       sweep.run(budget - due.size(), caseId -> reevaluate(caseId, now, state -> { }));

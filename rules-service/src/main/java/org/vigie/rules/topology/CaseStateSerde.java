@@ -45,7 +45,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
 
   CaseStateSerde(boolean handCoded) {
     this.handCoded = handCoded;
-    this.header = AvroBytes.header(CURRENT);
+    this.header = AvroSerde.header(CURRENT);
   }
 
   /** Whether states are written by the hand-coded writer (the schema is the one it follows). */

@@ -51,15 +51,21 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     this.model = SpecificData.getForClass(type);
     this.current = model.getSchema(type);
     this.fingerprint = SchemaNormalization.parsingFingerprint64(current);
-    this.header = new byte[HEADER];
+    this.header = header(fingerprint);
+    this.writer = new SpecificDatumWriter<>(current, model);
+    this.currentReader = new SpecificDatumReader<>(current, current, model);
+    this.history = SchemaHistory.storeFor(current.getName());
+  }
+
+  /** The single-object encoding header of a schema's fingerprint: marker C3 01, then the 8 bytes little-endian. */
+  public static byte[] header(long fingerprint) {
+    byte[] header = new byte[HEADER];
     header[0] = MARKER_0;
     header[1] = MARKER_1;
     for (int i = 0; i < 8; i++) {
       header[2 + i] = (byte) (fingerprint >>> (8 * i));
     }
-    this.writer = new SpecificDatumWriter<>(current, model);
-    this.currentReader = new SpecificDatumReader<>(current, current, model);
-    this.history = SchemaHistory.storeFor(current.getName());
+    return header;
   }
 
   public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {

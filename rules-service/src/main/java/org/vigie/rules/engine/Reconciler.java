@@ -1,0 +1,43 @@
+package org.vigie.rules.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseState;
+
+/**
+ * One evaluation of a case at an instant, recorded in its state: the rules are evaluated on the
+ * day of {@code now} (in the rules' zone), the alerts that changed are returned to be emitted, and
+ * the state keeps the alerts now open and the instant its answer can next change (the start of
+ * that day). The topology and the audit replay both go through here, so they derive the same alerts.
+ */
+public final class Reconciler {
+  // Field positions, looked up once: put(String, ...) searches the schema on every call.
+  private static final int OPEN_ALERTS = CaseState.getClassSchema().getField("openAlerts").pos();
+  private static final int NEXT_DUE_AT = CaseState.getClassSchema().getField("nextDueAt").pos();
+  private final RuleEngine engine;
+  private final AlertDiff diff;
+  private final ZoneId zone;
+
+  public Reconciler(RuleEngine engine, ZoneId zone) {
+    this.engine = engine;
+    this.diff = new AlertDiff(engine.rules());
+    this.zone = zone;
+  }
+
+  /** Evaluates the case at {@code now}, records the outcome in {@code state} and returns the alerts to emit. */
+  public List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings) {
+    Evaluation evaluation = engine.evaluate(state, LocalDate.ofInstant(now, zone), settings);
+    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now);
+    state.put(OPEN_ALERTS, outcome.open());
+    state.put(NEXT_DUE_AT, evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
+    return outcome.emitted();
+  }
+
+  /** Forgets the case's due time, once it has come. */
+  public static void clearDue(CaseState state) {
+    state.put(NEXT_DUE_AT, null);
+  }
+}
