@@ -124,6 +124,8 @@ public final class IntakeBench {
     String event = "{\"type\":\"CCC_CONTACT_ATTEMPTED\",\"occurredOn\":\"" + LocalDate.now().minusDays(1)
         + "\",\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\",\"waitMinutes\":40}";
     runFor(warmupSeconds, tokens, cases, event, new AtomicLong(), new AtomicLong(), null);
+    // Phase markers: a script sampling the processes' CPU can cut at these lines.
+    System.out.println("measuring single-event POSTs for " + seconds + " s");
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
@@ -227,6 +229,7 @@ public final class IntakeBench {
       bodies.add(b.toString());
     }
     int parallel = Math.min(4, threads);
+    System.out.println("importing " + importRows + " lines");
     AtomicLong events = new AtomicLong();
     AtomicLong rows = new AtomicLong();
     long start = System.nanoTime();

@@ -77,7 +77,11 @@ public final class CaseCommands {
       payload = BlockageReported.newBuilder((BlockageReported) payload).setNoteRef(noteId.toString()).build();
       e.details().put("noteRef", noteId.toString());
     }
-    cases.update(h, apply(c, e));
+    CaseRecord updated = apply(c, e);
+    if (!updated.equals(c)) {
+      // Most events (a contact attempt, a blockage) change nothing on the case once its last date is set.
+      cases.update(h, updated);
+    }
     return append(h, caller, caseId, e.type(), e.occurredOn(), payload, e.details(), source);
   }
 

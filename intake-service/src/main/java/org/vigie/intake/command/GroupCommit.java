@@ -210,7 +210,7 @@ public final class GroupCommit implements AutoCloseable {
 
   /** Everything in one transaction, writes queued; returns -1 once committed, else the index of the write that threw. */
   private int optimistic(Handle h, List<Item> batch, Outcome[] outcomes) {
-    WriteBehind writeBehind = new WriteBehind(batch.size());
+    WriteBehind writeBehind = new WriteBehind();
     h.begin();
     writeBehinds.attach(h, writeBehind);
     try {

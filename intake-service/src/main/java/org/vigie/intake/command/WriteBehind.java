@@ -3,14 +3,13 @@ package org.vigie.intake.command;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -19,21 +18,25 @@ import org.jdbi.v3.core.Handle;
  * the batch's commands run, then sent as one JDBC batch per statement just before the commit, so a
  * batch costs a few round trips to the database instead of several per write. Also holds the rows
  * the transaction locked (read once for the whole batch, kept up to date by the queued updates), and
- * outbox sequence numbers taken in advance.
+ * what a repository gathers over the whole transaction to write as one row (the outbox records).
  *
  * <p>Statements run in the order their SQL first appeared, each SQL's rows in the order queued.
  */
 public final class WriteBehind {
   private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
   private final Map<Object, Object> locked = new HashMap<>();
-  private final ArrayDeque<Long> seqs = new ArrayDeque<>();
-  private final int seqChunk;
+  private final Map<Class<?>, Object> gathered = new HashMap<>();
 
-  public WriteBehind(int expectedRecords) {
-    this.seqChunk = Math.max(16, expectedRecords + 8);
+  /** A parameter computed when the statements are sent (e.g. a row gathered over the whole transaction). */
+  @FunctionalInterface
+  public interface Deferred {
+    Object value();
   }
 
-  /** Queues a statement (positional parameters; a {@code Long[]} is sent as a bigint array). */
+  /**
+   * Queues a statement (positional parameters; a {@code Long[]} is sent as a bigint array, a
+   * {@link Deferred} as its value at flush time).
+   */
   public void add(String sql, Object... params) {
     statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(params);
   }
@@ -48,12 +51,14 @@ public final class WriteBehind {
     locked.put(key, row);
   }
 
-  /** The next number of a sequence, reserved in chunks by {@code reserve} (given how many). */
-  public long nextSeq(IntFunction<List<Long>> reserve) {
-    if (seqs.isEmpty()) {
-      seqs.addAll(reserve.apply(seqChunk));
+  /** The transaction's one object of this type, created (and e.g. its statement queued) on first use. */
+  public <T> T gathered(Class<T> type, Supplier<T> create) {
+    Object o = gathered.get(type);
+    if (o == null) {
+      o = create.get();
+      gathered.put(type, o);
     }
-    return seqs.poll();
+    return type.cast(o);
   }
 
   /** Sends the queued statements; the transaction is still open afterwards. */
@@ -64,7 +69,7 @@ public final class WriteBehind {
         try (PreparedStatement ps = c.prepareStatement(e.getKey())) {
           for (Object[] row : e.getValue()) {
             for (int i = 0; i < row.length; i++) {
-              Object v = row[i];
+              Object v = row[i] instanceof Deferred d ? d.value() : row[i];
               ps.setObject(i + 1, v instanceof Long[] array ? c.createArrayOf("bigint", array) : v);
             }
             ps.addBatch();

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.vigie.intake.command.WriteBehind;
 import org.vigie.intake.command.WriteBehinds;
-import org.vigie.intake.copy.CopyRows;
 import org.vigie.schemas.topics.Topic;
 
 /**
@@ -22,6 +21,8 @@ import org.vigie.schemas.topics.Topic;
  * re-sent by the relay) carries the same eventId, the idempotency key consumers deduplicate on.
  */
 public final class Outbox {
+  private static final String INSERT_BATCH = "INSERT INTO outbox (seq, records) VALUES (?, ?)";
+  private static final String COLUMNS = "seq, topic, record_key, payload, records";
   private final WriteBehinds writeBehinds;
 
   public Outbox() {
@@ -37,9 +38,13 @@ public final class Outbox {
     byte[] bytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
     Optional<WriteBehind> writeBehind = writeBehinds.of(h);
     if (writeBehind.isPresent()) {
-      long seq = writeBehind.get().nextSeq(n -> reserveSeqs(h, n));
-      writeBehind.get().add("INSERT INTO outbox (seq, topic, record_key, payload) VALUES (?, ?, ?, ?)", seq, topic.name(), key, bytes);
-      return new OutboxRecord(seq, topic.name(), key, bytes);
+      // One row for all the records of the group-commit transaction, inserted when its statements are sent.
+      OutboxBatch batch = writeBehind.get().gathered(OutboxBatch.class, () -> {
+        OutboxBatch b = new OutboxBatch(nextSeq(h));
+        writeBehind.get().add(INSERT_BATCH, b.seq(), (WriteBehind.Deferred) b::encode);
+        return b;
+      });
+      return batch.add(topic.name(), key, bytes);
     }
     long seq = h.createUpdate("INSERT INTO outbox (topic, record_key, payload) VALUES (?, ?, ?)")
         .bind(0, topic.name()).bind(1, key).bind(2, bytes)
@@ -49,58 +54,60 @@ public final class Outbox {
     return new OutboxRecord(seq, topic.name(), key, bytes);
   }
 
-  /** Appends many records of one topic with one COPY; returns them with their sequence numbers. */
+  /** Appends many records of one topic as ONE outbox row; returns them (they share its sequence number). */
   public <K, V> List<OutboxRecord> appendAll(Handle h, Topic<K, V> topic, List<java.util.Map.Entry<String, V>> keyed) {
     if (keyed.isEmpty()) {
       return List.of();
     }
-    List<Long> seqs = reserveSeqs(h, keyed.size());
-    CopyRows rows = new CopyRows();
+    OutboxBatch batch = new OutboxBatch(nextSeq(h));
     List<OutboxRecord> out = new java.util.ArrayList<>(keyed.size());
-    for (int i = 0; i < keyed.size(); i++) {
-      var e = keyed.get(i);
+    for (var e : keyed) {
       byte[] bytes = e.getValue() == null ? null : topic.valueSerde().serializer().serialize(topic.name(), e.getValue());
-      rows.row(seqs.get(i), topic.name(), e.getKey(), bytes);
-      out.add(new OutboxRecord(seqs.get(i), topic.name(), e.getKey(), bytes));
+      out.add(batch.add(topic.name(), e.getKey(), bytes));
     }
-    rows.into(h, "outbox (seq, topic, record_key, payload)");
+    h.createUpdate(INSERT_BATCH).bind(0, batch.seq()).bind(1, batch.encode()).execute();
     return out;
   }
 
-  /** Sequence numbers for records about to be appended, taken with one query. */
-  static List<Long> reserveSeqs(Handle h, int n) {
+  /** A sequence number for an outbox row about to be inserted. */
+  private static long nextSeq(Handle h) {
     // Plain JDBC: once per group-commit batch, where the statement layer's mapping costs more than the query.
-    try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement(
-        "SELECT nextval(pg_get_serial_sequence('outbox', 'seq')) FROM generate_series(1, ?)")) {
-      ps.setInt(1, n);
-      List<Long> seqs = new java.util.ArrayList<>(n);
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          seqs.add(rs.getLong(1));
-        }
-      }
-      return seqs;
+    try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement("SELECT nextval('outbox_seq_seq')");
+        java.sql.ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("Reserving outbox sequence numbers failed: " + e.getSQLState(), e);
+      throw new IllegalStateException("Reserving an outbox sequence number failed: " + e.getSQLState(), e);
     }
   }
 
   public List<OutboxRecord> pending(Handle h, List<Long> seqs) {
-    return h.createQuery("SELECT seq, topic, record_key, payload FROM outbox WHERE seq = ANY(?) AND published_at IS NULL ORDER BY seq")
-        .bind(0, seqs.toArray(new Long[0]))
-        .map((rs, ctx) -> new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
-        .list();
+    return flatten(h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE seq = ANY(?) AND published_at IS NULL ORDER BY seq")
+        .bind(0, seqs.stream().distinct().toArray(Long[]::new))
+        .map((rs, ctx) -> rows(rs))
+        .list());
   }
 
-  /** Unpublished records older than a delay (those of a request still in flight are left to it). */
+  /** The records of unpublished rows older than a delay (those of a request still in flight are left to it), at most {@code limit} rows. */
   public List<OutboxRecord> lockStale(Handle h, int olderThanSeconds, int limit) {
-    return h.createQuery("""
-            SELECT seq, topic, record_key, payload FROM outbox
+    return flatten(h.createQuery("SELECT " + COLUMNS + """
+             FROM outbox
             WHERE published_at IS NULL AND created_at < now() - make_interval(secs => ?)
             ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""")
         .bind(0, olderThanSeconds).bind(1, limit)
-        .map((rs, ctx) -> new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
-        .list();
+        .map((rs, ctx) -> rows(rs))
+        .list());
+  }
+
+  /** A row's records: several (a batch row) or one (topic, key and payload in their columns). */
+  private static List<OutboxRecord> rows(java.sql.ResultSet rs) throws java.sql.SQLException {
+    long seq = rs.getLong(1);
+    byte[] batch = rs.getBytes(5);
+    return batch != null ? OutboxBatch.decode(seq, batch) : List.of(new OutboxRecord(seq, rs.getString(2), rs.getString(3), rs.getBytes(4)));
+  }
+
+  private static List<OutboxRecord> flatten(List<List<OutboxRecord>> rows) {
+    return rows.stream().flatMap(List::stream).toList();
   }
 
   /**
@@ -110,7 +117,7 @@ public final class Outbox {
   public void markPublished(Handle h, List<Long> seqs) {
     if (!seqs.isEmpty()) {
       h.createUpdate("DELETE FROM outbox WHERE seq = ANY(?)")
-          .bind(0, seqs.toArray(new Long[0]))
+          .bind(0, seqs.stream().distinct().toArray(Long[]::new))
           .execute();
     }
   }

@@ -38,17 +38,17 @@ public final class OutboxPublisher implements GroupCommit.Publication {
       return;
     }
     send(records);
-    marker.marked(records.stream().map(OutboxRecord::seq).toList());
+    marker.marked(seqs(records));
   }
 
   @Override
   public void expect(List<OutboxRecord> records) {
-    records.forEach(r -> inFlight.putIfAbsent(r.seq(), new CompletableFuture<>()));
+    seqs(records).forEach(seq -> inFlight.putIfAbsent(seq, new CompletableFuture<>()));
   }
 
   @Override
   public void forget(List<OutboxRecord> records) {
-    records.forEach(r -> settle(r.seq(), new PublishException(new IllegalStateException("not committed"))));
+    seqs(records).forEach(seq -> settle(seq, new PublishException(new IllegalStateException("not committed"))));
   }
 
   private void settle(long seq, Throwable error) {
@@ -64,7 +64,7 @@ public final class OutboxPublisher implements GroupCommit.Publication {
 
   /** Publishes whatever of these outbox rows is still pending (for an idempotent repeat). */
   public void ensurePublished(List<Long> seqs) throws PublishException {
-    List<CompletableFuture<Void>> sending = seqs.stream().map(inFlight::get).filter(java.util.Objects::nonNull).toList();
+    List<CompletableFuture<Void>> sending = seqs.stream().distinct().map(inFlight::get).filter(java.util.Objects::nonNull).toList();
     if (!sending.isEmpty()) {
       // Their writer is sending them: wait for that send rather than sending them again.
       try {
@@ -102,10 +102,15 @@ public final class OutboxPublisher implements GroupCommit.Publication {
    */
   @Override
   public CompletableFuture<Void> publishAsync(List<OutboxRecord> records) {
-    List<Long> seqs = records.stream().map(OutboxRecord::seq).toList();
+    List<Long> seqs = seqs(records);
     CompletableFuture<Void> sent = sendAsync(records).thenRun(() -> marker.marked(seqs));
     sent.whenComplete((ok, error) -> seqs.forEach(seq -> settle(seq, error)));
     return sent;
+  }
+
+  /** The outbox rows of these records (records of one row are published together). */
+  private static List<Long> seqs(List<OutboxRecord> records) {
+    return records.stream().map(OutboxRecord::seq).distinct().toList();
   }
 
   /** Sends without waiting; completes when every record is acknowledged; no database work. */

@@ -45,7 +45,8 @@ public final class OutboxRelay implements AutoCloseable {
   /** One pass; returns how many records were published. */
   public int relayOnce() {
     return jdbi.inTransaction(h -> {
-      List<OutboxRecord> stale = outbox.lockStale(h, olderThanSeconds, 500);
+      // Rows, not records: a row holds the records of a group-commit batch or of an import chunk.
+      List<OutboxRecord> stale = outbox.lockStale(h, olderThanSeconds, 20);
       if (stale.isEmpty()) {
         return 0;
       }
@@ -55,7 +56,7 @@ public final class OutboxRelay implements AutoCloseable {
         LOG.warn("Outbox relay: {} records still pending ({})", stale.size(), e.getMessage());
         return 0;
       }
-      outbox.markPublished(h, stale.stream().map(OutboxRecord::seq).toList());
+      outbox.markPublished(h, stale.stream().map(OutboxRecord::seq).distinct().toList());
       LOG.info("Outbox relay published {} pending records", stale.size());
       return stale.size();
     });
