@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.vigie.rules.rule.Message;
 import org.vigie.rules.rule.Rule;
 import org.vigie.schemas.AlertMessage;
 import org.vigie.schemas.AlertStatus;
@@ -27,10 +28,28 @@ import org.vigie.schemas.RuleId;
  */
 public final class AlertDiff {
   private static final int RULES = RuleId.values().length;
+  /** The message of alerts derived without text: {@link #withoutText}. */
+  public static final AlertMessage NO_TEXT = new AlertMessage("", "");
   private final Map<RuleId, Rule> rules = new EnumMap<>(RuleId.class);
+  private final boolean text;
 
+  /** Alerts with their French and English message, as the rules service emits them. */
   public AlertDiff(List<Rule> rules) {
+    this(rules, true);
+  }
+
+  private AlertDiff(List<Rule> rules, boolean text) {
     rules.forEach(r -> this.rules.put(r.id(), r));
+    this.text = text;
+  }
+
+  /**
+   * The same alerts (ids, rules, severities, dates, status) with {@link #NO_TEXT} as message: for
+   * the audit replay, which reports which alerts and when, and spends most of its time otherwise
+   * writing messages nobody reads.
+   */
+  public static AlertDiff withoutText(List<Rule> rules) {
+    return new AlertDiff(rules, false);
   }
 
   /** The alerts open after the evaluation, and the alerts to emit, in order. */
@@ -83,16 +102,26 @@ public final class AlertDiff {
         stillOpen.add(alert);
       }
     }
-    return new Outcome(stillOpen, emitted);
+    // Nothing emitted means every open alert is kept as it was: keep the state's list itself, so an
+    // unchanged case allocates no new one (its cached state then points at nothing newer).
+    return emitted.isEmpty() ? new Outcome(openAlerts, emitted) : new Outcome(stillOpen, emitted);
   }
 
-  private static CaseAlert raised(CaseState state, ActiveCondition c, OpenAlert alert, Instant now) {
-    return alert(state, alert, AlertStatus.RAISED, now, c.reference(), c.textVersionDate(), c.ruleVersion(),
-        new AlertMessage(c.condition().message().fr(), c.condition().message().en()));
+  private CaseAlert raised(CaseState state, ActiveCondition c, OpenAlert alert, Instant now) {
+    AlertMessage message = NO_TEXT;
+    if (text) {
+      Message built = c.condition().message(); // built on each call: once per alert
+      message = new AlertMessage(built.fr(), built.en());
+    }
+    return alert(state, alert, AlertStatus.RAISED, now, c.reference(), c.textVersionDate(), c.ruleVersion(), message);
   }
 
   private CaseAlert resolved(CaseState state, OpenAlert alert, Instant now) {
     Rule rule = rules.get(alert.getRule());
+    if (!text) {
+      return alert(state, alert, AlertStatus.RESOLVED, now, rule.reference(), rule.textVersionDate(), rule.version(),
+          NO_TEXT);
+    }
     boolean unwatched = state.getErased() || state.getClosed() != null;
     String whyFr = unwatched ? " Le dossier n'est plus suivi." : "";
     String whyEn = unwatched ? " The case is no longer followed." : "";
@@ -104,22 +133,9 @@ public final class AlertDiff {
 
   private static CaseAlert alert(CaseState state, OpenAlert alert, AlertStatus status, Instant now, String reference,
       java.time.LocalDate textVersionDate, String ruleVersion, AlertMessage message) {
-    return CaseAlert.newBuilder()
-        .setAlertId(alert.getAlertId())
-        .setCaseId(state.getCaseId())
-        .setAssociationId(state.getAssociationId())
-        .setRule(alert.getRule())
-        .setSeverity(alert.getSeverity())
-        .setStatus(status)
-        .setEpisodeStart(alert.getEpisodeStart())
-        .setRaisedAt(alert.getRaisedAt())
-        .setEmittedAt(now)
-        .setDeadline(alert.getDeadline())
-        .setAssignedVolunteerId(state.getAssignedVolunteerId())
-        .setReference(reference)
-        .setTextVersionDate(textVersionDate)
-        .setRuleVersion(ruleVersion)
-        .setMessage(message)
-        .build();
+    // every field is given, so the constructor (the builder validates and resolves defaults per field)
+    return new CaseAlert(alert.getAlertId(), state.getCaseId(), state.getAssociationId(), alert.getRule(),
+        alert.getSeverity(), status, alert.getEpisodeStart(), alert.getRaisedAt(), now, alert.getDeadline(),
+        state.getAssignedVolunteerId(), reference, textVersionDate, ruleVersion, message);
   }
 }

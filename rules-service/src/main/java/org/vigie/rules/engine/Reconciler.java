@@ -21,10 +21,20 @@ public final class Reconciler {
   private final AlertDiff diff;
   private final ZoneId zone;
 
+  /** Emits alerts with their French and English message, as the rules service does. */
   public Reconciler(RuleEngine engine, ZoneId zone) {
+    this(engine, new AlertDiff(engine.rules()), zone);
+  }
+
+  private Reconciler(RuleEngine engine, AlertDiff diff, ZoneId zone) {
     this.engine = engine;
-    this.diff = new AlertDiff(engine.rules());
+    this.diff = diff;
     this.zone = zone;
+  }
+
+  /** The same alerts with {@link AlertDiff#NO_TEXT} as message (see {@link AlertDiff#withoutText}). */
+  public static Reconciler withoutText(RuleEngine engine, ZoneId zone) {
+    return new Reconciler(engine, AlertDiff.withoutText(engine.rules()), zone);
   }
 
   /** Evaluates the case at {@code now}, records the outcome in {@code state} and returns the alerts to emit. */

@@ -55,10 +55,62 @@ final class AvroBytes {
     buf[pos++] = (byte) (b ? 1 : 0);
   }
 
+  /**
+   * Length-prefixed UTF-8, encoded straight into the buffer: alert messages are long and accented,
+   * and {@code getBytes} copies them twice before they are copied here.
+   */
   void string(String s) {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    varlong(utf8.length);
-    raw(utf8);
+    int n = s.length();
+    int length = utf8Length(s, n);
+    if (length < 0) {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8); // unpaired surrogates: the JDK's replacement rules
+      varlong(utf8.length);
+      raw(utf8);
+      return;
+    }
+    varlong(length);
+    ensure(length);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        buf[pos++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[pos++] = (byte) (0xC0 | (c >> 6));
+        buf[pos++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c)) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        buf[pos++] = (byte) (0xF0 | (cp >> 18));
+        buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        buf[pos++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        buf[pos++] = (byte) (0xE0 | (c >> 12));
+        buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        buf[pos++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+  }
+
+  /** The UTF-8 length of {@code s}, or -1 if it holds an unpaired surrogate. */
+  private static int utf8Length(String s, int n) {
+    int length = n;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        if (c < 0x800) {
+          length += 1;
+        } else if (Character.isSurrogate(c)) {
+          if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(s.charAt(i + 1))) {
+            return -1;
+          }
+          length += 2; // four bytes for the pair's two chars
+          i++;
+        } else {
+          length += 2;
+        }
+      }
+    }
+    return length;
   }
 
   void date(LocalDate d) {

@@ -51,6 +51,12 @@ class CaseStateSerdeTest {
         LocalDate.of(2026, 6, 1), LocalDate.of(2026, 12, 1)));
     folded.put("department", "2A-Corse-du-Sud-é");
     assertThat(serde.serialize("t", folded)).isEqualTo(avro.serialize("t", folded));
+    folded.put("department", "dép-€-\uD83D\uDE00-fin"); // two, three and four UTF-8 bytes
+    assertThat(serde.serialize("t", folded)).isEqualTo(avro.serialize("t", folded));
+    for (String unpaired : new String[] {"a\uD800b", "a\uDC00b", "fin\uD800"}) {
+      folded.put("department", unpaired); // written as the JDK writes it: a replacement character
+      assertThat(serde.serialize("t", folded)).as(unpaired).isEqualTo(avro.serialize("t", folded));
+    }
     assertThat(serde.serialize("t", null)).isNull();
   }
 
