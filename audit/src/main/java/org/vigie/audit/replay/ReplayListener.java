@@ -7,7 +7,7 @@ import org.vigie.schemas.CaseAlert;
  * partition by partition, and within one the cases' alerts in log order, then the differences.
  */
 public interface ReplayListener {
-  /** An alert record the rules would have emitted. */
+  /** An alert record the rules would have emitted, without its message (empty French and English texts). */
   default void alert(CaseAlert alert) {}
 
   /** A difference with what vigie.case-alerts.v1 holds (only when comparing). */

@@ -18,7 +18,9 @@ import org.vigie.schemas.CaseState;
  * ({@link CaseFold}, {@link RuleEngine}, {@link Reconciler}): before an event is applied at its
  * recording time, the case is re-evaluated at the start (in {@code zone}) of every change day that
  * has come since, as the live wall-clock punctuator does; then the event is folded and the case
- * evaluated again. Alert ids come from the engine, so they equal the live ones.
+ * evaluated again. Alert ids come from the engine, so they equal the live ones. The alerts carry no
+ * message ({@code AlertDiff.NO_TEXT}): a replay reports which alerts and when, and writing every
+ * message cost it more than the rules themselves; the text of an alert is its live record's.
  */
 public final class RulesSimulator {
   private final Reconciler reconciler;
@@ -28,7 +30,7 @@ public final class RulesSimulator {
 
   /** @param settings the rule settings of an association (its overrides over the engine's defaults) */
   public RulesSimulator(RuleEngine engine, Function<String, RuleSettings> settings, ZoneId zone) {
-    this.reconciler = new Reconciler(engine, zone);
+    this.reconciler = Reconciler.withoutText(engine, zone);
     this.settings = settings;
   }
 
