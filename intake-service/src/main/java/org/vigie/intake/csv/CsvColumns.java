@@ -51,8 +51,29 @@ public enum CsvColumns {
   }
 
   static String normalize(String s) {
+    String ascii = normalizeAscii(s);
+    if (ascii != null) {
+      return ascii;
+    }
     String n = Normalizer.normalize(s.strip().toLowerCase(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     return n.replaceAll("[^a-z0-9]", "");
+  }
+
+  /** The same as the general path for plain ASCII text (most values), without Normalizer and regexes; null otherwise. */
+  private static String normalizeAscii(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        b.append((char) (c + ('a' - 'A')));
+      } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** Which column an API field came from, for the per-line report. */

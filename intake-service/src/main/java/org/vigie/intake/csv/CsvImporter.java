@@ -84,6 +84,7 @@ public final class CsvImporter {
     List<Parsed> chunk = new ArrayList<>();
     // Each chunk's records are sent when it is committed; the acks are awaited once, at the end.
     List<CompletableFuture<Void>> acks = new ArrayList<>();
+    Mac rowMac = mac(rowKey.getEncoded());
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format(text))) {
       Map<CsvColumns, String> headers = headers(parser.getHeaderNames());
       for (CSVRecord rec : parser) {
@@ -92,7 +93,7 @@ public final class CsvImporter {
           continue;
         }
         try {
-          chunk.add(parse(caller, rec, headers, volunteers, today, line));
+          chunk.add(parse(caller, rec, headers, volunteers, today, line, rowMac));
         } catch (ApiProblem p) {
           report.add(ImportLine.rejected(line, column(p.field()), p.getMessage()));
         }
@@ -135,7 +136,7 @@ public final class CsvImporter {
   }
 
   private Parsed parse(Caller caller, CSVRecord rec, Map<CsvColumns, String> headers, Map<String, Volunteer> volunteers,
-      LocalDate today, long line) {
+      LocalDate today, long line, Mac rowMac) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     Map<CsvColumns, String> v = new EnumMap<>(CsvColumns.class);
     headers.forEach((col, name) -> {
@@ -198,7 +199,7 @@ public final class CsvImporter {
       events.add(event(e, today, CsvColumns.BLOCAGE));
     }
     String identity = v.containsKey(CsvColumns.REFERENCE) ? "ref|" + v.get(CsvColumns.REFERENCE) : "row|" + String.join("\u001f", rec.values());
-    byte[] key = hmac(rowKey.getEncoded(), (caller.associationId() + "|" + identity).getBytes(StandardCharsets.UTF_8));
+    byte[] key = rowMac.doFinal((caller.associationId() + "|" + identity).getBytes(StandardCharsets.UTF_8));
     return new Parsed(line, key, newCase, events);
   }
 
@@ -351,10 +352,15 @@ public final class CsvImporter {
   }
 
   private static byte[] hmac(byte[] key, byte[] data) {
+    return mac(key).doFinal(data);
+  }
+
+  /** An HMAC-SHA256 keyed once (doFinal resets it for the next line). */
+  private static Mac mac(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Map;
+import org.vigie.intake.http.DateText;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
 
@@ -39,6 +40,14 @@ final class CsvValues {
 
   /** dd/mm/yyyy (also d/m/yyyy and ISO yyyy-mm-dd); null when it is not a date. */
   static LocalDate date(String raw) {
+    String text = raw.strip();
+    LocalDate fast = DateText.french(text);
+    if (fast == null) {
+      fast = DateText.iso(text);
+    }
+    if (fast != null) {
+      return fast;
+    }
     for (DateTimeFormatter f : new DateTimeFormatter[] {FRENCH, FRENCH_SHORT, DateTimeFormatter.ISO_LOCAL_DATE}) {
       try {
         return LocalDate.parse(raw.strip(), f);

@@ -19,6 +19,8 @@ public final class ApiServer {
 
   private ApiServer() {}
 
+  private record TimerKey(String method, String route, int status) {}
+
   static String describe(Throwable e) {
     StringBuilder b = new StringBuilder();
     for (Throwable t = e; t != null && b.length() < 2000; t = t.getCause()) {
@@ -35,6 +37,8 @@ public final class ApiServer {
   /** Builds (not starts) the Javalin app; {@code extra} adds non-API routes (OpenAPI, web page). */
   public static Javalin create(List<ApiRoute> routes, RouteGuard guard, ProblemResponder problems, Readiness readiness,
       PrometheusMeterRegistry registry, long maxRequestBytes, Consumer<io.javalin.config.JavalinConfig> extra) {
+    // The registry's own lookup builds and hashes the meter id on every request; these are few.
+    java.util.Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = maxRequestBytes;
@@ -46,10 +50,12 @@ public final class ApiServer {
           if (route == null) {
             route = ctx.statusCode() == 404 ? "unmatched" : ctx.path().replaceAll("[0-9a-f-]{36}", "{id}");
           }
-          Timer.builder("vigie_intake_http_requests")
-              .tag("method", ctx.method().name()).tag("route", route).tag("status", Integer.toString(ctx.statusCode()))
-              .publishPercentileHistogram(false)
-              .register(registry)
+          String method = ctx.method().name();
+          int status = ctx.statusCode();
+          timers.computeIfAbsent(new TimerKey(method, route, status), k -> Timer.builder("vigie_intake_http_requests")
+                  .tag("method", method).tag("route", k.route()).tag("status", Integer.toString(status))
+                  .publishPercentileHistogram(false)
+                  .register(registry))
               .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
       });

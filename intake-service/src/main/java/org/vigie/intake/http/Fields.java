@@ -88,6 +88,10 @@ public final class Fields {
     if (!v.isTextual()) {
       throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be a date string YYYY-MM-DD");
     }
+    LocalDate fast = DateText.iso(v.textValue());
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     try {
       return Optional.of(LocalDate.parse(v.textValue()));
     } catch (DateTimeParseException e) {

@@ -12,12 +12,20 @@ final class Aead {
   private static final int NONCE = 12;
   private static final int TAG_BITS = 128;
   private final SecureRandom random = new SecureRandom();
+  /** Cipher.getInstance looks the provider up every time; a Cipher is re-initialised for every use, one per thread. */
+  private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  });
 
   byte[] seal(SecretKey key, byte[] plain, byte[] aad) {
     try {
       byte[] nonce = new byte[NONCE];
       random.nextBytes(nonce);
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = ciphers.get();
       c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       c.updateAAD(aad);
       byte[] ct = c.doFinal(plain);
@@ -29,7 +37,7 @@ final class Aead {
 
   byte[] open(SecretKey key, byte[] sealed, byte[] aad) {
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = ciphers.get();
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
       c.updateAAD(aad);
       return c.doFinal(sealed, NONCE, sealed.length - NONCE);

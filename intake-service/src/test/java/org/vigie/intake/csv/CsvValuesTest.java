@@ -33,6 +33,22 @@ class CsvValuesTest {
   }
 
   @Test
+  void asciiValuesNormalizeAsThroughTheUnicodePath() {
+    java.util.Random random = new java.util.Random(11);
+    for (int i = 0; i < 20_000; i++) {
+      char[] c = new char[random.nextInt(24)];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = (char) (0x20 + random.nextInt(0x5f));
+      }
+      String s = new String(c);
+      String reference = java.text.Normalizer.normalize(s.strip().toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+          .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]", "");
+      assertThat(CsvColumns.normalize(s)).as(s).isEqualTo(reference);
+    }
+    assertThat(CsvColumns.normalize(" Première  Demande ")).isEqualTo("premieredemande");
+  }
+
+  @Test
   void spreadsheetEncodingsAreDecoded() {
     assertThat(CsvImporter.decode("\uFEFFnom;département".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("nom;département");
     assertThat(CsvImporter.decode("département".getBytes(Charset.forName("windows-1252")))).isEqualTo("département");
