@@ -69,6 +69,8 @@ public final class IntakeService implements AutoCloseable {
   /** Group-commit writer threads, each with at most one open transaction, and writes per transaction. */
   static final int WRITERS = 2;
   static final int MAX_BATCH = 256;
+  /** Under load, how long a writer waits for more writes to share its transaction. */
+  static final long GATHER_MICROS = 2_000;
 
   private final List<AutoCloseable> parts;
   private final Javalin app;
@@ -117,7 +119,7 @@ public final class IntakeService implements AutoCloseable {
       OutboxRelay relay = new OutboxRelay(jdbi, outbox, publisher, 20).start(2_000);
       parts.add(0, relay);
       CaseRepository cases = new CaseRepository(json.mapper(), writeBehinds);
-      GroupCommit group = new GroupCommit(jdbi, writeBehinds, cases::lockAll, publisher, WRITERS, MAX_BATCH);
+      GroupCommit group = new GroupCommit(jdbi, writeBehinds, cases::lockAll, publisher, WRITERS, MAX_BATCH, GATHER_MICROS);
       parts.add(0, group);
       CommandRunner runner = new CommandRunner(group, new IdempotencyStore(jdbi, writeBehinds), publisher);
       Writes writes = new Writes(runner, json);

@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
 public final class PublishedMarker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PublishedMarker.class);
 
+  /** How long marks are gathered before they are written, and at most how many at once. */
+  private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  private static final int MAX_MARKS = 10_000;
+
   private final Jdbi jdbi;
   private final Outbox outbox;
   private final LinkedBlockingQueue<Long> queue = new LinkedBlockingQueue<>();
@@ -50,7 +54,16 @@ public final class PublishedMarker implements AutoCloseable {
         }
         List<Long> batch = new ArrayList<>();
         batch.add(first);
-        queue.drainTo(batch, 10_000);
+        // Marks gathered for a while: one transaction per pass instead of one per acknowledged batch.
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        for (long left = GATHER_NANOS; running && batch.size() < MAX_MARKS && left > 0; left = deadline - System.nanoTime()) {
+          Long next = queue.poll(left, TimeUnit.NANOSECONDS);
+          if (next == null) {
+            break;
+          }
+          batch.add(next);
+          queue.drainTo(batch, MAX_MARKS - batch.size());
+        }
         flush(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -62,10 +75,9 @@ public final class PublishedMarker implements AutoCloseable {
   private void flush(List<Long> seqs) {
     try {
       jdbi.useTransaction(h -> {
-        h.execute("SET LOCAL synchronous_commit = off");
         // The table is mostly dead rows between vacuums, and its statistics say it is empty: without
-        // this the generic plan scans it whole for every batch of marks.
-        h.execute("SET LOCAL enable_seqscan = off");
+        // enable_seqscan off the generic plan scans it whole for every batch of marks.
+        h.execute("SET LOCAL synchronous_commit = off; SET LOCAL enable_seqscan = off");
         outbox.markPublished(h, seqs);
       });
     } catch (RuntimeException e) {
