@@ -51,15 +51,22 @@ public final class RuleEngine {
     boolean compound = CompoundSeverity.applies(view, settings);
     CompoundSeverity.boundary(view, settings).ifPresent(changes::offer);
     List<ActiveCondition> active = new ArrayList<>();
-    for (Rule rule : rules) {
+    // plain loops: this runs for every rule on every event, and lambdas here allocated on each
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
       if (!settings.enabled(rule.id())) {
         continue;
       }
       Optional<Condition> condition = rule.evaluate(view, settings);
-      condition.map(c -> compound ? CompoundSeverity.bump(c) : c)
-          .ifPresent(c -> active.add(ActiveCondition.of(state.getCaseId(), rule, c)));
-      rule.boundaries(view, settings).forEach(changes::offer);
+      if (condition.isPresent()) {
+        Condition c = compound ? CompoundSeverity.bump(condition.get()) : condition.get();
+        active.add(ActiveCondition.of(state.getCaseId(), rule, c));
+      }
+      List<LocalDate> boundaries = rule.boundaries(view, settings);
+      for (int b = 0; b < boundaries.size(); b++) {
+        changes.offer(boundaries.get(b));
+      }
     }
-    return new Evaluation(List.copyOf(active), changes.result());
+    return new Evaluation(active.isEmpty() ? List.of() : List.copyOf(active), changes.result());
   }
 }

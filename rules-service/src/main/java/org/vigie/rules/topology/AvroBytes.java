@@ -24,6 +24,12 @@ final class AvroBytes {
     return Arrays.copyOf(buf, pos);
   }
 
+  /** Empties the buffer to write another record into it, keeping its capacity. */
+  AvroBytes reset() {
+    pos = 0;
+    return this;
+  }
+
   private void ensure(int more) {
     if (pos + more > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));

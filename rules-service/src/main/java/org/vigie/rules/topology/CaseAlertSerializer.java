@@ -19,6 +19,9 @@ public final class CaseAlertSerializer implements Serializer<CaseAlert> {
   private final AvroSerde<CaseAlert> avro = AvroSerde.of(CaseAlert.class);
   private final byte[] header = AvroSerde.header(CURRENT);
   private final boolean handCoded;
+  // One buffer per thread that writes (a serde is shared by the tasks of every stream thread): the
+  // record is written there, then copied out at its exact size.
+  private final ThreadLocal<AvroBytes> buffers = ThreadLocal.withInitial(() -> new AvroBytes(4096));
 
   public CaseAlertSerializer() {
     this(CURRENT == WRITTEN_FOR);
@@ -45,7 +48,7 @@ public final class CaseAlertSerializer implements Serializer<CaseAlert> {
     if (!handCoded) {
       return avro.serialize(topic, alert);
     }
-    AvroBytes out = new AvroBytes(1024);
+    AvroBytes out = buffers.get().reset();
     out.raw(header);
     out.string(alert.getAlertId());
     out.string(alert.getCaseId());

@@ -38,6 +38,9 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
   private final AvroSerde<CaseState> avro = AvroSerde.of(CaseState.class);
   private final byte[] header;
   private final boolean handCoded;
+  // One buffer per thread that writes (a serde is shared by the tasks of every stream thread): the
+  // record is written there, then copied out at its exact size.
+  private final ThreadLocal<AvroBytes> buffers = ThreadLocal.withInitial(() -> new AvroBytes(4096));
 
   public CaseStateSerde() {
     this(CURRENT == WRITTEN_FOR);
@@ -65,7 +68,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     if (!handCoded) {
       return avro.serialize(topic, state);
     }
-    AvroBytes out = new AvroBytes(1024);
+    AvroBytes out = buffers.get().reset();
     out.raw(header);
     write(state, out);
     return out.bytes();
