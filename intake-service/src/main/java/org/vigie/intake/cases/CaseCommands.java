@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.vigie.intake.auth.Caller;
 import org.vigie.intake.directory.DirectoryRepository;
 import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.ids.TimeOrderedIds;
 import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxRecord;
 import org.vigie.intake.vault.IdentityVault;
@@ -37,6 +38,8 @@ public final class CaseCommands {
   private final IdentityVault vault;
   private final Outbox outbox;
   private final Clock clock;
+  /** Case and event ids: time-ordered, so that the busiest indexes grow at their end. */
+  private final TimeOrderedIds ids;
 
   public CaseCommands(CaseRepository cases, DirectoryRepository directory, IdentityVault vault, Outbox outbox, Clock clock) {
     this.cases = cases;
@@ -44,6 +47,7 @@ public final class CaseCommands {
     this.vault = vault;
     this.outbox = outbox;
     this.clock = clock;
+    this.ids = new TimeOrderedIds(clock);
   }
 
   /** The outcome of one recorded event. */
@@ -54,7 +58,7 @@ public final class CaseCommands {
     if (c.assignedVolunteerId().isPresent()) {
       requireActiveVolunteer(h, caller.associationId(), volunteer, "assignedVolunteerId");
     }
-    UUID caseId = UUID.randomUUID();
+    UUID caseId = ids.next();
     String kinds = c.benefitKinds().stream().map(Enum::name).collect(Collectors.joining(","));
     cases.insert(h, new CaseRecord(caseId, caller.associationId(), c.permitKind().name(), c.permitExpiresOn(),
         c.procedure().name(), c.department(), volunteer, c.employed(), c.receivesBenefits(), kinds, "OPEN", false,
@@ -95,11 +99,11 @@ public final class CaseCommands {
     List<TimelineEntry> timeline = new ArrayList<>();
     List<UUID> timelineCases = new ArrayList<>();
     List<Map.Entry<String, CaseEvent>> events = new ArrayList<>();
-    List<UUID> ids = new ArrayList<>();
+    List<UUID> caseIds = new ArrayList<>();
     Instant now = clock.instant();
     for (int i = 0; i < newCases.size(); i++) {
       NewCase c = newCases.get(i);
-      UUID caseId = UUID.randomUUID();
+      UUID caseId = ids.next();
       UUID volunteer = c.assignedVolunteerId().orElse(caller.volunteerId());
       CaseRecord record = new CaseRecord(caseId, caller.associationId(), c.permitKind().name(), c.permitExpiresOn(),
           c.procedure().name(), c.department(), volunteer, c.employed(), c.receivesBenefits(),
@@ -122,7 +126,7 @@ public final class CaseCommands {
       records.add(record);
       secrets.add(vault.seal(caseId, c.person().orElse(null), notes));
       for (Object[] p : payloads) {
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = ids.next();
         EventType type = (EventType) p[0];
         LocalDate on = (LocalDate) p[1];
         timeline.add(new TimelineEntry(eventId, type.name(), on, now, caller.recordedBy(), source.name(),
@@ -130,7 +134,7 @@ public final class CaseCommands {
         timelineCases.add(caseId);
         events.add(Map.entry(caseId.toString(), event(eventId, caseId, caller, on, now, p[2], source)));
       }
-      ids.add(caseId);
+      caseIds.add(caseId);
     }
     cases.insertAll(h, records, timeline, timelineCases);
     vault.insertAll(h, secrets);
@@ -140,7 +144,7 @@ public final class CaseCommands {
     for (int i = 0; i < newCases.size(); i++) {
       int n = 1 + drafts.get(i).size();
       for (int k = 0; k < n; k++) {
-        result.add(new Recorded(ids.get(i), UUID.fromString(events.get(at + k).getValue().getEventId()), out.get(at + k)));
+        result.add(new Recorded(caseIds.get(i), UUID.fromString(events.get(at + k).getValue().getEventId()), out.get(at + k)));
       }
       at += n;
     }
@@ -237,7 +241,7 @@ public final class CaseCommands {
 
   private Recorded append(Handle h, Caller caller, UUID caseId, EventType type, LocalDate occurredOn, Object payload,
       com.fasterxml.jackson.databind.node.ObjectNode details, EventSource source) {
-    UUID eventId = UUID.randomUUID();
+    UUID eventId = ids.next();
     Instant now = clock.instant();
     CaseEvent event = event(eventId, caseId, caller, occurredOn, now, payload, source);
     cases.appendTimeline(h, caseId, caller.associationId(),
