@@ -1,6 +1,7 @@
 package org.vigie.intake.auth;
 
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,7 @@ public final class Authenticator {
   private static final long CACHE_MILLIS = 5_000;
   private static final int MAX_CACHE = 10_000;
 
-  private final String adminToken;
+  private final byte[] adminHash;
   private final TokenRepository tokens;
   private final Clock clock;
   private final ConcurrentHashMap<ByteBuffer, Cached> cache = new ConcurrentHashMap<>();
@@ -22,7 +23,7 @@ public final class Authenticator {
   private record Cached(Optional<Caller> caller, long until) {}
 
   public Authenticator(String adminToken, TokenRepository tokens, Clock clock) {
-    this.adminToken = adminToken;
+    this.adminHash = adminToken == null ? null : Tokens.hash(adminToken);
     this.tokens = tokens;
     this.clock = clock;
   }
@@ -36,10 +37,12 @@ public final class Authenticator {
     if (token.isEmpty() || token.length() > 200) {
       return Optional.empty();
     }
-    if (adminToken != null && Tokens.same(token, adminToken)) {
+    // One hash per request: compared (in constant time) with the administrator's, then the cache key.
+    byte[] hash = Tokens.hash(token);
+    if (adminHash != null && MessageDigest.isEqual(hash, adminHash)) {
       return Optional.of(new Caller(null, Role.ADMIN, null, null));
     }
-    ByteBuffer key = ByteBuffer.wrap(Tokens.hash(token));
+    ByteBuffer key = ByteBuffer.wrap(hash);
     long now = clock.millis();
     Cached hit = cache.get(key);
     if (hit != null && hit.until > now) {

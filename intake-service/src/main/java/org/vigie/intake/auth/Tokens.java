@@ -1,6 +1,5 @@
 package org.vigie.intake.auth;
 
-import java.security.MessageDigest;
 import org.vigie.platform.crypto.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -18,10 +17,5 @@ public final class Tokens {
 
   public static byte[] hash(String token) {
     return Sha256.of(token);
-  }
-
-  /** Constant-time comparison of two tokens (by their hashes). */
-  public static boolean same(String a, String b) {
-    return MessageDigest.isEqual(hash(a), hash(b));
   }
 }
