@@ -1,7 +1,6 @@
 package org.vigie.intake.copy;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -46,7 +45,9 @@ public final class CopyRows {
     }
     try {
       return h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-          .copyIn("COPY " + tableAndColumns + " FROM STDIN", new StringReader(text.toString()));
+          .copyIn("COPY " + tableAndColumns + " FROM STDIN",
+              // the driver's connections speak UTF-8; bytes spare it re-encoding the text chunk by chunk
+              new java.io.ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("COPY into " + tableAndColumns.split(" ")[0] + " failed", e);
     }
