@@ -111,7 +111,8 @@ public final class NotifierService implements AutoCloseable {
     MessageComposer composer = new MessageComposer();
 
     Channel email = new EmailChannel(settings.smtpHost(), settings.smtpPort(), settings.smtpFrom(), composer);
-    Channel webhook = new WebhookChannel(options.webhookPolicy(), composer, new ObjectMapper());
+    Channel webhook = new WebhookChannel(options.webhookPolicy(), composer, new ObjectMapper(),
+        WebhookChannel.Limits.defaults(settings.dispatchThreads()));
     running.add(email);
     running.add(webhook);
     Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);

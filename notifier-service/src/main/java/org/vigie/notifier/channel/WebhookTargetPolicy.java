@@ -4,12 +4,16 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Where webhooks may go: HTTPS to public addresses; plain HTTP only to loopback (a local
  * receiver). Private, link-local, carrier-grade NAT, unique-local, multicast and unspecified
  * addresses are refused so that a webhook URL cannot reach the federation's internal network.
+ *
+ * <p>The host is resolved here, once per send; the allowed {@link WebhookTarget} carries the vetted
+ * addresses so that the connection goes to them and not to what a second resolution would answer.
  */
 public final class WebhookTargetPolicy {
   /** Resolves a host name to its addresses. */
@@ -28,8 +32,8 @@ public final class WebhookTargetPolicy {
     return new WebhookTargetPolicy(InetAddress::getAllByName);
   }
 
-  /** The URI to call; throws a permanent failure when the target is not allowed. */
-  public URI check(String url) throws DeliveryException {
+  /** The URI to call and the addresses to connect to; throws a permanent failure when the target is not allowed. */
+  public WebhookTarget check(String url) throws DeliveryException {
     URI uri;
     try {
       uri = new URI(url);
@@ -49,12 +53,16 @@ public final class WebhookTargetPolicy {
     } catch (UnknownHostException e) {
       throw DeliveryException.transientFailure("webhook host does not resolve", e);
     }
-    boolean allLoopback = addresses.length > 0;
+    if (addresses == null || addresses.length == 0) {
+      throw DeliveryException.transientFailure("webhook host does not resolve", null);
+    }
+    WebhookTarget target = new WebhookTarget(uri, List.of(addresses));
+    boolean allLoopback = true;
     for (InetAddress a : addresses) {
       allLoopback &= a.isLoopbackAddress();
     }
     if (allLoopback) {
-      return uri;
+      return target;
     }
     if (!scheme.equals("https")) {
       throw DeliveryException.permanent("webhook URL must use https (plain http only to loopback)");
@@ -64,7 +72,7 @@ public final class WebhookTargetPolicy {
         throw DeliveryException.permanent("webhook target is a private or reserved address");
       }
     }
-    return uri;
+    return target;
   }
 
   static boolean forbidden(InetAddress a) {

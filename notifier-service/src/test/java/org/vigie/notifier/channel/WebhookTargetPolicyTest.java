@@ -16,7 +16,23 @@ class WebhookTargetPolicyTest {
 
   @Test
   void httpsToAPublicAddressIsAllowed() throws Exception {
-    assertThat(resolvingTo("203.0.114.10").check("https://chat.example.org/hook").getHost()).isEqualTo("chat.example.org");
+    WebhookTarget target = resolvingTo("203.0.114.10").check("https://chat.example.org/hook");
+    assertThat(target.uri().getHost()).isEqualTo("chat.example.org");
+    assertThat(target.addresses()).extracting(InetAddress::getHostAddress).containsExactly("203.0.114.10");
+  }
+
+  @Test
+  void theTargetCarriesExactlyTheAddressesThatWereChecked() throws Exception {
+    int[] calls = {0};
+    WebhookTargetPolicy policy = new WebhookTargetPolicy(host -> {
+      calls[0]++;
+      return new InetAddress[] {InetAddress.getByName("203.0.114.10"), InetAddress.getByName("2001:4860::8888")};
+    });
+    WebhookTarget target = policy.check("https://Chat.Example.org/hook");
+    assertThat(calls[0]).isEqualTo(1);
+    assertThat(target.host()).isEqualTo("chat.example.org");
+    assertThat(target.addresses()).extracting(InetAddress::getHostAddress)
+        .containsExactly("203.0.114.10", "2001:4860:0:0:0:0:0:8888");
   }
 
   @Test
@@ -34,6 +50,13 @@ class WebhookTargetPolicyTest {
   void privateAndReservedAddressesAreRefused(String ip) {
     assertThatThrownBy(() -> resolvingTo(ip).check("https://inside.example.org/hook"))
         .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+  }
+
+  @Test
+  void anEmptyAnswerIsATransientFailureNotATargetWithoutAddresses() {
+    WebhookTargetPolicy policy = new WebhookTargetPolicy(host -> new InetAddress[0]);
+    assertThatThrownBy(() -> policy.check("https://empty.example.org/x"))
+        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isFalse());
   }
 
   @Test

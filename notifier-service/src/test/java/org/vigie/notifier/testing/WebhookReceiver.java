@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A local HTTP receiver on 127.0.0.1 recording webhook calls; each path answers a chosen status. */
+/** A local HTTP receiver (on 127.0.0.1 unless told) recording webhook calls; each path answers a chosen status. */
 public final class WebhookReceiver implements AutoCloseable {
   /** One received call. */
   public record Call(String path, Map<String, List<String>> headers, String body) {
@@ -25,8 +25,13 @@ public final class WebhookReceiver implements AutoCloseable {
   private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
 
   public WebhookReceiver() {
+    this("127.0.0.1", 0);
+  }
+
+  /** A receiver on another loopback address (127.0.0.2...) or a chosen port (0: any free one). */
+  public WebhookReceiver(String loopbackAddress, int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server = HttpServer.create(new InetSocketAddress(loopbackAddress, port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -41,7 +46,11 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   public String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return "http://127.0.0.1:" + port() + path;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   public void answer(String path, int status) {
