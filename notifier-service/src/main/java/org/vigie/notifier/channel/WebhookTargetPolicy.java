@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * Where webhooks may go: HTTPS to public addresses; plain HTTP only to loopback (a local
  * receiver). Private, link-local, carrier-grade NAT, unique-local, multicast and unspecified
- * addresses are refused so that a webhook URL cannot reach the federation's internal network.
+ * addresses are refused (also when embedded in an IPv6 address: IPv4-mapped, IPv4-compatible,
+ * NAT64, 6to4) so that a webhook URL cannot reach the federation's internal network.
  *
  * <p>The host is resolved here, once per send; the allowed {@link WebhookTarget} carries the vetted
  * addresses so that the connection goes to them and not to what a second resolution would answer.
@@ -93,18 +94,37 @@ public final class WebhookTargetPolicy {
     if ((b[0] & 0xfe) == 0xfc) {
       return true; // unique local fc00::/7
     }
-    boolean v4Mapped = true;
-    for (int i = 0; i < 10; i++) {
-      v4Mapped &= b[i] == 0;
+    if (zeros(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+      return forbiddenV4(b, 12); // IPv4-mapped ::ffff:0:0/96
     }
-    if (v4Mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-      try {
-        byte[] v4 = {b[12], b[13], b[14], b[15]};
-        return forbidden(InetAddress.getByAddress(v4));
-      } catch (UnknownHostException e) {
-        return true;
-      }
+    if (zeros(b, 0, 12)) {
+      return true; // IPv4-compatible ::/96 (deprecated; ::1 and :: are caught above)
+    }
+    if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+      // NAT64: the well-known prefix 64:ff9b::/96 reaches the embedded IPv4 address; the local-use
+      // prefix 64:ff9b:1::/48 (RFC 8215) translates into the operator's own network
+      return !zeros(b, 4, 12) || forbiddenV4(b, 12);
+    }
+    if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+      return forbiddenV4(b, 2); // 6to4 2002::/16 carries an IPv4 address in bits 16-47
     }
     return false;
+  }
+
+  private static boolean forbiddenV4(byte[] b, int from) {
+    try {
+      return forbidden(InetAddress.getByAddress(new byte[] {b[from], b[from + 1], b[from + 2], b[from + 3]}));
+    } catch (UnknownHostException e) {
+      return true;
+    }
+  }
+
+  private static boolean zeros(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

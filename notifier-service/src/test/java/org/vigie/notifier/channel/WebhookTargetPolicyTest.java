@@ -46,10 +46,17 @@ class WebhookTargetPolicyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"10.1.2.3", "172.16.0.5", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
-      "fd00::1", "fe80::1", "::ffff:10.0.0.1", "224.0.0.1"})
+      "fd00::1", "fe80::1", "::ffff:10.0.0.1", "224.0.0.1", "::10.0.0.1", "64:ff9b::a00:1", "64:ff9b::7f00:1",
+      "64:ff9b:1::cb00:7201", "2002:a00:1::1", "2002:a9fe:a9fe::1"})
   void privateAndReservedAddressesAreRefused(String ip) {
     assertThatThrownBy(() -> resolvingTo(ip).check("https://inside.example.org/hook"))
         .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"64:ff9b::cb00:720a", "2002:cb00:720a::1", "2001:4860::8888"})
+  void publicAddressesEmbeddedInIpv6AreAllowed(String ip) throws Exception {
+    assertThat(resolvingTo(ip).check("https://outside.example.org/hook").addresses()).hasSize(1);
   }
 
   @Test
