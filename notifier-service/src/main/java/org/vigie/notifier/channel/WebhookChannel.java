@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -68,6 +69,12 @@ public final class WebhookChannel implements Channel {
   private final ScheduledExecutorService deadlines;
 
   public WebhookChannel(WebhookTargetPolicy policy, MessageComposer composer, ObjectMapper json, Limits limits) {
+    this(policy, composer, json, limits, SSLContexts.createSystemDefault());
+  }
+
+  /** With the TLS context whose trust anchors check the endpoints' certificates (tests trust their own). */
+  WebhookChannel(WebhookTargetPolicy policy, MessageComposer composer, ObjectMapper json, Limits limits,
+      SSLContext tls) {
     this.policy = policy;
     this.composer = composer;
     this.json = json;
@@ -77,7 +84,7 @@ public final class WebhookChannel implements Channel {
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setDnsResolver(resolver)
             .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
-                .setSslContext(SSLContexts.createSystemDefault())
+                .setSslContext(tls)
                 .buildClassic())
             .setMaxConnTotal(limits.maxConnections())
             .setMaxConnPerRoute(limits.maxConnections())
