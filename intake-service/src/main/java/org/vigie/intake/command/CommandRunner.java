@@ -71,13 +71,12 @@ public final class CommandRunner {
 
   /** The result once committed and acknowledged; the write's own error; or 503 when Kafka did not confirm. */
   private static CommandResult await(GroupCommit.Ticket ticket) {
-    CommandResult result = join(ticket.committed());
-    try {
-      ticket.published().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw pending();
-    } catch (ExecutionException e) {
+    // One wait (the request thread is woken once, by the acknowledgement): a write that failed ends it
+    // with its error; a committed write whose records Kafka did not acknowledge ends it with null.
+    CompletableFuture<CommandResult> done = ticket.committed()
+        .thenCompose(result -> ticket.published().handle((ok, error) -> error == null ? result : null));
+    CommandResult result = join(done);
+    if (result == null) {
       // Committed: whatever stopped the acknowledgement, the relay publishes the records later.
       throw pending();
     }
