@@ -70,7 +70,7 @@ public final class IntakeService implements AutoCloseable {
   static final int WRITERS = 2;
   static final int MAX_BATCH = 256;
   /** Under load, how long a writer waits for more writes to share its transaction. */
-  static final long GATHER_MICROS = 2_000;
+  static final long GATHER_MICROS = 1_000;
 
   private final List<AutoCloseable> parts;
   private final Javalin app;
