@@ -14,6 +14,11 @@ import org.vigie.platform.kafka.FreePorts;
 /**
  * An embedded PostgreSQL 17 server for {@code vigie local} and the tests. With a data directory
  * the data survives a restart; each service gets its own schema in the {@code vigie} database.
+ *
+ * <p>With a data directory, a commit is flushed to disk before it returns ({@code
+ * synchronous_commit = on}, PostgreSQL's default, which the embedded server's own defaults turn
+ * off): intake acknowledges a write once it is committed, and an acknowledged write must survive a
+ * crash of the machine. A temporary server, wiped on close, keeps the embedded default.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   public static final String DATABASE = "vigie";
@@ -29,7 +34,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(FreePorts.pick());
       if (dataDir != null) {
         Files.createDirectories(dataDir);
-        builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
+        builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false)
+            .setServerConfig("synchronous_commit", "on");
       }
       EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
       db.createDatabaseIfMissing(DATABASE);

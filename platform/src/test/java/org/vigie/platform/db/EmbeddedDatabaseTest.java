@@ -1,0 +1,26 @@
+package org.vigie.platform.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDatabaseTest {
+
+  @Test
+  void aServerWithADataDirectoryFlushesEveryCommitToDisk(@TempDir Path dir) throws Exception {
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"))) {
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl());
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("on");
+      }
+    }
+  }
+}
