@@ -19,6 +19,9 @@ import org.vigie.platform.kafka.FreePorts;
  * synchronous_commit = on}, PostgreSQL's default, which the embedded server's own defaults turn
  * off): intake acknowledges a write once it is committed, and an acknowledged write must survive a
  * crash of the machine. A temporary server, wiped on close, keeps the embedded default.
+ *
+ * <p>A server with a data directory is stopped by its owner's {@link #close()} only, after the
+ * services that use it; a temporary one is also stopped when the JVM exits.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   public static final String DATABASE = "vigie";
@@ -34,8 +37,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(FreePorts.pick());
       if (dataDir != null) {
         Files.createDirectories(dataDir);
+        // No shutdown hook of the library's own: it would stop the server at the first signal, while
+        // the services using it (closed by their owner, e.g. vigie local's stop hook) still commit.
         builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false)
-            .setServerConfig("synchronous_commit", "on");
+            .setServerConfig("synchronous_commit", "on").setRegisterShutdownHook(false);
       }
       EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
       db.createDatabaseIfMissing(DATABASE);
