@@ -2,6 +2,7 @@ package org.vigie.intake.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigie.intake.support.Api;
@@ -73,11 +74,56 @@ class ProblemsTest {
   }
 
   @Test
-  void requestsOverTheSizeLimitAre413() {
+  void requestsOverTheSizeLimitAre413() throws Exception {
     TestIntake.Association a = TestIntake.newAssociation(api);
-    String big = "{\"procedure\":\"" + "x".repeat(70 * 1024) + "\"}";
-    assertProblem(api.post("/api/v1/cases", a.token(), big), 413, null);
-    assertProblem(api.send("POST", "/api/v1/imports", a.token(), "a;b\n" + "x;y\n".repeat(6 * 1024 * 1024),
-        Map.of("Content-Type", "text/csv")), 413, null);
+    // The request declares its oversized length and sends no body: the service refuses it from the
+    // header. (A client that keeps sending a large body can see the connection reset before it reads
+    // the 413: the service closes a connection whose body it will not read.)
+    assertProblem(declaring("/api/v1/cases", a.token(), "application/json", 70 * 1024), 413, null);
+    assertProblem(declaring("/api/v1/imports", a.token(), "text/csv", 24L * 1024 * 1024), 413, null);
+  }
+
+  /** A POST that declares {@code length} bytes of body and sends none, over a plain socket. */
+  private static Api.Response declaring(String path, String token, String contentType, long length) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", TestIntake.service().port())) {
+      socket.setSoTimeout(30_000);
+      String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+          + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      java.io.InputStream in = socket.getInputStream();
+      java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+      int headEnd = -1;
+      int bodyLength = -1;
+      byte[] buffer = new byte[8192];
+      while (bodyLength < 0 || received.size() < headEnd + bodyLength) {
+        int n = in.read(buffer);
+        if (n < 0) {
+          break;
+        }
+        received.write(buffer, 0, n);
+        String text = received.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (headEnd < 0 && text.contains("\r\n\r\n")) {
+          headEnd = text.indexOf("\r\n\r\n") + 4;
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+              .matcher(text.substring(0, headEnd));
+          bodyLength = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        }
+      }
+      byte[] all = received.toByteArray();
+      String headText = new String(all, 0, headEnd, java.nio.charset.StandardCharsets.ISO_8859_1);
+      String[] lines = headText.split("\r\n");
+      int status = Integer.parseInt(lines[0].split(" ")[1]);
+      Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        if (colon > 0) {
+          headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+              .add(lines[i].substring(colon + 1).trim());
+        }
+      }
+      String body = new String(all, headEnd, all.length - headEnd, java.nio.charset.StandardCharsets.UTF_8);
+      return new Api.Response(status, body, java.net.http.HttpHeaders.of(headers, (k, v) -> true));
+    }
   }
 }
