@@ -1,6 +1,5 @@
 package org.vigie.audit.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.vigie.audit.replay.ReplayListener;
 import org.vigie.audit.replay.ReplayOptions;
@@ -77,7 +75,7 @@ public final class ReplayBench {
       print("raw consumer: %.0f events/s (runs: %.0f, %.0f)", raw, raw1, raw2);
       print("ratio replay/raw: %.2f", report.eventsPerSecond() / raw);
     } finally {
-      delete(dir);
+      Utils.delete(dir.toFile());
     }
   }
 
@@ -200,11 +198,5 @@ public final class ReplayBench {
 
   private static void print(String format, Object... args) {
     System.out.println(String.format(Locale.ROOT, format, args));
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    }
   }
 }

@@ -16,24 +16,19 @@ public final class CaseAlertSerializer implements Serializer<CaseAlert> {
   static final long WRITTEN_FOR = -3314741166880113343L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseAlert.getClassSchema());
 
-  private final AvroSerde<CaseAlert> avro = AvroSerde.of(CaseAlert.class);
-  private final byte[] header = AvroSerde.header(CURRENT);
-  private final boolean handCoded;
-  // One buffer per thread that writes (a serde is shared by the tasks of every stream thread): the
-  // record is written there, then copied out at its exact size.
-  private final ThreadLocal<AvroBytes> buffers = ThreadLocal.withInitial(() -> new AvroBytes(4096));
+  private final HandCodedWriter<CaseAlert> writer;
 
   public CaseAlertSerializer() {
     this(CURRENT == WRITTEN_FOR);
   }
 
   CaseAlertSerializer(boolean handCoded) {
-    this.handCoded = handCoded;
+    this.writer = new HandCodedWriter<>(CaseAlert.class, CURRENT, handCoded, CaseAlertSerializer::write);
   }
 
   /** Whether alerts are written by the hand-coded writer (the schema is the one it follows). */
   public boolean handCoded() {
-    return handCoded;
+    return writer.handCoded();
   }
 
   static long currentFingerprint() {
@@ -42,14 +37,10 @@ public final class CaseAlertSerializer implements Serializer<CaseAlert> {
 
   @Override
   public byte[] serialize(String topic, CaseAlert alert) {
-    if (alert == null) {
-      return null;
-    }
-    if (!handCoded) {
-      return avro.serialize(topic, alert);
-    }
-    AvroBytes out = buffers.get().reset();
-    out.raw(header);
+    return writer.serialize(topic, alert);
+  }
+
+  private static void write(CaseAlert alert, AvroBytes out) {
     out.string(alert.getAlertId());
     out.string(alert.getCaseId());
     out.string(alert.getAssociationId());
@@ -66,6 +57,5 @@ public final class CaseAlertSerializer implements Serializer<CaseAlert> {
     out.string(alert.getRuleVersion());
     out.string(alert.getMessage().getFr());
     out.string(alert.getMessage().getEn());
-    return out.bytes();
   }
 }

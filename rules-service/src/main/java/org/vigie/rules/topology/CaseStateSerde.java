@@ -36,24 +36,19 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseState.getClassSchema());
 
   private final AvroSerde<CaseState> avro = AvroSerde.of(CaseState.class);
-  private final byte[] header;
-  private final boolean handCoded;
-  // One buffer per thread that writes (a serde is shared by the tasks of every stream thread): the
-  // record is written there, then copied out at its exact size.
-  private final ThreadLocal<AvroBytes> buffers = ThreadLocal.withInitial(() -> new AvroBytes(4096));
+  private final HandCodedWriter<CaseState> writer;
 
   public CaseStateSerde() {
     this(CURRENT == WRITTEN_FOR);
   }
 
   CaseStateSerde(boolean handCoded) {
-    this.handCoded = handCoded;
-    this.header = AvroSerde.header(CURRENT);
+    this.writer = new HandCodedWriter<>(CaseState.class, CURRENT, handCoded, CaseStateSerde::write);
   }
 
   /** Whether states are written by the hand-coded writer (the schema is the one it follows). */
   public boolean handCoded() {
-    return handCoded;
+    return writer.handCoded();
   }
 
   static long currentFingerprint() {
@@ -62,16 +57,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
 
   @Override
   public byte[] serialize(String topic, CaseState state) {
-    if (state == null) {
-      return null;
-    }
-    if (!handCoded) {
-      return avro.serialize(topic, state);
-    }
-    AvroBytes out = buffers.get().reset();
-    out.raw(header);
-    write(state, out);
-    return out.bytes();
+    return writer.serialize(topic, state);
   }
 
   @Override
