@@ -97,7 +97,7 @@ public final class CaseRepository {
     for (int i = 0; i < timeline.size(); i++) {
       TimelineEntry e = timeline.get(i);
       events.row(e.eventId(), timelineCases.get(i), association, e.type(), e.occurredOn(), e.recordedAt(), e.recordedBy(),
-          e.source(), e.details().toString());
+          e.source(), e.details());
     }
     events.into(h, "case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details)");
   }

@@ -16,9 +16,10 @@ import org.vigie.platform.kafka.FreePorts;
  * the data survives a restart; each service gets its own schema in the {@code vigie} database.
  *
  * <p>With a data directory, a commit is flushed to disk before it returns ({@code
- * synchronous_commit = on}, PostgreSQL's default, which the embedded server's own defaults turn
- * off): intake acknowledges a write once it is committed, and an acknowledged write must survive a
- * crash of the machine. A temporary server, wiped on close, keeps the embedded default.
+ * synchronous_commit = on} and {@code fsync = on}, PostgreSQL's defaults, which the embedded
+ * server's own defaults turn off: it starts the server with {@code -F}): intake acknowledges a write
+ * once it is committed, and an acknowledged write must survive a crash of the machine. A temporary
+ * server, wiped on close, keeps the embedded defaults.
  *
  * <p>A server with a data directory is stopped by its owner's {@link #close()} only, after the
  * services that use it; a temporary one is also stopped when the JVM exits.
@@ -40,7 +41,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         // No shutdown hook of the library's own: it would stop the server at the first signal, while
         // the services using it (closed by their owner, e.g. vigie local's stop hook) still commit.
         builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false)
-            .setServerConfig("synchronous_commit", "on").setRegisterShutdownHook(false);
+            .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+            .setRegisterShutdownHook(false);
       }
       EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
       db.createDatabaseIfMissing(DATABASE);

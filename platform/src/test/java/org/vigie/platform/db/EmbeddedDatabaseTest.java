@@ -17,9 +17,11 @@ class EmbeddedDatabaseTest {
     try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("pg"))) {
       try (Connection c = DriverManager.getConnection(db.jdbcUrl());
           Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+          ResultSet rs = s.executeQuery("SELECT current_setting('synchronous_commit'), current_setting('fsync')")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("on");
+        // the library starts the server with -F (no fsync): without fsync, a commit is not on disk
+        assertThat(rs.getString(2)).isEqualTo("on");
       }
     }
   }
