@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests go through {@link KeepAliveConnection}, one keep-alive connection per thread, so that the
  * client's own CPU (on the same machine) stays small; setup and imports use java.net.http.
  *
- * <pre>IntakeBench [--url http://localhost:8080] [--admin-token T] [--threads 32] [--seconds 20]
+ * <pre>IntakeBench [--url http://localhost:8080] [--admin-token T] [--threads 64] [--seconds 20]
  *              [--warmup-seconds 5] [--cases-per-thread 50] [--import-rows 20000] [--import-chunk 2000]</pre>
  * The administrator token defaults to VIGIE_ADMIN_TOKEN.
  */
@@ -76,7 +76,7 @@ public final class IntakeBench {
       System.err.println("An administrator token is required: --admin-token or VIGIE_ADMIN_TOKEN");
       System.exit(2);
     }
-    IntakeBench bench = new IntakeBench(url, admin, Integer.parseInt(arg(args, "--threads", "32")),
+    IntakeBench bench = new IntakeBench(url, admin, Integer.parseInt(arg(args, "--threads", "64")),
         Integer.parseInt(arg(args, "--seconds", "20")), Integer.parseInt(arg(args, "--warmup-seconds", "5")),
         Integer.parseInt(arg(args, "--cases-per-thread", "50")), Integer.parseInt(arg(args, "--import-rows", "20000")), Integer.parseInt(arg(args, "--import-chunk", "2000")));
     try {
