@@ -50,8 +50,10 @@ public final class IntakeErasure implements ErasureActions {
     UUID caseId = UUID.fromString(erased.getCaseId());
     UUID eventId = UUID.fromString(erased.getEventId());
     List<OutboxRecord> records = jdbi.inTransaction(h -> {
-      boolean recorded = h.createQuery("SELECT count(*) FROM case_events WHERE event_id = ?").bind(0, eventId)
-          .mapTo(Integer.class).one() > 0;
+      // Under the case's lock, so that two runs cannot both record it; found through the case's index.
+      h.createQuery("SELECT 1 FROM cases WHERE case_id = ? FOR UPDATE").bind(0, caseId).mapTo(Integer.class).findOne();
+      boolean recorded = h.createQuery("SELECT count(*) FROM case_events WHERE case_id = ? AND event_id = ?")
+          .bind(0, caseId).bind(1, eventId).mapTo(Integer.class).one() > 0;
       if (recorded) {
         return List.<OutboxRecord>of();
       }

@@ -73,6 +73,14 @@ class RetentionTest {
 
         boolean keyLeft = jdbi.withHandle(h -> vault.hasKey(h, java.util.UUID.fromString(caseId)));
         assertThat(keyLeft).isFalse();
+
+        // publishing is idempotent: a job interrupted after it runs it again, and nothing is recorded twice
+        CaseEvent first = TopicReader.readAll(Topics.CASE_EVENTS,
+            r -> r.key().equals(caseId) && r.value().getPayload() instanceof CaseErased).get(0).value();
+        erasure.publish(first);
+        long rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM case_events WHERE event_id = ?")
+            .bind(0, java.util.UUID.fromString(first.getEventId())).mapTo(Long.class).one());
+        assertThat(rows).isEqualTo(1);
       }
     }
     Api.Response c = API.get("/api/v1/cases/" + caseId, a.token());
