@@ -26,6 +26,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.testing.SharedKafka;
 import org.vigie.rules.RandomCases;
@@ -52,11 +54,13 @@ class CrashTest {
   private static final int KILLS = 3;
 
   @Test
-  void alertsAfterThreeKillsEqualThoseOfAnUninterruptedRun() throws Exception {
+  void alertsAfterThreeKillsEqualThoseOfAnUninterruptedRun(
+      // state stores (about 200 MB) and the child's log: deleted when the test passes, kept to look at when it fails
+      @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work) throws Exception {
     int target = Integer.getInteger("vigie.crash.events", 5_000);
     String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     List<CaseEvent> events = events(prefix, target);
-    Map<String, List<String>> expected = reference(events);
+    Map<String, List<String>> expected = reference(events, Files.createDirectory(work.resolve("reference")));
     int expectedCount = expected.values().stream().mapToInt(List::size).sum();
     assertThat(expectedCount).isGreaterThan(events.size() / 10);
 
@@ -76,8 +80,8 @@ class CrashTest {
     }
 
     String appId = "vigie-rules-crash-" + UUID.randomUUID();
-    Path stateDir = Files.createTempDirectory("rules-crash");
-    Path log = Files.createTempFile("rules-crash-child", ".log");
+    Path stateDir = Files.createDirectory(work.resolve("state"));
+    Path log = work.resolve("child.log");
     AvroSerde<org.vigie.schemas.CaseAlert> alertSerde = AvroSerde.of(org.vigie.schemas.CaseAlert.class);
     try (TopicReader<String, byte[]> alerts = new TopicReader<>(bootstrap, Topics.CASE_ALERTS.name(),
         new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -154,9 +158,8 @@ class CrashTest {
   }
 
   /** The uninterrupted run: the same topology and clock in a TopologyTestDriver. */
-  static Map<String, List<String>> reference(List<CaseEvent> events) throws Exception {
-    Properties props = RulesStreamsConfig.properties("reference", "ttd:9092",
-        Files.createTempDirectory("rules-reference").toString());
+  static Map<String, List<String>> reference(List<CaseEvent> events, Path stateDir) throws Exception {
+    Properties props = RulesStreamsConfig.properties("reference", "ttd:9092", stateDir.toString());
     RulesConfig config = RulesConfig.defaults().withInMemoryStores()
         .withClock(Clock.fixed(CLOCK, ZoneOffset.UTC));
     Map<String, List<String>> alerts = new TreeMap<>();
