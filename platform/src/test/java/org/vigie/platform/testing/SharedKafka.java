@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.kafka.common.utils.Utils;
 import org.vigie.platform.kafka.EmbeddedKafkaBroker;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
@@ -11,7 +12,7 @@ import org.vigie.schemas.topics.Topics;
 
 /**
  * One real in-process KRaft broker per test JVM, started on first use with every Vigie topic
- * created, stopped when the JVM exits. Tests isolate themselves by ids (association, case),
+ * created, stopped and its directory deleted when the JVM exits. Tests isolate themselves by ids (association, case),
  * not by brokers.
  */
 public final class SharedKafka {
@@ -33,7 +34,14 @@ public final class SharedKafka {
         Path dir = Files.createTempDirectory("vigie-test-kafka");
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir);
         new TopicProvisioner(new KafkaSettings(broker.bootstrapServers()), (short) 1).ensure(Topics.all());
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          broker.close();
+          try {
+            Utils.delete(dir.toFile()); // its log, tens of MB per test JVM
+          } catch (IOException e) {
+            System.err.println("test broker's directory " + dir + " not deleted: " + e);
+          }
+        }, "test-kafka-stop"));
         return broker;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
