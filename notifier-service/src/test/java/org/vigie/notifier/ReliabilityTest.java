@@ -191,7 +191,7 @@ class ReliabilityTest {
   static Process childJvm(Class<?> main, Map<String, String> env) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path log = Files.createTempFile("child-notifier", ".log");
+    Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "child-notifier", ".log");
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.vigie.schemas",
         "-cp", classpath, main.getName());
     pb.environment().putAll(env);

@@ -56,6 +56,16 @@ final class LivePipeline {
       }
       advance(driver, clock, until);
       return output.readValuesToList();
+    } finally {
+      delete(stateDir);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try {
+      org.apache.kafka.common.utils.Utils.delete(dir.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

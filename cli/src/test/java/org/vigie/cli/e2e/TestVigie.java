@@ -57,6 +57,9 @@ final class TestVigie {
       byte[] masterKey = new byte[32];
       new SecureRandom().nextBytes(masterKey);
       try {
+        java.nio.file.Path rulesState = Files.createTempDirectory("vigie-e2e-rules");
+        // pushed first, so closed last: after the rules service has released it
+        started.push(() -> org.apache.kafka.common.utils.Utils.delete(rulesState.toFile()));
         Config config = Config.of(Map.ofEntries(
             Map.entry(ConfigNames.KAFKA_BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers()),
             Map.entry(ConfigNames.VIGIE_DB_URL, SharedPostgres.newDatabaseUrl()),
@@ -68,7 +71,7 @@ final class TestVigie {
             Map.entry(IntakeSettings.VIGIE_MASTER_KEY, Base64.getEncoder().encodeToString(masterKey)),
             Map.entry(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, "0"),
             Map.entry("VIGIE_RULES_OPS_PORT", "0"),
-            Map.entry(RulesSettings.STATE_DIR, Files.createTempDirectory("vigie-e2e-rules").toString())));
+            Map.entry(RulesSettings.STATE_DIR, rulesState.toString())));
         IntakeService intake = IntakeService.start(config);
         started.push(intake);
         RulesService rules = RulesService.from(RulesSettings.from(config));

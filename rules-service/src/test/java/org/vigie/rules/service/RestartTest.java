@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.testing.SharedKafka;
@@ -43,7 +44,7 @@ class RestartTest {
   private static final Instant T0 = Instant.parse("2026-06-01T06:00:00Z");
 
   @Test
-  void aCaseDueAfterARestartOnAnEmptyStateDirectoryIsAlertedByTheClock() throws Exception {
+  void aCaseDueAfterARestartOnAnEmptyStateDirectoryIsAlertedByTheClock(@TempDir java.nio.file.Path dir) throws Exception {
     String bootstrap = SharedKafka.bootstrapServers();
     String appId = "vigie-rules-restart-" + UUID.randomUUID();
     String caseId = "restart-" + UUID.randomUUID();
@@ -52,7 +53,7 @@ class RestartTest {
     TopicProvisioner topics = new TopicProvisioner(SharedKafka.settings(), (short) 1);
 
     RecordMetadata sent;
-    try (RulesService first = service(appId, topics, T0)) {
+    try (RulesService first = service(appId, topics, T0, dir.resolve("first"))) {
       first.start();
       try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(new KafkaSettings(bootstrap).producer("restart-test"),
           new StringSerializer(), new ByteArraySerializer())) {
@@ -69,7 +70,7 @@ class RestartTest {
       }
     }
 
-    try (RulesService second = service(appId, topics, T0.plus(Duration.ofDays(11)));
+    try (RulesService second = service(appId, topics, T0.plus(Duration.ofDays(11)), dir.resolve("second"));
         TopicReader<String, CaseAlert> alerts = new TopicReader<>(bootstrap, Topics.CASE_ALERTS.name(),
             new StringDeserializer(), AvroSerde.of(CaseAlert.class))) {
       second.start();
@@ -79,10 +80,11 @@ class RestartTest {
     }
   }
 
-  /** A service with its own, empty state directory and a fixed clock. */
-  private static RulesService service(String appId, TopicProvisioner topics, Instant now) throws Exception {
+  /** A service on its own, empty state directory and a fixed clock. */
+  private static RulesService service(String appId, TopicProvisioner topics, Instant now, java.nio.file.Path stateDir)
+      throws Exception {
     Properties props = RulesStreamsConfig.properties(appId, SharedKafka.bootstrapServers(),
-        Files.createTempDirectory("rules-restart").toString());
+        Files.createDirectories(stateDir).toString());
     RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofSeconds(1))
         .withClock(Clock.fixed(now, ZoneOffset.UTC));
     return new RulesService(props, config, topics);

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Properties;
@@ -19,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.testing.SharedKafka;
@@ -41,11 +41,10 @@ import org.vigie.schemas.topics.Topics;
 class RulesServiceTest {
 
   @Test
-  void raisesAlertsAndSendsAPoisonRecordToTheDeadLetterQueue() throws Exception {
+  void raisesAlertsAndSendsAPoisonRecordToTheDeadLetterQueue(@TempDir java.nio.file.Path stateDir) throws Exception {
     String bootstrap = SharedKafka.bootstrapServers();
     String appId = "vigie-rules-test-" + UUID.randomUUID();
-    Properties props = RulesStreamsConfig.properties(appId, bootstrap,
-        Files.createTempDirectory("rules-service").toString());
+    Properties props = RulesStreamsConfig.properties(appId, bootstrap, stateDir.toString());
     RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofSeconds(1));
     String caseId = "case-" + UUID.randomUUID();
     String poisonKey = "poison-" + UUID.randomUUID();
