@@ -51,7 +51,7 @@ public final class IntakeErasure implements ErasureActions {
     UUID eventId = UUID.fromString(erased.getEventId());
     List<OutboxRecord> records = jdbi.inTransaction(h -> {
       // Under the case's lock, so that two runs cannot both record it; found through the case's index.
-      h.createQuery("SELECT 1 FROM cases WHERE case_id = ? FOR UPDATE").bind(0, caseId).mapTo(Integer.class).findOne();
+      cases.lock(h, UUID.fromString(erased.getAssociationId()), caseId);
       boolean recorded = h.createQuery("SELECT count(*) FROM case_events WHERE case_id = ? AND event_id = ?")
           .bind(0, caseId).bind(1, eventId).mapTo(Integer.class).one() > 0;
       if (recorded) {

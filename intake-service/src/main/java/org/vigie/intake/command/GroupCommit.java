@@ -125,7 +125,10 @@ public final class GroupCommit implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
         if (gatherNanos > 0 && lastBatch > 1) {
-          gather(queue, batch);
+          // Under load (the previous batch held several writes) the writer waits a little for more: a
+          // transaction's fixed costs (locking query, statements, commit, the marks of its outbox row)
+          // are then shared by more writes. A lone write never waits.
+          QueueBatches.gather(queue, batch, maxBatch, gatherNanos, () -> running);
         }
         lastBatch = batch.size();
         write(batch);
@@ -142,23 +145,6 @@ public final class GroupCommit implements AutoCloseable {
     List<Item> left = new ArrayList<>();
     queue.drainTo(left);
     left.forEach(i -> i.ticket().committed().completeExceptionally(new IllegalStateException("intake is stopping")));
-  }
-
-  /**
-   * Under load (the previous batch held several writes) the writer waits a little for more: a
-   * transaction's fixed costs (locking query, statements, commit, the marks of its outbox row) are
-   * then shared by more writes. A lone write never waits.
-   */
-  private void gather(LinkedBlockingQueue<Item> queue, List<Item> batch) throws InterruptedException {
-    long deadline = System.nanoTime() + gatherNanos;
-    for (long left = gatherNanos; batch.size() < maxBatch && left > 0; left = deadline - System.nanoTime()) {
-      Item next = queue.poll(left, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
-      queue.drainTo(batch, maxBatch - batch.size());
-    }
   }
 
   private void write(List<Item> batch) {

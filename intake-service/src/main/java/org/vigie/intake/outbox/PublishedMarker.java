@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.intake.command.QueueBatches;
 
 /**
  * Marks acknowledged outbox records as published, in batches, off the request path. A mark lost
@@ -55,15 +56,7 @@ public final class PublishedMarker implements AutoCloseable {
         List<Long> batch = new ArrayList<>();
         batch.add(first);
         // Marks gathered for a while: one transaction per pass instead of one per acknowledged batch.
-        long deadline = System.nanoTime() + GATHER_NANOS;
-        for (long left = GATHER_NANOS; running && batch.size() < MAX_MARKS && left > 0; left = deadline - System.nanoTime()) {
-          Long next = queue.poll(left, TimeUnit.NANOSECONDS);
-          if (next == null) {
-            break;
-          }
-          batch.add(next);
-          queue.drainTo(batch, MAX_MARKS - batch.size());
-        }
+        QueueBatches.gather(queue, batch, MAX_MARKS, GATHER_NANOS, () -> running);
         flush(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
