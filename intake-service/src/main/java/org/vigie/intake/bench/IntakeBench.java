@@ -1,5 +1,7 @@
 package org.vigie.intake.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * cases per thread, which it records events on in turn: a case's history stays the length of a
  * real one (a few dozen events over a run) instead of growing to thousands of events. The measured
  * requests go through {@link KeepAliveConnection}, one keep-alive connection per thread, so that the
- * client's own CPU (on the same machine) stays small; setup and imports use java.net.http.
+ * client's own CPU (on the same machine) stays small, and so do the imports; setup uses java.net.http.
  *
  * <pre>IntakeBench [--url http://localhost:8080] [--admin-token T] [--threads 64] [--seconds 20]
  *              [--warmup-seconds 5] [--cases-per-thread 50] [--import-rows 20000] [--import-chunk 2000]
@@ -45,8 +47,8 @@ public final class IntakeBench {
   private final int importChunk;
   private final int importWarmupRows;
   private final int casesPerThread;
-  /** Setup requests; replaced before the import (the server closes connections left idle during the POST run). */
-  private HttpClient http;
+  /** Setup requests. */
+  private final HttpClient http;
   private final ExecutorService pool;
 
   IntakeBench(String url, String adminToken, int threads, int seconds, int warmupSeconds, int importRows, int importChunk) {
@@ -224,7 +226,6 @@ public final class IntakeBench {
    * theirs: without it the measure includes the server compiling its import path.
    */
   ImportResult csvImport() throws Exception {
-    http = newHttpClient();
     if (importWarmupRows > 0) {
       System.out.println("warming up the import with " + importWarmupRows + " lines");
       importLines(importWarmupRows, false);
@@ -235,14 +236,17 @@ public final class IntakeBench {
   private ImportResult importLines(int lines, boolean measured) throws Exception {
     String header = "reference;demarche;departement;type_titre;date_expiration;salarie;date_depot;api_delivree_le;api_valide_jusqu_au\n";
     String run = UUID.randomUUID().toString().substring(0, 8);
-    List<String> bodies = new ArrayList<>();
+    // Requests are built before the clock starts, and sent on keep-alive connections whose answers
+    // are read only as far as their counts: the client shares the machine with the service.
+    URI base = URI.create(url);
+    List<byte[]> requests = new ArrayList<>();
     for (int start = 0; start < lines; start += importChunk) {
       StringBuilder b = new StringBuilder(header);
       for (int i = start; i < Math.min(lines, start + importChunk); i++) {
         b.append("B-").append(run).append('-').append(i).append(";renouvellement;93;carte temporaire;01/06/2027;oui;")
             .append("01/03/2026;01/09/2026;30/11/2026\n");
       }
-      bodies.add(b.toString());
+      requests.add(KeepAliveConnection.request(base, "POST", base.getRawPath() + "/api/v1/imports", importToken, "text/csv", b.toString()));
     }
     int parallel = Math.min(4, threads);
     if (measured) {
@@ -255,14 +259,17 @@ public final class IntakeBench {
     for (int p = 0; p < parallel; p++) {
       int first = p;
       futures.add(pool.submit(() -> {
-        for (int i = first; i < bodies.size(); i += parallel) {
-          HttpResponse<String> r = send("POST", "/api/v1/imports", importToken, bodies.get(i), "text/csv");
-          if (r.statusCode() != 200) {
-            throw new IllegalStateException("import chunk refused: " + r.statusCode() + " " + r.body());
+        try (KeepAliveConnection connection = new KeepAliveConnection(base)) {
+          for (int i = first; i < requests.size(); i += parallel) {
+            KeepAliveConnection.Answer answer = connection.exchangeForBody(requests.get(i));
+            if (answer.status() != 200) {
+              throw new IllegalStateException("import chunk refused: " + answer.status() + " "
+                  + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            long[] counts = counts(answer.body(), "events", "accepted");
+            events.addAndGet(counts[0]);
+            rows.addAndGet(counts[1]);
           }
-          JsonNode report = MAPPER.readTree(r.body());
-          events.addAndGet(report.get("events").asLong());
-          rows.addAndGet(report.get("accepted").asLong());
         }
         return null;
       }));
@@ -271,6 +278,35 @@ public final class IntakeBench {
       f.get();
     }
     return new ImportResult(rows.get(), events.get(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The top-level numbers {@code names} of an import's answer, read without its per-line report
+   * (which comes after them, and which the client has no use for).
+   */
+  static long[] counts(byte[] answer, String... names) throws IOException {
+    long[] out = new long[names.length];
+    int found = 0;
+    try (JsonParser parser = MAPPER.getFactory().createParser(answer)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("The import's answer is not a JSON object");
+      }
+      while (found < names.length && parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        int at = Arrays.asList(names).indexOf(field);
+        if (at >= 0 && value == JsonToken.VALUE_NUMBER_INT) {
+          out[at] = parser.getLongValue();
+          found++;
+        } else {
+          parser.skipChildren();
+        }
+      }
+    }
+    if (found < names.length) {
+      throw new IOException("The import's answer lacks one of " + Arrays.toString(names));
+    }
+    return out;
   }
 
   private JsonNode post(String path, String token, String body, int expected) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package org.vigie.intake.bench;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One HTTP/1.1 keep-alive connection that sends a prepared request and reads the answer's status,
- * discarding its body: the benchmark's measuring client. It shares the machine with the service, so
+ * discarding its body or keeping it: the benchmark's measuring client. It shares the machine with the service, so
  * it must cost little per request (java.net.http costs about as much CPU per request as intake
  * itself). Plain http only; Content-Length and chunked bodies.
  */
@@ -39,15 +40,29 @@ final class KeepAliveConnection implements AutoCloseable {
     return all;
   }
 
+  /** An answer whose body was kept. */
+  record Answer(int status, byte[] body) {}
+
   /** Sends the request and returns the answer's status (the connection is reopened if the server closed it). */
   int exchange(byte[] request) throws IOException {
+    return exchange(request, null);
+  }
+
+  /** Sends the request and returns the answer with its body. */
+  Answer exchangeForBody(byte[] request) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    int status = exchange(request, body);
+    return new Answer(status, body.toByteArray());
+  }
+
+  private int exchange(byte[] request, OutputStream body) throws IOException {
     if (socket == null) {
       open();
     }
     try {
       out.write(request);
       out.flush();
-      return readResponse();
+      return readResponse(body);
     } catch (IOException e) {
       close();
       throw e;
@@ -63,7 +78,7 @@ final class KeepAliveConnection implements AutoCloseable {
     out = socket.getOutputStream();
   }
 
-  private int readResponse() throws IOException {
+  private int readResponse(OutputStream body) throws IOException {
     String status = line();
     if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
       throw new IOException("Not an HTTP/1.1 answer");
@@ -89,14 +104,14 @@ final class KeepAliveConnection implements AutoCloseable {
     }
     if (chunked) {
       for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0; size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-        discard(size);
+        copy(size, body);
         line();
       }
       while (!line().isEmpty()) {
         // trailers
       }
     } else if (length > 0) {
-      discard(length);
+      copy(length, body);
     }
     if (close) {
       close();
@@ -104,11 +119,15 @@ final class KeepAliveConnection implements AutoCloseable {
     return code;
   }
 
-  private void discard(long n) throws IOException {
+  /** Reads n bytes of the body into {@code body}, or discards them when it is null. */
+  private void copy(long n, OutputStream body) throws IOException {
     while (n > 0) {
       int r = in.read(skip, 0, (int) Math.min(skip.length, n));
       if (r < 0) {
         throw new EOFException();
+      }
+      if (body != null) {
+        body.write(skip, 0, r);
       }
       n -= r;
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,6 +32,10 @@ public final class CopyRows {
   private static final long PG_EPOCH_SECOND = PG_EPOCH_DAY * 86_400;
   private static final byte JSONB_VERSION = 1;
   private static final ObjectWriter JSON = JsonMapper.builder().build().writer();
+  /** COPY's binary format is big-endian (network order). */
+  private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private byte[] buf = new byte[8192];
   private int len;
@@ -88,9 +95,11 @@ public final class CopyRows {
     if (v == null) {
       int32(-1);
     } else if (v instanceof UUID u) {
-      int32(16);
-      int64(u.getMostSignificantBits());
-      int64(u.getLeastSignificantBits());
+      ensure(20);
+      INT.set(buf, len, 16);
+      LONG.set(buf, len + 4, u.getMostSignificantBits());
+      LONG.set(buf, len + 12, u.getLeastSignificantBits());
+      len += 20;
     } else if (v instanceof String s) {
       text(s);
     } else if (v instanceof Enum<?> e) {
@@ -99,15 +108,20 @@ public final class CopyRows {
       int32(b.length);
       bytes(b);
     } else if (v instanceof Boolean b) {
-      int32(1);
-      ensure(1);
-      buf[len++] = (byte) (b ? 1 : 0);
+      ensure(5);
+      INT.set(buf, len, 1);
+      buf[len + 4] = (byte) (b ? 1 : 0);
+      len += 5;
     } else if (v instanceof Instant i) {
-      int32(8);
-      int64(Math.multiplyExact(i.getEpochSecond() - PG_EPOCH_SECOND, 1_000_000L) + i.getNano() / 1_000);
+      ensure(12);
+      INT.set(buf, len, 8);
+      LONG.set(buf, len + 4, Math.multiplyExact(i.getEpochSecond() - PG_EPOCH_SECOND, 1_000_000L) + i.getNano() / 1_000);
+      len += 12;
     } else if (v instanceof LocalDate d) {
-      int32(4);
-      int32(Math.toIntExact(d.toEpochDay() - PG_EPOCH_DAY));
+      ensure(8);
+      INT.set(buf, len, 4);
+      INT.set(buf, len + 4, Math.toIntExact(d.toEpochDay() - PG_EPOCH_DAY));
+      len += 8;
     } else if (v instanceof JsonNode json) {
       byte[] text = jsonBytes(json);
       int32(1 + text.length);
@@ -127,10 +141,23 @@ public final class CopyRows {
     }
   }
 
+  /** A text value in UTF-8: ASCII (most values: codes, enums, references) is written as it is read. */
   private void text(String s) {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    int32(utf8.length);
-    bytes(utf8);
+    int n = s.length();
+    ensure(4 + n);
+    int at = len + 4;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        int32(utf8.length);
+        bytes(utf8);
+        return;
+      }
+      buf[at + i] = (byte) c;
+    }
+    INT.set(buf, len, n);
+    len = at + n;
   }
 
   private void bytes(byte[] b) {
@@ -141,26 +168,14 @@ public final class CopyRows {
 
   private void int16(int v) {
     ensure(2);
-    buf[len++] = (byte) (v >>> 8);
-    buf[len++] = (byte) v;
+    SHORT.set(buf, len, (short) v);
+    len += 2;
   }
 
   private void int32(int v) {
     ensure(4);
-    putInt(len, v);
+    INT.set(buf, len, v);
     len += 4;
-  }
-
-  private void putInt(int at, int v) {
-    buf[at] = (byte) (v >>> 24);
-    buf[at + 1] = (byte) (v >>> 16);
-    buf[at + 2] = (byte) (v >>> 8);
-    buf[at + 3] = (byte) v;
-  }
-
-  private void int64(long v) {
-    int32((int) (v >>> 32));
-    int32((int) v);
   }
 
   private void ensure(int more) {

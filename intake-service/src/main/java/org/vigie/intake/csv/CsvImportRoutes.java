@@ -2,9 +2,12 @@ package org.vigie.intake.csv;
 
 import static io.javalin.http.HandlerType.POST;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import org.vigie.intake.auth.Caller;
@@ -33,22 +36,40 @@ public final class CsvImportRoutes {
       throw ApiProblem.badRequest("body", "The request body must be a CSV file with a header line");
     }
     List<ImportLine> lines = importer.importCsv(caller, body);
-    ObjectNode out = json.object();
+    ctx.status(200).contentType(ContentType.APPLICATION_JSON).result(report(lines));
+  }
+
+  /** The answer: the counts, then a report per line, written as a stream (a file has thousands of lines). */
+  private byte[] report(List<ImportLine> lines) {
     long accepted = lines.stream().filter(l -> l.status() == ImportLine.Status.ACCEPTED).count();
     long duplicates = lines.stream().filter(l -> l.status() == ImportLine.Status.DUPLICATE).count();
-    out.put("lines", lines.size()).put("accepted", accepted).put("duplicates", duplicates)
-        .put("rejected", lines.size() - accepted - duplicates)
-        .put("events", lines.stream().mapToInt(ImportLine::events).sum());
-    ArrayNode report = out.putArray("report");
-    for (ImportLine l : lines) {
-      ObjectNode n = report.addObject().put("line", l.line()).put("status", l.status().name());
-      if (l.caseId() != null) {
-        n.put("caseId", l.caseId().toString());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 80 * lines.size());
+    try (JsonGenerator out = json.mapper().getFactory().createGenerator(bytes)) {
+      out.writeStartObject();
+      out.writeNumberField("lines", lines.size());
+      out.writeNumberField("accepted", accepted);
+      out.writeNumberField("duplicates", duplicates);
+      out.writeNumberField("rejected", lines.size() - accepted - duplicates);
+      out.writeNumberField("events", lines.stream().mapToInt(ImportLine::events).sum());
+      out.writeArrayFieldStart("report");
+      for (ImportLine l : lines) {
+        out.writeStartObject();
+        out.writeNumberField("line", l.line());
+        out.writeStringField("status", l.status().name());
+        if (l.caseId() != null) {
+          out.writeStringField("caseId", l.caseId().toString());
+        }
+        if (l.status() == ImportLine.Status.REJECTED) {
+          out.writeStringField("column", l.column());
+          out.writeStringField("error", l.error());
+        }
+        out.writeEndObject();
       }
-      if (l.status() == ImportLine.Status.REJECTED) {
-        n.put("column", l.column()).put("error", l.error());
-      }
+      out.writeEndArray();
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    ctx.status(200).json(out);
+    return bytes.toByteArray();
   }
 }

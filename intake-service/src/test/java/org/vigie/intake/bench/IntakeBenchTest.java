@@ -19,4 +19,14 @@ class IntakeBenchTest {
     assertThat(imp.rows()).isEqualTo(50);
     assertThat(imp.events()).isEqualTo(150);
   }
+
+  @Test
+  void anImportsCountsAreReadWhereverTheyStandAndTheirAbsenceIsAnError() throws Exception {
+    byte[] answer = "{\"lines\":3,\"report\":[{\"line\":2,\"events\":9}],\"accepted\":2,\"events\":6}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(IntakeBench.counts(answer, "events", "accepted")).containsExactly(6, 2);
+    byte[] partial = "{\"lines\":3,\"accepted\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IntakeBench.counts(partial, "events", "accepted"))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("events");
+  }
 }
