@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>IntakeBench [--url http://localhost:8080] [--admin-token T] [--threads 64] [--seconds 20]
  *              [--warmup-seconds 5] [--cases-per-thread 50] [--import-rows 20000] [--import-chunk 2000]
- *              [--import-warmup-rows 60000]</pre>
+ *              [--import-warmup-rows 60000] [--import-parallel 4]</pre>
  * The administrator token defaults to VIGIE_ADMIN_TOKEN.
  */
 public final class IntakeBench {
@@ -40,32 +40,28 @@ public final class IntakeBench {
 
   private final String url;
   private final String adminToken;
+  private final Options options;
   private final int threads;
-  private final int seconds;
-  private final int warmupSeconds;
-  private final int importRows;
-  private final int importChunk;
-  private final int importWarmupRows;
-  private final int casesPerThread;
   /** Setup requests. */
   private final HttpClient http;
   private final ExecutorService pool;
 
-  IntakeBench(String url, String adminToken, int threads, int seconds, int warmupSeconds, int importRows, int importChunk) {
-    this(url, adminToken, threads, seconds, warmupSeconds, 1, importRows, importChunk, 0);
+  /** What to run: client threads, the POST run's length and cases, the imports' sizes and parallelism. */
+  record Options(int threads, int seconds, int warmupSeconds, int casesPerThread, int importRows, int importChunk,
+      int importWarmupRows, int importParallel) {
+    static Options parse(String[] args) {
+      return new Options(Integer.parseInt(arg(args, "--threads", "64")), Integer.parseInt(arg(args, "--seconds", "20")),
+          Integer.parseInt(arg(args, "--warmup-seconds", "5")), Math.max(1, Integer.parseInt(arg(args, "--cases-per-thread", "50"))),
+          Integer.parseInt(arg(args, "--import-rows", "20000")), Integer.parseInt(arg(args, "--import-chunk", "2000")),
+          Integer.parseInt(arg(args, "--import-warmup-rows", "60000")), Integer.parseInt(arg(args, "--import-parallel", "4")));
+    }
   }
 
-  IntakeBench(String url, String adminToken, int threads, int seconds, int warmupSeconds, int casesPerThread, int importRows,
-      int importChunk, int importWarmupRows) {
-    this.casesPerThread = Math.max(1, casesPerThread);
+  IntakeBench(String url, String adminToken, Options options) {
     this.url = url.replaceAll("/+$", "");
     this.adminToken = adminToken;
-    this.threads = threads;
-    this.seconds = seconds;
-    this.warmupSeconds = warmupSeconds;
-    this.importRows = importRows;
-    this.importChunk = importChunk;
-    this.importWarmupRows = importWarmupRows;
+    this.options = options;
+    this.threads = options.threads();
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "bench-client");
       t.setDaemon(true);
@@ -81,10 +77,7 @@ public final class IntakeBench {
       System.err.println("An administrator token is required: --admin-token or VIGIE_ADMIN_TOKEN");
       System.exit(2);
     }
-    IntakeBench bench = new IntakeBench(url, admin, Integer.parseInt(arg(args, "--threads", "64")),
-        Integer.parseInt(arg(args, "--seconds", "20")), Integer.parseInt(arg(args, "--warmup-seconds", "5")),
-        Integer.parseInt(arg(args, "--cases-per-thread", "50")), Integer.parseInt(arg(args, "--import-rows", "20000")), Integer.parseInt(arg(args, "--import-chunk", "2000")),
-        Integer.parseInt(arg(args, "--import-warmup-rows", "60000")));
+    IntakeBench bench = new IntakeBench(url, admin, Options.parse(args));
     try {
       Result post = bench.singleEvents();
       System.out.println(post.format());
@@ -129,14 +122,14 @@ public final class IntakeBench {
     this.importToken = coordinator;
     String event = "{\"type\":\"CCC_CONTACT_ATTEMPTED\",\"occurredOn\":\"" + LocalDate.now().minusDays(1)
         + "\",\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\",\"waitMinutes\":40}";
-    runFor(warmupSeconds, tokens, cases, event, new AtomicLong(), new AtomicLong(), null);
+    runFor(options.warmupSeconds(), tokens, cases, event, new AtomicLong(), new AtomicLong(), null);
     // Phase markers: a script sampling the processes' CPU can cut at these lines.
-    System.out.println("measuring single-event POSTs for " + seconds + " s");
+    System.out.println("measuring single-event POSTs for " + options.seconds() + " s");
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
     long start = System.nanoTime();
-    runFor(seconds, tokens, cases, event, ok, failed, latencies);
+    runFor(options.seconds(), tokens, cases, event, ok, failed, latencies);
     double elapsed = (System.nanoTime() - start) / 1e9;
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
     if (all.length == 0) {
@@ -155,7 +148,7 @@ public final class IntakeBench {
       String token = tokens.get(i);
       futures.add(pool.submit(() -> {
         List<String> mine = new ArrayList<>();
-        for (int c = 0; c < casesPerThread; c++) {
+        for (int c = 0; c < options.casesPerThread(); c++) {
           mine.add(post("/api/v1/cases", token, """
               {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2027-06-01"},"procedure":"RENEWAL","department":"93"}""", 201)
               .get("caseId").asText());
@@ -226,11 +219,11 @@ public final class IntakeBench {
    * theirs: without it the measure includes the server compiling its import path.
    */
   ImportResult csvImport() throws Exception {
-    if (importWarmupRows > 0) {
-      System.out.println("warming up the import with " + importWarmupRows + " lines");
-      importLines(importWarmupRows, false);
+    if (options.importWarmupRows() > 0) {
+      System.out.println("warming up the import with " + options.importWarmupRows() + " lines");
+      importLines(options.importWarmupRows(), false);
     }
-    return importLines(importRows, true);
+    return importLines(options.importRows(), true);
   }
 
   private ImportResult importLines(int lines, boolean measured) throws Exception {
@@ -240,15 +233,15 @@ public final class IntakeBench {
     // are read only as far as their counts: the client shares the machine with the service.
     URI base = URI.create(url);
     List<byte[]> requests = new ArrayList<>();
-    for (int start = 0; start < lines; start += importChunk) {
+    for (int start = 0; start < lines; start += options.importChunk()) {
       StringBuilder b = new StringBuilder(header);
-      for (int i = start; i < Math.min(lines, start + importChunk); i++) {
+      for (int i = start; i < Math.min(lines, start + options.importChunk()); i++) {
         b.append("B-").append(run).append('-').append(i).append(";renouvellement;93;carte temporaire;01/06/2027;oui;")
             .append("01/03/2026;01/09/2026;30/11/2026\n");
       }
       requests.add(KeepAliveConnection.request(base, "POST", base.getRawPath() + "/api/v1/imports", importToken, "text/csv", b.toString()));
     }
-    int parallel = Math.min(4, threads);
+    int parallel = Math.max(1, options.importParallel());
     if (measured) {
       System.out.println("importing " + lines + " lines");
     }

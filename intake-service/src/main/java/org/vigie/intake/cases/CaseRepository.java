@@ -27,7 +27,7 @@ public final class CaseRepository {
       WHERE case_id = ? AND association_id = ?""";
   private static final String APPEND_TIMELINE = """
       INSERT INTO case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""";
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json))""";
 
   private final ObjectMapper mapper;
   private final WriteBehinds writeBehinds;

@@ -1,9 +1,11 @@
 package org.vigie.intake.copy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -23,15 +25,14 @@ import org.postgresql.copy.CopyIn;
  * dates and timestamps. Binary values must match their column's type exactly, so the Java type
  * names it: null, {@link UUID} (uuid), {@link String} and enums (text), {@code byte[]} (bytea),
  * {@link Boolean} (boolean), {@link Instant} (timestamptz, microseconds), {@link LocalDate} (date)
- * and {@link JsonNode} (jsonb). Any other type is refused: an int could be int2, int4 or int8.
+ * and {@link JsonNode} (json). Any other type is refused: an int could be int2, int4 or int8.
  */
 public final class CopyRows {
   private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
   /** PostgreSQL's epoch, 2000-01-01, in days and seconds since 1970-01-01. */
   private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
   private static final long PG_EPOCH_SECOND = PG_EPOCH_DAY * 86_400;
-  private static final byte JSONB_VERSION = 1;
-  private static final ObjectWriter JSON = JsonMapper.builder().build().writer();
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
   /** COPY's binary format is big-endian (network order). */
   private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -40,6 +41,7 @@ public final class CopyRows {
   private byte[] buf = new byte[8192];
   private int len;
   private int rows;
+  private JsonGenerator json;
 
   public CopyRows() {
     bytes(SIGNATURE);
@@ -123,21 +125,42 @@ public final class CopyRows {
       INT.set(buf, len + 4, Math.toIntExact(d.toEpochDay() - PG_EPOCH_DAY));
       len += 8;
     } else if (v instanceof JsonNode json) {
-      byte[] text = jsonBytes(json);
-      int32(1 + text.length);
-      ensure(1);
-      buf[len++] = JSONB_VERSION;
-      bytes(text);
+      json(json);
     } else {
       throw new IllegalArgumentException("No binary COPY form for " + v.getClass().getName());
     }
   }
 
-  private static byte[] jsonBytes(JsonNode json) {
+  /** A json value: its text, written straight into the buffer by one generator per instance. */
+  private void json(JsonNode value) {
+    int at = len;
+    int32(0); // its length, known once written
     try {
-      return JSON.writeValueAsBytes(json);
-    } catch (JsonProcessingException e) {
+      if (json == null) {
+        json = JSON.createGenerator(new Sink());
+        json.setRootValueSeparator(null);
+      }
+      json.writeTree(value);
+      json.flush();
+    } catch (IOException e) {
       throw new IllegalArgumentException("JSON value cannot be written", e);
+    }
+    INT.set(buf, at, len - at - 4);
+  }
+
+  /** Appends what the JSON generator writes to the buffer. */
+  private final class Sink extends OutputStream {
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buf[len++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int n) {
+      ensure(n);
+      System.arraycopy(b, off, buf, len, n);
+      len += n;
     }
   }
 

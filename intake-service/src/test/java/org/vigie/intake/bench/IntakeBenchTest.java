@@ -9,7 +9,8 @@ import org.vigie.intake.support.TestIntake;
 class IntakeBenchTest {
   @Test
   void aShortRunMeasuresPostsAndImports() throws Exception {
-    IntakeBench bench = new IntakeBench("http://localhost:" + TestIntake.service().port(), TestIntake.ADMIN_TOKEN, 2, 1, 0, 1, 50, 25, 30);
+    IntakeBench bench = new IntakeBench("http://localhost:" + TestIntake.service().port(), TestIntake.ADMIN_TOKEN,
+        new IntakeBench.Options(2, 1, 0, 1, 50, 25, 30, 2));
     IntakeBench.Result r = bench.singleEvents();
     assertThat(r.ok()).isPositive();
     assertThat(r.failed()).isZero();

@@ -20,8 +20,9 @@ class CopyRowsTest {
   void awkwardValuesRoundTrip() throws Exception {
     try (HikariDataSource ds = Databases.pool(SharedPostgres.newDatabaseUrl(), null, null, "public", 2)) {
       Jdbi jdbi = Databases.jdbi(ds);
-      jdbi.useHandle(h -> h.execute("CREATE TABLE t (id uuid, txt text, bin bytea, flag boolean, at timestamptz, day date, doc jsonb)"));
+      jdbi.useHandle(h -> h.execute("CREATE TABLE t (id uuid, txt text, bin bytea, flag boolean, at timestamptz, day date, doc json)"));
       UUID id = UUID.randomUUID();
+      UUID second = UUID.randomUUID();
       String text = "tab\there\nnew line\r\\back\\slash \\N é ’ 𝄞";
       byte[] bin = {0, 1, (byte) 0xff, '\\', '\t', '\n'};
       Instant at = Instant.parse("2026-11-26T18:00:00.123456Z");
@@ -30,8 +31,9 @@ class CopyRowsTest {
       long copied = jdbi.inTransaction(h -> new CopyRows()
           .row(id, text, bin, true, at, LocalDate.of(2026, 2, 28), doc)
           .row(UUID.randomUUID(), null, null, false, null, null, null)
+          .row(second, "second", null, null, null, null, new com.fasterxml.jackson.databind.ObjectMapper().readTree("[1,{\"a\":null}]"))
           .into(h, "t (id, txt, bin, flag, at, day, doc)"));
-      assertThat(copied).isEqualTo(2);
+      assertThat(copied).isEqualTo(3);
       Map<String, Object> row = jdbi.withHandle(h -> h.createQuery("SELECT txt, bin, flag, at, day, doc::text AS doc FROM t WHERE id = ?")
           .bind(0, id).mapToMap().one());
       assertThat(row.get("txt")).isEqualTo(text);
@@ -39,8 +41,11 @@ class CopyRowsTest {
       assertThat(row.get("flag")).isEqualTo(true);
       assertThat(((java.sql.Timestamp) row.get("at")).toInstant()).isEqualTo(at);
       assertThat(row.get("day").toString()).isEqualTo("2026-02-28");
-      assertThat(row.get("doc")).isEqualTo("{\"note\": \"quote \\\" and \\\\ and \\n é\"}");
-      List<Map<String, Object>> nulls = jdbi.withHandle(h -> h.createQuery("SELECT txt, bin, at FROM t WHERE id <> ?").bind(0, id).mapToMap().list());
+      assertThat(row.get("doc")).isEqualTo("{\"note\":\"quote \\\" and \\\\ and \\n é\"}");
+      String secondDoc = jdbi.withHandle(h -> h.createQuery("SELECT doc::text FROM t WHERE id = ?").bind(0, second).mapTo(String.class).one());
+      assertThat(secondDoc).isEqualTo("[1,{\"a\":null}]");
+      List<Map<String, Object>> nulls = jdbi.withHandle(h -> h.createQuery("SELECT txt, bin, at FROM t WHERE id NOT IN (?, ?)")
+          .bind(0, id).bind(1, second).mapToMap().list());
       assertThat(nulls).hasSize(1);
       assertThat(nulls.get(0).values()).containsOnlyNulls();
     }
