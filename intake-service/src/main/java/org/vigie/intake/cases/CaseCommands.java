@@ -63,7 +63,6 @@ public final class CaseCommands {
     cases.insert(h, new CaseRecord(caseId, caller.associationId(), c.permitKind().name(), c.permitExpiresOn(),
         c.procedure().name(), c.department(), volunteer, c.employed(), c.receivesBenefits(), kinds, "OPEN", false,
         c.openedOn(), c.openedOn()));
-    vault.createKey(h, caseId);
     c.person().ifPresent(p -> vault.storePerson(h, caseId, p));
     CaseOpened payload = opened(c, volunteer);
     c.details().put("assignedVolunteerId", volunteer == null ? null : volunteer.toString());

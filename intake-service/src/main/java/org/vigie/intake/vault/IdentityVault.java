@@ -14,8 +14,10 @@ import org.vigie.intake.copy.CopyRows;
 
 /**
  * Person identities and free-text notes, encrypted with AES-GCM under a random data key per case;
- * the data key is stored wrapped (AES-GCM) by the master key. Erasing a case deletes its data key
- * (crypto-shredding) and its ciphertexts: nothing left can be decrypted, by anyone.
+ * the data key is stored wrapped (AES-GCM) by the master key. A case gets its key with the first
+ * secret it must protect (its identity, or a note): a case without either has nothing to encrypt,
+ * and no key. Erasing a case deletes its data key (crypto-shredding) and its ciphertexts: nothing
+ * left can be decrypted, by anyone.
  */
 public final class IdentityVault {
   private final MasterKey master;
@@ -26,11 +28,14 @@ public final class IdentityVault {
     this.master = master;
   }
 
-  /** Everything the vault stores for a new case, sealed in memory (for batched imports). */
+  /** Everything the vault stores for a new case, sealed in memory (for batched imports); no key when there is nothing to seal. */
   public record NewCaseSecrets(UUID caseId, byte[] wrappedKey, byte[] identity, java.util.Map<UUID, byte[]> notes) {}
 
   /** Seals a new case's data key, identity and notes without touching the database. */
   public NewCaseSecrets seal(UUID caseId, Person person, java.util.Map<UUID, String> notes) {
+    if (person == null && notes.isEmpty()) {
+      return new NewCaseSecrets(caseId, null, null, java.util.Map.of());
+    }
     byte[] dataKey = aead.randomKey();
     try {
       SecretKey key = new SecretKeySpec(dataKey, "AES");
@@ -49,7 +54,9 @@ public final class IdentityVault {
     CopyRows identities = new CopyRows();
     CopyRows notes = new CopyRows();
     for (NewCaseSecrets s : all) {
-      keys.row(s.caseId(), s.wrappedKey());
+      if (s.wrappedKey() != null) {
+        keys.row(s.caseId(), s.wrappedKey());
+      }
       if (s.identity() != null) {
         identities.row(s.caseId(), s.identity());
       }
@@ -68,16 +75,24 @@ public final class IdentityVault {
     return json.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Creates the case's data key; call once, in the transaction creating the case. */
-  public void createKey(Handle h, UUID caseId) {
+  /** The case's data key, created if it has none yet; the caller holds the case's lock (or has just created it). */
+  private SecretKey keyFor(Handle h, UUID caseId) {
+    return dataKey(h, caseId).orElseGet(() -> createKey(h, caseId));
+  }
+
+  private SecretKey createKey(Handle h, UUID caseId) {
     byte[] dataKey = aead.randomKey();
-    byte[] wrapped = aead.seal(master.key(), dataKey, aad("key", caseId));
-    Arrays.fill(dataKey, (byte) 0);
-    h.createUpdate("INSERT INTO case_keys (case_id, wrapped_key) VALUES (?, ?)").bind(0, caseId).bind(1, wrapped).execute();
+    try {
+      byte[] wrapped = aead.seal(master.key(), dataKey, aad("key", caseId));
+      h.createUpdate("INSERT INTO case_keys (case_id, wrapped_key) VALUES (?, ?)").bind(0, caseId).bind(1, wrapped).execute();
+      return new SecretKeySpec(dataKey, "AES");
+    } finally {
+      Arrays.fill(dataKey, (byte) 0);
+    }
   }
 
   public void storePerson(Handle h, UUID caseId, Person person) {
-    byte[] sealed = aead.seal(dataKey(h, caseId).orElseThrow(), personJson(person), aad("person", caseId));
+    byte[] sealed = aead.seal(keyFor(h, caseId), personJson(person), aad("person", caseId));
     h.createUpdate("""
             INSERT INTO identities (case_id, ciphertext) VALUES (?, ?)
             ON CONFLICT (case_id) DO UPDATE SET ciphertext = excluded.ciphertext""")
@@ -104,7 +119,7 @@ public final class IdentityVault {
   /** Stores a free-text note; returns its opaque id (the {@code noteRef} events carry). */
   public UUID storeNote(Handle h, UUID caseId, String text) {
     UUID noteId = UUID.randomUUID();
-    byte[] sealed = aead.seal(dataKey(h, caseId).orElseThrow(), text.getBytes(StandardCharsets.UTF_8), aad("note:" + noteId, caseId));
+    byte[] sealed = aead.seal(keyFor(h, caseId), text.getBytes(StandardCharsets.UTF_8), aad("note:" + noteId, caseId));
     h.createUpdate("INSERT INTO notes (note_id, case_id, ciphertext) VALUES (?, ?, ?)")
         .bind(0, noteId).bind(1, caseId).bind(2, sealed).execute();
     return noteId;

@@ -66,6 +66,8 @@ class RetentionTest {
         Instant now = Instant.now();
 
         assertThat(run(jdbi, policy, erasure, now.plus(Duration.ofDays(365)), a).erased()).isEmpty();
+        boolean keyBefore = jdbi.withHandle(h -> vault.hasKey(h, java.util.UUID.fromString(caseId)));
+        assertThat(keyBefore).as("the identity's key").isTrue();
         RetentionJob.Outcome outcome = run(jdbi, policy, erasure, now.plus(Duration.ofDays(2 * 366 + 1)), a);
         assertThat(outcome.erased()).containsExactly(caseId);
         assertThat(outcome.failed()).isEmpty();

@@ -60,4 +60,36 @@ class IdentityErasureTest {
         .status()).isEqualTo(422);
     assertThat(api.delete("/api/v1/cases/" + caseId + "/identity", a.token()).status()).isEqualTo(422);
   }
+
+  @Test
+  void aCaseGetsItsKeyWithItsFirstNoteAndTheKeyIsShreddedLikeAnyOther() throws Exception {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String caseId = api.post("/api/v1/cases", a.token(), TestIntake.RENEWAL_CASE).text("caseId");
+    assertThat(keys(caseId)).as("no personal data, no key").isZero();
+    assertThat(api.post("/api/v1/cases/" + caseId + "/events", a.token(),
+        "{\"type\":\"BLOCKAGE_REPORTED\",\"occurredOn\":\"2026-10-01\",\"blockage\":\"ACCOUNT_LOCKED\",\"note\":\"Premier signalement\"}")
+        .status()).isEqualTo(202);
+    assertThat(keys(caseId)).isEqualTo(1);
+    assertThat(api.post("/api/v1/cases/" + caseId + "/events", a.token(),
+        "{\"type\":\"BLOCKAGE_REPORTED\",\"occurredOn\":\"2026-10-02\",\"blockage\":\"ACCOUNT_LOCKED\",\"note\":\"Second signalement\"}")
+        .status()).isEqualTo(202);
+    assertThat(keys(caseId)).as("the second note reuses the key").isEqualTo(1);
+    JsonNode before = api.get("/api/v1/cases/" + caseId, a.token()).json();
+    assertThat(before.at("/timeline/1/note").asText()).isEqualTo("Premier signalement");
+    assertThat(before.at("/timeline/2/note").asText()).isEqualTo("Second signalement");
+
+    assertThat(api.delete("/api/v1/cases/" + caseId + "/identity", a.token()).status()).isEqualTo(202);
+    assertThat(keys(caseId)).isZero();
+    JsonNode after = api.get("/api/v1/cases/" + caseId, a.token()).json();
+    assertThat(after.at("/timeline/1/note").isNull()).isTrue();
+    assertThat(after.toString()).doesNotContain("signalement");
+  }
+
+  private static int keys(String caseId) throws Exception {
+    try (Connection c = DriverManager.getConnection(TestIntake.databaseUrl()); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM intake.case_keys WHERE case_id = '" + caseId + "'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
 }
