@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>IntakeBench [--url http://localhost:8080] [--admin-token T] [--threads 64] [--seconds 20]
  *              [--warmup-seconds 5] [--cases-per-thread 50] [--import-rows 20000] [--import-chunk 2000]
- *              [--import-warmup-rows 60000] [--import-parallel 4]</pre>
+ *              [--import-warmup-rows 60000] [--import-parallel 4]
+ *              [--import-names]</pre>
+ * With {@code --import-names}, every imported line also has a name (nom), which the vault encrypts.
  * The administrator token defaults to VIGIE_ADMIN_TOKEN.
  */
 public final class IntakeBench {
@@ -46,14 +48,15 @@ public final class IntakeBench {
   private final HttpClient http;
   private final ExecutorService pool;
 
-  /** What to run: client threads, the POST run's length and cases, the imports' sizes and parallelism. */
+  /** What to run: client threads, the POST run's length and cases, the imports' sizes, parallelism and whether lines carry a name. */
   record Options(int threads, int seconds, int warmupSeconds, int casesPerThread, int importRows, int importChunk,
-      int importWarmupRows, int importParallel) {
+      int importWarmupRows, int importParallel, boolean importNames) {
     static Options parse(String[] args) {
       return new Options(Integer.parseInt(arg(args, "--threads", "64")), Integer.parseInt(arg(args, "--seconds", "20")),
           Integer.parseInt(arg(args, "--warmup-seconds", "5")), Math.max(1, Integer.parseInt(arg(args, "--cases-per-thread", "50"))),
           Integer.parseInt(arg(args, "--import-rows", "20000")), Integer.parseInt(arg(args, "--import-chunk", "2000")),
-          Integer.parseInt(arg(args, "--import-warmup-rows", "60000")), Integer.parseInt(arg(args, "--import-parallel", "4")));
+          Integer.parseInt(arg(args, "--import-warmup-rows", "60000")), Integer.parseInt(arg(args, "--import-parallel", "4")),
+          Arrays.asList(args).contains("--import-names"));
     }
   }
 
@@ -227,7 +230,9 @@ public final class IntakeBench {
   }
 
   private ImportResult importLines(int lines, boolean measured) throws Exception {
-    String header = "reference;demarche;departement;type_titre;date_expiration;salarie;date_depot;api_delivree_le;api_valide_jusqu_au\n";
+    boolean names = options.importNames();
+    String header = "reference;demarche;departement;type_titre;date_expiration;salarie;date_depot;api_delivree_le;api_valide_jusqu_au"
+        + (names ? ";nom\n" : "\n");
     String run = UUID.randomUUID().toString().substring(0, 8);
     // Requests are built before the clock starts, and sent on keep-alive connections whose answers
     // are read only as far as their counts: the client shares the machine with the service.
@@ -237,7 +242,11 @@ public final class IntakeBench {
       StringBuilder b = new StringBuilder(header);
       for (int i = start; i < Math.min(lines, start + options.importChunk()); i++) {
         b.append("B-").append(run).append('-').append(i).append(";renouvellement;93;carte temporaire;01/06/2027;oui;")
-            .append("01/03/2026;01/09/2026;30/11/2026\n");
+            .append("01/03/2026;01/09/2026;30/11/2026");
+        if (names) {
+          b.append(";Personne ").append(run).append(' ').append(i);
+        }
+        b.append('\n');
       }
       requests.add(KeepAliveConnection.request(base, "POST", base.getRawPath() + "/api/v1/imports", importToken, "text/csv", b.toString()));
     }

@@ -10,7 +10,7 @@ class IntakeBenchTest {
   @Test
   void aShortRunMeasuresPostsAndImports() throws Exception {
     IntakeBench bench = new IntakeBench("http://localhost:" + TestIntake.service().port(), TestIntake.ADMIN_TOKEN,
-        new IntakeBench.Options(2, 1, 0, 1, 50, 25, 30, 2));
+        new IntakeBench.Options(2, 1, 0, 1, 50, 25, 30, 2, true));
     IntakeBench.Result r = bench.singleEvents();
     assertThat(r.ok()).isPositive();
     assertThat(r.failed()).isZero();
