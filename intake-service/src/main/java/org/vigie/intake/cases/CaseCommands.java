@@ -98,6 +98,7 @@ public final class CaseCommands {
     List<TimelineEntry> timeline = new ArrayList<>();
     List<UUID> timelineCases = new ArrayList<>();
     List<Map.Entry<String, CaseEvent>> events = new ArrayList<>();
+    List<UUID> eventIds = new ArrayList<>();
     List<UUID> caseIds = new ArrayList<>();
     Instant now = clock.instant();
     for (int i = 0; i < newCases.size(); i++) {
@@ -132,6 +133,7 @@ public final class CaseCommands {
             (com.fasterxml.jackson.databind.node.ObjectNode) p[3]));
         timelineCases.add(caseId);
         events.add(Map.entry(caseId.toString(), event(eventId, caseId, caller, on, now, p[2], source)));
+        eventIds.add(eventId);
       }
       caseIds.add(caseId);
     }
@@ -143,7 +145,7 @@ public final class CaseCommands {
     for (int i = 0; i < newCases.size(); i++) {
       int n = 1 + drafts.get(i).size();
       for (int k = 0; k < n; k++) {
-        result.add(new Recorded(caseIds.get(i), UUID.fromString(events.get(at + k).getValue().getEventId()), out.get(at + k)));
+        result.add(new Recorded(caseIds.get(i), eventIds.get(at + k), out.get(at + k)));
       }
       at += n;
     }
