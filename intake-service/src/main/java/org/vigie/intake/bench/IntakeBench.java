@@ -43,7 +43,6 @@ public final class IntakeBench {
   private final String url;
   private final String adminToken;
   private final Options options;
-  private final int threads;
   /** Setup requests. */
   private final HttpClient http;
   private final ExecutorService pool;
@@ -64,8 +63,7 @@ public final class IntakeBench {
     this.url = url.replaceAll("/+$", "");
     this.adminToken = adminToken;
     this.options = options;
-    this.threads = options.threads();
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
+    this.pool = Executors.newFixedThreadPool(options.threads(), r -> {
       Thread t = new Thread(r, "bench-client");
       t.setDaemon(true);
       return t;
@@ -116,7 +114,7 @@ public final class IntakeBench {
         .get("associationId").asText();
     String coordinator = null;
     List<String> tokens = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
+    for (int i = 0; i < options.threads(); i++) {
       JsonNode t = post("/api/v1/associations/" + association + "/tokens", adminToken, "{}", 201);
       tokens.add(t.get("token").asText());
       coordinator = coordinator == null ? t.get("token").asText() : coordinator;
@@ -147,7 +145,7 @@ public final class IntakeBench {
   /** The cases of each thread, opened by the thread pool (setup, not measured). */
   private List<List<String>> openCases(List<String> tokens) throws Exception {
     List<Future<List<String>>> futures = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
+    for (int i = 0; i < options.threads(); i++) {
       String token = tokens.get(i);
       futures.add(pool.submit(() -> {
         List<String> mine = new ArrayList<>();
@@ -170,7 +168,7 @@ public final class IntakeBench {
       List<long[]> latencies) throws Exception {
     long end = System.nanoTime() + forSeconds * 1_000_000_000L;
     List<Future<long[]>> futures = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
+    for (int i = 0; i < options.threads(); i++) {
       String token = tokens.get(i);
       URI base = URI.create(url);
       List<byte[]> requests = cases.get(i).stream()

@@ -124,8 +124,8 @@ public final class CopyRows {
       INT.set(buf, len, 4);
       INT.set(buf, len + 4, Math.toIntExact(d.toEpochDay() - PG_EPOCH_DAY));
       len += 8;
-    } else if (v instanceof JsonNode json) {
-      json(json);
+    } else if (v instanceof JsonNode node) {
+      json(node);
     } else {
       throw new IllegalArgumentException("No binary COPY form for " + v.getClass().getName());
     }
