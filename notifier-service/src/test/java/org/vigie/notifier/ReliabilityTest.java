@@ -192,7 +192,10 @@ class ReliabilityTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "child-notifier", ".log");
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.vigie.schemas",
+    // a killed child leaves the native libraries it extracted in its temporary directory: keep them under target/
+    Path tmp = Files.createDirectories(Path.of("target", "child-tmp"));
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
+        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.vigie.schemas",
         "-cp", classpath, main.getName());
     pb.environment().putAll(env);
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
