@@ -42,8 +42,9 @@ public final class RulesTopology {
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(store(config, StoreNames.ASSOCIATION_SETTINGS), Serdes.String(),
             AvroSerde.of(AssociationSettings.class)).withLoggingDisabled(),
+        // the values are decoded by the loader, which skips an unreadable one (see SettingsLoader)
         StoreNames.SETTINGS_SOURCE, Topics.ASSOCIATION_SETTINGS.keySerde().deserializer(),
-        Topics.ASSOCIATION_SETTINGS.valueSerde().deserializer(), Topics.ASSOCIATION_SETTINGS.name(),
+        Serdes.ByteArray().deserializer(), Topics.ASSOCIATION_SETTINGS.name(),
         StoreNames.SETTINGS_LOADER, SettingsLoader::new);
     return topology;
   }
