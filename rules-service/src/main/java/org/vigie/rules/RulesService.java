@@ -3,12 +3,19 @@ package org.vigie.rules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.platform.kafka.KafkaSettings;
@@ -19,16 +26,35 @@ import org.vigie.rules.topology.RulesConfig;
 import org.vigie.rules.topology.RulesTopology;
 import org.vigie.schemas.topics.Topics;
 
-/** The rules topology running in Kafka Streams: built from its settings, started, closed. */
+/**
+ * The rules topology running in Kafka Streams: built from its settings, started, closed.
+ *
+ * <p>A Kafka Streams client that fails (a stream or global thread dies of an exception no handler
+ * took) ends in ERROR, a state it never leaves: the service would stay up and alert nobody. So the
+ * service then closes it and starts a new one, after 1 s, then 2, 4, … up to a minute while the
+ * failures follow each other (back to 1 s once it runs again). With exactly-once, the new client
+ * resumes from the last committed transaction: nothing is lost or emitted twice. It gets the
+ * partitions once the group has expelled the failed client's consumer, within the consumer session
+ * timeout (45 s by default).
+ */
 public final class RulesService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RulesService.class);
+  private static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
 
   private final Properties streamsProperties;
-  private final Topology topology;
+  private final Supplier<Topology> topology;
   private final TopicProvisioner topics;
   private final Integer opsPort;
-  private KafkaStreams streams;
+  private final Duration firstRestartDelay;
+  private final AtomicInteger failuresInARow = new AtomicInteger();
+  private ScheduledExecutorService restarter;
+  // read without the lock by the ops endpoints, which close() may be waiting for while it holds it
+  private volatile KafkaStreams streams;
+  private PrometheusMeterRegistry registry;
+  private KafkaStreamsMetrics metrics;
   private OpsServer ops;
+  private int restarts;
+  private boolean closed;
 
   /** A service without the ops HTTP endpoints (tests, embedding). */
   public RulesService(Properties streamsProperties, RulesConfig config, TopicProvisioner topics) {
@@ -37,10 +63,20 @@ public final class RulesService implements AutoCloseable {
 
   /** @param opsPort port of /health, /ready and /metrics (0: any free port); null for none */
   public RulesService(Properties streamsProperties, RulesConfig config, TopicProvisioner topics, Integer opsPort) {
+    this(streamsProperties, () -> RulesTopology.build(config), topics, opsPort, Duration.ofSeconds(1));
+  }
+
+  /**
+   * @param topology builds the topology, once per Kafka Streams client (the first and each restart)
+   * @param firstRestartDelay the wait before the first restart after a failure, doubled at each one that follows
+   */
+  RulesService(Properties streamsProperties, Supplier<Topology> topology, TopicProvisioner topics, Integer opsPort,
+      Duration firstRestartDelay) {
     this.streamsProperties = streamsProperties;
-    this.topology = RulesTopology.build(config);
+    this.topology = topology;
     this.topics = topics;
     this.opsPort = opsPort;
+    this.firstRestartDelay = firstRestartDelay;
   }
 
   public static RulesService from(RulesSettings settings) {
@@ -51,21 +87,75 @@ public final class RulesService implements AutoCloseable {
 
   /** Creates the service's topics when missing and starts processing. */
   public synchronized void start() {
-    if (streams != null) {
+    if (streams != null || closed) {
       throw new IllegalStateException("already started");
     }
     topics.ensure(List.of(Topics.CASE_EVENTS, Topics.CASE_ALERTS, Topics.ASSOCIATION_SETTINGS, Topics.RULES_DLQ));
-    streams = new KafkaStreams(topology, streamsProperties);
-    streams.setStateListener((now, before) -> LOG.info("Rules service {} -> {}", before, now));
-    streams.start();
+    restarter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "rules-restart");
+      thread.setDaemon(true);
+      return thread;
+    });
     if (opsPort != null) {
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      new KafkaStreamsMetrics(streams).bindTo(registry);
-      KafkaStreams running = streams;
-      Readiness readiness = new Readiness().add("kafka-streams", () -> running.state() == KafkaStreams.State.RUNNING);
+      registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+    launch();
+    if (opsPort != null) {
+      Readiness readiness = new Readiness().add("kafka-streams", this::running);
       ops = OpsServer.start("0.0.0.0", opsPort, readiness, registry);
       LOG.info("Rules service ops endpoints on port {}", ops.port());
     }
+  }
+
+  /** Creates and starts a Kafka Streams client; the caller holds the lock. */
+  private void launch() {
+    KafkaStreams client = new KafkaStreams(topology.get(), streamsProperties);
+    // The listener runs on Kafka Streams' threads, which close() may be waiting for while it holds this
+    // object's lock: it takes no lock, it only hands the restart to the restarter thread.
+    client.setStateListener((now, before) -> onStateChange(client, now, before));
+    client.setUncaughtExceptionHandler(exception -> {
+      LOG.error("Rules service failed: its Kafka Streams client stops and will be restarted", exception);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    if (registry != null) {
+      if (metrics != null) {
+        metrics.close();
+      }
+      metrics = new KafkaStreamsMetrics(client);
+      metrics.bindTo(registry);
+    }
+    streams = client;
+    client.start();
+  }
+
+  private void onStateChange(KafkaStreams client, KafkaStreams.State now, KafkaStreams.State before) {
+    LOG.info("Rules service {} -> {}", before, now);
+    if (now == KafkaStreams.State.RUNNING) {
+      failuresInARow.set(0);
+    } else if (now == KafkaStreams.State.ERROR) {
+      Duration delay = restartDelay(failuresInARow.getAndIncrement());
+      LOG.error("Rules service in ERROR: restarting it in {} ms", delay.toMillis());
+      try {
+        restarter.schedule(() -> restart(client), delay.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // closing: nothing to restart
+      }
+    }
+  }
+
+  private Duration restartDelay(int failures) {
+    Duration delay = firstRestartDelay.multipliedBy(1L << Math.min(failures, 16));
+    return delay.compareTo(MAX_RESTART_DELAY) > 0 ? MAX_RESTART_DELAY : delay;
+  }
+
+  private synchronized void restart(KafkaStreams failed) {
+    if (closed || streams != failed) {
+      return;
+    }
+    failed.close(Duration.ofSeconds(30));
+    restarts++;
+    LOG.info("Rules service restarting (restart {})", restarts);
+    launch();
   }
 
   /** Port of the ops endpoints, once started with them. */
@@ -76,16 +166,26 @@ public final class RulesService implements AutoCloseable {
     return ops.port();
   }
 
-  public synchronized KafkaStreams.State state() {
-    return streams == null ? KafkaStreams.State.CREATED : streams.state();
+  public KafkaStreams.State state() {
+    KafkaStreams current = streams;
+    return current == null ? KafkaStreams.State.CREATED : current.state();
   }
 
-  public synchronized boolean running() {
-    return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+  public boolean running() {
+    return state() == KafkaStreams.State.RUNNING;
+  }
+
+  /** How many times the service replaced a failed Kafka Streams client. */
+  public synchronized int restarts() {
+    return restarts;
   }
 
   @Override
   public synchronized void close() {
+    closed = true;
+    if (restarter != null) {
+      restarter.shutdownNow();
+    }
     if (ops != null) {
       ops.close();
       ops = null;
@@ -96,6 +196,10 @@ public final class RulesService implements AutoCloseable {
       streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
           .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
       streams = null;
+    }
+    if (metrics != null) {
+      metrics.close();
+      metrics = null;
     }
   }
 }

@@ -1,0 +1,98 @@
+package org.vigie.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigie.platform.kafka.KafkaSettings;
+import org.vigie.platform.kafka.TopicProvisioner;
+import org.vigie.platform.testing.SharedKafka;
+import org.vigie.rules.service.TopicReader;
+import org.vigie.rules.topology.RulesStreamsConfig;
+
+/**
+ * A failure no handler takes puts the Kafka Streams client in ERROR for good: the service replaces
+ * it, and the new client goes on from the last committed transaction, the failed record included.
+ */
+class RulesServiceRestartTest {
+
+  @Test
+  void aFailedClientIsReplacedAndProcessingGoesOn(@TempDir Path stateDir) throws Exception {
+    String bootstrap = SharedKafka.bootstrapServers();
+    String in = "restart-in-" + UUID.randomUUID();
+    String out = "restart-out-" + UUID.randomUUID();
+    try (Admin admin = Admin.create(new KafkaSettings(bootstrap).admin())) {
+      admin.createTopics(List.of(new NewTopic(in, 1, (short) 1), new NewTopic(out, 1, (short) 1))).all().get();
+    }
+    // the first time it sees "boom", the processor dies of an Error, which no exception handler takes
+    AtomicBoolean failed = new AtomicBoolean();
+    Properties props = RulesStreamsConfig.properties("vigie-rules-restart-" + UUID.randomUUID(), bootstrap,
+        stateDir.toString());
+    // the new client gets the partitions once the failed one's consumer is expelled from the group:
+    // the broker's shortest session instead of the default 45 s
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
+    try (RulesService service = new RulesService(props, () -> failingOnce(in, out, failed),
+            new TopicProvisioner(SharedKafka.settings(), (short) 1), null, Duration.ofMillis(200));
+        KafkaProducer<String, String> producer = new KafkaProducer<>(new KafkaSettings(bootstrap).producer("restart-test"),
+            new StringSerializer(), new StringSerializer());
+        TopicReader<String, String> output = new TopicReader<>(bootstrap, out, new StringDeserializer(), new StringDeserializer())) {
+      service.start();
+      await().atMost(Duration.ofSeconds(60)).until(service::running);
+      producer.send(new ProducerRecord<>(in, "k", "before")).get();
+      await().atMost(Duration.ofSeconds(60)).until(() -> output.poll().size() == 1);
+
+      producer.send(new ProducerRecord<>(in, "k", "boom")).get();
+      producer.send(new ProducerRecord<>(in, "k", "after")).get();
+
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(output.poll())
+          .extracting(r -> r.value()).containsExactly("before", "boom", "after"));
+      assertThat(failed).isTrue();
+      assertThat(service.restarts()).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(30)).until(service::running);
+    }
+  }
+
+  private static Topology failingOnce(String in, String out, AtomicBoolean failed) {
+    Topology topology = new Topology();
+    topology.addSource("restart-source", Serdes.String().deserializer(), Serdes.String().deserializer(), in);
+    topology.addProcessor("restart-processor", () -> new Processor<String, String, String, String>() {
+      private ProcessorContext<String, String> context;
+
+      @Override
+      public void init(ProcessorContext<String, String> context) {
+        this.context = context;
+      }
+
+      @Override
+      public void process(Record<String, String> record) {
+        if (record.value().equals("boom") && failed.compareAndSet(false, true)) {
+          throw new AssertionError("a failure no handler takes");
+        }
+        context.forward(record);
+      }
+    }, "restart-source");
+    topology.addSink("restart-sink", out, Serdes.String().serializer(), Serdes.String().serializer(), "restart-processor");
+    return topology;
+  }
+}
