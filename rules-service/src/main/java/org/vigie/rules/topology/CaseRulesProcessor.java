@@ -12,6 +12,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigie.rules.engine.Reconciler;
 import org.vigie.rules.state.CaseFold;
 import org.vigie.schemas.AssociationSettings;
@@ -27,6 +29,7 @@ import org.vigie.schemas.CaseState;
  * after validation, so an invalid event sent to the dead-letter queue leaves no partial state.
  */
 final class CaseRulesProcessor implements Processor<String, CaseEvent, String, CaseAlert> {
+  private static final Logger LOG = LoggerFactory.getLogger(CaseRulesProcessor.class);
   private final RulesConfig config;
   private final CaseFold fold = new CaseFold();
   private final Reconciler reconciler;
@@ -159,6 +162,12 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     }
   }
 
+  /**
+   * Re-evaluates one case of a tick. A case that fails is logged and skipped, not thrown: the
+   * exception would end the tick, and the cases after it (due, or in the settings sweep, which
+   * would meet the same case again at every tick) would wait for later ticks, one failing case
+   * each. Its state stays as stored; its next event evaluates it again.
+   */
   private void reevaluate(String caseId, Instant now, java.util.function.Consumer<CaseState> prepare) {
     try {
       CaseState state = cases.get(caseId);
@@ -168,7 +177,7 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
       }
     } catch (RuntimeException e) {
       cases.forget(caseId);
-      throw e;
+      LOG.error("Case {} could not be re-evaluated at {}: skipped until its next event", caseId, now, e);
     }
   }
 }
