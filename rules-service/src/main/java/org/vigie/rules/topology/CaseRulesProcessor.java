@@ -128,6 +128,8 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     Long previous = state.getNextDueAt();
     List<CaseAlert> emitted = reconciler.reconcile(state, now, settings.forAssociation(state.getAssociationId()));
     Long due = state.getNextDueAt();
+    // stored first: a state the store refuses (too large) leaves the index as it was
+    cases.put(state);
     if (!Objects.equals(previous, due)) {
       if (previous != null) {
         deadlines.delete(DeadlineKey.of(previous, state.getCaseId()));
@@ -136,7 +138,6 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
         deadlines.put(DeadlineKey.of(due, state.getCaseId()), state.getCaseId());
       }
     }
-    cases.put(state);
     for (CaseAlert alert : emitted) {
       context.forward(new Record<>(state.getCaseId(), alert, now.toEpochMilli()));
     }

@@ -35,15 +35,35 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
   static final long WRITTEN_FOR = 7383115353912238251L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseState.getClassSchema());
 
+  /**
+   * The largest state written by default. A state holds every fact of its case, so it grows with
+   * each event; past the producer's request limit (1 MB) its changelog record would fail the
+   * stream thread, and the same event would fail it again after every restart, stopping the rules
+   * of every association. Refused here, the event that would make a state larger goes to the
+   * dead-letter queue and its case keeps its state: about 10,000 events on one case, far beyond
+   * any real case's history.
+   */
+  public static final int DEFAULT_MAX_BYTES = 512 * 1024;
+
   private final AvroSerde<CaseState> avro = AvroSerde.of(CaseState.class);
   private final HandCodedWriter<CaseState> writer;
+  private final int maxBytes;
 
   public CaseStateSerde() {
-    this(CURRENT == WRITTEN_FOR);
+    this(DEFAULT_MAX_BYTES);
+  }
+
+  public CaseStateSerde(int maxBytes) {
+    this(CURRENT == WRITTEN_FOR, maxBytes);
   }
 
   CaseStateSerde(boolean handCoded) {
+    this(handCoded, DEFAULT_MAX_BYTES);
+  }
+
+  private CaseStateSerde(boolean handCoded, int maxBytes) {
     this.writer = new HandCodedWriter<>(CaseState.class, CURRENT, handCoded, CaseStateSerde::write);
+    this.maxBytes = maxBytes;
   }
 
   /** Whether states are written by the hand-coded writer (the schema is the one it follows). */
@@ -57,7 +77,11 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
 
   @Override
   public byte[] serialize(String topic, CaseState state) {
-    return writer.serialize(topic, state);
+    byte[] bytes = writer.serialize(topic, state);
+    if (bytes != null && bytes.length > maxBytes) {
+      throw new CaseStateTooLargeException(state.getCaseId(), bytes.length, maxBytes);
+    }
+    return bytes;
   }
 
   @Override

@@ -19,9 +19,10 @@ import org.vigie.rules.engine.RuleEngine;
  *     (fast tests); the two indexes are in memory either way
  * @param cachedCasesPerTask case states each task keeps decoded in memory, least recently used first out
  *     (0: none); a few KB of heap each
+ * @param maxStateBytes the largest case state stored (see {@link CaseStateSerde#DEFAULT_MAX_BYTES})
  */
 public record RulesConfig(RuleEngine engine, ZoneId zone, Duration tickInterval, int maxCasesPerTick, Clock clock,
-    boolean persistentStores, int cachedCasesPerTask) {
+    boolean persistentStores, int cachedCasesPerTask, int maxStateBytes) {
   public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   /** With the 12 partitions of the case events, up to 120k states, some hundreds of MB of heap. */
   public static final int DEFAULT_CACHED_CASES_PER_TASK = 10_000;
@@ -36,30 +37,48 @@ public record RulesConfig(RuleEngine engine, ZoneId zone, Duration tickInterval,
     if (cachedCasesPerTask < 0) {
       throw new IllegalArgumentException("cachedCasesPerTask must not be negative");
     }
+    if (maxStateBytes < 1) {
+      throw new IllegalArgumentException("maxStateBytes must be at least 1");
+    }
   }
 
   public static RulesConfig defaults() {
     return new RulesConfig(RuleEngine.standard(), PARIS, Duration.ofMinutes(1), 2_000, null, true,
-        DEFAULT_CACHED_CASES_PER_TASK);
+        DEFAULT_CACHED_CASES_PER_TASK, CaseStateSerde.DEFAULT_MAX_BYTES);
   }
 
   public RulesConfig withTickInterval(Duration interval) {
-    return new RulesConfig(engine, zone, interval, maxCasesPerTick, clock, persistentStores, cachedCasesPerTask);
+    return new RulesConfig(engine, zone, interval, maxCasesPerTick, clock, persistentStores,
+        cachedCasesPerTask, maxStateBytes);
   }
 
   public RulesConfig withMaxCasesPerTick(int max) {
-    return new RulesConfig(engine, zone, tickInterval, max, clock, persistentStores, cachedCasesPerTask);
+    return new RulesConfig(engine, zone, tickInterval, max, clock, persistentStores, cachedCasesPerTask,
+        maxStateBytes);
   }
 
   public RulesConfig withClock(Clock newClock) {
-    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, newClock, persistentStores, cachedCasesPerTask);
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, newClock, persistentStores,
+        cachedCasesPerTask, maxStateBytes);
   }
 
   public RulesConfig withInMemoryStores() {
-    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, false, cachedCasesPerTask);
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, false, cachedCasesPerTask,
+        maxStateBytes);
+  }
+
+  public RulesConfig withEngine(RuleEngine newEngine) {
+    return new RulesConfig(newEngine, zone, tickInterval, maxCasesPerTick, clock, persistentStores,
+        cachedCasesPerTask, maxStateBytes);
+  }
+
+  public RulesConfig withMaxStateBytes(int max) {
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, persistentStores,
+        cachedCasesPerTask, max);
   }
 
   public RulesConfig withCachedCasesPerTask(int cached) {
-    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, persistentStores, cached);
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, persistentStores, cached,
+        maxStateBytes);
   }
 }

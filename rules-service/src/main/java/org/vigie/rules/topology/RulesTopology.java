@@ -71,7 +71,7 @@ public final class RulesTopology {
       // only copy bytes around. The two indexes are derived from it (each state holds its next due
       // time and its association): in memory, not logged, rebuilt by the processor's init.
       StoreBuilder<KeyValueStore<String, CaseState>> cases = Stores.keyValueStoreBuilder(
-          store(config, StoreNames.CASE_STATE), Serdes.String(), new CaseStateSerde())
+          store(config, StoreNames.CASE_STATE), Serdes.String(), new CaseStateSerde(config.maxStateBytes()))
           .withCachingDisabled();
       StoreBuilder<KeyValueStore<Bytes, String>> deadlines = Stores.keyValueStoreBuilder(
           Stores.inMemoryKeyValueStore(StoreNames.DEADLINE_INDEX), Serdes.Bytes(), Serdes.String())

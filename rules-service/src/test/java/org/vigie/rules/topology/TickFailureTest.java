@@ -30,9 +30,9 @@ class TickFailureTest {
     LocalDate today = RulesDriver.today0();
     LocalDate expiry = today.plusDays(130);
     RuleEngine engine = new RuleEngine(withFailure(Rules.all(), "case-bad", today.plusDays(5)));
-    RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofHours(1)).withInMemoryStores();
-    try (RulesDriver driver = new RulesDriver(new RulesConfig(engine, config.zone(), config.tickInterval(),
-        config.maxCasesPerTick(), config.clock(), false, config.cachedCasesPerTask()))) {
+    RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofHours(1)).withInMemoryStores()
+        .withEngine(engine);
+    try (RulesDriver driver = new RulesDriver(config)) {
       // both cases are due when the renewal window opens, 120 days before the expiry; the bad case
       // sorts first in the deadline index (same due time, case id order)
       driver.record(new Events("case-bad").opened(today.minusDays(1), expiry));
@@ -50,9 +50,9 @@ class TickFailureTest {
   void aCaseThatFailsInASettingsSweepDoesNotStopTheSweep() {
     LocalDate today = RulesDriver.today0();
     RuleEngine engine = new RuleEngine(withFailure(Rules.all(), "case-bad", today.plusDays(1)));
-    RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofHours(1)).withInMemoryStores();
-    try (RulesDriver driver = new RulesDriver(new RulesConfig(engine, config.zone(), config.tickInterval(),
-        config.maxCasesPerTick(), config.clock(), false, config.cachedCasesPerTask()))) {
+    RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofHours(1)).withInMemoryStores()
+        .withEngine(engine);
+    try (RulesDriver driver = new RulesDriver(config)) {
       // both renewal windows are open from the start; the bad case comes first in the association's index
       driver.record(new Events("case-bad").opened(today, today.plusDays(100)));
       driver.record(new Events("case-good").opened(today, today.plusDays(100)));
