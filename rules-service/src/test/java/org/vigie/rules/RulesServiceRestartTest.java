@@ -3,6 +3,10 @@ package org.vigie.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +57,7 @@ class RulesServiceRestartTest {
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
     try (RulesService service = new RulesService(props, () -> failingOnce(in, out, failed),
-            new TopicProvisioner(SharedKafka.settings(), (short) 1), null, Duration.ofMillis(200));
+            new TopicProvisioner(SharedKafka.settings(), (short) 1), 0, Duration.ofMillis(200));
         KafkaProducer<String, String> producer = new KafkaProducer<>(new KafkaSettings(bootstrap).producer("restart-test"),
             new StringSerializer(), new StringSerializer());
         TopicReader<String, String> output = new TopicReader<>(bootstrap, out, new StringDeserializer(), new StringDeserializer())) {
@@ -70,6 +74,14 @@ class RulesServiceRestartTest {
       assertThat(failed).isTrue();
       assertThat(service.restarts()).isEqualTo(1);
       await().atMost(Duration.ofSeconds(30)).until(service::running);
+      // the ops endpoints follow the new client: ready, and its metrics in place of the failed one's
+      HttpClient http = HttpClient.newHttpClient();
+      String ops = "http://127.0.0.1:" + service.opsPort();
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(ops + "/ready")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      String metrics = http.send(HttpRequest.newBuilder(URI.create(ops + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(metrics.lines().filter(l -> l.startsWith("kafka_stream_thread_thread_state{"))).hasSize(1);
     }
   }
 
