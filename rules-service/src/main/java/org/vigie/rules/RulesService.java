@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -53,7 +54,7 @@ public final class RulesService implements AutoCloseable {
   private PrometheusMeterRegistry registry;
   private KafkaStreamsMetrics metrics;
   private OpsServer ops;
-  private int restarts;
+  private final AtomicInteger restarts = new AtomicInteger();
   private boolean closed;
 
   /** A service without the ops HTTP endpoints (tests, embedding). */
@@ -98,6 +99,8 @@ public final class RulesService implements AutoCloseable {
     });
     if (opsPort != null) {
       registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      FunctionCounter.builder("vigie.rules.restarts", restarts, AtomicInteger::get)
+          .description("Kafka Streams clients replaced after a failure").register(registry);
     }
     launch();
     if (opsPort != null) {
@@ -153,8 +156,7 @@ public final class RulesService implements AutoCloseable {
       return;
     }
     failed.close(Duration.ofSeconds(30));
-    restarts++;
-    LOG.info("Rules service restarting (restart {})", restarts);
+    LOG.info("Rules service restarting (restart {})", restarts.incrementAndGet());
     launch();
   }
 
@@ -176,8 +178,8 @@ public final class RulesService implements AutoCloseable {
   }
 
   /** How many times the service replaced a failed Kafka Streams client. */
-  public synchronized int restarts() {
-    return restarts;
+  public int restarts() {
+    return restarts.get();
   }
 
   @Override

@@ -82,6 +82,7 @@ class RulesServiceRestartTest {
       String metrics = http.send(HttpRequest.newBuilder(URI.create(ops + "/metrics")).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       assertThat(metrics.lines().filter(l -> l.startsWith("kafka_stream_thread_thread_state{"))).hasSize(1);
+      assertThat(metrics).contains("vigie_rules_restarts_total 1.0");
     }
   }
 
