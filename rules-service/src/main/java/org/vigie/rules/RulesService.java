@@ -177,6 +177,11 @@ public final class RulesService implements AutoCloseable {
     return state() == KafkaStreams.State.RUNNING;
   }
 
+  /** The current Kafka Streams client, for tests that query its stores. */
+  KafkaStreams streams() {
+    return streams;
+  }
+
   /** How many times the service replaced a failed Kafka Streams client. */
   public int restarts() {
     return restarts.get();
