@@ -60,7 +60,8 @@ class RulesServiceRestartTest {
             new TopicProvisioner(SharedKafka.settings(), (short) 1), 0, Duration.ofMillis(200));
         KafkaProducer<String, String> producer = new KafkaProducer<>(new KafkaSettings(bootstrap).producer("restart-test"),
             new StringSerializer(), new StringSerializer());
-        TopicReader<String, String> output = new TopicReader<>(bootstrap, out, new StringDeserializer(), new StringDeserializer())) {
+        TopicReader<String, String> output =
+            new TopicReader<>(bootstrap, out, new StringDeserializer(), new StringDeserializer())) {
       service.start();
       await().atMost(Duration.ofSeconds(60)).until(service::running);
       producer.send(new ProducerRecord<>(in, "k", "before")).get();

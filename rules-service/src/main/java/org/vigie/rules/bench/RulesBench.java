@@ -86,7 +86,8 @@ public final class RulesBench {
       System.out.printf("input: %d events over %d cases%n", count, cases);
 
       RulesConfig config = RulesConfig.defaults().withClock(Clock.fixed(CLOCK, ZoneOffset.UTC))
-          .withCachedCasesPerTask(Integer.getInteger("bench.cachedCasesPerTask", RulesConfig.DEFAULT_CACHED_CASES_PER_TASK));
+          .withCachedCasesPerTask(
+              Integer.getInteger("bench.cachedCasesPerTask", RulesConfig.DEFAULT_CACHED_CASES_PER_TASK));
       if (!Boolean.getBoolean("bench.noWarmup")) {
         // Each topology first runs over the whole input under its own application id (its own group,
         // state and changelogs), so that neither measure includes the compiler's work: it took about a

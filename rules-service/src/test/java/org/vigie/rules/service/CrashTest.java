@@ -182,8 +182,8 @@ class CrashTest {
     // the child's temporary directory is the test's: a JVM killed with SIGKILL leaves behind the native
     // libraries RocksDB and lz4 extract there, tens of MB at each kill
     Path tmp = Files.createDirectories(stateDir.resolveSibling("child-tmp"));
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-        CrashChild.class.getName(), bootstrap, appId, stateDir.toString(), CLOCK.toString());
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-Djava.io.tmpdir=" + tmp,
+        "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), bootstrap, appId, stateDir.toString(), CLOCK.toString());
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())));
     return pb.start();

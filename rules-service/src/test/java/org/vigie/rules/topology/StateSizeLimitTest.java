@@ -1,6 +1,7 @@
 package org.vigie.rules.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -48,7 +49,7 @@ class StateSizeLimitTest {
       driver.newAlerts();
       driver.record(new Events("case-small").opened(today, today.plusDays(100)));
       assertThat(driver.newAlerts()).extracting(CaseAlert::getCaseId, CaseAlert::getRule)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("case-small", RuleId.RENEWAL_WINDOW_OPEN));
+          .containsExactly(tuple("case-small", RuleId.RENEWAL_WINDOW_OPEN));
     }
   }
 

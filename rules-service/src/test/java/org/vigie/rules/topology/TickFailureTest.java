@@ -1,6 +1,7 @@
 package org.vigie.rules.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ class TickFailureTest {
       driver.advanceDays(10);
       List<CaseAlert> alerts = driver.newAlerts();
       assertThat(alerts).extracting(CaseAlert::getCaseId, CaseAlert::getRule, CaseAlert::getStatus)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("case-good", RuleId.RENEWAL_WINDOW_OPEN, AlertStatus.RAISED));
+          .containsExactly(tuple("case-good", RuleId.RENEWAL_WINDOW_OPEN, AlertStatus.RAISED));
     }
   }
 
@@ -63,7 +64,7 @@ class TickFailureTest {
           .setDisabledRules(List.of(RuleId.RENEWAL_WINDOW_OPEN)).setUpdatedAt(driver.now()).build());
       driver.advanceDays(1);
       assertThat(driver.newAlerts()).extracting(CaseAlert::getCaseId, CaseAlert::getRule, CaseAlert::getStatus)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("case-good", RuleId.RENEWAL_WINDOW_OPEN, AlertStatus.RESOLVED));
+          .containsExactly(tuple("case-good", RuleId.RENEWAL_WINDOW_OPEN, AlertStatus.RESOLVED));
     }
   }
 
@@ -73,13 +74,18 @@ class TickFailureTest {
     int last = out.size() - 1;
     Rule wrapped = out.get(last);
     out.set(last, new Rule() {
+      // delegated as they are
       @Override public RuleId id() { return wrapped.id(); }
       @Override public String reference() { return wrapped.reference(); }
       @Override public LocalDate textVersionDate() { return wrapped.textVersionDate(); }
       @Override public String version() { return wrapped.version(); }
       @Override public Map<String, Integer> defaultThresholds() { return wrapped.defaultThresholds(); }
       @Override public RuleDoc doc() { return wrapped.doc(); }
-      @Override public List<LocalDate> boundaries(CaseView view, RuleSettings settings) { return wrapped.boundaries(view, settings); }
+
+      @Override
+      public List<LocalDate> boundaries(CaseView view, RuleSettings settings) {
+        return wrapped.boundaries(view, settings);
+      }
 
       @Override
       public Optional<Condition> evaluate(CaseView view, RuleSettings settings) {
