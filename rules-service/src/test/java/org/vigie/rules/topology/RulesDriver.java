@@ -39,7 +39,12 @@ final class RulesDriver implements AutoCloseable {
   private final List<CaseAlert> seen = new ArrayList<>();
 
   RulesDriver() {
-    this(RulesConfig.defaults().withTickInterval(Duration.ofHours(1)).withInMemoryStores());
+    this(config());
+  }
+
+  /** The drivers' configuration: hourly ticks, in-memory stores; tests change what they exercise. */
+  static RulesConfig config() {
+    return RulesConfig.defaults().withTickInterval(Duration.ofHours(1)).withInMemoryStores();
   }
 
   RulesDriver(RulesConfig config) {

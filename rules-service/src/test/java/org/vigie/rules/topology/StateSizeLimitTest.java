@@ -3,7 +3,6 @@ package org.vigie.rules.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ class StateSizeLimitTest {
   @Test
   void anEventThatWouldMakeAStateTooLargeGoesToTheDeadLetterQueue() {
     LocalDate today = RulesDriver.today0();
-    RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofHours(1)).withInMemoryStores()
-        .withMaxStateBytes(LIMIT);
+    RulesConfig config = RulesDriver.config().withMaxStateBytes(LIMIT);
     try (RulesDriver driver = new RulesDriver(config)) {
       KeyValueStore<String, CaseState> states = driver.driver.getKeyValueStore(StoreNames.CASE_STATE);
       CaseStateSerde serde = new CaseStateSerde();

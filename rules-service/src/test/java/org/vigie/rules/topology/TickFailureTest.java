@@ -3,7 +3,6 @@ package org.vigie.rules.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,7 @@ class TickFailureTest {
     LocalDate today = RulesDriver.today0();
     LocalDate expiry = today.plusDays(130);
     RuleEngine engine = new RuleEngine(withFailure(Rules.all(), "case-bad", today.plusDays(5)));
-    RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofHours(1)).withInMemoryStores()
-        .withEngine(engine);
+    RulesConfig config = RulesDriver.config().withEngine(engine);
     try (RulesDriver driver = new RulesDriver(config)) {
       // both cases are due when the renewal window opens, 120 days before the expiry; the bad case
       // sorts first in the deadline index (same due time, case id order)
@@ -51,8 +49,7 @@ class TickFailureTest {
   void aCaseThatFailsInASettingsSweepDoesNotStopTheSweep() {
     LocalDate today = RulesDriver.today0();
     RuleEngine engine = new RuleEngine(withFailure(Rules.all(), "case-bad", today.plusDays(1)));
-    RulesConfig config = RulesConfig.defaults().withTickInterval(Duration.ofHours(1)).withInMemoryStores()
-        .withEngine(engine);
+    RulesConfig config = RulesDriver.config().withEngine(engine);
     try (RulesDriver driver = new RulesDriver(config)) {
       // both renewal windows are open from the start; the bad case comes first in the association's index
       driver.record(new Events("case-bad").opened(today, today.plusDays(100)));
