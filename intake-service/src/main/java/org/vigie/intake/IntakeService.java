@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigie.intake.alerts.AlertConsumer;
+import org.vigie.intake.alerts.AlertProjection;
 import org.vigie.intake.alerts.AlertRepository;
 import org.vigie.intake.alerts.AlertRoutes;
 import org.vigie.intake.auth.Authenticator;
@@ -53,6 +53,7 @@ import org.vigie.intake.vault.MasterKey;
 import org.vigie.intake.web.WebPage;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.db.Databases;
+import org.vigie.platform.kafka.ConsumerLoop;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.ops.Readiness;
@@ -155,8 +156,9 @@ public final class IntakeService implements AutoCloseable {
       });
       app.start(s.host(), s.httpPort());
       parts.add(0, app::stop);
-      AlertConsumer consumer = new AlertConsumer(kafka.consumer("vigie-intake-alerts"), jdbi, alerts).start();
-      parts.add(0, consumer);
+      ConsumerLoop alertsFeed = new ConsumerLoop("intake-alerts-consumer", kafka.consumer("vigie-intake-alerts"),
+          Topics.CASE_ALERTS.name(), new AlertProjection(jdbi, alerts)).bindTo(registry).start();
+      parts.add(0, alertsFeed);
       parts.add(0, org.vigie.intake.audit.RetentionSchedule.daily(config, jdbi, cases, vault, outbox, publisher, clock));
       LOG.info("Intake listening on port {}", app.port());
       return new IntakeService(app, parts);

@@ -25,7 +25,6 @@ import org.vigie.notifier.channel.EmailChannel;
 import org.vigie.notifier.channel.WebhookChannel;
 import org.vigie.notifier.channel.WebhookTargetPolicy;
 import org.vigie.notifier.config.NotifierSettings;
-import org.vigie.notifier.consume.ConsumerLoop;
 import org.vigie.notifier.directory.DirectoryIntake;
 import org.vigie.notifier.directory.DirectoryStore;
 import org.vigie.notifier.dispatch.Backoff;
@@ -42,6 +41,7 @@ import org.vigie.notifier.route.Router;
 import org.vigie.notifier.support.Worker;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.db.Databases;
+import org.vigie.platform.kafka.ConsumerLoop;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.ops.Readiness;
@@ -140,9 +140,10 @@ public final class NotifierService implements AutoCloseable {
       relay.wake();
     };
     ConsumerLoop directoryLoop = new ConsumerLoop("notifier-directory", kafka.consumer(settings.groupId() + ".directory"),
-        Topics.DIRECTORY.name(), new DirectoryIntake(jdbi, directory, router, clock, wakeDispatch));
+        Topics.DIRECTORY.name(), new DirectoryIntake(jdbi, directory, router, clock, wakeDispatch)).bindTo(registry);
     ConsumerLoop alertLoop = new ConsumerLoop("notifier-alerts", kafka.consumer(settings.groupId()),
-        Topics.CASE_ALERTS.name(), new AlertIntake(jdbi, alerts, ledger, router, outcomes, metrics, clock, recorded));
+        Topics.CASE_ALERTS.name(), new AlertIntake(jdbi, alerts, ledger, router, outcomes, metrics, clock, recorded))
+        .bindTo(registry);
 
     Readiness readiness = new Readiness()
         .add("database", () -> Databases.reachable(dataSource))

@@ -12,9 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigie.notifier.consume.BatchHandler;
 import org.vigie.notifier.route.AssociationLocks;
 import org.vigie.notifier.route.Router;
+import org.vigie.platform.kafka.BatchHandler;
 import org.vigie.schemas.DirectoryEntry;
 import org.vigie.schemas.serde.AvroSerde;
 

@@ -1,4 +1,4 @@
-package org.vigie.notifier.consume;
+package org.vigie.platform.kafka;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
