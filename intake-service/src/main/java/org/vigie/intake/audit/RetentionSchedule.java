@@ -75,6 +75,9 @@ public final class RetentionSchedule implements AutoCloseable {
       runOnce();
     } catch (RuntimeException e) {
       LOG.warn("Retention run failed ({}); next run tomorrow", e.getClass().getSimpleName());
+    } catch (Error e) {
+      // A task that throws is never run again by its scheduler: no case would be erased any more.
+      LOG.error("Retention run failed; next run tomorrow", e);
     }
   }
 

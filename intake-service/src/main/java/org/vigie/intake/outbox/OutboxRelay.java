@@ -39,6 +39,9 @@ public final class OutboxRelay implements AutoCloseable {
       relayOnce();
     } catch (RuntimeException e) {
       LOG.warn("Outbox relay pass failed: {}", e.getClass().getSimpleName());
+    } catch (Error e) {
+      // A task that throws is never run again by its scheduler: the pending records would wait for good.
+      LOG.error("Outbox relay pass failed", e);
     }
   }
 

@@ -73,7 +73,7 @@ public final class PublishedMarker implements AutoCloseable {
         h.execute("SET LOCAL synchronous_commit = off; SET LOCAL enable_seqscan = off");
         outbox.markPublished(h, seqs);
       });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       LOG.warn("{} published records could not be marked ({}); the relay will resend them", seqs.size(), e.getClass().getSimpleName());
     } finally {
       seqs.forEach(acknowledged::remove);

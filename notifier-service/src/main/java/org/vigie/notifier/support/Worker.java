@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A background thread that runs a step repeatedly: again at once when the step says there is
  * more to do, otherwise after an idle period or as soon as {@link #wake()} is called. A step
- * that throws is logged and retried after the idle period.
+ * that throws (an exception or an Error) is logged and retried after the idle period.
  */
 public final class Worker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
@@ -62,6 +62,11 @@ public final class Worker implements AutoCloseable {
           break;
         }
         LOG.warn("{}: {}", name, e.toString());
+        more = false;
+      } catch (Error e) {
+        // Left to end the thread, an Error would stop this work for good while the service looks
+        // healthy: logged, and the step runs again after the idle period like after an exception.
+        LOG.error("{}: step failed", name, e);
         more = false;
       }
       if (!more) {
