@@ -11,4 +11,4 @@ WORKDIR /app
 COPY --from=build /src/cli/target/vigie.jar /app/vigie.jar
 USER vigie
 EXPOSE 8081
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.vigie.schemas", "-cp", "/app/vigie.jar", "org.vigie.notifier.NotifierMain"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.vigie.schemas", "-cp", "/app/vigie.jar", "org.vigie.notifier.NotifierMain"]
