@@ -53,6 +53,8 @@ public final class ConsumerLoop implements AutoCloseable {
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean assigned;
   private volatile boolean failed;
+  /** Whether the current consumer committed a batch (read and written by the loop's thread only). */
+  private boolean progressed;
 
   public ConsumerLoop(String name, Properties consumerProperties, String topic, BatchHandler handler) {
     this(name, consumerProperties, topic, handler, FIRST_RESTART_DELAY);
@@ -113,12 +115,12 @@ public final class ConsumerLoop implements AutoCloseable {
         KafkaConsumer<String, byte[]> current = new KafkaConsumer<>(consumerProperties, new StringDeserializer(),
             new ByteArrayDeserializer());
         consumer = current;
-        boolean progressed = false;
+        progressed = false;
         try {
           if (!running.get()) {
             return;
           }
-          progressed = consume(current);
+          consume(current);
         } catch (WakeupException e) {
           if (!running.get()) {
             return;
@@ -135,6 +137,7 @@ public final class ConsumerLoop implements AutoCloseable {
         }
         failed = true;
         if (progressed) {
+          // it worked for a while: this failure does not follow another one
           delay = firstRestartDelay;
         }
         if (await(delay)) {
@@ -148,13 +151,8 @@ public final class ConsumerLoop implements AutoCloseable {
     }
   }
 
-  /**
-   * Polls and hands batches over until the loop is closed (returns) or something fails (throws).
-   * Returns whether at least one batch was committed, so that a consumer that worked for a while
-   * before failing is replaced after the first delay again.
-   */
-  private boolean consume(KafkaConsumer<String, byte[]> current) throws Exception {
-    boolean progressed = false;
+  /** Polls and hands batches over until the loop is closed (returns) or something fails (throws). */
+  private void consume(KafkaConsumer<String, byte[]> current) throws Exception {
     current.subscribe(List.of(topic));
     while (running.get()) {
       ConsumerRecords<String, byte[]> records = current.poll(Duration.ofMillis(200));
@@ -184,11 +182,10 @@ public final class ConsumerLoop implements AutoCloseable {
           }
         });
         if (await(Duration.ofSeconds(1))) {
-          return progressed;
+          return;
         }
       }
     }
-    return progressed;
   }
 
   /** Waits for the delay; true when the loop was closed meanwhile. */
