@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -25,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -36,6 +39,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -61,7 +65,10 @@ import org.vigie.schemas.topics.Topics;
  *
  * <p>Sizes: {@code -Dbench.cases=100000 -Dbench.events=1000000 -Dbench.tickCases=1000000} (defaults);
  * {@code -Dbench.commitMs} sets commit.interval.ms of both runs (exactly-once default: 100);
- * {@code -Dbench.streams.<property>=<value>} sets any Kafka Streams property of both runs. Besides
+ * {@code -Dbench.streams.<property>=<value>} sets any Kafka Streams property of both runs;
+ * {@code -Dbench.stateStore=memory} measures the rules with in-memory stores (default: RocksDB, as the
+ * service). After the measured rules run, a restart on an empty state directory prints how long the
+ * stores take to be restored from their changelog. Besides
  * events/s, each run prints its process and stream-thread CPU per event, steadier than rates on a
  * shared machine. Both topologies first run once over the input unmeasured, to warm the JIT up
  * ({@code -Dbench.noWarmup=true} skips it).
@@ -88,6 +95,9 @@ public final class RulesBench {
       RulesConfig config = RulesConfig.defaults().withClock(Clock.fixed(CLOCK, ZoneOffset.UTC))
           .withCachedCasesPerTask(
               Integer.getInteger("bench.cachedCasesPerTask", RulesConfig.DEFAULT_CACHED_CASES_PER_TASK));
+      String store = System.getProperty("bench.stateStore", config.persistentStores() ? "rocksdb" : "memory");
+      config = config.withPersistentStores("rocksdb".equals(store));
+      System.out.printf("case-state store: %s%n", config.persistentStores() ? "rocksdb" : "memory");
       if (!Boolean.getBoolean("bench.noWarmup")) {
         // Each topology first runs over the whole input under its own application id (its own group,
         // state and changelogs), so that neither measure includes the compiler's work: it took about a
@@ -102,6 +112,7 @@ public final class RulesBench {
           streams -> stateBytesPerCase(streams, bytesPerCase));
       System.out.printf("alerts topic end offsets (alerts + transaction markers) written by the measured run: %d%n",
           alertCount(bootstrap) - alertsBefore);
+      restart(RulesTopology.build(config), bootstrap, dir);
       System.out.printf("baseline groupByKey/aggregate: %.0f events/s%n", baseline);
       System.out.printf("rules topology: %.0f events/s%n", rules);
       System.out.printf("state bytes per case: %.0f (case-state key and value, stored and logged: %.0f; "
@@ -147,11 +158,9 @@ public final class RulesBench {
     void accept(KafkaStreams streams) throws Exception;
   }
 
-  /** Runs a topology from the start of the input until it has consumed all of it; returns events/s. */
-  private static double run(String name, Topology topology, String bootstrap, Path dir, int count, AfterRun after)
-      throws Exception {
-    String appId = "bench-" + name;
-    Properties props = RulesStreamsConfig.properties(appId, bootstrap, dir.resolve(name).toString());
+  /** The streams settings of a run: the service's, with the bench's overrides. */
+  private static Properties properties(String appId, String bootstrap, Path stateDir) {
+    Properties props = RulesStreamsConfig.properties(appId, bootstrap, stateDir.toString());
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     String commitMs = System.getProperty("bench.commitMs");
     if (commitMs != null) {
@@ -160,6 +169,57 @@ public final class RulesBench {
     // -Dbench.streams.<property>=<value>: a Kafka Streams setting for both runs, to try one
     System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(STREAMS_PREFIX))
         .forEach(k -> props.put(k.substring(STREAMS_PREFIX.length()), System.getProperty(k)));
+    return props;
+  }
+
+  /**
+   * A restart of the measured rules run on an empty state directory, as after a crash with in-memory
+   * stores or on a new machine: prints the time until the client runs with every store restored from
+   * its changelog, and how many records that read.
+   */
+  private static void restart(Topology topology, String bootstrap, Path dir) throws Exception {
+    AtomicInteger restoring = new AtomicInteger();
+    AtomicInteger started = new AtomicInteger();
+    AtomicLong restored = new AtomicLong();
+    KafkaStreams streams = new KafkaStreams(topology, properties("bench-rules", bootstrap, dir.resolve("rules-restart")));
+    streams.setGlobalStateRestoreListener(new StateRestoreListener() {
+      @Override
+      public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
+        started.incrementAndGet();
+        restoring.incrementAndGet();
+      }
+
+      @Override
+      public void onBatchRestored(TopicPartition partition, String store, long batchEnd, long count) {
+        restored.addAndGet(count);
+      }
+
+      @Override
+      public void onRestoreEnd(TopicPartition partition, String store, long total) {
+        restoring.decrementAndGet();
+      }
+    });
+    try {
+      long start = System.nanoTime();
+      streams.start();
+      while (streams.state() != KafkaStreams.State.RUNNING || started.get() == 0 || restoring.get() > 0) {
+        TimeUnit.MILLISECONDS.sleep(20); // polling the client's state, not synchronising threads
+        if (streams.state() == KafkaStreams.State.ERROR) {
+          throw new IllegalStateException("restart failed");
+        }
+      }
+      System.out.printf("restart on an empty state directory: running after %.1f s, %d changelog records restored%n",
+          (System.nanoTime() - start) / 1e9, restored.get());
+    } finally {
+      streams.close(Duration.ofSeconds(30));
+    }
+  }
+
+  /** Runs a topology from the start of the input until it has consumed all of it; returns events/s. */
+  private static double run(String name, Topology topology, String bootstrap, Path dir, int count, AfterRun after)
+      throws Exception {
+    String appId = "bench-" + name;
+    Properties props = properties(appId, bootstrap, dir.resolve(name));
     try (Admin admin = Admin.create(new KafkaSettings(bootstrap).admin())) {
       admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench.baseline-out", 12, (short) 1)));
       Map<TopicPartition, Long> ends = endOffsets(admin, Topics.CASE_EVENTS.name());
@@ -183,7 +243,10 @@ public final class RulesBench {
         }
         return count / seconds;
       } finally {
-        streams.close(Duration.ofSeconds(30));
+        // leaving the group as the service does when it stops: the restart below gets the partitions at
+        // once instead of after the session timeout
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
       }
     }
   }

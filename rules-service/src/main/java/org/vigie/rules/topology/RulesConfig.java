@@ -15,8 +15,9 @@ import org.vigie.rules.engine.RuleEngine;
  * @param maxCasesPerTick bound on the cases one tick re-evaluates (due ones first, then settings changes)
  * @param clock the rules' clock; null to use the Kafka Streams wall clock, which TopologyTestDriver's
  *     {@code advanceWallClockTime} drives
- * @param persistentStores RocksDB for case-state and settings-progress (production); false for in-memory ones
- *     (fast tests); the two indexes are in memory either way
+ * @param persistentStores RocksDB for case-state and settings-progress (production); false for in-memory
+ *     ones, restored from their changelog at each start (tests, and a bench option). Both are logged to
+ *     their changelog topic; the two indexes are in memory either way
  * @param cachedCasesPerTask case states each task keeps decoded in memory, least recently used first out
  *     (0: none); a few KB of heap each
  * @param maxStateBytes the largest case state stored (see {@link CaseStateSerde#DEFAULT_MAX_BYTES})
@@ -63,7 +64,12 @@ public record RulesConfig(RuleEngine engine, ZoneId zone, Duration tickInterval,
   }
 
   public RulesConfig withInMemoryStores() {
-    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, false, cachedCasesPerTask,
+    return withPersistentStores(false);
+  }
+
+  /** RocksDB stores (true) or in-memory ones (false). */
+  public RulesConfig withPersistentStores(boolean persistent) {
+    return new RulesConfig(engine, zone, tickInterval, maxCasesPerTick, clock, persistent, cachedCasesPerTask,
         maxStateBytes);
   }
 
