@@ -138,11 +138,15 @@ public final class RulesService implements AutoCloseable {
     } else if (now == KafkaStreams.State.ERROR) {
       Duration delay = restartDelay(failuresInARow.getAndIncrement());
       LOG.error("Rules service in ERROR: restarting it in {} ms", delay.toMillis());
-      try {
-        restarter.schedule(() -> restart(client), delay.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        // closing: nothing to restart
-      }
+      scheduleRestart(client, delay);
+    }
+  }
+
+  private void scheduleRestart(KafkaStreams failed, Duration delay) {
+    try {
+      restarter.schedule(() -> restart(failed), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closing: nothing to restart
     }
   }
 
@@ -157,7 +161,16 @@ public final class RulesService implements AutoCloseable {
     }
     failed.close(Duration.ofSeconds(30));
     LOG.info("Rules service restarting (restart {})", restarts.incrementAndGet());
-    launch();
+    try {
+      launch();
+    } catch (RuntimeException e) {
+      // e.g. a state directory that cannot be written: left uncaught here, it would end the restarts
+      // for good. The client that failed, or the new one that could not start, is retried later.
+      Duration delay = restartDelay(failuresInARow.getAndIncrement());
+      LOG.error("Rules service could not start a new Kafka Streams client: trying again in {} ms",
+          delay.toMillis(), e);
+      scheduleRestart(streams, delay);
+    }
   }
 
   /** Port of the ops endpoints, once started with them. */

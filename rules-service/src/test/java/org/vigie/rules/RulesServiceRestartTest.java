@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,6 +39,7 @@ import org.vigie.rules.topology.RulesStreamsConfig;
 /**
  * A failure no handler takes puts the Kafka Streams client in ERROR for good: the service replaces
  * it, and the new client goes on from the last committed transaction, the failed record included.
+ * A replacement that cannot be created is tried again.
  */
 class RulesServiceRestartTest {
 
@@ -50,13 +53,9 @@ class RulesServiceRestartTest {
     }
     // the first time it sees "boom", the processor dies of an Error, which no exception handler takes
     AtomicBoolean failed = new AtomicBoolean();
-    Properties props = RulesStreamsConfig.properties("vigie-rules-restart-" + UUID.randomUUID(), bootstrap,
-        stateDir.toString());
     // the new client gets the partitions once the failed one's consumer is expelled from the group:
     // the broker's shortest session instead of the default 45 s
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
-    try (RulesService service = new RulesService(props, () -> failingOnce(in, out, failed),
+    try (RulesService service = new RulesService(shortSessions(bootstrap, stateDir), () -> failingOnce(in, out, failed),
             new TopicProvisioner(SharedKafka.settings(), (short) 1), 0, Duration.ofMillis(200));
         KafkaProducer<String, String> producer = new KafkaProducer<>(new KafkaSettings(bootstrap).producer("restart-test"),
             new StringSerializer(), new StringSerializer());
@@ -85,6 +84,51 @@ class RulesServiceRestartTest {
       assertThat(metrics.lines().filter(l -> l.startsWith("kafka_stream_thread_thread_state{"))).hasSize(1);
       assertThat(metrics).contains("vigie_rules_restarts_total 1.0");
     }
+  }
+
+  @Test
+  void aClientThatCannotBeCreatedIsTriedAgain(@TempDir Path stateDir) throws Exception {
+    String bootstrap = SharedKafka.bootstrapServers();
+    String in = "restart-in-" + UUID.randomUUID();
+    String out = "restart-out-" + UUID.randomUUID();
+    try (Admin admin = Admin.create(new KafkaSettings(bootstrap).admin())) {
+      admin.createTopics(List.of(new NewTopic(in, 1, (short) 1), new NewTopic(out, 1, (short) 1))).all().get();
+    }
+    AtomicBoolean failed = new AtomicBoolean();
+    // the first replacement cannot even be built (as when its state directory cannot be written)
+    AtomicInteger builds = new AtomicInteger();
+    Supplier<Topology> topologies = () -> {
+      if (builds.incrementAndGet() == 2) {
+        throw new IllegalStateException("the new client cannot be created");
+      }
+      return failingOnce(in, out, failed);
+    };
+    try (RulesService service = new RulesService(shortSessions(bootstrap, stateDir), topologies,
+            new TopicProvisioner(SharedKafka.settings(), (short) 1), null, Duration.ofMillis(200));
+        KafkaProducer<String, String> producer = new KafkaProducer<>(new KafkaSettings(bootstrap).producer("restart-test"),
+            new StringSerializer(), new StringSerializer());
+        TopicReader<String, String> output =
+            new TopicReader<>(bootstrap, out, new StringDeserializer(), new StringDeserializer())) {
+      service.start();
+      await().atMost(Duration.ofSeconds(60)).until(service::running);
+      producer.send(new ProducerRecord<>(in, "k", "boom")).get();
+      producer.send(new ProducerRecord<>(in, "k", "after")).get();
+
+      await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(output.poll())
+          .extracting(r -> r.value()).containsExactly("boom", "after"));
+      assertThat(builds.get()).isEqualTo(3);
+      assertThat(service.restarts()).isEqualTo(2);
+      await().atMost(Duration.ofSeconds(30)).until(service::running);
+    }
+  }
+
+  /** The service's settings, with the broker's shortest session: a new client gets the partitions sooner. */
+  private static Properties shortSessions(String bootstrap, Path stateDir) {
+    Properties props = RulesStreamsConfig.properties("vigie-rules-restart-" + UUID.randomUUID(), bootstrap,
+        stateDir.toString());
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
+    return props;
   }
 
   private static Topology failingOnce(String in, String out, AtomicBoolean failed) {
