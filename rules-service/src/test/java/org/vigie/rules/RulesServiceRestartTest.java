@@ -46,11 +46,8 @@ class RulesServiceRestartTest {
   @Test
   void aFailedClientIsReplacedAndProcessingGoesOn(@TempDir Path stateDir) throws Exception {
     String bootstrap = SharedKafka.bootstrapServers();
-    String in = "restart-in-" + UUID.randomUUID();
-    String out = "restart-out-" + UUID.randomUUID();
-    try (Admin admin = Admin.create(new KafkaSettings(bootstrap).admin())) {
-      admin.createTopics(List.of(new NewTopic(in, 1, (short) 1), new NewTopic(out, 1, (short) 1))).all().get();
-    }
+    String in = newTopic("restart-in-");
+    String out = newTopic("restart-out-");
     // the first time it sees "boom", the processor dies of an Error, which no exception handler takes
     AtomicBoolean failed = new AtomicBoolean();
     // the new client gets the partitions once the failed one's consumer is expelled from the group:
@@ -89,11 +86,8 @@ class RulesServiceRestartTest {
   @Test
   void aClientThatCannotBeCreatedIsTriedAgain(@TempDir Path stateDir) throws Exception {
     String bootstrap = SharedKafka.bootstrapServers();
-    String in = "restart-in-" + UUID.randomUUID();
-    String out = "restart-out-" + UUID.randomUUID();
-    try (Admin admin = Admin.create(new KafkaSettings(bootstrap).admin())) {
-      admin.createTopics(List.of(new NewTopic(in, 1, (short) 1), new NewTopic(out, 1, (short) 1))).all().get();
-    }
+    String in = newTopic("restart-in-");
+    String out = newTopic("restart-out-");
     AtomicBoolean failed = new AtomicBoolean();
     // the first replacement cannot even be built (as when its state directory cannot be written)
     AtomicInteger builds = new AtomicInteger();
@@ -120,6 +114,14 @@ class RulesServiceRestartTest {
       assertThat(service.restarts()).isEqualTo(2);
       await().atMost(Duration.ofSeconds(30)).until(service::running);
     }
+  }
+
+  private static String newTopic(String prefix) throws Exception {
+    String topic = prefix + UUID.randomUUID();
+    try (Admin admin = Admin.create(SharedKafka.settings().admin())) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+    return topic;
   }
 
   /** The service's settings, with the broker's shortest session: a new client gets the partitions sooner. */
