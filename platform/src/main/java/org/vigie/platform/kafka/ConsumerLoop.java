@@ -46,6 +46,7 @@ public final class ConsumerLoop implements AutoCloseable {
   private final BatchHandler handler;
   private final Duration firstRestartDelay;
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicBoolean started = new AtomicBoolean();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicLong restarts = new AtomicLong();
@@ -70,11 +71,14 @@ public final class ConsumerLoop implements AutoCloseable {
     this.topic = topic;
     this.handler = handler;
     this.firstRestartDelay = firstRestartDelay;
+    // the first consumer is created here, so that a bad configuration fails the service's start
+    this.consumer = newConsumer();
     this.thread = new Thread(this::run, name);
     this.thread.setDaemon(true);
   }
 
   public ConsumerLoop start() {
+    started.set(true);
     thread.start();
     return this;
   }
@@ -110,30 +114,27 @@ public final class ConsumerLoop implements AutoCloseable {
 
   private void run() {
     Duration delay = firstRestartDelay;
+    KafkaConsumer<String, byte[]> current = consumer;
     try {
       while (running.get()) {
-        KafkaConsumer<String, byte[]> current = new KafkaConsumer<>(consumerProperties, new StringDeserializer(),
-            new ByteArrayDeserializer());
-        consumer = current;
         progressed = false;
-        try {
-          if (!running.get()) {
-            return;
+        if (current != null) {
+          try {
+            consume(current);
+          } catch (WakeupException e) {
+            if (!running.get()) {
+              return;
+            }
+            LOG.error("{}: unexpected wakeup; a new consumer in {} ms", name, delay.toMillis(), e);
+          } catch (Throwable e) {
+            if (!running.get()) {
+              return;
+            }
+            LOG.error("{}: consumer failed; a new consumer in {} ms", name, delay.toMillis(), e);
+          } finally {
+            assigned = false;
+            closeQuietly(current);
           }
-          consume(current);
-        } catch (WakeupException e) {
-          if (!running.get()) {
-            return;
-          }
-          LOG.error("{}: unexpected wakeup; a new consumer in {} ms", name, delay.toMillis(), e);
-        } catch (Throwable e) {
-          if (!running.get()) {
-            return;
-          }
-          LOG.error("{}: consumer failed; a new consumer in {} ms", name, delay.toMillis(), e);
-        } finally {
-          assigned = false;
-          closeQuietly(current);
         }
         failed = true;
         if (progressed) {
@@ -145,10 +146,32 @@ public final class ConsumerLoop implements AutoCloseable {
         }
         restarts.incrementAndGet();
         delay = delay.multipliedBy(2).compareTo(MAX_RESTART_DELAY) > 0 ? MAX_RESTART_DELAY : delay.multipliedBy(2);
+        current = replacement(delay);
       }
     } finally {
       stopped.countDown();
     }
+  }
+
+  /** A new consumer, or null when it cannot be created (tried again after the next delay). */
+  private KafkaConsumer<String, byte[]> replacement(Duration nextDelay) {
+    try {
+      KafkaConsumer<String, byte[]> created = newConsumer();
+      consumer = created;
+      if (!running.get()) {
+        // closed meanwhile: its wakeup may have gone to the previous consumer
+        closeQuietly(created);
+        return null;
+      }
+      return created;
+    } catch (RuntimeException e) {
+      LOG.error("{}: cannot create a consumer; trying again in {} ms", name, nextDelay.toMillis(), e);
+      return null;
+    }
+  }
+
+  private KafkaConsumer<String, byte[]> newConsumer() {
+    return new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
   /** Polls and hands batches over until the loop is closed (returns) or something fails (throws). */
@@ -210,6 +233,10 @@ public final class ConsumerLoop implements AutoCloseable {
   public void close() {
     running.set(false);
     closing.countDown();
+    if (!started.get()) {
+      closeQuietly(consumer);
+      return;
+    }
     KafkaConsumer<String, byte[]> current = consumer;
     if (current != null) {
       try {

@@ -62,6 +62,13 @@ class ConsumerLoopTest {
   }
 
   @Test
+  void aLoopClosedBeforeItStartedClosesAtOnce() {
+    ConsumerLoop loop = new ConsumerLoop("test-loop", consumer(), "unused", records -> { }, Duration.ofMillis(100));
+    assertTimeoutPreemptively(Duration.ofSeconds(5), loop::close);
+    assertThat(loop.alive()).isFalse();
+  }
+
+  @Test
   void anExceptionFromTheHandlerRetriesTheBatchWithTheSameConsumer() throws Exception {
     String topic = topicWith("a", "b");
     List<String> handled = new CopyOnWriteArrayList<>();
