@@ -20,6 +20,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.platform.kafka.KafkaSettings;
+import org.vigie.platform.kafka.RestartDelay;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.ops.OpsServer;
 import org.vigie.platform.ops.Readiness;
@@ -46,7 +47,7 @@ public final class RulesService implements AutoCloseable {
   private final Supplier<Topology> topology;
   private final TopicProvisioner topics;
   private final Integer opsPort;
-  private final Duration firstRestartDelay;
+  private final RestartDelay restartDelay;
   private final AtomicInteger failuresInARow = new AtomicInteger();
   private ScheduledExecutorService restarter;
   // read without the lock by the ops endpoints, which close() may be waiting for while it holds it
@@ -77,7 +78,7 @@ public final class RulesService implements AutoCloseable {
     this.topology = topology;
     this.topics = topics;
     this.opsPort = opsPort;
-    this.firstRestartDelay = firstRestartDelay;
+    this.restartDelay = new RestartDelay(firstRestartDelay, MAX_RESTART_DELAY);
   }
 
   public static RulesService from(RulesSettings settings) {
@@ -136,7 +137,7 @@ public final class RulesService implements AutoCloseable {
     if (now == KafkaStreams.State.RUNNING) {
       failuresInARow.set(0);
     } else if (now == KafkaStreams.State.ERROR) {
-      Duration delay = restartDelay(failuresInARow.getAndIncrement());
+      Duration delay = restartDelay.after(failuresInARow.getAndIncrement());
       LOG.error("Rules service in ERROR: restarting it in {} ms", delay.toMillis());
       scheduleRestart(client, delay);
     }
@@ -150,11 +151,6 @@ public final class RulesService implements AutoCloseable {
     }
   }
 
-  private Duration restartDelay(int failures) {
-    Duration delay = firstRestartDelay.multipliedBy(1L << Math.min(failures, 16));
-    return delay.compareTo(MAX_RESTART_DELAY) > 0 ? MAX_RESTART_DELAY : delay;
-  }
-
   private synchronized void restart(KafkaStreams failed) {
     if (closed || streams != failed) {
       return;
@@ -166,7 +162,7 @@ public final class RulesService implements AutoCloseable {
     } catch (RuntimeException e) {
       // e.g. a state directory that cannot be written: left uncaught here, it would end the restarts
       // for good. The client that failed, or the new one that could not start, is retried later.
-      Duration delay = restartDelay(failuresInARow.getAndIncrement());
+      Duration delay = restartDelay.after(failuresInARow.getAndIncrement());
       LOG.error("Rules service could not start a new Kafka Streams client: trying again in {} ms",
           delay.toMillis(), e);
       scheduleRestart(streams, delay);

@@ -30,7 +30,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.testing.SharedKafka;
 import org.vigie.rules.service.TopicReader;
@@ -54,10 +53,8 @@ class RulesServiceRestartTest {
     // the broker's shortest session instead of the default 45 s
     try (RulesService service = new RulesService(shortSessions(bootstrap, stateDir), () -> failingOnce(in, out, failed),
             new TopicProvisioner(SharedKafka.settings(), (short) 1), 0, Duration.ofMillis(200));
-        KafkaProducer<String, String> producer = new KafkaProducer<>(new KafkaSettings(bootstrap).producer("restart-test"),
-            new StringSerializer(), new StringSerializer());
-        TopicReader<String, String> output =
-            new TopicReader<>(bootstrap, out, new StringDeserializer(), new StringDeserializer())) {
+        KafkaProducer<String, String> producer = producer();
+        TopicReader<String, String> output = reader(out)) {
       service.start();
       await().atMost(Duration.ofSeconds(60)).until(service::running);
       producer.send(new ProducerRecord<>(in, "k", "before")).get();
@@ -99,10 +96,8 @@ class RulesServiceRestartTest {
     };
     try (RulesService service = new RulesService(shortSessions(bootstrap, stateDir), topologies,
             new TopicProvisioner(SharedKafka.settings(), (short) 1), null, Duration.ofMillis(200));
-        KafkaProducer<String, String> producer = new KafkaProducer<>(new KafkaSettings(bootstrap).producer("restart-test"),
-            new StringSerializer(), new StringSerializer());
-        TopicReader<String, String> output =
-            new TopicReader<>(bootstrap, out, new StringDeserializer(), new StringDeserializer())) {
+        KafkaProducer<String, String> producer = producer();
+        TopicReader<String, String> output = reader(out)) {
       service.start();
       await().atMost(Duration.ofSeconds(60)).until(service::running);
       producer.send(new ProducerRecord<>(in, "k", "boom")).get();
@@ -114,6 +109,15 @@ class RulesServiceRestartTest {
       assertThat(service.restarts()).isEqualTo(2);
       await().atMost(Duration.ofSeconds(30)).until(service::running);
     }
+  }
+
+  private static KafkaProducer<String, String> producer() {
+    return new KafkaProducer<>(SharedKafka.settings().producer("restart-test"), new StringSerializer(),
+        new StringSerializer());
+  }
+
+  private static TopicReader<String, String> reader(String topic) {
+    return new TopicReader<>(SharedKafka.bootstrapServers(), topic, new StringDeserializer(), new StringDeserializer());
   }
 
   private static String newTopic(String prefix) throws Exception {

@@ -44,7 +44,7 @@ public final class ConsumerLoop implements AutoCloseable {
   private final Properties consumerProperties;
   private final String topic;
   private final BatchHandler handler;
-  private final Duration firstRestartDelay;
+  private final RestartDelay restartDelay;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicBoolean started = new AtomicBoolean();
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -54,8 +54,10 @@ public final class ConsumerLoop implements AutoCloseable {
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean assigned;
   private volatile boolean failed;
-  /** Whether the current consumer committed a batch (read and written by the loop's thread only). */
+  // read and written by the loop's thread only: whether the current consumer committed a batch, and
+  // how many consumers failed in a row before it
   private boolean progressed;
+  private int failuresInARow;
 
   public ConsumerLoop(String name, Properties consumerProperties, String topic, BatchHandler handler) {
     this(name, consumerProperties, topic, handler, FIRST_RESTART_DELAY);
@@ -70,7 +72,7 @@ public final class ConsumerLoop implements AutoCloseable {
     this.consumerProperties = p;
     this.topic = topic;
     this.handler = handler;
-    this.firstRestartDelay = firstRestartDelay;
+    this.restartDelay = new RestartDelay(firstRestartDelay, MAX_RESTART_DELAY);
     // the first consumer is created here, so that a bad configuration fails the service's start
     this.consumer = newConsumer();
     this.thread = new Thread(this::run, name);
@@ -113,11 +115,9 @@ public final class ConsumerLoop implements AutoCloseable {
   }
 
   private void run() {
-    Duration delay = firstRestartDelay;
     KafkaConsumer<String, byte[]> current = consumer;
     try {
       while (running.get()) {
-        progressed = false;
         if (current != null) {
           try {
             consume(current);
@@ -125,32 +125,35 @@ public final class ConsumerLoop implements AutoCloseable {
             if (!running.get()) {
               return;
             }
-            LOG.error("{}: unexpected wakeup; a new consumer in {} ms", name, delay.toMillis(), e);
+            LOG.error("{}: unexpected wakeup; a new consumer in {} ms", name, nextDelay().toMillis(), e);
           } catch (Throwable e) {
             if (!running.get()) {
               return;
             }
-            LOG.error("{}: consumer failed; a new consumer in {} ms", name, delay.toMillis(), e);
+            LOG.error("{}: consumer failed; a new consumer in {} ms", name, nextDelay().toMillis(), e);
           } finally {
             assigned = false;
             closeQuietly(current);
           }
         }
         failed = true;
-        if (progressed) {
-          // it worked for a while: this failure does not follow another one
-          delay = firstRestartDelay;
-        }
+        Duration delay = nextDelay();
+        failuresInARow = progressed ? 1 : failuresInARow + 1;
+        progressed = false;
         if (await(delay)) {
           return;
         }
         restarts.incrementAndGet();
-        delay = delay.multipliedBy(2).compareTo(MAX_RESTART_DELAY) > 0 ? MAX_RESTART_DELAY : delay.multipliedBy(2);
-        current = replacement(delay);
+        current = replacement(nextDelay());
       }
     } finally {
       stopped.countDown();
     }
+  }
+
+  /** The wait before the next consumer; a consumer that committed batches restarts the doubling. */
+  private Duration nextDelay() {
+    return restartDelay.after(progressed ? 0 : failuresInARow);
   }
 
   /** A new consumer, or null when it cannot be created (tried again after the next delay). */

@@ -95,8 +95,9 @@ public final class RulesBench {
       RulesConfig config = RulesConfig.defaults().withClock(Clock.fixed(CLOCK, ZoneOffset.UTC))
           .withCachedCasesPerTask(
               Integer.getInteger("bench.cachedCasesPerTask", RulesConfig.DEFAULT_CACHED_CASES_PER_TASK));
-      String store = System.getProperty("bench.stateStore", config.persistentStores() ? "rocksdb" : "memory");
-      config = config.withPersistentStores("rocksdb".equals(store));
+      if ("memory".equals(System.getProperty("bench.stateStore"))) {
+        config = config.withInMemoryStores();
+      }
       System.out.printf("case-state store: %s%n", config.persistentStores() ? "rocksdb" : "memory");
       if (!Boolean.getBoolean("bench.noWarmup")) {
         // Each topology first runs over the whole input under its own application id (its own group,
