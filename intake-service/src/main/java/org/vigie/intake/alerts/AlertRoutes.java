@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Ids;
 import org.vigie.intake.http.Json;
@@ -35,10 +36,11 @@ public final class AlertRoutes {
   private void list(Context ctx, Caller caller) {
     String status = Optional.ofNullable(ctx.queryParam("status")).orElse("open");
     if (!Set.of("open", "resolved", "all").contains(status)) {
-      throw ApiProblem.unprocessable("status", "Query parameter 'status' must be open, resolved or all");
+      throw ApiProblem.unprocessable("status", "Le paramètre 'status' doit valoir open, resolved ou all",
+          "Query parameter 'status' must be open, resolved or all");
     }
     Optional<UUID> volunteer = Optional.ofNullable(ctx.queryParam("assignedVolunteerId"))
-        .map(s -> Ids.path(s, "volunteer"));
+        .map(s -> Ids.path(s, Resource.VOLUNTEER));
     ArrayNode list = json.mapper().createArrayNode();
     alerts.byAssociation(caller.associationId(), status, volunteer, 500).forEach(list::add);
     ctx.json(json.object().set("alerts", list));
@@ -47,8 +49,8 @@ public final class AlertRoutes {
   private void get(Context ctx, Caller caller) {
     String alertId = ctx.pathParam("alertId");
     if (alertId.length() > 200) {
-      throw ApiProblem.notFound("alert");
+      throw ApiProblem.notFound(Resource.ALERT);
     }
-    ctx.json(alerts.find(caller.associationId(), alertId).orElseThrow(() -> ApiProblem.notFound("alert")));
+    ctx.json(alerts.find(caller.associationId(), alertId).orElseThrow(() -> ApiProblem.notFound(Resource.ALERT)));
   }
 }

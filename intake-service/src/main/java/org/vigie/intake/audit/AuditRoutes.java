@@ -29,6 +29,7 @@ import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.cases.CaseRepository;
 import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Ids;
 import org.vigie.intake.vault.IdentityVault;
@@ -72,11 +73,12 @@ public final class AuditRoutes {
   }
 
   private void timeline(Context ctx, Caller caller) {
-    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
     TimelineFormat format = TimelineFormat.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("json"))
-        .orElseThrow(() -> ApiProblem.badRequest("format", "Query parameter 'format' must be json, csv or pdf"));
+        .orElseThrow(() -> ApiProblem.badRequest("format",
+            "Le paramètre 'format' doit valoir json, csv ou pdf", "Query parameter 'format' must be json, csv or pdf"));
     String identityLabel = jdbi.withHandle(h -> {
-      cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound("case"));
+      cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
       return vault.person(h, caseId).map(Person::displayName).orElse(null);
     });
     KafkaCaseHistory.CaseHistory h = history.read(caseId.toString());
@@ -93,7 +95,8 @@ public final class AuditRoutes {
     if (format.equals("csv")) {
       table = table(ctx.queryParam("table"));
     } else if (!format.equals("json") && !format.equals("svg")) {
-      throw ApiProblem.badRequest("format", "Query parameter 'format' must be json, csv or svg");
+      throw ApiProblem.badRequest("format", "Le paramètre 'format' doit valoir json, csv ou svg",
+          "Query parameter 'format' must be json, csv or svg");
     }
     FederationStats s = stats.get();
     switch (format) {
@@ -113,7 +116,8 @@ public final class AuditRoutes {
     if (name == null || name.isBlank()) {
       return StatsCsv.Table.BLOCKAGES;
     }
-    return StatsCsv.Table.parse(name).orElseThrow(() -> ApiProblem.badRequest("table", "Query parameter 'table' must be one of blockages, blockages-per-month, "
-        + "days-without-api, time-to-decision, ccc-attempts"));
+    return StatsCsv.Table.parse(name).orElseThrow(() -> ApiProblem.badRequest("table",
+        "Le paramètre 'table' doit valoir blockages, blockages-per-month, days-without-api, time-to-decision ou ccc-attempts",
+        "Query parameter 'table' must be one of blockages, blockages-per-month, days-without-api, time-to-decision, ccc-attempts"));
   }
 }

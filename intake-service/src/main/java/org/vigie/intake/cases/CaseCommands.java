@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.vigie.intake.auth.Caller;
 import org.vigie.intake.directory.DirectoryRepository;
 import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.Resource;
 import org.vigie.intake.ids.TimeOrderedIds;
 import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxRecord;
@@ -177,9 +178,10 @@ public final class CaseCommands {
 
   /** Crypto-shredding of the case's identity and notes, and a CaseErased event (rules stop watching the case). */
   public Recorded eraseIdentity(Handle h, Caller caller, UUID caseId) {
-    CaseRecord c = cases.lock(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound("case"));
+    CaseRecord c = cases.lock(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
     if (c.identityErased()) {
-      throw ApiProblem.unprocessable(null, "The identity of this case is already erased");
+      throw ApiProblem.unprocessable(null, "L'identité de ce dossier est déjà effacée",
+          "The identity of this case is already erased");
     }
     vault.erase(h, caseId);
     LocalDate today = LocalDate.now(clock);
@@ -191,19 +193,22 @@ public final class CaseCommands {
   }
 
   private CaseRecord openCase(Handle h, Caller caller, UUID caseId) {
-    CaseRecord c = cases.lock(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound("case"));
+    CaseRecord c = cases.lock(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
     if (c.identityErased()) {
-      throw ApiProblem.unprocessable("caseId", "This case was erased; no event can be recorded on it");
+      throw ApiProblem.unprocessable("caseId", "Ce dossier a été effacé ; aucun événement ne peut y être enregistré",
+          "This case was erased; no event can be recorded on it");
     }
     if (c.closed()) {
-      throw ApiProblem.unprocessable("caseId", "This case is closed; no event can be recorded on it");
+      throw ApiProblem.unprocessable("caseId", "Ce dossier est clos ; aucun événement ne peut y être enregistré",
+          "This case is closed; no event can be recorded on it");
     }
     return c;
   }
 
   private void requireActiveVolunteer(Handle h, UUID associationId, UUID volunteerId, String field) {
     if (directory.volunteer(h, associationId, volunteerId).filter(v -> v.active()).isEmpty()) {
-      throw ApiProblem.unprocessable(field, "Field '" + field + "' is not an active volunteer of this association");
+      throw ApiProblem.unprocessable(field, "Le champ '" + field + "' ne désigne pas un bénévole actif de cette association",
+          "Field '" + field + "' is not an active volunteer of this association");
     }
   }
 

@@ -57,7 +57,8 @@ public final class CaseRequests {
     Procedure procedure = f.requiredEnum("procedure", Procedure.class);
     Optional<Fields> permit = f.optionalObject("permit");
     if (permit.isEmpty() && procedure != Procedure.FIRST_REQUEST) {
-      throw ApiProblem.badRequest("permit", "Field 'permit' is required for a " + procedure);
+      throw ApiProblem.badRequest("permit", "Le champ 'permit' est obligatoire pour une procédure " + procedure,
+          "Field 'permit' is required for a " + procedure);
     }
     PermitKind kind = PermitKind.OTHER;
     LocalDate expiresOn = null;
@@ -66,19 +67,23 @@ public final class CaseRequests {
       kind = p.requiredEnum("kind", PermitKind.class);
       expiresOn = procedure == Procedure.FIRST_REQUEST ? p.optionalDate("expiresOn").orElse(null) : p.requiredDate("expiresOn");
       if (expiresOn != null && (expiresOn.isBefore(today.minusYears(10)) || expiresOn.isAfter(today.plusYears(11)))) {
-        throw ApiProblem.unprocessable("permit.expiresOn", "Field 'permit.expiresOn' must be within ten years of today");
+        throw ApiProblem.unprocessable("permit.expiresOn",
+            "Le champ 'permit.expiresOn' doit être à moins de dix ans d'aujourd'hui", "Field 'permit.expiresOn' must be within ten years of today");
       }
     }
     String department = f.requiredText("department", 3).toUpperCase();
     if (!DEPARTMENT.matcher(department).matches()) {
-      throw ApiProblem.unprocessable("department", "Field 'department' must be a French department code (01–95, 2A, 2B, 971–976)");
+      throw ApiProblem.unprocessable("department",
+          "Le champ 'department' doit être un code de département (01–95, 2A, 2B, 971–976)",
+          "Field 'department' must be a French department code (01–95, 2A, 2B, 971–976)");
     }
     Optional<UUID> volunteer = f.optionalId("assignedVolunteerId");
     boolean employed = f.booleanOr("employed", false);
     boolean receivesBenefits = f.booleanOr("receivesBenefits", false);
     List<BenefitKind> benefitKinds = f.optionalEnumList("benefitKinds", BenefitKind.class).orElse(List.of());
     if (!receivesBenefits && !benefitKinds.isEmpty()) {
-      throw ApiProblem.unprocessable("benefitKinds", "Field 'benefitKinds' needs 'receivesBenefits': true");
+      throw ApiProblem.unprocessable("benefitKinds", "Le champ 'benefitKinds' demande 'receivesBenefits': true",
+          "Field 'benefitKinds' needs 'receivesBenefits': true");
     }
     LocalDate openedOn = f.optionalDate("openedOn").orElse(today);
     checkPast("openedOn", openedOn, today);
@@ -101,11 +106,14 @@ public final class CaseRequests {
     String name = p.optionalText("displayName", 200).orElse(null);
     String number = p.optionalText("foreignerNumber", 20).map(s -> s.replace(" ", "")).orElse(null);
     if (number != null && !FOREIGNER_NUMBER.matcher(number).matches()) {
-      throw ApiProblem.unprocessable("person.foreignerNumber", "Field 'person.foreignerNumber' must be the 10 digits of the AGDREF number");
+      throw ApiProblem.unprocessable("person.foreignerNumber",
+          "Le champ 'person.foreignerNumber' doit être les 10 chiffres du numéro AGDREF",
+          "Field 'person.foreignerNumber' must be the 10 digits of the AGDREF number");
     }
     String phone = p.optionalText("phone", 20).orElse(null);
     if (phone != null && !PHONE.matcher(phone).matches()) {
-      throw ApiProblem.unprocessable("person.phone", "Field 'person.phone' is not a phone number");
+      throw ApiProblem.unprocessable("person.phone", "Le champ 'person.phone' n'est pas un numéro de téléphone",
+          "Field 'person.phone' is not a phone number");
     }
     return new Person(name, number, phone);
   }
@@ -114,7 +122,8 @@ public final class CaseRequests {
     Fields f = Fields.of(body);
     EventType type = f.requiredEnum("type", EventType.class);
     if (!type.postable()) {
-      throw ApiProblem.unprocessable("type", "Type " + type + " is recorded through its own endpoint");
+      throw ApiProblem.unprocessable("type", "Champ 'type' : " + type + " s'enregistre par son propre point d'accès",
+          "Field 'type': " + type + " is recorded through its own endpoint");
     }
     LocalDate occurredOn = f.requiredDate("occurredOn");
     checkPast("occurredOn", occurredOn, today);
@@ -155,11 +164,14 @@ public final class CaseRequests {
         f.only(with("validUntil"));
         LocalDate validUntil = f.requiredDate("validUntil");
         if (!validUntil.isAfter(occurredOn)) {
-          throw ApiProblem.unprocessable("validUntil", "Field 'validUntil' must be after 'occurredOn' (the issue date)");
+          throw ApiProblem.unprocessable("validUntil",
+              "Le champ 'validUntil' doit être postérieur à 'occurredOn' (la date de délivrance)",
+              "Field 'validUntil' must be after 'occurredOn' (the issue date)");
         }
         if (validUntil.isAfter(occurredOn.plusMonths(API_MAX_MONTHS))) {
-          throw ApiProblem.unprocessable("validUntil", "Field 'validUntil' is more than " + API_MAX_MONTHS
-              + " months after the issue date (CESEDA R.431-15-1)");
+          throw ApiProblem.unprocessable("validUntil",
+              "Le champ 'validUntil' dépasse de plus de " + API_MAX_MONTHS + " mois la date de délivrance (CESEDA R.431-15-1)",
+              "Field 'validUntil' is more than " + API_MAX_MONTHS + " months after the issue date (CESEDA R.431-15-1)");
         }
         details.put("validUntil", validUntil.toString());
         payload = new ApiIssued(validUntil);
@@ -186,11 +198,14 @@ public final class CaseRequests {
         LocalDate newExpiry = f.optionalDate("newPermitExpiresOn").orElse(null);
         PermitKind newKind = f.optionalEnum("newPermitKind", PermitKind.class).orElse(null);
         if (decision != Decision.GRANTED && (newExpiry != null || newKind != null)) {
-          throw ApiProblem.unprocessable(newExpiry != null ? "newPermitExpiresOn" : "newPermitKind",
-              "A new permit is only given with decision GRANTED");
+          String field = newExpiry != null ? "newPermitExpiresOn" : "newPermitKind";
+          throw ApiProblem.unprocessable(field, "Le champ '" + field + "' ne s'indique qu'avec la décision GRANTED",
+              "Field '" + field + "' is only given with decision GRANTED");
         }
         if (newExpiry != null && (!newExpiry.isAfter(occurredOn) || newExpiry.isAfter(occurredOn.plusYears(11)))) {
-          throw ApiProblem.unprocessable("newPermitExpiresOn", "Field 'newPermitExpiresOn' must be after the decision and within ten years");
+          throw ApiProblem.unprocessable("newPermitExpiresOn",
+              "Le champ 'newPermitExpiresOn' doit être postérieur à la décision et à moins de dix ans",
+              "Field 'newPermitExpiresOn' must be after the decision and within ten years");
         }
         details.put("decision", decision.name()).put("newPermitExpiresOn", newExpiry == null ? null : newExpiry.toString())
             .put("newPermitKind", newKind == null ? null : newKind.name());
@@ -202,7 +217,9 @@ public final class CaseRequests {
         Boolean benefits = f.optionalBoolean("receivesBenefits").orElse(null);
         List<BenefitKind> kinds = f.optionalEnumList("benefitKinds", BenefitKind.class).orElse(null);
         if (employed == null && benefits == null && kinds == null) {
-          throw ApiProblem.badRequest("employed", "At least one of 'employed', 'receivesBenefits', 'benefitKinds' is required");
+          throw ApiProblem.badRequest("employed",
+              "Au moins un des champs 'employed', 'receivesBenefits', 'benefitKinds' est obligatoire",
+              "At least one of 'employed', 'receivesBenefits', 'benefitKinds' is required");
         }
         details.put("employed", employed).put("receivesBenefits", benefits);
         if (kinds != null) {
@@ -228,10 +245,11 @@ public final class CaseRequests {
 
   private static void checkPast(String field, LocalDate date, LocalDate today) {
     if (date.isAfter(today)) {
-      throw ApiProblem.unprocessable(field, "Field '" + field + "' is in the future");
+      throw ApiProblem.unprocessable(field, "Le champ '" + field + "' est dans le futur", "Field '" + field + "' is in the future");
     }
     if (date.isBefore(EARLIEST)) {
-      throw ApiProblem.unprocessable(field, "Field '" + field + "' is before " + EARLIEST);
+      throw ApiProblem.unprocessable(field, "Le champ '" + field + "' est antérieur au " + EARLIEST,
+          "Field '" + field + "' is before " + EARLIEST);
     }
   }
 }

@@ -20,6 +20,7 @@ import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.command.CommandResult;
 import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Fields;
 import org.vigie.intake.http.Ids;
@@ -81,7 +82,7 @@ public final class CaseRoutes {
   }
 
   private void record(Context ctx, Caller caller) {
-    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
     byte[] body = ctx.bodyAsBytes();
     EventDraft e = requests.parseEvent(json.parseObject(body), today());
     if (e.type() == EventType.VOLUNTEER_ASSIGNED && caller.role() != Role.COORDINATOR) {
@@ -91,13 +92,14 @@ public final class CaseRoutes {
   }
 
   private void reassign(Context ctx, Caller caller) {
-    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
     byte[] body = ctx.bodyAsBytes();
     Fields f = Fields.of(json.parseObject(body)).only(Set.of("volunteerId", "occurredOn"));
     UUID volunteer = f.requiredId("volunteerId");
     LocalDate on = f.optionalDate("occurredOn").orElse(today());
     if (on.isAfter(today())) {
-      throw ApiProblem.unprocessable("occurredOn", "Field 'occurredOn' is in the future");
+      throw ApiProblem.unprocessable("occurredOn", "Le champ 'occurredOn' est dans le futur",
+          "Field 'occurredOn' is in the future");
     }
     EventDraft e = new EventDraft(EventType.VOLUNTEER_ASSIGNED, on, new VolunteerAssigned(volunteer.toString()),
         json.object().put("volunteerId", volunteer.toString()), Optional.empty(), Optional.of(volunteer));
@@ -105,7 +107,7 @@ public final class CaseRoutes {
   }
 
   private void eraseIdentity(Context ctx, Caller caller) {
-    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
     writes.run(ctx, caller.associationId(), null, h -> accepted(commands.eraseIdentity(h, caller, caseId)));
   }
 
@@ -114,9 +116,9 @@ public final class CaseRoutes {
   }
 
   private void get(Context ctx, Caller caller) {
-    UUID caseId = Ids.path(ctx.pathParam("caseId"), "case");
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
     ObjectNode out = jdbi.withHandle(h -> {
-      CaseRecord c = cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound("case"));
+      CaseRecord c = cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
       ObjectNode n = summary(c, vault.person(h, caseId));
       ArrayNode timeline = n.putArray("timeline");
       for (TimelineEntry e : cases.timeline(h, caller.associationId(), caseId)) {
@@ -139,13 +141,15 @@ public final class CaseRoutes {
   private void list(Context ctx, Caller caller) {
     String status = Optional.ofNullable(ctx.queryParam("status")).orElse("open");
     if (!Set.of("open", "closed", "all").contains(status)) {
-      throw ApiProblem.unprocessable("status", "Query parameter 'status' must be open, closed or all");
+      throw ApiProblem.unprocessable("status", "Le paramètre 'status' doit valoir open, closed ou all",
+          "Query parameter 'status' must be open, closed or all");
     }
     Optional<UUID> volunteer = Optional.ofNullable(ctx.queryParam("assignedVolunteerId")).map(s -> {
       try {
         return UUID.fromString(s);
       } catch (IllegalArgumentException e) {
-        throw ApiProblem.badRequest("assignedVolunteerId", "Query parameter 'assignedVolunteerId' must be an id");
+        throw ApiProblem.badRequest("assignedVolunteerId", "Le paramètre 'assignedVolunteerId' doit être un identifiant",
+            "Query parameter 'assignedVolunteerId' must be an id");
       }
     });
     Optional<String> department = Optional.ofNullable(ctx.queryParam("department")).map(String::toUpperCase);
@@ -155,7 +159,8 @@ public final class CaseRoutes {
       try {
         return LocalDate.parse(s);
       } catch (java.time.format.DateTimeParseException e) {
-        throw ApiProblem.badRequest("permitExpiresBefore", "Query parameter 'permitExpiresBefore' must be a date YYYY-MM-DD");
+        throw ApiProblem.badRequest("permitExpiresBefore", "Le paramètre 'permitExpiresBefore' doit être une date AAAA-MM-JJ",
+            "Query parameter 'permitExpiresBefore' must be a date YYYY-MM-DD");
       }
     });
     int limit = intParam(ctx, "limit", 50, 1, MAX_PAGE);
@@ -212,11 +217,13 @@ public final class CaseRoutes {
     try {
       int v = Integer.parseInt(raw);
       if (v < min || v > max) {
-        throw ApiProblem.unprocessable(name, "Query parameter '" + name + "' must be between " + min + " and " + max);
+        throw ApiProblem.unprocessable(name, "Le paramètre '" + name + "' doit être compris entre " + min + " et " + max,
+            "Query parameter '" + name + "' must be between " + min + " and " + max);
       }
       return v;
     } catch (NumberFormatException e) {
-      throw ApiProblem.badRequest(name, "Query parameter '" + name + "' must be an integer");
+      throw ApiProblem.badRequest(name, "Le paramètre '" + name + "' doit être un nombre entier",
+          "Query parameter '" + name + "' must be an integer");
     }
   }
 

@@ -49,7 +49,9 @@ public final class CommandRunner {
       return await(group.submit(shard, command));
     }
     if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-      throw ApiProblem.badRequest("Idempotency-Key", "The Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH + " characters");
+      throw ApiProblem.badRequest("Idempotency-Key",
+          "L'en-tête Idempotency-Key doit compter de 1 à " + MAX_KEY_LENGTH + " caractères",
+          "The Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH + " characters");
     }
     byte[] hash = Sha256.of(request);
     Optional<CommandResult> repeat = replay(scope, key, hash);
@@ -108,6 +110,7 @@ public final class CommandRunner {
     return idempotency.find(scope, key).map(stored -> {
       if (!MessageDigest.isEqual(stored.requestHash(), hash)) {
         throw ApiProblem.unprocessable("Idempotency-Key",
+            "Cette Idempotency-Key a déjà servi pour une autre requête",
             "This Idempotency-Key was already used with a different request");
       }
       try {
@@ -121,7 +124,9 @@ public final class CommandRunner {
 
 
   private static ApiProblem pending() {
-    return ApiProblem.unavailable("Recorded, but the event log did not confirm in time; it will be "
+    return ApiProblem.unavailable("Enregistré, mais le journal des événements n'a pas confirmé à temps ; la publication "
+        + "se fera automatiquement. Répétez la requête avec la même Idempotency-Key pour obtenir la confirmation.",
+        "Recorded, but the event log did not confirm in time; it will be "
         + "published automatically. Repeat the request with the same Idempotency-Key to get the confirmation.");
   }
 

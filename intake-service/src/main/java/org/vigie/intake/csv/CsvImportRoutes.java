@@ -15,6 +15,7 @@ import org.vigie.intake.auth.Role;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Json;
+import org.vigie.intake.http.Language;
 
 /** {@code POST /api/v1/imports}: a CSV body, answered with a report per line. */
 public final class CsvImportRoutes {
@@ -33,14 +34,20 @@ public final class CsvImportRoutes {
   private void importCsv(Context ctx, Caller caller) {
     byte[] body = ctx.bodyAsBytes();
     if (body.length == 0) {
-      throw ApiProblem.badRequest("body", "The request body must be a CSV file with a header line");
+      throw ApiProblem.badRequest("body", "Le corps de la requête doit être un fichier CSV avec une ligne d'en-tête",
+          "The request body must be a CSV file with a header line");
     }
     List<ImportLine> lines = importer.importCsv(caller, body);
-    ctx.status(200).contentType(ContentType.APPLICATION_JSON).result(report(lines));
+    Language language = Language.negotiate(ctx.header("Accept-Language"));
+    ctx.status(200).contentType(ContentType.APPLICATION_JSON).header("Content-Language", language.tag())
+        .header("Vary", "Accept-Language").result(report(lines, language));
   }
 
-  /** The answer: the counts, then a report per line, written as a stream (a file has thousands of lines). */
-  private byte[] report(List<ImportLine> lines) {
+  /**
+   * The answer: the counts, then a report per line, written as a stream (a file has thousands of lines); the
+   * errors in the caller's language.
+   */
+  private byte[] report(List<ImportLine> lines, Language language) {
     long accepted = 0;
     long duplicates = 0;
     long events = 0;
@@ -67,7 +74,7 @@ public final class CsvImportRoutes {
         }
         if (l.status() == ImportLine.Status.REJECTED) {
           out.writeStringField("column", l.column());
-          out.writeStringField("error", l.error());
+          out.writeStringField("error", l.error().in(language));
         }
         out.writeEndObject();
       }

@@ -36,6 +36,7 @@ import org.vigie.intake.copy.CopyRows;
 import org.vigie.intake.directory.DirectoryEntries.Volunteer;
 import org.vigie.intake.directory.DirectoryRepository;
 import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.Detail;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.outbox.OutboxRecord;
 import org.vigie.intake.vault.MasterKey;
@@ -95,7 +96,7 @@ public final class CsvImporter {
         try {
           chunk.add(parse(caller, rec, headers, volunteers, today, line, rowMac));
         } catch (ApiProblem p) {
-          report.add(ImportLine.rejected(line, column(p.field()), p.getMessage()));
+          report.add(rejected(line, p));
         }
         if (chunk.size() == CHUNK) {
           report.addAll(write(caller, chunk, acks));
@@ -103,7 +104,8 @@ public final class CsvImporter {
         }
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      throw ApiProblem.badRequest("body", "The CSV file cannot be read (check quotes and the header line)");
+      throw ApiProblem.badRequest("body", "Le fichier CSV est illisible (vérifiez les guillemets et la ligne d'en-tête)",
+          "The CSV file cannot be read (check quotes and the header line)");
     }
     report.addAll(write(caller, chunk, acks));
     awaitAcks(acks);
@@ -123,13 +125,15 @@ public final class CsvImporter {
     for (String n : names) {
       Optional<CsvColumns> c = CsvColumns.match(n);
       if (c.isEmpty() && !n.isBlank()) {
-        throw ApiProblem.badRequest(n, "Unknown column '" + n + "' (see README-csv.md for the accepted columns)");
+        throw ApiProblem.badRequest(n, "Colonne '" + n + "' inconnue (voir README-csv.md pour les colonnes acceptées)",
+            "Unknown column '" + n + "' (see README-csv.md for the accepted columns)");
       }
       c.ifPresent(col -> out.put(col, n));
     }
     for (CsvColumns required : List.of(CsvColumns.DEMARCHE, CsvColumns.DEPARTEMENT)) {
       if (!out.containsKey(required)) {
-        throw ApiProblem.badRequest(required.label(), "Missing column '" + required.label() + "'");
+        throw ApiProblem.badRequest(required.label(), "Colonne '" + required.label() + "' manquante",
+            "Missing column '" + required.label() + "'");
       }
     }
     return out;
@@ -163,7 +167,9 @@ public final class CsvImporter {
     if (v.containsKey(CsvColumns.BENEVOLE)) {
       Volunteer vol = volunteers.get(v.get(CsvColumns.BENEVOLE).toLowerCase());
       if (vol == null) {
-        throw ApiProblem.unprocessable("assignedVolunteerId", "No active volunteer of the association has this email or id");
+        throw ApiProblem.unprocessable("assignedVolunteerId",
+            "Aucun bénévole actif de l'association n'a cet e-mail ou cet identifiant",
+            "No active volunteer of the association has this email or id");
       }
       c.put("assignedVolunteerId", vol.volunteerId().toString());
     }
@@ -207,7 +213,7 @@ public final class CsvImporter {
     try {
       return requests.parseEvent(e, today);
     } catch (ApiProblem p) {
-      throw ApiProblem.unprocessable(column.label(), p.getMessage().replace("'" + p.field() + "'", "'" + column.label() + "'"));
+      throw p.forField(column.label());
     }
   }
 
@@ -223,7 +229,10 @@ public final class CsvImporter {
   }
 
   private static ApiProblem unconfirmed() {
-    return ApiProblem.unavailable("The lines are recorded but the event log did not confirm; they will be published "
+    return ApiProblem.unavailable("Les lignes sont enregistrées mais le journal des événements n'a pas confirmé ; leur "
+        + "publication se fera automatiquement. Importez de nouveau le fichier plus tard : les lignes enregistrées "
+        + "apparaîtront en DUPLICATE.",
+        "The lines are recorded but the event log did not confirm; they will be published "
         + "automatically. Import the file again later: recorded lines show as DUPLICATE.");
   }
 
@@ -245,9 +254,10 @@ public final class CsvImporter {
           out.add(jdbi.inTransaction(h -> writeLine(h, caller, p, lineRecords)));
           records.addAll(lineRecords);
         } catch (ApiProblem problem) {
-          out.add(ImportLine.rejected(p.line(), column(problem.field()), problem.getMessage()));
+          out.add(rejected(p.line(), problem));
         } catch (RuntimeException other) {
-          out.add(ImportLine.rejected(p.line(), null, "This line could not be recorded"));
+          out.add(ImportLine.rejected(p.line(), null,
+              new Detail("Cette ligne n'a pas pu être enregistrée", "This line could not be recorded")));
         }
       }
     }
@@ -315,7 +325,8 @@ public final class CsvImporter {
   private static LocalDate isoDate(Map<CsvColumns, String> v, CsvColumns col) {
     LocalDate d = CsvValues.date(v.get(col));
     if (d == null) {
-      throw ApiProblem.badRequest(col.label(), "Column '" + col.label() + "' must be a date dd/mm/yyyy");
+      throw ApiProblem.badRequest(col.label(), "La colonne '" + col.label() + "' doit être une date jj/mm/aaaa",
+          "Column '" + col.label() + "' must be a date dd/mm/yyyy");
     }
     return d;
   }
@@ -326,12 +337,19 @@ public final class CsvImporter {
     }
     Boolean b = CsvValues.yesNo(v.get(col));
     if (b == null) {
-      throw ApiProblem.badRequest(col.label(), "Column '" + col.label() + "' must be oui or non");
+      throw ApiProblem.badRequest(col.label(), "La colonne '" + col.label() + "' doit valoir oui ou non",
+          "Column '" + col.label() + "' must be oui or non");
     }
     return Optional.of(b);
   }
 
   /** The CSV column an API field came from (the report names columns, not API fields). */
+  /** A rejected line, its problem naming the CSV column rather than the API field. */
+  private static ImportLine rejected(long line, ApiProblem problem) {
+    ApiProblem inColumns = problem.field() == null ? problem : problem.forField(column(problem.field()));
+    return ImportLine.rejected(line, inColumns.field(), inColumns.detail());
+  }
+
   private static String column(String field) {
     if (field == null) {
       return null;

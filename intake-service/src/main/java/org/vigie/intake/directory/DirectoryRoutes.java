@@ -22,6 +22,7 @@ import org.vigie.intake.auth.Tokens;
 import org.vigie.intake.command.CommandResult;
 import org.vigie.intake.directory.DirectoryEntries.Volunteer;
 import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Fields;
 import org.vigie.intake.http.Ids;
@@ -98,13 +99,15 @@ public final class DirectoryRoutes {
     String displayName = f.requiredText("displayName", 200);
     String email = f.requiredText("email", 254);
     if (!EMAIL.matcher(email).matches()) {
-      throw ApiProblem.unprocessable("email", "Field 'email' is not an email address");
+      throw ApiProblem.unprocessable("email", "Le champ 'email' n'est pas une adresse e-mail",
+          "Field 'email' is not an email address");
     }
     VolunteerRole role = f.optionalEnum("role", VolunteerRole.class).orElse(VolunteerRole.VOLUNTEER);
     UUID volunteerId = UUID.randomUUID();
     writes.run(ctx, associationId, body, h -> {
       if (directory.emailTaken(h, associationId, email)) {
-        throw ApiProblem.unprocessable("email", "A volunteer of this association already has this email");
+        throw ApiProblem.unprocessable("email", "Un bénévole de cette association a déjà cet e-mail",
+            "A volunteer of this association already has this email");
       }
       Volunteer v = new Volunteer(volunteerId, associationId, displayName, email, role, true);
       directory.insertVolunteer(h, v);
@@ -122,9 +125,9 @@ public final class DirectoryRoutes {
 
   private void deactivateVolunteer(Context ctx, Caller caller) {
     UUID associationId = association(ctx, caller);
-    UUID volunteerId = Ids.path(ctx.pathParam("volunteerId"), "volunteer");
+    UUID volunteerId = Ids.path(ctx.pathParam("volunteerId"), Resource.VOLUNTEER);
     writes.run(ctx, associationId, null, h -> {
-      Volunteer v = directory.volunteer(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound("volunteer"));
+      Volunteer v = directory.volunteer(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound(Resource.VOLUNTEER));
       directory.setActive(h, volunteerId, false);
       tokens.revokeAllOfVolunteer(h, volunteerId);
       Volunteer inactive = new Volunteer(v.volunteerId(), v.associationId(), v.displayName(), v.email(), v.role(), false);
@@ -147,7 +150,8 @@ public final class DirectoryRoutes {
       if (volunteerId.isPresent()) {
         Volunteer v = directory.volunteer(h, associationId, volunteerId.get())
             .filter(Volunteer::active)
-            .orElseThrow(() -> ApiProblem.unprocessable("volunteerId", "No active volunteer of this association has this id"));
+            .orElseThrow(() -> ApiProblem.unprocessable("volunteerId",
+                "Aucun bénévole actif de cette association n'a cet identifiant", "No active volunteer of this association has this id"));
         role = v.role() == VolunteerRole.COORDINATOR ? Role.COORDINATOR : Role.VOLUNTEER;
       }
       tokens.insert(h, tokenId, Tokens.hash(token), associationId, volunteerId.orElse(null), role);
@@ -171,9 +175,9 @@ public final class DirectoryRoutes {
 
   private void revokeToken(Context ctx, Caller caller) {
     UUID associationId = association(ctx, caller);
-    UUID tokenId = Ids.path(ctx.pathParam("tokenId"), "token");
+    UUID tokenId = Ids.path(ctx.pathParam("tokenId"), Resource.TOKEN);
     if (!tokens.revoke(associationId, tokenId)) {
-      throw ApiProblem.notFound("token");
+      throw ApiProblem.notFound(Resource.TOKEN);
     }
     authenticator.invalidateAll();
     ctx.status(204);
@@ -181,9 +185,9 @@ public final class DirectoryRoutes {
 
   /** The association of the path: the caller's own, or any existing one for the administrator; else 404. */
   private UUID association(Context ctx, Caller caller) {
-    UUID id = Ids.path(ctx.pathParam("associationId"), "association");
+    UUID id = Ids.path(ctx.pathParam("associationId"), Resource.ASSOCIATION);
     if (!caller.canManage(id) || (caller.isAdmin() && !jdbi.withHandle(h -> directory.associationExists(h, id)))) {
-      throw ApiProblem.notFound("association");
+      throw ApiProblem.notFound(Resource.ASSOCIATION);
     }
     return id;
   }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.platform.ops.OpsRoutes;
+import org.vigie.platform.ops.ProblemErrorHandler;
 import org.vigie.platform.ops.Readiness;
 
 /** The intake HTTP server: API routes behind the guard, problems, metrics, ops endpoints. */
@@ -63,15 +64,18 @@ public final class ApiServer {
         cfg.routes.addHttpHandler(r.method(), r.path(), guard.wrap(r), r.roles().toArray(new io.javalin.security.RouteRole[0]));
       }
       OpsRoutes.install(cfg, readiness, registry);
+      ProblemErrorHandler.install(cfg);
       extra.accept(cfg);
       cfg.routes.exception(ApiProblem.class, (e, ctx) -> problems.respond(ctx, e));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problems.respond(ctx,
           e.getStatus() == 413 ? ApiProblem.tooLarge(maxRequestBytes)
-              : new ApiProblem(e.getStatus(), "http-" + e.getStatus(), "Erreur / Error", "Request rejected", null)));
+              : new ApiProblem(e.getStatus(), "http-" + e.getStatus(), "Erreur / Error",
+                  new Detail("Requête refusée", "Request rejected"), null)));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         // Messages may quote request values (personal data): log the exception classes and where, never messages.
         LOG.error("Unexpected error on {} {}: {}", ctx.method(), ctx.path().replaceAll("[0-9a-f-]{36}", "{id}"), describe(e));
-        problems.respond(ctx, new ApiProblem(500, "internal", "Erreur interne / Internal error", "Unexpected error", null));
+        problems.respond(ctx, new ApiProblem(500, "internal", "Erreur interne / Internal error",
+            new Detail("Erreur inattendue", "Unexpected error"), null));
       });
     });
   }

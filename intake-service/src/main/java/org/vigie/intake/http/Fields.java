@@ -38,7 +38,7 @@ public final class Fields {
     while (names.hasNext()) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        throw ApiProblem.badRequest(path(name), "Unknown field '" + path(name) + "'");
+        throw ApiProblem.badRequest(path(name), "Champ '" + path(name) + "' inconnu", "Unknown field '" + path(name) + "'");
       }
     }
     return this;
@@ -51,7 +51,7 @@ public final class Fields {
 
   public String requiredText(String name, int maxLength) {
     return optionalText(name, maxLength)
-        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required"));
+        .orElseThrow(() -> malformed(name, "est obligatoire", "is required"));
   }
 
   public Optional<String> optionalText(String name, int maxLength) {
@@ -60,24 +60,24 @@ public final class Fields {
       return Optional.empty();
     }
     if (!v.isTextual()) {
-      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be a string");
+      throw malformed(name, "doit être une chaîne de caractères", "must be a string");
     }
     String s = v.textValue().strip();
     if (s.isEmpty()) {
-      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must not be blank");
+      throw malformed(name, "ne doit pas être vide", "must not be blank");
     }
     if (s.length() > maxLength) {
-      throw ApiProblem.unprocessable(path(name), "Field '" + path(name) + "' is longer than " + maxLength + " characters");
+      throw rejected(name, "dépasse " + maxLength + " caractères", "is longer than " + maxLength + " characters");
     }
     if (s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-      throw ApiProblem.unprocessable(path(name), "Field '" + path(name) + "' contains control characters");
+      throw rejected(name, "contient des caractères de contrôle", "contains control characters");
     }
     return Optional.of(s);
   }
 
   public LocalDate requiredDate(String name) {
     return optionalDate(name)
-        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required (YYYY-MM-DD)"));
+        .orElseThrow(() -> malformed(name, "est obligatoire (AAAA-MM-JJ)", "is required (YYYY-MM-DD)"));
   }
 
   public Optional<LocalDate> optionalDate(String name) {
@@ -86,7 +86,7 @@ public final class Fields {
       return Optional.empty();
     }
     if (!v.isTextual()) {
-      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be a date string YYYY-MM-DD");
+      throw malformed(name, "doit être une date AAAA-MM-JJ sous forme de texte", "must be a date string YYYY-MM-DD");
     }
     LocalDate fast = DateText.iso(v.textValue());
     if (fast != null) {
@@ -95,13 +95,13 @@ public final class Fields {
     try {
       return Optional.of(LocalDate.parse(v.textValue()));
     } catch (DateTimeParseException e) {
-      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be a date YYYY-MM-DD");
+      throw malformed(name, "doit être une date AAAA-MM-JJ", "must be a date YYYY-MM-DD");
     }
   }
 
   public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
     return optionalEnum(name, type)
-        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required, one of " + symbols(type)));
+        .orElseThrow(() -> malformed(name, "est obligatoire, l'une des valeurs " + symbols(type), "is required, one of " + symbols(type)));
   }
 
   public <E extends Enum<E>> Optional<E> optionalEnum(String name, Class<E> type) {
@@ -110,7 +110,7 @@ public final class Fields {
       return Optional.empty();
     }
     if (!v.isTextual()) {
-      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be a string, one of " + symbols(type));
+      throw malformed(name, "doit être une chaîne, l'une des valeurs " + symbols(type), "must be a string, one of " + symbols(type));
     }
     return Optional.of(enumValue(path(name), v.textValue(), type));
   }
@@ -121,7 +121,7 @@ public final class Fields {
         return e;
       }
     }
-    throw ApiProblem.unprocessable(field, "Field '" + field + "' must be one of " + symbols(type));
+    throw rejectedField(field, "doit prendre l'une des valeurs " + symbols(type), "must be one of " + symbols(type));
   }
 
   public Optional<Boolean> optionalBoolean(String name) {
@@ -130,7 +130,7 @@ public final class Fields {
       return Optional.empty();
     }
     if (!v.isBoolean()) {
-      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be true or false");
+      throw malformed(name, "doit valoir true ou false", "must be true or false");
     }
     return Optional.of(v.booleanValue());
   }
@@ -145,11 +145,11 @@ public final class Fields {
       return Optional.empty();
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be an integer");
+      throw malformed(name, "doit être un nombre entier", "must be an integer");
     }
     int i = v.intValue();
     if (i < min || i > max) {
-      throw ApiProblem.unprocessable(path(name), "Field '" + path(name) + "' must be between " + min + " and " + max);
+      throw rejected(name, "doit être compris entre " + min + " et " + max, "must be between " + min + " and " + max);
     }
     return Optional.of(i);
   }
@@ -159,14 +159,14 @@ public final class Fields {
       try {
         return UUID.fromString(s);
       } catch (IllegalArgumentException e) {
-        throw ApiProblem.unprocessable(path(name), "Field '" + path(name) + "' is not a known id");
+        throw rejected(name, "n'est pas un identifiant connu", "is not a known id");
       }
     });
   }
 
   public UUID requiredId(String name) {
     return optionalId(name)
-        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required"));
+        .orElseThrow(() -> malformed(name, "est obligatoire", "is required"));
   }
 
   /** A nested object, or empty when absent or null. */
@@ -176,14 +176,14 @@ public final class Fields {
       return Optional.empty();
     }
     if (!v.isObject()) {
-      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be an object");
+      throw malformed(name, "doit être un objet", "must be an object");
     }
     return Optional.of(new Fields((ObjectNode) v, path(name)));
   }
 
   public Fields requiredObject(String name) {
     return optionalObject(name)
-        .orElseThrow(() -> ApiProblem.badRequest(path(name), "Field '" + path(name) + "' is required"));
+        .orElseThrow(() -> malformed(name, "est obligatoire", "is required"));
   }
 
   /** A JSON array of enum symbols, or empty when absent or null. */
@@ -193,12 +193,12 @@ public final class Fields {
       return Optional.empty();
     }
     if (!v.isArray() || v.size() > type.getEnumConstants().length) {
-      throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be an array of " + symbols(type));
+      throw malformed(name, "doit être une liste de valeurs parmi " + symbols(type), "must be an array of " + symbols(type));
     }
     java.util.List<E> out = new java.util.ArrayList<>();
     for (JsonNode item : v) {
       if (!item.isTextual()) {
-        throw ApiProblem.badRequest(path(name), "Field '" + path(name) + "' must be an array of strings");
+        throw malformed(name, "doit être une liste de chaînes", "must be an array of strings");
       }
       E e = enumValue(path(name), item.textValue(), type);
       if (!out.contains(e)) {
@@ -206,6 +206,19 @@ public final class Fields {
       }
     }
     return Optional.of(out);
+  }
+
+  private ApiProblem malformed(String name, String fr, String en) {
+    String field = path(name);
+    return ApiProblem.badRequest(field, "Le champ '" + field + "' " + fr, "Field '" + field + "' " + en);
+  }
+
+  private ApiProblem rejected(String name, String fr, String en) {
+    return rejectedField(path(name), fr, en);
+  }
+
+  private static ApiProblem rejectedField(String field, String fr, String en) {
+    return ApiProblem.unprocessable(field, "Le champ '" + field + "' " + fr, "Field '" + field + "' " + en);
   }
 
   static String symbols(Class<? extends Enum<?>> type) {

@@ -6,7 +6,7 @@ import java.util.UUID;
 public final class Ids {
   private Ids() {}
 
-  public static UUID path(String raw, String what) {
+  public static UUID path(String raw, Resource what) {
     try {
       if (raw != null && raw.length() == 36) {
         return UUID.fromString(raw);

@@ -32,16 +32,16 @@ public final class Json {
   /** Parses a request body that must be a JSON object; 400 otherwise. */
   public ObjectNode parseObject(byte[] body) {
     if (body == null || body.length == 0) {
-      throw ApiProblem.badRequest(null, "The request body must be a JSON object");
+      throw ApiProblem.badRequest(null, "Le corps de la requête doit être un objet JSON", "The request body must be a JSON object");
     }
     JsonNode node;
     try {
       node = mapper.readTree(body);
     } catch (IOException e) {
-      throw ApiProblem.badRequest(null, "The request body is not valid JSON");
+      throw ApiProblem.badRequest(null, "Le corps de la requête n'est pas du JSON valide", "The request body is not valid JSON");
     }
     if (node == null || !node.isObject()) {
-      throw ApiProblem.badRequest(null, "The request body must be a JSON object");
+      throw ApiProblem.badRequest(null, "Le corps de la requête doit être un objet JSON", "The request body must be a JSON object");
     }
     return (ObjectNode) node;
   }

@@ -93,6 +93,8 @@ class CaseRequestsTest {
         .isInstanceOfSatisfying(ApiProblem.class, p -> {
           assertThat(p.status()).isEqualTo(status);
           assertThat(p.field()).isEqualTo(field);
+          assertThat(p.detail().fr()).contains("'" + field + "'").isNotEqualTo(p.detail().en());
+          assertThat(p.detail().en()).contains("'" + field + "'");
         });
   }
 
@@ -114,6 +116,8 @@ class CaseRequestsTest {
         .isInstanceOfSatisfying(ApiProblem.class, p -> {
           assertThat(p.status()).isEqualTo(status);
           assertThat(p.field()).isEqualTo(field);
+          assertThat(p.detail().fr()).contains("'" + field + "'").isNotEqualTo(p.detail().en());
+          assertThat(p.detail().en()).contains("'" + field + "'");
         });
   }
 

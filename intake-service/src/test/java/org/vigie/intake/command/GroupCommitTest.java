@@ -105,7 +105,7 @@ class GroupCommitTest {
       ok.add(group.submit("a", insert(1)));
       ok.add(group.submit("b", insert(2)));
       GroupCommit.Ticket refused = group.submit("c", h -> {
-        throw ApiProblem.unprocessable("caseId", "This case is closed; no event can be recorded on it");
+        throw ApiProblem.unprocessable("caseId", "Ce dossier est clos", "This case is closed");
       });
       ok.add(group.submit("d", insert(3)));
       ok.add(group.submit("e", insert(4)));

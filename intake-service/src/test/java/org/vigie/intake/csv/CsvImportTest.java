@@ -44,6 +44,8 @@ class CsvImportTest {
     assertThat(report.at("/report/1/column").asText()).isEqualTo("date_expiration");
     assertThat(report.at("/report/2/status").asText()).isEqualTo("ACCEPTED");
     assertThat(report.at("/report/3/column").asText()).isEqualTo("departement");
+    assertThat(report.at("/report/3/error").asText()).startsWith("Le champ 'departement' doit être un code de département");
+    assertThat(first.headers().firstValue("Content-Language")).contains("fr");
     assertThat(report.at("/report/4/column").asText()).isEqualTo("api_valide_jusqu_au");
 
     String caseId = report.at("/report/0/caseId").asText();
@@ -57,7 +59,10 @@ class CsvImportTest {
     CaseEvent api1 = events.stream().map(r -> r.value()).filter(v -> v.getPayload() instanceof ApiIssued).findFirst().orElseThrow();
     assertThat(api1.getOccurredOn()).hasToString("2026-09-20");
 
-    Api.Response second = importCsv(a.token(), csv);
+    Api.Response second = api.send("POST", "/api/v1/imports", a.token(), csv,
+        Map.of("Content-Type", "text/csv", "Accept-Language", "en"));
+    assertThat(second.json().at("/report/3/error").asText()).startsWith("Field 'departement' must be a French department code");
+    assertThat(second.json().at("/report/1/error").asText()).contains("date_expiration");
     assertThat(second.json().get("accepted").asInt()).isZero();
     assertThat(second.json().get("duplicates").asInt()).isEqualTo(2);
     assertThat(second.json().at("/report/0/caseId").asText()).isEqualTo(caseId);
@@ -73,6 +78,7 @@ class CsvImportTest {
     Api.Response unknown = importCsv(a.token(), "demarche;departement;couleur\nrenouvellement;13;bleu\n");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().get("field").asText()).isEqualTo("couleur");
+    assertThat(unknown.json().get("detail").asText()).isEqualTo("Colonne 'couleur' inconnue (voir README-csv.md pour les colonnes acceptées)");
     Api.Response missing = importCsv(a.token(), "nom;departement\nX;13\n");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.json().get("field").asText()).isEqualTo("demarche");

@@ -43,12 +43,35 @@ class ProblemsTest {
         422, "assignedVolunteerId");
     assertProblem(api.get("/api/v1/cases/6f1c1f9e-2b7e-4d1a-9a53-2f0c0f7d8e11", a.token()), 404, null);
     assertProblem(api.get("/api/v1/cases/nope", a.token()), 404, null);
+    assertProblem(api.get("/api/v1/cases/%00", a.token()), 400, null);
     assertProblem(api.get("/api/v1/cases?limit=0", a.token()), 422, "limit");
     assertProblem(api.get("/api/v1/cases?status=later", a.token()), 422, "status");
     assertProblem(api.get("/api/v1/alerts?status=later", a.token()), 422, "status");
 
     // Only the case opening reached Kafka.
     assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(caseId))).hasSize(1);
+  }
+
+  @Test
+  void theDetailIsInFrenchUnlessTheCallerPrefersEnglish() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String badDepartment = TestIntake.RENEWAL_CASE.replace("\"93\"", "\"00\"");
+
+    Api.Response french = api.post("/api/v1/cases", a.token(), badDepartment);
+    assertProblem(french, 422, "department");
+    assertThat(french.text("detail")).startsWith("Le champ 'department' doit être un code de département");
+    assertThat(french.headers().firstValue("Content-Language")).contains("fr");
+
+    Api.Response english = api.send("POST", "/api/v1/cases", a.token(), badDepartment,
+        Map.of("Content-Type", "application/json", "Accept-Language", "en-GB,en;q=0.9,fr;q=0.5"));
+    assertProblem(english, 422, "department");
+    assertThat(english.text("detail")).startsWith("Field 'department' must be a French department code");
+    assertThat(english.headers().firstValue("Content-Language")).contains("en");
+
+    Api.Response missing = api.get("/api/v1/cases/6f1c1f9e-2b7e-4d1a-9a53-2f0c0f7d8e11", a.token());
+    assertThat(missing.text("detail")).isEqualTo("Dossier introuvable");
+    Api.Response anonymous = api.send("GET", "/api/v1/cases", null, null, Map.of("Accept-Language", "en"));
+    assertThat(anonymous.text("detail")).isEqualTo("A valid bearer token is required");
   }
 
   @Test

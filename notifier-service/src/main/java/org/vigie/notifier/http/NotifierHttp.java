@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.vigie.notifier.ack.Acknowledger;
 import org.vigie.platform.ops.OpsRoutes;
+import org.vigie.platform.ops.ProblemErrorHandler;
 import org.vigie.platform.ops.Readiness;
 
 /** The notifier's own HTTP server: {@code GET /ack/{token}} plus the ops endpoints. */
@@ -18,6 +19,7 @@ public final class NotifierHttp implements AutoCloseable {
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       OpsRoutes.install(config, readiness, registry);
+      ProblemErrorHandler.install(config);
       config.routes.get("/ack/{token}", ctx -> {
         Acknowledger.Outcome outcome = acknowledger.acknowledge(ctx.pathParam("token"));
         ctx.header("Cache-Control", "no-store");

@@ -16,6 +16,7 @@ public final class OpsServer implements AutoCloseable {
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       OpsRoutes.install(config, readiness, registry);
+      ProblemErrorHandler.install(config);
     });
     app.start(host, port);
     return new OpsServer(app);

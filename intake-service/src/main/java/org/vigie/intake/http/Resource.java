@@ -1,0 +1,20 @@
+package org.vigie.intake.http;
+
+/** What a request can name that may not exist (for the caller): the subject of a 404. */
+public enum Resource {
+  CASE("Dossier introuvable", "case not found"),
+  ALERT("Alerte introuvable", "alert not found"),
+  ASSOCIATION("Association introuvable", "association not found"),
+  VOLUNTEER("Bénévole introuvable", "volunteer not found"),
+  TOKEN("Jeton introuvable", "token not found");
+
+  private final Detail notFound;
+
+  Resource(String fr, String en) {
+    this.notFound = new Detail(fr, en);
+  }
+
+  Detail notFound() {
+    return notFound;
+  }
+}

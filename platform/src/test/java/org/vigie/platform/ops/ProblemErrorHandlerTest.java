@@ -1,0 +1,32 @@
+package org.vigie.platform.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+class ProblemErrorHandlerTest {
+
+  @Test
+  void aPathTheServerRefusesBeforeAnyRouteIsAProblem() throws Exception {
+    try (OpsServer server = OpsServer.start("127.0.0.1", 0, new Readiness(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health/%00")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      JsonNode problem = new ObjectMapper().readTree(r.body());
+      assertThat(problem.get("status").asInt()).isEqualTo(400);
+      assertThat(problem.get("type").asText()).isEqualTo("/problems/http-400");
+      assertThat(problem.get("detail").asText()).startsWith("Requête HTTP invalide");
+    }
+  }
+}
