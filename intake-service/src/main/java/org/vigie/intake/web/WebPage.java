@@ -4,7 +4,7 @@ import io.javalin.config.JavalinConfig;
 import org.vigie.intake.http.ClasspathResource;
 
 /**
- * The volunteers' small web page (French), served at {@code /}: open alerts, cases, and a form
+ * The volunteers' small web page (French, English on a switch), served at {@code /}: open alerts, cases, and a form
  * to record an event. It is static; everything goes through the JSON API with the volunteer's token.
  */
 public final class WebPage {
