@@ -4,8 +4,8 @@ import io.javalin.config.JavalinConfig;
 import org.vigie.intake.http.ClasspathResource;
 
 /**
- * The volunteers' small web page (French, English on a switch), served at {@code /}: open alerts, cases, and a form
- * to record an event. It is static; everything goes through the JSON API with the volunteer's token.
+ * The volunteers' small web page (French, English on a switch), served at {@code /}: open alerts, cases, a form to
+ * open a case and one to record an event. It is static; everything goes through the JSON API with the volunteer's token.
  */
 public final class WebPage {
   private static final String RESOURCE = "/org/vigie/intake/web/index.html";

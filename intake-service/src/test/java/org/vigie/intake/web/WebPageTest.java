@@ -2,8 +2,13 @@ package org.vigie.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -17,6 +22,7 @@ import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CccChannel;
 import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
+import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
 
 /** The volunteers' page: served, French first with every visible text also in English, and in step with the API's values. */
@@ -55,9 +61,43 @@ class WebPageTest {
     assertThat(values(page, "channel")).isEqualTo(names(CccChannel.values()));
     assertThat(values(page, "outcome")).isEqualTo(names(CccOutcome.values()));
     assertThat(values(page, "decision")).isEqualTo(names(Decision.values()));
+    assertThat(values(page, "permitKind")).isEqualTo(names(PermitKind.values()));
+    assertThat(values(page, "caseProcedure")).isEqualTo(names(Procedure.values()));
     Set<String> postable = Arrays.stream(EventType.values()).filter(EventType::postable).map(Enum::name).collect(Collectors.toSet());
     assertThat(values(page, "type")).isSubsetOf(postable).contains("SITUATION_UPDATED", "BLOCKAGE_REPORTED", "DECISION_RECEIVED");
   }
+
+  @Test
+  void theNewCaseFormSendsWhatTheApiTakes() {
+    TestIntake.Association a = TestIntake.newAssociation(API);
+    // the body the page's script builds: each named field at its dotted path, filled as a volunteer would
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    for (Element field : page().select("#newCase [name]")) {
+      String[] path = field.attr("name").split("\\.");
+      ObjectNode parent = body;
+      for (int i = 0; i < path.length - 1; i++) {
+        parent = parent.has(path[i]) ? (ObjectNode) parent.get(path[i]) : parent.putObject(path[i]);
+      }
+      String leaf = path[path.length - 1];
+      switch (field.nameIs("select") ? "select" : field.attr("type")) {
+        case "select" -> parent.put(leaf, field.selectFirst("option").attr("value"));
+        case "checkbox" -> parent.put(leaf, true);
+        case "date" -> parent.put(leaf, LocalDate.now().plusMonths(3).toString());
+        default -> parent.put(leaf, SAMPLES.get(leaf));
+      }
+    }
+    assertThat(body.path("person").size()).isEqualTo(3);
+
+    Api.Response opened = API.post("/api/v1/cases", a.token(), body.toString());
+
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    JsonNode c = API.get("/api/v1/cases/" + opened.text("caseId"), a.token()).json();
+    assertThat(c.at("/person/displayName").asText()).isEqualTo("Awa Diallo");
+    assertThat(c.get("department").asText()).isEqualTo("93");
+  }
+
+  private static final Map<String, String> SAMPLES = Map.of(
+      "displayName", "Awa Diallo", "foreignerNumber", "0123456789", "phone", "06 12 34 56 78", "department", "93");
 
   private static Set<String> values(Document page, String select) {
     return page.select("#" + select + " > option").stream().map(o -> o.attr("value")).collect(Collectors.toSet());
