@@ -53,7 +53,9 @@ import org.vigie.intake.vault.MasterKey;
 import org.vigie.intake.web.WebPage;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.db.Databases;
+import org.vigie.platform.kafka.BatchHandler;
 import org.vigie.platform.kafka.ConsumerLoop;
+import org.vigie.platform.kafka.IsolatingBatchHandler;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.ops.Readiness;
@@ -156,8 +158,10 @@ public final class IntakeService implements AutoCloseable {
       });
       app.start(s.host(), s.httpPort());
       parts.add(0, app::stop);
+      AlertProjection projector = new AlertProjection(jdbi, alerts);
+      BatchHandler projection = IsolatingBatchHandler.of(projector, projector::refused);
       ConsumerLoop alertsFeed = new ConsumerLoop("intake-alerts-consumer", kafka.consumer("vigie-intake-alerts"),
-          Topics.CASE_ALERTS.name(), new AlertProjection(jdbi, alerts)).bindTo(registry).start();
+          Topics.CASE_ALERTS.name(), projection).bindTo(registry).start();
       parts.add(0, alertsFeed);
       parts.add(0, org.vigie.intake.audit.RetentionSchedule.daily(config, jdbi, cases, vault, outbox, publisher, clock));
       LOG.info("Intake listening on port {}", app.port());

@@ -123,6 +123,23 @@ class FoundationFlowTest {
     assertThat(api.get("/api/v1/alerts/" + alertId, other.token()).status()).isEqualTo(404);
   }
 
+  @Test
+  void anAlertTheDatabaseRefusesIsSkippedAndTheNextOnesAreRead() throws Exception {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String caseId = TestIntake.newCase(api, a.token());
+    Instant raised = Instant.parse("2026-10-02T08:00:00Z");
+    String refused = "alert-" + UUID.randomUUID() + "\u0000"; // PostgreSQL text holds no NUL character
+    String next = "alert-" + UUID.randomUUID();
+    try (KafkaProducer<String, CaseAlert> p = new KafkaProducer<>(SharedKafka.settings().producer("test-alerts"),
+        Topics.CASE_ALERTS.keySerde().serializer(), Topics.CASE_ALERTS.valueSerde().serializer())) {
+      // same key, same partition: the second comes after the first
+      p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert(refused, caseId, a.id(), AlertStatus.RAISED, raised, raised))).get();
+      p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert(next, caseId, a.id(), AlertStatus.RAISED, raised, raised))).get();
+    }
+    await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(api.get("/api/v1/alerts?status=all", a.token()).json().findValuesAsText("alertId")).containsExactly(next));
+  }
+
   static CaseAlert alert(String alertId, String caseId, String associationId, AlertStatus status, Instant raised, Instant emitted) {
     return CaseAlert.newBuilder().setAlertId(alertId).setCaseId(caseId).setAssociationId(associationId)
         .setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API).setSeverity(Severity.CRITICAL).setStatus(status)

@@ -42,6 +42,7 @@ import org.vigie.notifier.support.Worker;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.db.Databases;
 import org.vigie.platform.kafka.ConsumerLoop;
+import org.vigie.platform.kafka.IsolatingBatchHandler;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.ops.Readiness;
@@ -139,11 +140,12 @@ public final class NotifierService implements AutoCloseable {
       wakeDispatch.run();
       relay.wake();
     };
+    DirectoryIntake directoryIntake = new DirectoryIntake(jdbi, directory, router, clock, wakeDispatch);
     ConsumerLoop directoryLoop = new ConsumerLoop("notifier-directory", kafka.consumer(settings.groupId() + ".directory"),
-        Topics.DIRECTORY.name(), new DirectoryIntake(jdbi, directory, router, clock, wakeDispatch)).bindTo(registry);
+        Topics.DIRECTORY.name(), IsolatingBatchHandler.of(directoryIntake, directoryIntake::refused)).bindTo(registry);
+    AlertIntake alertIntake = new AlertIntake(jdbi, alerts, ledger, router, outcomes, metrics, clock, recorded);
     ConsumerLoop alertLoop = new ConsumerLoop("notifier-alerts", kafka.consumer(settings.groupId()),
-        Topics.CASE_ALERTS.name(), new AlertIntake(jdbi, alerts, ledger, router, outcomes, metrics, clock, recorded))
-        .bindTo(registry);
+        Topics.CASE_ALERTS.name(), IsolatingBatchHandler.of(alertIntake, alertIntake::deadLetter)).bindTo(registry);
 
     Readiness readiness = new Readiness()
         .add("database", () -> Databases.reachable(dataSource))

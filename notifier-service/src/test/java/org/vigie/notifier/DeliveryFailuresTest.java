@@ -112,6 +112,28 @@ class DeliveryFailuresTest {
     }
   }
 
+  @Test
+  void anAlertTheDatabaseRefusesIsDeadLetteredAndTheConsumerGoesOn() throws Exception {
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    CaseAlert good = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    // decodable, but PostgreSQL text holds no NUL character; same case, so the same partition, before the good one
+    CaseAlert refused = CaseAlert.newBuilder(good).setAlertId(good.getAlertId() + "\u0000").build();
+    try (Harness kafka = new Harness();
+        TopicTail dlq = new TopicTail(Topics.NOTIFIER_DLQ.name());
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, volunteer + "@asso.test").build());
+      kafka.publish(refused);
+      kafka.publish(good);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, volunteer + "@asso.test").size() == 1);
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(dlq.poll()).anySatisfy(r -> {
+        assertThat(header(r, "vigie.error.kind")).isEqualTo("POISON_RECORD");
+        assertThat(header(r, "vigie.error")).contains("refused by the database");
+        assertThat(AvroSerde.of(CaseAlert.class).decode(r.value()).getAlertId()).isEqualTo(refused.getAlertId());
+      }));
+    }
+  }
+
   static String header(ConsumerRecord<byte[], byte[]> r, String name) {
     var h = r.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

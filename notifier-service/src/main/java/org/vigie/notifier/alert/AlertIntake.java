@@ -18,6 +18,7 @@ import org.vigie.notifier.metrics.NotifierMetrics;
 import org.vigie.notifier.outbox.Outcomes;
 import org.vigie.notifier.route.AssociationLocks;
 import org.vigie.notifier.route.Router;
+import org.vigie.platform.db.DataErrors;
 import org.vigie.platform.kafka.BatchHandler;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
@@ -54,6 +55,19 @@ public final class AlertIntake implements BatchHandler {
     this.metrics = metrics;
     this.clock = clock;
     this.onRecorded = onRecorded;
+  }
+
+  /**
+   * For {@link org.vigie.platform.kafka.IsolatingBatchHandler}: an alert record the database refuses goes to the
+   * dead-letter topic, as an undecodable one does.
+   */
+  public void deadLetter(ConsumerRecord<String, byte[]> r, Exception error) {
+    String where = r.topic() + "/" + r.partition() + "@" + r.offset();
+    String state = DataErrors.sqlState(error);
+    LOG.warn("alert record {} refused by the database (SQLSTATE {}), sent to the dead-letter topic", where, state);
+    jdbi.useTransaction(h -> outcomes.poison(h, r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value(),
+        "source=" + where + "; refused by the database, SQLSTATE " + state));
+    metrics.poison();
   }
 
   @Override

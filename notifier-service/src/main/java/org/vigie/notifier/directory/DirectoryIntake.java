@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.notifier.route.AssociationLocks;
 import org.vigie.notifier.route.Router;
+import org.vigie.platform.db.DataErrors;
 import org.vigie.platform.kafka.BatchHandler;
 import org.vigie.schemas.DirectoryEntry;
 import org.vigie.schemas.serde.AvroSerde;
@@ -39,6 +40,12 @@ public final class DirectoryIntake implements BatchHandler {
     this.router = router;
     this.clock = clock;
     this.onRouted = onRouted;
+  }
+
+  /** For {@link org.vigie.platform.kafka.IsolatingBatchHandler}: an entry the database refuses is skipped with a warning. */
+  public void refused(ConsumerRecord<String, byte[]> r, Exception error) {
+    LOG.warn("directory record at {}/{}@{} refused by the database (SQLSTATE {}), ignored", r.topic(), r.partition(), r.offset(),
+        DataErrors.sqlState(error));
   }
 
   @Override
