@@ -133,8 +133,10 @@ class FoundationFlowTest {
     try (KafkaProducer<String, CaseAlert> p = new KafkaProducer<>(SharedKafka.settings().producer("test-alerts"),
         Topics.CASE_ALERTS.keySerde().serializer(), Topics.CASE_ALERTS.valueSerde().serializer())) {
       // same key, same partition: the second comes after the first
-      p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert(refused, caseId, a.id(), AlertStatus.RAISED, raised, raised))).get();
-      p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert(next, caseId, a.id(), AlertStatus.RAISED, raised, raised))).get();
+      for (String alertId : List.of(refused, next)) {
+        p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert(alertId, caseId, a.id(), AlertStatus.RAISED, raised, raised)))
+            .get();
+      }
     }
     await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(api.get("/api/v1/alerts?status=all", a.token()).json().findValuesAsText("alertId")).containsExactly(next));

@@ -68,7 +68,8 @@ public final class CaseRequests {
       expiresOn = procedure == Procedure.FIRST_REQUEST ? p.optionalDate("expiresOn").orElse(null) : p.requiredDate("expiresOn");
       if (expiresOn != null && (expiresOn.isBefore(today.minusYears(10)) || expiresOn.isAfter(today.plusYears(11)))) {
         throw ApiProblem.unprocessable("permit.expiresOn",
-            "Le champ 'permit.expiresOn' doit être à moins de dix ans d'aujourd'hui", "Field 'permit.expiresOn' must be within ten years of today");
+            "Le champ 'permit.expiresOn' doit être à moins de dix ans d'aujourd'hui",
+            "Field 'permit.expiresOn' must be within ten years of today");
       }
     }
     String department = f.requiredText("department", 3).toUpperCase();

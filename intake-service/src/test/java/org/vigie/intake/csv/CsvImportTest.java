@@ -78,7 +78,8 @@ class CsvImportTest {
     Api.Response unknown = importCsv(a.token(), "demarche;departement;couleur\nrenouvellement;13;bleu\n");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().get("field").asText()).isEqualTo("couleur");
-    assertThat(unknown.json().get("detail").asText()).isEqualTo("Colonne 'couleur' inconnue (voir README-csv.md pour les colonnes acceptées)");
+    assertThat(unknown.json().get("detail").asText())
+        .isEqualTo("Colonne 'couleur' inconnue (voir README-csv.md pour les colonnes acceptées)");
     Api.Response missing = importCsv(a.token(), "nom;departement\nX;13\n");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.json().get("field").asText()).isEqualTo("demarche");
