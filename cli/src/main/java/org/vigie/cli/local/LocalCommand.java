@@ -47,6 +47,7 @@ public final class LocalCommand implements Callable<Integer> {
         out.printf("  %-22s %s%n", s.name(), s.url());
       }
     }
+    out.printf("  %-22s %s/  (jeton d'une association / an association's token)%n", "page des bénévoles", stack.intakeUrl());
     out.printf("  %-22s %s%n", "API", stack.intakeUrl() + "/api/v1/openapi.json");
     stack.mailbox().ifPresent(m -> out.printf("  %-22s http://localhost:%d  (SMTP on port %d)%n",
         "courriels / mails", m.webPort(), m.smtpPort()));
