@@ -5,7 +5,8 @@ import org.vigie.intake.http.ClasspathResource;
 
 /**
  * The volunteers' small web page (French, English on a switch), served at {@code /}: open alerts, cases, a form to
- * open a case, one to record an event, and the import of a spreadsheet (coordinators) with its refused lines. It is static; everything goes through the JSON API with the volunteer's token.
+ * open a case, one to record an event, the import of a spreadsheet (coordinators) with its refused lines, and each
+ * case's timeline as a PDF. It is static; everything goes through the JSON API with the volunteer's token.
  */
 public final class WebPage {
   private static final String RESOURCE = "/org/vigie/intake/web/index.html";
