@@ -343,13 +343,13 @@ public final class CsvImporter {
     return Optional.of(b);
   }
 
-  /** The CSV column an API field came from (the report names columns, not API fields). */
   /** A rejected line, its problem naming the CSV column rather than the API field. */
   private static ImportLine rejected(long line, ApiProblem problem) {
     ApiProblem inColumns = problem.field() == null ? problem : problem.forField(column(problem.field()));
     return ImportLine.rejected(line, inColumns.field(), inColumns.detail());
   }
 
+  /** The CSV column an API field came from (the report names columns, not API fields). */
   private static String column(String field) {
     if (field == null) {
       return null;
