@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param eventsRead records read from vigie.case-events.v1 (every association)
  * @param eventsReplayed events of the selected association(s) replayed
- * @param unreadable records that could not be decoded (skipped)
+ * @param unreadable records that could not be decoded, or that the rules refuse (skipped; the live rules send
+ *     them to their dead-letter queue)
  * @param cases distinct cases replayed
  * @param alertsDerived alert records the replay derived
  * @param liveAlerts alert records read from vigie.case-alerts.v1 for the same selection

@@ -130,6 +130,31 @@ class ReplayerTest {
   }
 
   @Test
+  void eventsTheLiveRulesRefuseAreLeftOutAsTheLiveRulesLeaveThemOut() {
+    String association = "asso-refused-" + UUID.randomUUID();
+    SyntheticHistory history = new SyntheticHistory(13L, LocalDate.of(2025, 9, 1), 60, 8);
+    List<CaseEvent> log = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      log.addAll(history.nextCase(association));
+    }
+    String refusedCase = "case-\u0000-" + UUID.randomUUID(); // a control character in an id: dead-lettered live
+    List<CaseEvent> refused = history.nextCase(association).stream()
+        .map(e -> CaseEvent.newBuilder(e).setCaseId(refusedCase).build()).toList();
+    log.addAll(refused);
+    List<CaseAlert> alerts = LivePipeline.run(log, UNTIL);
+    assertThat(alerts).isNotEmpty().noneMatch(a -> a.getCaseId().equals(refusedCase));
+    TopicWriter.write(KAFKA, Topics.CASE_EVENTS, log, CaseEvent::getCaseId);
+    TopicWriter.write(KAFKA, Topics.CASE_ALERTS, alerts, CaseAlert::getCaseId);
+    Recorder recorder = new Recorder();
+
+    ReplayReport report = replayer().replay(ReplayOptions.all(UNTIL).forAssociation(association), recorder);
+
+    assertThat(recorder.differences).isEmpty();
+    assertThat(report.cases()).isEqualTo(5);
+    assertThat(report.unreadable()).isGreaterThanOrEqualTo(refused.size());
+  }
+
+  @Test
   void fromATimeReadsOnlyTheRecordsWrittenSince() throws Exception {
     String association = "asso-from-" + UUID.randomUUID();
     SyntheticHistory history = new SyntheticHistory(11L, LocalDate.of(2026, 1, 1), 90, 6);

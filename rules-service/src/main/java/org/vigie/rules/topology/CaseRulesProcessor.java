@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.rules.engine.Reconciler;
+import org.vigie.rules.state.CaseEventCheck;
 import org.vigie.rules.state.CaseFold;
 import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.CaseAlert;
@@ -114,13 +115,9 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
   }
 
   private static void validate(String key, CaseEvent event) {
-    if (event.getCaseId() == null || event.getCaseId().isEmpty() || event.getEventId() == null
-        || event.getAssociationId() == null || event.getOccurredOn() == null || event.getPayload() == null) {
-      throw new InvalidCaseEventException("Case event misses a required field");
-    }
-    if (key != null && !key.equals(event.getCaseId())) {
-      throw new InvalidCaseEventException("Case event keyed by another case id");
-    }
+    CaseEventCheck.problem(key, event).ifPresent(reason -> {
+      throw new InvalidCaseEventException(reason);
+    });
   }
 
   /** Evaluates a case now, emits what changed, stores the state and moves its entry in the deadline index. */

@@ -14,6 +14,8 @@ import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CaseOpened;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.RuleId;
@@ -110,6 +112,19 @@ class RulesTopologyTest {
     assertThat(driver.driver.<String, CaseState>getKeyValueStore(StoreNames.CASE_STATE).approximateNumEntries()).isZero();
     driver.record(e.opened(today, today.plusDays(100)));
     assertThat(driver.newAlerts()).extracting(CaseAlert::getRule).containsExactly(RuleId.RENEWAL_WINDOW_OPEN);
+  }
+
+  @Test
+  void anEventWhoseIdsHoldAControlCharacterGoesToTheDeadLetterQueueWithoutTouchingState() {
+    Events nul = new Events("case-\u0000");
+    driver.events.pipeInput(nul.caseId(), nul.opened(today, today.plusDays(100)));
+    CaseEvent opened = e.opened(today, today.plusDays(100));
+    CaseEvent badVolunteer = CaseEvent.newBuilder(opened)
+        .setPayload(CaseOpened.newBuilder((CaseOpened) opened.getPayload()).setAssignedVolunteerId("vol-\u0007").build()).build();
+    driver.events.pipeInput(badVolunteer.getCaseId(), badVolunteer);
+    assertThat(driver.dlq.readRecordsToList()).hasSize(2);
+    assertThat(driver.driver.<String, CaseState>getKeyValueStore(StoreNames.CASE_STATE).approximateNumEntries()).isZero();
+    assertThat(driver.newAlerts()).isEmpty();
   }
 
   @Test
