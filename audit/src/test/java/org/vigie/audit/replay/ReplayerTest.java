@@ -106,11 +106,7 @@ class ReplayerTest {
   @Test
   void aLiveAlertTheRulesWouldNotRaiseAndOneTheyWouldAreBothReported() {
     String association = "asso-diff-" + UUID.randomUUID();
-    SyntheticHistory history = new SyntheticHistory(7L, LocalDate.of(2025, 9, 1), 60, 8);
-    List<CaseEvent> small = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {
-      small.addAll(history.nextCase(association));
-    }
+    List<CaseEvent> small = cases(new SyntheticHistory(7L, LocalDate.of(2025, 9, 1), 60, 8), association, 15);
     List<CaseAlert> alerts = new ArrayList<>(LivePipeline.run(small, UNTIL));
     assertThat(alerts).hasSizeGreaterThan(2);
     CaseAlert missing = alerts.remove(0);
@@ -133,10 +129,7 @@ class ReplayerTest {
   void eventsTheLiveRulesRefuseAreLeftOutAsTheLiveRulesLeaveThemOut() {
     String association = "asso-refused-" + UUID.randomUUID();
     SyntheticHistory history = new SyntheticHistory(13L, LocalDate.of(2025, 9, 1), 60, 8);
-    List<CaseEvent> log = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      log.addAll(history.nextCase(association));
-    }
+    List<CaseEvent> log = cases(history, association, 5);
     String refusedCase = "case-\u0000-" + UUID.randomUUID(); // a control character in an id: dead-lettered live
     List<CaseEvent> refused = history.nextCase(association).stream()
         .map(e -> CaseEvent.newBuilder(e).setCaseId(refusedCase).build()).toList();
@@ -173,6 +166,15 @@ class ReplayerTest {
 
     assertThat(report.eventsReplayed()).isEqualTo(after.stream().filter(e -> !e.getRecordedAt().isAfter(UNTIL)).count());
     assertThat(report.cases()).isEqualTo(10);
+  }
+
+  /** The events of {@code n} cases of {@code history}, one case after the other. */
+  private static List<CaseEvent> cases(SyntheticHistory history, String association, int n) {
+    List<CaseEvent> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.addAll(history.nextCase(association));
+    }
+    return out;
   }
 
   private static String printed(int threads) {
