@@ -41,7 +41,6 @@ import org.vigie.schemas.topics.Topics;
  */
 public final class RulesService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RulesService.class);
-  private static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
 
   private final Properties streamsProperties;
   private final Supplier<Topology> topology;
@@ -78,7 +77,7 @@ public final class RulesService implements AutoCloseable {
     this.topology = topology;
     this.topics = topics;
     this.opsPort = opsPort;
-    this.restartDelay = new RestartDelay(firstRestartDelay, MAX_RESTART_DELAY);
+    this.restartDelay = RestartDelay.from(firstRestartDelay);
   }
 
   public static RulesService from(RulesSettings settings) {

@@ -62,12 +62,20 @@ public final class AlertIntake implements BatchHandler {
    * dead-letter topic, as an undecodable one does.
    */
   public void deadLetter(ConsumerRecord<String, byte[]> r, Exception error) {
-    String where = r.topic() + "/" + r.partition() + "@" + r.offset();
     String state = DataErrors.sqlState(error);
-    LOG.warn("alert record {} refused by the database (SQLSTATE {}), sent to the dead-letter topic", where, state);
-    jdbi.useTransaction(h -> outcomes.poison(h, r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value(),
-        "source=" + where + "; refused by the database, SQLSTATE " + state));
+    LOG.warn("alert record {} refused by the database (SQLSTATE {}), sent to the dead-letter topic", where(r), state);
+    jdbi.useTransaction(h -> poison(h, r, "refused by the database, SQLSTATE " + state));
     metrics.poison();
+  }
+
+  private static String where(ConsumerRecord<String, byte[]> r) {
+    return r.topic() + "/" + r.partition() + "@" + r.offset();
+  }
+
+  /** Sends a record to the dead-letter topic, through the outbox of the transaction {@code h}. */
+  private void poison(Handle h, ConsumerRecord<String, byte[]> r, String reason) {
+    outcomes.poison(h, r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value(),
+        "source=" + where(r) + "; " + reason);
   }
 
   @Override
@@ -92,11 +100,9 @@ public final class AlertIntake implements BatchHandler {
       List<CaseAlert> raised = new ArrayList<>();
       for (Object item : decoded) {
         if (item instanceof Poison p) {
-          ConsumerRecord<String, byte[]> r = p.record();
-          String where = r.topic() + "/" + r.partition() + "@" + r.offset();
-          LOG.warn("poison alert record {} sent to the dead-letter topic: {}", where, p.error().getClass().getSimpleName());
-          outcomes.poison(h, r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value(),
-              "source=" + where + "; " + p.error().getClass().getName() + ": " + rootMessage(p.error()));
+          LOG.warn("poison alert record {} sent to the dead-letter topic: {}", where(p.record()),
+              p.error().getClass().getSimpleName());
+          poison(h, p.record(), p.error().getClass().getName() + ": " + rootMessage(p.error()));
           poison[0]++;
           continue;
         }

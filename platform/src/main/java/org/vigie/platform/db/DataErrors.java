@@ -10,14 +10,9 @@ import java.sql.SQLException;
 public final class DataErrors {
   private DataErrors() {}
 
-  /** Whether {@code error} or one of its causes is a data exception. */
+  /** Whether the first SQL error in {@code error}'s causes is a data exception. */
   public static boolean isDataError(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-        return true;
-      }
-    }
-    return false;
+    return sqlState(error).startsWith("22");
   }
 
   /** The SQLSTATE of the first SQL error in {@code error}'s causes, for logs (never the message: it may quote data). */

@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class ConsumerLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
   private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
-  private static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
 
   private final String name;
   private final Properties consumerProperties;
@@ -72,7 +71,7 @@ public final class ConsumerLoop implements AutoCloseable {
     this.consumerProperties = p;
     this.topic = topic;
     this.handler = handler;
-    this.restartDelay = new RestartDelay(firstRestartDelay, MAX_RESTART_DELAY);
+    this.restartDelay = RestartDelay.from(firstRestartDelay);
     // the first consumer is created here, so that a bad configuration fails the service's start
     this.consumer = newConsumer();
     this.thread = new Thread(this::run, name);
