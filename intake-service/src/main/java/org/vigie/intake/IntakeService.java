@@ -34,6 +34,7 @@ import org.vigie.intake.command.GroupCommit;
 import org.vigie.intake.command.WriteBehinds;
 import org.vigie.intake.csv.CsvImportRoutes;
 import org.vigie.intake.csv.CsvImporter;
+import org.vigie.intake.directory.AssociationScope;
 import org.vigie.intake.directory.DirectoryRepository;
 import org.vigie.intake.directory.DirectoryRoutes;
 import org.vigie.intake.http.ApiRoute;
@@ -48,6 +49,9 @@ import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.outbox.OutboxRelay;
 import org.vigie.intake.outbox.PublishedMarker;
+import org.vigie.intake.settings.SettingsCatalogue;
+import org.vigie.intake.settings.SettingsRepository;
+import org.vigie.intake.settings.SettingsRoutes;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.MasterKey;
 import org.vigie.intake.web.WebPage;
@@ -59,6 +63,7 @@ import org.vigie.platform.kafka.IsolatingBatchHandler;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.ops.Readiness;
+import org.vigie.rules.engine.RuleEngine;
 import org.vigie.schemas.topics.Topics;
 
 /**
@@ -144,6 +149,8 @@ public final class IntakeService implements AutoCloseable {
       routes.addAll(new AlertRoutes(alerts, json).routes());
       routes.addAll(new CsvImportRoutes(importer, json).routes());
       routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, vault, kafka, clock).routes());
+      routes.addAll(new SettingsRoutes(jdbi, new AssociationScope(jdbi, directory), new SettingsCatalogue(RuleEngine.standard()),
+          new SettingsRepository(json.mapper()), outbox, writes, json, clock).routes());
 
       Readiness readiness = new Readiness()
           .add("database", () -> Databases.reachable(ds))

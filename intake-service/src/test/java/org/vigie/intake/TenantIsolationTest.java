@@ -99,6 +99,11 @@ class TenantIsolationTest {
         assertThat(API.get("/api/v1/federation/stats", b.token()).status()).isEqualTo(403));
     check("GET /api/v1/alerts", () -> assertThat(API.get("/api/v1/alerts?status=all", b.token()).body()).doesNotContain(alertA));
     check("GET /api/v1/alerts/{alertId}", () -> assertThat(API.get("/api/v1/alerts/" + alertA, b.token()).status()).isEqualTo(404));
+    check("GET /api/v1/me", () -> assertThat(API.get("/api/v1/me", b.token()).text("associationId")).isEqualTo(b.id()));
+    check("GET /api/v1/associations/{associationId}/settings", () ->
+        assertThat(API.get(assoc + a.id() + "/settings", b.token()).status()).isEqualTo(404));
+    check("PUT /api/v1/associations/{associationId}/settings", () ->
+        assertThat(API.put(assoc + a.id() + "/settings", b.token(), "{\"disabledRules\":[\"API_EXPIRED\"]}").status()).isEqualTo(404));
     check("POST /api/v1/imports", () -> {
       Api.Response r = API.send("POST", "/api/v1/imports", b.token(),
           "demarche;departement;benevole\nrenouvellement;93;" + volunteerA + "\n", Map.of("Content-Type", "text/csv"));
@@ -131,5 +136,6 @@ class TenantIsolationTest {
     assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(caseA))).hasSize(1);
     assertThat(API.get("/api/v1/associations/" + a.id() + "/volunteers", a.token()).json().at("/volunteers/0/active").asBoolean()).isTrue();
     assertThat(API.get("/api/v1/associations/" + a.id() + "/tokens", a.token()).json().toString()).doesNotContain("revokedAt\":\"");
+    assertThat(API.get("/api/v1/associations/" + a.id() + "/settings", a.token()).json().get("disabledRules")).isEmpty();
   }
 }

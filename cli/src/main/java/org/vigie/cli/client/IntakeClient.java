@@ -95,6 +95,19 @@ public final class IntakeClient {
     return send(builder.build(), "POST", path);
   }
 
+  public JsonNode put(String path, JsonNode body) {
+    try {
+      HttpRequest request = authorized(path)
+          .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+          .header("Content-Type", "application/json")
+          .header("Accept", "application/json")
+          .build();
+      return send(request, "PUT", path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private HttpRequest.Builder authorized(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
     if (token != null && !token.isBlank()) {

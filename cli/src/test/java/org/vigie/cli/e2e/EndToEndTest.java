@@ -91,6 +91,28 @@ class EndToEndTest {
     }
   }
 
+  @Test
+  void aThresholdTheCoordinatorChangesReachesTheRulesAndEndsAnAlert() {
+    JsonNode association = admin.createAssociation("Permanence réglages");
+    String associationId = association.get("associationId").asText();
+    IntakeClient coordinator = admin.withToken(association.get("token").asText());
+    ObjectNode opening = coordinator.object();
+    opening.putObject("permit").put("kind", "CARTE_PLURIANNUELLE").put("expiresOn", TODAY.plusDays(100).toString());
+    opening.put("procedure", "RENEWAL").put("department", "69");
+    String caseId = coordinator.openCase(opening).get("caseId").asText();
+    // By default the renewal window opens 120 days before expiry: it is open, 100 days before.
+    await("the renewal window is raised").atMost(PATIENCE)
+        .until(() -> "RAISED".equals(alert(coordinator, caseId, "RENEWAL_WINDOW_OPEN").path("status").asText()));
+
+    ObjectNode settings = coordinator.object();
+    settings.putObject("thresholds").put("RENEWAL_WINDOW_OPEN.openDays", 90);
+    coordinator.put("/api/v1/associations/" + associationId + "/settings", settings);
+
+    // Opening 90 days before expiry, the window is not open yet: the rules re-evaluate the case and resolve it.
+    await("the renewal window is resolved under the new threshold").atMost(PATIENCE)
+        .until(() -> "RESOLVED".equals(alert(coordinator, caseId, "RENEWAL_WINDOW_OPEN").path("status").asText()));
+  }
+
   private static JsonNode alert(IntakeClient client, String caseId, String rule) {
     for (JsonNode a : client.getCase(caseId).path("alerts")) {
       if (rule.equals(a.path("rule").asText())) {

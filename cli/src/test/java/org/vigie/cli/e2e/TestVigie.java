@@ -71,6 +71,8 @@ final class TestVigie {
             Map.entry(IntakeSettings.VIGIE_MASTER_KEY, Base64.getEncoder().encodeToString(masterKey)),
             Map.entry(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, "0"),
             Map.entry("VIGIE_RULES_OPS_PORT", "0"),
+            // a settings change is applied on the next tick: one a second, not the default minute
+            Map.entry(RulesSettings.TICK_SECONDS, "1"),
             Map.entry(RulesSettings.STATE_DIR, rulesState.toString())));
         IntakeService intake = IntakeService.start(config);
         started.push(intake);
@@ -78,7 +80,7 @@ final class TestVigie {
         rules.start();
         started.push(rules);
         started.push(NotifierService.start(config));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started), "test-vigie-stop"));
+        SharedKafka.closeBeforeBroker(() -> stopAll(started));
         return new Running(smtp, intake, adminToken);
       } catch (IOException e) {
         stopAll(started);

@@ -49,6 +49,7 @@ public final class DirectoryRoutes {
   private final Writes writes;
   private final Json json;
   private final Clock clock;
+  private final AssociationScope scope;
 
   public DirectoryRoutes(Jdbi jdbi, DirectoryRepository directory, TokenRepository tokens, Tokens tokenFactory,
       Authenticator authenticator, Outbox outbox, Writes writes, Json json, Clock clock) {
@@ -61,10 +62,12 @@ public final class DirectoryRoutes {
     this.writes = writes;
     this.json = json;
     this.clock = clock;
+    this.scope = new AssociationScope(jdbi, directory);
   }
 
   public List<ApiRoute> routes() {
     return List.of(
+        ApiRoute.of(GET, "/api/v1/me", MEMBERS, this::me),
         ApiRoute.of(POST, "/api/v1/admin/associations", ADMIN, this::createAssociation),
         ApiRoute.of(POST, "/api/v1/associations/{associationId}/volunteers", MANAGERS, this::createVolunteer),
         ApiRoute.of(GET, "/api/v1/associations/{associationId}/volunteers", MEMBERS, this::listVolunteers),
@@ -72,6 +75,14 @@ public final class DirectoryRoutes {
         ApiRoute.of(POST, "/api/v1/associations/{associationId}/tokens", MANAGERS, this::createToken),
         ApiRoute.of(GET, "/api/v1/associations/{associationId}/tokens", MANAGERS, this::listTokens),
         ApiRoute.of(DELETE, "/api/v1/associations/{associationId}/tokens/{tokenId}", MANAGERS, this::revokeToken));
+  }
+
+  /** Who the token is: what a page or a script needs to build the paths of its association. */
+  private void me(Context ctx, Caller caller) {
+    ObjectNode out = json.object().put("role", caller.role().name());
+    out.put("associationId", caller.associationId() == null ? null : caller.associationId().toString());
+    out.put("volunteerId", caller.volunteerId() == null ? null : caller.volunteerId().toString());
+    ctx.json(out);
   }
 
   private void createAssociation(Context ctx, Caller caller) {
@@ -93,7 +104,7 @@ public final class DirectoryRoutes {
   }
 
   private void createVolunteer(Context ctx, Caller caller) {
-    UUID associationId = association(ctx, caller);
+    UUID associationId = scope.of(ctx, caller);
     byte[] body = ctx.bodyAsBytes();
     Fields f = Fields.of(json.parseObject(body)).only(Set.of("displayName", "email", "role"));
     String displayName = f.requiredText("displayName", 200);
@@ -117,14 +128,14 @@ public final class DirectoryRoutes {
   }
 
   private void listVolunteers(Context ctx, Caller caller) {
-    UUID associationId = association(ctx, caller);
+    UUID associationId = scope.of(ctx, caller);
     ArrayNode list = json.mapper().createArrayNode();
     jdbi.useHandle(h -> directory.volunteers(h, associationId).forEach(v -> list.add(volunteerJson(v))));
     ctx.json(json.object().set("volunteers", list));
   }
 
   private void deactivateVolunteer(Context ctx, Caller caller) {
-    UUID associationId = association(ctx, caller);
+    UUID associationId = scope.of(ctx, caller);
     UUID volunteerId = Ids.path(ctx.pathParam("volunteerId"), Resource.VOLUNTEER);
     writes.run(ctx, associationId, null, h -> {
       Volunteer v = directory.volunteer(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound(Resource.VOLUNTEER));
@@ -138,7 +149,7 @@ public final class DirectoryRoutes {
   }
 
   private void createToken(Context ctx, Caller caller) {
-    UUID associationId = association(ctx, caller);
+    UUID associationId = scope.of(ctx, caller);
     byte[] body = ctx.bodyAsBytes();
     Fields f = Fields.of(body.length == 0 ? json.object() : json.parseObject(body)).only(Set.of("volunteerId"));
     Optional<UUID> volunteerId = f.optionalId("volunteerId");
@@ -162,7 +173,7 @@ public final class DirectoryRoutes {
   }
 
   private void listTokens(Context ctx, Caller caller) {
-    UUID associationId = association(ctx, caller);
+    UUID associationId = scope.of(ctx, caller);
     ArrayNode list = json.mapper().createArrayNode();
     for (TokenRepository.TokenInfo t : tokens.list(associationId)) {
       ObjectNode n = list.addObject().put("tokenId", t.tokenId().toString()).put("role", t.role().name())
@@ -174,22 +185,13 @@ public final class DirectoryRoutes {
   }
 
   private void revokeToken(Context ctx, Caller caller) {
-    UUID associationId = association(ctx, caller);
+    UUID associationId = scope.of(ctx, caller);
     UUID tokenId = Ids.path(ctx.pathParam("tokenId"), Resource.TOKEN);
     if (!tokens.revoke(associationId, tokenId)) {
       throw ApiProblem.notFound(Resource.TOKEN);
     }
     authenticator.invalidateAll();
     ctx.status(204);
-  }
-
-  /** The association of the path: the caller's own, or any existing one for the administrator; else 404. */
-  private UUID association(Context ctx, Caller caller) {
-    UUID id = Ids.path(ctx.pathParam("associationId"), Resource.ASSOCIATION);
-    if (!caller.canManage(id) || (caller.isAdmin() && !jdbi.withHandle(h -> directory.associationExists(h, id)))) {
-      throw ApiProblem.notFound(Resource.ASSOCIATION);
-    }
-    return id;
   }
 
   private ObjectNode volunteerJson(Volunteer v) {

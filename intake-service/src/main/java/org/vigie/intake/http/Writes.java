@@ -20,11 +20,18 @@ public final class Writes {
   }
 
   public void run(Context ctx, UUID scope, byte[] body, TxCommand command) {
+    // Writes on one case go to one group-commit writer (no lock waits between writers).
+    runInOrder(ctx, ctx.pathParamMap().get("caseId"), scope, body, command);
+  }
+
+  /**
+   * Like {@link #run}; writes with equal {@code shard}s are committed, and their records sent, in
+   * the order they came (one group-commit writer takes them all).
+   */
+  public void runInOrder(Context ctx, Object shard, UUID scope, byte[] body, TxCommand command) {
     String key = ctx.header(IDEMPOTENCY_KEY);
     // The canonical request is only compared on a repeat of an Idempotency-Key.
     String request = key == null ? null : ctx.method().name() + " " + ctx.path() + "\n" + canonical(body);
-    // Writes on one case go to one group-commit writer (no lock waits between writers).
-    String shard = ctx.pathParamMap().get("caseId");
     CommandResult result = runner.run(shard, scope, key, request, command);
     ctx.status(result.status()).contentType("application/json; charset=utf-8").result(result.body().getBytes(StandardCharsets.UTF_8));
   }

@@ -47,7 +47,7 @@ public final class TestIntake {
 
     private static IntakeService start() {
       IntakeService s = IntakeService.start(CONFIG);
-      Runtime.getRuntime().addShutdownHook(new Thread(s::close, "test-intake-stop"));
+      SharedKafka.closeBeforeBroker(s);
       return s;
     }
   }

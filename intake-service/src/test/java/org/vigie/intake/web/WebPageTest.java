@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.vigie.intake.cases.EventType;
 import org.vigie.intake.support.Api;
 import org.vigie.intake.support.TestIntake;
+import org.vigie.rules.engine.RuleEngine;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CccChannel;
 import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
+import org.vigie.schemas.RuleId;
 
 /** The volunteers' page: served, French first with every visible text also in English, and in step with the API's values. */
 class WebPageTest {
@@ -65,6 +67,22 @@ class WebPageTest {
     assertThat(values(page, "caseProcedure")).isEqualTo(names(Procedure.values()));
     Set<String> postable = Arrays.stream(EventType.values()).filter(EventType::postable).map(Enum::name).collect(Collectors.toSet());
     assertThat(values(page, "type")).isSubsetOf(postable).contains("SITUATION_UPDATED", "BLOCKAGE_REPORTED", "DECISION_RECEIVED");
+  }
+
+  @Test
+  void everyRuleAndThresholdOfTheSettingsHasItsWordsInBothLanguages() {
+    String script = page().select("script").html();
+    Map<String, String> words = new java.util.HashMap<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+): \\['([^']+)', '([^']+)'\\]").matcher(script);
+    while (m.find()) {
+      words.put(m.group(1), m.group(2) + " / " + m.group(3));
+    }
+    for (RuleId rule : RuleId.values()) {
+      assertThat(words).as("words for %s", rule).containsKey(rule.name());
+    }
+    for (String key : RuleEngine.standard().defaults().thresholds().keySet()) {
+      assertThat(words).as("words for %s", key).containsKey(key.substring(key.indexOf('.') + 1));
+    }
   }
 
   @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.kafka.common.utils.Utils;
 import org.vigie.platform.kafka.EmbeddedKafkaBroker;
 import org.vigie.platform.kafka.KafkaSettings;
@@ -16,7 +18,18 @@ import org.vigie.schemas.topics.Topics;
  * not by brokers.
  */
 public final class SharedKafka {
+  private static final Deque<AutoCloseable> CLIENTS = new ConcurrentLinkedDeque<>();
+
   private SharedKafka() {}
+
+  /**
+   * Closes {@code client} when the JVM exits, before the broker stops (the last given first). Shutdown
+   * hooks run in no given order: a Kafka Streams client stopped after the broker would wait for it
+   * until its close timeout, in a transaction that can no longer commit.
+   */
+  public static void closeBeforeBroker(AutoCloseable client) {
+    CLIENTS.push(client);
+  }
 
   public static String bootstrapServers() {
     return Holder.BROKER.bootstrapServers();
@@ -35,6 +48,13 @@ public final class SharedKafka {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir);
         new TopicProvisioner(new KafkaSettings(broker.bootstrapServers()), (short) 1).ensure(Topics.all());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          for (AutoCloseable client = CLIENTS.poll(); client != null; client = CLIENTS.poll()) {
+            try {
+              client.close();
+            } catch (Exception e) {
+              System.err.println("test client not closed before the broker: " + e);
+            }
+          }
           broker.close();
           try {
             Utils.delete(dir.toFile()); // its log, tens of MB per test JVM

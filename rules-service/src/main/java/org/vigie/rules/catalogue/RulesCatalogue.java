@@ -28,9 +28,12 @@ public final class RulesCatalogue {
           .append(rule.textVersionDate()).append(" | ").append(rule.version()).append(" |\n");
     }
     md.append("\n## Thresholds\n\n")
-        .append("Defaults of DOMAIN.md. An association overrides any of them, and disables rules, through its\n")
-        .append("`AssociationSettings` on `vigie.association-settings.v1` (key `RULE_ID.name`); the change re-evaluates\n")
-        .append("its cases within a few ticks. Unknown keys and negative values are ignored.\n\n")
+        .append("Defaults of DOMAIN.md. An association's coordinators override any of them, and disable rules, on\n")
+        .append("the volunteers' page or with `PUT /api/v1/associations/{id}/settings` (intake, which refuses an unknown\n")
+        .append("key or a value out of range and publishes the change). The rules read each association's\n")
+        .append("`AssociationSettings` from `vigie.association-settings.v1` (key `RULE_ID.name`); the change\n")
+        .append("re-evaluates its cases within a few ticks. Written to the topic by other means, unknown keys and\n")
+        .append("negative values are ignored.\n\n")
         .append("| rule | thresholds (default) |\n|---|---|\n");
     for (Rule rule : rules) {
       md.append("| `").append(rule.id()).append("` | ").append(thresholds(rule.defaultThresholds())).append(" |\n");
