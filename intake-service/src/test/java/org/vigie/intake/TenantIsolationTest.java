@@ -67,6 +67,12 @@ class TenantIsolationTest {
       assertThat(API.get(assoc + a.id() + "/volunteers", b.token()).status()).isEqualTo(404);
       assertThat(API.get(assoc + b.id() + "/volunteers", b.token()).body()).doesNotContain(volunteerA);
     });
+    check("PATCH /api/v1/associations/{associationId}/volunteers/{volunteerId}", () -> {
+      assertThat(API.send("PATCH", assoc + a.id() + "/volunteers/" + volunteerA, b.token(), "{\"dailyDigest\":true}", Map.of()).status())
+          .isEqualTo(404);
+      assertThat(API.send("PATCH", assoc + b.id() + "/volunteers/" + volunteerA, b.token(), "{\"dailyDigest\":true}", Map.of()).status())
+          .isEqualTo(404);
+    });
     check("DELETE /api/v1/associations/{associationId}/volunteers/{volunteerId}", () -> {
       assertThat(API.delete(assoc + a.id() + "/volunteers/" + volunteerA, b.token()).status()).isEqualTo(404);
       assertThat(API.delete(assoc + b.id() + "/volunteers/" + volunteerA, b.token()).status()).isEqualTo(404);

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,7 +17,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -23,6 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.vigie.cli.client.IntakeClient;
 import org.vigie.cli.local.LocalMailbox;
+import org.vigie.notifier.channel.WebhookSigner;
 import org.vigie.platform.testing.SharedKafka;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.serde.AvroSerde;
@@ -88,6 +93,48 @@ class EndToEndTest {
         assertThat(raw).as("raw bytes of %s", event.getPayload().getClass().getSimpleName()).doesNotContain(identity);
         assertThat(decoded).doesNotContain(identity);
       }
+    }
+  }
+
+  @Test
+  void aVolunteersWebhookGetsTheAlertSignedWithTheSecretIntakeGaveThem() throws Exception {
+    record Received(String id, String timestamp, String signature, String body) {}
+    List<Received> received = new CopyOnWriteArrayList<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/hook", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+          exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"), body));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try {
+      JsonNode association = admin.createAssociation("Permanence webhook");
+      IntakeClient coordinator = admin.withToken(association.get("token").asText());
+      ObjectNode volunteer = coordinator.object().put("displayName", "Sacha")
+          .put("email", "sacha-" + UUID.randomUUID().toString().substring(0, 8) + "@asso.example")
+          .put("webhookUrl", "http://localhost:" + receiver.getAddress().getPort() + "/hook");
+      JsonNode created = coordinator.post("/api/v1/associations/" + association.get("associationId").asText() + "/volunteers",
+          volunteer, Map.of());
+      String secret = created.get("webhookSecret").asText();
+
+      ObjectNode opening = coordinator.object();
+      opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", TODAY.minusDays(10).toString());
+      opening.put("procedure", "RENEWAL").put("department", "13").put("assignedVolunteerId", created.get("volunteerId").asText());
+      String caseId = coordinator.openCase(opening).get("caseId").asText();
+      coordinator.recordEvent(caseId, coordinator.object().put("type", "SUBMISSION_RECORDED")
+          .put("occurredOn", TODAY.minusDays(80).toString()).put("procedure", "RENEWAL"));
+
+      await("the alert is raised").atMost(PATIENCE).until(() -> alert(coordinator, caseId, RULE).has("alertId"));
+      String alertId = alert(coordinator, caseId, RULE).get("alertId").asText();
+      await("the webhook receives the alert").atMost(PATIENCE).until(() -> received.stream().anyMatch(r -> r.body().contains(alertId)));
+      Received hook = received.stream().filter(r -> r.body().contains(alertId)).findFirst().orElseThrow();
+      assertThat(hook.body()).contains(RULE);
+      String expected = WebhookSigner.sign(secret, hook.id(), Long.parseLong(hook.timestamp()), hook.body());
+      assertThat(hook.signature().split(" ")).as("signed with the secret intake gave the volunteer").contains(expected);
+    } finally {
+      receiver.stop(0);
     }
   }
 

@@ -28,10 +28,22 @@ public final class DirectoryEntries {
         .setRole(v.role())
         .setEmail(v.email())
         .setActive(v.active())
+        .setWebhookUrl(v.contact().webhookUrl())
+        .setWebhookSecret(v.contact().webhookSecret())
+        .setLanguage(v.contact().language())
+        .setTimeZone(v.contact().timeZone())
+        .setQuietHoursStartMinute(v.contact().quietStartMinute())
+        .setQuietHoursEndMinute(v.contact().quietEndMinute())
+        .setDailyDigest(v.contact().dailyDigest())
         .setUpdatedAt(now)
         .build();
   }
 
   /** A volunteer of the directory (the volunteers' own contact data, not the people they help). */
-  public record Volunteer(UUID volunteerId, UUID associationId, String displayName, String email, VolunteerRole role, boolean active) {}
+  public record Volunteer(UUID volunteerId, UUID associationId, String displayName, String email, VolunteerRole role, boolean active,
+      ContactPreferences contact) {
+    public Volunteer withActive(boolean on) {
+      return new Volunteer(volunteerId, associationId, displayName, email, role, on, contact);
+    }
+  }
 }

@@ -9,6 +9,8 @@ import org.vigie.schemas.VolunteerRole;
 
 /** Associations and volunteers. */
 public final class DirectoryRepository {
+  private static final String CONTACT = "webhook_url, webhook_secret, language, time_zone, quiet_start, quiet_end, daily_digest";
+  private static final String COLUMNS = "volunteer_id, association_id, display_name, email, role, active, " + CONTACT;
 
   public void insertAssociation(Handle h, UUID id, String name) {
     h.createUpdate("INSERT INTO associations (association_id, name) VALUES (?, ?)").bind(0, id).bind(1, name).execute();
@@ -24,11 +26,31 @@ public final class DirectoryRepository {
   }
 
   public void insertVolunteer(Handle h, Volunteer v) {
-    h.createUpdate("""
-            INSERT INTO volunteers (volunteer_id, association_id, display_name, email, role, active)
-            VALUES (?, ?, ?, ?, ?, ?)""")
+    ContactPreferences c = v.contact();
+    h.createUpdate("INSERT INTO volunteers (volunteer_id, association_id, display_name, email, role, active, " + CONTACT
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(0, v.volunteerId()).bind(1, v.associationId()).bind(2, v.displayName()).bind(3, v.email())
         .bind(4, v.role().name()).bind(5, v.active())
+        .bindByType(6, c.webhookUrl(), String.class).bindByType(7, c.webhookSecret(), String.class)
+        .bind(8, c.language()).bind(9, c.timeZone())
+        .bindByType(10, c.quietStartMinute(), Integer.class).bindByType(11, c.quietEndMinute(), Integer.class)
+        .bind(12, c.dailyDigest())
+        .execute();
+  }
+
+  /** Saves a volunteer's name, email and contact preferences (not the role, which its tokens carry). */
+  public void updateVolunteer(Handle h, Volunteer v) {
+    ContactPreferences c = v.contact();
+    h.createUpdate("""
+            UPDATE volunteers SET display_name = ?, email = ?, webhook_url = ?, webhook_secret = ?, language = ?,
+                   time_zone = ?, quiet_start = ?, quiet_end = ?, daily_digest = ?
+             WHERE volunteer_id = ? AND association_id = ?""")
+        .bind(0, v.displayName()).bind(1, v.email())
+        .bindByType(2, c.webhookUrl(), String.class).bindByType(3, c.webhookSecret(), String.class)
+        .bind(4, c.language()).bind(5, c.timeZone())
+        .bindByType(6, c.quietStartMinute(), Integer.class).bindByType(7, c.quietEndMinute(), Integer.class)
+        .bind(8, c.dailyDigest())
+        .bind(9, v.volunteerId()).bind(10, v.associationId())
         .execute();
   }
 
@@ -38,34 +60,30 @@ public final class DirectoryRepository {
 
   /** A volunteer of this association (another association's volunteer is not found). */
   public Optional<Volunteer> volunteer(Handle h, UUID associationId, UUID volunteerId) {
-    return h.createQuery("""
-            SELECT volunteer_id, association_id, display_name, email, role, active FROM volunteers
-            WHERE association_id = ? AND volunteer_id = ?""")
+    return h.createQuery("SELECT " + COLUMNS + " FROM volunteers WHERE association_id = ? AND volunteer_id = ?")
         .bind(0, associationId).bind(1, volunteerId)
         .map((rs, ctx) -> map(rs))
         .findOne();
   }
 
   public Optional<Volunteer> volunteerByEmail(Handle h, UUID associationId, String email) {
-    return h.createQuery("""
-            SELECT volunteer_id, association_id, display_name, email, role, active FROM volunteers
-            WHERE association_id = ? AND lower(email) = lower(?)""")
+    return h.createQuery("SELECT " + COLUMNS + " FROM volunteers WHERE association_id = ? AND lower(email) = lower(?)")
         .bind(0, associationId).bind(1, email)
         .map((rs, ctx) -> map(rs))
         .findOne();
   }
 
   public List<Volunteer> volunteers(Handle h, UUID associationId) {
-    return h.createQuery("""
-            SELECT volunteer_id, association_id, display_name, email, role, active FROM volunteers
-            WHERE association_id = ? ORDER BY created_at, volunteer_id""")
+    return h.createQuery("SELECT " + COLUMNS + " FROM volunteers WHERE association_id = ? ORDER BY created_at, volunteer_id")
         .bind(0, associationId)
         .map((rs, ctx) -> map(rs))
         .list();
   }
 
   private static Volunteer map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    ContactPreferences contact = new ContactPreferences(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+        rs.getObject(11, Integer.class), rs.getObject(12, Integer.class), rs.getBoolean(13));
     return new Volunteer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-        VolunteerRole.valueOf(rs.getString(5)), rs.getBoolean(6));
+        VolunteerRole.valueOf(rs.getString(5)), rs.getBoolean(6), contact);
   }
 }

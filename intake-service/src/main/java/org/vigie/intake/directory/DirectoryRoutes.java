@@ -2,6 +2,7 @@ package org.vigie.intake.directory;
 
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,6 +51,7 @@ public final class DirectoryRoutes {
   private final Json json;
   private final Clock clock;
   private final AssociationScope scope;
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
 
   public DirectoryRoutes(Jdbi jdbi, DirectoryRepository directory, TokenRepository tokens, Tokens tokenFactory,
       Authenticator authenticator, Outbox outbox, Writes writes, Json json, Clock clock) {
@@ -71,6 +73,7 @@ public final class DirectoryRoutes {
         ApiRoute.of(POST, "/api/v1/admin/associations", ADMIN, this::createAssociation),
         ApiRoute.of(POST, "/api/v1/associations/{associationId}/volunteers", MANAGERS, this::createVolunteer),
         ApiRoute.of(GET, "/api/v1/associations/{associationId}/volunteers", MEMBERS, this::listVolunteers),
+        ApiRoute.of(PATCH, "/api/v1/associations/{associationId}/volunteers/{volunteerId}", MEMBERS, this::updateVolunteer),
         ApiRoute.of(DELETE, "/api/v1/associations/{associationId}/volunteers/{volunteerId}", MANAGERS, this::deactivateVolunteer),
         ApiRoute.of(POST, "/api/v1/associations/{associationId}/tokens", MANAGERS, this::createToken),
         ApiRoute.of(GET, "/api/v1/associations/{associationId}/tokens", MANAGERS, this::listTokens),
@@ -106,25 +109,83 @@ public final class DirectoryRoutes {
   private void createVolunteer(Context ctx, Caller caller) {
     UUID associationId = scope.of(ctx, caller);
     byte[] body = ctx.bodyAsBytes();
-    Fields f = Fields.of(json.parseObject(body)).only(Set.of("displayName", "email", "role"));
+    ObjectNode node = json.parseObject(body);
+    Fields f = Fields.of(node).only(with(ContactRequest.FIELDS, "displayName", "email", "role"));
     String displayName = f.requiredText("displayName", 200);
-    String email = f.requiredText("email", 254);
+    String email = email(f.requiredText("email", 254));
+    VolunteerRole role = f.optionalEnum("role", VolunteerRole.class).orElse(VolunteerRole.VOLUNTEER);
+    ContactPreferences contact = ContactRequest.apply(node, f, ContactPreferences.DEFAULT, this::newSecret);
+    UUID volunteerId = UUID.randomUUID();
+    writes.run(ctx, associationId, body, h -> {
+      if (directory.emailTaken(h, associationId, email)) {
+        throw emailTaken();
+      }
+      Volunteer v = new Volunteer(volunteerId, associationId, displayName, email, role, true, contact);
+      directory.insertVolunteer(h, v);
+      OutboxRecord r = outbox.append(h, Topics.DIRECTORY, volunteerId.toString(), DirectoryEntries.volunteer(v, clock.instant()));
+      ObjectNode out = json.object().put("volunteerId", volunteerId.toString());
+      if (contact.webhookSecret() != null) {
+        out.put("webhookSecret", contact.webhookSecret());
+      }
+      return new CommandResult(201, out.toString(), List.of(r));
+    });
+  }
+
+  /**
+   * Changes a volunteer's name, email or contact preferences (a field left out is unchanged). A
+   * volunteer changes their own; coordinators anyone of their association. The role is not
+   * changed here: the volunteer's tokens carry it.
+   */
+  private void updateVolunteer(Context ctx, Caller caller) {
+    UUID associationId = scope.of(ctx, caller);
+    UUID volunteerId = Ids.path(ctx.pathParam("volunteerId"), Resource.VOLUNTEER);
+    if (caller.role() == Role.VOLUNTEER && !volunteerId.equals(caller.volunteerId())) {
+      throw ApiProblem.forbidden();
+    }
+    byte[] body = ctx.bodyAsBytes();
+    ObjectNode node = json.parseObject(body);
+    Fields f = Fields.of(node).only(with(ContactRequest.FIELDS, "displayName", "email"));
+    Optional<String> displayName = f.optionalText("displayName", 200);
+    Optional<String> email = f.optionalText("email", 254).map(DirectoryRoutes::email);
+    writes.run(ctx, associationId, body, h -> {
+      Volunteer v = directory.volunteer(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound(Resource.VOLUNTEER));
+      if (email.isPresent() && !email.get().equalsIgnoreCase(v.email()) && directory.emailTaken(h, associationId, email.get())) {
+        throw emailTaken();
+      }
+      ContactPreferences contact = ContactRequest.apply(node, f, v.contact(), this::newSecret);
+      Volunteer changed = new Volunteer(v.volunteerId(), associationId, displayName.orElse(v.displayName()), email.orElse(v.email()),
+          v.role(), v.active(), contact);
+      directory.updateVolunteer(h, changed);
+      OutboxRecord r = outbox.append(h, Topics.DIRECTORY, volunteerId.toString(), DirectoryEntries.volunteer(changed, clock.instant()));
+      ObjectNode out = volunteerJson(changed);
+      if (contact.webhookSecret() != null && !contact.webhookSecret().equals(v.contact().webhookSecret())) {
+        out.put("webhookSecret", contact.webhookSecret());
+      }
+      return new CommandResult(200, out.toString(), List.of(r));
+    });
+  }
+
+  private static String email(String email) {
     if (!EMAIL.matcher(email).matches()) {
       throw ApiProblem.unprocessable("email", "Le champ 'email' n'est pas une adresse e-mail",
           "Field 'email' is not an email address");
     }
-    VolunteerRole role = f.optionalEnum("role", VolunteerRole.class).orElse(VolunteerRole.VOLUNTEER);
-    UUID volunteerId = UUID.randomUUID();
-    writes.run(ctx, associationId, body, h -> {
-      if (directory.emailTaken(h, associationId, email)) {
-        throw ApiProblem.unprocessable("email", "Un bénévole de cette association a déjà cet e-mail",
-            "A volunteer of this association already has this email");
-      }
-      Volunteer v = new Volunteer(volunteerId, associationId, displayName, email, role, true);
-      directory.insertVolunteer(h, v);
-      OutboxRecord r = outbox.append(h, Topics.DIRECTORY, volunteerId.toString(), DirectoryEntries.volunteer(v, clock.instant()));
-      return new CommandResult(201, json.object().put("volunteerId", volunteerId.toString()).toString(), List.of(r));
-    });
+    return email;
+  }
+
+  private static ApiProblem emailTaken() {
+    return ApiProblem.unprocessable("email", "Le champ 'email' est déjà l'adresse d'un bénévole de cette association",
+        "Field 'email' is already the address of a volunteer of this association");
+  }
+
+  private String newSecret() {
+    return ContactRequest.newSecret(random);
+  }
+
+  private static Set<String> with(Set<String> some, String... more) {
+    Set<String> all = new java.util.HashSet<>(some);
+    all.addAll(List.of(more));
+    return all;
   }
 
   private void listVolunteers(Context ctx, Caller caller) {
@@ -141,7 +202,7 @@ public final class DirectoryRoutes {
       Volunteer v = directory.volunteer(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound(Resource.VOLUNTEER));
       directory.setActive(h, volunteerId, false);
       tokens.revokeAllOfVolunteer(h, volunteerId);
-      Volunteer inactive = new Volunteer(v.volunteerId(), v.associationId(), v.displayName(), v.email(), v.role(), false);
+      Volunteer inactive = v.withActive(false);
       OutboxRecord r = outbox.append(h, Topics.DIRECTORY, volunteerId.toString(), DirectoryEntries.volunteer(inactive, clock.instant()));
       return new CommandResult(200, volunteerJson(inactive).toString(), List.of(r));
     });
@@ -195,7 +256,9 @@ public final class DirectoryRoutes {
   }
 
   private ObjectNode volunteerJson(Volunteer v) {
-    return json.object().put("volunteerId", v.volunteerId().toString()).put("displayName", v.displayName())
+    ObjectNode out = json.object().put("volunteerId", v.volunteerId().toString()).put("displayName", v.displayName())
         .put("email", v.email()).put("role", v.role().name()).put("active", v.active());
+    ContactRequest.write(out, v.contact());
+    return out;
   }
 }

@@ -65,6 +65,8 @@ class WebPageTest {
     assertThat(values(page, "decision")).isEqualTo(names(Decision.values()));
     assertThat(values(page, "permitKind")).isEqualTo(names(PermitKind.values()));
     assertThat(values(page, "caseProcedure")).isEqualTo(names(Procedure.values()));
+    assertThat(values(page, "volunteerRole")).isEqualTo(names(org.vigie.schemas.VolunteerRole.values()));
+    assertThat(values(page, "cLanguage")).isEqualTo(Set.of("fr", "en"));
     Set<String> postable = Arrays.stream(EventType.values()).filter(EventType::postable).map(Enum::name).collect(Collectors.toSet());
     assertThat(values(page, "type")).isSubsetOf(postable).contains("SITUATION_UPDATED", "BLOCKAGE_REPORTED", "DECISION_RECEIVED");
   }
