@@ -35,6 +35,17 @@ public final class ApiServer {
     return b.toString();
   }
 
+  private static ApiProblem methodNotAllowed(io.javalin.http.Context ctx, HttpResponseException e) {
+    // Javalin lists the path's methods as "availableMethods" (e.g. "[GET, POST]")
+    String allowed = e.getDetails().getOrDefault("availableMethods", "").replaceAll("[\\[\\]]", "");
+    if (!allowed.isBlank()) {
+      ctx.header("Allow", allowed);
+    }
+    return new ApiProblem(405, "method-not-allowed", "Méthode non permise / Method not allowed",
+        new Detail("Cette adresse n'accepte pas la méthode " + ctx.method().name() + " (méthodes permises : " + allowed + ")",
+            "This path does not take " + ctx.method().name() + " (allowed: " + allowed + ")"), null);
+  }
+
   /** Builds (not starts) the Javalin app; {@code extra} adds non-API routes (OpenAPI, web page). */
   public static Javalin create(List<ApiRoute> routes, RouteGuard guard, ProblemResponder problems, Readiness readiness,
       PrometheusMeterRegistry registry, long maxRequestBytes, Consumer<io.javalin.config.JavalinConfig> extra) {
@@ -43,13 +54,16 @@ public final class ApiServer {
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = maxRequestBytes;
+      // a known path asked with another method is 405 with its Allow header, not a 404 saying the path does not exist
+      cfg.http.prefer405over404 = true;
       cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
       cfg.routes.after(ctx -> {
         Long started = ctx.attribute(STARTED);
         if (started != null) {
           String route = ctx.attribute(RouteGuard.ROUTE);
           if (route == null) {
-            route = ctx.statusCode() == 404 ? "unmatched" : ctx.path().replaceAll("[0-9a-f-]{36}", "{id}");
+            // no route ran: the path may be anything the client made up, which must not become a metric's label
+            route = ctx.statusCode() == 404 || ctx.statusCode() == 405 ? "unmatched" : ctx.path().replaceAll("[0-9a-f-]{36}", "{id}");
           }
           String method = ctx.method().name();
           int status = ctx.statusCode();
@@ -67,10 +81,12 @@ public final class ApiServer {
       ProblemErrorHandler.install(cfg);
       extra.accept(cfg);
       cfg.routes.exception(ApiProblem.class, (e, ctx) -> problems.respond(ctx, e));
-      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problems.respond(ctx,
-          e.getStatus() == 413 ? ApiProblem.tooLarge(maxRequestBytes)
-              : new ApiProblem(e.getStatus(), "http-" + e.getStatus(), "Erreur / Error",
-                  new Detail("Requête refusée", "Request rejected"), null)));
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problems.respond(ctx, switch (e.getStatus()) {
+        case 413 -> ApiProblem.tooLarge(maxRequestBytes);
+        case 405 -> methodNotAllowed(ctx, e);
+        default -> new ApiProblem(e.getStatus(), "http-" + e.getStatus(), "Erreur / Error",
+            new Detail("Requête refusée", "Request rejected"), null);
+      }));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         // Messages may quote request values (personal data): log the exception classes and where, never messages.
         LOG.error("Unexpected error on {} {}: {}", ctx.method(), ctx.path().replaceAll("[0-9a-f-]{36}", "{id}"), describe(e));

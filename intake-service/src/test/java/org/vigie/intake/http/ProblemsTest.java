@@ -97,6 +97,21 @@ class ProblemsTest {
   }
 
   @Test
+  void aKnownPathAskedWithAnotherMethodIs405WithItsMethodsAndAnUnknownPath404() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    Api.Response patch = api.send("PATCH", "/api/v1/cases", a.token(), "{}", Map.of());
+    assertProblem(patch, 405, null);
+    assertThat(patch.headers().firstValue("Allow").orElse("")).contains("GET").contains("POST").doesNotContain("PATCH");
+    assertThat(patch.text("detail")).contains("PATCH").contains("GET");
+    Api.Response delete = api.delete("/api/v1/associations/" + a.id() + "/settings", a.token());
+    assertProblem(delete, 405, null);
+    assertThat(delete.headers().firstValue("Allow").orElse("")).contains("PUT");
+    assertProblem(api.get("/api/v1/nothing-here", a.token()), 404, null);
+    assertProblem(api.send("PATCH", "/api/v1/cases/made-up-405", a.token(), "{}", Map.of()), 405, null);
+    assertThat(api.get("/metrics", null).body()).as("a made-up path is no metric label").doesNotContain("made-up-405");
+  }
+
+  @Test
   void requestsOverTheSizeLimitAre413() throws Exception {
     TestIntake.Association a = TestIntake.newAssociation(api);
     // The request declares its oversized length and sends no body: the service refuses it from the
