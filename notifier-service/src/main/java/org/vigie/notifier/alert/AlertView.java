@@ -25,10 +25,15 @@ public record AlertView(
     Instant resolvedAt,
     int reminderRound) {
 
-  /** A short, non-identifying reference of the case for humans: the first 8 characters of its pseudonymous id. */
+  /**
+   * A short, non-identifying reference of the case for humans: the last 8 hexadecimal digits of its
+   * pseudonymous id. Not the first: intake's case ids are time-ordered (UUID version 7), so the first
+   * digits are the creation time and every case opened within the same minute or so would share them.
+   * The volunteers' page shows the same reference.
+   */
   public String shortCaseReference() {
     String compact = caseId.replace("-", "");
-    return compact.substring(0, Math.min(8, compact.length())).toUpperCase(Locale.ROOT);
+    return compact.substring(Math.max(0, compact.length() - 8)).toUpperCase(Locale.ROOT);
   }
 
   public boolean open() {

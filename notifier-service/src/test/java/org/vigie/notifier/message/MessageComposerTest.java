@@ -21,10 +21,28 @@ class MessageComposerTest {
   private static final String CASE_ID = "3f9a1c2b-7d4e-4a61-9b0f-2c5d8e7a1f00";
   private final MessageComposer composer = new MessageComposer();
 
-  private static Notice notice(NotificationKind kind, String messageFr) {
-    AlertView alert = new AlertView("alert-1", CASE_ID, "asso-1", RuleId.API_EXPIRING, Severity.WARNING,
+  @Test
+  void casesOpenedInTheSameMinuteHaveDifferentReferences() {
+    // intake's case ids are time-ordered (UUID version 7): ids made in the same minute share their first digits
+    String first = "019ac3f2-5b10-7a41-9b0f-2c5d8e7a1f00";
+    String second = "019ac3f2-5b10-7c02-8e11-64a09b33c5d7";
+    String[] refs = {viewOf(first).shortCaseReference(), viewOf(second).shortCaseReference()};
+    assertThat(refs[0]).isEqualTo("8E7A1F00").isNotEqualTo(refs[1]);
+    assertThat(refs[1]).isEqualTo("9B33C5D7");
+  }
+
+  private static AlertView viewOf(String caseId) {
+    return viewOf(caseId, "L'API expire bientôt.");
+  }
+
+  private static AlertView viewOf(String caseId, String messageFr) {
+    return new AlertView("alert-1", caseId, "asso-1", RuleId.API_EXPIRING, Severity.WARNING,
         Instant.parse("2026-11-20T09:00:00Z"), LocalDate.parse("2026-12-01"), "vol-1", "CESEDA R.431-15-1", "2",
         messageFr, "The API expires soon.", null, null, null, 0);
+  }
+
+  private static Notice notice(NotificationKind kind, String messageFr) {
+    AlertView alert = viewOf(CASE_ID, messageFr);
     LedgerRow row = new LedgerRow(1, "alert-1|ALERT|0|EMAIL|vol-1", "alert-1", kind, 0, NotificationChannel.EMAIL, "vol-1",
         VolunteerRole.VOLUNTEER, "PENDING", 0, false, Instant.parse("2026-11-26T10:00:00Z"), null);
     Contact contact = new Contact("vol-1", "asso-1", "Amina", VolunteerRole.VOLUNTEER, "a@x.test", null, null, true,
@@ -36,7 +54,7 @@ class MessageComposerTest {
   @Test
   void frenchComesFirstThenEnglishAndTheRuleIsNamed() {
     Rendered r = composer.render(notice(NotificationKind.ALERT, "L'API expire bientôt."));
-    assertThat(r.subject()).contains("API_EXPIRING").contains("Avertissement").contains("dossier 3F9A1C2B");
+    assertThat(r.subject()).contains("API_EXPIRING").contains("Avertissement").contains("dossier 8E7A1F00");
     assertThat(r.text().indexOf("Bonjour")).isLessThan(r.text().indexOf("Hello"));
     assertThat(r.text()).contains("L'API expire bientôt.").contains("The API expires soon.")
         .contains("Échéance : 01/12/2026").contains("CESEDA R.431-15-1").contains("https://vigie.example/ack/TOKEN")
@@ -61,6 +79,6 @@ class MessageComposerTest {
   void theWebhookPayloadCarriesTheAlertWithoutIdentity() {
     Map<String, Object> body = composer.webhookPayload(notice(NotificationKind.ALERT, "x"), "msg_1");
     assertThat(body).containsEntry("type", "vigie.notification.alert");
-    assertThat(body.toString()).contains("caseReference=3F9A1C2B").contains("rule=API_EXPIRING").doesNotContain(CASE_ID);
+    assertThat(body.toString()).contains("caseReference=8E7A1F00").contains("rule=API_EXPIRING").doesNotContain(CASE_ID);
   }
 }
