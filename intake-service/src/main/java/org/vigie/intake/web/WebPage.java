@@ -16,7 +16,7 @@ public final class WebPage {
   public static void install(JavalinConfig cfg) {
     byte[] page = ClasspathResource.bytes(RESOURCE);
     cfg.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
-        .header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'")
+        .header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; img-src 'self' blob:")
         .header("X-Content-Type-Options", "nosniff")
         .result(page));
   }

@@ -67,6 +67,10 @@ class WebPageTest {
     assertThat(values(page, "caseProcedure")).isEqualTo(names(Procedure.values()));
     assertThat(values(page, "volunteerRole")).isEqualTo(names(org.vigie.schemas.VolunteerRole.values()));
     assertThat(values(page, "cLanguage")).isEqualTo(Set.of("fr", "en"));
+    Set<String> tables = page.select("[data-table]").stream().map(b -> b.attr("data-table")).collect(Collectors.toSet());
+    assertThat(tables).isEqualTo(Arrays.stream(org.vigie.audit.stats.StatsCsv.Table.values())
+        .map(t -> t.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).collect(Collectors.toSet()));
+    assertThat(tables).allSatisfy(t -> assertThat(org.vigie.audit.stats.StatsCsv.Table.parse(t)).isPresent());
     Set<String> postable = Arrays.stream(EventType.values()).filter(EventType::postable).map(Enum::name).collect(Collectors.toSet());
     assertThat(values(page, "type")).isSubsetOf(postable).contains("SITUATION_UPDATED", "BLOCKAGE_REPORTED", "DECISION_RECEIVED");
   }
