@@ -63,7 +63,8 @@ class NotifierServiceTest {
       assertThat(body).contains("text/plain").contains("text/html");
       String text = Mails.plainText(mail);
       assertThat(text.indexOf("Bonjour")).isLessThan(text.indexOf("Hello")).isGreaterThanOrEqualTo(0);
-      assertThat(text).contains(alert.getCaseId().replace("-", "").substring(0, 8).toUpperCase())
+      String compact = alert.getCaseId().replace("-", "");
+      assertThat(text).as("the case's short reference, the end of its id").contains("Dossier : " + compact.substring(compact.length() - 8).toUpperCase())
           .doesNotContain(alert.getCaseId())
           .contains("http://127.0.0.1:8081/ack/");
       assertThat(SMTP.getReceivedMessages()).hasSize(1);

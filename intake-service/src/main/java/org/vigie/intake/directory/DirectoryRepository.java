@@ -66,6 +66,14 @@ public final class DirectoryRepository {
         .findOne();
   }
 
+  /** {@link #volunteer}, its row locked until the end of the transaction (it is about to change). */
+  public Optional<Volunteer> volunteerForUpdate(Handle h, UUID associationId, UUID volunteerId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM volunteers WHERE association_id = ? AND volunteer_id = ? FOR UPDATE")
+        .bind(0, associationId).bind(1, volunteerId)
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
   public Optional<Volunteer> volunteerByEmail(Handle h, UUID associationId, String email) {
     return h.createQuery("SELECT " + COLUMNS + " FROM volunteers WHERE association_id = ? AND lower(email) = lower(?)")
         .bind(0, associationId).bind(1, email)

@@ -147,8 +147,9 @@ public final class DirectoryRoutes {
     Fields f = Fields.of(node).only(with(ContactRequest.FIELDS, "displayName", "email"));
     Optional<String> displayName = f.optionalText("displayName", 200);
     Optional<String> email = f.optionalText("email", 254).map(DirectoryRoutes::email);
-    writes.run(ctx, associationId, body, h -> {
-      Volunteer v = directory.volunteer(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound(Resource.VOLUNTEER));
+    // One writer for a volunteer's changes, and the row locked: none is lost, and the directory gets them in order.
+    writes.runInOrder(ctx, "volunteer/" + volunteerId, associationId, body, h -> {
+      Volunteer v = directory.volunteerForUpdate(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound(Resource.VOLUNTEER));
       if (email.isPresent() && !email.get().equalsIgnoreCase(v.email()) && directory.emailTaken(h, associationId, email.get())) {
         throw emailTaken();
       }
@@ -198,8 +199,8 @@ public final class DirectoryRoutes {
   private void deactivateVolunteer(Context ctx, Caller caller) {
     UUID associationId = scope.of(ctx, caller);
     UUID volunteerId = Ids.path(ctx.pathParam("volunteerId"), Resource.VOLUNTEER);
-    writes.run(ctx, associationId, null, h -> {
-      Volunteer v = directory.volunteer(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound(Resource.VOLUNTEER));
+    writes.runInOrder(ctx, "volunteer/" + volunteerId, associationId, null, h -> {
+      Volunteer v = directory.volunteerForUpdate(h, associationId, volunteerId).orElseThrow(() -> ApiProblem.notFound(Resource.VOLUNTEER));
       directory.setActive(h, volunteerId, false);
       tokens.revokeAllOfVolunteer(h, volunteerId);
       Volunteer inactive = v.withActive(false);

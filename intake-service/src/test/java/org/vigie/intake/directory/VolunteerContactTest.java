@@ -83,6 +83,34 @@ class VolunteerContactTest {
   }
 
   @Test
+  void changesMadeAtOnceAreAllKeptAndTheDirectoryEndsWithAllOfThem() throws Exception {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String volunteer = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    List<String> bodies = List.of("{\"timeZone\":\"Europe/Berlin\"}", "{\"dailyDigest\":true}",
+        "{\"quietHours\":{\"from\":\"21:00\",\"to\":\"06:00\"}}", "{\"language\":\"en\"}", "{\"displayName\":\"Renommée\"}");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(bodies.size());
+    try {
+      List<java.util.concurrent.Future<Api.Response>> sent = new java.util.ArrayList<>();
+      for (String body : bodies) {
+        sent.add(pool.submit(() -> api.send("PATCH", path(a, volunteer), a.token(), body, Map.of())));
+      }
+      for (java.util.concurrent.Future<Api.Response> r : sent) {
+        assertThat(r.get().status()).as(r.get().toString()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    DirectoryEntry entry = latest(volunteer);
+    assertThat(entry.getTimeZone()).isEqualTo("Europe/Berlin");
+    assertThat(entry.getDailyDigest()).isTrue();
+    assertThat(entry.getQuietHoursStartMinute()).isEqualTo(21 * 60);
+    assertThat(entry.getLanguage()).isEqualTo("en");
+    assertThat(entry.getDisplayName()).isEqualTo("Renommée");
+    assertThat(api.get("/api/v1/associations/" + a.id() + "/volunteers", a.token()).body())
+        .contains("Europe/Berlin").contains("\"from\":\"21:00\"").contains("Renommée").contains("\"language\":\"en\"");
+  }
+
+  @Test
   void aVolunteerChangesOnlyTheirOwnAndBadValuesNameTheirField() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String volunteer = TestIntake.newVolunteer(api, a, "VOLUNTEER");
