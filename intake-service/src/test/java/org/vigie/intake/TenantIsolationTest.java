@@ -110,6 +110,8 @@ class TenantIsolationTest {
         assertThat(API.get(assoc + a.id() + "/settings", b.token()).status()).isEqualTo(404));
     check("PUT /api/v1/associations/{associationId}/settings", () ->
         assertThat(API.put(assoc + a.id() + "/settings", b.token(), "{\"disabledRules\":[\"API_EXPIRED\"]}").status()).isEqualTo(404));
+    check("POST /api/v1/alerts/{alertId}/acknowledgement", () ->
+        assertThat(API.post("/api/v1/alerts/" + alertA + "/acknowledgement", b.token(), "").status()).isEqualTo(404));
     check("POST /api/v1/imports", () -> {
       Api.Response r = API.send("POST", "/api/v1/imports", b.token(),
           "demarche;departement;benevole\nrenouvellement;93;" + volunteerA + "\n", Map.of("Content-Type", "text/csv"));
@@ -143,5 +145,6 @@ class TenantIsolationTest {
     assertThat(API.get("/api/v1/associations/" + a.id() + "/volunteers", a.token()).json().at("/volunteers/0/active").asBoolean()).isTrue();
     assertThat(API.get("/api/v1/associations/" + a.id() + "/tokens", a.token()).json().toString()).doesNotContain("revokedAt\":\"");
     assertThat(API.get("/api/v1/associations/" + a.id() + "/settings", a.token()).json().get("disabledRules")).isEmpty();
+    assertThat(API.get("/api/v1/alerts/" + alertA, a.token()).json().get("acknowledgedAt").isNull()).isTrue();
   }
 }

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.notifier.ack.AckTokens;
+import org.vigie.notifier.ack.AcknowledgementIntake;
 import org.vigie.notifier.ack.Acknowledger;
 import org.vigie.notifier.ack.SigningKeys;
 import org.vigie.notifier.alert.AlertIntake;
@@ -147,11 +148,16 @@ public final class NotifierService implements AutoCloseable {
     ConsumerLoop alertLoop = new ConsumerLoop("notifier-alerts", kafka.consumer(settings.groupId()),
         Topics.CASE_ALERTS.name(), IsolatingBatchHandler.of(alertIntake, alertIntake::deadLetter)).bindTo(registry);
 
+    Acknowledger acknowledger = new Acknowledger(jdbi, tokens, ledger, alerts, outcomes, metrics, clock);
+    AcknowledgementIntake acknowledgementIntake = new AcknowledgementIntake(jdbi, acknowledger, relay::wake);
+    ConsumerLoop acknowledgementLoop = new ConsumerLoop("notifier-acknowledgements",
+        kafka.consumer(settings.groupId() + ".acknowledgements"), Topics.ALERT_ACKNOWLEDGEMENTS.name(),
+        IsolatingBatchHandler.of(acknowledgementIntake, acknowledgementIntake::refused)).bindTo(registry);
     Readiness readiness = new Readiness()
         .add("database", () -> Databases.reachable(dataSource))
         .add("alerts-consumer", alertLoop::alive)
-        .add("directory-consumer", directoryLoop::alive);
-    Acknowledger acknowledger = new Acknowledger(jdbi, tokens, ledger, alerts, outcomes, metrics, clock);
+        .add("directory-consumer", directoryLoop::alive)
+        .add("acknowledgements-consumer", acknowledgementLoop::alive);
 
     relay.start();
     running.add(relay);
@@ -163,6 +169,7 @@ public final class NotifierService implements AutoCloseable {
     running.add(followUpWorker);
     running.add(directoryLoop.start());
     running.add(alertLoop.start());
+    running.add(acknowledgementLoop.start());
     this.http = NotifierHttp.start(settings.httpPort(), acknowledger, readiness, registry);
     LOG.info("notifier started: ack links under {}/ack/, HTTP port {}", settings.publicUrl(), http.port());
   }

@@ -115,6 +115,50 @@ class LifecycleTest {
     }
   }
 
+  @Test
+  void anAlertTakenInHandInIntakeGetsNoReminderNorEscalation() throws Exception {
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String coordinator = Fixtures.id("coord");
+    String vMail = volunteer + "@asso.test";
+    String cMail = coordinator + "@asso.test";
+    CaseAlert taken = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    CaseAlert left = Fixtures.raised(association, volunteer, RuleId.EMPLOYMENT_AT_RISK, Severity.CRITICAL).build();
+    AvroSerde<NotificationOutcome> outcomes = AvroSerde.of(NotificationOutcome.class);
+    try (Harness kafka = new Harness();
+        TopicTail tail = new TopicTail(Topics.NOTIFICATIONS.name());
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
+            NotifierService.Options.defaults().withClock(clock))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
+      kafka.publish(Fixtures.coordinator(association, coordinator, cMail).build());
+      kafka.publish(taken);
+      kafka.publish(left);
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 2);
+
+      // one the notifier never saw (ignored), one of another association (ignored), then the real one
+      kafka.publish(ack(Fixtures.id("alert"), taken.getCaseId(), association, volunteer));
+      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), Fixtures.id("other"), volunteer));
+      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+          .until(() -> state(service, taken, NotificationKind.ALERT).equals("SENT"));
+      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), association, volunteer));
+      await().atMost(Duration.ofSeconds(60)).until(() -> state(service, taken, NotificationKind.ALERT).equals("ACKNOWLEDGED"));
+
+      clock.advance(Duration.ofHours(25));
+      // only the alert nobody took in hand is escalated and reminded
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 1 && mailsTo(vMail).size() == 3);
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(cMail).size() == 1);
+      assertThat(Mails.subject(mailsTo(cMail).get(0))).contains("EMPLOYMENT_AT_RISK");
+      assertThat(Mails.subject(mailsTo(vMail).get(2))).contains("Rappel").contains("EMPLOYMENT_AT_RISK");
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tail.poll().stream().map(r -> outcomes.decode(r.value())))
+          .anyMatch(o -> o.getAlertId().equals(taken.getAlertId()) && o.getState() == NotificationState.ACKNOWLEDGED));
+    }
+  }
+
+  private org.vigie.schemas.AlertAcknowledgement ack(String alertId, String caseId, String association, String volunteer) {
+    return org.vigie.schemas.AlertAcknowledgement.newBuilder().setAlertId(alertId).setCaseId(caseId).setAssociationId(association)
+        .setAcknowledgedBy(volunteer).setAcknowledgedAt(clock.instant()).build();
+  }
+
   static String state(NotifierService service, CaseAlert alert, NotificationKind kind) {
     return service.jdbi().withHandle(h -> h.createQuery("SELECT state FROM notification WHERE alert_id = :a AND kind = :k")
         .bind("a", alert.getAlertId()).bind("k", kind.name()).mapTo(String.class).one());

@@ -30,6 +30,8 @@ import org.vigie.cli.local.LocalMailbox;
 import org.vigie.notifier.channel.WebhookSigner;
 import org.vigie.platform.testing.SharedKafka;
 import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.NotificationOutcome;
+import org.vigie.schemas.NotificationState;
 import org.vigie.schemas.serde.AvroSerde;
 import org.vigie.schemas.topics.Topics;
 
@@ -135,6 +137,43 @@ class EndToEndTest {
       assertThat(hook.signature().split(" ")).as("signed with the secret intake gave the volunteer").contains(expected);
     } finally {
       receiver.stop(0);
+    }
+  }
+
+  @Test
+  void anAlertTheVolunteerTakesInHandIsAcknowledgedByTheNotifier() throws Exception {
+    JsonNode association = admin.createAssociation("Permanence prise en charge");
+    String associationId = association.get("associationId").asText();
+    IntakeClient coordinator = admin.withToken(association.get("token").asText());
+    String email = "ines-" + UUID.randomUUID().toString().substring(0, 8) + "@asso.example";
+    String volunteerId = coordinator.createVolunteer(associationId, "Inès", email, "VOLUNTEER").get("volunteerId").asText();
+    IntakeClient volunteer = coordinator.withToken(coordinator.post("/api/v1/associations/" + associationId + "/tokens",
+        coordinator.object().put("volunteerId", volunteerId), Map.of()).get("token").asText());
+    ObjectNode opening = coordinator.object();
+    opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", TODAY.minusDays(10).toString());
+    opening.put("procedure", "RENEWAL").put("department", "59");
+    String caseId = volunteer.openCase(opening).get("caseId").asText();
+    volunteer.recordEvent(caseId, coordinator.object().put("type", "SUBMISSION_RECORDED")
+        .put("occurredOn", TODAY.minusDays(80).toString()).put("procedure", "RENEWAL"));
+    await("the volunteer is told").atMost(PATIENCE).until(() -> mailsNaming(email, RULE).size() == 1);
+    String alertId = alert(volunteer, caseId, RULE).get("alertId").asText();
+
+    JsonNode taken = volunteer.post("/api/v1/alerts/" + alertId + "/acknowledgement", new byte[0], "application/json", Map.of());
+    assertThat(taken.get("acknowledgedBy").asText()).isEqualTo(volunteerId);
+
+    AvroSerde<NotificationOutcome> outcomes = AvroSerde.of(NotificationOutcome.class);
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+        SharedKafka.settings().consumer("e2e-outcomes-" + UUID.randomUUID()), new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.NOTIFICATIONS.name()));
+      List<NotificationOutcome> seen = new ArrayList<>();
+      await("the notifier records the acknowledgement").atMost(PATIENCE).until(() -> {
+        consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+          if (alertId.equals(r.key())) {
+            seen.add(outcomes.decode(r.value()));
+          }
+        });
+        return seen.stream().anyMatch(o -> o.getState() == NotificationState.ACKNOWLEDGED && o.getRecipientVolunteerId().equals(volunteerId));
+      });
     }
   }
 

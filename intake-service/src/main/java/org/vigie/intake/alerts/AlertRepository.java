@@ -16,7 +16,7 @@ import org.vigie.schemas.CaseAlert;
 public final class AlertRepository {
   private static final String COLUMNS = """
       alert_id, case_id, rule, severity, status, episode_start, raised_at, emitted_at, deadline,
-      assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en""";
+      assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en, acknowledged_at, acknowledged_by""";
   private final Jdbi jdbi;
 
   public AlertRepository(Jdbi jdbi) {
@@ -72,6 +72,18 @@ public final class AlertRepository {
         .map((rs, ctx) -> toJson(rs)).findOne());
   }
 
+  /** An alert of the association, its row locked for an acknowledgement (another association's is not found). */
+  public Optional<ObjectNode> lock(Handle h, UUID associationId, String alertId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM alerts WHERE association_id = ? AND alert_id = ? FOR UPDATE")
+        .bind(0, associationId.toString()).bind(1, alertId)
+        .map((rs, ctx) -> toJson(rs)).findOne();
+  }
+
+  public void acknowledge(Handle h, String alertId, String by, java.time.Instant at) {
+    h.createUpdate("UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE alert_id = ?")
+        .bind(0, Timestamp.from(at)).bind(1, by).bind(2, alertId).execute();
+  }
+
   private static ObjectNode toJson(ResultSet rs) throws SQLException {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.put("alertId", rs.getString(1)).put("caseId", rs.getString(2)).put("rule", rs.getString(3))
@@ -84,6 +96,8 @@ public final class AlertRepository {
     n.put("assignedVolunteerId", rs.getString(10)).put("reference", rs.getString(11))
         .put("textVersionDate", rs.getObject(12, java.time.LocalDate.class).toString()).put("ruleVersion", rs.getString(13));
     n.putObject("message").put("fr", rs.getString(14)).put("en", rs.getString(15));
+    Timestamp acknowledged = rs.getTimestamp(16);
+    n.put("acknowledgedAt", acknowledged == null ? null : acknowledged.toInstant().toString()).put("acknowledgedBy", rs.getString(17));
     return n;
   }
 }

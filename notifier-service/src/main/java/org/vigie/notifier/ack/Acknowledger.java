@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vigie.notifier.alert.AlertStore;
 import org.vigie.notifier.alert.AlertView;
@@ -12,10 +13,14 @@ import org.vigie.notifier.ledger.Ledger;
 import org.vigie.notifier.ledger.LedgerRow;
 import org.vigie.notifier.metrics.NotifierMetrics;
 import org.vigie.notifier.outbox.Outcomes;
+import org.vigie.schemas.AlertAcknowledgement;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationState;
 
-/** Acknowledges an alert from a signed link: the row and the alert are marked, pending reminders cancelled. */
+/**
+ * Acknowledges an alert from a signed link (the row and the alert are marked, pending reminders
+ * cancelled), or as taken in hand on the page or through intake's API.
+ */
 public final class Acknowledger {
   /** What the link did. */
   public enum Result { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, EXPIRED, INVALID }
@@ -40,6 +45,37 @@ public final class Acknowledger {
     this.outcomes = outcomes;
     this.metrics = metrics;
     this.clock = clock;
+  }
+
+  /**
+   * An acknowledgement made in intake (a volunteer took the alert in hand): the alert and its
+   * delivered notifications are marked, pending reminders and escalations cancelled, as with a
+   * link. INVALID when this service does not know the alert.
+   */
+  public Result acknowledge(Handle h, AlertAcknowledgement ack) {
+    String alertId = ack.getAlertId();
+    List<NotificationKind> followUps = List.of(NotificationKind.REMINDER, NotificationKind.ESCALATION);
+    ledger.lockPending(h, List.of(alertId), followUps);
+    Optional<AlertView> alert = alerts.lock(h, alertId);
+    if (alert.isEmpty() || !alert.get().associationId().equals(ack.getAssociationId())) {
+      return Result.INVALID;
+    }
+    if (alert.get().acknowledgedAt() != null) {
+      return Result.ALREADY_ACKNOWLEDGED;
+    }
+    Instant at = ack.getAcknowledgedAt();
+    alerts.acknowledge(h, alertId, at);
+    ledger.cancelPending(h, alertId, followUps);
+    for (LedgerRow row : ledger.delivered(h, alertId)) {
+      if (Ledger.SENT.equals(row.state())) {
+        ledger.markAcknowledged(h, row.id(), at);
+        outcomes.record(h, row, alert.get(), NotificationState.ACKNOWLEDGED, row.attempts(), at, null);
+      }
+    }
+    if (alert.get().firstSentAt() != null) {
+      metrics.acknowledged(Duration.between(alert.get().firstSentAt(), at));
+    }
+    return Result.ACKNOWLEDGED;
   }
 
   public Outcome acknowledge(String token) {

@@ -127,6 +127,12 @@ public final class Harness implements AutoCloseable {
     futures.forEach(Harness::get);
   }
 
+  /** An alert taken in hand in intake, as intake publishes it. */
+  public void publish(org.vigie.schemas.AlertAcknowledgement ack) {
+    byte[] value = Topics.ALERT_ACKNOWLEDGEMENTS.valueSerde().serializer().serialize(Topics.ALERT_ACKNOWLEDGEMENTS.name(), ack);
+    get(raw.send(new ProducerRecord<>(Topics.ALERT_ACKNOWLEDGEMENTS.name(), ack.getAlertId(), value)));
+  }
+
   public void publishRaw(String key, byte[] value) {
     get(raw.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), key, value)));
   }

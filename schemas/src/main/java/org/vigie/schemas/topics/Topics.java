@@ -2,6 +2,7 @@ package org.vigie.schemas.topics;
 
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.vigie.schemas.AlertAcknowledgement;
 import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseEvent;
@@ -31,6 +32,10 @@ public final class Topics {
   public static final Topic<String, AssociationSettings> ASSOCIATION_SETTINGS =
       new Topic<>("vigie.association-settings.v1", Serdes.String(), AvroSerde.of(AssociationSettings.class), 3, true);
 
+  /** Alerts taken in hand from the API or the page; key alertId. Written by intake, read by notifier. */
+  public static final Topic<String, AlertAcknowledgement> ALERT_ACKNOWLEDGEMENTS =
+      new Topic<>("vigie.alert-acknowledgements.v1", Serdes.String(), AvroSerde.of(AlertAcknowledgement.class), 12, false);
+
   /** Poison records of rules-service, raw, with error headers. */
   public static final Topic<byte[], byte[]> RULES_DLQ =
       new Topic<>("vigie.rules.dlq", Serdes.ByteArray(), Serdes.ByteArray(), 1, false);
@@ -42,6 +47,7 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(CASE_EVENTS, CASE_ALERTS, DIRECTORY, NOTIFICATIONS, ASSOCIATION_SETTINGS, RULES_DLQ, NOTIFIER_DLQ);
+    return List.of(CASE_EVENTS, CASE_ALERTS, DIRECTORY, NOTIFICATIONS, ASSOCIATION_SETTINGS, ALERT_ACKNOWLEDGEMENTS, RULES_DLQ,
+        NOTIFIER_DLQ);
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SchemaHistoryTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"CaseEvent", "CaseAlert", "DirectoryEntry", "NotificationOutcome", "CaseState", "AssociationSettings"})
+  @ValueSource(strings = {"CaseEvent", "CaseAlert", "DirectoryEntry", "NotificationOutcome", "CaseState", "AssociationSettings", "AlertAcknowledgement"})
   void newestPublishedVersionIsTheGeneratedOne(String record) throws Exception {
     List<Schema> versions = SchemaHistory.versionsOf(record);
     Schema current = SpecificData.get().getSchema(Class.forName("org.vigie.schemas." + record));
@@ -23,7 +23,7 @@ class SchemaHistoryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"CaseEvent", "CaseAlert", "DirectoryEntry", "NotificationOutcome", "CaseState", "AssociationSettings"})
+  @ValueSource(strings = {"CaseEvent", "CaseAlert", "DirectoryEntry", "NotificationOutcome", "CaseState", "AssociationSettings", "AlertAcknowledgement"})
   void everyVersionIsBackwardAndForwardCompatibleWithEveryEarlierOne(String record) {
     List<Schema> versions = SchemaHistory.versionsOf(record);
     for (int newer = 1; newer < versions.size(); newer++) {
