@@ -107,7 +107,7 @@ public final class NotifierService implements AutoCloseable {
     DirectoryStore directory = new DirectoryStore();
     AlertStore alerts = new AlertStore();
     Ledger ledger = new Ledger();
-    Router router = new Router(directory, alerts, ledger);
+    Router router = new Router(directory, alerts, ledger, settings.settle());
     Outbox outbox = new Outbox();
     Outcomes outcomes = new Outcomes(outbox);
     MessageComposer composer = new MessageComposer();

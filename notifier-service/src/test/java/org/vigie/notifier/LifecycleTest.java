@@ -154,6 +154,33 @@ class LifecycleTest {
     }
   }
 
+  @Test
+  void anAlertTheRulesResolveWithinTheSettleDelayIsNeverSent() throws Exception {
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String vMail = volunteer + "@asso.test";
+    CaseAlert passing = Fixtures.raised(association, volunteer, RuleId.RENEWAL_DEADLINE, Severity.CRITICAL).build();
+    CaseAlert lasting = Fixtures.raised(association, volunteer, RuleId.API_NOT_ISSUED, Severity.HIGH).build();
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()).with("VIGIE_NOTIFIER_SETTLE", "PT2M"),
+            NotifierService.Options.defaults().withClock(clock))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
+      kafka.publish(passing);
+      kafka.publish(lasting);
+      await().atMost(Duration.ofSeconds(60)).until(() -> state(service, lasting, NotificationKind.ALERT).equals("PENDING"));
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(vMail).isEmpty());
+
+      // a minute later the case's next event ends the first alert: nobody is told of it, nor of its end
+      clock.advance(Duration.ofMinutes(1));
+      kafka.publish(Fixtures.resolvedFrom(passing, clock.instant()));
+      await().atMost(Duration.ofSeconds(60)).until(() -> state(service, passing, NotificationKind.ALERT).equals("CANCELLED"));
+      clock.advance(Duration.ofMinutes(2));
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 1);
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(vMail).size() == 1);
+      assertThat(Mails.subject(mailsTo(vMail).get(0))).contains("API_NOT_ISSUED");
+    }
+  }
+
   private org.vigie.schemas.AlertAcknowledgement ack(String alertId, String caseId, String association, String volunteer) {
     return org.vigie.schemas.AlertAcknowledgement.newBuilder().setAlertId(alertId).setCaseId(caseId).setAssociationId(association)
         .setAcknowledgedBy(volunteer).setAcknowledgedAt(clock.instant()).build();

@@ -180,7 +180,7 @@ class ReliabilityTest {
     Map<String, String> env = new HashMap<>();
     for (String name : List.of(ConfigNames.KAFKA_BOOTSTRAP_SERVERS, ConfigNames.VIGIE_DB_URL, ConfigNames.SMTP_HOST,
         ConfigNames.SMTP_PORT, ConfigNames.SMTP_FROM, ConfigNames.VIGIE_PUBLIC_URL, "VIGIE_NOTIFIER_HTTP_PORT",
-        "VIGIE_NOTIFIER_GROUP_ID", "VIGIE_NOTIFIER_RETRY_BASE", "VIGIE_NOTIFIER_RETRY_MAX")) {
+        "VIGIE_NOTIFIER_GROUP_ID", "VIGIE_NOTIFIER_RETRY_BASE", "VIGIE_NOTIFIER_RETRY_MAX", "VIGIE_NOTIFIER_SETTLE")) {
       config.optional(name).ifPresent(v -> env.put(name, v));
     }
     env.put(ConfigNames.KAFKA_BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers());

@@ -70,6 +70,7 @@ final class TestVigie {
             Map.entry(ConfigNames.VIGIE_ADMIN_TOKEN, adminToken),
             Map.entry(IntakeSettings.VIGIE_MASTER_KEY, Base64.getEncoder().encodeToString(masterKey)),
             Map.entry(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, "0"),
+            Map.entry(NotifierSettings.VIGIE_NOTIFIER_SETTLE, "PT0S"),
             Map.entry("VIGIE_RULES_OPS_PORT", "0"),
             // a settings change is applied on the next tick: one a second, not the default minute
             Map.entry(RulesSettings.TICK_SECONDS, "1"),

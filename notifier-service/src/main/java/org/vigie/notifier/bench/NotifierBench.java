@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.vigie.notifier.NotifierService;
 import org.vigie.notifier.channel.ObservedChannel;
+import org.vigie.notifier.config.NotifierSettings;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
 import org.vigie.platform.db.EmbeddedDatabase;
@@ -74,7 +75,8 @@ public final class NotifierBench {
           ConfigNames.SMTP_HOST, "127.0.0.1",
           ConfigNames.SMTP_PORT, String.valueOf(smtpPort),
           ConfigNames.SMTP_FROM, "vigie@vigie.bench",
-          "VIGIE_NOTIFIER_HTTP_PORT", "0"));
+          "VIGIE_NOTIFIER_HTTP_PORT", "0",
+          NotifierSettings.VIGIE_NOTIFIER_SETTLE, "PT0S"));
       NotifierService.Options options = NotifierService.Options.defaults().withChannelDecorator(delegate ->
           new ObservedChannel(delegate, notice ->
               acceptedAt.putIfAbsent(notice.items().get(0).alert().alertId(), System.nanoTime())));

@@ -34,7 +34,8 @@ public record NotifierSettings(
     Duration retryMax,
     int maxAttempts,
     int dispatchThreads,
-    LocalTime digestTime) {
+    LocalTime digestTime,
+    Duration settle) {
 
   public static final String VIGIE_NOTIFIER_HTTP_PORT = "VIGIE_NOTIFIER_HTTP_PORT";
   public static final String VIGIE_NOTIFIER_GROUP_ID = "VIGIE_NOTIFIER_GROUP_ID";
@@ -47,6 +48,11 @@ public record NotifierSettings(
   public static final String VIGIE_NOTIFIER_MAX_ATTEMPTS = "VIGIE_NOTIFIER_MAX_ATTEMPTS";
   public static final String VIGIE_NOTIFIER_DISPATCH_THREADS = "VIGIE_NOTIFIER_DISPATCH_THREADS";
   public static final String VIGIE_NOTIFIER_DIGEST_TIME = "VIGIE_NOTIFIER_DIGEST_TIME";
+  /**
+   * How long a new alert waits before it is sent: one the rules resolve meanwhile (a case opened,
+   * then its submission recorded a minute later) is never sent, and neither is its resolved notice.
+   */
+  public static final String VIGIE_NOTIFIER_SETTLE = "VIGIE_NOTIFIER_SETTLE";
 
   private static final Map<Severity, String> DEFAULT_ESCALATION =
       Map.of(Severity.CRITICAL, "PT24H", Severity.HIGH, "PT72H", Severity.WARNING, "P7D", Severity.INFO, "off");
@@ -82,7 +88,8 @@ public record NotifierSettings(
         positive(VIGIE_NOTIFIER_RETRY_MAX, config.get(VIGIE_NOTIFIER_RETRY_MAX, "PT5M")),
         atLeast(config, VIGIE_NOTIFIER_MAX_ATTEMPTS, 10, 1),
         atLeast(config, VIGIE_NOTIFIER_DISPATCH_THREADS, 8, 1),
-        time(VIGIE_NOTIFIER_DIGEST_TIME, config.get(VIGIE_NOTIFIER_DIGEST_TIME, "08:00")));
+        time(VIGIE_NOTIFIER_DIGEST_TIME, config.get(VIGIE_NOTIFIER_DIGEST_TIME, "08:00")),
+        notNegative(VIGIE_NOTIFIER_SETTLE, config.get(VIGIE_NOTIFIER_SETTLE, "PT2M")));
   }
 
   /** The delay after which an unacknowledged alert of this severity is escalated, if any. */
@@ -96,6 +103,10 @@ public record NotifierSettings(
       throw new ConfigException(name, "must be at least " + min);
     }
     return v;
+  }
+
+  private static Duration notNegative(String name, String raw) {
+    return raw.equals("0") || raw.equalsIgnoreCase("PT0S") ? Duration.ZERO : positive(name, raw);
   }
 
   private static Duration positive(String name, String raw) {

@@ -1,5 +1,6 @@
 package org.vigie.notifier.route;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,17 +25,22 @@ import org.vigie.schemas.VolunteerRole;
 /**
  * Decides who is told about an alert and by which channels, and records those notifications in
  * the ledger. The recipient is the volunteer assigned to the case (from the alert, else the last
- * assignee seen for the case); when unknown or unreachable, the association's coordinators.
+ * assignee seen for the case); when unknown or unreachable, the association's coordinators. A new
+ * alert's notifications are due after the settle delay: if the rules resolve it meanwhile, they are
+ * cancelled before anyone is told.
  */
 public final class Router {
   private final DirectoryStore directory;
   private final AlertStore alerts;
   private final Ledger ledger;
+  private final Duration settle;
 
-  public Router(DirectoryStore directory, AlertStore alerts, Ledger ledger) {
+  /** @param settle how long a new alert waits before it is sent (zero: at once) */
+  public Router(DirectoryStore directory, AlertStore alerts, Ledger ledger, Duration settle) {
     this.directory = directory;
     this.alerts = alerts;
     this.ledger = ledger;
+    this.settle = settle;
   }
 
   /** Records the first notifications of an alert; leaves it unrouted when nobody can be reached yet. Returns rows added. */
@@ -89,13 +95,19 @@ public final class Router {
       }
       boolean digest = c.dailyDigest() && alert.severity() != Severity.CRITICAL;
       for (NotificationChannel channel : channels(c)) {
-        rows.add(new NewNotification(alert.alertId(), NotificationKind.ALERT, 0, channel, c.volunteerId(), c.role(), digest, now));
+        rows.add(new NewNotification(alert.alertId(), NotificationKind.ALERT, 0, channel, c.volunteerId(), c.role(), digest,
+            due(NotificationKind.ALERT, now)));
       }
       routed.add(alert.alertId());
     }
     added += ledger.insertAll(h, rows, now);
     alerts.markRoutedAll(h, routed);
     return added;
+  }
+
+  /** A new alert's first notification waits for the settle delay; reminders, escalations and notices go at once. */
+  private Instant due(NotificationKind kind, Instant now) {
+    return kind == NotificationKind.ALERT ? now.plus(settle) : now;
   }
 
   /** Who should receive a new alert: the assigned volunteer when reachable, else the coordinators. */
@@ -124,7 +136,7 @@ public final class Router {
   public int notify(Handle h, AlertView alert, Contact c, NotificationKind kind, int round, boolean digest, Instant now) {
     int added = 0;
     for (NotificationChannel channel : channels(c)) {
-      NewNotification n = new NewNotification(alert.alertId(), kind, round, channel, c.volunteerId(), c.role(), digest, now);
+      NewNotification n = new NewNotification(alert.alertId(), kind, round, channel, c.volunteerId(), c.role(), digest, due(kind, now));
       if (ledger.insert(h, n, now)) {
         added++;
       }

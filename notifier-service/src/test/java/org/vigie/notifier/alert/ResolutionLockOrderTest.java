@@ -55,7 +55,7 @@ class ResolutionLockOrderTest {
     jdbi = Databases.jdbi(dataSource);
     AlertStore alerts = new AlertStore();
     Ledger ledger = new Ledger();
-    intake = new AlertIntake(jdbi, alerts, ledger, new Router(new DirectoryStore(), alerts, ledger),
+    intake = new AlertIntake(jdbi, alerts, ledger, new Router(new DirectoryStore(), alerts, ledger, java.time.Duration.ZERO),
         new Outcomes(new Outbox()), new NotifierMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
         Clock.fixed(NOW, ZoneOffset.UTC), () -> { });
   }

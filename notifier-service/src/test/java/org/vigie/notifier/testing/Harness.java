@@ -50,7 +50,9 @@ public final class Harness implements AutoCloseable {
         "VIGIE_NOTIFIER_HTTP_PORT", "0",
         "VIGIE_NOTIFIER_GROUP_ID", groupId,
         "VIGIE_NOTIFIER_RETRY_BASE", "PT0.2S",
-        "VIGIE_NOTIFIER_RETRY_MAX", "PT2S"));
+        "VIGIE_NOTIFIER_RETRY_MAX", "PT2S"))
+        // sent at once: the settle delay has its own test
+        .with("VIGIE_NOTIFIER_SETTLE", "PT0S");
   }
 
   /**
