@@ -106,16 +106,27 @@ public record NotifierSettings(
   }
 
   private static Duration notNegative(String name, String raw) {
-    return raw.equals("0") || raw.equalsIgnoreCase("PT0S") ? Duration.ZERO : positive(name, raw);
+    Duration d = duration(name, raw);
+    if (d.isNegative()) {
+      throw new ConfigException(name, "must not be negative");
+    }
+    return d;
   }
 
   private static Duration positive(String name, String raw) {
+    Duration d = duration(name, raw);
+    if (d.isNegative() || d.isZero()) {
+      throw new ConfigException(name, "must be a positive duration");
+    }
+    return d;
+  }
+
+  private static Duration duration(String name, String raw) {
+    if (raw.equals("0")) {
+      return Duration.ZERO;
+    }
     try {
-      Duration d = Duration.parse(raw.startsWith("P") || raw.startsWith("p") ? raw : "PT" + raw);
-      if (d.isNegative() || d.isZero()) {
-        throw new ConfigException(name, "must be a positive duration");
-      }
-      return d;
+      return Duration.parse(raw.startsWith("P") || raw.startsWith("p") ? raw : "PT" + raw);
     } catch (DateTimeParseException e) {
       throw new ConfigException(name, "must be an ISO-8601 duration such as PT24H, got '" + raw + "'");
     }

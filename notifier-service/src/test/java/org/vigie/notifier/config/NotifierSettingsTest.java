@@ -1,0 +1,29 @@
+package org.vigie.notifier.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.config.ConfigException;
+import org.vigie.platform.config.ConfigNames;
+
+class NotifierSettingsTest {
+  private static final Config BASE = Config.of(Map.of(ConfigNames.KAFKA_BOOTSTRAP_SERVERS, "localhost:9092",
+      ConfigNames.VIGIE_DB_URL, "jdbc:postgresql://localhost/vigie", ConfigNames.SMTP_HOST, "localhost"));
+
+  @Test
+  void aNewAlertWaitsTwoMinutesUnlessToldOtherwiseAndNeverANegativeTime() {
+    assertThat(NotifierSettings.from(BASE).settle()).isEqualTo(Duration.ofMinutes(2));
+    for (String zero : new String[] {"PT0S", "0", "P0D"}) {
+      assertThat(NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_NOTIFIER_SETTLE, zero)).settle()).as(zero).isZero();
+    }
+    assertThat(NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_NOTIFIER_SETTLE, "PT30S")).settle()).hasSeconds(30);
+    for (String bad : new String[] {"-PT1M", "soon"}) {
+      assertThatThrownBy(() -> NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_NOTIFIER_SETTLE, bad)))
+          .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining(NotifierSettings.VIGIE_NOTIFIER_SETTLE);
+    }
+  }
+}
