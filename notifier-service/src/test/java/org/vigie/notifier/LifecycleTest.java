@@ -138,10 +138,11 @@ class LifecycleTest {
       // one the notifier never saw (ignored), one of another association (ignored), then the real one
       kafka.publish(ack(Fixtures.id("alert"), taken.getCaseId(), association, volunteer));
       kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), Fixtures.id("other"), volunteer));
-      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+      await().ignoreExceptions().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
           .until(() -> state(service, taken, NotificationKind.ALERT).equals("SENT"));
       kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), association, volunteer));
-      await().atMost(Duration.ofSeconds(60)).until(() -> state(service, taken, NotificationKind.ALERT).equals("ACKNOWLEDGED"));
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+          .until(() -> state(service, taken, NotificationKind.ALERT).equals("ACKNOWLEDGED"));
 
       clock.advance(Duration.ofHours(25));
       // only the alert nobody took in hand is escalated and reminded
@@ -167,17 +168,40 @@ class LifecycleTest {
       kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
       kafka.publish(passing);
       kafka.publish(lasting);
-      await().atMost(Duration.ofSeconds(60)).until(() -> state(service, lasting, NotificationKind.ALERT).equals("PENDING"));
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+          .until(() -> state(service, lasting, NotificationKind.ALERT).equals("PENDING"));
       await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(vMail).isEmpty());
 
       // a minute later the case's next event ends the first alert: nobody is told of it, nor of its end
       clock.advance(Duration.ofMinutes(1));
       kafka.publish(Fixtures.resolvedFrom(passing, clock.instant()));
-      await().atMost(Duration.ofSeconds(60)).until(() -> state(service, passing, NotificationKind.ALERT).equals("CANCELLED"));
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+          .until(() -> state(service, passing, NotificationKind.ALERT).equals("CANCELLED"));
       clock.advance(Duration.ofMinutes(2));
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 1);
       await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(vMail).size() == 1);
       assertThat(Mails.subject(mailsTo(vMail).get(0))).contains("API_NOT_ISSUED");
+    }
+  }
+
+  @Test
+  void anAlertTakenInHandBeforeItIsSentIsNotSent() throws Exception {
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String vMail = volunteer + "@asso.test";
+    CaseAlert taken = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()).with("VIGIE_NOTIFIER_SETTLE", "PT2M"),
+            NotifierService.Options.defaults().withClock(clock))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
+      kafka.publish(taken);
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+          .until(() -> state(service, taken, NotificationKind.ALERT).equals("PENDING"));
+      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), association, volunteer));
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+          .until(() -> state(service, taken, NotificationKind.ALERT).equals("CANCELLED"));
+      clock.advance(Duration.ofHours(25));
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(vMail).isEmpty());
     }
   }
 

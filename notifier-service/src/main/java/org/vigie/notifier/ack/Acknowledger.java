@@ -49,12 +49,13 @@ public final class Acknowledger {
 
   /**
    * An acknowledgement made in intake (a volunteer took the alert in hand): the alert and its
-   * delivered notifications are marked, pending reminders and escalations cancelled, as with a
-   * link. INVALID when this service does not know the alert.
+   * delivered notifications are marked, and what is still pending for it (the alert's own message,
+   * reminders, escalations) is cancelled. INVALID when this service does not know the alert.
    */
   public Result acknowledge(Handle h, AlertAcknowledgement ack) {
     String alertId = ack.getAlertId();
-    List<NotificationKind> followUps = List.of(NotificationKind.REMINDER, NotificationKind.ESCALATION);
+    // the alert's own notification too, when still waiting (settle delay, quiet hours): its volunteer knows
+    List<NotificationKind> followUps = List.of(NotificationKind.ALERT, NotificationKind.REMINDER, NotificationKind.ESCALATION);
     ledger.lockPending(h, List.of(alertId), followUps);
     Optional<AlertView> alert = alerts.lock(h, alertId);
     if (alert.isEmpty() || !alert.get().associationId().equals(ack.getAssociationId())) {
