@@ -163,8 +163,7 @@ class LifecycleTest {
     CaseAlert passing = Fixtures.raised(association, volunteer, RuleId.RENEWAL_DEADLINE, Severity.CRITICAL).build();
     CaseAlert lasting = Fixtures.raised(association, volunteer, RuleId.API_NOT_ISSUED, Severity.HIGH).build();
     try (Harness kafka = new Harness();
-        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()).with("VIGIE_NOTIFIER_SETTLE", "PT2M"),
-            NotifierService.Options.defaults().withClock(clock))) {
+        NotifierService service = startWaitingTwoMinutes()) {
       kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
       kafka.publish(passing);
       kafka.publish(lasting);
@@ -191,8 +190,7 @@ class LifecycleTest {
     String vMail = volunteer + "@asso.test";
     CaseAlert taken = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
     try (Harness kafka = new Harness();
-        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()).with("VIGIE_NOTIFIER_SETTLE", "PT2M"),
-            NotifierService.Options.defaults().withClock(clock))) {
+        NotifierService service = startWaitingTwoMinutes()) {
       kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
       kafka.publish(taken);
       await().ignoreExceptions().atMost(Duration.ofSeconds(60))
@@ -203,6 +201,12 @@ class LifecycleTest {
       clock.advance(Duration.ofHours(25));
       await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(vMail).isEmpty());
     }
+  }
+
+  /** A notifier on the test clock whose new alerts wait two minutes before they are sent. */
+  private NotifierService startWaitingTwoMinutes() {
+    return NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()).with("VIGIE_NOTIFIER_SETTLE", "PT2M"),
+        NotifierService.Options.defaults().withClock(clock));
   }
 
   private org.vigie.schemas.AlertAcknowledgement ack(String alertId, String caseId, String association, String volunteer) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.vigie.intake.directory.DirectoryEntries.Volunteer;
 import org.vigie.schemas.VolunteerRole;
 
@@ -27,31 +28,32 @@ public final class DirectoryRepository {
 
   public void insertVolunteer(Handle h, Volunteer v) {
     ContactPreferences c = v.contact();
-    h.createUpdate("INSERT INTO volunteers (volunteer_id, association_id, display_name, email, role, active, " + CONTACT
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    Update insert = h.createUpdate("INSERT INTO volunteers (volunteer_id, association_id, display_name, email, role, active, "
+            + CONTACT + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(0, v.volunteerId()).bind(1, v.associationId()).bind(2, v.displayName()).bind(3, v.email())
-        .bind(4, v.role().name()).bind(5, v.active())
-        .bindByType(6, c.webhookUrl(), String.class).bindByType(7, c.webhookSecret(), String.class)
-        .bind(8, c.language()).bind(9, c.timeZone())
-        .bindByType(10, c.quietStartMinute(), Integer.class).bindByType(11, c.quietEndMinute(), Integer.class)
-        .bind(12, c.dailyDigest())
-        .execute();
+        .bind(4, v.role().name()).bind(5, v.active());
+    bindContact(insert, 6, c).execute();
   }
 
   /** Saves a volunteer's name, email and contact preferences (not the role, which its tokens carry). */
   public void updateVolunteer(Handle h, Volunteer v) {
     ContactPreferences c = v.contact();
-    h.createUpdate("""
+    Update update = h.createUpdate("""
             UPDATE volunteers SET display_name = ?, email = ?, webhook_url = ?, webhook_secret = ?, language = ?,
                    time_zone = ?, quiet_start = ?, quiet_end = ?, daily_digest = ?
              WHERE volunteer_id = ? AND association_id = ?""")
         .bind(0, v.displayName()).bind(1, v.email())
-        .bindByType(2, c.webhookUrl(), String.class).bindByType(3, c.webhookSecret(), String.class)
-        .bind(4, c.language()).bind(5, c.timeZone())
-        .bindByType(6, c.quietStartMinute(), Integer.class).bindByType(7, c.quietEndMinute(), Integer.class)
-        .bind(8, c.dailyDigest())
-        .bind(9, v.volunteerId()).bind(10, v.associationId())
-        .execute();
+        .bind(9, v.volunteerId()).bind(10, v.associationId());
+    bindContact(update, 2, c).execute();
+  }
+
+  /** Binds the {@link #CONTACT} columns, in their order, from position {@code first}. */
+  private static Update bindContact(Update statement, int first, ContactPreferences c) {
+    return statement
+        .bindByType(first, c.webhookUrl(), String.class).bindByType(first + 1, c.webhookSecret(), String.class)
+        .bind(first + 2, c.language()).bind(first + 3, c.timeZone())
+        .bindByType(first + 4, c.quietStartMinute(), Integer.class).bindByType(first + 5, c.quietEndMinute(), Integer.class)
+        .bind(first + 6, c.dailyDigest());
   }
 
   public void setActive(Handle h, UUID volunteerId, boolean active) {
@@ -60,15 +62,16 @@ public final class DirectoryRepository {
 
   /** A volunteer of this association (another association's volunteer is not found). */
   public Optional<Volunteer> volunteer(Handle h, UUID associationId, UUID volunteerId) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM volunteers WHERE association_id = ? AND volunteer_id = ?")
-        .bind(0, associationId).bind(1, volunteerId)
-        .map((rs, ctx) -> map(rs))
-        .findOne();
+    return volunteer(h, associationId, volunteerId, "");
   }
 
   /** {@link #volunteer}, its row locked until the end of the transaction (it is about to change). */
   public Optional<Volunteer> volunteerForUpdate(Handle h, UUID associationId, UUID volunteerId) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM volunteers WHERE association_id = ? AND volunteer_id = ? FOR UPDATE")
+    return volunteer(h, associationId, volunteerId, " FOR UPDATE");
+  }
+
+  private Optional<Volunteer> volunteer(Handle h, UUID associationId, UUID volunteerId, String lock) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM volunteers WHERE association_id = ? AND volunteer_id = ?" + lock)
         .bind(0, associationId).bind(1, volunteerId)
         .map((rs, ctx) -> map(rs))
         .findOne();

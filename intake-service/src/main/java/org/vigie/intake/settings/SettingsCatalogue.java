@@ -1,5 +1,7 @@
 package org.vigie.intake.settings;
 
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,29 +28,30 @@ public final class SettingsCatalogue {
   }
 
   private final List<Rule> rules;
+  private final Map<RuleId, List<Threshold>> byRule = new EnumMap<>(RuleId.class);
+  private final Map<String, Threshold> byKey = new HashMap<>();
 
   public SettingsCatalogue(RuleEngine engine) {
     this.rules = engine.rules();
+    for (Rule rule : rules) {
+      List<Threshold> ofRule = rule.defaultThresholds().entrySet().stream().map(e -> threshold(rule.id(), e)).toList();
+      byRule.put(rule.id(), ofRule);
+      ofRule.forEach(t -> byKey.put(t.key(), t));
+    }
   }
 
   public List<Rule> rules() {
     return rules;
   }
 
+  /** A rule's thresholds, in catalogue order. */
   public List<Threshold> thresholds(Rule rule) {
-    return rule.defaultThresholds().entrySet().stream().map(e -> threshold(rule.id(), e)).toList();
+    return byRule.getOrDefault(rule.id(), List.of());
   }
 
   /** The threshold of a key, or empty when no rule has it. */
   public Optional<Threshold> threshold(String key) {
-    for (Rule rule : rules) {
-      for (Threshold t : thresholds(rule)) {
-        if (t.key().equals(key)) {
-          return Optional.of(t);
-        }
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(byKey.get(key));
   }
 
   private static Threshold threshold(RuleId rule, Map.Entry<String, Integer> entry) {

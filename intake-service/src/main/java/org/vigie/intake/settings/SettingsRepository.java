@@ -16,6 +16,8 @@ import org.vigie.schemas.RuleId;
 /** The association_settings table: one row per association that changed its settings. */
 public final class SettingsRepository {
   private static final TypeReference<Map<String, Integer>> THRESHOLDS = new TypeReference<>() {};
+  private static final Map<String, RuleId> RULES =
+      java.util.Arrays.stream(RuleId.values()).collect(java.util.stream.Collectors.toMap(Enum::name, r -> r));
 
   /** An association's saved settings. */
   public record Saved(SettingsChange settings, Instant updatedAt, String updatedBy) {}
@@ -64,10 +66,9 @@ public final class SettingsRepository {
   private static List<RuleId> ruleIds(String[] names) {
     List<RuleId> out = new ArrayList<>();
     for (String name : names) {
-      for (RuleId id : RuleId.values()) {
-        if (id.name().equals(name)) {
-          out.add(id);
-        }
+      RuleId id = RULES.get(name);
+      if (id != null) {
+        out.add(id);
       }
     }
     return out;

@@ -25,6 +25,9 @@ public final class Acknowledger {
   /** What the link did. */
   public enum Result { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, EXPIRED, INVALID }
 
+  /** What a link cancels: its own message was sent, the follow-ups are pointless. */
+  private static final List<NotificationKind> LINK_FOLLOW_UPS = List.of(NotificationKind.REMINDER, NotificationKind.ESCALATION);
+
   /** The result, with the alert when the token was genuine. */
   public record Outcome(Result result, Optional<AlertView> alert) {}
 
@@ -56,6 +59,7 @@ public final class Acknowledger {
     String alertId = ack.getAlertId();
     // the alert's own notification too, when still waiting (settle delay, quiet hours): its volunteer knows
     List<NotificationKind> followUps = List.of(NotificationKind.ALERT, NotificationKind.REMINDER, NotificationKind.ESCALATION);
+    // The follow-ups an acknowledgement cancels are locked before the alert (see Ledger.lockPending).
     ledger.lockPending(h, List.of(alertId), followUps);
     Optional<AlertView> alert = alerts.lock(h, alertId);
     if (alert.isEmpty() || !alert.get().associationId().equals(ack.getAssociationId())) {
@@ -69,8 +73,7 @@ public final class Acknowledger {
     ledger.cancelPending(h, alertId, followUps);
     for (LedgerRow row : ledger.delivered(h, alertId)) {
       if (Ledger.SENT.equals(row.state())) {
-        ledger.markAcknowledged(h, row.id(), at);
-        outcomes.record(h, row, alert.get(), NotificationState.ACKNOWLEDGED, row.attempts(), at, null);
+        acknowledgeRow(h, row, alert.get(), at);
       }
     }
     if (alert.get().firstSentAt() != null) {
@@ -92,7 +95,7 @@ public final class Acknowledger {
         return new Outcome(Result.INVALID, Optional.empty());
       }
       // The follow-ups an acknowledgement cancels are locked before the alert (see Ledger.lockPending).
-      ledger.lockPending(h, List.of(row.get().alertId()), List.of(NotificationKind.REMINDER, NotificationKind.ESCALATION));
+      ledger.lockPending(h, List.of(row.get().alertId()), LINK_FOLLOW_UPS);
       Optional<AlertView> alert = alerts.lock(h, row.get().alertId());
       if (alert.isEmpty()) {
         return new Outcome(Result.INVALID, Optional.empty());
@@ -103,13 +106,18 @@ public final class Acknowledger {
       if (check instanceof AckTokens.Expired) {
         return new Outcome(Result.EXPIRED, alert);
       }
-      ledger.markAcknowledged(h, id, now);
       alerts.acknowledge(h, alert.get().alertId(), now);
-      ledger.cancelPending(h, alert.get().alertId(), List.of(NotificationKind.REMINDER, NotificationKind.ESCALATION));
-      outcomes.record(h, row.get(), alert.get(), NotificationState.ACKNOWLEDGED, row.get().attempts(), now, null);
+      ledger.cancelPending(h, alert.get().alertId(), LINK_FOLLOW_UPS);
+      acknowledgeRow(h, row.get(), alert.get(), now);
       Instant firstSent = alert.get().firstSentAt() != null ? alert.get().firstSentAt() : row.get().createdAt();
       metrics.acknowledged(Duration.between(firstSent, now));
       return new Outcome(Result.ACKNOWLEDGED, alert);
     });
+  }
+
+  /** A delivered notification marked acknowledged, and said so on the notifications topic. */
+  private void acknowledgeRow(Handle h, LedgerRow row, AlertView alert, Instant at) {
+    ledger.markAcknowledged(h, row.id(), at);
+    outcomes.record(h, row, alert, NotificationState.ACKNOWLEDGED, row.attempts(), at, null);
   }
 }
