@@ -17,6 +17,8 @@ import org.vigie.schemas.CaseOpened;
 import org.vigie.schemas.CccChannel;
 import org.vigie.schemas.CccContactAttempted;
 import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.Correction;
+import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionReceived;
 import org.vigie.schemas.EmployerRefusedApi;
@@ -114,5 +116,17 @@ public final class Events {
 
   public CaseEvent erased(LocalDate on) {
     return event(on, new CaseErased());
+  }
+
+  /** An event that replaces {@code original}, recorded in error, by {@code payload} dated {@code on}. */
+  public CaseEvent replacing(CaseEvent original, LocalDate on, Object payload) {
+    return CaseEvent.newBuilder(event(on, payload))
+        .setCorrection(new Correction(original.getEventId(), CorrectionKind.REPLACES)).build();
+  }
+
+  /** An event that withdraws {@code original}, recorded in error (a copy of its content). */
+  public CaseEvent withdrawing(CaseEvent original) {
+    return CaseEvent.newBuilder(event(original.getOccurredOn(), original.getPayload()))
+        .setCorrection(new Correction(original.getEventId(), CorrectionKind.WITHDRAWS)).build();
   }
 }

@@ -62,8 +62,67 @@ public final class RandomCases {
         default -> events.add(e.erased(on));
       }
     }
+    addCorrections(e, events);
     events.sort((a, b) -> a.getOccurredOn().compareTo(b.getOccurredOn()));
-    return events;
+    return targetsFirst(events);
+  }
+
+  /**
+   * {@code events} with every correction moved after the event it corrects, the one constraint on a
+   * recording order: intake records a correction only of an event it already holds.
+   */
+  public static List<CaseEvent> targetsFirst(List<CaseEvent> events) {
+    List<CaseEvent> ordered = new ArrayList<>(events);
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (int i = 0; i < ordered.size() && !moved; i++) {
+        CaseEvent c = ordered.get(i);
+        if (c.getCorrection() == null) {
+          continue;
+        }
+        int target = lastIndexOf(ordered, c.getCorrection().getEventId());
+        if (target > i) {
+          ordered.remove(i);
+          ordered.add(target, c);
+          moved = true;
+        }
+      }
+    }
+    return ordered;
+  }
+
+  private static int lastIndexOf(List<CaseEvent> events, String eventId) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i).getEventId().equals(eventId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Up to two corrections of earlier events, as intake allows them: any event but an assignment or
+   * an erasure can be replaced (by the same content on another day, or another API validity), any
+   * but the opening can be withdrawn; a correction can itself be corrected.
+   */
+  private void addCorrections(Events e, List<CaseEvent> events) {
+    int corrections = random.nextInt(3);
+    for (int i = 0; i < corrections; i++) {
+      CaseEvent target = events.get(random.nextInt(events.size()));
+      Object payload = target.getPayload();
+      if (payload instanceof org.vigie.schemas.VolunteerAssigned || payload instanceof org.vigie.schemas.CaseErased) {
+        continue;
+      }
+      if (random.nextBoolean() || payload instanceof org.vigie.schemas.CaseOpened) {
+        LocalDate on = around(target.getOccurredOn(), 20);
+        Object corrected = payload instanceof org.vigie.schemas.ApiIssued
+            ? new org.vigie.schemas.ApiIssued(on.plusDays(30 + random.nextInt(61))) : payload;
+        events.add(e.replacing(target, on, corrected));
+      } else {
+        events.add(e.withdrawing(target));
+      }
+    }
   }
 
   /** A day in the case's interesting range. */

@@ -1,8 +1,10 @@
 package org.vigie.rules.state;
 
 import java.util.Optional;
+import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseOpened;
+import org.vigie.schemas.Correction;
 import org.vigie.schemas.VolunteerAssigned;
 
 /**
@@ -28,6 +30,16 @@ public final class CaseEventCheck {
       // these ids travel into the alerts, and on into the databases that keep them (a NUL character
       // cannot be stored as PostgreSQL text): refused here, once, rather than by every reader
       return Optional.of("Case event id holds a control character");
+    }
+    Correction correction = event.getCorrection();
+    if (correction != null) {
+      if (correction.getEventId() == null || correction.getEventId().equals(event.getEventId())) {
+        return Optional.of("Case event corrects itself or no event");
+      }
+      if (event.getPayload() instanceof VolunteerAssigned || event.getPayload() instanceof CaseErased) {
+        // an assignment is replaced by a new one, an erasure is final: neither is corrected
+        return Optional.of("Case event corrects an event that cannot be corrected");
+      }
     }
     return Optional.empty();
   }

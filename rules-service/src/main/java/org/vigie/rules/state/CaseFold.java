@@ -20,6 +20,8 @@ import org.vigie.schemas.CaseOpened;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.CccContactAttempted;
+import org.vigie.schemas.Correction;
+import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.DatedFact;
 import org.vigie.schemas.DecisionFact;
 import org.vigie.schemas.DecisionReceived;
@@ -38,6 +40,13 @@ import org.vigie.schemas.VolunteerAssigned;
  * late or out of order give the same state as events recorded in order. Volunteers often record
  * last month's events today.
  *
+ * <p>A correcting event ({@code CaseEvent.correction}) supersedes the earlier event it names: that
+ * event's facts are removed, and it is never folded again should it arrive later. A replacement
+ * then folds its own payload; a withdrawal folds nothing and is itself superseded. Either order of
+ * arrival gives the same state. A volunteer assignment is not corrected this way (a new assignment
+ * replaces it; {@link CaseEventCheck} refuses such corrections): the one a case opened with stays
+ * when the opening is corrected, and a corrected opening assigns nobody.
+ *
  * <p>Alert bookkeeping ({@code openAlerts}, {@code nextDueAt}) belongs to the processor and is kept
  * untouched. An erased case keeps no facts at all, whatever arrives after the erasure.
  *
@@ -52,7 +61,7 @@ public final class CaseFold {
     return new CaseState(caseId, associationId, null, null, PermitKind.OTHER, null, null, null, false, false,
         new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
         new ArrayList<>(), null, null, false, new ArrayList<>(), null, null, null, null, new ArrayList<>(),
-        new ArrayList<>());
+        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
   }
 
   public CaseState apply(CaseState current, CaseEvent event) {
@@ -66,6 +75,26 @@ public final class CaseFold {
     Object payload = event.getPayload();
     if (base.getLastEventOn() == null || on.isAfter(base.getLastEventOn())) {
       next.setLastEventOn(on);
+    }
+    Correction correction = event.getCorrection();
+    if (payload instanceof CaseOpened opened && correction == null && opened.getAssignedVolunteerId() != null) {
+      // the assignment a case opened with stays whatever corrects the opening (which assigns nobody)
+      assignVolunteer(base, next, id, on, opened.getAssignedVolunteerId());
+    }
+    if (base.getSupersededEventIds().contains(id)) {
+      // corrected or withdrawn before it arrived, or a withdrawal delivered again: its facts are not
+      // folded, but what it corrects stays corrected
+      if (correction != null) {
+        supersede(base, next, correction.getEventId());
+      }
+      return base;
+    }
+    if (correction != null) {
+      supersede(base, next, correction.getEventId());
+      if (correction.getKind() == CorrectionKind.WITHDRAWS) {
+        next.setSupersededEventIds(withId(base.getSupersededEventIds(), id));
+        return base;
+      }
     }
     if (payload instanceof CaseOpened opened) {
       openCase(base, next, id, on, opened);
@@ -97,19 +126,12 @@ public final class CaseFold {
       next.setEmployerRefusals(added(base.getEmployerRefusals(), DatedFact::getEventId, id, FactOrder.DATED,
           () -> new DatedFact(id, on)));
     } else if (payload instanceof DecisionReceived d) {
-      DecisionFact fact = new DecisionFact(id, on, d.getDecision(), d.getNewPermitExpiresOn(), d.getNewPermitKind());
-      DecisionFact known = base.getDecision();
-      if (known == null || FactOrder.DECISIONS.compare(fact, known) > 0) {
-        next.setDecision(fact);
-      }
+      setDecisions(next, added(decisions(base), DecisionFact::getEventId, id, FactOrder.DECISIONS,
+          () -> new DecisionFact(id, on, d.getDecision(), d.getNewPermitExpiresOn(), d.getNewPermitKind())));
     } else if (payload instanceof SituationUpdated u) {
       addSituation(base, next, new SituationFact(id, on, u.getEmployed(), u.getReceivesBenefits(), u.getBenefitKinds()));
     } else if (payload instanceof CaseClosed) {
-      DatedFact closed = base.getClosed();
-      DatedFact fact = new DatedFact(id, on);
-      if (closed == null || FactOrder.DATED.compare(fact, closed) < 0) {
-        next.setClosed(fact);
-      }
+      setClosures(next, added(closures(base), DatedFact::getEventId, id, FactOrder.DATED, () -> new DatedFact(id, on)));
     } else if (payload instanceof CaseErased) {
       return erased(base);
     } else {
@@ -154,6 +176,55 @@ public final class CaseFold {
     Fields setEmployed(boolean v) { return set("employed", v); }
     Fields setReceivesBenefits(boolean v) { return set("receivesBenefits", v); }
     Fields setBenefitKinds(List<BenefitKind> v) { return set("benefitKinds", v); }
+    Fields setSupersededEventIds(List<String> v) { return set("supersededEventIds", v); }
+    Fields setDecisions(List<DecisionFact> v) { return set("decisions", v); }
+    Fields setClosures(List<DatedFact> v) { return set("closures", v); }
+  }
+
+  /**
+   * Removes every fact of {@code eventId} and marks it superseded. Permit details set by a removed
+   * CaseOpened are cleared (its replacement, folded next, sets them again); a volunteer assignment
+   * stays.
+   */
+  private static void supersede(CaseState base, Fields next, String eventId) {
+    if (base.getSupersededEventIds().contains(eventId)) {
+      return;
+    }
+    next.setSupersededEventIds(withId(base.getSupersededEventIds(), eventId));
+    next.setSubmissions(without(base.getSubmissions(), SubmissionFact::getEventId, eventId))
+        .setApis(without(base.getApis(), ApiFact::getEventId, eventId))
+        .setApiExpiries(without(base.getApiExpiries(), DatedFact::getEventId, eventId))
+        .setCccAttempts(without(base.getCccAttempts(), CccAttemptFact::getEventId, eventId))
+        .setEmployerRefusals(without(base.getEmployerRefusals(), DatedFact::getEventId, eventId));
+    List<BlockageResolutionFact> resolutions =
+        without(base.getBlockageResolutions(), BlockageResolutionFact::getEventId, eventId);
+    next.setBlockageResolutions(resolutions);
+    next.setBlockages(withResolutions(without(base.getBlockages(), BlockageFact::getEventId, eventId), resolutions));
+    setSituations(next, without(base.getSituations(), SituationFact::getEventId, eventId));
+    setDecisions(next, without(decisions(base), DecisionFact::getEventId, eventId));
+    setClosures(next, without(closures(base), DatedFact::getEventId, eventId));
+    if (eventId.equals(base.getOpenedEventId())) {
+      next.setOpenedOn(null).setOpenedEventId(null).setPermitKind(PermitKind.OTHER).setPermitExpiresOn(null)
+          .setProcedure(null).setDepartment(null);
+    }
+  }
+
+  /** The decision facts; a state written before they were kept holds its latest decision only. */
+  private static List<DecisionFact> decisions(CaseState base) {
+    return base.getDecisions().isEmpty() && base.getDecision() != null ? List.of(base.getDecision()) : base.getDecisions();
+  }
+
+  /** The closure facts; a state written before they were kept holds its earliest closure only. */
+  private static List<DatedFact> closures(CaseState base) {
+    return base.getClosures().isEmpty() && base.getClosed() != null ? List.of(base.getClosed()) : base.getClosures();
+  }
+
+  private static void setDecisions(Fields next, List<DecisionFact> decisions) {
+    next.setDecisions(decisions).setDecision(decisions.isEmpty() ? null : decisions.get(decisions.size() - 1));
+  }
+
+  private static void setClosures(Fields next, List<DatedFact> closures) {
+    next.setClosures(closures).setClosed(closures.isEmpty() ? null : closures.get(0));
   }
 
   private static void openCase(CaseState base, Fields next, String id, LocalDate on, CaseOpened opened) {
@@ -164,9 +235,6 @@ public final class CaseFold {
           .setPermitExpiresOn(opened.getPermitExpiresOn())
           .setProcedure(opened.getProcedure())
           .setDepartment(opened.getDepartment());
-    }
-    if (opened.getAssignedVolunteerId() != null) {
-      assignVolunteer(base, next, id, on, opened.getAssignedVolunteerId());
     }
     addSituation(base, next, new SituationFact(id, on, opened.getEmployed(), opened.getReceivesBenefits(),
         new ArrayList<>(opened.getBenefitKinds())));
@@ -181,8 +249,11 @@ public final class CaseFold {
 
   /** Employment and benefits are replayed from every situation fact in date order. */
   private static void addSituation(CaseState base, Fields next, SituationFact fact) {
-    List<SituationFact> facts = added(base.getSituations(), SituationFact::getEventId, fact.getEventId(),
-        FactOrder.SITUATIONS, () -> fact);
+    setSituations(next, added(base.getSituations(), SituationFact::getEventId, fact.getEventId(),
+        FactOrder.SITUATIONS, () -> fact));
+  }
+
+  private static void setSituations(Fields next, List<SituationFact> facts) {
     boolean employed = false;
     boolean benefits = false;
     List<BenefitKind> kinds = new ArrayList<>();
@@ -224,6 +295,28 @@ public final class CaseFold {
         .setOpenAlerts(new ArrayList<>(base.getOpenAlerts()))
         .setNextDueAt(base.getNextDueAt())
         .build();
+  }
+
+  private static <T> List<T> without(List<T> facts, Function<T, String> eventId, String id) {
+    for (int i = 0; i < facts.size(); i++) {
+      if (eventId.apply(facts.get(i)).equals(id)) {
+        List<T> result = new ArrayList<>(facts);
+        result.remove(i);
+        return result;
+      }
+    }
+    return facts;
+  }
+
+  /** {@code ids} with {@code id}, kept sorted so that the state does not depend on the order of arrival. */
+  private static List<String> withId(List<String> ids, String id) {
+    List<String> result = new ArrayList<>(ids.size() + 1);
+    result.addAll(ids);
+    if (!result.contains(id)) {
+      result.add(id);
+      result.sort(null);
+    }
+    return result;
   }
 
   private static <T> List<T> added(List<T> facts, Function<T, String> eventId, String id,

@@ -32,7 +32,7 @@ import org.vigie.schemas.serde.AvroSerde;
  */
 public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseState>, Deserializer<CaseState> {
   /** Fingerprint of the CaseState schema the hand-coded writer follows. */
-  static final long WRITTEN_FOR = 7383115353912238251L;
+  static final long WRITTEN_FOR = 2800451767520751477L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseState.getClassSchema());
 
   /**
@@ -157,6 +157,9 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     }
     out.array(s.getSituations(), CaseStateSerde::situation);
     out.array(s.getBlockageResolutions(), CaseStateSerde::resolution);
+    out.array(s.getSupersededEventIds(), AvroBytes::string);
+    out.array(s.getDecisions(), CaseStateSerde::decision);
+    out.array(s.getClosures(), CaseStateSerde::dated);
   }
 
   private static void submission(AvroBytes out, SubmissionFact f) {

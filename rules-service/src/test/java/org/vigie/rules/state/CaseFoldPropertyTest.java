@@ -12,7 +12,10 @@ import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.serde.AvroSerde;
 
-/** The fold gives the same state for the same events in any recording order, with any duplicates. */
+/**
+ * The fold gives the same state for the same events in any recording order, with any duplicates;
+ * a correction is recorded after the event it corrects (intake corrects only what it holds).
+ */
 class CaseFoldPropertyTest {
   private static final AvroSerde<CaseState> SERDE = AvroSerde.of(CaseState.class);
   private final CaseFold fold = new CaseFold();
@@ -47,6 +50,7 @@ class CaseFoldPropertyTest {
     for (int i = 0; i < 3 && !inOrder.isEmpty(); i++) {
       shuffled.add(cases.random().nextInt(shuffled.size() + 1), inOrder.get(cases.random().nextInt(inOrder.size())));
     }
+    shuffled = RandomCases.targetsFirst(shuffled);
     // compared encoded: Avro's generated equals cannot compare arrays of records with optional dates
     assertThat(SERDE.encode(foldAll(shuffled))).as("seed %d", seed).isEqualTo(SERDE.encode(foldAll(inOrder)));
   }

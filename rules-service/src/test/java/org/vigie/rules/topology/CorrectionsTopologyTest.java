@@ -1,0 +1,127 @@
+package org.vigie.rules.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.vigie.rules.Events;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.BlockageKind;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CaseOpened;
+import org.vigie.schemas.Correction;
+import org.vigie.schemas.CorrectionKind;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.VolunteerAssigned;
+
+/** An event recorded in error, replaced or withdrawn: the alerts follow the corrected facts. */
+class CorrectionsTopologyTest {
+  private final RulesDriver driver = new RulesDriver();
+  private final Events e = new Events("case-1");
+  private final LocalDate today = RulesDriver.today0();
+
+  @AfterEach
+  void close() {
+    driver.close();
+  }
+
+  @Test
+  void aMistypedPermitExpiryReplacedMovesTheRenewalAlerts() {
+    CaseEvent opened = e.opened(today.minusDays(3), today.plusYears(2)); // typed 2 years instead of 100 days
+    driver.record(opened);
+    assertThat(driver.newAlerts()).isEmpty();
+
+    CaseOpened right = CaseOpened.newBuilder((CaseOpened) opened.getPayload()).setPermitExpiresOn(today.plusDays(100)).build();
+    // dated a day earlier too: by the usual order (latest opening wins) the typo would stay
+    driver.record(e.replacing(opened, opened.getOccurredOn().minusDays(1), right));
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getRule()).isEqualTo(RuleId.RENEWAL_WINDOW_OPEN);
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+      assertThat(a.getAssignedVolunteerId()).as("the assignment the case opened with stays").isEqualTo("vol-1");
+    });
+  }
+
+  @Test
+  void anApiValidityReplacedRaisesWhatTheTypoHid() {
+    driver.record(e.opened(today.minusDays(200), today.minusDays(30)), e.submission(today.minusDays(150)));
+    CaseEvent api = e.api(today.minusDays(80), today.plusDays(300)); // a year instead of 3 months
+    driver.record(api);
+    driver.newAlerts();
+
+    driver.record(e.replacing(api, api.getOccurredOn(), new ApiIssued(today.plusDays(10))));
+    assertThat(driver.newAlerts()).extracting(CaseAlert::getRule, CaseAlert::getStatus)
+        .contains(org.assertj.core.groups.Tuple.tuple(RuleId.API_EXPIRING, AlertStatus.RAISED));
+  }
+
+  @Test
+  void aBlockageWithdrawnResolvesItsAlertAndAComebackOfTheEventChangesNothing() {
+    driver.record(e.opened(today.minusDays(60), today.plusYears(2)));
+    CaseEvent blockage = e.blockage(today.minusDays(40), BlockageKind.ACCOUNT_LOCKED);
+    driver.record(blockage);
+    assertThat(driver.newAlerts()).extracting(CaseAlert::getRule).contains(RuleId.BLOCKAGE_UNRESOLVED);
+
+    CaseEvent withdrawal = e.withdrawing(blockage);
+    driver.record(withdrawal);
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getRule()).isEqualTo(RuleId.BLOCKAGE_UNRESOLVED);
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+    });
+
+    driver.record(blockage, withdrawal); // delivered again
+    driver.advanceDays(30);
+    assertThat(driver.newAlerts()).isEmpty();
+    assertThat(driver.openAlerts()).isEmpty();
+  }
+
+  @Test
+  void aDecisionRecordedOnTheWrongCaseWithdrawnResumesTheWatch() {
+    driver.record(e.opened(today.minusDays(200), today.minusDays(30)), e.submission(today.minusDays(150)));
+    CaseEvent decision = e.decision(today.minusDays(1), Decision.GRANTED, today.plusYears(2));
+    driver.record(decision);
+    driver.newAlerts();
+    assertThat(driver.openAlerts()).isEmpty();
+
+    driver.record(e.withdrawing(decision));
+    assertThat(driver.newAlerts()).extracting(CaseAlert::getStatus).isNotEmpty().containsOnly(AlertStatus.RAISED);
+  }
+
+  @Test
+  void aClosureWithdrawnReopensTheCase() {
+    driver.record(e.opened(today.minusDays(3), today.plusDays(100)));
+    assertThat(driver.newAlerts()).extracting(CaseAlert::getRule).containsExactly(RuleId.RENEWAL_WINDOW_OPEN);
+    CaseEvent closed = e.closed(today);
+    driver.record(closed);
+    assertThat(driver.openAlerts()).isEmpty();
+    driver.newAlerts();
+
+    driver.record(e.withdrawing(closed));
+    assertThat(driver.newAlerts()).extracting(CaseAlert::getRule, CaseAlert::getStatus)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(RuleId.RENEWAL_WINDOW_OPEN, AlertStatus.RAISED));
+  }
+
+  @Test
+  void aCorrectionOfAnAssignmentOrOfItselfGoesToTheDeadLetterQueue() {
+    CaseEvent opened = e.opened(today, today.plusDays(100));
+    driver.record(opened);
+    driver.newAlerts();
+    CaseEvent assigned = e.volunteer(today, "vol-2");
+    driver.record(assigned);
+    CaseEvent reassign = CaseEvent.newBuilder(e.event(today, new VolunteerAssigned("vol-3")))
+        .setCorrection(new Correction(assigned.getEventId(), CorrectionKind.REPLACES)).build();
+    CaseEvent self = e.closed(today);
+    CaseEvent selfCorrecting = CaseEvent.newBuilder(self)
+        .setCorrection(new Correction(self.getEventId(), CorrectionKind.WITHDRAWS)).build();
+    driver.events.pipeInput(reassign.getCaseId(), reassign);
+    driver.events.pipeInput(selfCorrecting.getCaseId(), selfCorrecting);
+
+    assertThat(driver.dlq.readRecordsToList()).hasSize(2);
+    List<CaseAlert> after = driver.newAlerts();
+    assertThat(after).isEmpty();
+    assertThat(driver.openAlerts()).hasSize(1);
+  }
+}
