@@ -144,12 +144,13 @@ public final class NotifierService implements AutoCloseable {
     DirectoryIntake directoryIntake = new DirectoryIntake(jdbi, directory, router, clock, wakeDispatch);
     ConsumerLoop directoryLoop = new ConsumerLoop("notifier-directory", kafka.consumer(settings.groupId() + ".directory"),
         Topics.DIRECTORY.name(), IsolatingBatchHandler.of(directoryIntake, directoryIntake::refused)).bindTo(registry);
-    AlertIntake alertIntake = new AlertIntake(jdbi, alerts, ledger, router, outcomes, metrics, clock, recorded);
+    Acknowledger acknowledger = new Acknowledger(jdbi, tokens, ledger, alerts, outcomes, metrics, clock);
+    AlertIntake alertIntake = new AlertIntake(jdbi, alerts, ledger, router, outcomes, metrics, clock, recorded,
+        acknowledger::applyKept);
     ConsumerLoop alertLoop = new ConsumerLoop("notifier-alerts", kafka.consumer(settings.groupId()),
         Topics.CASE_ALERTS.name(), IsolatingBatchHandler.of(alertIntake, alertIntake::deadLetter)).bindTo(registry);
 
-    Acknowledger acknowledger = new Acknowledger(jdbi, tokens, ledger, alerts, outcomes, metrics, clock);
-    AcknowledgementIntake acknowledgementIntake = new AcknowledgementIntake(jdbi, acknowledger, relay::wake);
+    AcknowledgementIntake acknowledgementIntake = new AcknowledgementIntake(jdbi, acknowledger, clock, relay::wake);
     ConsumerLoop acknowledgementLoop = new ConsumerLoop("notifier-acknowledgements",
         kafka.consumer(settings.groupId() + ".acknowledgements"), Topics.ALERT_ACKNOWLEDGEMENTS.name(),
         IsolatingBatchHandler.of(acknowledgementIntake, acknowledgementIntake::refused)).bindTo(registry);

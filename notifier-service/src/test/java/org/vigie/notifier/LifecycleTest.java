@@ -41,13 +41,13 @@ class LifecycleTest {
 
   @Test
   void acknowledgedAlertsStopWhileOthersAreEscalatedRemindedAndResolved() throws Exception {
-    String association = Fixtures.id("asso");
-    String volunteer = Fixtures.id("vol");
-    String coordinator = Fixtures.id("coord");
-    String vMail = volunteer + "@asso.test";
-    String cMail = coordinator + "@asso.test";
-    CaseAlert acked = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
-    CaseAlert ignored = Fixtures.raised(association, volunteer, RuleId.EMPLOYMENT_AT_RISK, Severity.CRITICAL).build();
+    Team team = new Team();
+    String association = team.association();
+    String volunteer = team.volunteer();
+    String vMail = team.volunteerMail();
+    String cMail = team.coordinatorMail();
+    CaseAlert acked = team.critical(RuleId.API_EXPIRED);
+    CaseAlert ignored = team.critical(RuleId.EMPLOYMENT_AT_RISK);
     CaseAlert high = Fixtures.raised(association, volunteer, RuleId.IMPLICIT_REJECTION, Severity.HIGH).build();
     int httpPort = FreePorts.pick();
     Config config = Harness.fromNow(SMTP.getSmtp().getPort())
@@ -58,8 +58,7 @@ class LifecycleTest {
     try (Harness kafka = new Harness();
         TopicTail tail = new TopicTail(Topics.NOTIFICATIONS.name());
         NotifierService service = NotifierService.start(config, NotifierService.Options.defaults().withClock(clock))) {
-      kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
-      kafka.publish(Fixtures.coordinator(association, coordinator, cMail).build());
+      team.publishTo(kafka);
       kafka.publish(acked);
       kafka.publish(ignored);
       kafka.publish(high);
@@ -117,39 +116,36 @@ class LifecycleTest {
 
   @Test
   void anAlertTakenInHandInIntakeGetsNoReminderNorEscalation() throws Exception {
-    String association = Fixtures.id("asso");
-    String volunteer = Fixtures.id("vol");
-    String coordinator = Fixtures.id("coord");
-    String vMail = volunteer + "@asso.test";
-    String cMail = coordinator + "@asso.test";
-    CaseAlert taken = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
-    CaseAlert left = Fixtures.raised(association, volunteer, RuleId.EMPLOYMENT_AT_RISK, Severity.CRITICAL).build();
+    Team team = new Team();
+    CaseAlert taken = team.critical(RuleId.API_EXPIRED);
+    CaseAlert left = team.critical(RuleId.EMPLOYMENT_AT_RISK);
     AvroSerde<NotificationOutcome> outcomes = AvroSerde.of(NotificationOutcome.class);
     try (Harness kafka = new Harness();
         TopicTail tail = new TopicTail(Topics.NOTIFICATIONS.name());
         NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
             NotifierService.Options.defaults().withClock(clock))) {
-      kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
-      kafka.publish(Fixtures.coordinator(association, coordinator, cMail).build());
+      team.publishTo(kafka);
       kafka.publish(taken);
       kafka.publish(left);
-      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 2);
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(team.volunteerMail()).size() == 2);
 
-      // one the notifier never saw (ignored), one of another association (ignored), then the real one
-      kafka.publish(ack(Fixtures.id("alert"), taken.getCaseId(), association, volunteer));
-      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), Fixtures.id("other"), volunteer));
+      // one of an alert the notifier never saw (kept, waiting for it), one of another association (ignored),
+      // then the real one
+      kafka.publish(ack(Fixtures.id("alert"), taken.getCaseId(), team.association(), team.volunteer()));
+      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), Fixtures.id("other"), team.volunteer()));
       await().ignoreExceptions().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
           .until(() -> state(service, taken, NotificationKind.ALERT).equals("SENT"));
-      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), association, volunteer));
+      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), team.association(), team.volunteer()));
       await().ignoreExceptions().atMost(Duration.ofSeconds(60))
           .until(() -> state(service, taken, NotificationKind.ALERT).equals("ACKNOWLEDGED"));
 
       clock.advance(Duration.ofHours(25));
       // only the alert nobody took in hand is escalated and reminded
-      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 1 && mailsTo(vMail).size() == 3);
-      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(cMail).size() == 1);
-      assertThat(Mails.subject(mailsTo(cMail).get(0))).contains("EMPLOYMENT_AT_RISK");
-      assertThat(Mails.subject(mailsTo(vMail).get(2))).contains("Rappel").contains("EMPLOYMENT_AT_RISK");
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> mailsTo(team.coordinatorMail()).size() == 1 && mailsTo(team.volunteerMail()).size() == 3);
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(team.coordinatorMail()).size() == 1);
+      assertThat(Mails.subject(mailsTo(team.coordinatorMail()).get(0))).contains("EMPLOYMENT_AT_RISK");
+      assertThat(Mails.subject(mailsTo(team.volunteerMail()).get(2))).contains("Rappel").contains("EMPLOYMENT_AT_RISK");
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tail.poll().stream().map(r -> outcomes.decode(r.value())))
           .anyMatch(o -> o.getAlertId().equals(taken.getAlertId()) && o.getState() == NotificationState.ACKNOWLEDGED));
     }
@@ -201,6 +197,64 @@ class LifecycleTest {
       clock.advance(Duration.ofHours(25));
       await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(vMail).isEmpty());
     }
+  }
+
+  @Test
+  void anAlertTakenInHandBeforeTheNotifierReceivedItIsNeitherSentNorFollowedUp() throws Exception {
+    Team team = new Team();
+    CaseAlert taken = team.critical(RuleId.API_EXPIRED);
+    CaseAlert left = team.critical(RuleId.EMPLOYMENT_AT_RISK);
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
+            NotifierService.Options.defaults().withClock(clock))) {
+      team.publishTo(kafka);
+      // the acknowledgements consumer is ahead of the alerts one (e.g. the notifier was stopped meanwhile)
+      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), team.association(), team.volunteer()));
+      await().atMost(Duration.ofSeconds(60)).until(() -> kept(service, taken) == 1);
+
+      kafka.publish(taken);
+      kafka.publish(left);
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(team.volunteerMail()).size() == 1);
+      assertThat(Mails.subject(mailsTo(team.volunteerMail()).get(0))).contains("EMPLOYMENT_AT_RISK");
+      assertThat(state(service, taken, NotificationKind.ALERT)).isEqualTo("CANCELLED");
+      assertThat(kept(service, taken)).isZero();
+
+      clock.advance(Duration.ofHours(25));
+      // only the alert nobody took in hand is escalated and reminded
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(team.coordinatorMail()).size() == 1 && mailsTo(team.volunteerMail()).size() == 2);
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+          .until(() -> mailsTo(team.coordinatorMail()).size() == 1 && mailsTo(team.volunteerMail()).size() == 2);
+      assertThat(Mails.subject(mailsTo(team.coordinatorMail()).get(0))).contains("EMPLOYMENT_AT_RISK");
+    }
+  }
+
+  /** An association with a volunteer and a coordinator, each with a mail address. */
+  private record Team(String association, String volunteer, String coordinator) {
+    Team() {
+      this(Fixtures.id("asso"), Fixtures.id("vol"), Fixtures.id("coord"));
+    }
+
+    String volunteerMail() {
+      return volunteer + "@asso.test";
+    }
+
+    String coordinatorMail() {
+      return coordinator + "@asso.test";
+    }
+
+    CaseAlert critical(RuleId rule) {
+      return Fixtures.raised(association, volunteer, rule, Severity.CRITICAL).build();
+    }
+
+    void publishTo(Harness kafka) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, volunteerMail()).build());
+      kafka.publish(Fixtures.coordinator(association, coordinator, coordinatorMail()).build());
+    }
+  }
+
+  private static int kept(NotifierService service, CaseAlert alert) {
+    return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM early_acknowledgement WHERE alert_id = :a")
+        .bind("a", alert.getAlertId()).mapTo(Integer.class).one());
   }
 
   /** A notifier on the test clock whose new alerts wait two minutes before they are sent. */

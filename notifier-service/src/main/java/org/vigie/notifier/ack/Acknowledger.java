@@ -3,6 +3,7 @@ package org.vigie.notifier.ack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -23,7 +24,11 @@ import org.vigie.schemas.NotificationState;
  */
 public final class Acknowledger {
   /** What the link did. */
-  public enum Result { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, EXPIRED, INVALID }
+  public enum Result {
+    ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, EXPIRED, INVALID,
+    /** Taken in hand in intake before this service received the alert: applied when it arrives. */
+    AWAITING_ALERT
+  }
 
   /** What a link cancels: its own message was sent, the follow-ups are pointless. */
   private static final List<NotificationKind> LINK_FOLLOW_UPS = List.of(NotificationKind.REMINDER, NotificationKind.ESCALATION);
@@ -38,6 +43,7 @@ public final class Acknowledger {
   private final Outcomes outcomes;
   private final NotifierMetrics metrics;
   private final Clock clock;
+  private final EarlyAcknowledgements early = new EarlyAcknowledgements();
 
   public Acknowledger(Jdbi jdbi, AckTokens tokens, Ledger ledger, AlertStore alerts, Outcomes outcomes,
       NotifierMetrics metrics, Clock clock) {
@@ -53,7 +59,10 @@ public final class Acknowledger {
   /**
    * An acknowledgement made in intake (a volunteer took the alert in hand): the alert and its
    * delivered notifications are marked, and what is still pending for it (the alert's own message,
-   * reminders, escalations) is cancelled. INVALID when this service does not know the alert.
+   * reminders, escalations) is cancelled. One for an alert this service has not received yet is kept
+   * until it arrives (AWAITING_ALERT); INVALID when the alert is another association's. The caller
+   * holds the association's lock ({@code AssociationLocks}), as the alert intake does, so that an
+   * alert recorded meanwhile is either seen here or finds the acknowledgement kept.
    */
   public Result acknowledge(Handle h, AlertAcknowledgement ack) {
     String alertId = ack.getAlertId();
@@ -62,7 +71,11 @@ public final class Acknowledger {
     // The follow-ups an acknowledgement cancels are locked before the alert (see Ledger.lockPending).
     ledger.lockPending(h, List.of(alertId), followUps);
     Optional<AlertView> alert = alerts.lock(h, alertId);
-    if (alert.isEmpty() || !alert.get().associationId().equals(ack.getAssociationId())) {
+    if (alert.isEmpty()) {
+      early.keep(h, ack, clock.instant());
+      return Result.AWAITING_ALERT;
+    }
+    if (!alert.get().associationId().equals(ack.getAssociationId())) {
       return Result.INVALID;
     }
     if (alert.get().acknowledgedAt() != null) {
@@ -80,6 +93,20 @@ public final class Acknowledger {
       metrics.acknowledged(Duration.between(alert.get().firstSentAt(), at));
     }
     return Result.ACKNOWLEDGED;
+  }
+
+  /**
+   * Applies the acknowledgements kept for alerts just recorded, within the alert intake's
+   * transaction (after their notifications were planned, which they cancel); returns how many.
+   */
+  public int applyKept(Handle h, Collection<String> alertIds) {
+    int applied = 0;
+    for (AlertAcknowledgement ack : early.take(h, alertIds)) {
+      if (acknowledge(h, ack) == Result.ACKNOWLEDGED) {
+        applied++;
+      }
+    }
+    return applied;
   }
 
   public Outcome acknowledge(String token) {

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,10 +45,18 @@ public final class AlertIntake implements BatchHandler {
   private final NotifierMetrics metrics;
   private final Clock clock;
   private final Runnable onRecorded;
+  private final RaisedHook onRaised;
   private final AvroSerde<CaseAlert> serde = AvroSerde.of(CaseAlert.class);
 
+  /** Run in the intake's transaction once RAISED alerts are recorded and their notifications planned. */
+  @FunctionalInterface
+  public interface RaisedHook {
+    void recorded(Handle h, Collection<String> alertIds);
+  }
+
+  /** @param onRaised e.g. applies the acknowledgements that arrived before their alerts */
   public AlertIntake(Jdbi jdbi, AlertStore alerts, Ledger ledger, Router router, Outcomes outcomes,
-      NotifierMetrics metrics, Clock clock, Runnable onRecorded) {
+      NotifierMetrics metrics, Clock clock, Runnable onRecorded, RaisedHook onRaised) {
     this.jdbi = jdbi;
     this.alerts = alerts;
     this.ledger = ledger;
@@ -55,6 +65,7 @@ public final class AlertIntake implements BatchHandler {
     this.metrics = metrics;
     this.clock = clock;
     this.onRecorded = onRecorded;
+    this.onRaised = onRaised;
   }
 
   /**
@@ -138,7 +149,9 @@ public final class AlertIntake implements BatchHandler {
   /** Records consecutive RAISED alerts together: a few round trips for the whole run. */
   private void acceptRaised(Handle h, List<CaseAlert> raised, Instant now) {
     if (!raised.isEmpty()) {
-      router.routeAll(h, alerts.upsertRaisedAll(h, raised, now).values(), now);
+      Map<String, AlertView> recorded = alerts.upsertRaisedAll(h, raised, now);
+      router.routeAll(h, recorded.values(), now);
+      onRaised.recorded(h, recorded.keySet());
     }
   }
 
@@ -146,6 +159,7 @@ public final class AlertIntake implements BatchHandler {
   public void accept(Handle h, CaseAlert alert, Instant now) {
     if (alert.getStatus() == AlertStatus.RAISED) {
       router.route(h, alerts.upsertRaised(h, alert, now), now);
+      onRaised.recorded(h, List.of(alert.getAlertId()));
       return;
     }
     if (!alerts.resolve(h, alert, now)) {

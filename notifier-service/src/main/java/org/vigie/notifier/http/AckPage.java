@@ -14,7 +14,7 @@ final class AckPage {
     return switch (result) {
       case ACKNOWLEDGED, ALREADY_ACKNOWLEDGED -> 200;
       case EXPIRED -> 410;
-      case INVALID -> 404;
+      case INVALID, AWAITING_ALERT -> 404;
     };
   }
 

@@ -57,7 +57,7 @@ class ResolutionLockOrderTest {
     Ledger ledger = new Ledger();
     intake = new AlertIntake(jdbi, alerts, ledger, new Router(new DirectoryStore(), alerts, ledger, java.time.Duration.ZERO),
         new Outcomes(new Outbox()), new NotifierMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
-        Clock.fixed(NOW, ZoneOffset.UTC), () -> { });
+        Clock.fixed(NOW, ZoneOffset.UTC), () -> { }, (h, ids) -> { });
   }
 
   @AfterEach
