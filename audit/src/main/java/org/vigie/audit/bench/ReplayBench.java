@@ -40,12 +40,15 @@ import org.vigie.schemas.topics.Topics;
  * Replay throughput against a raw consumer of the same topic, on an in-process broker:
  * {@code ReplayBench [events=1000000] [cases=100000] [threads=available processors]}. Writes a synthetic log, reads it once with a
  * plain byte-array consumer (no decoding), replays it through the rules, reads it raw again, and
- * prints events/s of each and, last, the ratio replay / raw (best raw run).
+ * prints events/s of each and, last, the ratio replay / raw (best raw run). About 2% of the
+ * synthetic events are corrected later (replaced or withdrawn), as in a real log.
  */
 public final class ReplayBench {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final LocalDate START = LocalDate.of(2025, 1, 1);
   private static final Instant UNTIL = LocalDate.of(2027, 6, 1).atStartOfDay(PARIS).toInstant();
+  /** Events found recorded in error and corrected later, in percent: the log has a few corrections, as a real one. */
+  private static final int CORRECTION_PERCENT = 2;
 
   private ReplayBench() {}
 
@@ -87,7 +90,8 @@ public final class ReplayBench {
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
     p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
-    SyntheticHistory history = new SyntheticHistory(42L, START, 365, Math.max(4, Math.round((float) events / cases)));
+    SyntheticHistory history = new SyntheticHistory(42L, START, 365, Math.max(4, Math.round((float) events / cases)),
+        CORRECTION_PERCENT);
     long written = 0;
     AtomicLong failed = new AtomicLong();
     try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(p, Topics.CASE_EVENTS.keySerde().serializer(),

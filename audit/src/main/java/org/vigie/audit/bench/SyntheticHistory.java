@@ -1,5 +1,6 @@
 package org.vigie.audit.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,6 +22,8 @@ import org.vigie.schemas.CaseOpened;
 import org.vigie.schemas.CccChannel;
 import org.vigie.schemas.CccContactAttempted;
 import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.Correction;
+import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionReceived;
 import org.vigie.schemas.EmployerRefusedApi;
@@ -35,7 +38,9 @@ import org.vigie.schemas.SubmissionRecorded;
  * renewal is filed (or not), ANEF blocks, the CCC does not answer, APIs are issued or not, a
  * decision comes (or not). Events are recorded the day they occur or up to two weeks later, and a
  * case's events are returned in recording order, as intake would append them. Ids are drawn from
- * the seed, so the same seed gives the same log.
+ * the seed, so the same seed gives the same log. Optionally a share of the events is later found
+ * recorded in error and corrected: replaced (another date or content of the same kind) two times in
+ * three, withdrawn otherwise; a correction may itself be corrected.
  */
 public final class SyntheticHistory {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -45,6 +50,7 @@ public final class SyntheticHistory {
   private final LocalDate start;
   private final int days;
   private final int meanEvents;
+  private final int correctionPercent;
 
   /**
    * @param start first day a case can open
@@ -52,10 +58,22 @@ public final class SyntheticHistory {
    * @param meanEvents the average number of events per case (at least 4)
    */
   public SyntheticHistory(long seed, LocalDate start, int days, int meanEvents) {
+    this(seed, start, days, meanEvents, 0);
+  }
+
+  /**
+   * @param correctionPercent the share of events (0 to 50 percent) corrected later, corrections included;
+   *     with 0 the log is the same as without corrections
+   */
+  public SyntheticHistory(long seed, LocalDate start, int days, int meanEvents, int correctionPercent) {
+    if (correctionPercent < 0 || correctionPercent > 50) {
+      throw new IllegalArgumentException("correctionPercent must be between 0 and 50");
+    }
     this.random = new Random(seed);
     this.start = start;
     this.days = days;
     this.meanEvents = Math.max(4, meanEvents);
+    this.correctionPercent = correctionPercent;
   }
 
   /** The next case of {@code associationId}, its events in recording order. */
@@ -94,8 +112,51 @@ public final class SyntheticHistory {
       events.add(event(caseId, associationId, volunteer, end.plusDays(1 + random.nextInt(30)),
           random.nextInt(4) == 0 ? CaseErased.newBuilder().build() : CaseClosed.newBuilder().build()));
     }
+    if (correctionPercent > 0) {
+      // a correction appended here may be corrected in turn, further down the same loop
+      for (int i = 0; i < events.size(); i++) {
+        CaseEvent original = events.get(i);
+        if (!(original.getPayload() instanceof CaseErased) && random.nextInt(100) < correctionPercent) {
+          events.add(correction(original));
+        }
+      }
+    }
     events.sort(Comparator.comparing(CaseEvent::getRecordedAt).thenComparing(CaseEvent::getEventId));
     return events;
+  }
+
+  /** An event correcting {@code original}, recorded up to three weeks after it. */
+  private CaseEvent correction(CaseEvent original) {
+    boolean withdraws = random.nextInt(3) == 0;
+    LocalDate on = withdraws ? original.getOccurredOn() : original.getOccurredOn().plusDays(random.nextInt(21) - 10);
+    Object payload = withdraws ? original.getPayload() : corrected(original.getPayload(), on);
+    Instant recorded = original.getRecordedAt().plus(Duration.ofMinutes(1 + random.nextInt(21 * 24 * 60)));
+    return CaseEvent.newBuilder(event(original.getCaseId(), original.getAssociationId(), original.getRecordedBy(), on,
+            payload, recorded))
+        .setSchemaVersion(3)
+        .setCorrection(new Correction(original.getEventId(), withdraws ? CorrectionKind.WITHDRAWS : CorrectionKind.REPLACES))
+        .build();
+  }
+
+  /** Another content of the same kind as {@code payload}, as the volunteer meant to record it. */
+  private Object corrected(Object payload, LocalDate on) {
+    if (payload instanceof CaseOpened opened) {
+      return CaseOpened.newBuilder(opened).setDepartment(pick(DEPARTMENTS)).setAssignedVolunteerId(null).build();
+    }
+    if (payload instanceof SubmissionRecorded submission) {
+      return SubmissionRecorded.newBuilder(submission).setComplete(!submission.getComplete()).build();
+    }
+    if (payload instanceof DecisionReceived) {
+      return DecisionReceived.newBuilder().setDecision(pick(Decision.values())).setNewPermitExpiresOn(on.plusYears(1)).build();
+    }
+    if (payload instanceof CaseClosed) {
+      return payload;
+    }
+    Object other;
+    do {
+      other = randomPayload(on, true);
+    } while (other.getClass() != payload.getClass());
+    return other;
   }
 
   private Object randomPayload(LocalDate on, boolean submitted) {
@@ -116,6 +177,11 @@ public final class SyntheticHistory {
     int lag = random.nextInt(10) < 7 ? 0 : 1 + random.nextInt(14);
     Instant recorded = on.plusDays(lag).atTime(LocalTime.of(9 + random.nextInt(9), random.nextInt(60), random.nextInt(60)))
         .atZone(PARIS).toInstant();
+    return event(caseId, associationId, volunteer, on, payload, recorded);
+  }
+
+  private CaseEvent event(String caseId, String associationId, String volunteer, LocalDate on, Object payload,
+      Instant recorded) {
     return CaseEvent.newBuilder().setEventId(uuid()).setCaseId(caseId).setAssociationId(associationId)
         .setOccurredOn(on).setRecordedAt(recorded).setRecordedBy(volunteer).setSchemaVersion(2)
         .setPayload(payload).setSource(EventSource.API).build();

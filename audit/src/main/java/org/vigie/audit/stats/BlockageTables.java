@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.vigie.audit.stats.FederationStats.BlockageCell;
 import org.vigie.audit.stats.FederationStats.MonthlyBlockages;
+import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.BlockageKind;
 
 /** Blockages per department, month and kind, and per month, with primary and secondary suppression. */
@@ -42,12 +43,12 @@ record BlockageTables(List<BlockageCell> cells, List<MonthlyBlockages> months) {
     Map<String, Tally> byMonth = new TreeMap<>();
     for (int i = 0; i < all.size(); i++) {
       CaseFacts facts = all.get(i);
-      for (CaseFacts.Blockage b : facts.blockages) {
-        if (b.on().isAfter(asOf)) {
+      for (BlockageFact b : facts.blockages()) {
+        if (b.getReportedOn().isAfter(asOf)) {
           continue;
         }
-        String month = YearMonth.from(b.on()).toString();
-        byCell.computeIfAbsent(new Key(month, facts.departmentOrUnknown(), b.kind()), k -> new Tally()).add(i);
+        String month = YearMonth.from(b.getReportedOn()).toString();
+        byCell.computeIfAbsent(new Key(month, facts.departmentOrUnknown(), b.getKind()), k -> new Tally()).add(i);
         byMonth.computeIfAbsent(month, k -> new Tally()).add(i);
       }
     }

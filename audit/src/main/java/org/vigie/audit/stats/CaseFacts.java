@@ -1,85 +1,73 @@
 package org.vigie.audit.stats;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import org.vigie.schemas.ApiIssued;
-import org.vigie.schemas.BlockageKind;
-import org.vigie.schemas.BlockageReported;
-import org.vigie.schemas.CaseClosed;
+import org.vigie.rules.state.CaseEventCheck;
+import org.vigie.rules.state.CaseFold;
+import org.vigie.schemas.ApiFact;
+import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
-import org.vigie.schemas.CaseOpened;
-import org.vigie.schemas.CccContactAttempted;
-import org.vigie.schemas.CccOutcome;
-import org.vigie.schemas.DecisionReceived;
-import org.vigie.schemas.SubmissionRecorded;
+import org.vigie.schemas.CaseState;
+import org.vigie.schemas.CccAttemptFact;
+import org.vigie.schemas.DatedFact;
+import org.vigie.schemas.DecisionFact;
+import org.vigie.schemas.SubmissionFact;
 
 /**
  * What the statistics need of one case, gathered from its events in any order (the figures are
- * computed at the end, so an event recorded late still counts where it belongs). Duplicates of an
- * event (same eventId) count once. Holds no identity: only dates, kinds and the department.
+ * computed at the end, so an event recorded late still counts where it belongs). The events are
+ * folded by the rules' own {@link CaseFold}, so duplicates count once and corrections are honoured
+ * exactly as the rules honour them: a replaced or withdrawn event counts for nothing, a replacement
+ * counts with its corrected content and date, a withdrawal never counts. Events the rules refuse
+ * ({@link CaseEventCheck}) count for nothing either. The erasure of a case is kept apart: it ends
+ * the case's figures but does not drop its past facts (the fold of an erased case keeps none).
+ * Holds no identity: the rules' state of the case (dates, kinds, department, pseudonymous ids).
  */
 final class CaseFacts {
-  record Blockage(LocalDate on, BlockageKind kind) {}
+  private CaseState state;
+  private LocalDate erasedOn;
 
-  record Api(LocalDate issuedOn, LocalDate validUntil) {}
-
-  record CccAttempt(LocalDate on, CccOutcome outcome) {}
-
-  private final Set<String> seenEventIds = new HashSet<>();
-  private LocalDate openedOn;
-  String department;
-  LocalDate permitExpiresOn;
-  final List<Blockage> blockages = new ArrayList<>();
-  final List<LocalDate> submissions = new ArrayList<>();
-  final List<Api> apis = new ArrayList<>();
-  final List<CccAttempt> cccAttempts = new ArrayList<>();
-  final List<LocalDate> decisions = new ArrayList<>();
-  LocalDate endedOn;
-
-  void add(CaseEvent event) {
-    if (!seenEventIds.add(event.getEventId())) {
+  void add(CaseFold fold, CaseEvent event) {
+    if (CaseEventCheck.problem(null, event).isPresent()) {
       return;
     }
-    LocalDate on = event.getOccurredOn();
-    Object payload = event.getPayload();
-    if (payload instanceof CaseOpened opened) {
-      // The latest opening (by date) carries the current permit, as in the rules' fold.
-      if (openedOn == null || !on.isBefore(openedOn)) {
-        openedOn = on;
-        department = opened.getDepartment();
-        permitExpiresOn = opened.getPermitExpiresOn();
-      }
-    } else if (payload instanceof BlockageReported reported) {
-      blockages.add(new Blockage(on, reported.getBlockage()));
-    } else if (payload instanceof SubmissionRecorded) {
-      submissions.add(on);
-    } else if (payload instanceof ApiIssued issued) {
-      apis.add(new Api(on, issued.getValidUntil()));
-    } else if (payload instanceof CccContactAttempted attempt) {
-      cccAttempts.add(new CccAttempt(on, attempt.getOutcome()));
-    } else if (payload instanceof DecisionReceived) {
-      decisions.add(on);
-    } else if (payload instanceof CaseClosed || payload instanceof CaseErased) {
-      endedOn = endedOn == null || on.isBefore(endedOn) ? on : endedOn;
+    if (event.getPayload() instanceof CaseErased) {
+      erasedOn = erasedOn == null || event.getOccurredOn().isBefore(erasedOn) ? event.getOccurredOn() : erasedOn;
+      return;
     }
+    state = fold.apply(state, event);
+  }
+
+  List<BlockageFact> blockages() {
+    return state == null ? List.of() : state.getBlockages();
+  }
+
+  List<CccAttemptFact> cccAttempts() {
+    return state == null ? List.of() : state.getCccAttempts();
   }
 
   String departmentOrUnknown() {
+    String department = state == null ? null : state.getDepartment();
     return department == null || department.isBlank() ? FederationStats.UNKNOWN_DEPARTMENT : department;
   }
 
   LocalDate firstSubmission() {
-    return submissions.stream().min(LocalDate::compareTo).orElse(null);
+    return state == null ? null
+        : state.getSubmissions().stream().map(SubmissionFact::getSubmittedOn).min(LocalDate::compareTo).orElse(null);
   }
 
   /** The first decision on or after the first submission, if any. */
   LocalDate firstDecisionAfter(LocalDate submittedOn) {
-    return decisions.stream().filter(d -> !d.isBefore(submittedOn)).min(LocalDate::compareTo).orElse(null);
+    return state.getDecisions().stream().map(DecisionFact::getDecidedOn).filter(d -> !d.isBefore(submittedOn))
+        .min(LocalDate::compareTo).orElse(null);
+  }
+
+  /** The earliest closure or erasure, if any. */
+  private LocalDate endedOn() {
+    DatedFact closed = state.getClosed();
+    return closed == null ? erasedOn : erasedOn == null ? closed.getOn() : min(closed.getOn(), erasedOn);
   }
 
   /**
@@ -89,7 +77,8 @@ final class CaseFacts {
    */
   void forEachDayWithoutValidApi(LocalDate asOf, Consumer<LocalDate> sink) {
     LocalDate submitted = firstSubmission();
-    if (permitExpiresOn == null || submitted == null) {
+    LocalDate permitExpiresOn = submitted == null ? null : state.getPermitExpiresOn();
+    if (permitExpiresOn == null) {
       return;
     }
     LocalDate from = max(permitExpiresOn.plusDays(1), submitted);
@@ -98,6 +87,7 @@ final class CaseFacts {
     if (decided != null) {
       until = min(until, decided);
     }
+    LocalDate endedOn = endedOn();
     if (endedOn != null) {
       until = min(until, endedOn);
     }
@@ -109,8 +99,8 @@ final class CaseFacts {
   }
 
   private boolean coveredByApi(LocalDate day) {
-    for (Api api : apis) {
-      if (!day.isBefore(api.issuedOn()) && !day.isAfter(api.validUntil())) {
+    for (ApiFact api : state.getApis()) {
+      if (!day.isBefore(api.getIssuedOn()) && !day.isAfter(api.getValidUntil())) {
         return true;
       }
     }

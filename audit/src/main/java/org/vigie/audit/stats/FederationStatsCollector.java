@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.vigie.rules.state.CaseFold;
 import org.vigie.schemas.CaseEvent;
 
 /**
  * Gathers the events of the log (in any order, duplicates tolerated) and computes the anonymous
- * federation statistics. Memory: a few dates per case, no identity. Not thread-safe: feed it from
- * one consumer thread.
+ * federation statistics, corrections honoured as the rules honour them ({@link CaseFacts}). Memory:
+ * the rules' state of each case (its facts: dates, kinds, event ids), no identity. Not thread-safe:
+ * feed it from one consumer thread.
  */
 public final class FederationStatsCollector implements Consumer<CaseEvent> {
   private final String associationId;
+  private final CaseFold fold = new CaseFold();
   private final Map<String, CaseFacts> cases = new HashMap<>();
   private long events;
 
@@ -34,7 +37,7 @@ public final class FederationStatsCollector implements Consumer<CaseEvent> {
       return;
     }
     events++;
-    cases.computeIfAbsent(event.getCaseId(), id -> new CaseFacts()).add(event);
+    cases.computeIfAbsent(event.getCaseId(), id -> new CaseFacts()).add(fold, event);
   }
 
   public void acceptAll(Iterable<CaseEvent> events) {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.vigie.audit.stats.FederationStats.ApiGapCell;
 import org.vigie.audit.stats.FederationStats.CccCell;
 import org.vigie.audit.stats.FederationStats.DecisionDelayCell;
+import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.CccOutcome;
 
 /** The tables with no published total: each cell is suppressed on its own count of cases. */
@@ -68,9 +69,9 @@ final class StatsTables {
   }
 
   static List<CccCell> cccAttempts(List<CaseFacts> all, LocalDate asOf, int minCases) {
-    Map<String, List<List<CaseFacts.CccAttempt>>> byDepartment = new TreeMap<>();
+    Map<String, List<List<CccAttemptFact>>> byDepartment = new TreeMap<>();
     for (CaseFacts facts : all) {
-      List<CaseFacts.CccAttempt> attempts = facts.cccAttempts.stream().filter(a -> !a.on().isAfter(asOf)).toList();
+      List<CccAttemptFact> attempts = facts.cccAttempts().stream().filter(a -> !a.getAttemptedOn().isAfter(asOf)).toList();
       if (!attempts.isEmpty()) {
         byDepartment.computeIfAbsent(facts.departmentOrUnknown(), k -> new ArrayList<>()).add(attempts);
       }
@@ -83,7 +84,7 @@ final class StatsTables {
       }
       int[] perCase = cases.stream().mapToInt(List::size).sorted().toArray();
       long unanswered = cases.stream().flatMap(List::stream)
-          .filter(a -> a.outcome() == CccOutcome.NO_ANSWER || a.outcome() == CccOutcome.AUTOMATED_REPLY).count();
+          .filter(a -> a.getOutcome() == CccOutcome.NO_ANSWER || a.getOutcome() == CccOutcome.AUTOMATED_REPLY).count();
       int attempts = Arrays.stream(perCase).sum();
       out.add(new CccCell(department, perCase.length, attempts, mean(perCase), percentile(perCase, 50),
           round((double) unanswered / attempts, 3), false));

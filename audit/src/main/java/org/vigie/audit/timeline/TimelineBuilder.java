@@ -22,7 +22,8 @@ import org.vigie.schemas.NotificationState;
 /**
  * Builds a case's timeline from its events, its alert records and the notification outcomes of
  * those alerts. Records of another case or association are ignored, duplicates count once, PENDING
- * notifications are left out (only what was sent, acknowledged, failed or escalated).
+ * notifications are left out (only what was sent, acknowledged, failed or escalated). Every event
+ * stays, an event recorded in error too: the correction links both ({@link EventCorrections}).
  */
 public final class TimelineBuilder {
   public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -41,17 +42,20 @@ public final class TimelineBuilder {
     List<TimelineEntry> entries = new ArrayList<>();
     LocalDate erasedOn = null;
     Set<String> seen = new HashSet<>();
-    int eventCount = 0;
+    List<CaseEvent> ownEvents = new ArrayList<>();
     for (CaseEvent e : events) {
-      if (!caseId.equals(e.getCaseId()) || !associationId.equals(e.getAssociationId()) || !seen.add(e.getEventId())) {
-        continue;
+      if (caseId.equals(e.getCaseId()) && associationId.equals(e.getAssociationId()) && seen.add(e.getEventId())) {
+        ownEvents.add(e);
       }
-      eventCount++;
+    }
+    EventCorrections corrections = new EventCorrections(ownEvents);
+    for (CaseEvent e : ownEvents) {
       if (e.getPayload() instanceof CaseErased && (erasedOn == null || e.getOccurredOn().isBefore(erasedOn))) {
         erasedOn = e.getOccurredOn();
       }
       entries.add(TimelineEntry.event(e.getOccurredOn(), e.getRecordedAt(), e.getRecordedBy(),
-          EventDescriptions.type(e.getPayload()), EventDescriptions.describe(e.getPayload()), e.getEventId()));
+          EventDescriptions.type(e.getPayload()), corrections.describe(e), e.getEventId(), corrections.correction(e),
+          corrections.correctedBy(e)));
     }
     Set<String> alertIds = new HashSet<>();
     List<CaseAlert> ownAlerts = alerts.stream()
@@ -74,7 +78,7 @@ public final class TimelineBuilder {
       entries.add(notificationEntry(n));
     }
     entries.sort(ORDER);
-    return new CaseTimeline(caseId, associationId, generatedAt, identityLabel, erasedOn, eventCount, alertIds.size(),
+    return new CaseTimeline(caseId, associationId, generatedAt, identityLabel, erasedOn, ownEvents.size(), alertIds.size(),
         notificationCount, entries);
   }
 
@@ -95,7 +99,7 @@ public final class TimelineBuilder {
     }
     return new TimelineEntry(Kind.ALERT, LocalDate.ofInstant(a.getEmittedAt(), PARIS), a.getEmittedAt(), RULES_SERVICE,
         type, d.toString(), null, a.getAlertId(), a.getRule(), a.getSeverity(), a.getEpisodeStart(), a.getDeadline(),
-        a.getReference(), a.getTextVersionDate(), a.getRuleVersion(), null, null, null, a.getStatus().name());
+        a.getReference(), a.getTextVersionDate(), a.getRuleVersion(), null, null, null, a.getStatus().name(), null, null);
   }
 
   private static TimelineEntry notificationEntry(NotificationOutcome n) {
@@ -108,6 +112,6 @@ public final class TimelineBuilder {
         + (n.getDetail() == null ? "" : " ; motif : " + n.getDetail());
     return new TimelineEntry(Kind.NOTIFICATION, LocalDate.ofInstant(n.getAt(), PARIS), n.getAt(), NOTIFIER_SERVICE,
         "NOTIFICATION_" + n.getState(), description, null, n.getAlertId(), n.getRule(), n.getSeverity(), null, null,
-        null, null, null, n.getChannel().name(), n.getRecipientVolunteerId(), role, n.getState().name());
+        null, null, null, n.getChannel().name(), n.getRecipientVolunteerId(), role, n.getState().name(), null, null);
   }
 }

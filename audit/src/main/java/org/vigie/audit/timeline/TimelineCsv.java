@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** A timeline as CSV (RFC 4180, one row per entry, header row, UTF-8 text; empty field = not applicable). */
+/**
+ * A timeline as CSV (RFC 4180, one row per entry, header row, UTF-8 text; empty field = not applicable).
+ * Columns are only ever added at the end: the correction columns came last.
+ */
 public final class TimelineCsv {
   static final String[] HEADER = {"kind", "date", "recorded_at", "recorded_by", "type", "description", "event_id",
       "alert_id", "rule", "severity", "episode_start", "deadline", "reference", "text_version_date", "rule_version",
-      "channel", "recipient", "recipient_role", "state"};
+      "channel", "recipient", "recipient_role", "state", "corrects_event_id", "correction_kind", "corrected_by_event_id",
+      "corrected_by_kind", "corrected_at"};
 
   private TimelineCsv() {}
 
@@ -28,11 +33,17 @@ public final class TimelineCsv {
         printer.printRecord(Arrays.stream(new Object[] {e.kind(), e.date(), e.recordedAt(), e.recordedBy(), e.type(),
             e.description(), e.eventId(), e.alertId(), e.rule(), e.severity(), e.episodeStart(), e.deadline(),
             e.reference(), e.textVersionDate(), e.ruleVersion(), e.channel(), e.recipient(), e.recipientRole(),
-            e.state()}).map(v -> Objects.toString(v, "")));
+            e.state(), link(e.correction(), CorrectionLink::eventId), link(e.correction(), CorrectionLink::kind),
+            link(e.correctedBy(), CorrectionLink::eventId), link(e.correctedBy(), CorrectionLink::kind),
+            link(e.correctedBy(), CorrectionLink::recordedAt)}).map(v -> Objects.toString(v, "")));
       }
       printer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Object link(CorrectionLink link, Function<CorrectionLink, Object> field) {
+    return link == null ? null : field.apply(link);
   }
 }

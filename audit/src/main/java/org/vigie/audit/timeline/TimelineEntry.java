@@ -15,6 +15,8 @@ import org.vigie.schemas.Severity;
  * @param recordedBy the volunteer id (events), "rules-service" (alerts), "notifier-service" (notifications)
  * @param type the event type (e.g. BLOCKAGE_REPORTED), the alert status, or the notification kind and state
  * @param description what happened, in French
+ * @param correction on an event that corrects an earlier one recorded in error: that event and how
+ * @param correctedBy on an event recorded in error: the event that replaced or withdrew it, and when
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntry(
@@ -36,13 +38,15 @@ public record TimelineEntry(
     String channel,
     String recipient,
     String recipientRole,
-    String state) {
+    String state,
+    CorrectionLink correction,
+    CorrectionLink correctedBy) {
 
   public enum Kind { EVENT, ALERT, NOTIFICATION }
 
   static TimelineEntry event(LocalDate date, Instant recordedAt, String recordedBy, String type, String description,
-      String eventId) {
+      String eventId, CorrectionLink correction, CorrectionLink correctedBy) {
     return new TimelineEntry(Kind.EVENT, date, recordedAt, recordedBy, type, description, eventId,
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, correction, correctedBy);
   }
 }

@@ -81,7 +81,9 @@ public final class TimelinePdf {
         + " d'enregistrement dans Vigie (heure de Paris) ; « Par » est l'identifiant pseudonyme du bénévole ou le"
         + " service qui a produit l'élément. Les alertes sont une aide pour les bénévoles, jamais un calcul opposable"
         + " d'un délai légal : chacune indique son fondement, la date de la version du texte appliqué et la version de"
-        + " la règle.", layout.regular, 8.5f);
+        + " la règle. Un événement saisi par erreur n'est jamais effacé : il reste, marqué « remplacé » ou « retiré »"
+        + " avec la date de la correction, et l'événement qui le corrige indique la date de celui qu'il corrige ; seul"
+        + " le contenu corrigé compte pour les alertes.", layout.regular, 8.5f);
     layout.skip(10);
   }
 

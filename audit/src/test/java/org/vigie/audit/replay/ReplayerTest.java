@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseClosed;
 import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.topics.Topics;
 
@@ -94,6 +96,36 @@ class ReplayerTest {
     assertThat(sortedKeys(recorder.alerts)).isEqualTo(sortedKeys(live));
     assertThat(recorder.progress).isNotEmpty();
     assertThat(recorder.progress.get(recorder.progress.size() - 1).fraction()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aHistoryWithReplacementsAndWithdrawalsReplaysToTheLiveAlerts() {
+    String association = "asso-corrections-" + UUID.randomUUID();
+    List<CaseEvent> log = cases(new SyntheticHistory(17L, LocalDate.of(2025, 9, 1), 120, 8, 15), association, 40);
+    Set<String> corrections = new HashSet<>();
+    log.forEach(e -> {
+      if (e.getCorrection() != null) {
+        corrections.add(e.getEventId());
+      }
+    });
+    assertThat(log).as("replacements, withdrawals, and corrections of corrections")
+        .anyMatch(e -> e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.REPLACES)
+        .anyMatch(e -> e.getCorrection() != null && e.getCorrection().getKind() == CorrectionKind.WITHDRAWS)
+        .anyMatch(e -> e.getCorrection() != null && corrections.contains(e.getCorrection().getEventId()));
+    List<CaseAlert> alerts = LivePipeline.run(log, UNTIL);
+    List<CaseEvent> uncorrected = log.stream().map(e -> CaseEvent.newBuilder(e).setCorrection(null).build()).toList();
+    assertThat(sortedKeys(LivePipeline.run(uncorrected, UNTIL))).as("the corrections change the live alerts")
+        .isNotEqualTo(sortedKeys(alerts));
+    TopicWriter.write(KAFKA, Topics.CASE_EVENTS, log, CaseEvent::getCaseId);
+    TopicWriter.write(KAFKA, Topics.CASE_ALERTS, alerts, CaseAlert::getCaseId);
+    Recorder recorder = new Recorder();
+
+    ReplayReport report = replayer().replay(ReplayOptions.all(UNTIL).forAssociation(association), recorder);
+
+    assertThat(recorder.differences).isEmpty();
+    assertThat(report.matchesLive()).isTrue();
+    assertThat(report.cases()).isEqualTo(40);
+    assertThat(sortedKeys(recorder.alerts)).isEqualTo(sortedKeys(alerts));
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vigie.audit.testing.CaseEvents;
+import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
 
@@ -75,6 +77,28 @@ class RetentionJobTest {
     assertThat(outcome.failed()).containsExactly("older");
     assertThat(outcome.erased()).containsExactly("old");
     assertThat(actions.published).extracting(CaseEvent::getCaseId).containsExactly("old");
+  }
+
+  @Test
+  void aCorrectionIsActivityAndAnErasedCaseStaysErasedWhateverCorrectsItsEvents() {
+    CaseEvents followed = CaseEvents.of("followed", "a1").opened(LocalDate.of(2024, 1, 1), "93", LocalDate.of(2024, 6, 1))
+        .blockage(LocalDate.of(2024, 2, 1), BlockageKind.ACCOUNT_LOCKED);
+    followed.withdrawing(followed.last(), LocalDate.of(2025, 3, 1));
+    CaseEvents erased = CaseEvents.of("erased", "a1").opened(LocalDate.of(2023, 1, 1), "93", LocalDate.of(2023, 6, 1))
+        .blockage(LocalDate.of(2023, 2, 1), BlockageKind.ACCOUNT_LOCKED);
+    CaseEvent blockage = erased.last();
+    erased.erased(LocalDate.of(2025, 1, 1)).withdrawing(blockage, LocalDate.of(2025, 2, 1));
+    ActivityTracker tracker = new ActivityTracker(PARIS);
+    followed.events().forEach(tracker);
+    erased.events().forEach(tracker);
+
+    assertThat(tracker.cases()).containsExactlyInAnyOrder(
+        new CaseActivity("followed", "a1", LocalDate.of(2025, 3, 1), false),
+        new CaseActivity("erased", "a1", LocalDate.of(2025, 2, 1), true));
+    Recording actions = new Recording();
+    RetentionJob.Outcome outcome = new RetentionJob(RetentionPolicy.defaults(), actions, CLOCK, PARIS).run(tracker.cases());
+    assertThat(outcome.erased()).as("corrected on 1 March 2025: still within two years").isEmpty();
+    assertThat(actions.calls).isEmpty();
   }
 
   @Test

@@ -16,9 +16,12 @@ import org.vigie.audit.stats.FederationStats.BlockageCell;
 import org.vigie.audit.stats.FederationStats.MonthlyBlockages;
 import org.vigie.audit.testing.CaseEvents;
 import org.vigie.schemas.BlockageKind;
+import org.vigie.schemas.BlockageReported;
+import org.vigie.schemas.CaseOpened;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionReceived;
 import org.xml.sax.InputSource;
 
 class FederationStatsTest {
@@ -150,6 +153,58 @@ class FederationStatsTest {
 
     assertThat(stats().cccAttempts()).containsExactly(
         new FederationStats.CccCell("93", 5, 15, 3.0, 3, 0.667, false));
+  }
+
+  @Test
+  void aWithdrawnBlockageOrCccAttemptDoesNotCount() {
+    cases(5, "a1", "93", c -> c.blockage(MARCH_2, BlockageKind.ACCOUNT_LOCKED).withdrawing(c.last(), MARCH_2.plusDays(1))
+        .blockage(MARCH_2, BlockageKind.REQUEST_LOST)
+        .ccc(MARCH_2, CccOutcome.NO_ANSWER).ccc(MARCH_2.plusDays(1), CccOutcome.NO_ANSWER)
+        .withdrawing(c.last(), MARCH_2.plusDays(2)));
+
+    FederationStats stats = stats();
+
+    assertThat(stats.blockages()).containsExactly(
+        new BlockageCell("93", "2026-03", BlockageKind.REQUEST_LOST, 5, 5, false));
+    assertThat(stats.blockagesPerMonth()).containsExactly(new MonthlyBlockages("2026-03", 5, 5, false));
+    assertThat(stats.cccAttempts()).containsExactly(new FederationStats.CccCell("93", 5, 5, 1.0, 1, 1.0, false));
+  }
+
+  @Test
+  void aReplacedBlockageCountsWithItsCorrectedDepartmentMonthAndKindInEitherOrder() {
+    cases(5, "a1", "93", c -> {
+      CaseEvent opening = c.events().get(0);
+      c.blockage(LocalDate.of(2026, 2, 10), BlockageKind.CANNOT_SUBMIT)
+          .replacing(c.last(), MARCH_2, BlockageReported.newBuilder().setBlockage(BlockageKind.ACCOUNT_LOCKED).build(),
+              MARCH_2)
+          .replacing(opening, opening.getOccurredOn(), CaseOpened.newBuilder((CaseOpened) opening.getPayload())
+              .setDepartment("75").setAssignedVolunteerId(null).build(), MARCH_2);
+    });
+    FederationStats ordered = stats();
+
+    assertThat(ordered.blockages()).containsExactly(
+        new BlockageCell("75", "2026-03", BlockageKind.ACCOUNT_LOCKED, 5, 5, false));
+    assertThat(ordered.blockagesPerMonth()).containsExactly(new MonthlyBlockages("2026-03", 5, 5, false));
+    Collections.reverse(log);
+    assertThat(stats()).as("a correction read before the event it corrects").isEqualTo(ordered);
+  }
+
+  @Test
+  void aReplacedDecisionCountsAtItsCorrectedDateAndAWithdrawnApiCoversNoDay() {
+    LocalDate submitted = LocalDate.of(2025, 6, 1);
+    cases(5, "a1", "93", c -> c.submitted(submitted).decision(submitted.plusDays(10), Decision.GRANTED)
+        .replacing(c.last(), submitted.plusDays(40), DecisionReceived.newBuilder().setDecision(Decision.GRANTED).build(),
+            submitted.plusDays(41)));
+    // Permit expired 31 Jan, an API recorded in error for February: all of February and 1-10 March without API.
+    cases(5, "a1", "13", c -> c.submitted(LocalDate.of(2025, 12, 1))
+        .api(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)).withdrawing(c.last(), LocalDate.of(2026, 2, 3)));
+
+    FederationStats stats = stats();
+
+    assertThat(stats.timeToDecision()).containsExactly(new FederationStats.DecisionDelayCell("93", 5, 40.0, 40, 40, false));
+    assertThat(stats.daysWithoutApi()).containsExactly(
+        new FederationStats.ApiGapCell("13", "2026-02", 5, 5 * 28, false),
+        new FederationStats.ApiGapCell("13", "2026-03", 5, 5 * 10, false));
   }
 
   @Test

@@ -17,6 +17,8 @@ import org.vigie.schemas.CaseOpened;
 import org.vigie.schemas.CccChannel;
 import org.vigie.schemas.CccContactAttempted;
 import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.Correction;
+import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionReceived;
 import org.vigie.schemas.EmployerRefusedApi;
@@ -105,13 +107,37 @@ public final class CaseEvents {
     return add(on, CaseErased.newBuilder().build());
   }
 
+  /** The event added last, e.g. to correct it. */
+  public CaseEvent last() {
+    return events.get(events.size() - 1);
+  }
+
   /** Adds an event whose recordedAt is noon UTC of its day plus its rank, so recording order is stable. */
   public CaseEvents add(LocalDate on, Object payload) {
+    return add(on, payload, on, null);
+  }
+
+  /**
+   * Adds, recorded at noon UTC of {@code recordedOn}, an event replacing {@code original} (recorded in
+   * error) by {@code payload}, of the same kind, that happened {@code on}.
+   */
+  public CaseEvents replacing(CaseEvent original, LocalDate on, Object payload, LocalDate recordedOn) {
+    return add(on, payload, recordedOn, new Correction(original.getEventId(), CorrectionKind.REPLACES));
+  }
+
+  /** Adds, recorded at noon UTC of {@code recordedOn}, an event withdrawing {@code original}: a copy of its content. */
+  public CaseEvents withdrawing(CaseEvent original, LocalDate recordedOn) {
+    return add(original.getOccurredOn(), original.getPayload(), recordedOn,
+        new Correction(original.getEventId(), CorrectionKind.WITHDRAWS));
+  }
+
+  private CaseEvents add(LocalDate on, Object payload, LocalDate recordedOn, Correction correction) {
     events.add(CaseEvent.newBuilder()
         .setEventId(UUID.nameUUIDFromBytes((caseId + "/" + events.size()).getBytes()).toString())
         .setCaseId(caseId).setAssociationId(associationId).setOccurredOn(on)
-        .setRecordedAt(on.atTime(12, 0).toInstant(ZoneOffset.UTC).plusSeconds(events.size()))
-        .setRecordedBy(recordedBy).setSchemaVersion(2).setPayload(payload).setSource(EventSource.API).build());
+        .setRecordedAt(recordedOn.atTime(12, 0).toInstant(ZoneOffset.UTC).plusSeconds(events.size()))
+        .setRecordedBy(recordedBy).setSchemaVersion(correction == null ? 2 : 3).setPayload(payload)
+        .setSource(EventSource.API).setCorrection(correction).build());
     return this;
   }
 }

@@ -2,6 +2,7 @@ package org.vigie.audit.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -20,10 +23,12 @@ import org.vigie.audit.output.JsonOutput;
 import org.vigie.audit.testing.CaseEvents;
 import org.vigie.schemas.AlertMessage;
 import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.ApiIssued;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationOutcome;
@@ -143,6 +148,143 @@ class TimelineTest {
           "CESEDA R.431-15-1", "page 1 / " + pages, "page " + pages + " / " + pages, "Enregistré le");
       assertThat(count(text, "Date Enregistré le Par Élément")).as("column headers on every page").isEqualTo(pages);
     }
+  }
+
+  /** The story with its blockage withdrawn and an API recorded with the wrong validity, then replaced. */
+  private static CaseEvents corrected() {
+    CaseEvents c = story();
+    CaseEvent blockage = c.events().get(2);
+    c.withdrawing(blockage, LocalDate.of(2026, 1, 20));
+    CaseEvent api = c.api(LocalDate.of(2026, 3, 12), LocalDate.of(2026, 6, 12)).last();
+    return c.replacing(api, LocalDate.of(2026, 3, 12),
+        ApiIssued.newBuilder().setValidUntil(LocalDate.of(2026, 9, 12)).build(), LocalDate.of(2026, 3, 15));
+  }
+
+  private static TimelineEntry entry(CaseTimeline t, String eventId) {
+    return t.entries().stream().filter(e -> eventId.equals(e.eventId())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void bothSidesOfACorrectionAreMarkedAndEveryEventStays() {
+    List<CaseEvent> events = corrected().events();
+    CaseEvent blockage = events.get(2);
+    CaseEvent withdrawal = events.get(4);
+    CaseEvent api = events.get(5);
+    CaseEvent replacement = events.get(6);
+
+    CaseTimeline t = timeline(events, null);
+
+    assertThat(t.events()).isEqualTo(7);
+    assertThat(entry(t, blockage.getEventId()).description())
+        .isEqualTo("Blocage signalé : compte bloqué — saisi par erreur, retiré le 20/01/2026");
+    assertThat(entry(t, blockage.getEventId()).correctedBy())
+        .isEqualTo(new CorrectionLink(withdrawal.getEventId(), CorrectionKind.WITHDRAWS, withdrawal.getRecordedAt()));
+    assertThat(entry(t, withdrawal.getEventId()).description())
+        .isEqualTo("Retrait de l'événement du 05/01/2026 (saisi par erreur) ; il indiquait : Blocage signalé : compte bloqué");
+    assertThat(entry(t, withdrawal.getEventId()).correction())
+        .isEqualTo(new CorrectionLink(blockage.getEventId(), CorrectionKind.WITHDRAWS, null));
+    assertThat(entry(t, api.getEventId()).description()).endsWith("valable jusqu'au 12/06/2026 — saisi par erreur, remplacé le 15/03/2026");
+    assertThat(entry(t, replacement.getEventId()).description()).isEqualTo("Correction de l'événement du 12/03/2026"
+        + " (saisi par erreur) : API (attestation de prolongation d'instruction) délivrée, valable jusqu'au 12/09/2026");
+    assertThat(entry(t, replacement.getEventId()).correctedBy()).isNull();
+    assertThat(entry(t, events.get(0).getEventId())).extracting(TimelineEntry::correction, TimelineEntry::correctedBy)
+        .containsExactly(null, null);
+  }
+
+  @Test
+  void aCorrectionOfACorrectionMarksEachLink() {
+    CaseEvents c = story();
+    CaseEvent api = c.api(LocalDate.of(2026, 3, 12), LocalDate.of(2026, 6, 12)).last();
+    CaseEvent replacement = c.replacing(api, LocalDate.of(2026, 3, 13),
+        ApiIssued.newBuilder().setValidUntil(LocalDate.of(2026, 9, 12)).build(), LocalDate.of(2026, 3, 15)).last();
+    CaseEvent withdrawal = c.withdrawing(replacement, LocalDate.of(2026, 3, 20)).last();
+
+    CaseTimeline t = timeline(c.events(), null);
+
+    assertThat(entry(t, api.getEventId()).description()).endsWith("remplacé le 15/03/2026");
+    assertThat(entry(t, replacement.getEventId()).description()).startsWith("Correction de l'événement du 12/03/2026")
+        .endsWith("— saisi par erreur, retiré le 20/03/2026");
+    assertThat(entry(t, withdrawal.getEventId()).description()).startsWith("Retrait de l'événement du 13/03/2026");
+  }
+
+  @Test
+  void aCorrectionTheRulesRefuseCorrectsNothing() {
+    CaseEvents c = story().erased(LocalDate.of(2026, 3, 1));
+    CaseEvent erasure = c.last();
+    CaseEvent refused = c.withdrawing(erasure, LocalDate.of(2026, 3, 2)).last();
+
+    CaseTimeline t = timeline(c.events(), null);
+
+    assertThat(entry(t, erasure.getEventId()).correctedBy()).isNull();
+    assertThat(entry(t, erasure.getEventId()).description()).doesNotContain("retiré");
+    assertThat(entry(t, refused.getEventId()).description()).endsWith("(correction non prise en compte : elle ne peut"
+        + " pas viser cet événement)");
+  }
+
+  @Test
+  void jsonAndCsvCarryTheCorrectionsInFieldsAndColumnsAddedAtTheEnd() throws IOException {
+    List<CaseEvent> events = corrected().events();
+    CaseEvent blockage = events.get(2);
+    CaseEvent withdrawal = events.get(4);
+    CaseTimeline t = timeline(events, null);
+
+    JsonNode json = JsonOutput.mapper().readTree(JsonOutput.toJson(t));
+    JsonNode withdrawn = entryNode(json, blockage.getEventId());
+    assertThat(withdrawn.get("correctedBy").get("eventId").asText()).isEqualTo(withdrawal.getEventId());
+    assertThat(withdrawn.get("correctedBy").get("kind").asText()).isEqualTo("WITHDRAWS");
+    assertThat(withdrawn.get("correctedBy").get("recordedAt").asText()).isEqualTo(withdrawal.getRecordedAt().toString());
+    assertThat(withdrawn.has("correction")).isFalse();
+    List<String> fields = new ArrayList<>();
+    withdrawn.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).endsWith("eventId", "correctedBy");
+    JsonNode withdrawing = entryNode(json, withdrawal.getEventId());
+    assertThat(withdrawing.get("correction").get("eventId").asText()).isEqualTo(blockage.getEventId());
+    assertThat(withdrawing.get("correction").get("kind").asText()).isEqualTo("WITHDRAWS");
+    assertThat(withdrawing.get("correction").has("recordedAt")).isFalse();
+
+    String[] csv = TimelineCsv.toCsv(t).split("\r\n");
+    assertThat(csv[0]).isEqualTo("kind,date,recorded_at,recorded_by,type,description,event_id,alert_id,rule,severity,"
+        + "episode_start,deadline,reference,text_version_date,rule_version,channel,recipient,recipient_role,state,"
+        + "corrects_event_id,correction_kind,corrected_by_event_id,corrected_by_kind,corrected_at");
+    assertThat(csv[3]).startsWith("EVENT,2026-01-05,2026-01-05T12:00:02Z,vol-1,BLOCKAGE_REPORTED,")
+        .endsWith("," + blockage.getEventId() + ",,,,,,,,,,,,,,," + withdrawal.getEventId() + ",WITHDRAWS,"
+            + withdrawal.getRecordedAt());
+    CSVRecord withdrawalRow = rows(t).stream().filter(r -> r.get("event_id").equals(withdrawal.getEventId()))
+        .findFirst().orElseThrow();
+    assertThat(withdrawalRow.get("description")).startsWith("Retrait de l'événement du 05/01/2026");
+    assertThat(List.of(withdrawalRow.get("corrects_event_id"), withdrawalRow.get("correction_kind"),
+        withdrawalRow.get("corrected_by_event_id"), withdrawalRow.get("corrected_by_kind"),
+        withdrawalRow.get("corrected_at")))
+        .containsExactly(blockage.getEventId(), "WITHDRAWS", "", "", "");
+  }
+
+  @Test
+  void thePdfShowsBothSidesOfACorrection() throws IOException {
+    CaseTimeline t = timeline(corrected().events(), null);
+
+    try (PDDocument document = Loader.loadPDF(TimelinePdf.toPdf(t))) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("Blocage signalé : compte bloqué — saisi par erreur, retiré le 20/01/2026",
+          "Retrait de l'événement du 05/01/2026 (saisi par erreur) ; il indiquait : Blocage signalé : compte bloqué",
+          "valable jusqu'au 12/06/2026 — saisi par erreur, remplacé le 15/03/2026",
+          "Correction de l'événement du 12/03/2026 (saisi par erreur) : API (attestation de prolongation d'instruction)"
+              + " délivrée, valable jusqu'au 12/09/2026",
+          "marqué « remplacé » ou « retiré »");
+    }
+  }
+
+  private static JsonNode entryNode(JsonNode timeline, String eventId) {
+    for (JsonNode e : timeline.get("entries")) {
+      if (e.has("eventId") && e.get("eventId").asText().equals(eventId)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no entry for " + eventId);
+  }
+
+  private static List<CSVRecord> rows(CaseTimeline t) throws IOException {
+    return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new java.io.StringReader(TimelineCsv.toCsv(t))).getRecords();
   }
 
   @Test
