@@ -138,8 +138,8 @@ public final class IntakeService implements AutoCloseable {
       Authenticator authenticator = new Authenticator(s.adminToken(), tokens, clock);
       DirectoryRepository directory = new DirectoryRepository();
       IdentityVault vault = new IdentityVault(masterKey);
-      CaseCommands caseCommands = new CaseCommands(cases, directory, vault, outbox, clock);
       CaseRequests requests = new CaseRequests();
+      CaseCommands caseCommands = new CaseCommands(cases, directory, vault, outbox, requests, clock);
       AlertRepository alerts = new AlertRepository(jdbi);
       CsvImporter importer = new CsvImporter(jdbi, caseCommands, requests, directory, publisher, masterKey, clock);
 

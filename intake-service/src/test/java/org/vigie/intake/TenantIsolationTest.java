@@ -33,6 +33,7 @@ class TenantIsolationTest {
   private static TestIntake.Association b;
   private static String volunteerA;
   private static String caseA;
+  private static String openingA;
   private static String tokenIdA;
   private static String alertA;
   private static final Map<String, Runnable> CHECKS = new LinkedHashMap<>();
@@ -43,8 +44,10 @@ class TenantIsolationTest {
     b = TestIntake.newAssociation(API);
     volunteerA = TestIntake.newVolunteer(API, a, "VOLUNTEER");
     tokenIdA = API.post("/api/v1/associations/" + a.id() + "/tokens", a.token(), "{\"volunteerId\":\"" + volunteerA + "\"}").text("tokenId");
-    caseA = API.post("/api/v1/cases", a.token(), TestIntake.RENEWAL_CASE.replace("\"employed\"",
-        "\"person\":{\"displayName\":\"Personne A\"},\"employed\"")).text("caseId");
+    Api.Response openedA = API.post("/api/v1/cases", a.token(), TestIntake.RENEWAL_CASE.replace("\"employed\"",
+        "\"person\":{\"displayName\":\"Personne A\"},\"employed\""));
+    caseA = openedA.text("caseId");
+    openingA = openedA.text("eventId");
     alertA = "isolation-" + caseA;
     Instant now = Instant.now();
     try (KafkaProducer<String, org.vigie.schemas.CaseAlert> p = new KafkaProducer<>(SharedKafka.settings().producer("test-isolation"),
@@ -95,6 +98,17 @@ class TenantIsolationTest {
     check("GET /api/v1/cases/{caseId}", () -> assertThat(API.get("/api/v1/cases/" + caseA, b.token()).status()).isEqualTo(404));
     check("POST /api/v1/cases/{caseId}/events", () -> assertThat(API.post("/api/v1/cases/" + caseA + "/events", b.token(),
         "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-01\"}").status()).isEqualTo(404));
+    String correction = "{\"type\":\"CASE_OPENED\",\"occurredOn\":\"2026-11-01\",\"procedure\":\"FIRST_REQUEST\",\"department\":\"75\"}";
+    check("POST /api/v1/cases/{caseId}/events/{eventId}/correction", () -> {
+      assertThat(API.post("/api/v1/cases/" + caseA + "/events/" + openingA + "/correction", b.token(), correction).status()).isEqualTo(404);
+      String caseB = TestIntake.newCase(API, b.token());
+      assertThat(API.post("/api/v1/cases/" + caseB + "/events/" + openingA + "/correction", b.token(), correction).status()).isEqualTo(404);
+    });
+    check("POST /api/v1/cases/{caseId}/events/{eventId}/withdrawal", () -> {
+      assertThat(API.post("/api/v1/cases/" + caseA + "/events/" + openingA + "/withdrawal", b.token(), null).status()).isEqualTo(404);
+      String caseB = TestIntake.newCase(API, b.token());
+      assertThat(API.post("/api/v1/cases/" + caseB + "/events/" + openingA + "/withdrawal", b.token(), null).status()).isEqualTo(404);
+    });
     check("PUT /api/v1/cases/{caseId}/assignee", () -> assertThat(API.put("/api/v1/cases/" + caseA + "/assignee", b.token(),
         "{\"volunteerId\":\"" + volunteerA + "\"}").status()).isEqualTo(404));
     check("DELETE /api/v1/cases/{caseId}/identity", () ->
@@ -140,6 +154,7 @@ class TenantIsolationTest {
     // A's data is intact after B's attempts.
     Api.Response c = API.get("/api/v1/cases/" + caseA, a.token());
     assertThat(c.text("status")).isEqualTo("OPEN");
+    assertThat(c.text("department")).isEqualTo("93");
     assertThat(c.json().at("/person/displayName").asText()).isEqualTo("Personne A");
     assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(caseA))).hasSize(1);
     assertThat(API.get("/api/v1/associations/" + a.id() + "/volunteers", a.token()).json().at("/volunteers/0/active").asBoolean()).isTrue();

@@ -22,9 +22,8 @@ import org.vigie.schemas.BlockageReported;
 import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseOpened;
-import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.EventSource;
-import org.vigie.schemas.SituationUpdated;
 import org.vigie.schemas.topics.Topics;
 
 /**
@@ -33,20 +32,25 @@ import org.vigie.schemas.topics.Topics;
  */
 public final class CaseCommands {
   public static final int SCHEMA_VERSION = 2;
+  /** The version of an event that corrects another (CaseEvent.correction, added in version 3). */
+  public static final int CORRECTION_SCHEMA_VERSION = 3;
 
   private final CaseRepository cases;
   private final DirectoryRepository directory;
   private final IdentityVault vault;
   private final Outbox outbox;
+  private final CaseRequests requests;
   private final Clock clock;
   /** Case and event ids: time-ordered, so that the busiest indexes grow at their end. */
   private final TimeOrderedIds ids;
 
-  public CaseCommands(CaseRepository cases, DirectoryRepository directory, IdentityVault vault, Outbox outbox, Clock clock) {
+  public CaseCommands(CaseRepository cases, DirectoryRepository directory, IdentityVault vault, Outbox outbox,
+      CaseRequests requests, Clock clock) {
     this.cases = cases;
     this.directory = directory;
     this.vault = vault;
     this.outbox = outbox;
+    this.requests = requests;
     this.clock = clock;
     this.ids = new TimeOrderedIds(clock);
   }
@@ -65,7 +69,7 @@ public final class CaseCommands {
         c.procedure().name(), c.department(), volunteer, c.employed(), c.receivesBenefits(), kinds, "OPEN", false,
         c.openedOn(), c.openedOn()));
     c.person().ifPresent(p -> vault.storePerson(h, caseId, p));
-    CaseOpened payload = opened(c, volunteer);
+    CaseOpened payload = c.payload(volunteer);
     c.details().put("assignedVolunteerId", volunteer == null ? null : volunteer.toString());
     return append(h, caller, caseId, EventType.CASE_OPENED, c.openedOn(), payload, c.details(), source);
   }
@@ -75,18 +79,104 @@ public final class CaseCommands {
     if (e.volunteerId().isPresent()) {
       requireActiveVolunteer(h, caller.associationId(), e.volunteerId().get(), "volunteerId");
     }
+    Object payload = withNote(h, caseId, e);
+    updateIfChanged(h, c, CaseRows.apply(c, e));
+    return append(h, caller, caseId, e.type(), e.occurredOn(), payload, e.details(), source);
+  }
+
+  /**
+   * Replaces an event recorded in error with {@code e}, of the same type: a new event naming it
+   * (CaseEvent.correction REPLACES); the case's row then follows the events that stand.
+   */
+  public Recorded replace(Handle h, Caller caller, UUID caseId, UUID eventId, EventDraft e, EventSource source) {
+    Corrected target = correctable(h, caller, caseId, eventId);
+    if (!target.event().type().equals(e.type().name())) {
+      throw ApiProblem.unprocessable("type", "Le champ 'type' doit être celui de l'événement corrigé, "
+          + target.event().type(), "Field 'type' must be the type of the event corrected, " + target.event().type());
+    }
+    Object payload = withNote(h, caseId, e);
+    return correct(h, caller, target, e.type(), e.occurredOn(), payload, e.details(), CorrectionKind.REPLACES, source);
+  }
+
+  /**
+   * Withdraws an event recorded in error: a new event naming it (CaseEvent.correction WITHDRAWS) whose payload
+   * copies the withdrawn one, so that a reader unaware of corrections sees a duplicate, not a new fact.
+   */
+  public Recorded withdraw(Handle h, Caller caller, UUID caseId, UUID eventId, EventSource source) {
+    Corrected target = correctable(h, caller, caseId, eventId);
+    EventType type = EventType.valueOf(target.event().type());
+    if (!type.withdrawable()) {
+      throw ApiProblem.unprocessable("eventId", "L'ouverture d'un dossier ne se retire pas : corrigez-la",
+          "A case's opening is not withdrawn: correct it instead");
+    }
+    EventDraft copy = recorded(target.event());
+    return correct(h, caller, target, type, copy.occurredOn(), copy.payload(), copy.details(), CorrectionKind.WITHDRAWS, source);
+  }
+
+  /** The case (locked) and its event that a correction names, once it may be corrected. */
+  private record Corrected(CaseRecord row, CaseHistory history, TimelineEntry event) {}
+
+  private Corrected correctable(Handle h, Caller caller, UUID caseId, UUID eventId) {
+    CaseRecord c = notErased(h, caller, caseId);
+    CaseHistory history = cases.history(h, caller.associationId(), caseId);
+    TimelineEntry event = history.event(eventId).orElseThrow(() -> ApiProblem.notFound(Resource.EVENT));
+    if (!EventType.valueOf(event.type()).correctable()) {
+      throw ApiProblem.unprocessable("eventId", "Un événement " + event.type() + " ne se corrige pas"
+          + " (pour confier le dossier à un autre bénévole : PUT /api/v1/cases/{caseId}/assignee)",
+          "A " + event.type() + " event is not corrected (to give the case to another volunteer: PUT /api/v1/cases/{caseId}/assignee)");
+    }
+    if (event.correction() != null && event.correction().kind() == CorrectionKind.WITHDRAWS) {
+      throw ApiProblem.unprocessable("eventId", "Un retrait ne se corrige pas : enregistrez à nouveau l'événement retiré",
+          "A withdrawal is not corrected: record the withdrawn event again");
+    }
+    history.correctedBy(eventId).ifPresent(later -> {
+      boolean replaced = later.correction().kind() == CorrectionKind.REPLACES;
+      throw ApiProblem.conflict("eventId",
+          "Cet événement a déjà été " + (replaced ? "remplacé" : "retiré") + " (événement " + later.eventId()
+              + ") ; seule sa version la plus récente se corrige",
+          "This event was already " + (replaced ? "replaced" : "withdrawn") + " (event " + later.eventId()
+              + "); only its newest version can be corrected");
+    });
+    return new Corrected(c, history, event);
+  }
+
+  private Recorded correct(Handle h, Caller caller, Corrected target, EventType type, LocalDate occurredOn, Object payload,
+      com.fasterxml.jackson.databind.node.ObjectNode details, CorrectionKind kind, EventSource source) {
+    EventCorrection correction = new EventCorrection(target.event().eventId(), kind);
+    UUID caseId = target.row().caseId();
+    TimelineEntry entry = new TimelineEntry(ids.next(), type.name(), occurredOn, clock.instant(), caller.recordedBy(),
+        source.name(), details, correction);
+    updateIfChanged(h, target.row(), CaseRows.refold(target.row(), target.history().with(entry).standing(), this::recorded));
+    return append(h, caller, caseId, entry, payload);
+  }
+
+  /** An earlier event's request, parsed again from what was recorded (409 in the unlikely case it no longer parses). */
+  private EventDraft recorded(TimelineEntry e) {
+    try {
+      return requests.recorded(e);
+    } catch (ApiProblem unreadable) {
+      throw ApiProblem.conflict("eventId", "L'événement du " + e.occurredOn() + " (" + e.type() + ") ne peut pas être relu tel "
+          + "qu'il a été enregistré ; ce dossier ne peut pas être corrigé ici", "The event of " + e.occurredOn() + " ("
+          + e.type() + ") cannot be read back as it was recorded; this case cannot be corrected here");
+    }
+  }
+
+  /** The payload to publish: a blockage's note goes to the vault, the payload and the details keep its reference. */
+  private Object withNote(Handle h, UUID caseId, EventDraft e) {
     Object payload = e.payload();
     if (e.note().isPresent()) {
       UUID noteId = vault.storeNote(h, caseId, e.note().get());
       payload = BlockageReported.newBuilder((BlockageReported) payload).setNoteRef(noteId.toString()).build();
       e.details().put("noteRef", noteId.toString());
     }
-    CaseRecord updated = apply(c, e);
-    if (!updated.equals(c)) {
+    return payload;
+  }
+
+  private void updateIfChanged(Handle h, CaseRecord before, CaseRecord after) {
+    if (!after.equals(before)) {
       // Most events (a contact attempt, a blockage) change nothing on the case once its last date is set.
-      cases.update(h, updated);
+      cases.update(h, after);
     }
-    return append(h, caller, caseId, e.type(), e.occurredOn(), payload, e.details(), source);
   }
 
   /**
@@ -112,7 +202,7 @@ public final class CaseCommands {
       c.details().put("assignedVolunteerId", volunteer == null ? null : volunteer.toString());
       Map<UUID, String> notes = new LinkedHashMap<>();
       List<Object[]> payloads = new ArrayList<>();
-      payloads.add(new Object[] {EventType.CASE_OPENED, c.openedOn(), opened(c, volunteer), c.details()});
+      payloads.add(new Object[] {EventType.CASE_OPENED, c.openedOn(), c.payload(volunteer), c.details()});
       for (EventDraft e : drafts.get(i)) {
         Object payload = e.payload();
         if (e.note().isPresent()) {
@@ -121,7 +211,7 @@ public final class CaseCommands {
           payload = BlockageReported.newBuilder((BlockageReported) payload).setNoteRef(noteId.toString()).build();
           e.details().put("noteRef", noteId.toString());
         }
-        record = apply(record, e);
+        record = CaseRows.apply(record, e);
         payloads.add(new Object[] {e.type(), e.occurredOn(), payload, e.details()});
       }
       records.add(record);
@@ -153,16 +243,13 @@ public final class CaseCommands {
     return result;
   }
 
-  private static CaseOpened opened(NewCase c, UUID volunteer) {
-    return CaseOpened.newBuilder()
-        .setPermitKind(c.permitKind()).setPermitExpiresOn(c.permitExpiresOn()).setProcedure(c.procedure())
-        .setDepartment(c.department()).setAssignedVolunteerId(volunteer == null ? null : volunteer.toString())
-        .setEmployed(c.employed()).setReceivesBenefits(c.receivesBenefits()).setBenefitKinds(c.benefitKinds())
-        .build();
-  }
-
   private static CaseEvent event(UUID eventId, UUID caseId, Caller caller, LocalDate occurredOn, Instant now, Object payload,
       EventSource source) {
+    return builder(eventId, caseId, caller, occurredOn, now, payload, source).build();
+  }
+
+  private static CaseEvent.Builder builder(UUID eventId, UUID caseId, Caller caller, LocalDate occurredOn, Instant now,
+      Object payload, EventSource source) {
     return CaseEvent.newBuilder()
         .setEventId(eventId.toString())
         .setCaseId(caseId.toString())
@@ -172,8 +259,7 @@ public final class CaseCommands {
         .setRecordedBy(caller.recordedBy())
         .setSchemaVersion(SCHEMA_VERSION)
         .setPayload(payload)
-        .setSource(source)
-        .build();
+        .setSource(source);
   }
 
   /** Crypto-shredding of the case's identity and notes, and a CaseErased event (rules stop watching the case). */
@@ -192,12 +278,18 @@ public final class CaseCommands {
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), EventSource.API);
   }
 
-  private CaseRecord openCase(Handle h, Caller caller, UUID caseId) {
+  /** The case, locked; an erased case takes no event (a correction neither). */
+  private CaseRecord notErased(Handle h, Caller caller, UUID caseId) {
     CaseRecord c = cases.lock(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
     if (c.identityErased()) {
       throw ApiProblem.unprocessable("caseId", "Ce dossier a été effacé ; aucun événement ne peut y être enregistré",
           "This case was erased; no event can be recorded on it");
     }
+    return c;
+  }
+
+  private CaseRecord openCase(Handle h, Caller caller, UUID caseId) {
+    CaseRecord c = notErased(h, caller, caseId);
     if (c.closed()) {
       throw ApiProblem.unprocessable("caseId", "Ce dossier est clos ; aucun événement ne peut y être enregistré",
           "This case is closed; no event can be recorded on it");
@@ -212,47 +304,21 @@ public final class CaseCommands {
     }
   }
 
-  private static CaseRecord apply(CaseRecord c, EventDraft e) {
-    String permitKind = c.permitKind();
-    LocalDate expires = c.permitExpiresOn();
-    UUID volunteer = c.assignedVolunteerId();
-    boolean employed = c.employed();
-    boolean benefits = c.receivesBenefits();
-    String kinds = c.benefitKinds();
-    String status = c.status();
-    switch (e.type()) {
-      case VOLUNTEER_ASSIGNED -> volunteer = e.volunteerId().orElseThrow();
-      case CASE_CLOSED -> status = "CLOSED";
-      case DECISION_RECEIVED -> {
-        DecisionReceived d = (DecisionReceived) e.payload();
-        if (d.getNewPermitExpiresOn() != null) {
-          expires = d.getNewPermitExpiresOn();
-        }
-        if (d.getNewPermitKind() != null) {
-          permitKind = d.getNewPermitKind().name();
-        }
-      }
-      case SITUATION_UPDATED -> {
-        SituationUpdated s = (SituationUpdated) e.payload();
-        employed = s.getEmployed() != null ? s.getEmployed() : employed;
-        benefits = s.getReceivesBenefits() != null ? s.getReceivesBenefits() : benefits;
-        kinds = s.getBenefitKinds() != null ? s.getBenefitKinds().stream().map(Enum::name).collect(Collectors.joining(",")) : kinds;
-      }
-      default -> { }
-    }
-    LocalDate last = e.occurredOn().isAfter(c.lastEventOn()) ? e.occurredOn() : c.lastEventOn();
-    return new CaseRecord(c.caseId(), c.associationId(), permitKind, expires, c.procedure(), c.department(), volunteer,
-        employed, benefits, kinds, status, c.identityErased(), c.openedOn(), last);
-  }
-
   private Recorded append(Handle h, Caller caller, UUID caseId, EventType type, LocalDate occurredOn, Object payload,
       com.fasterxml.jackson.databind.node.ObjectNode details, EventSource source) {
-    UUID eventId = ids.next();
-    Instant now = clock.instant();
-    CaseEvent event = event(eventId, caseId, caller, occurredOn, now, payload, source);
-    cases.appendTimeline(h, caseId, caller.associationId(),
-        new TimelineEntry(eventId, type.name(), occurredOn, now, caller.recordedBy(), source.name(), details));
-    OutboxRecord record = outbox.append(h, Topics.CASE_EVENTS, caseId.toString(), event);
-    return new Recorded(caseId, eventId, record);
+    return append(h, caller, caseId,
+        new TimelineEntry(ids.next(), type.name(), occurredOn, clock.instant(), caller.recordedBy(), source.name(), details), payload);
+  }
+
+  /** The timeline entry and, in the outbox, its CaseEvent (version 3 with its correction, if it corrects). */
+  private Recorded append(Handle h, Caller caller, UUID caseId, TimelineEntry e, Object payload) {
+    CaseEvent.Builder event = builder(e.eventId(), caseId, caller, e.occurredOn(), e.recordedAt(), payload,
+        EventSource.valueOf(e.source()));
+    if (e.correction() != null) {
+      event.setCorrection(e.correction().avro()).setSchemaVersion(CORRECTION_SCHEMA_VERSION);
+    }
+    cases.appendTimeline(h, caseId, caller.associationId(), e);
+    OutboxRecord record = outbox.append(h, Topics.CASE_EVENTS, caseId.toString(), event.build());
+    return new Recorded(caseId, e.eventId(), record);
   }
 }

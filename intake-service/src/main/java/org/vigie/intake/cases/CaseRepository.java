@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -15,6 +17,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.vigie.intake.command.WriteBehind;
 import org.vigie.intake.command.WriteBehinds;
 import org.vigie.intake.copy.CopyRows;
+import org.vigie.schemas.CorrectionKind;
 
 /** Cases and their timelines; every read is scoped to an association. */
 public final class CaseRepository {
@@ -23,11 +26,13 @@ public final class CaseRepository {
       employed, receives_benefits, benefit_kinds, status, identity_erased, opened_on, last_event_on""";
   private static final String UPDATE = """
       UPDATE cases SET permit_kind = ?, permit_expires_on = ?, assigned_volunteer_id = ?, employed = ?,
-        receives_benefits = ?, benefit_kinds = ?, status = ?, identity_erased = ?, last_event_on = ?
+        receives_benefits = ?, benefit_kinds = ?, status = ?, identity_erased = ?, last_event_on = ?,
+        procedure = ?, department = ?, opened_on = ?
       WHERE case_id = ? AND association_id = ?""";
   private static final String APPEND_TIMELINE = """
-      INSERT INTO case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json))""";
+      INSERT INTO case_events (event_id, case_id, association_id, type, occurred_on, recorded_at, recorded_by, source, details,
+        corrects_event_id, correction_kind)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?, ?)""";
 
   private final ObjectMapper mapper;
   private final WriteBehinds writeBehinds;
@@ -124,38 +129,69 @@ public final class CaseRepository {
     Optional<WriteBehind> writeBehind = writeBehinds.of(h);
     if (writeBehind.isPresent()) {
       writeBehind.get().add(UPDATE, c.permitKind(), c.permitExpiresOn(), c.assignedVolunteerId(), c.employed(),
-          c.receivesBenefits(), c.benefitKinds(), c.status(), c.identityErased(), c.lastEventOn(), c.caseId(), c.associationId());
+          c.receivesBenefits(), c.benefitKinds(), c.status(), c.identityErased(), c.lastEventOn(), c.procedure(),
+          c.department(), c.openedOn(), c.caseId(), c.associationId());
       writeBehind.get().locked(c.caseId(), c);
       return;
     }
     h.createUpdate(UPDATE)
         .bind(0, c.permitKind()).bind(1, c.permitExpiresOn()).bind(2, c.assignedVolunteerId()).bind(3, c.employed())
         .bind(4, c.receivesBenefits()).bind(5, c.benefitKinds()).bind(6, c.status()).bind(7, c.identityErased())
-        .bind(8, c.lastEventOn()).bind(9, c.caseId()).bind(10, c.associationId())
+        .bind(8, c.lastEventOn()).bind(9, c.procedure()).bind(10, c.department()).bind(11, c.openedOn())
+        .bind(12, c.caseId()).bind(13, c.associationId())
         .execute();
   }
 
   public void appendTimeline(Handle h, UUID caseId, UUID associationId, TimelineEntry e) {
+    UUID corrects = e.correction() == null ? null : e.correction().eventId();
+    String kind = e.correction() == null ? null : e.correction().kind().name();
     Optional<WriteBehind> writeBehind = writeBehinds.of(h);
     if (writeBehind.isPresent()) {
       writeBehind.get().add(APPEND_TIMELINE, e.eventId(), caseId, associationId, e.type(), e.occurredOn(),
-          Timestamp.from(e.recordedAt()), e.recordedBy(), e.source(), e.details().toString());
+          Timestamp.from(e.recordedAt()), e.recordedBy(), e.source(), e.details().toString(), corrects, kind);
+      writeBehind.get().gathered(Unsent.class, Unsent::new).add(caseId, e);
       return;
     }
     h.createUpdate(APPEND_TIMELINE)
         .bind(0, e.eventId()).bind(1, caseId).bind(2, associationId).bind(3, e.type()).bind(4, e.occurredOn())
         .bind(5, Timestamp.from(e.recordedAt())).bind(6, e.recordedBy()).bind(7, e.source()).bind(8, e.details().toString())
+        .bind(9, corrects).bind(10, kind)
         .execute();
+  }
+
+  /** The timeline entries a group-commit transaction queued, not in the table until its commit. */
+  private static final class Unsent {
+    private final Map<UUID, List<TimelineEntry>> byCase = new HashMap<>();
+
+    void add(UUID caseId, TimelineEntry e) {
+      byCase.computeIfAbsent(caseId, k -> new ArrayList<>()).add(e);
+    }
+
+    List<TimelineEntry> of(UUID caseId) {
+      return byCase.getOrDefault(caseId, List.of());
+    }
   }
 
   public List<TimelineEntry> timeline(Handle h, UUID associationId, UUID caseId) {
     return h.createQuery("""
-            SELECT event_id, type, occurred_on, recorded_at, recorded_by, source, details::text FROM case_events
-            WHERE association_id = ? AND case_id = ? ORDER BY seq""")
+            SELECT event_id, type, occurred_on, recorded_at, recorded_by, source, details::text, corrects_event_id,
+              correction_kind
+            FROM case_events WHERE association_id = ? AND case_id = ? ORDER BY seq""")
         .bind(0, associationId).bind(1, caseId)
         .map((rs, ctx) -> new TimelineEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
-            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), readObject(rs.getString(7))))
+            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), readObject(rs.getString(7)),
+            rs.getString(9) == null ? null : new EventCorrection(rs.getObject(8, UUID.class), CorrectionKind.valueOf(rs.getString(9)))))
         .list();
+  }
+
+  /**
+   * The timeline of a case this transaction holds locked, with the entries it recorded so far (a group-commit
+   * transaction sends them only at its commit).
+   */
+  public CaseHistory history(Handle h, UUID associationId, UUID caseId) {
+    List<TimelineEntry> entries = new ArrayList<>(timeline(h, associationId, caseId));
+    writeBehinds.of(h).ifPresent(w -> entries.addAll(w.gathered(Unsent.class, Unsent::new).of(caseId)));
+    return new CaseHistory(entries);
   }
 
   public record Page(List<CaseRecord> cases, long total) {}

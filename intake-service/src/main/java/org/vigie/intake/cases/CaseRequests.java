@@ -49,6 +49,9 @@ public final class CaseRequests {
   private static final Set<String> CASE_FIELDS = Set.of("permit", "procedure", "department", "assignedVolunteerId",
       "employed", "receivesBenefits", "benefitKinds", "openedOn", "person");
   private static final Set<String> COMMON = Set.of("type", "occurredOn");
+  /** A corrected opening: the opening fields of a case, without identity or assignment, dated by occurredOn. */
+  private static final Set<String> OPENING_CORRECTION_FIELDS = Set.of("type", "occurredOn", "permit", "procedure",
+      "department", "employed", "receivesBenefits", "benefitKinds");
 
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
@@ -236,6 +239,50 @@ public final class CaseRequests {
       default -> throw new IllegalStateException("unreachable: " + type);
     }
     return new EventDraft(type, occurredOn, payload, details, note, volunteer);
+  }
+
+  /**
+   * The body of a correction: an event as {@link #parseEvent} takes it, or, for a CASE_OPENED, the opening fields
+   * of {@link #parseCase} (same names and checks) without person or assignment, dated by {@code occurredOn}. A
+   * corrected opening assigns nobody.
+   */
+  public EventDraft parseCorrection(ObjectNode body, LocalDate today) {
+    Fields f = Fields.of(body);
+    EventType type = f.requiredEnum("type", EventType.class);
+    if (!type.correctable()) {
+      throw ApiProblem.unprocessable("type", "Champ 'type' : un événement " + type + " ne se corrige pas"
+          + " (pour confier le dossier à un autre bénévole : PUT /api/v1/cases/{caseId}/assignee)",
+          "Field 'type': a " + type + " event is not corrected (to give the case to another volunteer: "
+          + "PUT /api/v1/cases/{caseId}/assignee)");
+    }
+    if (type != EventType.CASE_OPENED) {
+      return parseEvent(body, today);
+    }
+    f.only(OPENING_CORRECTION_FIELDS);
+    LocalDate openedOn = f.requiredDate("occurredOn");
+    checkPast("occurredOn", openedOn, today);
+    ObjectNode opening = body.deepCopy();
+    opening.remove(COMMON);
+    opening.put("openedOn", openedOn.toString());
+    NewCase c = parseCase(opening, today);
+    return new EventDraft(type, openedOn, c.payload(null), c.details(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * An event as it was recorded, parsed again from its timeline details (which hold the fields of its request
+   * under the same names, and the note's reference): its payload is the one first published. Not for
+   * CASE_OPENED and CASE_ERASED, which have no such request.
+   */
+  public EventDraft recorded(TimelineEntry e) {
+    ObjectNode body = e.details().deepCopy();
+    body.remove("noteRef");
+    body.put("type", e.type()).put("occurredOn", e.occurredOn().toString());
+    EventDraft d = parseEvent(body, e.occurredOn());
+    Object payload = d.payload();
+    if (e.details().hasNonNull("noteRef")) {
+      payload = BlockageReported.newBuilder((BlockageReported) payload).setNoteRef(e.details().get("noteRef").asText()).build();
+    }
+    return new EventDraft(d.type(), d.occurredOn(), payload, e.details().deepCopy(), Optional.empty(), d.volunteerId());
   }
 
   private static Set<String> with(String... names) {

@@ -28,6 +28,7 @@ import org.vigie.intake.http.Json;
 import org.vigie.intake.http.Writes;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.Person;
+import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.EventSource;
 import org.vigie.schemas.Procedure;
 import org.vigie.schemas.VolunteerAssigned;
@@ -67,6 +68,8 @@ public final class CaseRoutes {
         ApiRoute.of(GET, "/api/v1/cases", MEMBERS, this::list),
         ApiRoute.of(GET, "/api/v1/cases/{caseId}", MEMBERS, this::get),
         ApiRoute.of(POST, "/api/v1/cases/{caseId}/events", MEMBERS, this::record),
+        ApiRoute.of(POST, "/api/v1/cases/{caseId}/events/{eventId}/correction", MEMBERS, this::replace),
+        ApiRoute.of(POST, "/api/v1/cases/{caseId}/events/{eventId}/withdrawal", MEMBERS, this::withdraw),
         ApiRoute.of(PUT, "/api/v1/cases/{caseId}/assignee", COORDINATORS, this::reassign),
         ApiRoute.of(DELETE, "/api/v1/cases/{caseId}/identity", COORDINATORS, this::eraseIdentity));
   }
@@ -89,6 +92,24 @@ public final class CaseRoutes {
       throw ApiProblem.forbidden();
     }
     writes.run(ctx, caller.associationId(), body, h -> accepted(commands.record(h, caller, caseId, e, EventSource.API)));
+  }
+
+  /** An event recorded in error replaced by the body's, of the same type. */
+  private void replace(Context ctx, Caller caller) {
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
+    UUID eventId = Ids.path(ctx.pathParam("eventId"), Resource.EVENT);
+    byte[] body = ctx.bodyAsBytes();
+    EventDraft e = requests.parseCorrection(json.parseObject(body), today());
+    writes.run(ctx, caller.associationId(), body, h -> corrected(commands.replace(h, caller, caseId, eventId, e, EventSource.API),
+        new EventCorrection(eventId, CorrectionKind.REPLACES)));
+  }
+
+  /** An event recorded in error withdrawn (no body). */
+  private void withdraw(Context ctx, Caller caller) {
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
+    UUID eventId = Ids.path(ctx.pathParam("eventId"), Resource.EVENT);
+    writes.run(ctx, caller.associationId(), null, h -> corrected(commands.withdraw(h, caller, caseId, eventId, EventSource.API),
+        new EventCorrection(eventId, CorrectionKind.WITHDRAWS)));
   }
 
   private void reassign(Context ctx, Caller caller) {
@@ -115,17 +136,31 @@ public final class CaseRoutes {
     return new CommandResult(202, json.object().put("eventId", r.eventId().toString()).toString(), List.of(r.record()));
   }
 
+  /** Answered as a recorded event, with what it corrects. */
+  private CommandResult corrected(CaseCommands.Recorded r, EventCorrection correction) {
+    ObjectNode body = json.object().put("eventId", r.eventId().toString());
+    body.set("correction", correction.json());
+    return new CommandResult(202, body.toString(), List.of(r.record()));
+  }
+
   private void get(Context ctx, Caller caller) {
     UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
     ObjectNode out = jdbi.withHandle(h -> {
       CaseRecord c = cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
       ObjectNode n = summary(c, vault.person(h, caseId));
       ArrayNode timeline = n.putArray("timeline");
-      for (TimelineEntry e : cases.timeline(h, caller.associationId(), caseId)) {
+      List<TimelineEntry> entries = cases.timeline(h, caller.associationId(), caseId);
+      CaseHistory history = new CaseHistory(entries);
+      for (TimelineEntry e : entries) {
         ObjectNode t = timeline.addObject().put("eventId", e.eventId().toString()).put("type", e.type())
             .put("occurredOn", e.occurredOn().toString()).put("recordedAt", e.recordedAt().toString())
             .put("recordedBy", e.recordedBy()).put("source", e.source());
         t.setAll(e.details());
+        if (e.correction() != null) {
+          t.set("correction", e.correction().json());
+        }
+        history.correctedBy(e.eventId()).ifPresent(later ->
+            t.set("correctedBy", new EventCorrection(later.eventId(), later.correction().kind()).json()));
         if (e.details().hasNonNull("noteRef")) {
           UUID noteId = UUID.fromString(e.details().get("noteRef").asText());
           t.put("note", vault.note(h, caseId, noteId).orElse(null));

@@ -10,4 +10,14 @@ public enum EventType {
   public boolean postable() {
     return this != CASE_OPENED && this != CASE_ERASED;
   }
+
+  /** Types an event recorded in error can be replaced with (an assignment is changed by a new one; an erasure stays). */
+  public boolean correctable() {
+    return this != VOLUNTEER_ASSIGNED && this != CASE_ERASED;
+  }
+
+  /** Types an event recorded in error can be withdrawn from (a case's opening is replaced, never withdrawn). */
+  public boolean withdrawable() {
+    return correctable() && this != CASE_OPENED;
+  }
 }

@@ -5,6 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One event of a case's timeline as recorded. */
+/** One event of a case's timeline as recorded; {@code correction} is null unless it corrects an earlier event. */
 public record TimelineEntry(UUID eventId, String type, LocalDate occurredOn, Instant recordedAt, String recordedBy,
-    String source, ObjectNode details) {}
+    String source, ObjectNode details, EventCorrection correction) {
+
+  /** An event that corrects nothing. */
+  public TimelineEntry(UUID eventId, String type, LocalDate occurredOn, Instant recordedAt, String recordedBy,
+      String source, ObjectNode details) {
+    this(eventId, type, occurredOn, recordedAt, recordedBy, source, details, null);
+  }
+}

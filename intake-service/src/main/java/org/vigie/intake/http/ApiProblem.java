@@ -32,6 +32,11 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(422, "invalid-value", "Valeur refusée / Value rejected", new Detail(fr, en), field);
   }
 
+  /** Acceptable, but not in the current state of what it names (an event already corrected, …). */
+  public static ApiProblem conflict(String field, String fr, String en) {
+    return new ApiProblem(409, "conflict", "Conflit / Conflict", new Detail(fr, en), field);
+  }
+
   public static ApiProblem notFound(Resource what) {
     return new ApiProblem(404, "not-found", "Introuvable / Not found", what.notFound(), null);
   }

@@ -3,6 +3,7 @@ package org.vigie.intake.http;
 /** What a request can name that may not exist (for the caller): the subject of a 404. */
 public enum Resource {
   CASE("Dossier introuvable", "case not found"),
+  EVENT("Événement introuvable dans ce dossier", "event not found in this case"),
   ALERT("Alerte introuvable", "alert not found"),
   ASSOCIATION("Association introuvable", "association not found"),
   VOLUNTEER("Bénévole introuvable", "volunteer not found"),

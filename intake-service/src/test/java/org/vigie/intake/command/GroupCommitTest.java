@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.outbox.OutboxRecord;
+import org.vigie.intake.support.RecordingPublication;
 import org.vigie.platform.db.Databases;
 import org.vigie.platform.testing.SharedPostgres;
 
@@ -28,7 +29,7 @@ class GroupCommitTest {
   private HikariDataSource ds;
   private Jdbi jdbi;
   private final WriteBehinds writeBehinds = new WriteBehinds();
-  private final List<List<OutboxRecord>> published = new ArrayList<>();
+  private RecordingPublication publication;
 
   @BeforeEach
   void database() {
@@ -42,24 +43,9 @@ class GroupCommitTest {
     ds.close();
   }
 
-  private GroupCommit group(CompletableFuture<Void> publication) {
-    return new GroupCommit(jdbi, writeBehinds, (h, w, keys) -> { }, new GroupCommit.Publication() {
-      @Override
-      public void expect(List<OutboxRecord> records) {
-      }
-
-      @Override
-      public void forget(List<OutboxRecord> records) {
-      }
-
-      @Override
-      public CompletableFuture<Void> publishAsync(List<OutboxRecord> records) {
-        synchronized (published) {
-          published.add(records);
-        }
-        return publication;
-      }
-    }, 1, 256);
+  private GroupCommit group(CompletableFuture<Void> acknowledgement) {
+    publication = new RecordingPublication(acknowledgement);
+    return new GroupCommit(jdbi, writeBehinds, (h, w, keys) -> { }, publication, 1, 256);
   }
 
   /** Inserts a row (queued when in a group-commit transaction) and answers the transaction's id. */
@@ -121,8 +107,8 @@ class GroupCommitTest {
       assertThatThrownBy(() -> get(refused.committed())).isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(ApiProblem.class);
       assertThat(rows()).isEqualTo(4);
-      assertThat(published).hasSize(1);
-      assertThat(published.get(0)).extracting(OutboxRecord::seq).containsExactly(1L, 2L, 3L, 4L);
+      assertThat(publication.published()).hasSize(1);
+      assertThat(publication.published().get(0)).extracting(OutboxRecord::seq).containsExactly(1L, 2L, 3L, 4L);
     }
   }
 
