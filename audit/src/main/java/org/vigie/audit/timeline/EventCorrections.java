@@ -1,6 +1,12 @@
 package org.vigie.audit.timeline;
 
-import static org.vigie.audit.timeline.FrenchLabels.date;
+import static org.vigie.audit.timeline.Labels.Phrase.CORRECTED_EVENT;
+import static org.vigie.audit.timeline.Labels.Phrase.CORRECTED_EVENT_MISSING;
+import static org.vigie.audit.timeline.Labels.Phrase.CORRECTION_REFUSED;
+import static org.vigie.audit.timeline.Labels.Phrase.REPLACED_ON;
+import static org.vigie.audit.timeline.Labels.Phrase.REPLACEMENT;
+import static org.vigie.audit.timeline.Labels.Phrase.WITHDRAWAL;
+import static org.vigie.audit.timeline.Labels.Phrase.WITHDRAWN_ON;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -50,24 +56,22 @@ final class EventCorrections {
     return by == null ? null : new CorrectionLink(by.getEventId(), by.getCorrection().getKind(), by.getRecordedAt());
   }
 
-  /** The French description of {@code e}, saying what it corrects and whether it was itself corrected. */
-  String describe(CaseEvent e) {
-    String text = EventDescriptions.describe(e.getPayload());
+  /** The description of {@code e} in one language, saying what it corrects and whether it was itself corrected. */
+  String describe(CaseEvent e, Labels l) {
+    String text = EventDescriptions.describe(e.getPayload(), l);
     Correction c = e.getCorrection();
     if (c != null && !applies(e)) {
-      text += " (correction non prise en compte : elle ne peut pas viser cet événement)";
+      text += l.phrase(CORRECTION_REFUSED);
     } else if (c != null) {
       CaseEvent target = byId.get(c.getEventId());
-      String which = target == null ? "d'un événement absent de la chronologie (" + c.getEventId() + ")"
-          : "de l'événement du " + date(target.getOccurredOn());
-      text = c.getKind() == CorrectionKind.WITHDRAWS
-          ? "Retrait " + which + " (saisi par erreur) ; il indiquait : " + text
-          : "Correction " + which + " (saisi par erreur) : " + text;
+      String which = target == null ? l.phrase(CORRECTED_EVENT_MISSING, c.getEventId())
+          : l.phrase(CORRECTED_EVENT, l.date(target.getOccurredOn()));
+      text = l.phrase(c.getKind() == CorrectionKind.WITHDRAWS ? WITHDRAWAL : REPLACEMENT, which, text);
     }
     CaseEvent by = correctedBy.get(e.getEventId());
     if (by != null) {
-      text += " — saisi par erreur, " + (by.getCorrection().getKind() == CorrectionKind.WITHDRAWS ? "retiré" : "remplacé")
-          + " le " + date(LocalDate.ofInstant(by.getRecordedAt(), TimelineBuilder.PARIS));
+      text += l.phrase(by.getCorrection().getKind() == CorrectionKind.WITHDRAWS ? WITHDRAWN_ON : REPLACED_ON,
+          l.date(LocalDate.ofInstant(by.getRecordedAt(), TimelineBuilder.PARIS)));
     }
     return text;
   }

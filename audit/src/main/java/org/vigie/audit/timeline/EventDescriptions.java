@@ -1,6 +1,6 @@
 package org.vigie.audit.timeline;
 
-import static org.vigie.audit.timeline.FrenchLabels.date;
+import static org.vigie.audit.timeline.Labels.Phrase.*;
 
 import java.util.List;
 import java.util.StringJoiner;
@@ -19,7 +19,7 @@ import org.vigie.schemas.SituationUpdated;
 import org.vigie.schemas.SubmissionRecorded;
 import org.vigie.schemas.VolunteerAssigned;
 
-/** The type code (as in the HTTP API, e.g. BLOCKAGE_REPORTED) and the French description of an event payload. */
+/** The type code (as in the HTTP API, e.g. BLOCKAGE_REPORTED) and the description of an event payload in one language. */
 final class EventDescriptions {
   private EventDescriptions() {}
 
@@ -27,80 +27,79 @@ final class EventDescriptions {
     return payload.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
   }
 
-  static String describe(Object payload) {
+  static String describe(Object payload, Labels l) {
     if (payload instanceof CaseOpened p) {
-      StringJoiner s = new StringJoiner(" ; ", "Ouverture du dossier : ", "");
-      s.add(FrenchLabels.permit(p.getPermitKind())
-          + (p.getPermitExpiresOn() == null ? " (pas de titre en cours)" : " expirant le " + date(p.getPermitExpiresOn())));
-      s.add(FrenchLabels.procedure(p.getProcedure()));
-      s.add("département " + p.getDepartment());
-      s.add("en emploi : " + FrenchLabels.yesNo(p.getEmployed()));
-      s.add("prestations : " + FrenchLabels.yesNo(p.getReceivesBenefits()) + benefits(p.getBenefitKinds()));
+      StringJoiner s = new StringJoiner(l.phrase(LIST_SEPARATOR));
+      String permit = l.of(p.getPermitKind());
+      s.add(p.getPermitExpiresOn() == null ? l.phrase(NO_CURRENT_PERMIT, permit)
+          : l.phrase(PERMIT_EXPIRING, permit, l.date(p.getPermitExpiresOn())));
+      s.add(l.of(p.getProcedure()));
+      s.add(l.phrase(DEPARTMENT, p.getDepartment()));
+      s.add(l.phrase(EMPLOYED, l.yesNo(p.getEmployed())));
+      s.add(l.phrase(RECEIVES_BENEFITS, l.yesNo(p.getReceivesBenefits()), benefits(p.getBenefitKinds(), l)));
       if (p.getAssignedVolunteerId() != null) {
-        s.add("suivi par " + p.getAssignedVolunteerId());
+        s.add(l.phrase(FOLLOWED_BY, p.getAssignedVolunteerId()));
       }
-      return s.toString();
+      return l.phrase(CASE_OPENED, s);
     }
     if (payload instanceof VolunteerAssigned p) {
-      return "Suivi confié au bénévole " + p.getVolunteerId();
+      return l.phrase(VOLUNTEER_ASSIGNED, p.getVolunteerId());
     }
     if (payload instanceof SubmissionRecorded p) {
-      return "Demande déposée sur l'ANEF : " + FrenchLabels.procedure(p.getProcedure())
-          + " (dossier complet : " + FrenchLabels.yesNo(p.getComplete()) + ")"
-          + (p.getReceiptMentionsAppealRoutes() ? "" : " ; le récépissé ne mentionne pas les voies de recours");
+      return l.phrase(SUBMISSION_RECORDED, l.of(p.getProcedure()), l.yesNo(p.getComplete()))
+          + (p.getReceiptMentionsAppealRoutes() ? "" : l.phrase(LIST_SEPARATOR) + l.phrase(NO_APPEAL_ROUTES));
     }
     if (payload instanceof BlockageReported p) {
-      return "Blocage signalé : " + FrenchLabels.blockage(p.getBlockage());
+      return l.phrase(BLOCKAGE_REPORTED, l.of(p.getBlockage()));
     }
     if (payload instanceof BlockageResolved p) {
-      return "Blocage résolu : " + FrenchLabels.blockage(p.getBlockage());
+      return l.phrase(BLOCKAGE_RESOLVED, l.of(p.getBlockage()));
     }
     if (payload instanceof ApiIssued p) {
-      return "API (attestation de prolongation d'instruction) délivrée, valable jusqu'au " + date(p.getValidUntil());
+      return l.phrase(API_ISSUED, l.date(p.getValidUntil()));
     }
     if (payload instanceof ApiExpiryRecorded) {
-      return "API expirée sans renouvellement";
+      return l.phrase(API_EXPIRED);
     }
     if (payload instanceof CccContactAttempted p) {
-      return "Tentative de contact du CCC par " + FrenchLabels.channel(p.getChannel()) + " : "
-          + FrenchLabels.outcome(p.getOutcome())
-          + (p.getWaitMinutes() == null ? "" : " (attente " + p.getWaitMinutes() + " min)");
+      return l.phrase(CCC_CONTACT_ATTEMPTED, l.of(p.getChannel()), l.of(p.getOutcome()))
+          + (p.getWaitMinutes() == null ? "" : l.phrase(CCC_WAIT, p.getWaitMinutes()));
     }
     if (payload instanceof EmployerRefusedApi) {
-      return "L'employeur refuse l'API";
+      return l.phrase(EMPLOYER_REFUSED_API);
     }
     if (payload instanceof DecisionReceived p) {
-      return "Décision reçue : " + FrenchLabels.decision(p.getDecision())
-          + (p.getNewPermitExpiresOn() == null ? "" : " ; nouveau titre valable jusqu'au " + date(p.getNewPermitExpiresOn()));
+      return l.phrase(DECISION_RECEIVED, l.of(p.getDecision())) + (p.getNewPermitExpiresOn() == null ? ""
+          : l.phrase(LIST_SEPARATOR) + l.phrase(NEW_PERMIT, l.date(p.getNewPermitExpiresOn())));
     }
     if (payload instanceof SituationUpdated p) {
-      StringJoiner s = new StringJoiner(" ; ", "Situation mise à jour : ", "");
+      StringJoiner s = new StringJoiner(l.phrase(LIST_SEPARATOR));
       if (p.getEmployed() != null) {
-        s.add("en emploi : " + FrenchLabels.yesNo(p.getEmployed()));
+        s.add(l.phrase(EMPLOYED, l.yesNo(p.getEmployed())));
       }
       if (p.getReceivesBenefits() != null) {
-        s.add("prestations : " + FrenchLabels.yesNo(p.getReceivesBenefits()));
+        s.add(l.phrase(RECEIVES_BENEFITS, l.yesNo(p.getReceivesBenefits()), ""));
       }
       if (p.getBenefitKinds() != null) {
-        s.add("prestations perçues" + benefits(p.getBenefitKinds()));
+        s.add(l.phrase(BENEFITS_RECEIVED, benefits(p.getBenefitKinds(), l)));
       }
-      return s.toString();
+      return l.phrase(SITUATION_UPDATED, s);
     }
     if (payload instanceof CaseClosed) {
-      return "Dossier clos";
+      return l.phrase(CASE_CLOSED);
     }
     if (payload instanceof CaseErased) {
-      return "Identité effacée (droit à l'effacement ou fin de la durée de conservation)";
+      return l.phrase(CASE_ERASED);
     }
-    return "Événement " + type(payload);
+    return l.phrase(OTHER_EVENT, type(payload));
   }
 
-  private static String benefits(List<BenefitKind> kinds) {
+  private static String benefits(List<BenefitKind> kinds, Labels l) {
     if (kinds == null || kinds.isEmpty()) {
       return "";
     }
     StringJoiner s = new StringJoiner(", ", " (", ")");
-    kinds.forEach(k -> s.add(k == BenefitKind.FRANCE_TRAVAIL ? "France Travail" : k == BenefitKind.CAF ? "CAF" : "autre"));
+    kinds.forEach(k -> s.add(l.of(k)));
     return s.toString();
   }
 }

@@ -1,6 +1,15 @@
 package org.vigie.audit.timeline;
 
-import static org.vigie.audit.timeline.FrenchLabels.date;
+import static org.vigie.audit.timeline.Labels.Phrase.ALERT;
+import static org.vigie.audit.timeline.Labels.Phrase.ALERT_BASIS;
+import static org.vigie.audit.timeline.Labels.Phrase.ALERT_DEADLINE;
+import static org.vigie.audit.timeline.Labels.Phrase.ALERT_RAISED;
+import static org.vigie.audit.timeline.Labels.Phrase.ALERT_RESOLVED;
+import static org.vigie.audit.timeline.Labels.Phrase.ALERT_UPDATED;
+import static org.vigie.audit.timeline.Labels.Phrase.NOTIFICATION;
+import static org.vigie.audit.timeline.Labels.Phrase.NOTIFICATION_ATTEMPTS;
+import static org.vigie.audit.timeline.Labels.Phrase.NOTIFICATION_REASON;
+import static org.vigie.audit.timeline.Labels.Phrase.TO_COORDINATION;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.vigie.audit.timeline.Labels.Phrase;
 import org.vigie.audit.timeline.TimelineEntry.Kind;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
@@ -54,8 +64,8 @@ public final class TimelineBuilder {
         erasedOn = e.getOccurredOn();
       }
       entries.add(TimelineEntry.event(e.getOccurredOn(), e.getRecordedAt(), e.getRecordedBy(),
-          EventDescriptions.type(e.getPayload()), corrections.describe(e), e.getEventId(), corrections.correction(e),
-          corrections.correctedBy(e)));
+          EventDescriptions.type(e.getPayload()), corrections.describe(e, Labels.FRENCH),
+          corrections.describe(e, Labels.ENGLISH), e.getEventId(), corrections.correction(e), corrections.correctedBy(e)));
     }
     Set<String> alertIds = new HashSet<>();
     List<CaseAlert> ownAlerts = alerts.stream()
@@ -85,33 +95,41 @@ public final class TimelineBuilder {
   private static TimelineEntry alertEntry(CaseAlert a, boolean update) {
     boolean resolved = a.getStatus() == AlertStatus.RESOLVED;
     String type = resolved ? "ALERT_RESOLVED" : update ? "ALERT_UPDATED" : "ALERT_RAISED";
-    String verb = resolved ? "Alerte résolue" : update ? "Alerte mise à jour" : "Alerte levée";
-    StringBuilder d = new StringBuilder(verb).append(" : ").append(FrenchLabels.rule(a.getRule()))
-        .append(" (").append(a.getRule()).append("), gravité ").append(FrenchLabels.severity(a.getSeverity()))
-        .append(" ; condition remplie depuis le ").append(date(a.getEpisodeStart()));
-    if (a.getDeadline() != null) {
-      d.append(" ; échéance ").append(date(a.getDeadline()));
-    }
-    d.append(" ; fondement : ").append(a.getReference()).append(" (version du texte du ")
-        .append(date(a.getTextVersionDate())).append(", règle ").append(a.getRuleVersion()).append(")");
-    if (!resolved && a.getMessage() != null) {
-      d.append(". ").append(a.getMessage().getFr());
-    }
     return new TimelineEntry(Kind.ALERT, LocalDate.ofInstant(a.getEmittedAt(), PARIS), a.getEmittedAt(), RULES_SERVICE,
-        type, d.toString(), null, a.getAlertId(), a.getRule(), a.getSeverity(), a.getEpisodeStart(), a.getDeadline(),
-        a.getReference(), a.getTextVersionDate(), a.getRuleVersion(), null, null, null, a.getStatus().name(), null, null);
+        type, describe(a, update, Labels.FRENCH), null, a.getAlertId(), a.getRule(), a.getSeverity(), a.getEpisodeStart(),
+        a.getDeadline(), a.getReference(), a.getTextVersionDate(), a.getRuleVersion(), null, null, null,
+        a.getStatus().name(), null, null, describe(a, update, Labels.ENGLISH));
+  }
+
+  /** The alert record in words: rule, severity, since when, deadline, legal basis, and the alert's message unless resolved. */
+  private static String describe(CaseAlert a, boolean update, Labels l) {
+    boolean resolved = a.getStatus() == AlertStatus.RESOLVED;
+    Phrase verb = resolved ? ALERT_RESOLVED : update ? ALERT_UPDATED : ALERT_RAISED;
+    StringBuilder d = new StringBuilder(l.phrase(ALERT, l.phrase(verb), l.of(a.getRule()), a.getRule(),
+        l.of(a.getSeverity()), l.date(a.getEpisodeStart())));
+    if (a.getDeadline() != null) {
+      d.append(l.phrase(ALERT_DEADLINE, l.date(a.getDeadline())));
+    }
+    d.append(l.phrase(ALERT_BASIS, a.getReference(), l.date(a.getTextVersionDate()), a.getRuleVersion()));
+    if (!resolved && a.getMessage() != null) {
+      d.append(". ").append(l.message(a.getMessage()));
+    }
+    return d.toString();
   }
 
   private static TimelineEntry notificationEntry(NotificationOutcome n) {
-    String role = n.getRecipientRole().name();
-    String description = "Notification (" + FrenchLabels.notificationKind(n.getKind()) + ") par "
-        + FrenchLabels.notificationChannel(n.getChannel()) + " à " + (role.equals("COORDINATOR") ? "la coordination " : "")
-        + n.getRecipientVolunteerId() + ", alerte " + FrenchLabels.rule(n.getRule()) + " : "
-        + FrenchLabels.notificationState(n.getState())
-        + (n.getAttempts() > 1 ? " (" + n.getAttempts() + " tentatives)" : "")
-        + (n.getDetail() == null ? "" : " ; motif : " + n.getDetail());
     return new TimelineEntry(Kind.NOTIFICATION, LocalDate.ofInstant(n.getAt(), PARIS), n.getAt(), NOTIFIER_SERVICE,
-        "NOTIFICATION_" + n.getState(), description, null, n.getAlertId(), n.getRule(), n.getSeverity(), null, null,
-        null, null, null, n.getChannel().name(), n.getRecipientVolunteerId(), role, n.getState().name(), null, null);
+        "NOTIFICATION_" + n.getState(), describe(n, Labels.FRENCH), null, n.getAlertId(), n.getRule(), n.getSeverity(),
+        null, null, null, null, null, n.getChannel().name(), n.getRecipientVolunteerId(), n.getRecipientRole().name(),
+        n.getState().name(), null, null, describe(n, Labels.ENGLISH));
+  }
+
+  /** The notification in words: kind, channel, recipient, alert, state, attempts and reason. */
+  private static String describe(NotificationOutcome n, Labels l) {
+    String coordination = n.getRecipientRole().name().equals("COORDINATOR") ? l.phrase(TO_COORDINATION) : "";
+    return l.phrase(NOTIFICATION, l.of(n.getKind()), l.of(n.getChannel()), coordination,
+        n.getRecipientVolunteerId(), l.of(n.getRule()), l.of(n.getState()))
+        + (n.getAttempts() > 1 ? l.phrase(NOTIFICATION_ATTEMPTS, n.getAttempts()) : "")
+        + (n.getDetail() == null ? "" : l.phrase(NOTIFICATION_REASON, n.getDetail()));
   }
 }

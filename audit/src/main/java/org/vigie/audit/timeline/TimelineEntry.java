@@ -17,6 +17,7 @@ import org.vigie.schemas.Severity;
  * @param description what happened, in French
  * @param correction on an event that corrects an earlier one recorded in error: that event and how
  * @param correctedBy on an event recorded in error: the event that replaced or withdrew it, and when
+ * @param descriptionEn what happened, in English (added last: the fields before it keep their order)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntry(
@@ -40,13 +41,14 @@ public record TimelineEntry(
     String recipientRole,
     String state,
     CorrectionLink correction,
-    CorrectionLink correctedBy) {
+    CorrectionLink correctedBy,
+    String descriptionEn) {
 
   public enum Kind { EVENT, ALERT, NOTIFICATION }
 
   static TimelineEntry event(LocalDate date, Instant recordedAt, String recordedBy, String type, String description,
-      String eventId, CorrectionLink correction, CorrectionLink correctedBy) {
+      String descriptionEn, String eventId, CorrectionLink correction, CorrectionLink correctedBy) {
     return new TimelineEntry(Kind.EVENT, date, recordedAt, recordedBy, type, description, eventId,
-        null, null, null, null, null, null, null, null, null, null, null, null, correction, correctedBy);
+        null, null, null, null, null, null, null, null, null, null, null, null, correction, correctedBy, descriptionEn);
   }
 }

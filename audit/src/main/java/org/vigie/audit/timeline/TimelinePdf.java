@@ -36,7 +36,7 @@ public final class TimelinePdf {
   public static void render(CaseTimeline timeline, OutputStream out) {
     try (PDDocument document = new PDDocument()) {
       ZonedDateTime edited = timeline.generatedAt().atZone(TimelineBuilder.PARIS);
-      String editedText = "Édité le " + edited.format(FrenchLabels.DATE) + " à "
+      String editedText = "Édité le " + Labels.FRENCH.date(edited.toLocalDate()) + " à "
           + edited.format(DateTimeFormatter.ofPattern("HH:mm")) + " (heure de Paris)";
       metadata(document, timeline, edited);
       boolean[] inTable = {false};
@@ -48,7 +48,7 @@ public final class TimelinePdf {
         inTable[0] = true;
         tableHeader(layout);
         for (TimelineEntry e : timeline.entries()) {
-          layout.row(COLUMNS, new String[] {FrenchLabels.date(e.date()),
+          layout.row(COLUMNS, new String[] {Labels.FRENCH.date(e.date()),
               e.recordedAt().atZone(TimelineBuilder.PARIS).format(STAMP), e.recordedBy(), e.description()},
               layout.regular, 8.5f, true);
         }
@@ -69,7 +69,7 @@ public final class TimelinePdf {
     layout.paragraph("Dossier : " + t.caseId(), layout.regular, 10);
     layout.paragraph("Association : " + t.associationId(), layout.regular, 10);
     if (t.erased()) {
-      layout.paragraph("Identité effacée le " + FrenchLabels.date(t.erasedOn())
+      layout.paragraph("Identité effacée le " + Labels.FRENCH.date(t.erasedOn())
           + " : aucune donnée d'identité n'est conservée pour ce dossier.", layout.bold, 10);
     } else if (t.identityLabel() != null) {
       layout.paragraph("Personne : " + t.identityLabel(), layout.regular, 10);

@@ -24,17 +24,24 @@ import org.vigie.audit.testing.CaseEvents;
 import org.vigie.schemas.AlertMessage;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.BenefitKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.CorrectionKind;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionReceived;
 import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationOutcome;
 import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.Procedure;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
+import org.vigie.schemas.SituationUpdated;
+import org.vigie.schemas.SubmissionRecorded;
+import org.vigie.schemas.VolunteerAssigned;
 import org.vigie.schemas.VolunteerRole;
 
 class TimelineTest {
@@ -147,6 +154,7 @@ class TimelineTest {
           "Tentative de contact du CCC par téléphone : sans réponse", "Alerte levée : titre expiré sans API",
           "CESEDA R.431-15-1", "page 1 / " + pages, "page " + pages + " / " + pages, "Enregistré le");
       assertThat(count(text, "Date Enregistré le Par Élément")).as("column headers on every page").isEqualTo(pages);
+      assertThat(text).as("the PDF is in French only").doesNotContain("Blockage reported", "Alert raised", "Notification (alert)");
     }
   }
 
@@ -219,6 +227,8 @@ class TimelineTest {
     assertThat(entry(t, erasure.getEventId()).description()).doesNotContain("retiré");
     assertThat(entry(t, refused.getEventId()).description()).endsWith("(correction non prise en compte : elle ne peut"
         + " pas viser cet événement)");
+    assertThat(entry(t, refused.getEventId()).descriptionEn()).isEqualTo("Identity erased (right to erasure or end of"
+        + " the retention period) (correction not taken into account: it cannot apply to this event)");
   }
 
   @Test
@@ -236,7 +246,7 @@ class TimelineTest {
     assertThat(withdrawn.has("correction")).isFalse();
     List<String> fields = new ArrayList<>();
     withdrawn.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).endsWith("eventId", "correctedBy");
+    assertThat(fields).endsWith("eventId", "correctedBy", "descriptionEn");
     JsonNode withdrawing = entryNode(json, withdrawal.getEventId());
     assertThat(withdrawing.get("correction").get("eventId").asText()).isEqualTo(blockage.getEventId());
     assertThat(withdrawing.get("correction").get("kind").asText()).isEqualTo("WITHDRAWS");
@@ -245,13 +255,15 @@ class TimelineTest {
     String[] csv = TimelineCsv.toCsv(t).split("\r\n");
     assertThat(csv[0]).isEqualTo("kind,date,recorded_at,recorded_by,type,description,event_id,alert_id,rule,severity,"
         + "episode_start,deadline,reference,text_version_date,rule_version,channel,recipient,recipient_role,state,"
-        + "corrects_event_id,correction_kind,corrected_by_event_id,corrected_by_kind,corrected_at");
+        + "corrects_event_id,correction_kind,corrected_by_event_id,corrected_by_kind,corrected_at,description_en");
     assertThat(csv[3]).startsWith("EVENT,2026-01-05,2026-01-05T12:00:02Z,vol-1,BLOCKAGE_REPORTED,")
         .endsWith("," + blockage.getEventId() + ",,,,,,,,,,,,,,," + withdrawal.getEventId() + ",WITHDRAWS,"
-            + withdrawal.getRecordedAt());
+            + withdrawal.getRecordedAt() + ",\"Blockage reported: account locked — recorded in error, withdrawn on"
+            + " 20 January 2026\"");
     CSVRecord withdrawalRow = rows(t).stream().filter(r -> r.get("event_id").equals(withdrawal.getEventId()))
         .findFirst().orElseThrow();
     assertThat(withdrawalRow.get("description")).startsWith("Retrait de l'événement du 05/01/2026");
+    assertThat(withdrawalRow.get("description_en")).startsWith("Withdrawal of the event of 5 January 2026");
     assertThat(List.of(withdrawalRow.get("corrects_event_id"), withdrawalRow.get("correction_kind"),
         withdrawalRow.get("corrected_by_event_id"), withdrawalRow.get("corrected_by_kind"),
         withdrawalRow.get("corrected_at")))
@@ -270,6 +282,130 @@ class TimelineTest {
           "Correction de l'événement du 12/03/2026 (saisi par erreur) : API (attestation de prolongation d'instruction)"
               + " délivrée, valable jusqu'au 12/09/2026",
           "marqué « remplacé » ou « retiré »");
+    }
+  }
+
+  /** Words and marks of the French descriptions that an English one never contains. */
+  private static final String[] FRENCH = {"Ouverture", "Alerte", "saisi par erreur", "Blocage", "Demande", "Décision",
+      "Dossier", "Suivi", "Tentative", "Situation mise", "Identité", "gravité", "fondement", "jusqu'au", "remplacé",
+      "retiré", "événement", " : ", " ; "};
+
+  /** The corrected story, then every other kind of event, the story's alert raised again, and a failed escalation. */
+  private CaseTimeline everyKind() {
+    List<CaseEvent> events = corrected()
+        .add(LocalDate.of(2026, 3, 16), VolunteerAssigned.newBuilder().setVolunteerId("vol-2").build())
+        .add(LocalDate.of(2026, 3, 17), SubmissionRecorded.newBuilder().setProcedure(Procedure.FIRST_REQUEST)
+            .setComplete(false).setReceiptMentionsAppealRoutes(false).build())
+        .blockageResolved(LocalDate.of(2026, 3, 18), BlockageKind.ACCOUNT_LOCKED)
+        .apiExpired(LocalDate.of(2026, 9, 13))
+        .employerRefused(LocalDate.of(2026, 9, 14))
+        .add(LocalDate.of(2026, 9, 15), SituationUpdated.newBuilder().setEmployed(false).setReceivesBenefits(true)
+            .setBenefitKinds(List.of(BenefitKind.CAF, BenefitKind.FRANCE_TRAVAIL)).build())
+        .add(LocalDate.of(2026, 10, 1), DecisionReceived.newBuilder().setDecision(Decision.GRANTED)
+            .setNewPermitExpiresOn(LocalDate.of(2030, 5, 3)).build())
+        .closed(LocalDate.of(2026, 10, 2))
+        .erased(LocalDate.of(2026, 10, 3))
+        .events();
+    List<CaseAlert> alerts = List.of(alert(AlertStatus.RAISED, Instant.parse("2026-02-01T06:00:00Z")),
+        alert(AlertStatus.RAISED, Instant.parse("2026-02-10T06:00:00Z")),
+        alert(AlertStatus.RESOLVED, Instant.parse("2026-02-20T09:00:00Z")));
+    NotificationOutcome failed = NotificationOutcome.newBuilder(notification(NotificationState.FAILED,
+        Instant.parse("2026-02-11T07:00:00Z"))).setNotificationId("n-2").setKind(NotificationKind.ESCALATION)
+        .setChannel(NotificationChannel.WEBHOOK).setRecipientVolunteerId("vol-2")
+        .setRecipientRole(VolunteerRole.COORDINATOR).setAttempts(3).setDetail("HTTP 503").build();
+    List<NotificationOutcome> notifications = List.of(
+        notification(NotificationState.SENT, Instant.parse("2026-02-01T06:00:05Z")), failed);
+    return builder.build(CASE, ASSOCIATION, events, alerts, notifications, null, GENERATED);
+  }
+
+  private static List<String> english(CaseTimeline t, String type) {
+    return t.entries().stream().filter(e -> e.type().equals(type)).map(TimelineEntry::descriptionEn).toList();
+  }
+
+  @Test
+  void everyEntryHasAnEnglishDescriptionNextToTheFrenchOne() {
+    CaseTimeline t = everyKind();
+
+    assertThat(t.entries()).extracting(TimelineEntry::type).contains("CASE_OPENED", "VOLUNTEER_ASSIGNED",
+        "SUBMISSION_RECORDED", "BLOCKAGE_REPORTED", "BLOCKAGE_RESOLVED", "API_ISSUED", "API_EXPIRY_RECORDED",
+        "CCC_CONTACT_ATTEMPTED", "EMPLOYER_REFUSED_API", "SITUATION_UPDATED", "DECISION_RECEIVED", "CASE_CLOSED",
+        "CASE_ERASED", "ALERT_RAISED", "ALERT_UPDATED", "ALERT_RESOLVED", "NOTIFICATION_SENT", "NOTIFICATION_FAILED");
+    for (TimelineEntry e : t.entries()) {
+      assertThat(e.description()).as("French of %s", e.type()).isNotBlank();
+      assertThat(e.descriptionEn()).as("English of %s", e.type()).isNotBlank().isNotEqualTo(e.description())
+          .doesNotContain(FRENCH).doesNotContainPattern("\\d{2}/\\d{2}/\\d{4}");
+    }
+  }
+
+  @Test
+  void theEnglishDescriptionsOfEventsCorrectionsAlertsAndNotifications() {
+    CaseTimeline t = everyKind();
+
+    assertThat(english(t, "CASE_OPENED")).containsExactly("Case opened: temporary residence card expiring on"
+        + " 31 January 2026; renewal; department 93; employed: no; benefits: no; followed by vol-1");
+    assertThat(english(t, "VOLUNTEER_ASSIGNED")).containsExactly("Case assigned to volunteer vol-2");
+    assertThat(english(t, "SUBMISSION_RECORDED")).containsExactly("Application submitted on ANEF: renewal (complete"
+        + " file: yes)", "Application submitted on ANEF: first request (complete file: no); the receipt does not mention"
+        + " the appeal routes");
+    assertThat(english(t, "BLOCKAGE_REPORTED")).containsExactly(
+        "Blockage reported: account locked — recorded in error, withdrawn on 20 January 2026",
+        "Withdrawal of the event of 5 January 2026 (recorded in error); it read: Blockage reported: account locked");
+    assertThat(english(t, "BLOCKAGE_RESOLVED")).containsExactly("Blockage resolved: account locked");
+    assertThat(english(t, "API_ISSUED")).containsExactly("API (certificate extending the examination of the"
+        + " application) issued, valid until 12 June 2026 — recorded in error, replaced on 15 March 2026",
+        "Correction of the event of 12 March 2026 (recorded in error): API (certificate extending the examination of"
+            + " the application) issued, valid until 12 September 2026");
+    assertThat(english(t, "API_EXPIRY_RECORDED")).containsExactly("API expired without renewal");
+    assertThat(english(t, "CCC_CONTACT_ATTEMPTED")).containsExactly("Attempt to reach the CCC by phone: no answer"
+        + " (waited 45 min)");
+    assertThat(english(t, "EMPLOYER_REFUSED_API")).containsExactly("The employer refuses the API");
+    assertThat(english(t, "SITUATION_UPDATED")).containsExactly("Situation updated: employed: no; benefits: yes;"
+        + " benefits received (CAF, France Travail)");
+    assertThat(english(t, "DECISION_RECEIVED")).containsExactly("Decision received: permit granted; new permit valid"
+        + " until 3 May 2030");
+    assertThat(english(t, "CASE_CLOSED")).containsExactly("Case closed");
+    assertThat(english(t, "CASE_ERASED")).containsExactly("Identity erased (right to erasure or end of the retention"
+        + " period)");
+    String alert = ": permit expired without API (PERMIT_EXPIRED_WITHOUT_API), severity critical; condition met since"
+        + " 1 February 2026; deadline 1 February 2026; legal basis: CESEDA R.431-15-1 (text version of 1 May 2025,"
+        + " rule 1.0)";
+    assertThat(english(t, "ALERT_RAISED")).containsExactly("Alert raised" + alert + ". Permit expired, no API.");
+    assertThat(english(t, "ALERT_UPDATED")).containsExactly("Alert updated" + alert + ". Permit expired, no API.");
+    assertThat(english(t, "ALERT_RESOLVED")).containsExactly("Alert resolved" + alert);
+    assertThat(english(t, "NOTIFICATION_SENT")).containsExactly("Notification (alert) by email to vol-1, alert permit"
+        + " expired without API: sent");
+    assertThat(english(t, "NOTIFICATION_FAILED")).containsExactly("Notification (escalation to the coordinator) by"
+        + " webhook to the coordinator vol-2, alert permit expired without API: sending failed (3 attempts); reason:"
+        + " HTTP 503");
+    assertThat(t.entries()).filteredOn(e -> e.type().equals("NOTIFICATION_FAILED")).extracting(TimelineEntry::description)
+        .containsExactly("Notification (escalade au coordinateur) par webhook à la coordination vol-2, alerte titre"
+            + " expiré sans API : échec d'envoi (3 tentatives) ; motif : HTTP 503");
+    assertThat(t.entries()).filteredOn(e -> e.type().equals("SITUATION_UPDATED")).extracting(TimelineEntry::description)
+        .containsExactly("Situation mise à jour : en emploi : non ; prestations : oui ; prestations perçues"
+            + " (CAF, France Travail)");
+  }
+
+  @Test
+  void jsonAndCsvCarryTheEnglishDescriptionInAFieldAndAColumnAddedAtTheEnd() throws IOException {
+    CaseTimeline t = everyKind();
+
+    JsonNode entries = JsonOutput.mapper().readTree(JsonOutput.toJson(t)).get("entries");
+    List<CSVRecord> rows = rows(t);
+    String[] header = TimelineCsv.toCsv(t).split("\r\n", 2)[0].split(",");
+
+    assertThat(header[header.length - 1]).isEqualTo("description_en");
+    assertThat(header[5]).isEqualTo("description");
+    assertThat(entries).hasSize(t.entries().size());
+    assertThat(rows).hasSize(t.entries().size());
+    for (int i = 0; i < t.entries().size(); i++) {
+      TimelineEntry e = t.entries().get(i);
+      List<String> fields = new ArrayList<>();
+      entries.get(i).fieldNames().forEachRemaining(fields::add);
+      assertThat(fields).as("JSON fields of %s", e.type()).endsWith("descriptionEn");
+      assertThat(entries.get(i).get("description").asText()).isEqualTo(e.description());
+      assertThat(entries.get(i).get("descriptionEn").asText()).isEqualTo(e.descriptionEn());
+      assertThat(rows.get(i).get("description")).isEqualTo(e.description());
+      assertThat(rows.get(i).get("description_en")).isEqualTo(e.descriptionEn());
     }
   }
 

@@ -85,10 +85,15 @@ class AuditCommandsTest {
     assertThat(t.get("events").asInt()).isEqualTo(3);
     assertThat(json.out()).contains("CASE_OPENED").contains("SUBMISSION_RECORDED").contains("BLOCKAGE_REPORTED");
     assertThat(json.out().indexOf("CASE_OPENED")).isLessThan(json.out().indexOf("BLOCKAGE_REPORTED"));
+    assertThat(t.get("entries")).allSatisfy(e -> assertThat(e.path("descriptionEn").asText()).isNotBlank());
+    assertThat(json.out()).contains("Blocage signalé : dépôt de la demande impossible",
+        "Blockage reported: application cannot be submitted");
 
     Run csv = vigie("timeline", "--case", caseId, "--format", "csv");
     assertThat(csv.exitCode()).as(csv.err()).isZero();
     assertThat(csv.out()).contains("SUBMISSION_RECORDED").contains("2026-01-12");
+    assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("kind,date,recorded_at,recorded_by,type,description,")
+        .endsWith(",corrected_at,description_en");
 
     Path pdf = dir.resolve("chronologie.pdf");
     Run written = vigie("timeline", "--case", caseId, "--format", "pdf", "--out", pdf.toString());

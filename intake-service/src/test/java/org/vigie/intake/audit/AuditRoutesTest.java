@@ -33,11 +33,16 @@ class AuditRoutesTest {
     assertThat(json.text("identityLabel")).isEqualTo("Personne Chronologie");
     assertThat(json.json().get("events").asInt()).isEqualTo(2);
     assertThat(json.body()).contains("CASE_OPENED");
+    assertThat(json.json().get("entries")).allSatisfy(e -> assertThat(e.path("descriptionEn").asText())
+        .as("English description of %s", e.get("type")).isNotBlank().isNotEqualTo(e.get("description").asText()));
+    assertThat(json.body()).contains("Blockage reported: application cannot be submitted");
 
     Api.Response csv = API.get(path + "?format=csv", a.token());
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
     assertThat(csv.body()).contains("CASE_OPENED").contains("BLOCKAGE_REPORTED");
+    assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("kind,date,recorded_at,recorded_by,type,description,")
+        .endsWith(",corrected_at,description_en");
 
     Api.Response pdf = API.get(path + "?format=PDF", a.token());
     assertThat(pdf.status()).isEqualTo(200);
