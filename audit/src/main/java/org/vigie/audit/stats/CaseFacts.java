@@ -60,7 +60,7 @@ final class CaseFacts {
 
   /** The first decision on or after the first submission, if any. */
   LocalDate firstDecisionAfter(LocalDate submittedOn) {
-    return state.getDecisions().stream().map(DecisionFact::getDecidedOn).filter(d -> !d.isBefore(submittedOn))
+    return CaseFold.decisions(state).stream().map(DecisionFact::getDecidedOn).filter(d -> !d.isBefore(submittedOn))
         .min(LocalDate::compareTo).orElse(null);
   }
 

@@ -209,22 +209,27 @@ public final class CaseFold {
     }
   }
 
-  /** The decision facts; a state written before they were kept holds its latest decision only. */
-  private static List<DecisionFact> decisions(CaseState base) {
+  /**
+   * The decision facts of a folded state, in order. The state keeps their list only when there are
+   * several: a single decision is the {@code decision} field alone, which saves its copy in nearly
+   * every decided case's state. Read them here, not from {@code getDecisions()}.
+   */
+  public static List<DecisionFact> decisions(CaseState base) {
     return base.getDecisions().isEmpty() && base.getDecision() != null ? List.of(base.getDecision()) : base.getDecisions();
   }
 
-  /** The closure facts; a state written before they were kept holds its earliest closure only. */
-  private static List<DatedFact> closures(CaseState base) {
+  /** The closure facts; as for decisions, a single closure is the {@code closed} field alone. */
+  public static List<DatedFact> closures(CaseState base) {
     return base.getClosures().isEmpty() && base.getClosed() != null ? List.of(base.getClosed()) : base.getClosures();
   }
 
   private static void setDecisions(Fields next, List<DecisionFact> decisions) {
-    next.setDecisions(decisions).setDecision(decisions.isEmpty() ? null : decisions.get(decisions.size() - 1));
+    next.setDecisions(decisions.size() > 1 ? decisions : new ArrayList<>())
+        .setDecision(decisions.isEmpty() ? null : decisions.get(decisions.size() - 1));
   }
 
   private static void setClosures(Fields next, List<DatedFact> closures) {
-    next.setClosures(closures).setClosed(closures.isEmpty() ? null : closures.get(0));
+    next.setClosures(closures.size() > 1 ? closures : new ArrayList<>()).setClosed(closures.isEmpty() ? null : closures.get(0));
   }
 
   private static void openCase(CaseState base, Fields next, String id, LocalDate on, CaseOpened opened) {
