@@ -5,5 +5,7 @@
 ALTER TABLE case_events
   ADD COLUMN corrects_event_id uuid,
   ADD COLUMN correction_kind   text,
-  ADD CONSTRAINT case_events_correction_whole CHECK ((corrects_event_id IS NULL) = (correction_kind IS NULL)),
-  ADD CONSTRAINT case_events_correction_kind CHECK (correction_kind IN ('REPLACES', 'WITHDRAWS'));
+  ADD CONSTRAINT case_events_correction_whole CHECK ((corrects_event_id IS NULL) = (correction_kind IS NULL)) NOT VALID,
+  ADD CONSTRAINT case_events_correction_kind CHECK (correction_kind IN ('REPLACES', 'WITHDRAWS')) NOT VALID;
+-- NOT VALID: the rows already there have both columns null, so the checks hold for them; without it,
+-- adding them would read the whole table (the largest one) under an exclusive lock. New rows are checked.
