@@ -32,6 +32,9 @@ public final class RulesStreamsConfig {
     // ...in the global thread too: otherwise a failure loading one settings record stops the client,
     // and again at every restart, since the global store is reloaded from the topic, record included
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // ...said to the main consumer too: its partition assignor reads the streams settings from the
+    // consumer's, and warned at each start that the handler was not enabled for the global thread
+    p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.RULES_DLQ.name());
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     // Each event writes a state of about 1 KB to the changelog and often an alert of a few hundred
