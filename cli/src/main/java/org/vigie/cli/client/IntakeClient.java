@@ -69,6 +69,11 @@ public final class IntakeClient {
     return post("/api/v1/cases/" + caseId + "/events", event, Map.of());
   }
 
+  /** Replaces event {@code eventId} of the case, recorded in error, by {@code event} (of the same type). */
+  public JsonNode correctEvent(String caseId, String eventId, JsonNode event) {
+    return post("/api/v1/cases/" + caseId + "/events/" + eventId + "/correction", event, Map.of());
+  }
+
   public JsonNode getCase(String caseId) {
     return get("/api/v1/cases/" + caseId);
   }

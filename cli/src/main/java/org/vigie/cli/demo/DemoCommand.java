@@ -69,7 +69,16 @@ public final class DemoCommand implements Callable<Integer> {
       JsonNode opening = s.opening().deepCopy();
       ((ObjectNode) opening).put("assignedVolunteerId", volunteerId);
       String caseId = coordinator.openCase(opening).get("caseId").asText();
-      s.events().forEach(e -> coordinator.recordEvent(caseId, e));
+      String previous = null;
+      for (ObjectNode e : s.events()) {
+        if (Scenario.correctsPrevious(e)) {
+          ObjectNode body = e.deepCopy();
+          body.remove(Scenario.CORRECTS_PREVIOUS);
+          previous = coordinator.correctEvent(caseId, previous, body).get("eventId").asText();
+        } else {
+          previous = coordinator.recordEvent(caseId, e).get("eventId").asText();
+        }
+      }
       cases.put(caseId, s);
       out.printf("• %s%n  %s%n  dossier/case %s%n", s.titleFr(), s.titleEn(), caseId);
     }

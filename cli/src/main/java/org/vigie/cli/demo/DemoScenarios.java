@@ -38,6 +38,13 @@ public final class DemoScenarios {
             .build(),
         Scenario.of("Titre expirant dans 100 jours, rien déposé", "Permit expiring in 100 days, nothing filed",
                 "RENEWAL_WINDOW_OPEN", today.plusDays(100))
+            .build(),
+        Scenario.of("API saisie avec une fausse date de fin, corrigée : elle expire dans 20 jours",
+                "API recorded with a wrong end date, corrected: it expires in 20 days",
+                "API_EXPIRING", today.minusDays(20))
+            .event("SUBMISSION_RECORDED", today.minusDays(100), "procedure", "RENEWAL", "complete", "true")
+            .event("API_ISSUED", today.minusDays(5), "validUntil", today.plusDays(80).toString())
+            .correctedAs(today.minusDays(5), "validUntil", today.plusDays(20).toString())
             .build());
   }
 }

@@ -12,6 +12,13 @@ import java.util.List;
  */
 public record Scenario(String titleFr, String titleEn, String expectedRule, ObjectNode opening, List<ObjectNode> events) {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** Marks an event that replaces the one before it (not sent: the request goes to the correction endpoint). */
+  static final String CORRECTS_PREVIOUS = "correctsPrevious";
+
+  /** Whether {@code event} replaces the event before it. */
+  static boolean correctsPrevious(ObjectNode event) {
+    return event.path(CORRECTS_PREVIOUS).asBoolean(false);
+  }
 
   /** Starts a scenario on a case whose permit of kind {@code kind} expires on {@code expiresOn}. */
   static Builder of(String titleFr, String titleEn, String expectedRule, LocalDate expiresOn) {
@@ -45,6 +52,21 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Obje
 
     /** An event of the contract's {@code type} on a date, with its fields as name/value pairs. */
     Builder event(String type, LocalDate occurredOn, String... fields) {
+      events.add(body(type, occurredOn, fields));
+      return this;
+    }
+
+    /**
+     * The event just added was recorded in error: it is replaced by this one (same type), through
+     * the correction endpoint.
+     */
+    Builder correctedAs(LocalDate occurredOn, String... fields) {
+      ObjectNode wrong = events.get(events.size() - 1);
+      events.add(body(wrong.get("type").asText(), occurredOn, fields).put(CORRECTS_PREVIOUS, true));
+      return this;
+    }
+
+    private static ObjectNode body(String type, LocalDate occurredOn, String... fields) {
       ObjectNode e = JSON.objectNode().put("type", type).put("occurredOn", occurredOn.toString());
       for (int i = 0; i + 1 < fields.length; i += 2) {
         String value = fields[i + 1];
@@ -56,8 +78,7 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Obje
           e.put(fields[i], value);
         }
       }
-      events.add(e);
-      return this;
+      return e;
     }
 
     Scenario build() {

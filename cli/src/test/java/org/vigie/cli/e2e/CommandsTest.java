@@ -72,7 +72,9 @@ class CommandsTest {
   void theDemoRaisesTheExpectedAlertOfEachScenario() {
     Run demo = vigie("demo", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken(), "--wait", "120");
     assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
-    assertThat(demo.out()).contains("PERMIT_EXPIRED_WITHOUT_API").doesNotContain("✘");
+    assertThat(demo.out()).contains("PERMIT_EXPIRED_WITHOUT_API").doesNotContain("✘")
+        // the API recorded with a wrong end date raises its alert once corrected
+        .contains("✔ API saisie avec une fausse date de fin, corrigée");
   }
 
   private static Run vigie(String... args) {
