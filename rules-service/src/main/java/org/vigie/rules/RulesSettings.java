@@ -3,6 +3,9 @@ package org.vigie.rules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
 import org.vigie.rules.topology.RulesConfig;
@@ -19,16 +22,21 @@ import org.vigie.rules.topology.RulesStreamsConfig;
  *   <li>{@code VIGIE_RULES_MAX_CASES_PER_TICK} (default 2000)</li>
  *   <li>{@code VIGIE_KAFKA_REPLICATION_FACTOR}: for the topics the service creates when missing (default 1)</li>
  *   <li>{@code VIGIE_RULES_OPS_PORT}: {@code /health}, {@code /ready}, {@code /metrics} (default 8082; 0: any free port)</li>
+ *   <li>{@code VIGIE_RULES_INSTANCE_ID}: this instance's static member id in the consumer group (Kafka's
+ *       {@code group.instance.id}); a stable id, unique per instance (e.g. the pod's name), lets a restarted
+ *       instance take its partitions back at once. Default (unset or empty): a random id per process, kept
+ *       by the Kafka Streams clients that replace a failed one within the process.</li>
  * </ul>
  */
 public record RulesSettings(String bootstrapServers, String applicationId, Path stateDir, Duration tick,
-    int maxCasesPerTick, short replicationFactor, int opsPort) {
+    int maxCasesPerTick, short replicationFactor, int opsPort, String instanceId) {
   public static final String STATE_DIR = "VIGIE_RULES_STATE_DIR";
   public static final String APPLICATION_ID = "VIGIE_RULES_APPLICATION_ID";
   public static final String TICK_SECONDS = "VIGIE_RULES_TICK_SECONDS";
   public static final String MAX_CASES_PER_TICK = "VIGIE_RULES_MAX_CASES_PER_TICK";
   public static final String REPLICATION_FACTOR = "VIGIE_KAFKA_REPLICATION_FACTOR";
   public static final String OPS_PORT = "VIGIE_RULES_OPS_PORT";
+  public static final String INSTANCE_ID = "VIGIE_RULES_INSTANCE_ID";
   public static final int DEFAULT_OPS_PORT = 8082;
 
   public static RulesSettings from(Config config) {
@@ -40,11 +48,23 @@ public record RulesSettings(String bootstrapServers, String applicationId, Path 
         Duration.ofSeconds(config.getLong(TICK_SECONDS, 60)),
         config.getInt(MAX_CASES_PER_TICK, 2_000),
         (short) config.getInt(REPLICATION_FACTOR, 1),
-        config.getInt(OPS_PORT, DEFAULT_OPS_PORT));
+        config.getInt(OPS_PORT, DEFAULT_OPS_PORT),
+        instanceId(config.get(INSTANCE_ID, "")));
   }
 
+  private static String instanceId(String configured) {
+    return configured.isBlank() ? "vigie-rules-" + UUID.randomUUID() : configured.strip();
+  }
+
+  /**
+   * The streams settings, with this instance's static membership: a Kafka Streams client that replaces a
+   * failed one takes the partitions back at once, where a new member waited for the failed one's session
+   * to expire (45 s).
+   */
   public Properties streamsProperties() {
-    return RulesStreamsConfig.properties(applicationId, bootstrapServers, stateDir.toString());
+    Properties props = RulesStreamsConfig.properties(applicationId, bootstrapServers, stateDir.toString());
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    return props;
   }
 
   public RulesConfig rulesConfig() {

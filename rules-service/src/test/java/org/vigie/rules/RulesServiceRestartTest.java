@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +31,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.config.ConfigNames;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.testing.SharedKafka;
 import org.vigie.rules.service.TopicReader;
@@ -37,8 +40,9 @@ import org.vigie.rules.topology.RulesStreamsConfig;
 
 /**
  * A failure no handler takes puts the Kafka Streams client in ERROR for good: the service replaces
- * it, and the new client goes on from the last committed transaction, the failed record included.
- * A replacement that cannot be created is tried again.
+ * it, and the new client goes on from the last committed transaction, the failed record included,
+ * at once: it is the same static member of the group. A replacement that cannot be created is tried
+ * again.
  */
 class RulesServiceRestartTest {
 
@@ -49,9 +53,9 @@ class RulesServiceRestartTest {
     String out = newTopic("restart-out-");
     // the first time it sees "boom", the processor dies of an Error, which no exception handler takes
     AtomicBoolean failed = new AtomicBoolean();
-    // the new client gets the partitions once the failed one's consumer is expelled from the group:
-    // the broker's shortest session instead of the default 45 s
-    try (RulesService service = new RulesService(shortSessions(bootstrap, stateDir), () -> failingOnce(in, out, failed),
+    // the service's own settings, default session (45 s) included: the new client is the same static member
+    // of the group as the failed one, and takes its partitions back at once
+    try (RulesService service = new RulesService(serviceSettings(bootstrap, stateDir), () -> failingOnce(in, out, failed),
             new TopicProvisioner(SharedKafka.settings(), (short) 1), 0, Duration.ofMillis(200));
         KafkaProducer<String, String> producer = producer();
         TopicReader<String, String> output = reader(out)) {
@@ -63,7 +67,8 @@ class RulesServiceRestartTest {
       producer.send(new ProducerRecord<>(in, "k", "boom")).get();
       producer.send(new ProducerRecord<>(in, "k", "after")).get();
 
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(output.poll())
+      // well within the 45 s a new member of the group would wait for the failed one's session to expire
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.poll())
           .extracting(r -> r.value()).containsExactly("before", "boom", "after"));
       assertThat(failed).isTrue();
       assertThat(service.restarts()).isEqualTo(1);
@@ -126,6 +131,13 @@ class RulesServiceRestartTest {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     }
     return topic;
+  }
+
+  /** The streams settings the service runs with (RulesSettings), on a new application id. */
+  private static Properties serviceSettings(String bootstrap, Path stateDir) {
+    return RulesSettings.from(Config.of(Map.of(ConfigNames.KAFKA_BOOTSTRAP_SERVERS, bootstrap,
+        RulesSettings.APPLICATION_ID, "vigie-rules-restart-" + UUID.randomUUID(),
+        RulesSettings.STATE_DIR, stateDir.toString()))).streamsProperties();
   }
 
   /** The service's settings, with the broker's shortest session: a new client gets the partitions sooner. */
