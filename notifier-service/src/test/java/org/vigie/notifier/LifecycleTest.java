@@ -153,14 +153,13 @@ class LifecycleTest {
 
   @Test
   void anAlertTheRulesResolveWithinTheSettleDelayIsNeverSent() throws Exception {
-    String association = Fixtures.id("asso");
-    String volunteer = Fixtures.id("vol");
-    String vMail = volunteer + "@asso.test";
-    CaseAlert passing = Fixtures.raised(association, volunteer, RuleId.RENEWAL_DEADLINE, Severity.CRITICAL).build();
-    CaseAlert lasting = Fixtures.raised(association, volunteer, RuleId.API_NOT_ISSUED, Severity.HIGH).build();
+    Team team = new Team();
+    String vMail = team.volunteerMail();
+    CaseAlert passing = team.raised(RuleId.RENEWAL_DEADLINE, Severity.CRITICAL);
+    CaseAlert lasting = team.raised(RuleId.API_NOT_ISSUED, Severity.HIGH);
     try (Harness kafka = new Harness();
         NotifierService service = startWaitingTwoMinutes()) {
-      kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
+      team.publishVolunteerTo(kafka);
       kafka.publish(passing);
       kafka.publish(lasting);
       await().ignoreExceptions().atMost(Duration.ofSeconds(60))
@@ -181,17 +180,16 @@ class LifecycleTest {
 
   @Test
   void anAlertTakenInHandBeforeItIsSentIsNotSent() throws Exception {
-    String association = Fixtures.id("asso");
-    String volunteer = Fixtures.id("vol");
-    String vMail = volunteer + "@asso.test";
-    CaseAlert taken = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    Team team = new Team();
+    String vMail = team.volunteerMail();
+    CaseAlert taken = team.critical(RuleId.API_EXPIRED);
     try (Harness kafka = new Harness();
         NotifierService service = startWaitingTwoMinutes()) {
-      kafka.publish(Fixtures.volunteer(association, volunteer, vMail).build());
+      team.publishVolunteerTo(kafka);
       kafka.publish(taken);
       await().ignoreExceptions().atMost(Duration.ofSeconds(60))
           .until(() -> state(service, taken, NotificationKind.ALERT).equals("PENDING"));
-      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), association, volunteer));
+      kafka.publish(ack(taken.getAlertId(), taken.getCaseId(), team.association(), team.volunteer()));
       await().ignoreExceptions().atMost(Duration.ofSeconds(60))
           .until(() -> state(service, taken, NotificationKind.ALERT).equals("CANCELLED"));
       clock.advance(Duration.ofHours(25));
@@ -243,11 +241,19 @@ class LifecycleTest {
     }
 
     CaseAlert critical(RuleId rule) {
-      return Fixtures.raised(association, volunteer, rule, Severity.CRITICAL).build();
+      return raised(rule, Severity.CRITICAL);
+    }
+
+    CaseAlert raised(RuleId rule, Severity severity) {
+      return Fixtures.raised(association, volunteer, rule, severity).build();
+    }
+
+    void publishVolunteerTo(Harness kafka) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, volunteerMail()).build());
     }
 
     void publishTo(Harness kafka) {
-      kafka.publish(Fixtures.volunteer(association, volunteer, volunteerMail()).build());
+      publishVolunteerTo(kafka);
       kafka.publish(Fixtures.coordinator(association, coordinator, coordinatorMail()).build());
     }
   }

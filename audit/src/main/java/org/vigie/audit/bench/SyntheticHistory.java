@@ -40,7 +40,7 @@ import org.vigie.schemas.SubmissionRecorded;
  * case's events are returned in recording order, as intake would append them. Ids are drawn from
  * the seed, so the same seed gives the same log. Optionally a share of the events is later found
  * recorded in error and corrected: replaced (another date or content of the same kind) two times in
- * three, withdrawn otherwise; a correction may itself be corrected.
+ * three, withdrawn otherwise (an opening is always replaced); a correction may itself be corrected.
  */
 public final class SyntheticHistory {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -127,7 +127,8 @@ public final class SyntheticHistory {
 
   /** An event correcting {@code original}, recorded up to three weeks after it. */
   private CaseEvent correction(CaseEvent original) {
-    boolean withdraws = random.nextInt(3) == 0;
+    // as intake: an opening is replaced, never withdrawn
+    boolean withdraws = random.nextInt(3) == 0 && !(original.getPayload() instanceof CaseOpened);
     LocalDate on = withdraws ? original.getOccurredOn() : original.getOccurredOn().plusDays(random.nextInt(21) - 10);
     Object payload = withdraws ? original.getPayload() : corrected(original.getPayload(), on);
     Instant recorded = original.getRecordedAt().plus(Duration.ofMinutes(1 + random.nextInt(21 * 24 * 60)));

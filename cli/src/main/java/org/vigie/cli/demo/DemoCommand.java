@@ -70,14 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
       ((ObjectNode) opening).put("assignedVolunteerId", volunteerId);
       String caseId = coordinator.openCase(opening).get("caseId").asText();
       String previous = null;
-      for (ObjectNode e : s.events()) {
-        if (Scenario.correctsPrevious(e)) {
-          ObjectNode body = e.deepCopy();
-          body.remove(Scenario.CORRECTS_PREVIOUS);
-          previous = coordinator.correctEvent(caseId, previous, body).get("eventId").asText();
-        } else {
-          previous = coordinator.recordEvent(caseId, e).get("eventId").asText();
-        }
+      for (Scenario.Step step : s.events()) {
+        JsonNode recorded = step.correctsPrevious() ? coordinator.correctEvent(caseId, previous, step.body())
+            : coordinator.recordEvent(caseId, step.body());
+        previous = recorded.get("eventId").asText();
       }
       cases.put(caseId, s);
       out.printf("• %s%n  %s%n  dossier/case %s%n", s.titleFr(), s.titleEn(), caseId);

@@ -10,15 +10,11 @@ import java.util.List;
  * One situation of DOMAIN.md told as API calls: how the case is opened, what happened since, and
  * the rule Vigie should raise. Dates are relative to today so the story always reads the same.
  */
-public record Scenario(String titleFr, String titleEn, String expectedRule, ObjectNode opening, List<ObjectNode> events) {
+public record Scenario(String titleFr, String titleEn, String expectedRule, ObjectNode opening, List<Step> events) {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  /** Marks an event that replaces the one before it (not sent: the request goes to the correction endpoint). */
-  static final String CORRECTS_PREVIOUS = "correctsPrevious";
 
-  /** Whether {@code event} replaces the event before it. */
-  static boolean correctsPrevious(ObjectNode event) {
-    return event.path(CORRECTS_PREVIOUS).asBoolean(false);
-  }
+  /** An event's request; {@code correctsPrevious}: it replaces the event before it (the correction endpoint). */
+  public record Step(ObjectNode body, boolean correctsPrevious) {}
 
   /** Starts a scenario on a case whose permit of kind {@code kind} expires on {@code expiresOn}. */
   static Builder of(String titleFr, String titleEn, String expectedRule, LocalDate expiresOn) {
@@ -30,7 +26,7 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Obje
     private final String titleEn;
     private final String expectedRule;
     private final ObjectNode opening = JSON.objectNode();
-    private final List<ObjectNode> events = new ArrayList<>();
+    private final List<Step> events = new ArrayList<>();
 
     private Builder(String titleFr, String titleEn, String expectedRule, LocalDate expiresOn) {
       this.titleFr = titleFr;
@@ -52,7 +48,7 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Obje
 
     /** An event of the contract's {@code type} on a date, with its fields as name/value pairs. */
     Builder event(String type, LocalDate occurredOn, String... fields) {
-      events.add(body(type, occurredOn, fields));
+      events.add(new Step(body(type, occurredOn, fields), false));
       return this;
     }
 
@@ -61,8 +57,8 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Obje
      * the correction endpoint.
      */
     Builder correctedAs(LocalDate occurredOn, String... fields) {
-      ObjectNode wrong = events.get(events.size() - 1);
-      events.add(body(wrong.get("type").asText(), occurredOn, fields).put(CORRECTS_PREVIOUS, true));
+      ObjectNode wrong = events.get(events.size() - 1).body();
+      events.add(new Step(body(wrong.get("type").asText(), occurredOn, fields), true));
       return this;
     }
 
