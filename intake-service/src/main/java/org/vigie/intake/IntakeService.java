@@ -148,7 +148,7 @@ public final class IntakeService implements AutoCloseable {
       routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, writes, json, clock).routes());
       routes.addAll(new AlertRoutes(alerts, writes, outbox, json, clock).routes());
       routes.addAll(new CsvImportRoutes(importer, json).routes());
-      routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, vault, kafka, clock).routes());
+      routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, kafka, clock).routes());
       routes.addAll(new SettingsRoutes(jdbi, new AssociationScope(jdbi, directory), new SettingsCatalogue(RuleEngine.standard()),
           new SettingsRepository(json.mapper()), outbox, writes, json, clock).routes());
 

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param identityLabel how the association names the person (from intake's vault), or null
  * @param erasedOn the day the case was erased, or null
+ * @param associationName the association's name, or null when unknown (added last)
  */
 public record CaseTimeline(
     String caseId,
@@ -20,7 +21,8 @@ public record CaseTimeline(
     int events,
     int alerts,
     int notifications,
-    List<TimelineEntry> entries) {
+    List<TimelineEntry> entries,
+    String associationName) {
 
   public CaseTimeline {
     entries = List.copyOf(entries);

@@ -38,12 +38,12 @@ final class EventDescriptions {
       s.add(l.phrase(EMPLOYED, l.yesNo(p.getEmployed())));
       s.add(l.phrase(RECEIVES_BENEFITS, l.yesNo(p.getReceivesBenefits()), benefits(p.getBenefitKinds(), l)));
       if (p.getAssignedVolunteerId() != null) {
-        s.add(l.phrase(FOLLOWED_BY, p.getAssignedVolunteerId()));
+        s.add(l.phrase(FOLLOWED_BY, l.volunteer(p.getAssignedVolunteerId())));
       }
       return l.phrase(CASE_OPENED, s);
     }
     if (payload instanceof VolunteerAssigned p) {
-      return l.phrase(VOLUNTEER_ASSIGNED, p.getVolunteerId());
+      return l.phrase(VOLUNTEER_ASSIGNED, l.volunteer(p.getVolunteerId()));
     }
     if (payload instanceof SubmissionRecorded p) {
       return l.phrase(SUBMISSION_RECORDED, l.of(p.getProcedure()), l.yesNo(p.getComplete()))

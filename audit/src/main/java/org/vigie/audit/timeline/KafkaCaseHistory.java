@@ -1,8 +1,10 @@
 package org.vigie.audit.timeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -11,6 +13,8 @@ import org.vigie.audit.kafka.PartitionScan;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseEvent;
+import org.vigie.schemas.DirectoryEntry;
+import org.vigie.schemas.DirectoryEntryKind;
 import org.vigie.schemas.NotificationOutcome;
 import org.vigie.schemas.topics.Topic;
 import org.vigie.schemas.topics.Topics;
@@ -55,6 +59,45 @@ public final class KafkaCaseHistory {
       }
       return new CaseHistory(events, alerts, notifications);
     }
+  }
+
+  /**
+   * How the association names itself and its volunteers, from the compacted directory topic (read
+   * whole: one entry per association and volunteer, the latest; a tombstone removes it).
+   */
+  public TimelineNames names(String associationId) {
+    Map<String, DirectoryEntry> latest = new HashMap<>();
+    try (PartitionScan scan = new PartitionScan(kafka, "vigie-audit-timeline")) {
+      Deserializer<String> keys = Topics.DIRECTORY.keySerde().deserializer();
+      Deserializer<DirectoryEntry> values = Topics.DIRECTORY.valueSerde().deserializer();
+      for (TopicPartition tp : scan.partitions(Topics.DIRECTORY.name())) {
+        scan.readAll(tp, r -> {
+          if (r.key() == null) {
+            return;
+          }
+          String key = keys.deserialize(r.topic(), r.key());
+          DirectoryEntry entry = decode(values, r.topic(), r.value());
+          if (entry == null) {
+            latest.remove(key);
+          } else {
+            latest.put(key, entry);
+          }
+        });
+      }
+    }
+    String associationName = null;
+    Map<String, String> volunteers = new HashMap<>();
+    for (DirectoryEntry e : latest.values()) {
+      if (!associationId.equals(e.getAssociationId())) {
+        continue;
+      }
+      if (e.getKind() == DirectoryEntryKind.ASSOCIATION) {
+        associationName = e.getDisplayName();
+      } else if (e.getVolunteerId() != null) {
+        volunteers.put(e.getVolunteerId(), e.getDisplayName());
+      }
+    }
+    return new TimelineNames(associationName, volunteers);
   }
 
   private static <V> List<V> readKeyed(PartitionScan scan, Topic<String, V> topic, String caseId) {

@@ -5,15 +5,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.vigie.schemas.AlertMessage;
+import org.vigie.schemas.wording.CodeWording;
 
 /**
- * The wording of a timeline's descriptions in one language (labels_fr.properties, labels_en.properties
- * beside this class): the event model's codes, dates (French 12/03/2026, English 12 March 2026) and
- * the sentences ({@link Phrase}) the descriptions are built from, the same way in every language.
+ * The wording of a timeline's descriptions in one language: the event model's codes ({@link CodeWording}),
+ * and from labels_fr.properties, labels_en.properties beside this class, dates (French 12/03/2026, English
+ * 12 March 2026) and the sentences ({@link Phrase}) the descriptions are built from, the same way in every
+ * language.
  */
 final class Labels {
-  static final Labels FRENCH = new Labels(Locale.FRENCH);
-  static final Labels ENGLISH = new Labels(Locale.ENGLISH);
+  static final Labels FRENCH = new Labels(Locale.FRENCH, CodeWording.FRENCH);
+  static final Labels ENGLISH = new Labels(Locale.ENGLISH, CodeWording.ENGLISH);
 
   /** The sentences and fragments of the descriptions; their wording takes {@code %s} arguments. */
   enum Phrase {
@@ -27,25 +29,43 @@ final class Labels {
   }
 
   private final Locale locale;
+  private final CodeWording codes;
   private final ResourceBundle words;
   private final DateTimeFormatter dates;
+  private final TimelineNames names;
 
-  private Labels(Locale locale) {
+  private Labels(Locale locale, CodeWording codes) {
+    this(locale, codes, TimelineNames.NONE);
+  }
+
+  private Labels(Locale locale, CodeWording codes, TimelineNames names) {
     this.locale = locale;
+    this.codes = codes;
+    this.names = names;
     this.words = ResourceBundle.getBundle(Labels.class.getPackageName() + ".labels", locale,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.dates = DateTimeFormatter.ofPattern(words.getString("date"), locale);
   }
 
+  /** This language, naming volunteers by {@code names}. */
+  Labels with(TimelineNames names) {
+    return new Labels(locale, codes, names);
+  }
+
+  /** A volunteer by display name when known, else by id. */
+  String volunteer(String volunteerId) {
+    String name = names.volunteer(volunteerId);
+    return name == null ? volunteerId : name;
+  }
+
   /** A code in words, e.g. BlockageKind.ACCOUNT_LOCKED as "compte bloqué"; its name when it has none. */
   String of(Enum<?> code) {
-    String key = key(code);
-    return words.containsKey(key) ? words.getString(key) : code.name();
+    return codes.of(code);
   }
 
   /** The phrase with its {@code %s} replaced by {@code args}, in order. */
   String phrase(Phrase phrase, Object... args) {
-    return String.format(Locale.ROOT, of(phrase), args);
+    return String.format(Locale.ROOT, words.getString(key(phrase)), args);
   }
 
   /** The day; empty for none. */
@@ -62,12 +82,12 @@ final class Labels {
     return locale == Locale.ENGLISH ? message.getEn() : message.getFr();
   }
 
-  /** Whether this language has words for {@code code} (a test checks every code has). */
-  boolean has(Enum<?> code) {
-    return words.containsKey(key(code));
+  /** Whether this language has words for {@code phrase} (a test checks every phrase has). */
+  boolean has(Phrase phrase) {
+    return words.containsKey(key(phrase));
   }
 
-  private static String key(Enum<?> code) {
-    return code.getDeclaringClass().getSimpleName() + "." + code.name();
+  private static String key(Phrase phrase) {
+    return "Phrase." + phrase.name();
   }
 }

@@ -49,6 +49,14 @@ public final class TimelineBuilder {
 
   public CaseTimeline build(String caseId, String associationId, List<CaseEvent> events, List<CaseAlert> alerts,
       List<NotificationOutcome> notifications, String identityLabel, Instant generatedAt) {
+    return build(caseId, associationId, events, alerts, notifications, identityLabel, TimelineNames.NONE, generatedAt);
+  }
+
+  /** The timeline naming the association and its volunteers by {@code names} where it knows them. */
+  public CaseTimeline build(String caseId, String associationId, List<CaseEvent> events, List<CaseAlert> alerts,
+      List<NotificationOutcome> notifications, String identityLabel, TimelineNames names, Instant generatedAt) {
+    Labels french = Labels.FRENCH.with(names);
+    Labels english = Labels.ENGLISH.with(names);
     List<TimelineEntry> entries = new ArrayList<>();
     LocalDate erasedOn = null;
     Set<String> seen = new HashSet<>();
@@ -64,8 +72,8 @@ public final class TimelineBuilder {
         erasedOn = e.getOccurredOn();
       }
       entries.add(TimelineEntry.event(e.getOccurredOn(), e.getRecordedAt(), e.getRecordedBy(),
-          EventDescriptions.type(e.getPayload()), corrections.describe(e, Labels.FRENCH),
-          corrections.describe(e, Labels.ENGLISH), e.getEventId(), corrections.correction(e), corrections.correctedBy(e)));
+          names.volunteer(e.getRecordedBy()), EventDescriptions.type(e.getPayload()), corrections.describe(e, french),
+          corrections.describe(e, english), e.getEventId(), corrections.correction(e), corrections.correctedBy(e)));
     }
     Set<String> alertIds = new HashSet<>();
     List<CaseAlert> ownAlerts = alerts.stream()
@@ -85,11 +93,11 @@ public final class TimelineBuilder {
         continue;
       }
       notificationCount++;
-      entries.add(notificationEntry(n));
+      entries.add(notificationEntry(n, french, english, names));
     }
     entries.sort(ORDER);
     return new CaseTimeline(caseId, associationId, generatedAt, identityLabel, erasedOn, ownEvents.size(), alertIds.size(),
-        notificationCount, entries);
+        notificationCount, entries, names.associationName());
   }
 
   private static TimelineEntry alertEntry(CaseAlert a, boolean update) {
@@ -98,7 +106,7 @@ public final class TimelineBuilder {
     return new TimelineEntry(Kind.ALERT, LocalDate.ofInstant(a.getEmittedAt(), PARIS), a.getEmittedAt(), RULES_SERVICE,
         type, describe(a, update, Labels.FRENCH), null, a.getAlertId(), a.getRule(), a.getSeverity(), a.getEpisodeStart(),
         a.getDeadline(), a.getReference(), a.getTextVersionDate(), a.getRuleVersion(), null, null, null,
-        a.getStatus().name(), null, null, describe(a, update, Labels.ENGLISH));
+        a.getStatus().name(), null, null, describe(a, update, Labels.ENGLISH), null, null);
   }
 
   /** The alert record in words: rule, severity, since when, deadline, legal basis, and the alert's message unless resolved. */
@@ -117,18 +125,19 @@ public final class TimelineBuilder {
     return d.toString();
   }
 
-  private static TimelineEntry notificationEntry(NotificationOutcome n) {
+  private static TimelineEntry notificationEntry(NotificationOutcome n, Labels french, Labels english,
+      TimelineNames names) {
     return new TimelineEntry(Kind.NOTIFICATION, LocalDate.ofInstant(n.getAt(), PARIS), n.getAt(), NOTIFIER_SERVICE,
-        "NOTIFICATION_" + n.getState(), describe(n, Labels.FRENCH), null, n.getAlertId(), n.getRule(), n.getSeverity(),
+        "NOTIFICATION_" + n.getState(), describe(n, french), null, n.getAlertId(), n.getRule(), n.getSeverity(),
         null, null, null, null, null, n.getChannel().name(), n.getRecipientVolunteerId(), n.getRecipientRole().name(),
-        n.getState().name(), null, null, describe(n, Labels.ENGLISH));
+        n.getState().name(), null, null, describe(n, english), null, names.volunteer(n.getRecipientVolunteerId()));
   }
 
   /** The notification in words: kind, channel, recipient, alert, state, attempts and reason. */
   private static String describe(NotificationOutcome n, Labels l) {
     String coordination = n.getRecipientRole().name().equals("COORDINATOR") ? l.phrase(TO_COORDINATION) : "";
     return l.phrase(NOTIFICATION, l.of(n.getKind()), l.of(n.getChannel()), coordination,
-        n.getRecipientVolunteerId(), l.of(n.getRule()), l.of(n.getState()))
+        l.volunteer(n.getRecipientVolunteerId()), l.of(n.getRule()), l.of(n.getState()))
         + (n.getAttempts() > 1 ? l.phrase(NOTIFICATION_ATTEMPTS, n.getAttempts()) : "")
         + (n.getDetail() == null ? "" : l.phrase(NOTIFICATION_REASON, n.getDetail()));
   }

@@ -10,13 +10,13 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A timeline as CSV (RFC 4180, one row per entry, header row, UTF-8 text; empty field = not applicable).
- * Columns are only ever added at the end: the correction columns, then the English description.
+ * Columns are only ever added at the end: the correction columns, the English description, then the names.
  */
 public final class TimelineCsv {
   static final String[] HEADER = {"kind", "date", "recorded_at", "recorded_by", "type", "description", "event_id",
       "alert_id", "rule", "severity", "episode_start", "deadline", "reference", "text_version_date", "rule_version",
       "channel", "recipient", "recipient_role", "state", "corrects_event_id", "correction_kind", "corrected_by_event_id",
-      "corrected_by_kind", "corrected_at", "description_en"};
+      "corrected_by_kind", "corrected_at", "description_en", "recorded_by_name", "recipient_name"};
 
   private TimelineCsv() {}
 
@@ -35,7 +35,8 @@ public final class TimelineCsv {
             e.reference(), e.textVersionDate(), e.ruleVersion(), e.channel(), e.recipient(), e.recipientRole(),
             e.state(), link(e.correction(), CorrectionLink::eventId), link(e.correction(), CorrectionLink::kind),
             link(e.correctedBy(), CorrectionLink::eventId), link(e.correctedBy(), CorrectionLink::kind),
-            link(e.correctedBy(), CorrectionLink::recordedAt), e.descriptionEn()}).map(v -> Objects.toString(v, "")));
+            link(e.correctedBy(), CorrectionLink::recordedAt), e.descriptionEn(), e.recordedByName(),
+            e.recipientName()}).map(v -> Objects.toString(v, "")));
       }
       printer.flush();
     } catch (IOException e) {

@@ -17,7 +17,9 @@ import org.vigie.schemas.Severity;
  * @param description what happened, in French
  * @param correction on an event that corrects an earlier one recorded in error: that event and how
  * @param correctedBy on an event recorded in error: the event that replaced or withdrew it, and when
- * @param descriptionEn what happened, in English (added last: the fields before it keep their order)
+ * @param descriptionEn what happened, in English (added after the fields before it, which keep their order)
+ * @param recordedByName the display name of the volunteer who recorded the event, when known (added last)
+ * @param recipientName the display name of the notification's recipient, when known (added last)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntry(
@@ -42,13 +44,21 @@ public record TimelineEntry(
     String state,
     CorrectionLink correction,
     CorrectionLink correctedBy,
-    String descriptionEn) {
+    String descriptionEn,
+    String recordedByName,
+    String recipientName) {
 
   public enum Kind { EVENT, ALERT, NOTIFICATION }
 
-  static TimelineEntry event(LocalDate date, Instant recordedAt, String recordedBy, String type, String description,
-      String descriptionEn, String eventId, CorrectionLink correction, CorrectionLink correctedBy) {
+  static TimelineEntry event(LocalDate date, Instant recordedAt, String recordedBy, String recordedByName, String type,
+      String description, String descriptionEn, String eventId, CorrectionLink correction, CorrectionLink correctedBy) {
     return new TimelineEntry(Kind.EVENT, date, recordedAt, recordedBy, type, description, eventId,
-        null, null, null, null, null, null, null, null, null, null, null, null, correction, correctedBy, descriptionEn);
+        null, null, null, null, null, null, null, null, null, null, null, null, correction, correctedBy, descriptionEn,
+        recordedByName, null);
+  }
+
+  /** Who produced the entry, as a reader says it: the volunteer's name when known, else the id or service. */
+  public String author() {
+    return recordedByName != null ? recordedByName : recordedBy;
   }
 }

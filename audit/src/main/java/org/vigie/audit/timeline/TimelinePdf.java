@@ -49,7 +49,7 @@ public final class TimelinePdf {
         tableHeader(layout);
         for (TimelineEntry e : timeline.entries()) {
           layout.row(COLUMNS, new String[] {Labels.FRENCH.date(e.date()),
-              e.recordedAt().atZone(TimelineBuilder.PARIS).format(STAMP), e.recordedBy(), e.description()},
+              e.recordedAt().atZone(TimelineBuilder.PARIS).format(STAMP), e.author(), e.description()},
               layout.regular, 8.5f, true);
         }
         if (timeline.entries().isEmpty()) {
@@ -67,7 +67,8 @@ public final class TimelinePdf {
     layout.paragraph("Chronologie du dossier", layout.bold, 16);
     layout.skip(6);
     layout.paragraph("Dossier : " + t.caseId(), layout.regular, 10);
-    layout.paragraph("Association : " + t.associationId(), layout.regular, 10);
+    layout.paragraph("Association : " + (t.associationName() == null ? t.associationId()
+        : t.associationName() + " (" + t.associationId() + ")"), layout.regular, 10);
     if (t.erased()) {
       layout.paragraph("Identité effacée le " + Labels.FRENCH.date(t.erasedOn())
           + " : aucune donnée d'identité n'est conservée pour ce dossier.", layout.bold, 10);
@@ -78,8 +79,8 @@ public final class TimelinePdf {
         + " notification(s).", layout.regular, 10);
     layout.skip(6);
     layout.paragraph("« Date » est le jour où le fait s'est produit, tel que déclaré ; « Enregistré le » est l'heure"
-        + " d'enregistrement dans Vigie (heure de Paris) ; « Par » est l'identifiant pseudonyme du bénévole ou le"
-        + " service qui a produit l'élément. Les alertes sont une aide pour les bénévoles, jamais un calcul opposable"
+        + " d'enregistrement dans Vigie (heure de Paris) ; « Par » est le bénévole (son nom quand l'association"
+        + " le connaît, sinon son identifiant pseudonyme), l'association ou le service qui a produit l'élément. Les alertes sont une aide pour les bénévoles, jamais un calcul opposable"
         + " d'un délai légal : chacune indique son fondement, la date de la version du texte appliqué et la version de"
         + " la règle. Un événement saisi par erreur n'est jamais effacé : il reste, marqué « remplacé » ou « retiré »"
         + " avec la date de la correction, et l'événement qui le corrige indique la date de celui qu'il corrige ; seul"

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -100,7 +101,7 @@ class TimelineTest {
     TimelineEntry raised = t.entries().get(4);
     assertThat(raised.reference()).isEqualTo("CESEDA R.431-15-1");
     assertThat(raised.textVersionDate()).isEqualTo(LocalDate.of(2025, 5, 1));
-    assertThat(raised.description()).startsWith("Alerte levée : titre expiré sans API (PERMIT_EXPIRED_WITHOUT_API)");
+    assertThat(raised.description()).startsWith("Alerte déclenchée : titre expiré sans API (PERMIT_EXPIRED_WITHOUT_API)");
     assertThat(t.entries().get(2).description()).isEqualTo("Blocage signalé : compte bloqué");
     assertThat(t.entries().get(2).recordedBy()).isEqualTo("vol-1");
   }
@@ -151,11 +152,48 @@ class TimelineTest {
       String text = new PDFTextStripper().getText(document);
       assertThat(text).contains("Chronologie du dossier", "Dossier : case-3f1c", "Personne : Personne suivie n° 12",
           "Édité le 02/04/2026 à 10:15 (heure de Paris)", "Blocage signalé : compte bloqué",
-          "Tentative de contact du CCC par téléphone : sans réponse", "Alerte levée : titre expiré sans API",
+          "Tentative de contact du CCC par téléphone : sans réponse", "Alerte déclenchée : titre expiré sans API",
           "CESEDA R.431-15-1", "page 1 / " + pages, "page " + pages + " / " + pages, "Enregistré le");
       assertThat(count(text, "Date Enregistré le Par Élément")).as("column headers on every page").isEqualTo(pages);
       assertThat(text).as("the PDF is in French only").doesNotContain("Blockage reported", "Alert raised", "Notification (alert)");
     }
+  }
+
+  @Test
+  void volunteersAndTheAssociationAreNamedWhereTheirNamesAreKnown() throws IOException {
+    List<CaseEvent> events = story().events();
+    List<CaseAlert> alerts = List.of(alert(AlertStatus.RAISED, Instant.parse("2026-02-01T06:00:00Z")));
+    List<NotificationOutcome> sent = List.of(notification(NotificationState.SENT, Instant.parse("2026-02-01T06:00:05Z")));
+    TimelineNames names = new TimelineNames("Permanence de Bobigny", Map.of("vol-1", "Marie Dupont"));
+
+    CaseTimeline t = builder.build(CASE, ASSOCIATION, events, alerts, sent, null, names, GENERATED);
+
+    assertThat(t.associationName()).isEqualTo("Permanence de Bobigny");
+    TimelineEntry opened = entry(t, events.get(0).getEventId());
+    assertThat(opened.recordedBy()).isEqualTo("vol-1");
+    assertThat(opened.recordedByName()).isEqualTo("Marie Dupont");
+    assertThat(opened.description()).endsWith("suivi par Marie Dupont");
+    assertThat(opened.descriptionEn()).endsWith("followed by Marie Dupont");
+    TimelineEntry notification = t.entries().stream().filter(e -> e.kind() == TimelineEntry.Kind.NOTIFICATION)
+        .findFirst().orElseThrow();
+    assertThat(notification.recipient()).isEqualTo("vol-1");
+    assertThat(notification.recipientName()).isEqualTo("Marie Dupont");
+    assertThat(notification.description()).contains("par courriel à Marie Dupont");
+
+    JsonNode json = JsonOutput.mapper().readTree(JsonOutput.toJson(t));
+    assertThat(json.get("associationName").asText()).isEqualTo("Permanence de Bobigny");
+    assertThat(entryNode(json, events.get(0).getEventId()).get("recordedByName").asText()).isEqualTo("Marie Dupont");
+    CSVRecord row = rows(t).get(t.entries().indexOf(opened));
+    assertThat(row.get("recorded_by")).isEqualTo("vol-1");
+    assertThat(row.get("recorded_by_name")).isEqualTo("Marie Dupont");
+    try (PDDocument document = Loader.loadPDF(TimelinePdf.toPdf(t))) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("Association : Permanence de Bobigny (asso-1)", "Marie Dupont");
+    }
+
+    CaseTimeline unnamed = builder.build(CASE, ASSOCIATION, events, alerts, sent, null, GENERATED);
+    assertThat(entry(unnamed, events.get(0).getEventId()).recordedByName()).isNull();
+    assertThat(entry(unnamed, events.get(0).getEventId()).description()).endsWith("suivi par vol-1");
   }
 
   /** The story with its blockage withdrawn and an API recorded with the wrong validity, then replaced. */
@@ -255,11 +293,12 @@ class TimelineTest {
     String[] csv = TimelineCsv.toCsv(t).split("\r\n");
     assertThat(csv[0]).isEqualTo("kind,date,recorded_at,recorded_by,type,description,event_id,alert_id,rule,severity,"
         + "episode_start,deadline,reference,text_version_date,rule_version,channel,recipient,recipient_role,state,"
-        + "corrects_event_id,correction_kind,corrected_by_event_id,corrected_by_kind,corrected_at,description_en");
+        + "corrects_event_id,correction_kind,corrected_by_event_id,corrected_by_kind,corrected_at,description_en,"
+        + "recorded_by_name,recipient_name");
     assertThat(csv[3]).startsWith("EVENT,2026-01-05,2026-01-05T12:00:02Z,vol-1,BLOCKAGE_REPORTED,")
         .endsWith("," + blockage.getEventId() + ",,,,,,,,,,,,,,," + withdrawal.getEventId() + ",WITHDRAWS,"
             + withdrawal.getRecordedAt() + ",\"Blockage reported: account locked — recorded in error, withdrawn on"
-            + " 20 January 2026\"");
+            + " 20 January 2026\",,");
     CSVRecord withdrawalRow = rows(t).stream().filter(r -> r.get("event_id").equals(withdrawal.getEventId()))
         .findFirst().orElseThrow();
     assertThat(withdrawalRow.get("description")).startsWith("Retrait de l'événement du 05/01/2026");
@@ -393,7 +432,7 @@ class TimelineTest {
     List<CSVRecord> rows = rows(t);
     String[] header = TimelineCsv.toCsv(t).split("\r\n", 2)[0].split(",");
 
-    assertThat(header[header.length - 1]).isEqualTo("description_en");
+    assertThat(header).endsWith("description_en", "recorded_by_name", "recipient_name");
     assertThat(header[5]).isEqualTo("description");
     assertThat(entries).hasSize(t.entries().size());
     assertThat(rows).hasSize(t.entries().size());

@@ -54,13 +54,14 @@ public final class TimelineCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("vigie: --format must be json, csv or pdf");
       return 2;
     }
-    KafkaCaseHistory.CaseHistory h = new KafkaCaseHistory(kafka.settings(config)).read(caseId);
+    KafkaCaseHistory history = new KafkaCaseHistory(kafka.settings(config));
+    KafkaCaseHistory.CaseHistory h = history.read(caseId);
     if (h.associationId() == null) {
       spec.commandLine().getErr().println("vigie: no event of case " + caseId + " in the log (unknown case)");
       return 1;
     }
     CaseTimeline t = new TimelineBuilder().build(caseId, h.associationId(), h.events(), h.alerts(), h.notifications(),
-        null, Instant.now());
+        null, history.names(h.associationId()), Instant.now());
     if (out != null) {
       try (OutputStream file = Files.newOutputStream(out)) {
         f.write(t, file);

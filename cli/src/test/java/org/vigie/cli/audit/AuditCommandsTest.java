@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.BlockageReported;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseOpened;
+import org.vigie.schemas.DirectoryEntry;
+import org.vigie.schemas.DirectoryEntryKind;
 import org.vigie.schemas.EventSource;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
@@ -44,6 +47,7 @@ import picocli.CommandLine;
 class AuditCommandsTest {
   private static final String ASSOCIATION = "asso-" + UUID.randomUUID();
   private static final String QUIET_ASSOCIATION = "asso-" + UUID.randomUUID();
+  private static final String VOLUNTEER = "vol-" + UUID.randomUUID();
   private static final List<String> CASES = new ArrayList<>();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,6 +76,17 @@ class AuditCommandsTest {
         producer.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), e.getCaseId(), e)).get();
       }
     }
+    Instant now = Instant.parse("2025-11-01T09:00:00Z");
+    try (KafkaProducer<String, DirectoryEntry> producer = new KafkaProducer<>(
+        SharedKafka.settings().producer("test-audit-cli-directory"), Topics.DIRECTORY.keySerde().serializer(),
+        Topics.DIRECTORY.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(Topics.DIRECTORY.name(), ASSOCIATION, DirectoryEntry.newBuilder()
+          .setKind(DirectoryEntryKind.ASSOCIATION).setAssociationId(ASSOCIATION).setDisplayName("Permanence de Bobigny")
+          .setUpdatedAt(now).build())).get();
+      producer.send(new ProducerRecord<>(Topics.DIRECTORY.name(), VOLUNTEER, DirectoryEntry.newBuilder()
+          .setKind(DirectoryEntryKind.VOLUNTEER).setAssociationId(ASSOCIATION).setVolunteerId(VOLUNTEER)
+          .setDisplayName("Marie Dupont").setEmail("marie@example.org").setUpdatedAt(now).build())).get();
+    }
   }
 
   @Test
@@ -88,12 +103,15 @@ class AuditCommandsTest {
     assertThat(t.get("entries")).allSatisfy(e -> assertThat(e.path("descriptionEn").asText()).isNotBlank());
     assertThat(json.out()).contains("Blocage signalé : dépôt de la demande impossible",
         "Blockage reported: application cannot be submitted");
+    assertThat(t.get("associationName").asText()).as("named from the directory topic").isEqualTo("Permanence de Bobigny");
+    assertThat(t.get("entries")).filteredOn(e -> e.get("kind").asText().equals("EVENT"))
+        .allSatisfy(e -> assertThat(e.get("recordedByName").asText()).isEqualTo("Marie Dupont"));
 
     Run csv = vigie("timeline", "--case", caseId, "--format", "csv");
     assertThat(csv.exitCode()).as(csv.err()).isZero();
     assertThat(csv.out()).contains("SUBMISSION_RECORDED").contains("2026-01-12");
     assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("kind,date,recorded_at,recorded_by,type,description,")
-        .endsWith(",corrected_at,description_en");
+        .endsWith(",corrected_at,description_en,recorded_by_name,recipient_name");
 
     Path pdf = dir.resolve("chronologie.pdf");
     Run written = vigie("timeline", "--case", caseId, "--format", "pdf", "--out", pdf.toString());
@@ -101,7 +119,8 @@ class AuditCommandsTest {
     assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
       String text = new PDFTextStripper().getText(document);
-      assertThat(text).contains("Chronologie du dossier", caseId, "Blocage signalé", "page 1 / ");
+      assertThat(text).contains("Chronologie du dossier", caseId, "Blocage signalé", "page 1 / ", "Marie Dupont",
+          "Permanence de Bobigny");
     }
   }
 
@@ -176,7 +195,7 @@ class AuditCommandsTest {
 
   private static CaseOpened opened(LocalDate permitExpiresOn) {
     return CaseOpened.newBuilder().setPermitKind(PermitKind.CARTE_TEMPORAIRE).setPermitExpiresOn(permitExpiresOn)
-        .setProcedure(Procedure.RENEWAL).setDepartment("93").setAssignedVolunteerId("vol-1")
+        .setProcedure(Procedure.RENEWAL).setDepartment("93").setAssignedVolunteerId(VOLUNTEER)
         .setEmployed(false).setReceivesBenefits(false).build();
   }
 
@@ -185,7 +204,7 @@ class AuditCommandsTest {
         .setEventId(UUID.nameUUIDFromBytes((caseId + "/" + rank).getBytes(StandardCharsets.UTF_8)).toString())
         .setCaseId(caseId).setAssociationId(associationId).setOccurredOn(on)
         .setRecordedAt(on.atTime(12, 0).toInstant(ZoneOffset.UTC).plusSeconds(rank))
-        .setRecordedBy("vol-1").setSchemaVersion(2).setPayload(payload).setSource(EventSource.API).build();
+        .setRecordedBy(VOLUNTEER).setSchemaVersion(2).setPayload(payload).setSource(EventSource.API).build();
   }
 
   private static Run vigie(String... args) {

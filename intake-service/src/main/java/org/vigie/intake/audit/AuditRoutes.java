@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,9 +27,11 @@ import org.vigie.audit.timeline.CaseTimeline;
 import org.vigie.audit.timeline.KafkaCaseHistory;
 import org.vigie.audit.timeline.TimelineBuilder;
 import org.vigie.audit.timeline.TimelineFormat;
+import org.vigie.audit.timeline.TimelineNames;
 import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.cases.CaseRepository;
+import org.vigie.intake.directory.DirectoryRepository;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.ApiRoute;
@@ -48,14 +52,17 @@ public final class AuditRoutes {
 
   private final Jdbi jdbi;
   private final CaseRepository cases;
+  private final DirectoryRepository directory;
   private final IdentityVault vault;
   private final KafkaCaseHistory history;
   private final StatsCache stats;
   private final Clock clock;
 
-  public AuditRoutes(Jdbi jdbi, CaseRepository cases, IdentityVault vault, KafkaSettings kafka, Clock clock) {
+  public AuditRoutes(Jdbi jdbi, CaseRepository cases, DirectoryRepository directory, IdentityVault vault,
+      KafkaSettings kafka, Clock clock) {
     this.jdbi = jdbi;
     this.cases = cases;
+    this.directory = directory;
     this.vault = vault;
     this.history = new KafkaCaseHistory(kafka);
     this.clock = clock;
@@ -77,13 +84,17 @@ public final class AuditRoutes {
     TimelineFormat format = TimelineFormat.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("json"))
         .orElseThrow(() -> ApiProblem.badRequest("format",
             "Le paramètre 'format' doit valoir json, csv ou pdf", "Query parameter 'format' must be json, csv or pdf"));
-    String identityLabel = jdbi.withHandle(h -> {
+    record Known(String identityLabel, TimelineNames names) {}
+    Known known = jdbi.withHandle(h -> {
       cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
-      return vault.person(h, caseId).map(Person::displayName).orElse(null);
+      Map<String, String> volunteers = new HashMap<>();
+      directory.volunteers(h, caller.associationId()).forEach(v -> volunteers.put(v.volunteerId().toString(), v.displayName()));
+      return new Known(vault.person(h, caseId).map(Person::displayName).orElse(null),
+          new TimelineNames(directory.associationName(h, caller.associationId()).orElse(null), volunteers));
     });
     KafkaCaseHistory.CaseHistory h = history.read(caseId.toString());
     CaseTimeline t = new TimelineBuilder().build(caseId.toString(), caller.associationId().toString(), h.events(),
-        h.alerts(), h.notifications(), identityLabel, clock.instant());
+        h.alerts(), h.notifications(), known.identityLabel(), known.names(), clock.instant());
     ctx.contentType(format.contentType());
     ctx.header("Content-Disposition", "inline; filename=\"chronologie-" + caseId + "." + format.extension() + "\"");
     format.write(t, ctx.outputStream());

@@ -21,6 +21,10 @@ public final class DirectoryRepository {
     return h.createQuery("SELECT 1 FROM associations WHERE association_id = ?").bind(0, id).mapTo(Integer.class).findOne().isPresent();
   }
 
+  public Optional<String> associationName(Handle h, UUID id) {
+    return h.createQuery("SELECT name FROM associations WHERE association_id = ?").bind(0, id).mapTo(String.class).findOne();
+  }
+
   public boolean emailTaken(Handle h, UUID associationId, String email) {
     return h.createQuery("SELECT 1 FROM volunteers WHERE association_id = ? AND lower(email) = lower(?)")
         .bind(0, associationId).bind(1, email).mapTo(Integer.class).findOne().isPresent();

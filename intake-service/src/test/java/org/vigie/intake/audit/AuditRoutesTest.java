@@ -19,7 +19,7 @@ class AuditRoutesTest {
     String volunteerToken = TestIntake.tokenFor(API, a, volunteer);
     String caseId = API.post("/api/v1/cases", a.token(), TestIntake.RENEWAL_CASE.replace("\"employed\"",
         "\"person\":{\"displayName\":\"Personne Chronologie\"},\"employed\"")).text("caseId");
-    assertThat(API.post("/api/v1/cases/" + caseId + "/events", a.token(),
+    assertThat(API.post("/api/v1/cases/" + caseId + "/events", volunteerToken,
         "{\"type\":\"BLOCKAGE_REPORTED\",\"occurredOn\":\"2026-11-02\",\"blockage\":\"CANNOT_SUBMIT\"}").status()).isEqualTo(202);
     String path = "/api/v1/cases/" + caseId + "/timeline";
 
@@ -36,13 +36,19 @@ class AuditRoutesTest {
     assertThat(json.json().get("entries")).allSatisfy(e -> assertThat(e.path("descriptionEn").asText())
         .as("English description of %s", e.get("type")).isNotBlank().isNotEqualTo(e.get("description").asText()));
     assertThat(json.body()).contains("Blockage reported: application cannot be submitted");
+    assertThat(json.text("associationName")).startsWith("Permanence ");
+    assertThat(json.json().get("entries")).filteredOn(e -> e.get("type").asText().equals("BLOCKAGE_REPORTED"))
+        .singleElement().satisfies(e -> {
+          assertThat(e.get("recordedBy").asText()).isEqualTo(volunteer);
+          assertThat(e.get("recordedByName").asText()).isEqualTo("Bénévole");
+        });
 
     Api.Response csv = API.get(path + "?format=csv", a.token());
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
     assertThat(csv.body()).contains("CASE_OPENED").contains("BLOCKAGE_REPORTED");
     assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("kind,date,recorded_at,recorded_by,type,description,")
-        .endsWith(",corrected_at,description_en");
+        .endsWith(",corrected_at,description_en,recorded_by_name,recipient_name");
 
     Api.Response pdf = API.get(path + "?format=PDF", a.token());
     assertThat(pdf.status()).isEqualTo(200);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.vigie.notifier.alert.AlertView;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.Severity;
+import org.vigie.schemas.wording.CodeWording;
 
 /**
  * Texts of notifications, French first then English. They name the rule, its legal reference and
@@ -28,9 +29,11 @@ public final class MessageComposer {
           + " alert(s)";
     } else {
       AlertView a = items.get(0).alert();
-      subject = "[Vigie] " + prefixFr(kind) + severityFr(a.severity()) + " · " + a.rule().name() + " · dossier "
-          + a.shortCaseReference() + " / " + prefixEn(kind) + a.severity().name().toLowerCase() + " · case "
-          + a.shortCaseReference();
+      // the rule in words in each language, then its code, which mail filters can rely on
+      subject = "[Vigie] " + prefixFr(kind) + severityFr(a.severity()) + " · " + CodeWording.FRENCH.of(a.rule())
+          + " · dossier " + a.shortCaseReference() + " / " + prefixEn(kind) + a.severity().name().toLowerCase()
+          + " · " + CodeWording.ENGLISH.of(a.rule()) + " · case " + a.shortCaseReference() + " [" + a.rule().name()
+          + "]";
     }
     StringBuilder text = new StringBuilder();
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>")
@@ -40,7 +43,7 @@ public final class MessageComposer {
     html.append("<div lang=\"fr\"><p>Bonjour,</p><p>").append(esc(introFr(kind))).append("</p>");
     for (Notice.Item item : items) {
       Map<String, String> fields = fieldsFr(item.alert());
-      appendItem(text, html, fields, item.alert().messageFr());
+      appendItem(text, html, fields, " : ", item.alert().messageFr());
       if (item.ackUrl() != null) {
         String until = FR_DATE.format(item.ackExpiresAt().atZone(zone));
         text.append("Accuser réception : ").append(item.ackUrl()).append(" (lien valable jusqu'au ").append(until)
@@ -55,7 +58,7 @@ public final class MessageComposer {
     text.append("-- English --\n\nHello,\n\n").append(introEn(kind)).append("\n\n");
     html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn(kind))).append("</p>");
     for (Notice.Item item : items) {
-      appendItem(text, html, fieldsEn(item.alert()), item.alert().messageEn());
+      appendItem(text, html, fieldsEn(item.alert()), ": ", item.alert().messageEn());
       if (item.ackUrl() != null) {
         String until = EN_DATE.format(item.ackExpiresAt().atZone(zone));
         text.append("Acknowledge: ").append(item.ackUrl()).append(" (link valid until ").append(until).append(")\n\n");
@@ -96,10 +99,12 @@ public final class MessageComposer {
     return m;
   }
 
-  private static void appendItem(StringBuilder text, StringBuilder html, Map<String, String> fields, String message) {
+  /** The alert's fields, one a line ({@code separator}: French " : ", English ": "), then its message. */
+  private static void appendItem(StringBuilder text, StringBuilder html, Map<String, String> fields, String separator,
+      String message) {
     html.append("<table>");
     fields.forEach((k, v) -> {
-      text.append(k).append(" : ").append(v).append('\n');
+      text.append(k).append(separator).append(v).append('\n');
       html.append("<tr><th align=\"left\">").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
     });
     text.append('\n').append(message).append("\n\n");
@@ -109,7 +114,8 @@ public final class MessageComposer {
   private static Map<String, String> fieldsFr(AlertView a) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("Dossier", a.shortCaseReference());
-    m.put("Règle", a.rule().name() + " (" + a.reference() + ", version " + a.ruleVersion() + ")");
+    m.put("Règle", CodeWording.FRENCH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
+        + a.ruleVersion() + ")");
     m.put("Gravité", severityFr(a.severity()));
     m.put("Échéance", a.deadline() == null ? "—" : FR_DATE.format(a.deadline()));
     return m;
@@ -118,7 +124,8 @@ public final class MessageComposer {
   private static Map<String, String> fieldsEn(AlertView a) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("Case", a.shortCaseReference());
-    m.put("Rule", a.rule().name() + " (" + a.reference() + ", version " + a.ruleVersion() + ")");
+    m.put("Rule", CodeWording.ENGLISH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
+        + a.ruleVersion() + ")");
     m.put("Severity", a.severity().name());
     m.put("Deadline", a.deadline() == null ? "—" : EN_DATE.format(a.deadline()));
     return m;

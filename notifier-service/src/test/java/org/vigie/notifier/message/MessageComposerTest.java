@@ -54,10 +54,12 @@ class MessageComposerTest {
   @Test
   void frenchComesFirstThenEnglishAndTheRuleIsNamed() {
     Rendered r = composer.render(notice(NotificationKind.ALERT, "L'API expire bientôt."));
-    assertThat(r.subject()).contains("API_EXPIRING").contains("Avertissement").contains("dossier 8E7A1F00");
+    assertThat(r.subject()).isEqualTo("[Vigie] Avertissement · API bientôt expirée · dossier 8E7A1F00 / warning · "
+        + "API expiring · case 8E7A1F00 [API_EXPIRING]");
     assertThat(r.text().indexOf("Bonjour")).isLessThan(r.text().indexOf("Hello"));
     assertThat(r.text()).contains("L'API expire bientôt.").contains("The API expires soon.")
-        .contains("Échéance : 01/12/2026").contains("CESEDA R.431-15-1").contains("https://vigie.example/ack/TOKEN")
+        .contains("Échéance : 01/12/2026").contains("Règle : API bientôt expirée — API_EXPIRING (CESEDA R.431-15-1")
+        .contains("Rule: API expiring — API_EXPIRING (CESEDA R.431-15-1").contains("Deadline: 2026-12-01").contains("https://vigie.example/ack/TOKEN")
         .contains("26/12/2026");
     assertThat(r.html()).startsWith("<!DOCTYPE html>").contains("lang=\"fr\"").contains("href=\"https://vigie.example/ack/TOKEN\"");
   }

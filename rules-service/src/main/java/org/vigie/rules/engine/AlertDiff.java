@@ -13,6 +13,7 @@ import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.OpenAlert;
 import org.vigie.schemas.RuleId;
+import org.vigie.schemas.wording.CodeWording;
 
 /**
  * Turns an evaluation into alerts by comparing it with the alerts already open on the case:
@@ -127,8 +128,10 @@ public final class AlertDiff {
     String whyEn = unwatched ? " The case is no longer followed." : "";
     return alert(state, alert, AlertStatus.RESOLVED, now, rule.reference(), rule.textVersionDate(), rule.version(),
         new AlertMessage(
-            "Alerte « " + alert.getRule() + " » levée : la situation qui l'a déclenchée a pris fin." + whyFr,
-            "Alert \"" + alert.getRule() + "\" resolved: the situation that raised it has ended." + whyEn));
+            "Alerte « " + CodeWording.FRENCH.of(alert.getRule()) + " » résolue : la situation qui l'a déclenchée a pris fin."
+                + whyFr,
+            "Alert \"" + CodeWording.ENGLISH.of(alert.getRule()) + "\" resolved: the situation that raised it has ended."
+                + whyEn));
   }
 
   private static CaseAlert alert(CaseState state, OpenAlert alert, AlertStatus status, Instant now, String reference,

@@ -9,6 +9,7 @@ import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
+import org.vigie.schemas.wording.CodeWording;
 
 /**
  * An ANEF blockage stays open: foreigner numbers not recognised, lost accounts, address changes
@@ -39,10 +40,10 @@ public final class BlockageUnresolved extends BaseRule {
     }
     Severity severity = view.today().isBefore(high) ? Severity.WARNING : Severity.HIGH;
     return Optional.of(new Condition(id(), severity, starts, high, () -> Texts.message(
-        "Blocage ANEF « " + oldest.getKind() + " » signalé le " + Texts.fr(oldest.getReportedOn())
+        "Blocage ANEF « " + CodeWording.FRENCH.of(oldest.getKind()) + " » signalé le " + Texts.fr(oldest.getReportedOn())
             + " et toujours pas résolu (" + open.size() + " blocage(s) ouvert(s)).",
         Texts.BEFORE_REJECTION_FR,
-        "ANEF blockage \"" + oldest.getKind() + "\" reported on " + Texts.en(oldest.getReportedOn())
+        "ANEF blockage \"" + CodeWording.ENGLISH.of(oldest.getKind()) + "\" reported on " + Texts.en(oldest.getReportedOn())
             + " is still unresolved (" + open.size() + " open blockage(s)).",
         Texts.BEFORE_REJECTION_EN)));
   }

@@ -19,6 +19,7 @@ import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
+import org.vigie.schemas.wording.CodeWording;
 
 /**
  * Each rule through the topology: events recorded once on day 0, then the clock alone raises the
@@ -26,6 +27,8 @@ import org.vigie.schemas.Severity;
  */
 class RulePerRuleTopologyTest {
   static final LocalDate T = RulesDriver.today0();
+  /** A code such as ACCOUNT_LOCKED or RENEWAL_DEADLINE: what users read says it in words. */
+  static final String CODE = "\\b[A-Z]+_[A-Z_]+\\b";
 
   /** Days are offsets from T. */
   record Story(RuleId rule, Function<Events, List<CaseEvent>> setup, int raiseDay, Severity raised,
@@ -92,8 +95,8 @@ class RulePerRuleTopologyTest {
       assertThat(raised).singleElement().satisfies(a -> {
         assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
         assertThat(a.getSeverity()).isEqualTo(story.raised());
-        assertThat(a.getMessage().getFr()).isNotBlank();
-        assertThat(a.getMessage().getEn()).isNotBlank();
+        assertThat(a.getMessage().getFr()).isNotBlank().doesNotContainPattern(CODE);
+        assertThat(a.getMessage().getEn()).isNotBlank().doesNotContainPattern(CODE);
       });
       String alertId = raised.get(0).getAlertId();
 
@@ -114,6 +117,10 @@ class RulePerRuleTopologyTest {
       assertThat(of(driver.newAlerts(), story.rule())).singleElement().satisfies(a -> {
         assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(a.getAlertId()).isEqualTo(alertId);
+        assertThat(a.getMessage().getFr()).startsWith("Alerte « " + CodeWording.FRENCH.of(story.rule()) + " » résolue")
+            .doesNotContainPattern(CODE);
+        assertThat(a.getMessage().getEn()).startsWith("Alert \"" + CodeWording.ENGLISH.of(story.rule()) + "\" resolved")
+            .doesNotContainPattern(CODE);
       });
     }
   }
