@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,43 @@ class NotifierServiceTest {
           .contains("http://127.0.0.1:8081/ack/");
       assertThat(SMTP.getReceivedMessages()).hasSize(1);
       assertThat(service.port()).isPositive();
+    }
+  }
+
+  @Test
+  void alertsRaisedTogetherForOneVolunteerComeInOneEmailMostSevereFirst() throws Exception {
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String other = Fixtures.id("vol");
+    List<CaseAlert> alerts = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      CaseAlert expiring = Fixtures.raised(association, volunteer, RuleId.API_EXPIRING, Severity.WARNING).build();
+      alerts.add(expiring);
+      alerts.add(Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL)
+          .setCaseId(expiring.getCaseId()).build());
+    }
+    alerts.add(Fixtures.raised(association, other, RuleId.API_EXPIRED, Severity.CRITICAL).build());
+    // a short settle: the alerts are all recorded before the first of them is due
+    try (NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort())
+        .with("VIGIE_NOTIFIER_SETTLE", "PT5S"))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, "nadia@asso.test").build());
+      kafka.publish(Fixtures.volunteer(association, other, "omar@asso.test").build());
+      kafka.publishAll(alerts);
+      await().atMost(Duration.ofSeconds(60)).until(() -> alerts.stream().allMatch(a -> sentRows(service, a) == 1));
+
+      List<MimeMessage> toVolunteer = Mails.to(SMTP, "nadia@asso.test");
+      assertThat(toVolunteer).as("twelve alerts, one mail").hasSize(1);
+      MimeMessage mail = toVolunteer.get(0);
+      assertThat(mail.getSubject()).isEqualTo("[Vigie] Critique · 12 alertes, 6 dossier(s) / critical · 12 alerts, 6 case(s)");
+      assertThat(Mails.ackLinks(mail)).as("one ack link per alert").hasSize(12).doesNotHaveDuplicates();
+      String text = Mails.plainText(mail);
+      assertThat(text).contains("Vigie a détecté 12 situations");
+      List<String> severities = java.util.regex.Pattern.compile("Gravité : (\\S+)").matcher(text).results()
+          .map(r -> r.group(1)).toList();
+      assertThat(severities).containsExactly("Critique", "Critique", "Critique", "Critique", "Critique", "Critique",
+          "Avertissement", "Avertissement", "Avertissement", "Avertissement", "Avertissement", "Avertissement");
+      assertThat(Mails.to(SMTP, "omar@asso.test")).as("another volunteer's alert, its own mail").singleElement()
+          .satisfies(m -> assertThat(m.getSubject()).contains("[API_EXPIRED]"));
     }
   }
 
@@ -144,6 +183,11 @@ class NotifierServiceTest {
   static long directoryRows(NotifierService service, String association) {
     return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM directory_entry WHERE association_id = :a")
         .bind("a", association).mapTo(Long.class).one());
+  }
+
+  static long sentRows(NotifierService s, CaseAlert alert) {
+    return s.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM notification WHERE alert_id = :a AND state = 'SENT'")
+        .bind("a", alert.getAlertId()).mapTo(Long.class).one());
   }
 
   static long ledgerRows(NotifierService service, CaseAlert alert) {

@@ -78,8 +78,10 @@ public final class NotifierBench {
           "VIGIE_NOTIFIER_HTTP_PORT", "0",
           NotifierSettings.VIGIE_NOTIFIER_SETTLE, "PT0S"));
       NotifierService.Options options = NotifierService.Options.defaults().withChannelDecorator(delegate ->
-          new ObservedChannel(delegate, notice ->
-              acceptedAt.putIfAbsent(notice.items().get(0).alert().alertId(), System.nanoTime())));
+          new ObservedChannel(delegate, notice -> {
+            long now = System.nanoTime();
+            notice.items().forEach(item -> acceptedAt.putIfAbsent(item.alert().alertId(), now)); // several when sent together
+          }));
       try (NotifierService service = NotifierService.start(config, options);
           KafkaProducer<String, DirectoryEntry> directory = new KafkaProducer<>(kafka.producer("bench-directory"),
               new StringSerializer(), Topics.DIRECTORY.valueSerde().serializer());

@@ -1,9 +1,12 @@
 package org.vigie.notifier.dispatch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +36,12 @@ import org.vigie.schemas.NotificationState;
 import org.vigie.schemas.Severity;
 
 /**
- * Sends due PENDING ledger rows. Each row is claimed with {@code FOR UPDATE SKIP LOCKED} and its
- * transaction stays open across the send, so the row is updated only after the remote side
- * accepted it: a crash in between leaves it PENDING and it is sent again after restart (at most
- * twice, with the same Message-ID / webhook-id), never lost. Concurrent dispatchers, in this or
- * another instance, skip a claimed row.
+ * Sends due PENDING ledger rows. A dispatcher takes a few recipients (one dispatcher at a time per
+ * recipient), claims their due rows with {@code FOR UPDATE SKIP LOCKED} and sends each recipient's
+ * rows of one channel and kind as one message ({@link Bursts}). The transaction stays open across the
+ * send, so a row is updated only after the remote side accepted it: a crash in between leaves it
+ * PENDING and it is sent again after restart (at most twice), never lost. Concurrent dispatchers, in
+ * this or another instance, skip a taken recipient and a claimed row.
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -54,7 +58,12 @@ public final class Dispatcher {
   private final NotifierSettings settings;
   private final Clock clock;
   private final Runnable onChange;
+  /** Recipients handled in one transaction. */
   private static final int BATCH = 8;
+  /** A recipient's rows claimed in one transaction at most (several messages when they exceed one's items). */
+  private static final int ROWS_PER_RECIPIENT = 4 * Bursts.MAX_ITEMS;
+  /** Rows of the same recipient, channel and kind due this much later still join a message (sent a little early). */
+  static final Duration GROUPING_WINDOW = Duration.ofSeconds(30);
 
   public Dispatcher(Jdbi jdbi, Ledger ledger, AlertStore alerts, Router router, Map<NotificationChannel, Channel> channels,
       AckTokens tokens, Outcomes outcomes, NotifierMetrics metrics, Backoff backoff, NotifierSettings settings,
@@ -80,7 +89,13 @@ public final class Dispatcher {
   public boolean dispatchBatch() {
     Instant now = clock.instant();
     int handled = jdbi.inTransaction(h -> {
-      List<LedgerRow> claimed = ledger.claimDue(h, now, BATCH);
+      List<LedgerRow> claimed = new ArrayList<>();
+      for (String recipient : ledger.dueRecipients(h, now, BATCH)) {
+        if (ledger.takeRecipient(h, recipient)) {
+          claimed.addAll(ledger.claimDue(h, recipient, now.plus(GROUPING_WINDOW), ROWS_PER_RECIPIENT));
+        }
+      }
+      List<List<LedgerRow>> messages = Bursts.of(claimed);
       Set<String> alertIds = new HashSet<>();
       Set<String> recipients = new HashSet<>();
       for (LedgerRow row : claimed) {
@@ -91,8 +106,12 @@ public final class Dispatcher {
       }
       Prefetched prefetched = new Prefetched(alerts.findAll(h, alertIds), router.contacts(h, recipients));
       Accepted accepted = new Accepted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-      for (LedgerRow row : claimed) {
-        deliver(h, row, clock.instant(), prefetched, accepted);
+      for (List<LedgerRow> rows : messages) {
+        if (rows.size() == 1) {
+          deliver(h, rows.get(0), clock.instant(), prefetched, accepted);
+        } else {
+          deliverTogether(h, rows, clock.instant(), prefetched, accepted);
+        }
       }
       ledger.markSentAll(h, accepted.sent());
       alerts.firstSentAll(h, accepted.firstSent());
@@ -180,6 +199,83 @@ public final class Dispatcher {
       accepted.outcomes().add(Outcomes.of(r, a, NotificationState.SENT, attempts, now, null));
     }
     metrics.sent(row.channel());
+  }
+
+  /**
+   * Several rows of one recipient, channel and kind in one message, most severe first. A row whose
+   * alert was resolved or acknowledged meanwhile is cancelled; in quiet hours, the non-critical rows
+   * wait and the critical ones go. The message's ids (Message-ID, webhook-id) are its first row's;
+   * each row keeps its own ack link, state, attempts and outcome.
+   */
+  private void deliverTogether(Handle h, List<LedgerRow> rows, Instant now, Prefetched prefetched, Accepted accepted) {
+    boolean notice = rows.get(0).kind() == NotificationKind.RESOLVED_NOTICE;
+    Map<LedgerRow, AlertView> live = new LinkedHashMap<>();
+    for (LedgerRow r : rows) {
+      AlertView a = Optional.ofNullable(prefetched.alerts().get(r.alertId())).or(() -> alerts.find(h, r.alertId()))
+          .orElse(null);
+      if (a == null || !notice && (a.resolvedAt() != null || a.acknowledgedAt() != null)) {
+        ledger.cancel(h, r.id());
+      } else {
+        live.put(r, a);
+      }
+    }
+    if (live.isEmpty()) {
+      return;
+    }
+    AlertView first = live.values().iterator().next();
+    String recipient = rows.get(0).recipientId();
+    Optional<Contact> contact = Optional.ofNullable(prefetched.contacts().get(DirectoryStore.key(first.associationId(), recipient)))
+        .or(() -> router.contact(h, first.associationId(), recipient))
+        .filter(Contact::active);
+    if (contact.isEmpty()) {
+      live.forEach((r, a) -> fail(h, r, List.of(r), List.of(a), r.attempts(), "recipient no longer in the directory", now));
+      return;
+    }
+    Optional<Instant> until = QuietHours.deferUntil(contact.get(), now);
+    if (until.isPresent()) {
+      live.entrySet().removeIf(e -> {
+        boolean waits = e.getValue().severity() != Severity.CRITICAL;
+        if (waits) {
+          ledger.defer(h, e.getKey().id(), until.get());
+        }
+        return waits;
+      });
+      if (live.isEmpty()) {
+        return;
+      }
+    }
+    List<LedgerRow> ordered = new ArrayList<>(live.keySet());
+    ordered.sort(Comparator.comparing((LedgerRow r) -> live.get(r).severity()).reversed()
+        .thenComparing(r -> live.get(r).deadline(), Comparator.nullsLast(Comparator.naturalOrder())));
+    LedgerRow lead = ordered.get(0);
+    List<AlertView> about = ordered.stream().map(live::get).toList();
+    Notice message = notice(lead, ordered, about, contact.get(), now);
+    try {
+      send(lead, message);
+    } catch (DeliveryException e) {
+      for (LedgerRow r : ordered) {
+        int attempts = r.attempts() + 1;
+        if (e.permanent() || attempts >= settings.maxAttempts()) {
+          fail(h, r, List.of(r), List.of(live.get(r)), attempts, e.getMessage(), now);
+        } else {
+          ledger.scheduleRetry(h, r.id(), attempts, now.plus(backoff.delay(attempts)), e.getMessage());
+        }
+      }
+      metrics.retried(lead.channel());
+      LOG.info("notification {} and {} more, together: attempt failed: {}", lead.id(), ordered.size() - 1, e.getMessage());
+      return;
+    }
+    for (LedgerRow r : ordered) {
+      AlertView a = live.get(r);
+      int attempts = r.attempts() + 1;
+      accepted.sent().add(new Ledger.Sent(r.id(), attempts, now));
+      if (r.kind() == NotificationKind.ALERT || r.kind() == NotificationKind.ESCALATION) {
+        accepted.firstSent().add(new AlertStore.FirstSent(a.alertId(), now,
+            settings.escalationDelay(a.severity()).map(now::plus).orElse(null)));
+      }
+      accepted.outcomes().add(Outcomes.of(r, a, NotificationState.SENT, attempts, now, null));
+    }
+    metrics.sent(lead.channel());
   }
 
   private void send(LedgerRow row, Notice message) throws DeliveryException {

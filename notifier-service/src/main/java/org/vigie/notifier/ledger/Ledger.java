@@ -93,11 +93,34 @@ public final class Ledger {
         .execute();
   }
 
-  /** The next due PENDING rows (not held for a digest), locked until the transaction ends; other dispatchers skip them. */
-  public List<LedgerRow> claimDue(Handle h, Instant now, int limit) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE state = 'PENDING' AND NOT digest"
-            + " AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+  /** Recipients with PENDING rows (not held for a digest) due by {@code now}, the longest waiting first. */
+  public List<String> dueRecipients(Handle h, Instant now, int limit) {
+    return h.createQuery("SELECT recipient_id FROM notification WHERE state = 'PENDING' AND NOT digest"
+            + " AND next_attempt_at <= :now GROUP BY recipient_id ORDER BY min(next_attempt_at), recipient_id LIMIT :limit")
         .bind("now", ts(now))
+        .bind("limit", limit)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /**
+   * Takes the recipient for this transaction, or false when another dispatcher has it: one dispatcher
+   * at a time claims a recipient's rows, so rows due together go in one message.
+   */
+  public boolean takeRecipient(Handle h, String recipientId) {
+    return h.createQuery("SELECT pg_try_advisory_xact_lock(hashtext('vigie-notifier-recipient'), hashtext(:recipient))")
+        .bind("recipient", recipientId)
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  /** The recipient's PENDING rows (not held for a digest) due by {@code until}, locked until the transaction ends. */
+  public List<LedgerRow> claimDue(Handle h, String recipientId, Instant until, int limit) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE state = 'PENDING' AND NOT digest"
+            + " AND recipient_id = :recipient AND next_attempt_at <= :until ORDER BY next_attempt_at, id LIMIT :limit"
+            + " FOR UPDATE SKIP LOCKED")
+        .bind("recipient", recipientId)
+        .bind("until", ts(until))
         .bind("limit", limit)
         .map((rs, ctx) -> row(rs))
         .list();

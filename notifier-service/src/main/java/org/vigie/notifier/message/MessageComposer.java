@@ -2,6 +2,7 @@ package org.vigie.notifier.message;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,12 @@ public final class MessageComposer {
     if (kind == NotificationKind.DIGEST) {
       subject = "[Vigie] Récapitulatif du jour : " + items.size() + " alerte(s) / Daily digest: " + items.size()
           + " alert(s)";
+    } else if (items.size() > 1) {
+      Severity worst = items.stream().map(i -> i.alert().severity()).max(Comparator.naturalOrder()).orElseThrow();
+      long cases = items.stream().map(i -> i.alert().shortCaseReference()).distinct().count();
+      subject = "[Vigie] " + prefixFr(kind) + severityFr(worst) + " · " + items.size() + " alertes, " + cases
+          + " dossier(s) / " + prefixEn(kind) + worst.name().toLowerCase() + " · " + items.size() + " alerts, " + cases
+          + " case(s)";
     } else {
       AlertView a = items.get(0).alert();
       // the rule in words in each language, then its code, which mail filters can rely on
@@ -39,8 +46,9 @@ public final class MessageComposer {
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>")
         .append(esc(subject)).append("</title></head><body style=\"font-family:sans-serif\">");
 
-    text.append("Bonjour,\n\n").append(introFr(kind)).append("\n\n");
-    html.append("<div lang=\"fr\"><p>Bonjour,</p><p>").append(esc(introFr(kind))).append("</p>");
+    String introFr = items.size() > 1 && kind != NotificationKind.DIGEST ? severalFr(kind, items.size()) : introFr(kind);
+    text.append("Bonjour,\n\n").append(introFr).append("\n\n");
+    html.append("<div lang=\"fr\"><p>Bonjour,</p><p>").append(esc(introFr)).append("</p>");
     for (Notice.Item item : items) {
       Map<String, String> fields = fieldsFr(item.alert());
       appendItem(text, html, fields, " : ", item.alert().messageFr());
@@ -55,8 +63,9 @@ public final class MessageComposer {
     text.append("Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable.\n\n");
     html.append("<p><small>Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable.</small></p></div><hr>");
 
-    text.append("-- English --\n\nHello,\n\n").append(introEn(kind)).append("\n\n");
-    html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn(kind))).append("</p>");
+    String introEn = items.size() > 1 && kind != NotificationKind.DIGEST ? severalEn(kind, items.size()) : introEn(kind);
+    text.append("-- English --\n\nHello,\n\n").append(introEn).append("\n\n");
+    html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn)).append("</p>");
     for (Notice.Item item : items) {
       appendItem(text, html, fieldsEn(item.alert()), ": ", item.alert().messageEn());
       if (item.ackUrl() != null) {
@@ -176,6 +185,28 @@ public final class MessageComposer {
       case ESCALATION -> "As coordinator: this alert was not acknowledged in time by the volunteer following the case.";
       case RESOLVED_NOTICE -> "Good news: the situation that raised this alert has ended.";
       case DIGEST -> "Here are today's alerts on the cases you follow.";
+    };
+  }
+
+  /** The introduction of a message about several alerts (sent together: same recipient and kind). */
+  private static String severalFr(NotificationKind k, int n) {
+    return switch (k) {
+      case REMINDER -> "Rappel : ces " + n + " alertes n'ont pas encore été prises en compte.";
+      case ESCALATION -> "En tant que coordinateur ou coordinatrice : ces " + n + " alertes n'ont pas été prises en"
+          + " compte à temps par les personnes qui suivent les dossiers.";
+      case RESOLVED_NOTICE -> "Bonne nouvelle : les situations qui avaient déclenché ces " + n + " alertes ont pris fin.";
+      default -> "Vigie a détecté " + n + " situations qui demandent votre attention sur des dossiers que vous suivez,"
+          + " de la plus grave à la moins grave.";
+    };
+  }
+
+  private static String severalEn(NotificationKind k, int n) {
+    return switch (k) {
+      case REMINDER -> "Reminder: these " + n + " alerts have not been acknowledged yet.";
+      case ESCALATION -> "As coordinator: these " + n + " alerts were not acknowledged in time by the volunteers"
+          + " following the cases.";
+      case RESOLVED_NOTICE -> "Good news: the situations that raised these " + n + " alerts have ended.";
+      default -> "Vigie detected " + n + " situations that need your attention on cases you follow, most severe first.";
     };
   }
 

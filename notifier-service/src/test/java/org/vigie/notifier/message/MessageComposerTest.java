@@ -65,6 +65,25 @@ class MessageComposerTest {
   }
 
   @Test
+  void anEscalationOfSeveralAlertsCountsThemAndGivesTheWorstSeverity() {
+    Notice one = notice(NotificationKind.ESCALATION, "L'API expire bientôt.");
+    AlertView sameCase = viewOf(CASE_ID, "Le titre a expiré.");
+    AlertView critical = new AlertView("alert-3", "019ac3f2-5b10-7c02-8e11-64a09b33c5d7", "asso-1", RuleId.API_EXPIRED,
+        Severity.CRITICAL, Instant.parse("2026-11-20T09:00:00Z"), LocalDate.parse("2026-11-30"), "vol-1", "CESEDA R.431-15-1",
+        "1", "L'API a expiré.", "The API expired.", null, null, null, 0);
+    Notice several = new Notice(one.row(), one.recipient(), List.of(new Notice.Item(critical, "https://vigie.example/ack/A",
+        Instant.parse("2026-12-26T10:00:00Z")), one.items().get(0), new Notice.Item(sameCase, "https://vigie.example/ack/C",
+        Instant.parse("2026-12-26T10:00:00Z"))), one.at());
+
+    Rendered r = composer.render(several);
+
+    assertThat(r.subject()).isEqualTo("[Vigie] Sans réponse · Critique · 3 alertes, 2 dossier(s) / unacknowledged, critical"
+        + " · 3 alerts, 2 case(s)");
+    assertThat(r.text()).contains("ces 3 alertes n'ont pas été prises en compte à temps")
+        .contains("these 3 alerts were not acknowledged in time").contains("L'API a expiré.").contains("Le titre a expiré.");
+  }
+
+  @Test
   void theFullCaseIdAndTheVolunteerNameAreNotInTheMessage() {
     Rendered r = composer.render(notice(NotificationKind.ALERT, "x"));
     assertThat(r.subject() + r.text() + r.html()).doesNotContain(CASE_ID).doesNotContain("Amina");
