@@ -72,7 +72,7 @@ class LifecycleTest {
       HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-      assertThat(page.body()).contains("lang=\"fr\"").contains("prise en compte").contains("API_EXPIRED");
+      assertThat(page.body()).contains("lang=\"fr\"").contains("prise en compte").contains("API expirée (API_EXPIRED)");
       HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(again.body()).contains("déjà");
       HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.length() - 3) + "AAA")).build(),

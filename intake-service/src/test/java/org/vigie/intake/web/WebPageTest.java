@@ -26,6 +26,7 @@ import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
 import org.vigie.schemas.RuleId;
+import org.vigie.schemas.wording.CodeWording;
 
 /** The volunteers' page: served, French first with every visible text also in English, and in step with the API's values. */
 class WebPageTest {
@@ -84,11 +85,16 @@ class WebPageTest {
       words.put(m.group(1), m.group(2) + " / " + m.group(3));
     }
     for (RuleId rule : RuleId.values()) {
-      assertThat(words).as("words for %s", rule).containsKey(rule.name());
+      assertThat(words.get(rule.name())).as("the words of the e-mails and timelines for %s", rule)
+          .isEqualTo(capitalized(CodeWording.FRENCH.of(rule)) + " / " + capitalized(CodeWording.ENGLISH.of(rule)));
     }
     for (String key : RuleEngine.standard().defaults().thresholds().keySet()) {
       assertThat(words).as("words for %s", key).containsKey(key.substring(key.indexOf('.') + 1));
     }
+  }
+
+  private static String capitalized(String words) {
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.vigie.notifier.http;
 import java.time.format.DateTimeFormatter;
 import org.vigie.notifier.ack.Acknowledger;
 import org.vigie.notifier.alert.AlertView;
+import org.vigie.schemas.wording.CodeWording;
 
 /** The small pages shown after following an acknowledgement link, French first. */
 final class AckPage {
@@ -42,8 +43,8 @@ final class AckPage {
     StringBuilder details = new StringBuilder();
     if (outcome.alert().isPresent() && outcome.result() != Acknowledger.Result.INVALID) {
       AlertView a = outcome.alert().get();
-      details.append("<p>Dossier <strong>").append(a.shortCaseReference()).append("</strong> · règle ")
-          .append(a.rule().name());
+      details.append("<p>Dossier <strong>").append(a.shortCaseReference()).append("</strong> · ")
+          .append(CodeWording.FRENCH.of(a.rule())).append(" (").append(a.rule().name()).append(")");
       if (a.deadline() != null) {
         details.append(" · échéance ").append(FR_DATE.format(a.deadline()));
       }
