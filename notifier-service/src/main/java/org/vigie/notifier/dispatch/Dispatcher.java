@@ -90,10 +90,8 @@ public final class Dispatcher {
     Instant now = clock.instant();
     int handled = jdbi.inTransaction(h -> {
       List<LedgerRow> claimed = new ArrayList<>();
-      for (String recipient : ledger.dueRecipients(h, now, BATCH)) {
-        if (ledger.takeRecipient(h, recipient)) {
-          claimed.addAll(ledger.claimDue(h, recipient, now.plus(GROUPING_WINDOW), ROWS_PER_RECIPIENT));
-        }
+      for (String recipient : ledger.takeDueRecipients(h, now, BATCH)) {
+        claimed.addAll(ledger.claimDue(h, recipient, now.plus(GROUPING_WINDOW), ROWS_PER_RECIPIENT));
       }
       List<List<LedgerRow>> messages = Bursts.of(claimed);
       Set<String> alertIds = new HashSet<>();

@@ -93,25 +93,26 @@ public final class Ledger {
         .execute();
   }
 
-  /** Recipients with PENDING rows (not held for a digest) due by {@code now}, the longest waiting first. */
-  public List<String> dueRecipients(Handle h, Instant now, int limit) {
-    return h.createQuery("SELECT recipient_id FROM notification WHERE state = 'PENDING' AND NOT digest"
-            + " AND next_attempt_at <= :now GROUP BY recipient_id ORDER BY min(next_attempt_at), recipient_id LIMIT :limit")
+  /**
+   * Takes, for this transaction, up to {@code limit} recipients with PENDING rows (not held for a digest)
+   * due by {@code now}, the longest waiting first, skipping those another dispatcher has taken: one
+   * dispatcher at a time claims a recipient's rows, so rows due together go in one message. A recipient
+   * is taken with a transaction-scoped advisory lock, tried in order on the longest waiting candidates
+   * until {@code limit} are taken.
+   */
+  public List<String> takeDueRecipients(Handle h, Instant now, int limit) {
+    return h.createQuery("""
+            SELECT recipient_id FROM (
+              SELECT recipient_id, min(next_attempt_at) AS due FROM notification
+              WHERE state = 'PENDING' AND NOT digest AND next_attempt_at <= :now
+              GROUP BY recipient_id ORDER BY due, recipient_id LIMIT :candidates) c
+            WHERE pg_try_advisory_xact_lock(hashtext('vigie-notifier-recipient'), hashtext(c.recipient_id))
+            LIMIT :limit""")
         .bind("now", ts(now))
+        .bind("candidates", 8 * limit)
         .bind("limit", limit)
         .mapTo(String.class)
         .list();
-  }
-
-  /**
-   * Takes the recipient for this transaction, or false when another dispatcher has it: one dispatcher
-   * at a time claims a recipient's rows, so rows due together go in one message.
-   */
-  public boolean takeRecipient(Handle h, String recipientId) {
-    return h.createQuery("SELECT pg_try_advisory_xact_lock(hashtext('vigie-notifier-recipient'), hashtext(:recipient))")
-        .bind("recipient", recipientId)
-        .mapTo(Boolean.class)
-        .one();
   }
 
   /** The recipient's PENDING rows (not held for a digest) due by {@code until}, locked until the transaction ends. */
