@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vigie.notifier.testing.Fixtures;
@@ -50,6 +51,39 @@ class PreferencesTest {
       clock.set(Instant.parse("2026-11-27T06:00:30Z"));
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 2);
       assertThat(Mails.subject(Mails.to(SMTP, mail).get(1))).contains("API_EXPIRING");
+    }
+  }
+
+  @Test
+  void inQuietHoursAMessageOfSeveralAlertsTakesOnlyTheCriticalOnes() {
+    // 23:30 UTC = 00:30 in Paris, inside 22:00–07:00; a settle of 5 s: the rows are all recorded before they are due
+    TestClock clock = new TestClock(Instant.parse("2026-11-26T23:30:00Z"));
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String mail = volunteer + "@asso.test";
+    CaseAlert warning = Fixtures.raised(association, volunteer, RuleId.API_EXPIRING, Severity.WARNING).build();
+    CaseAlert critical = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    CaseAlert alsoCritical = Fixtures.raised(association, volunteer, RuleId.EMPLOYMENT_AT_RISK, Severity.CRITICAL).build();
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort())
+            .with("VIGIE_NOTIFIER_SETTLE", "PT5S"), NotifierService.Options.defaults().withClock(clock))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, mail)
+          .setTimeZone("Europe/Paris").setQuietHoursStartMinute(22 * 60).setQuietHoursEndMinute(7 * 60).build());
+      kafka.publishAll(List.of(warning, critical, alsoCritical));
+      await().atMost(Duration.ofSeconds(60)).until(() -> Stream.of(warning, critical, alsoCritical)
+          .allMatch(a -> nextAttempt(service, a) != null));
+
+      clock.set(Instant.parse("2026-11-26T23:30:10Z"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 1);
+      MimeMessage sent = Mails.to(SMTP, mail).get(0);
+      assertThat(Mails.subject(sent)).startsWith("[Vigie] Critique · 2 alertes, 2 dossier(s)");
+      assertThat(Mails.ackLinks(sent)).hasSize(2);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Instant.parse("2026-11-27T06:00:00Z").equals(nextAttempt(service, warning)));
+      assertThat(Mails.to(SMTP, mail)).hasSize(1);
+
+      clock.set(Instant.parse("2026-11-27T06:00:30Z"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 2);
+      assertThat(Mails.subject(Mails.to(SMTP, mail).get(1))).contains("[API_EXPIRING]");
     }
   }
 
