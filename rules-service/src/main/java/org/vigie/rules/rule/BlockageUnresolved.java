@@ -19,7 +19,7 @@ import org.vigie.schemas.wording.CodeWording;
  */
 public final class BlockageUnresolved extends BaseRule {
   public BlockageUnresolved() {
-    super(RuleId.BLOCKAGE_UNRESOLVED, "Help-desk practice (InfoMigrants 5/5/2026; CE 5/5/2026 injunction)",
+    super(RuleId.BLOCKAGE_UNRESOLVED, "Pratique des permanences (InfoMigrants 5/5/2026 ; CE 5/5/2026, injonction)",
         LegalTexts.PRACTICE_2026, "1",
         new RuleDoc("A blockage is open with no resolution.",
             "WARNING from report + warnDays; HIGH from report + highDays.", "WARNING → HIGH"),
