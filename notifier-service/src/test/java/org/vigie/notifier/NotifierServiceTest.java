@@ -98,7 +98,7 @@ class NotifierServiceTest {
       List<MimeMessage> toVolunteer = Mails.to(SMTP, "nadia@asso.test");
       assertThat(toVolunteer).as("twelve alerts, one mail").hasSize(1);
       MimeMessage mail = toVolunteer.get(0);
-      assertThat(mail.getSubject()).isEqualTo("[Vigie] Critique · 12 alertes, 6 dossier(s) / critical · 12 alerts, 6 case(s)");
+      assertThat(mail.getSubject()).isEqualTo("[Vigie] Critique · 12 alertes, 6 dossiers / critical · 12 alerts, 6 cases");
       assertThat(Mails.ackLinks(mail)).as("one ack link per alert").hasSize(12).doesNotHaveDuplicates();
       String text = Mails.plainText(mail);
       assertThat(text).contains("Vigie a détecté 12 situations");

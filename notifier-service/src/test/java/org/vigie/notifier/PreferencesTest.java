@@ -76,7 +76,7 @@ class PreferencesTest {
       clock.set(Instant.parse("2026-11-26T23:30:10Z"));
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 1);
       MimeMessage sent = Mails.to(SMTP, mail).get(0);
-      assertThat(Mails.subject(sent)).startsWith("[Vigie] Critique · 2 alertes, 2 dossier(s)");
+      assertThat(Mails.subject(sent)).startsWith("[Vigie] Critique · 2 alertes, 2 dossiers");
       assertThat(Mails.ackLinks(sent)).hasSize(2);
       await().atMost(Duration.ofSeconds(60)).until(() -> Instant.parse("2026-11-27T06:00:00Z").equals(nextAttempt(service, warning)));
       assertThat(Mails.to(SMTP, mail)).hasSize(1);

@@ -32,8 +32,8 @@ public final class MessageComposer {
       Severity worst = items.stream().map(i -> i.alert().severity()).max(Comparator.naturalOrder()).orElseThrow();
       long cases = items.stream().map(i -> i.alert().shortCaseReference()).distinct().count();
       subject = "[Vigie] " + prefixFr(kind) + severityFr(worst) + " · " + items.size() + " alertes, " + cases
-          + " dossier(s) / " + prefixEn(kind) + worst.name().toLowerCase() + " · " + items.size() + " alerts, " + cases
-          + " case(s)";
+          + (cases == 1 ? " dossier" : " dossiers") + " / " + prefixEn(kind) + worst.name().toLowerCase() + " · "
+          + items.size() + " alerts, " + cases + (cases == 1 ? " case" : " cases");
     } else {
       AlertView a = items.get(0).alert();
       // the rule in words in each language, then its code, which mail filters can rely on

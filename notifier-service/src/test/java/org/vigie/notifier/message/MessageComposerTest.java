@@ -77,8 +77,10 @@ class MessageComposerTest {
 
     Rendered r = composer.render(several);
 
-    assertThat(r.subject()).isEqualTo("[Vigie] Sans réponse · Critique · 3 alertes, 2 dossier(s) / unacknowledged, critical"
-        + " · 3 alerts, 2 case(s)");
+    assertThat(r.subject()).isEqualTo("[Vigie] Sans réponse · Critique · 3 alertes, 2 dossiers / unacknowledged, critical"
+        + " · 3 alerts, 2 cases");
+    Notice oneCase = new Notice(one.row(), one.recipient(), List.of(one.items().get(0), several.items().get(2)), one.at());
+    assertThat(composer.render(oneCase).subject()).contains("2 alertes, 1 dossier / ").endsWith("2 alerts, 1 case");
     assertThat(r.text()).contains("ces 3 alertes n'ont pas été prises en compte à temps")
         .contains("these 3 alerts were not acknowledged in time").contains("L'API a expiré.").contains("Le titre a expiré.");
   }
