@@ -110,7 +110,7 @@ public final class NotifierService implements AutoCloseable {
     Router router = new Router(directory, alerts, ledger, settings.settle());
     Outbox outbox = new Outbox();
     Outcomes outcomes = new Outcomes(outbox);
-    MessageComposer composer = new MessageComposer();
+    MessageComposer composer = new MessageComposer(settings.pageUrl());
 
     Channel email = new EmailChannel(settings.smtpHost(), settings.smtpPort(), settings.smtpFrom(), composer);
     Channel webhook = new WebhookChannel(options.webhookPolicy(), composer, new ObjectMapper(),

@@ -80,14 +80,15 @@ public final class LocalStack implements AutoCloseable {
 
       DataDirSecrets secrets = new DataDirSecrets(dataDir, new SecureRandom());
       int notifierPort = config.getInt(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, LocalNames.DEFAULT_NOTIFIER_PORT);
+      int intakePort = config.getInt(ConfigNames.VIGIE_HTTP_PORT, LocalNames.DEFAULT_INTAKE_PORT);
       services = services
           .with(ConfigNames.VIGIE_ADMIN_TOKEN,
               secrets.token(ADMIN_TOKEN_FILE, config.optional(ConfigNames.VIGIE_ADMIN_TOKEN)))
           .with(IntakeSettings.VIGIE_MASTER_KEY,
               secrets.key(MASTER_KEY_FILE, config.optional(IntakeSettings.VIGIE_MASTER_KEY)))
           .with(ConfigNames.SMTP_FROM, config.get(ConfigNames.SMTP_FROM, "vigie@localhost"))
-          .with(ConfigNames.VIGIE_HTTP_PORT,
-              String.valueOf(config.getInt(ConfigNames.VIGIE_HTTP_PORT, LocalNames.DEFAULT_INTAKE_PORT)))
+          .with(ConfigNames.VIGIE_HTTP_PORT, String.valueOf(intakePort))
+          .with(NotifierSettings.VIGIE_PAGE_URL, config.get(NotifierSettings.VIGIE_PAGE_URL, "http://localhost:" + intakePort))
           .with(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, String.valueOf(notifierPort))
           .with(LocalNames.VIGIE_RULES_OPS_PORT,
               String.valueOf(config.getInt(LocalNames.VIGIE_RULES_OPS_PORT, LocalNames.DEFAULT_RULES_OPS_PORT)))

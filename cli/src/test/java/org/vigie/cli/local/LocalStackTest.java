@@ -87,6 +87,8 @@ class LocalStackTest {
     assertThat(given.require(ConfigNames.SMTP_HOST)).isEqualTo("smtp.example");
     assertThat(given.require(IntakeSettings.VIGIE_MASTER_KEY)).isNotBlank();
     assertThat(given.require(ConfigNames.VIGIE_PUBLIC_URL)).isEqualTo("http://localhost:8081");
+    assertThat(given.require(org.vigie.notifier.config.NotifierSettings.VIGIE_PAGE_URL))
+        .as("e-mails link the cases to the local page").isEqualTo("http://localhost:8080");
     assertThat(dataDir.resolve("kafka")).doesNotExist();
     assertThat(dataDir.resolve("postgres")).doesNotExist();
     assertThat(dataDir.resolve(LocalStack.ADMIN_TOKEN_FILE)).doesNotExist();

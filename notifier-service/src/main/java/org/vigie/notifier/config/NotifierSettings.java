@@ -35,7 +35,8 @@ public record NotifierSettings(
     int maxAttempts,
     int dispatchThreads,
     LocalTime digestTime,
-    Duration settle) {
+    Duration settle,
+    Optional<String> pageUrl) {
 
   public static final String VIGIE_NOTIFIER_HTTP_PORT = "VIGIE_NOTIFIER_HTTP_PORT";
   public static final String VIGIE_NOTIFIER_GROUP_ID = "VIGIE_NOTIFIER_GROUP_ID";
@@ -53,6 +54,8 @@ public record NotifierSettings(
    * then its submission recorded a minute later) is never sent, and neither is its resolved notice.
    */
   public static final String VIGIE_NOTIFIER_SETTLE = "VIGIE_NOTIFIER_SETTLE";
+  /** The volunteers' page (intake's `/`): messages link each case to it, by its short reference. Unset: no such link. */
+  public static final String VIGIE_PAGE_URL = "VIGIE_PAGE_URL";
 
   private static final Map<Severity, String> DEFAULT_ESCALATION =
       Map.of(Severity.CRITICAL, "PT24H", Severity.HIGH, "PT72H", Severity.WARNING, "P7D", Severity.INFO, "off");
@@ -89,7 +92,8 @@ public record NotifierSettings(
         atLeast(config, VIGIE_NOTIFIER_MAX_ATTEMPTS, 10, 1),
         atLeast(config, VIGIE_NOTIFIER_DISPATCH_THREADS, 8, 1),
         time(VIGIE_NOTIFIER_DIGEST_TIME, config.get(VIGIE_NOTIFIER_DIGEST_TIME, "08:00")),
-        notNegative(VIGIE_NOTIFIER_SETTLE, config.get(VIGIE_NOTIFIER_SETTLE, "PT2M")));
+        notNegative(VIGIE_NOTIFIER_SETTLE, config.get(VIGIE_NOTIFIER_SETTLE, "PT2M")),
+        config.optional(VIGIE_PAGE_URL).map(url -> url.trim().replaceAll("/+$", "")).filter(url -> !url.isEmpty()));
   }
 
   /** The delay after which an unacknowledged alert of this severity is escalated, if any. */

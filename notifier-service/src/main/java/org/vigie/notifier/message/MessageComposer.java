@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.vigie.notifier.alert.AlertView;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.Severity;
@@ -19,6 +20,23 @@ import org.vigie.schemas.wording.CodeWording;
 public final class MessageComposer {
   private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+  private final Optional<String> pageUrl;
+
+  /** Messages without a link to the volunteers' page. */
+  public MessageComposer() {
+    this(Optional.empty());
+  }
+
+  /** @param pageUrl the volunteers' page: each alert links to its case there, by the case's short reference */
+  public MessageComposer(Optional<String> pageUrl) {
+    this.pageUrl = pageUrl;
+  }
+
+  /** The page opening the alert's case (the reference only: the page finds the case once signed in). */
+  private Optional<String> caseLink(AlertView alert) {
+    return pageUrl.map(url -> url + "/#dossier=" + alert.shortCaseReference());
+  }
 
   public Rendered render(Notice notice) {
     NotificationKind kind = notice.row().kind();
@@ -52,6 +70,10 @@ public final class MessageComposer {
     for (Notice.Item item : items) {
       Map<String, String> fields = fieldsFr(item.alert());
       appendItem(text, html, fields, " : ", item.alert().messageFr());
+      caseLink(item.alert()).ifPresent(link -> {
+        text.append("Ouvrir le dossier dans Vigie : ").append(link).append("\n");
+        html.append("<p><a href=\"").append(esc(link)).append("\">Ouvrir le dossier dans Vigie</a></p>");
+      });
       if (item.ackUrl() != null) {
         String until = FR_DATE.format(item.ackExpiresAt().atZone(zone));
         text.append("Accuser réception : ").append(item.ackUrl()).append(" (lien valable jusqu'au ").append(until)
@@ -68,6 +90,10 @@ public final class MessageComposer {
     html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn)).append("</p>");
     for (Notice.Item item : items) {
       appendItem(text, html, fieldsEn(item.alert()), ": ", item.alert().messageEn());
+      caseLink(item.alert()).ifPresent(link -> {
+        text.append("Open the case in Vigie: ").append(link).append("\n");
+        html.append("<p><a href=\"").append(esc(link)).append("\">Open the case in Vigie</a></p>");
+      });
       if (item.ackUrl() != null) {
         String until = EN_DATE.format(item.ackExpiresAt().atZone(zone));
         text.append("Acknowledge: ").append(item.ackUrl()).append(" (link valid until ").append(until).append(")\n\n");
@@ -89,12 +115,12 @@ public final class MessageComposer {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("notificationId", webhookId);
     data.put("kind", notice.row().kind().name());
-    data.put("alerts", notice.items().stream().map(MessageComposer::webhookItem).toList());
+    data.put("alerts", notice.items().stream().map(this::webhookItem).toList());
     body.put("data", data);
     return body;
   }
 
-  private static Map<String, Object> webhookItem(Notice.Item item) {
+  private Map<String, Object> webhookItem(Notice.Item item) {
     AlertView a = item.alert();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("alertId", a.alertId());
@@ -105,6 +131,7 @@ public final class MessageComposer {
     m.put("legalReference", a.reference());
     m.put("message", Map.of("fr", a.messageFr(), "en", a.messageEn()));
     m.put("ackUrl", item.ackUrl());
+    caseLink(a).ifPresent(link -> m.put("caseUrl", link));
     return m;
   }
 

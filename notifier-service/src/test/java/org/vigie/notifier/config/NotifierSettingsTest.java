@@ -26,4 +26,12 @@ class NotifierSettingsTest {
           .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining(NotifierSettings.VIGIE_NOTIFIER_SETTLE);
     }
   }
+
+  @Test
+  void thePageUrlIsOptionalAndLosesItsTrailingSlash() {
+    assertThat(NotifierSettings.from(BASE).pageUrl()).isEmpty();
+    assertThat(NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_PAGE_URL, " ")).pageUrl()).isEmpty();
+    assertThat(NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_PAGE_URL, "https://vigie.example.org/")).pageUrl())
+        .contains("https://vigie.example.org");
+  }
 }

@@ -99,6 +99,21 @@ class MessageComposerTest {
   }
 
   @Test
+  void withThePageUrlEachAlertLinksToItsCaseByItsReference() {
+    MessageComposer linking = new MessageComposer(java.util.Optional.of("https://vigie.example"));
+    Rendered r = linking.render(notice(NotificationKind.ALERT, "L'API expire bientôt."));
+    assertThat(r.text()).contains("Ouvrir le dossier dans Vigie : https://vigie.example/#dossier=8E7A1F00")
+        .contains("Open the case in Vigie: https://vigie.example/#dossier=8E7A1F00").doesNotContain(CASE_ID);
+    assertThat(r.html()).contains("href=\"https://vigie.example/#dossier=8E7A1F00\"");
+    assertThat(linking.webhookPayload(notice(NotificationKind.ALERT, "x"), "msg_1").toString())
+        .contains("caseUrl=https://vigie.example/#dossier=8E7A1F00");
+
+    Rendered without = composer.render(notice(NotificationKind.ALERT, "L'API expire bientôt."));
+    assertThat(without.text()).doesNotContain("Ouvrir le dossier").doesNotContain("#dossier=");
+    assertThat(composer.webhookPayload(notice(NotificationKind.ALERT, "x"), "msg_1").toString()).doesNotContain("caseUrl");
+  }
+
+  @Test
   void theWebhookPayloadCarriesTheAlertWithoutIdentity() {
     Map<String, Object> body = composer.webhookPayload(notice(NotificationKind.ALERT, "x"), "msg_1");
     assertThat(body).containsEntry("type", "vigie.notification.alert");
