@@ -18,8 +18,17 @@ public record TimelineNames(String associationName, Map<String, String> voluntee
     volunteers = Map.copyOf(volunteers);
   }
 
-  /** The volunteer's display name, or null when unknown. */
+  /**
+   * What intake records as the author of an event recorded with the association's own token (not a
+   * volunteer's): the timeline names the association.
+   */
+  public static final String ASSOCIATION_RECORDER = "association";
+
+  /** The volunteer's display name (the association's name for {@link #ASSOCIATION_RECORDER}), or null when unknown. */
   public String volunteer(String volunteerId) {
+    if (ASSOCIATION_RECORDER.equals(volunteerId)) {
+      return associationName;
+    }
     return volunteerId == null ? null : volunteers.get(volunteerId);
   }
 }

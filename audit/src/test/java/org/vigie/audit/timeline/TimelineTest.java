@@ -161,7 +161,8 @@ class TimelineTest {
 
   @Test
   void volunteersAndTheAssociationAreNamedWhereTheirNamesAreKnown() throws IOException {
-    List<CaseEvent> events = story().events();
+    List<CaseEvent> events = new ArrayList<>(story().events());
+    events.set(1, CaseEvent.newBuilder(events.get(1)).setRecordedBy(TimelineNames.ASSOCIATION_RECORDER).build());
     List<CaseAlert> alerts = List.of(alert(AlertStatus.RAISED, Instant.parse("2026-02-01T06:00:00Z")));
     List<NotificationOutcome> sent = List.of(notification(NotificationState.SENT, Instant.parse("2026-02-01T06:00:05Z")));
     TimelineNames names = new TimelineNames("Permanence de Bobigny", Map.of("vol-1", "Marie Dupont"));
@@ -174,6 +175,8 @@ class TimelineTest {
     assertThat(opened.recordedByName()).isEqualTo("Marie Dupont");
     assertThat(opened.description()).endsWith("suivi par Marie Dupont");
     assertThat(opened.descriptionEn()).endsWith("followed by Marie Dupont");
+    assertThat(entry(t, events.get(1).getEventId()).author()).as("recorded with the association's token")
+        .isEqualTo("Permanence de Bobigny");
     TimelineEntry notification = t.entries().stream().filter(e -> e.kind() == TimelineEntry.Kind.NOTIFICATION)
         .findFirst().orElseThrow();
     assertThat(notification.recipient()).isEqualTo("vol-1");

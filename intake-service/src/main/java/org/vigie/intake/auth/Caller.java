@@ -1,13 +1,15 @@
 package org.vigie.intake.auth;
 
 import java.util.UUID;
+import org.vigie.audit.timeline.TimelineNames;
 
 /**
  * The authenticated caller. {@code associationId} is null only for the administrator;
  * {@code volunteerId} is null for the administrator and for an association-level token.
  */
 public record Caller(UUID tokenId, Role role, UUID associationId, UUID volunteerId) {
-  public static final String ASSOCIATION_RECORDER = "association";
+  /** The author of what an association-level token records; timelines name the association for it. */
+  public static final String ASSOCIATION_RECORDER = TimelineNames.ASSOCIATION_RECORDER;
 
   public boolean isAdmin() {
     return role == Role.ADMIN;
