@@ -18,6 +18,7 @@ import org.vigie.notifier.testing.Harness;
 import org.vigie.notifier.testing.Mails;
 import org.vigie.notifier.testing.TestClock;
 import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.DirectoryEntry;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 
@@ -26,10 +27,20 @@ class PreferencesTest {
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetup.SMTP.dynamicPort());
 
+  /** 23:30 UTC = 00:30 in Paris, inside the quiet hours of {@link #quietAtNight}. */
+  private static final Instant AT_NIGHT = Instant.parse("2026-11-26T23:30:00Z");
+  /** 07:00 in Paris is 06:00 UTC in November. */
+  private static final Instant QUIET_HOURS_END = Instant.parse("2026-11-27T06:00:00Z");
+
+  /** A volunteer with quiet hours from 22:00 to 07:00 in Paris. */
+  private static DirectoryEntry quietAtNight(String association, String volunteer, String mail) {
+    return Fixtures.volunteer(association, volunteer, mail)
+        .setTimeZone("Europe/Paris").setQuietHoursStartMinute(22 * 60).setQuietHoursEndMinute(7 * 60).build();
+  }
+
   @Test
   void quietHoursHoldNonCriticalAlertsUntilTheyEndButCriticalOnesPass() {
-    // 23:30 UTC = 00:30 in Paris, inside 22:00–07:00
-    TestClock clock = new TestClock(Instant.parse("2026-11-26T23:30:00Z"));
+    TestClock clock = new TestClock(AT_NIGHT);
     String association = Fixtures.id("asso");
     String volunteer = Fixtures.id("vol");
     String mail = volunteer + "@asso.test";
@@ -38,17 +49,15 @@ class PreferencesTest {
     try (Harness kafka = new Harness();
         NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
             NotifierService.Options.defaults().withClock(clock))) {
-      kafka.publish(Fixtures.volunteer(association, volunteer, mail)
-          .setTimeZone("Europe/Paris").setQuietHoursStartMinute(22 * 60).setQuietHoursEndMinute(7 * 60).build());
+      kafka.publish(quietAtNight(association, volunteer, mail));
       kafka.publish(warning);
       kafka.publish(critical);
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 1);
       assertThat(Mails.subject(Mails.to(SMTP, mail).get(0))).contains("API_EXPIRED");
-      // 07:00 in Paris is 06:00 UTC in November
-      await().atMost(Duration.ofSeconds(60)).until(() -> Instant.parse("2026-11-27T06:00:00Z").equals(nextAttempt(service, warning)));
+      await().atMost(Duration.ofSeconds(60)).until(() -> QUIET_HOURS_END.equals(nextAttempt(service, warning)));
       assertThat(Mails.to(SMTP, mail)).hasSize(1);
 
-      clock.set(Instant.parse("2026-11-27T06:00:30Z"));
+      clock.set(QUIET_HOURS_END.plusSeconds(30));
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 2);
       assertThat(Mails.subject(Mails.to(SMTP, mail).get(1))).contains("API_EXPIRING");
     }
@@ -56,8 +65,8 @@ class PreferencesTest {
 
   @Test
   void inQuietHoursAMessageOfSeveralAlertsTakesOnlyTheCriticalOnes() {
-    // 23:30 UTC = 00:30 in Paris, inside 22:00–07:00; a settle of 5 s: the rows are all recorded before they are due
-    TestClock clock = new TestClock(Instant.parse("2026-11-26T23:30:00Z"));
+    // a settle of 5 s: the rows are all recorded before they are due
+    TestClock clock = new TestClock(AT_NIGHT);
     String association = Fixtures.id("asso");
     String volunteer = Fixtures.id("vol");
     String mail = volunteer + "@asso.test";
@@ -67,21 +76,20 @@ class PreferencesTest {
     try (Harness kafka = new Harness();
         NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort())
             .with("VIGIE_NOTIFIER_SETTLE", "PT5S"), NotifierService.Options.defaults().withClock(clock))) {
-      kafka.publish(Fixtures.volunteer(association, volunteer, mail)
-          .setTimeZone("Europe/Paris").setQuietHoursStartMinute(22 * 60).setQuietHoursEndMinute(7 * 60).build());
+      kafka.publish(quietAtNight(association, volunteer, mail));
       kafka.publishAll(List.of(warning, critical, alsoCritical));
       await().atMost(Duration.ofSeconds(60)).until(() -> Stream.of(warning, critical, alsoCritical)
           .allMatch(a -> nextAttempt(service, a) != null));
 
-      clock.set(Instant.parse("2026-11-26T23:30:10Z"));
+      clock.set(AT_NIGHT.plusSeconds(10));
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 1);
       MimeMessage sent = Mails.to(SMTP, mail).get(0);
       assertThat(Mails.subject(sent)).startsWith("[Vigie] Critique · 2 alertes, 2 dossiers");
       assertThat(Mails.ackLinks(sent)).hasSize(2);
-      await().atMost(Duration.ofSeconds(60)).until(() -> Instant.parse("2026-11-27T06:00:00Z").equals(nextAttempt(service, warning)));
+      await().atMost(Duration.ofSeconds(60)).until(() -> QUIET_HOURS_END.equals(nextAttempt(service, warning)));
       assertThat(Mails.to(SMTP, mail)).hasSize(1);
 
-      clock.set(Instant.parse("2026-11-27T06:00:30Z"));
+      clock.set(QUIET_HOURS_END.plusSeconds(30));
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 2);
       assertThat(Mails.subject(Mails.to(SMTP, mail).get(1))).contains("[API_EXPIRING]");
     }

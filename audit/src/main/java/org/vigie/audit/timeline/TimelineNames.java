@@ -14,15 +14,15 @@ import java.util.Map;
 public record TimelineNames(String associationName, Map<String, String> volunteers) {
   public static final TimelineNames NONE = new TimelineNames(null, Map.of());
 
-  public TimelineNames {
-    volunteers = Map.copyOf(volunteers);
-  }
-
   /**
    * What intake records as the author of an event recorded with the association's own token (not a
    * volunteer's): the timeline names the association.
    */
   public static final String ASSOCIATION_RECORDER = "association";
+
+  public TimelineNames {
+    volunteers = Map.copyOf(volunteers);
+  }
 
   /** The volunteer's display name (the association's name for {@link #ASSOCIATION_RECORDER}), or null when unknown. */
   public String volunteer(String volunteerId) {

@@ -80,7 +80,8 @@ public final class TimelinePdf {
     layout.skip(6);
     layout.paragraph("« Date » est le jour où le fait s'est produit, tel que déclaré ; « Enregistré le » est l'heure"
         + " d'enregistrement dans Vigie (heure de Paris) ; « Par » est le bénévole (son nom quand l'association"
-        + " le connaît, sinon son identifiant pseudonyme), l'association ou le service qui a produit l'élément. Les alertes sont une aide pour les bénévoles, jamais un calcul opposable"
+        + " le connaît, sinon son identifiant pseudonyme), l'association ou le service qui a produit l'élément."
+        + " Les alertes sont une aide pour les bénévoles, jamais un calcul opposable"
         + " d'un délai légal : chacune indique son fondement, la date de la version du texte appliqué et la version de"
         + " la règle. Un événement saisi par erreur n'est jamais effacé : il reste, marqué « remplacé » ou « retiré »"
         + " avec la date de la correction, et l'événement qui le corrige indique la date de celui qu'il corrige ; seul"

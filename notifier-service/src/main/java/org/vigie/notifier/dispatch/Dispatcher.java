@@ -105,10 +105,10 @@ public final class Dispatcher {
       Prefetched prefetched = new Prefetched(alerts.findAll(h, alertIds), router.contacts(h, recipients));
       Accepted accepted = new Accepted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (List<LedgerRow> rows : messages) {
-        if (rows.size() == 1) {
-          deliver(h, rows.get(0), clock.instant(), prefetched, accepted);
+        if (rows.get(0).kind() == NotificationKind.DIGEST) {
+          deliverDigest(h, rows.get(0), clock.instant(), prefetched, accepted);
         } else {
-          deliverTogether(h, rows, clock.instant(), prefetched, accepted);
+          deliver(h, rows, clock.instant(), prefetched, accepted);
         }
       }
       ledger.markSentAll(h, accepted.sent());
@@ -128,38 +128,27 @@ public final class Dispatcher {
   /** What the remote sides accepted in a batch, written together before the commit. */
   private record Accepted(List<Ledger.Sent> sent, List<AlertStore.FirstSent> firstSent, List<NotificationOutcome> outcomes) {}
 
-  private void deliver(Handle h, LedgerRow row, Instant now, Prefetched prefetched, Accepted accepted) {
-    List<LedgerRow> grouped = row.kind() == NotificationKind.DIGEST
-        ? ledger.groupedBy(h, row.id()).stream().filter(r -> Ledger.PENDING.equals(r.state())).toList()
-        : List.of(row);
+  /**
+   * A digest row: the rows it groups, in one message. A crash before the commit sends it again with
+   * the same ids; a permanent failure gives its rows back to individual delivery.
+   */
+  private void deliverDigest(Handle h, LedgerRow row, Instant now, Prefetched prefetched, Accepted accepted) {
+    List<LedgerRow> grouped = ledger.groupedBy(h, row.id()).stream().filter(r -> Ledger.PENDING.equals(r.state())).toList();
     List<AlertView> about = new ArrayList<>();
     for (LedgerRow r : grouped) {
-      AlertView known = prefetched.alerts().get(r.alertId());
-      if (known != null) {
-        about.add(known);
-      } else {
-        alerts.find(h, r.alertId()).ifPresent(about::add);
-      }
-    }
-    boolean notice = row.kind() == NotificationKind.RESOLVED_NOTICE;
-    if (!notice) {
-      about.removeIf(a -> a.resolvedAt() != null || a.acknowledgedAt() != null);
+      alert(h, prefetched, r.alertId()).filter(a -> a.resolvedAt() == null && a.acknowledgedAt() == null)
+          .ifPresent(about::add);
     }
     if (about.isEmpty()) {
       ledger.cancel(h, row.id());
       return;
     }
-    AlertView first = about.get(0);
-    Optional<Contact> contact = Optional.ofNullable(
-            prefetched.contacts().get(DirectoryStore.key(first.associationId(), row.recipientId())))
-        .or(() -> router.contact(h, first.associationId(), row.recipientId()))
-        .filter(Contact::active);
+    Optional<Contact> contact = contact(h, prefetched, about.get(0).associationId(), row.recipientId());
     if (contact.isEmpty()) {
-      fail(h, row, grouped, about, row.attempts(), "recipient no longer in the directory", now);
+      fail(h, row, null, row.attempts(), "recipient no longer in the directory", now);
       return;
     }
-    boolean critical = about.stream().anyMatch(a -> a.severity() == Severity.CRITICAL);
-    if (!critical) {
+    if (about.stream().noneMatch(a -> a.severity() == Severity.CRITICAL)) {
       Optional<Instant> until = QuietHours.deferUntil(contact.get(), now);
       if (until.isPresent()) {
         ledger.defer(h, row.id(), until.get());
@@ -172,7 +161,7 @@ public final class Dispatcher {
       send(row, message);
     } catch (DeliveryException e) {
       if (e.permanent() || attempts >= settings.maxAttempts()) {
-        fail(h, row, grouped, about, attempts, e.getMessage(), now);
+        fail(h, row, null, attempts, e.getMessage(), now);
       } else {
         ledger.scheduleRetry(h, row.id(), attempts, now.plus(backoff.delay(attempts)), e.getMessage());
         metrics.retried(row.channel());
@@ -181,36 +170,27 @@ public final class Dispatcher {
       return;
     }
     accepted.sent().add(new Ledger.Sent(row.id(), attempts, now));
-    if (row.kind() == NotificationKind.DIGEST) {
-      ledger.markGroupedSent(h, row.id(), now);
-    }
-    for (int i = 0; i < grouped.size(); i++) {
-      LedgerRow r = grouped.get(i);
+    ledger.markGroupedSent(h, row.id(), now);
+    for (LedgerRow r : grouped) {
       AlertView a = alertOf(about, r);
-      if (a == null) {
-        continue;
+      if (a != null) {
+        accept(accepted, r, a, attempts, now);
       }
-      if (r.kind() == NotificationKind.ALERT || r.kind() == NotificationKind.ESCALATION) {
-        accepted.firstSent().add(new AlertStore.FirstSent(a.alertId(), now,
-            settings.escalationDelay(a.severity()).map(now::plus).orElse(null)));
-      }
-      accepted.outcomes().add(Outcomes.of(r, a, NotificationState.SENT, attempts, now, null));
     }
     metrics.sent(row.channel());
   }
 
   /**
-   * Several rows of one recipient, channel and kind in one message, most severe first. A row whose
-   * alert was resolved or acknowledged meanwhile is cancelled; in quiet hours, the non-critical rows
-   * wait and the critical ones go. The message's ids (Message-ID, webhook-id) are its first row's;
+   * Rows of one recipient, channel and kind (one or several) in one message, most severe first. A row
+   * whose alert was resolved or acknowledged meanwhile is cancelled; in quiet hours, the non-critical
+   * rows wait and the critical ones go. The message's ids (Message-ID, webhook-id) are its first row's;
    * each row keeps its own ack link, state, attempts and outcome.
    */
-  private void deliverTogether(Handle h, List<LedgerRow> rows, Instant now, Prefetched prefetched, Accepted accepted) {
+  private void deliver(Handle h, List<LedgerRow> rows, Instant now, Prefetched prefetched, Accepted accepted) {
     boolean notice = rows.get(0).kind() == NotificationKind.RESOLVED_NOTICE;
     Map<LedgerRow, AlertView> live = new LinkedHashMap<>();
     for (LedgerRow r : rows) {
-      AlertView a = Optional.ofNullable(prefetched.alerts().get(r.alertId())).or(() -> alerts.find(h, r.alertId()))
-          .orElse(null);
+      AlertView a = alert(h, prefetched, r.alertId()).orElse(null);
       if (a == null || !notice && (a.resolvedAt() != null || a.acknowledgedAt() != null)) {
         ledger.cancel(h, r.id());
       } else {
@@ -220,13 +200,10 @@ public final class Dispatcher {
     if (live.isEmpty()) {
       return;
     }
-    AlertView first = live.values().iterator().next();
-    String recipient = rows.get(0).recipientId();
-    Optional<Contact> contact = Optional.ofNullable(prefetched.contacts().get(DirectoryStore.key(first.associationId(), recipient)))
-        .or(() -> router.contact(h, first.associationId(), recipient))
-        .filter(Contact::active);
+    Optional<Contact> contact = contact(h, prefetched, live.values().iterator().next().associationId(),
+        rows.get(0).recipientId());
     if (contact.isEmpty()) {
-      live.forEach((r, a) -> fail(h, r, List.of(r), List.of(a), r.attempts(), "recipient no longer in the directory", now));
+      live.forEach((r, a) -> fail(h, r, a, r.attempts(), "recipient no longer in the directory", now));
       return;
     }
     Optional<Instant> until = QuietHours.deferUntil(contact.get(), now);
@@ -246,34 +223,54 @@ public final class Dispatcher {
     ordered.sort(Comparator.comparing((LedgerRow r) -> live.get(r).severity()).reversed()
         .thenComparing(r -> live.get(r).deadline(), Comparator.nullsLast(Comparator.naturalOrder())));
     LedgerRow lead = ordered.get(0);
-    List<AlertView> about = ordered.stream().map(live::get).toList();
-    Notice message = notice(lead, ordered, about, contact.get(), now);
+    Notice message = notice(lead, ordered, ordered.stream().map(live::get).toList(), contact.get(), now);
     try {
       send(lead, message);
     } catch (DeliveryException e) {
+      int retried = 0;
       for (LedgerRow r : ordered) {
         int attempts = r.attempts() + 1;
         if (e.permanent() || attempts >= settings.maxAttempts()) {
-          fail(h, r, List.of(r), List.of(live.get(r)), attempts, e.getMessage(), now);
+          fail(h, r, live.get(r), attempts, e.getMessage(), now);
         } else {
           ledger.scheduleRetry(h, r.id(), attempts, now.plus(backoff.delay(attempts)), e.getMessage());
+          retried++;
         }
       }
-      metrics.retried(lead.channel());
-      LOG.info("notification {} and {} more, together: attempt failed: {}", lead.id(), ordered.size() - 1, e.getMessage());
+      if (retried > 0) {
+        metrics.retried(lead.channel());
+        LOG.info("notification {} ({} row(s) in the message) failed, retrying: {}", lead.id(), ordered.size(),
+            e.getMessage());
+      }
       return;
     }
     for (LedgerRow r : ordered) {
-      AlertView a = live.get(r);
       int attempts = r.attempts() + 1;
       accepted.sent().add(new Ledger.Sent(r.id(), attempts, now));
-      if (r.kind() == NotificationKind.ALERT || r.kind() == NotificationKind.ESCALATION) {
-        accepted.firstSent().add(new AlertStore.FirstSent(a.alertId(), now,
-            settings.escalationDelay(a.severity()).map(now::plus).orElse(null)));
-      }
-      accepted.outcomes().add(Outcomes.of(r, a, NotificationState.SENT, attempts, now, null));
+      accept(accepted, r, live.get(r), attempts, now);
     }
     metrics.sent(lead.channel());
+  }
+
+  /** The alert of a row, from the batch's prefetch or else the store. */
+  private Optional<AlertView> alert(Handle h, Prefetched prefetched, String alertId) {
+    return Optional.ofNullable(prefetched.alerts().get(alertId)).or(() -> alerts.find(h, alertId));
+  }
+
+  /** The recipient's contact if still active, from the batch's prefetch or else the directory copy. */
+  private Optional<Contact> contact(Handle h, Prefetched prefetched, String associationId, String recipientId) {
+    return Optional.ofNullable(prefetched.contacts().get(DirectoryStore.key(associationId, recipientId)))
+        .or(() -> router.contact(h, associationId, recipientId))
+        .filter(Contact::active);
+  }
+
+  /** A row the remote side accepted: its outcome, and the escalation clock of the alert's first sending. */
+  private void accept(Accepted accepted, LedgerRow r, AlertView a, int attempts, Instant now) {
+    if (r.kind() == NotificationKind.ALERT || r.kind() == NotificationKind.ESCALATION) {
+      accepted.firstSent().add(new AlertStore.FirstSent(a.alertId(), now,
+          settings.escalationDelay(a.severity()).map(now::plus).orElse(null)));
+    }
+    accepted.outcomes().add(Outcomes.of(r, a, NotificationState.SENT, attempts, now, null));
   }
 
   private void send(LedgerRow row, Notice message) throws DeliveryException {
@@ -284,8 +281,8 @@ public final class Dispatcher {
     }
   }
 
-  private void fail(Handle h, LedgerRow row, List<LedgerRow> grouped, List<AlertView> about, int attempts, String reason,
-      Instant now) {
+  /** A permanent failure: a digest's rows go back to individual delivery; an alert's row is dead-lettered and rerouted. */
+  private void fail(Handle h, LedgerRow row, AlertView alert, int attempts, String reason, Instant now) {
     ledger.markFailed(h, row.id(), attempts, reason);
     metrics.failed(row.channel());
     LOG.warn("notification {} ({} {}) failed permanently: {}", row.id(), row.kind(), row.channel(), reason);
@@ -293,7 +290,6 @@ public final class Dispatcher {
       ledger.releaseDigest(h, row.id(), now);
       return;
     }
-    AlertView alert = about.get(0);
     NotificationOutcome failed = outcomes.record(h, row, alert, NotificationState.FAILED, attempts, now, reason);
     outcomes.deadLetter(h, failed, reason);
     if (row.kind() != NotificationKind.RESOLVED_NOTICE && alert.resolvedAt() == null) {
