@@ -229,6 +229,34 @@ class LifecycleTest {
     }
   }
 
+  @Test
+  void aCaseHandedOverTellsTheNewVolunteerWhoIsRemindedInsteadOfTheFormerOne() throws Exception {
+    Team team = new Team();
+    String successor = Fixtures.id("vol");
+    String successorMail = successor + "@asso.test";
+    CaseAlert alert = team.critical(RuleId.API_EXPIRED);
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
+            NotifierService.Options.defaults().withClock(clock))) {
+      team.publishTo(kafka);
+      kafka.publish(Fixtures.volunteer(team.association(), successor, successorMail).build());
+      kafka.publish(alert);
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(team.volunteerMail()).size() == 1);
+
+      // the case is handed over: the rules raise its open alert again, same id and severity, for the successor
+      kafka.publish(CaseAlert.newBuilder(alert).setAssignedVolunteerId(successor).setEmittedAt(clock.instant()).build());
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(successorMail).size() == 1);
+      assertThat(Mails.subject(mailsTo(successorMail).get(0))).contains("API_EXPIRED");
+
+      clock.advance(Duration.ofHours(25));
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> mailsTo(successorMail).size() == 2 && mailsTo(team.coordinatorMail()).size() == 1);
+      assertThat(Mails.subject(mailsTo(successorMail).get(1))).contains("Rappel").contains("API_EXPIRED");
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+          .until(() -> mailsTo(team.volunteerMail()).size() == 1);
+    }
+  }
+
   /** An association with a volunteer and a coordinator, each with a mail address. */
   private record Team(String association, String volunteer, String coordinator) {
     Team() {

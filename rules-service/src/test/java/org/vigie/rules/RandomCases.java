@@ -10,7 +10,7 @@ import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
 
-/** Seeded random event histories of one case, around a permit expiry, with every event kind. */
+/** Seeded random event histories of one case, around a permit expiry, with every event kind (a hand-over too). */
 public final class RandomCases {
   public static final LocalDate BASE = LocalDate.of(2026, 6, 1);
   private final Random random;
@@ -61,6 +61,10 @@ public final class RandomCases {
         case 10 -> events.add(e.closed(on));
         default -> events.add(e.erased(on));
       }
+    }
+    if (random.nextInt(3) == 0) {
+      // handed over to another volunteer, at any point of the history
+      events.add(e.volunteer(around(expiry, 150), "vol-" + (2 + random.nextInt(2))));
     }
     addCorrections(e, events);
     events.sort((a, b) -> a.getOccurredOn().compareTo(b.getOccurredOn()));

@@ -32,6 +32,7 @@ import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
 import org.vigie.schemas.SituationUpdated;
 import org.vigie.schemas.SubmissionRecorded;
+import org.vigie.schemas.VolunteerAssigned;
 
 /**
  * Seeded, plausible case histories for tests and benchmarks: a case opens, its permit expires, a
@@ -112,11 +113,18 @@ public final class SyntheticHistory {
       events.add(event(caseId, associationId, volunteer, end.plusDays(1 + random.nextInt(30)),
           random.nextInt(4) == 0 ? CaseErased.newBuilder().build() : CaseClosed.newBuilder().build()));
     }
+    if (random.nextInt(10) == 0) {
+      // handed over to another volunteer of the association
+      LocalDate on = opened.plusDays(random.nextInt((int) Math.max(1, end.toEpochDay() - opened.toEpochDay())));
+      events.add(event(caseId, associationId, volunteer, on, new VolunteerAssigned("vol-" + random.nextInt(50))));
+    }
     if (correctionPercent > 0) {
       // a correction appended here may be corrected in turn, further down the same loop
       for (int i = 0; i < events.size(); i++) {
         CaseEvent original = events.get(i);
-        if (!(original.getPayload() instanceof CaseErased) && random.nextInt(100) < correctionPercent) {
+        // as intake: neither an erasure nor an assignment is corrected
+        if (!(original.getPayload() instanceof CaseErased) && !(original.getPayload() instanceof VolunteerAssigned)
+            && random.nextInt(100) < correctionPercent) {
           events.add(correction(original));
         }
       }

@@ -49,8 +49,12 @@ public final class RulesSimulator {
     Instant now = event.getRecordedAt().isAfter(run.clock) ? event.getRecordedAt() : run.clock;
     List<CaseAlert> emitted = new ArrayList<>();
     advance(run, now, emitted);
+    String assigneeBefore = run.state == null ? null : run.state.getAssignedVolunteerId();
     run.state = fold.apply(run.state, event);
-    reconcile(run, now, emitted);
+    evaluations++;
+    emitted.addAll(reconciler.reconcileAfterEvent(run.state, assigneeBefore, now,
+        settings.apply(run.state.getAssociationId())));
+    run.clock = now;
     return emitted;
   }
 

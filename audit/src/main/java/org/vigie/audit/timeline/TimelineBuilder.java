@@ -3,6 +3,7 @@ package org.vigie.audit.timeline;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_BASIS;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_DEADLINE;
+import static org.vigie.audit.timeline.Labels.Phrase.ALERT_HANDED_OVER;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_RAISED;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_RESOLVED;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_UPDATED;
@@ -16,8 +17,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.vigie.audit.timeline.Labels.Phrase;
@@ -81,9 +84,13 @@ public final class TimelineBuilder {
         .filter(a -> seen.add(a.getAlertId() + "|" + a.getStatus() + "|" + a.getEmittedAt().toEpochMilli()))
         .sorted(Comparator.comparing(CaseAlert::getEmittedAt).thenComparing(CaseAlert::getStatus))
         .toList();
+    Map<String, CaseAlert> previous = new HashMap<>();
     for (CaseAlert a : ownAlerts) {
       boolean update = a.getStatus() == AlertStatus.RAISED && !alertIds.add(a.getAlertId());
-      entries.add(alertEntry(a, update));
+      CaseAlert before = previous.put(a.getAlertId(), a);
+      boolean handOver = update && before != null && before.getSeverity() == a.getSeverity()
+          && a.getAssignedVolunteerId() != null && !a.getAssignedVolunteerId().equals(before.getAssignedVolunteerId());
+      entries.add(alertEntry(a, update, handOver, french, english));
     }
     int notificationCount = 0;
     for (NotificationOutcome n : notifications) {
@@ -100,20 +107,25 @@ public final class TimelineBuilder {
         notificationCount, entries, names.associationName());
   }
 
-  private static TimelineEntry alertEntry(CaseAlert a, boolean update) {
+  /**
+   * An alert record: raised, updated (raised again, at a higher severity), handed over (raised again
+   * at the same severity for the volunteer the case was just assigned to) or resolved.
+   */
+  private static TimelineEntry alertEntry(CaseAlert a, boolean update, boolean handOver, Labels french, Labels english) {
     boolean resolved = a.getStatus() == AlertStatus.RESOLVED;
-    String type = resolved ? "ALERT_RESOLVED" : update ? "ALERT_UPDATED" : "ALERT_RAISED";
+    String type = resolved ? "ALERT_RESOLVED" : handOver ? "ALERT_HANDED_OVER" : update ? "ALERT_UPDATED" : "ALERT_RAISED";
     return new TimelineEntry(Kind.ALERT, LocalDate.ofInstant(a.getEmittedAt(), PARIS), a.getEmittedAt(), RULES_SERVICE,
-        type, describe(a, update, Labels.FRENCH), null, a.getAlertId(), a.getRule(), a.getSeverity(), a.getEpisodeStart(),
+        type, describe(a, update, handOver, french), null, a.getAlertId(), a.getRule(), a.getSeverity(), a.getEpisodeStart(),
         a.getDeadline(), a.getReference(), a.getTextVersionDate(), a.getRuleVersion(), null, null, null,
-        a.getStatus().name(), null, null, describe(a, update, Labels.ENGLISH), null, null);
+        a.getStatus().name(), null, null, describe(a, update, handOver, english), null, null);
   }
 
   /** The alert record in words: rule, severity, since when, deadline, legal basis, and the alert's message unless resolved. */
-  private static String describe(CaseAlert a, boolean update, Labels l) {
+  private static String describe(CaseAlert a, boolean update, boolean handOver, Labels l) {
     boolean resolved = a.getStatus() == AlertStatus.RESOLVED;
-    Phrase verb = resolved ? ALERT_RESOLVED : update ? ALERT_UPDATED : ALERT_RAISED;
-    StringBuilder d = new StringBuilder(l.phrase(ALERT, l.phrase(verb), l.of(a.getRule()), a.getRule(),
+    Phrase verb = resolved ? ALERT_RESOLVED : handOver ? ALERT_HANDED_OVER : update ? ALERT_UPDATED : ALERT_RAISED;
+    String said = handOver ? l.phrase(verb, l.volunteer(a.getAssignedVolunteerId())) : l.phrase(verb);
+    StringBuilder d = new StringBuilder(l.phrase(ALERT, said, l.of(a.getRule()), a.getRule(),
         l.of(a.getSeverity()), l.date(a.getEpisodeStart())));
     if (a.getDeadline() != null) {
       d.append(l.phrase(ALERT_DEADLINE, l.date(a.getDeadline())));

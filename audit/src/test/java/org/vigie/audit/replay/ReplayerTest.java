@@ -87,6 +87,11 @@ class ReplayerTest {
     assertThat(rules).as("a history that exercises many rules").hasSizeGreaterThanOrEqualTo(8);
     assertThat(events).as("with erased and closed cases").anyMatch(e -> e.getPayload() instanceof CaseErased)
         .anyMatch(e -> e.getPayload() instanceof CaseClosed);
+    assertThat(events).as("with cases handed over to another volunteer")
+        .anyMatch(e -> e.getPayload() instanceof org.vigie.schemas.VolunteerAssigned);
+    assertThat(live).as("alerts handed over").anyMatch(a -> a.getStatus() == org.vigie.schemas.AlertStatus.RAISED
+        && live.stream().anyMatch(b -> b.getAlertId().equals(a.getAlertId()) && b.getSeverity() == a.getSeverity()
+            && b.getStatus() == a.getStatus() && !java.util.Objects.equals(b.getAssignedVolunteerId(), a.getAssignedVolunteerId())));
     assertThat(recorder.differences).isEmpty();
     assertThat(report.matchesLive()).isTrue();
     assertThat(report.eventsReplayed()).as("events recorded by the end of the replay")

@@ -160,6 +160,26 @@ class TimelineTest {
   }
 
   @Test
+  void anAlertRaisedAgainForTheVolunteerTheCaseWasHandedOverToSaysSo() {
+    CaseAlert raised = alert(AlertStatus.RAISED, Instant.parse("2026-02-01T06:00:00Z"));
+    CaseAlert handedOver = CaseAlert.newBuilder(raised).setAssignedVolunteerId("vol-2")
+        .setEmittedAt(Instant.parse("2026-02-03T09:30:00Z")).build();
+    CaseAlert escalatedForVol2 = CaseAlert.newBuilder(handedOver).setSeverity(Severity.HIGH)
+        .setEmittedAt(Instant.parse("2026-02-04T09:30:00Z")).build();
+    TimelineNames names = new TimelineNames("Permanence de Bobigny", Map.of("vol-1", "Marie Dupont", "vol-2", "Paul Martin"));
+
+    CaseTimeline t = builder.build(CASE, ASSOCIATION, story().events(), List.of(raised, handedOver, escalatedForVol2),
+        List.of(), null, names, GENERATED);
+
+    assertThat(t.entries()).filteredOn(e -> e.kind() == TimelineEntry.Kind.ALERT).extracting(TimelineEntry::type)
+        .containsExactly("ALERT_RAISED", "ALERT_HANDED_OVER", "ALERT_UPDATED");
+    TimelineEntry entry = t.entries().stream().filter(e -> e.type().equals("ALERT_HANDED_OVER")).findFirst().orElseThrow();
+    assertThat(entry.description()).startsWith("Alerte transmise à Paul Martin (dossier réattribué) : titre expiré sans API");
+    assertThat(entry.descriptionEn()).startsWith("Alert handed over to Paul Martin (case reassigned): permit expired without API");
+    assertThat(entry.severity()).isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
   void volunteersAndTheAssociationAreNamedWhereTheirNamesAreKnown() throws IOException {
     List<CaseEvent> events = new ArrayList<>(story().events());
     events.set(1, CaseEvent.newBuilder(events.get(1)).setRecordedBy(TimelineNames.ASSOCIATION_RECORDER).build());

@@ -23,6 +23,7 @@ import org.vigie.notifier.route.Router;
 import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.VolunteerRole;
 
 /**
  * What happens with time: an alert not acknowledged within its severity's delay is escalated to
@@ -75,7 +76,8 @@ public final class FollowUps {
     int added = 0;
     Set<String> told = new LinkedHashSet<>();
     for (LedgerRow r : ledger.ofAlert(h, alert.alertId())) {
-      if (r.kind() == NotificationKind.ALERT && !Ledger.FAILED.equals(r.state()) && !Ledger.CANCELLED.equals(r.state())) {
+      if (r.kind() == NotificationKind.ALERT && !Ledger.FAILED.equals(r.state()) && !Ledger.CANCELLED.equals(r.state())
+          && stillFollows(r, alert)) {
         told.add(r.recipientId());
       }
     }
@@ -98,6 +100,16 @@ public final class FollowUps {
     }
     alerts.followedUp(h, alert.alertId(), round, now.plus(delay.get()));
     return added;
+  }
+
+  /**
+   * Whether the recipient of an alert's first notification is still to be reminded of it: not a
+   * volunteer the case was handed over from (the rules then raised the alert again for the volunteer
+   * now assigned, who is reminded instead). Coordinators told for want of a reachable assignee stay.
+   */
+  private static boolean stillFollows(LedgerRow told, AlertView alert) {
+    return alert.assignedVolunteerId() == null || told.recipientRole() != VolunteerRole.VOLUNTEER
+        || told.recipientId().equals(alert.assignedVolunteerId());
   }
 
   private int digests(Handle h, Instant now) {

@@ -23,7 +23,10 @@ import org.vigie.schemas.wording.CodeWording;
  *       and the higher severity (an escalation; a severity that falls is not re-emitted);</li>
  *   <li>an open alert whose rule no longer holds is RESOLVED;</li>
  *   <li>a rule that still holds but in a new episode (another episode start, hence another id) is
- *       RESOLVED then RAISED under the new id.</li>
+ *       RESOLVED then RAISED under the new id;</li>
+ *   <li>when the case has just been handed over to another volunteer, every alert that stays open is
+ *       RAISED again with its id, severity and dates unchanged and the new assignee (a hand-over): the
+ *       volunteer now following the case is told of it, and its reminders go to them.</li>
  * </ul>
  * So for one case and rule there is at most one open alert id at a time.
  */
@@ -63,6 +66,11 @@ public final class AlertDiff {
   private static final Outcome UNCHANGED_EMPTY = new Outcome(List.of(), List.of());
 
   public Outcome apply(CaseState state, Evaluation evaluation, Instant now) {
+    return apply(state, evaluation, now, false);
+  }
+
+  /** As {@link #apply(CaseState, Evaluation, Instant)}; {@code handOver}: the case's assignee has just changed. */
+  public Outcome apply(CaseState state, Evaluation evaluation, Instant now, boolean handOver) {
     List<OpenAlert> openAlerts = state.getOpenAlerts();
     List<ActiveCondition> conditions = evaluation.conditions();
     if (openAlerts.isEmpty() && conditions.isEmpty()) {
@@ -100,6 +108,9 @@ public final class AlertDiff {
         emitted.add(raised(state, c, escalated, now));
         stillOpen.add(escalated);
       } else {
+        if (handOver) {
+          emitted.add(raised(state, c, alert, now));
+        }
         stillOpen.add(alert);
       }
     }

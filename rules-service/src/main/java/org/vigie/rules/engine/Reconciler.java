@@ -39,8 +39,23 @@ public final class Reconciler {
 
   /** Evaluates the case at {@code now}, records the outcome in {@code state} and returns the alerts to emit. */
   public List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings) {
+    return reconcile(state, now, settings, false);
+  }
+
+  /**
+   * As {@link #reconcile(CaseState, Instant, RuleSettings)} after an event was folded into the case:
+   * when the event handed the case over to another volunteer ({@code assigneeBefore}, the volunteer
+   * assigned before it, differs from the state's), the alerts that stay open are emitted again with
+   * the new assignee (see {@link AlertDiff}).
+   */
+  public List<CaseAlert> reconcileAfterEvent(CaseState state, String assigneeBefore, Instant now, RuleSettings settings) {
+    String assignee = state.getAssignedVolunteerId();
+    return reconcile(state, now, settings, assignee != null && !assignee.equals(assigneeBefore));
+  }
+
+  private List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings, boolean handOver) {
     Evaluation evaluation = engine.evaluate(state, LocalDate.ofInstant(now, zone), settings);
-    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now);
+    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now, handOver);
     state.put(OPEN_ALERTS, outcome.open());
     state.put(NEXT_DUE_AT, evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
     return outcome.emitted();

@@ -103,11 +103,15 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     validate(record.key(), event);
     try {
       CaseState before = cases.get(event.getCaseId());
+      String assigneeBefore = before == null ? null : before.getAssignedVolunteerId(); // the fold may change before
       CaseState after = fold.apply(before, event);
       if (before == null) {
         associationCases.put(SettingsSweep.indexKey(after.getAssociationId(), after.getCaseId()), after.getCaseId());
       }
-      reconcile(after, now());
+      Instant now = now();
+      Long previous = after.getNextDueAt();
+      store(after, previous, now, reconciler.reconcileAfterEvent(after, assigneeBefore, now,
+          settings.forAssociation(after.getAssociationId())));
     } catch (RuntimeException e) {
       cases.forget(event.getCaseId()); // the cached object may have been changed without being stored
       throw e;
@@ -123,7 +127,14 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
   /** Evaluates a case now, emits what changed, stores the state and moves its entry in the deadline index. */
   private void reconcile(CaseState state, Instant now) {
     Long previous = state.getNextDueAt();
-    List<CaseAlert> emitted = reconciler.reconcile(state, now, settings.forAssociation(state.getAssociationId()));
+    store(state, previous, now, reconciler.reconcile(state, now, settings.forAssociation(state.getAssociationId())));
+  }
+
+  /**
+   * Stores a state just reconciled, moves its entry in the deadline index (from {@code previous},
+   * its due time before the reconciliation) and emits its alerts.
+   */
+  private void store(CaseState state, Long previous, Instant now, List<CaseAlert> emitted) {
     Long due = state.getNextDueAt();
     // stored first: a state the store refuses (too large) leaves the index as it was
     cases.put(state);

@@ -24,7 +24,7 @@ import org.vigie.schemas.CorrectionKind;
 /**
  * Random histories of a few cases through the topology, recorded in two different orders with the
  * clock moving between batches. Invariants: for a case and rule at most one alert id is open and a
- * re-RAISE of it only raises its severity; nothing is raised on a case once it is closed or erased;
+ * re-RAISE of it only raises its severity or hands it over to another volunteer; nothing is raised on a case once it is closed or erased;
  * both recording orders end with the same open alerts. A closure corrected or withdrawn may reopen
  * its case.
  */
@@ -95,8 +95,13 @@ class TopologyPropertyTest {
         assertThat(unwatched).as("seed %d: raised on a closed case: %s", seed, a).doesNotContain(a.getCaseId());
         if (current != null) {
           assertThat(a.getAlertId()).as("seed %d: two open alerts for %s", seed, key).isEqualTo(current.getAlertId());
-          assertThat(a.getSeverity()).as("seed %d: a re-raise only escalates %s", seed, key)
-              .isGreaterThan(current.getSeverity());
+          if (a.getSeverity() == current.getSeverity()) {
+            assertThat(a.getAssignedVolunteerId()).as("seed %d: a re-raise at the same severity hands %s over", seed, key)
+                .isNotEqualTo(current.getAssignedVolunteerId());
+          } else {
+            assertThat(a.getSeverity()).as("seed %d: a re-raise only escalates %s or hands it over", seed, key)
+                .isGreaterThan(current.getSeverity());
+          }
         }
         open.put(key, a);
       } else {
