@@ -43,20 +43,53 @@ public final class AlertRepository {
         .execute();
   }
 
-  /** {@code status}: open, resolved or all. */
-  public List<ObjectNode> byAssociation(UUID associationId, String status, Optional<UUID> volunteer, int limit) {
-    String filter = switch (status) {
+  /** How a page of alerts is sorted. */
+  public enum Order {
+    /** Last emitted first. */
+    RECENT("emitted_at DESC, alert_id"),
+    /** Most severe first, then the nearest deadline (none last), then last emitted. */
+    URGENCY("CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END,"
+        + " deadline ASC NULLS LAST, emitted_at DESC, alert_id");
+
+    private final String sql;
+
+    Order(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  /**
+   * Which alerts of an association: {@code status} open, resolved or all; {@code acknowledged}
+   * taken in hand or not, when given.
+   */
+  public record Query(UUID associationId, String status, Optional<UUID> volunteer, Optional<Boolean> acknowledged,
+      Order order, int limit, int offset) {}
+
+  /** A page of alerts and how many the query matches in all. */
+  public record Page(List<ObjectNode> alerts, long total) {}
+
+  public Page byAssociation(Query q) {
+    String filter = switch (q.status()) {
       case "open" -> " AND status = 'RAISED'";
       case "resolved" -> " AND status = 'RESOLVED'";
       default -> "";
     };
-    String byVolunteer = volunteer.isPresent() ? " AND assigned_volunteer_id = :volunteer" : "";
+    String byVolunteer = q.volunteer().isPresent() ? " AND assigned_volunteer_id = :volunteer" : "";
+    String byAcknowledgement = q.acknowledged().map(a -> a ? " AND acknowledged_at IS NOT NULL" : " AND acknowledged_at IS NULL")
+        .orElse("");
+    String where = " FROM alerts WHERE association_id = :association" + filter + byVolunteer + byAcknowledgement;
     return jdbi.withHandle(h -> {
-      var q = h.createQuery("SELECT " + COLUMNS + " FROM alerts WHERE association_id = :association" + filter + byVolunteer
-          + " ORDER BY emitted_at DESC, alert_id LIMIT :limit")
-          .bind("association", associationId.toString()).bind("limit", limit);
-      volunteer.ifPresent(v -> q.bind("volunteer", v.toString()));
-      return q.map((rs, ctx) -> toJson(rs)).list();
+      var page = h.createQuery("SELECT " + COLUMNS + where + " ORDER BY " + q.order().sql + " LIMIT :limit OFFSET :offset")
+          .bind("association", q.associationId().toString()).bind("limit", q.limit()).bind("offset", q.offset());
+      var count = h.createQuery("SELECT count(*)" + where).bind("association", q.associationId().toString());
+      q.volunteer().ifPresent(v -> {
+        page.bind("volunteer", v.toString());
+        count.bind("volunteer", v.toString());
+      });
+      List<ObjectNode> alerts = page.map((rs, ctx) -> toJson(rs)).list();
+      long total = alerts.size() < q.limit() && (q.offset() == 0 || !alerts.isEmpty())
+          ? q.offset() + alerts.size() : count.mapTo(Long.class).one();
+      return new Page(alerts, total);
     });
   }
 

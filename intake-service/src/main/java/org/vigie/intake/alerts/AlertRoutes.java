@@ -20,6 +20,7 @@ import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Detail;
 import org.vigie.intake.http.Ids;
 import org.vigie.intake.http.Json;
+import org.vigie.intake.http.QueryParams;
 import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.Writes;
 import org.vigie.intake.outbox.Outbox;
@@ -30,6 +31,8 @@ import org.vigie.schemas.topics.Topics;
 /** The association's alerts, from the read model; a member takes one in hand (acknowledges it). */
 public final class AlertRoutes {
   private static final Set<Role> MEMBERS = Set.of(Role.COORDINATOR, Role.VOLUNTEER);
+  /** The most alerts a page holds, and the default: the list held this many before it had pages. */
+  private static final int MAX_PAGE = 500;
   private final AlertRepository alerts;
   private final Writes writes;
   private final Outbox outbox;
@@ -87,17 +90,33 @@ public final class AlertRoutes {
     return alertId;
   }
 
+  /**
+   * A page of the association's alerts: {@code status} open (default), resolved or all;
+   * {@code assignedVolunteerId}; {@code acknowledged} true or false (taken in hand or not);
+   * {@code order} recent (default: last emitted first) or urgency (most severe, then nearest
+   * deadline first); {@code limit} 1–500 (default 500) and {@code offset}, with {@code total} and,
+   * while more follow, {@code nextOffset}.
+   */
   private void list(Context ctx, Caller caller) {
-    String status = Optional.ofNullable(ctx.queryParam("status")).orElse("open");
-    if (!Set.of("open", "resolved", "all").contains(status)) {
-      throw ApiProblem.unprocessable("status", "Le paramètre 'status' doit valoir open, resolved ou all",
-          "Query parameter 'status' must be open, resolved or all");
-    }
+    String status = QueryParams.oneOf(ctx, "status", List.of("open", "resolved", "all"));
     Optional<UUID> volunteer = Optional.ofNullable(ctx.queryParam("assignedVolunteerId"))
         .map(s -> Ids.path(s, Resource.VOLUNTEER));
-    ArrayNode list = json.mapper().createArrayNode();
-    alerts.byAssociation(caller.associationId(), status, volunteer, 500).forEach(list::add);
-    ctx.json(json.object().set("alerts", list));
+    String acknowledged = QueryParams.oneOf(ctx, "acknowledged", List.of("any", "true", "false"));
+    AlertRepository.Order order = "urgency".equals(QueryParams.oneOf(ctx, "order", List.of("recent", "urgency")))
+        ? AlertRepository.Order.URGENCY : AlertRepository.Order.RECENT;
+    int limit = QueryParams.integer(ctx, "limit", MAX_PAGE, 1, MAX_PAGE);
+    int offset = QueryParams.integer(ctx, "offset", 0, 0, 1_000_000);
+    AlertRepository.Query query = new AlertRepository.Query(caller.associationId(), status, volunteer,
+        "any".equals(acknowledged) ? Optional.empty() : Optional.of(Boolean.parseBoolean(acknowledged)), order, limit, offset);
+    AlertRepository.Page page = alerts.byAssociation(query);
+    ObjectNode out = json.object();
+    ArrayNode list = out.putArray("alerts");
+    page.alerts().forEach(list::add);
+    out.put("total", page.total()).put("limit", limit).put("offset", offset);
+    if (offset + page.alerts().size() < page.total()) {
+      out.put("nextOffset", offset + page.alerts().size());
+    }
+    ctx.json(out);
   }
 
   private void get(Context ctx, Caller caller) {

@@ -25,6 +25,7 @@ import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Fields;
 import org.vigie.intake.http.Ids;
 import org.vigie.intake.http.Json;
+import org.vigie.intake.http.QueryParams;
 import org.vigie.intake.http.Writes;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.Person;
@@ -174,11 +175,7 @@ public final class CaseRoutes {
   }
 
   private void list(Context ctx, Caller caller) {
-    String status = Optional.ofNullable(ctx.queryParam("status")).orElse("open");
-    if (!Set.of("open", "closed", "all").contains(status)) {
-      throw ApiProblem.unprocessable("status", "Le paramètre 'status' doit valoir open, closed ou all",
-          "Query parameter 'status' must be open, closed or all");
-    }
+    String status = QueryParams.oneOf(ctx, "status", List.of("open", "closed", "all"));
     Optional<UUID> volunteer = Optional.ofNullable(ctx.queryParam("assignedVolunteerId")).map(s -> {
       try {
         return UUID.fromString(s);
@@ -198,8 +195,8 @@ public final class CaseRoutes {
             "Query parameter 'permitExpiresBefore' must be a date YYYY-MM-DD");
       }
     });
-    int limit = intParam(ctx, "limit", 50, 1, MAX_PAGE);
-    int offset = intParam(ctx, "offset", 0, 0, 1_000_000);
+    int limit = QueryParams.integer(ctx, "limit", 50, 1, MAX_PAGE);
+    int offset = QueryParams.integer(ctx, "offset", 0, 0, 1_000_000);
     CaseQuery q = new CaseQuery(caller.associationId(), status, volunteer, department, procedure, before, limit, offset);
     ObjectNode out = jdbi.withHandle(h -> {
       CaseRepository.Page page = cases.list(h, q);
@@ -242,24 +239,6 @@ public final class CaseRoutes {
       n.putNull("person");
     }
     return n;
-  }
-
-  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
-    String raw = ctx.queryParam(name);
-    if (raw == null) {
-      return dflt;
-    }
-    try {
-      int v = Integer.parseInt(raw);
-      if (v < min || v > max) {
-        throw ApiProblem.unprocessable(name, "Le paramètre '" + name + "' doit être compris entre " + min + " et " + max,
-            "Query parameter '" + name + "' must be between " + min + " and " + max);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw ApiProblem.badRequest(name, "Le paramètre '" + name + "' doit être un nombre entier",
-          "Query parameter '" + name + "' must be an integer");
-    }
   }
 
   private LocalDate today() {

@@ -1,0 +1,43 @@
+package org.vigie.intake.http;
+
+import io.javalin.http.Context;
+import java.util.List;
+
+/** Query parameters read with a clear problem (the parameter named) when a value is not accepted. */
+public final class QueryParams {
+  private QueryParams() {}
+
+  /** An integer parameter within [min, max], {@code dflt} when absent: 400 when not a number, 422 out of range. */
+  public static int integer(Context ctx, String name, int dflt, int min, int max) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return dflt;
+    }
+    try {
+      int v = Integer.parseInt(raw);
+      if (v < min || v > max) {
+        throw ApiProblem.unprocessable(name, "Le paramètre '" + name + "' doit être compris entre " + min + " et " + max,
+            "Query parameter '" + name + "' must be between " + min + " and " + max);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw ApiProblem.badRequest(name, "Le paramètre '" + name + "' doit être un nombre entier",
+          "Query parameter '" + name + "' must be an integer");
+    }
+  }
+
+  /** A parameter taking one of {@code values} (the first when absent): 422 otherwise. */
+  public static String oneOf(Context ctx, String name, List<String> values) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return values.get(0);
+    }
+    if (!values.contains(raw)) {
+      String list = String.join(", ", values.subList(0, values.size() - 1)) + " ou " + values.get(values.size() - 1);
+      String listEn = String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+      throw ApiProblem.unprocessable(name, "Le paramètre '" + name + "' doit valoir " + list,
+          "Query parameter '" + name + "' must be " + listEn);
+    }
+    return raw;
+  }
+}
