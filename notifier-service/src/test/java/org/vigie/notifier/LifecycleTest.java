@@ -247,6 +247,8 @@ class LifecycleTest {
       kafka.publish(CaseAlert.newBuilder(alert).setAssignedVolunteerId(successor).setEmittedAt(clock.instant()).build());
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(successorMail).size() == 1);
       assertThat(Mails.subject(mailsTo(successorMail).get(0))).contains("API_EXPIRED");
+      assertThat(Mails.plainText(mailsTo(successorMail).get(0))).contains("Ce dossier vient de vous être confié");
+      assertThat(Mails.plainText(mailsTo(team.volunteerMail()).get(0))).doesNotContain("Ce dossier vient de vous être confié");
 
       clock.advance(Duration.ofHours(25));
       await().atMost(Duration.ofSeconds(60))

@@ -155,7 +155,7 @@ public final class Dispatcher {
         return;
       }
     }
-    Notice message = notice(row, grouped, about, contact.get(), now);
+    Notice message = notice(h, row, grouped, about, contact.get(), now);
     int attempts = row.attempts() + 1;
     try {
       send(row, message);
@@ -223,7 +223,7 @@ public final class Dispatcher {
     ordered.sort(Comparator.comparing((LedgerRow r) -> live.get(r).severity()).reversed()
         .thenComparing(r -> live.get(r).deadline(), Comparator.nullsLast(Comparator.naturalOrder())));
     LedgerRow lead = ordered.get(0);
-    Notice message = notice(lead, ordered, ordered.stream().map(live::get).toList(), contact.get(), now);
+    Notice message = notice(h, lead, ordered, ordered.stream().map(live::get).toList(), contact.get(), now);
     try {
       send(lead, message);
     } catch (DeliveryException e) {
@@ -300,9 +300,12 @@ public final class Dispatcher {
     }
   }
 
-  private Notice notice(LedgerRow row, List<LedgerRow> grouped, List<AlertView> about, Contact contact, Instant now) {
+  private Notice notice(Handle h, LedgerRow row, List<LedgerRow> grouped, List<AlertView> about, Contact contact,
+      Instant now) {
     List<Notice.Item> items = new ArrayList<>();
     Instant expiry = tokens.expiryFrom(now);
+    Set<String> handedOver = ledger.handedOver(h, grouped.stream().filter(r -> r.kind() == NotificationKind.ALERT)
+        .map(LedgerRow::id).toList());
     for (LedgerRow r : grouped) {
       AlertView a = alertOf(about, r);
       if (a == null) {
@@ -310,7 +313,7 @@ public final class Dispatcher {
       }
       String link = row.kind() == NotificationKind.RESOLVED_NOTICE ? null
           : settings.publicUrl() + "/ack/" + tokens.issue(r.id(), expiry);
-      items.add(new Notice.Item(a, link, expiry));
+      items.add(new Notice.Item(a, link, expiry, handedOver.contains(a.alertId())));
     }
     return new Notice(row, contact, items, now);
   }

@@ -23,7 +23,6 @@ import org.vigie.notifier.route.Router;
 import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationState;
-import org.vigie.schemas.VolunteerRole;
 
 /**
  * What happens with time: an alert not acknowledged within its severity's delay is escalated to
@@ -76,10 +75,13 @@ public final class FollowUps {
     int added = 0;
     Set<String> told = new LinkedHashSet<>();
     for (LedgerRow r : ledger.ofAlert(h, alert.alertId())) {
-      if (r.kind() == NotificationKind.ALERT && !Ledger.FAILED.equals(r.state()) && !Ledger.CANCELLED.equals(r.state())
-          && stillFollows(r, alert)) {
+      if (r.kind() == NotificationKind.ALERT && !Ledger.FAILED.equals(r.state()) && !Ledger.CANCELLED.equals(r.state())) {
         told.add(r.recipientId());
       }
+    }
+    // After a hand-over, the volunteer now assigned is told: whoever was told before them no longer follows the case.
+    if (alert.assignedVolunteerId() != null && told.contains(alert.assignedVolunteerId())) {
+      told.retainAll(Set.of(alert.assignedVolunteerId()));
     }
     for (String recipient : told) {
       Optional<Contact> c = router.contact(h, alert.associationId(), recipient).filter(Contact::reachable);
@@ -100,16 +102,6 @@ public final class FollowUps {
     }
     alerts.followedUp(h, alert.alertId(), round, now.plus(delay.get()));
     return added;
-  }
-
-  /**
-   * Whether the recipient of an alert's first notification is still to be reminded of it: not a
-   * volunteer the case was handed over from (the rules then raised the alert again for the volunteer
-   * now assigned, who is reminded instead). Coordinators told for want of a reachable assignee stay.
-   */
-  private static boolean stillFollows(LedgerRow told, AlertView alert) {
-    return alert.assignedVolunteerId() == null || told.recipientRole() != VolunteerRole.VOLUNTEER
-        || told.recipientId().equals(alert.assignedVolunteerId());
   }
 
   private int digests(Handle h, Instant now) {

@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -153,6 +155,22 @@ public final class Ledger {
         .bind("alert", alertId)
         .map((rs, ctx) -> row(rs))
         .list();
+  }
+
+  /**
+   * Of these first notifications (rows of kind ALERT), those about an alert first sent to someone
+   * else before: its case was handed over to their recipient. Returns their alert ids.
+   */
+  public Set<String> handedOver(Handle h, Collection<Long> rowIds) {
+    if (rowIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(h.createQuery("SELECT n.alert_id FROM notification n WHERE n.id = ANY(:rows) AND n.kind = 'ALERT'"
+            + " AND EXISTS (SELECT 1 FROM notification o WHERE o.alert_id = n.alert_id AND o.kind = 'ALERT'"
+            + " AND o.recipient_id <> n.recipient_id AND o.id < n.id)")
+        .bindArray("rows", Long.class, List.copyOf(rowIds))
+        .mapTo(String.class)
+        .list());
   }
 
   /** A row the remote side accepted. */

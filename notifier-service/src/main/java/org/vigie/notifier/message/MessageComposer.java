@@ -21,6 +21,9 @@ public final class MessageComposer {
   private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
+  private static final String HANDED_OVER_FR = "Ce dossier vient de vous être confié : cette alerte y était déjà ouverte.";
+  private static final String HANDED_OVER_EN = "This case has just been handed over to you: this alert was already open on it.";
+
   private final Optional<String> pageUrl;
 
   /** Messages without a link to the volunteers' page. */
@@ -69,7 +72,7 @@ public final class MessageComposer {
     html.append("<div lang=\"fr\"><p>Bonjour,</p><p>").append(esc(introFr)).append("</p>");
     for (Notice.Item item : items) {
       Map<String, String> fields = fieldsFr(item.alert());
-      appendItem(text, html, fields, " : ", item.alert().messageFr());
+      appendItem(text, html, fields, " : ", handedOver(item, HANDED_OVER_FR) + item.alert().messageFr());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Ouvrir le dossier dans Vigie : ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Ouvrir le dossier dans Vigie</a></p>");
@@ -89,7 +92,7 @@ public final class MessageComposer {
     text.append("-- English --\n\nHello,\n\n").append(introEn).append("\n\n");
     html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn)).append("</p>");
     for (Notice.Item item : items) {
-      appendItem(text, html, fieldsEn(item.alert()), ": ", item.alert().messageEn());
+      appendItem(text, html, fieldsEn(item.alert()), ": ", handedOver(item, HANDED_OVER_EN) + item.alert().messageEn());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Open the case in Vigie: ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Open the case in Vigie</a></p>");
@@ -105,6 +108,11 @@ public final class MessageComposer {
     html.append("<p><small>These alerts help you act in time; they are not a binding legal computation.</small></p></div>")
         .append("</body></html>");
     return new Rendered(subject, text.toString(), html.toString());
+  }
+
+  /** The sentence saying the case was handed over to the recipient, before the alert's message; empty otherwise. */
+  private static String handedOver(Notice.Item item, String sentence) {
+    return item.handedOver() ? sentence + "\n" : "";
   }
 
   /** The notice as a JSON-ready map for webhooks (no personal data). */
@@ -131,6 +139,7 @@ public final class MessageComposer {
     m.put("legalReference", a.reference());
     m.put("message", Map.of("fr", a.messageFr(), "en", a.messageEn()));
     m.put("ackUrl", item.ackUrl());
+    m.put("handedOver", item.handedOver());
     caseLink(a).ifPresent(link -> m.put("caseUrl", link));
     return m;
   }

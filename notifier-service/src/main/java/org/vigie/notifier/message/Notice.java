@@ -12,7 +12,12 @@ import org.vigie.notifier.ledger.LedgerRow;
  * is nothing to acknowledge). {@code row} is the row whose ids the message carries.
  */
 public record Notice(LedgerRow row, Contact recipient, List<Item> items, Instant at) {
-  public record Item(AlertView alert, String ackUrl, Instant ackExpiresAt) {}
+  /** @param handedOver the alert was open on a case just handed over to the recipient, and sent before to someone else */
+  public record Item(AlertView alert, String ackUrl, Instant ackExpiresAt, boolean handedOver) {
+    public Item(AlertView alert, String ackUrl, Instant ackExpiresAt) {
+      this(alert, ackUrl, ackExpiresAt, false);
+    }
+  }
 
   public Notice {
     items = List.copyOf(items);

@@ -52,6 +52,23 @@ class MessageComposerTest {
   }
 
   @Test
+  void anAlertOfACaseJustHandedOverSaysSoBeforeItsMessage() {
+    Notice plain = notice(NotificationKind.ALERT, "L'API expire bientôt.");
+    Notice.Item item = plain.items().get(0);
+    Notice handedOver = new Notice(plain.row(), plain.recipient(),
+        List.of(new Notice.Item(item.alert(), item.ackUrl(), item.ackExpiresAt(), true)), plain.at());
+
+    Rendered r = composer.render(handedOver);
+
+    assertThat(r.text()).contains("Ce dossier vient de vous être confié : cette alerte y était déjà ouverte.\nL'API expire bientôt.")
+        .contains("This case has just been handed over to you: this alert was already open on it.");
+    assertThat(r.html()).contains("Ce dossier vient de vous être confié");
+    assertThat(composer.webhookPayload(handedOver, "msg_1").toString()).contains("handedOver=true");
+    assertThat(composer.render(plain).text()).doesNotContain("confié", "handed over");
+    assertThat(composer.webhookPayload(plain, "msg_1").toString()).contains("handedOver=false");
+  }
+
+  @Test
   void frenchComesFirstThenEnglishAndTheRuleIsNamed() {
     Rendered r = composer.render(notice(NotificationKind.ALERT, "L'API expire bientôt."));
     assertThat(r.subject()).isEqualTo("[Vigie] Avertissement · API bientôt expirée · dossier 8E7A1F00 / warning · "
