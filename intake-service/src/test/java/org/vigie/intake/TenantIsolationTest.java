@@ -111,6 +111,13 @@ class TenantIsolationTest {
     });
     check("PUT /api/v1/cases/{caseId}/assignee", () -> assertThat(API.put("/api/v1/cases/" + caseA + "/assignee", b.token(),
         "{\"volunteerId\":\"" + volunteerA + "\"}").status()).isEqualTo(404));
+    check("POST /api/v1/cases/reassignments", () -> {
+      String volunteerB = TestIntake.newVolunteer(API, b, "VOLUNTEER");
+      Api.Response r = API.post("/api/v1/cases/reassignments", b.token(),
+          "{\"fromVolunteerId\":\"" + volunteerA + "\",\"toVolunteerId\":\"" + volunteerB + "\"}");
+      assertThat(r.status()).isEqualTo(422);
+      assertThat(r.text("field")).isEqualTo("fromVolunteerId");
+    });
     check("DELETE /api/v1/cases/{caseId}/identity", () ->
         assertThat(API.delete("/api/v1/cases/" + caseA + "/identity", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/cases/{caseId}/timeline", () ->

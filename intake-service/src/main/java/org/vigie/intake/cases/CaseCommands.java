@@ -85,6 +85,29 @@ public final class CaseCommands {
   }
 
   /**
+   * Hands every open case {@code from} follows over to another volunteer: {@code assignment}, a
+   * VOLUNTEER_ASSIGNED draft, recorded on each (as many events, one transaction). {@code from} may
+   * be deactivated already: a volunteer who leaves is deactivated, then their cases are handed over.
+   */
+  public List<Recorded> handOver(Handle h, Caller caller, UUID from, EventDraft assignment, EventSource source) {
+    UUID to = assignment.volunteerId().orElseThrow();
+    if (directory.volunteer(h, caller.associationId(), from).isEmpty()) {
+      throw ApiProblem.unprocessable("fromVolunteerId", "Le champ 'fromVolunteerId' ne désigne pas un bénévole de cette association",
+          "Field 'fromVolunteerId' is not a volunteer of this association");
+    }
+    if (from.equals(to)) {
+      throw ApiProblem.unprocessable("toVolunteerId", "Le champ 'toVolunteerId' doit désigner un autre bénévole que 'fromVolunteerId'",
+          "Field 'toVolunteerId' must be another volunteer than 'fromVolunteerId'");
+    }
+    requireActiveVolunteer(h, caller.associationId(), to, "toVolunteerId");
+    List<Recorded> recorded = new ArrayList<>();
+    for (UUID caseId : cases.openCasesFollowedBy(h, caller.associationId(), from)) {
+      recorded.add(record(h, caller, caseId, assignment, source));
+    }
+    return recorded;
+  }
+
+  /**
    * Replaces an event recorded in error with {@code e}, of the same type: a new event naming it
    * (CaseEvent.correction REPLACES); the case's row then follows the events that stand.
    */

@@ -194,6 +194,14 @@ public final class CaseRepository {
     return new CaseHistory(entries);
   }
 
+  /** The open cases of an association a volunteer follows (identity not erased), oldest first. */
+  public List<UUID> openCasesFollowedBy(Handle h, UUID associationId, UUID volunteerId) {
+    return h.createQuery("SELECT case_id FROM cases WHERE association_id = ? AND assigned_volunteer_id = ?"
+            + " AND status = 'OPEN' AND NOT identity_erased ORDER BY created_at, case_id")
+        .bind(0, associationId).bind(1, volunteerId)
+        .mapTo(UUID.class).list();
+  }
+
   public record Page(List<CaseRecord> cases, long total) {}
 
   public Page list(Handle h, CaseQuery q) {

@@ -72,6 +72,7 @@ public final class CaseRoutes {
         ApiRoute.of(POST, "/api/v1/cases/{caseId}/events/{eventId}/correction", MEMBERS, this::replace),
         ApiRoute.of(POST, "/api/v1/cases/{caseId}/events/{eventId}/withdrawal", MEMBERS, this::withdraw),
         ApiRoute.of(PUT, "/api/v1/cases/{caseId}/assignee", COORDINATORS, this::reassign),
+        ApiRoute.of(POST, "/api/v1/cases/reassignments", COORDINATORS, this::handOver),
         ApiRoute.of(DELETE, "/api/v1/cases/{caseId}/identity", COORDINATORS, this::eraseIdentity));
   }
 
@@ -117,15 +118,41 @@ public final class CaseRoutes {
     UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
     byte[] body = ctx.bodyAsBytes();
     Fields f = Fields.of(json.parseObject(body)).only(Set.of("volunteerId", "occurredOn"));
-    UUID volunteer = f.requiredId("volunteerId");
+    EventDraft e = assignment(f.requiredId("volunteerId"), f);
+    writes.run(ctx, caller.associationId(), body, h -> accepted(commands.record(h, caller, caseId, e, EventSource.API)));
+  }
+
+  /**
+   * Hands every open case a volunteer follows over to another (a volunteer who leaves, say): one
+   * VOLUNTEER_ASSIGNED event per case, all or none; 202 {"reassigned": n, "caseIds", "eventIds"}.
+   */
+  private void handOver(Context ctx, Caller caller) {
+    byte[] body = ctx.bodyAsBytes();
+    Fields f = Fields.of(json.parseObject(body)).only(Set.of("fromVolunteerId", "toVolunteerId", "occurredOn"));
+    UUID from = f.requiredId("fromVolunteerId");
+    EventDraft e = assignment(f.requiredId("toVolunteerId"), f);
+    writes.run(ctx, caller.associationId(), body, h -> {
+      List<CaseCommands.Recorded> recorded = commands.handOver(h, caller, from, e, EventSource.API);
+      ObjectNode out = json.object().put("reassigned", recorded.size());
+      ArrayNode caseIds = out.putArray("caseIds");
+      ArrayNode eventIds = out.putArray("eventIds");
+      recorded.forEach(r -> {
+        caseIds.add(r.caseId().toString());
+        eventIds.add(r.eventId().toString());
+      });
+      return new CommandResult(202, out.toString(), recorded.stream().map(CaseCommands.Recorded::record).toList());
+    });
+  }
+
+  /** A VOLUNTEER_ASSIGNED draft for {@code volunteer}, on the request's {@code occurredOn} (today when absent, never later). */
+  private EventDraft assignment(UUID volunteer, Fields f) {
     LocalDate on = f.optionalDate("occurredOn").orElse(today());
     if (on.isAfter(today())) {
       throw ApiProblem.unprocessable("occurredOn", "Le champ 'occurredOn' est dans le futur",
           "Field 'occurredOn' is in the future");
     }
-    EventDraft e = new EventDraft(EventType.VOLUNTEER_ASSIGNED, on, new VolunteerAssigned(volunteer.toString()),
+    return new EventDraft(EventType.VOLUNTEER_ASSIGNED, on, new VolunteerAssigned(volunteer.toString()),
         json.object().put("volunteerId", volunteer.toString()), Optional.empty(), Optional.of(volunteer));
-    writes.run(ctx, caller.associationId(), body, h -> accepted(commands.record(h, caller, caseId, e, EventSource.API)));
   }
 
   private void eraseIdentity(Context ctx, Caller caller) {
