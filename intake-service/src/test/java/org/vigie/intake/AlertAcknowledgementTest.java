@@ -86,6 +86,41 @@ class AlertAcknowledgementTest {
   }
 
   @Test
+  void aHandOverClearsTheTakingInHandWhichTheNewVolunteerTakesInTurn() throws Exception {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String former = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String successor = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String caseId = TestIntake.newCase(api, a.token());
+    String alertId = "handover-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    CaseAlert raised = CaseAlert.newBuilder(FoundationFlowTest.alert(alertId, caseId, a.id(), AlertStatus.RAISED, t0, t0))
+        .setAssignedVolunteerId(former).build();
+    publish(raised);
+    await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/alerts/" + alertId, a.token()).status() == 200);
+    String formerToken = TestIntake.tokenFor(api, a, former);
+    assertThat(api.post("/api/v1/alerts/" + alertId + "/acknowledgement", formerToken, "").status()).isEqualTo(200);
+
+    Instant t1 = t0.plusSeconds(60);
+    publish(CaseAlert.newBuilder(raised).setAssignedVolunteerId(successor).setEmittedAt(t1).build());
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        api.get("/api/v1/alerts/" + alertId, a.token()).json().get("emittedAt").asText().equals(t1.toString()));
+    JsonNode handedOver = api.get("/api/v1/alerts/" + alertId, a.token()).json();
+    assertThat(handedOver.get("assignedVolunteerId").asText()).isEqualTo(successor);
+    assertThat(handedOver.get("acknowledgedAt").isNull()).as("the former volunteer's taking in hand").isTrue();
+    assertThat(handedOver.get("acknowledgedBy").isNull()).isTrue();
+    assertThat(api.get("/api/v1/alerts?acknowledged=false", a.token()).body()).contains(alertId);
+
+    Api.Response taken = api.post("/api/v1/alerts/" + alertId + "/acknowledgement", TestIntake.tokenFor(api, a, successor), "");
+    assertThat(taken.text("acknowledgedBy")).isEqualTo(successor);
+    Instant t2 = t1.plusSeconds(60);
+    publish(CaseAlert.newBuilder(raised).setAssignedVolunteerId(successor).setSeverity(Severity.CRITICAL).setEmittedAt(t2).build());
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        api.get("/api/v1/alerts/" + alertId, a.token()).json().get("emittedAt").asText().equals(t2.toString()));
+    assertThat(api.get("/api/v1/alerts/" + alertId, a.token()).text("acknowledgedBy")).as("escalated for the same volunteer")
+        .isEqualTo(successor);
+  }
+
+  @Test
   void aResolvedAlertOrAnotherAssociationsHasNothingToTakeInHand() throws Exception {
     TestIntake.Association a = TestIntake.newAssociation(api);
     TestIntake.Association b = TestIntake.newAssociation(api);

@@ -259,6 +259,34 @@ class LifecycleTest {
     }
   }
 
+  @Test
+  void anAlertTakenInHandByTheFormerVolunteerIsSentAndFollowedUpForTheNewOne() throws Exception {
+    Team team = new Team();
+    String successor = Fixtures.id("vol");
+    String successorMail = successor + "@asso.test";
+    CaseAlert alert = team.critical(RuleId.API_EXPIRED);
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
+            NotifierService.Options.defaults().withClock(clock))) {
+      team.publishTo(kafka);
+      kafka.publish(Fixtures.volunteer(team.association(), successor, successorMail).build());
+      kafka.publish(alert);
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(team.volunteerMail()).size() == 1);
+      kafka.publish(ack(alert.getAlertId(), alert.getCaseId(), team.association(), team.volunteer()));
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+          .until(() -> state(service, alert, NotificationKind.ALERT).equals("ACKNOWLEDGED"));
+
+      kafka.publish(CaseAlert.newBuilder(alert).setAssignedVolunteerId(successor).setEmittedAt(clock.instant()).build());
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(successorMail).size() == 1);
+
+      clock.advance(Duration.ofHours(25));
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> mailsTo(successorMail).size() == 2 && mailsTo(team.coordinatorMail()).size() == 1);
+      assertThat(Mails.subject(mailsTo(successorMail).get(1))).contains("Rappel");
+      assertThat(mailsTo(team.volunteerMail())).hasSize(1);
+    }
+  }
+
   /** An association with a volunteer and a coordinator, each with a mail address. */
   private record Team(String association, String volunteer, String coordinator) {
     Team() {

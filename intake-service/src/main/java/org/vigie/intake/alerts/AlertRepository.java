@@ -17,13 +17,23 @@ public final class AlertRepository {
   private static final String COLUMNS = """
       alert_id, case_id, rule, severity, status, episode_start, raised_at, emitted_at, deadline,
       assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en, acknowledged_at, acknowledged_by""";
+  /**
+   * An open alert raised again for another volunteer than the one it was for: its case was handed
+   * over, and the taking in hand was the former volunteer's (the new one takes it in hand in turn).
+   */
+  private static final String HANDED_OVER = "(excluded.status = 'RAISED' AND alerts.status = 'RAISED'"
+      + " AND excluded.assigned_volunteer_id IS NOT NULL"
+      + " AND alerts.assigned_volunteer_id IS DISTINCT FROM excluded.assigned_volunteer_id)";
   private final Jdbi jdbi;
 
   public AlertRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
-  /** Keeps the newest emitted state of each alert id; an older record arriving late changes nothing. */
+  /**
+   * Keeps the newest emitted state of each alert id; an older record arriving late changes nothing.
+   * A hand-over (see {@link #HANDED_OVER}) clears the alert's taking in hand.
+   */
   public void upsert(Handle h, CaseAlert a) {
     h.createUpdate("""
             INSERT INTO alerts (alert_id, association_id, case_id, rule, severity, status, episode_start, raised_at,
@@ -33,8 +43,11 @@ public final class AlertRepository {
               raised_at = excluded.raised_at, emitted_at = excluded.emitted_at, deadline = excluded.deadline,
               assigned_volunteer_id = excluded.assigned_volunteer_id, reference = excluded.reference,
               text_version_date = excluded.text_version_date, rule_version = excluded.rule_version,
-              message_fr = excluded.message_fr, message_en = excluded.message_en
-            WHERE alerts.emitted_at <= excluded.emitted_at AND alerts.association_id = excluded.association_id""")
+              message_fr = excluded.message_fr, message_en = excluded.message_en,
+              acknowledged_at = CASE WHEN %1$s THEN NULL ELSE alerts.acknowledged_at END,
+              acknowledged_by = CASE WHEN %1$s THEN NULL ELSE alerts.acknowledged_by END
+            WHERE alerts.emitted_at <= excluded.emitted_at AND alerts.association_id = excluded.association_id"""
+            .formatted(HANDED_OVER))
         .bind(0, a.getAlertId()).bind(1, a.getAssociationId()).bind(2, a.getCaseId()).bind(3, a.getRule().name())
         .bind(4, a.getSeverity().name()).bind(5, a.getStatus().name()).bind(6, a.getEpisodeStart())
         .bind(7, Timestamp.from(a.getRaisedAt())).bind(8, Timestamp.from(a.getEmittedAt())).bind(9, a.getDeadline())

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
@@ -25,6 +26,14 @@ public final class AlertStore {
       + " assigned_volunteer_id, reference, rule_version, message_fr, message_en, first_sent_at, acknowledged_at,"
       + " resolved_at, reminder_round";
 
+  /**
+   * An open alert raised again for another volunteer than the one it was for: its case was handed
+   * over. Its taking in hand and follow-up clock start again with the volunteer now following it (an
+   * acknowledgement was the former volunteer's).
+   */
+  private static final String HANDED_OVER = "(:raised AND excluded.assigned_volunteer_id IS NOT NULL"
+      + " AND alert.assigned_volunteer_id IS DISTINCT FROM excluded.assigned_volunteer_id AND alert.resolved_at IS NULL)";
+
   private static final String UPSERT = """
             INSERT INTO alert (alert_id, case_id, association_id, rule, severity, raised_at, deadline,
               assigned_volunteer_id, reference, rule_version, message_fr, message_en, received_at)
@@ -32,7 +41,11 @@ public final class AlertStore {
               :ruleVersion, :fr, :en, :now)
             ON CONFLICT (alert_id) DO UPDATE SET severity = excluded.severity, deadline = excluded.deadline,
               message_fr = excluded.message_fr, message_en = excluded.message_en,
-              assigned_volunteer_id = COALESCE(excluded.assigned_volunteer_id, alert.assigned_volunteer_id)""";
+              assigned_volunteer_id = COALESCE(excluded.assigned_volunteer_id, alert.assigned_volunteer_id),
+              acknowledged_at = CASE WHEN %1$s THEN NULL ELSE alert.acknowledged_at END,
+              first_sent_at = CASE WHEN %1$s THEN NULL ELSE alert.first_sent_at END,
+              reminder_round = CASE WHEN %1$s THEN 0 ELSE alert.reminder_round END,
+              next_follow_up_at = CASE WHEN %1$s THEN NULL ELSE alert.next_follow_up_at END""".formatted(HANDED_OVER);
   private static final String ASSIGN = """
               INSERT INTO case_assignment (case_id, association_id, volunteer_id, updated_at)
               VALUES (:case, :association, :volunteer, :at)
@@ -88,7 +101,8 @@ public final class AlertStore {
         .bind("ruleVersion", a.getRuleVersion())
         .bind("fr", a.getMessage().getFr())
         .bind("en", a.getMessage().getEn())
-        .bind("now", ts(now));
+        .bind("now", ts(now))
+        .bind("raised", a.getStatus() == AlertStatus.RAISED);
   }
 
   private static <S extends SqlStatement<S>> S bindAssignment(S statement, CaseAlert a) {
