@@ -61,6 +61,7 @@ class TenantIsolationTest {
 
   private static void defineChecks() {
     String assoc = "/api/v1/associations/";
+    check("GET /api/v1/admin/associations", () -> assertThat(API.get("/api/v1/admin/associations", b.token()).status()).isEqualTo(403));
     check("POST /api/v1/admin/associations", () ->
         assertThat(API.post("/api/v1/admin/associations", b.token(), "{\"name\":\"x\"}").status()).isEqualTo(403));
     check("POST /api/v1/associations/{associationId}/volunteers", () ->

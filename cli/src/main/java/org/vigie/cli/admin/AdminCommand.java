@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "admin",
     mixinStandardHelpOptions = true,
     description = {"Administration : associations et bénévoles. / Administration: associations and volunteers."},
-    subcommands = {CreateAssociationCommand.class, CreateVolunteerCommand.class})
+    subcommands = {CreateAssociationCommand.class, CreateVolunteerCommand.class, ListAssociationsCommand.class})
 public final class AdminCommand {}

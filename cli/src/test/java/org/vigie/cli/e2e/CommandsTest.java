@@ -40,6 +40,14 @@ class CommandsTest {
     assertThat(volunteer.exitCode()).as(volunteer.err()).isZero();
     assertThat(json.readTree(volunteer.out()).get("volunteerId").asText()).isNotBlank();
 
+    Run listed = vigie("admin", "list-associations", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    assertThat(listed.out()).containsPattern(associationId + " +\\d{4}-\\d{2}-\\d{2} +1 +0 +0 +Permanence import");
+    Run listedJson = vigie("admin", "list-associations", "--json", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());
+    assertThat(json.readTree(listedJson.out()).get("associations").findValuesAsText("associationId")).contains(associationId);
+    assertThat(vigie("admin", "list-associations", "--url", TestVigie.intakeUrl(), "--token", token).exitCode())
+        .as("for the federation's administrator only").isNotZero();
+
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
     List<String> lines = new ArrayList<>();
     lines.add("Référence;Nom;Type de titre;Date d'expiration;Démarche;Département;Bénévole");

@@ -25,6 +25,23 @@ public final class DirectoryRepository {
     return h.createQuery("SELECT name FROM associations WHERE association_id = ?").bind(0, id).mapTo(String.class).findOne();
   }
 
+  /** An association as the federation's administrator sees it: its size, never its cases. */
+  public record AssociationSummary(UUID associationId, String name, java.time.Instant createdAt, int activeVolunteers,
+      int activeCoordinators, int openCases) {}
+
+  /** Every association of the deployment, by name. */
+  public List<AssociationSummary> associations(Handle h) {
+    return h.createQuery("""
+            SELECT a.association_id, a.name, a.created_at,
+              (SELECT count(*) FROM volunteers v WHERE v.association_id = a.association_id AND v.active AND v.role = 'VOLUNTEER'),
+              (SELECT count(*) FROM volunteers v WHERE v.association_id = a.association_id AND v.active AND v.role = 'COORDINATOR'),
+              (SELECT count(*) FROM cases c WHERE c.association_id = a.association_id AND c.status = 'OPEN')
+            FROM associations a ORDER BY lower(a.name), a.association_id""")
+        .map((rs, ctx) -> new AssociationSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+            rs.getInt(4), rs.getInt(5), rs.getInt(6)))
+        .list();
+  }
+
   public boolean emailTaken(Handle h, UUID associationId, String email) {
     return h.createQuery("SELECT 1 FROM volunteers WHERE association_id = ? AND lower(email) = lower(?)")
         .bind(0, associationId).bind(1, email).mapTo(Integer.class).findOne().isPresent();

@@ -71,6 +71,7 @@ public final class DirectoryRoutes {
     return List.of(
         ApiRoute.of(GET, "/api/v1/me", MEMBERS, this::me),
         ApiRoute.of(POST, "/api/v1/admin/associations", ADMIN, this::createAssociation),
+        ApiRoute.of(GET, "/api/v1/admin/associations", ADMIN, this::listAssociations),
         ApiRoute.of(POST, "/api/v1/associations/{associationId}/volunteers", MANAGERS, this::createVolunteer),
         ApiRoute.of(GET, "/api/v1/associations/{associationId}/volunteers", MEMBERS, this::listVolunteers),
         ApiRoute.of(PATCH, "/api/v1/associations/{associationId}/volunteers/{volunteerId}", MEMBERS, this::updateVolunteer),
@@ -85,6 +86,20 @@ public final class DirectoryRoutes {
     ObjectNode out = json.object().put("role", caller.role().name());
     out.put("associationId", caller.associationId() == null ? null : caller.associationId().toString());
     out.put("volunteerId", caller.volunteerId() == null ? null : caller.volunteerId().toString());
+    ctx.json(out);
+  }
+
+  /**
+   * The deployment's associations, for the federation's administrator, who manages their volunteers
+   * and tokens: names, ids and sizes (active volunteers, coordinators, open cases), no case.
+   */
+  private void listAssociations(Context ctx, Caller caller) {
+    ObjectNode out = json.object();
+    ArrayNode list = out.putArray("associations");
+    jdbi.useHandle(h -> directory.associations(h).forEach(a -> list.addObject()
+        .put("associationId", a.associationId().toString()).put("name", a.name()).put("createdAt", a.createdAt().toString())
+        .put("activeVolunteers", a.activeVolunteers()).put("activeCoordinators", a.activeCoordinators())
+        .put("openCases", a.openCases())));
     ctx.json(out);
   }
 

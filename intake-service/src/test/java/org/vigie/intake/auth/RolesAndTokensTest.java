@@ -59,6 +59,36 @@ class RolesAndTokensTest {
   }
 
   @Test
+  void theFederationAdministratorListsTheAssociationsWithTheirSizeAndNoCase() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String kept = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String gone = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    TestIntake.newVolunteer(api, a, "COORDINATOR");
+    assertThat(api.delete("/api/v1/associations/" + a.id() + "/volunteers/" + gone, a.token()).status()).isEqualTo(200);
+    TestIntake.newCase(api, TestIntake.tokenFor(api, a, kept));
+    String closed = TestIntake.newCase(api, a.token());
+    assertThat(api.post("/api/v1/cases/" + closed + "/events", a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-01\"}")
+        .status()).isEqualTo(202);
+
+    Api.Response r = api.get("/api/v1/admin/associations", TestIntake.ADMIN_TOKEN);
+
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode mine = null;
+    for (JsonNode n : r.json().get("associations")) {
+      if (n.get("associationId").asText().equals(a.id())) {
+        mine = n;
+      }
+    }
+    assertThat(mine).isNotNull();
+    assertThat(mine.get("name").asText()).startsWith("Permanence ");
+    assertThat(mine.get("activeVolunteers").asInt()).isEqualTo(1);
+    assertThat(mine.get("activeCoordinators").asInt()).isEqualTo(1);
+    assertThat(mine.get("openCases").asInt()).isEqualTo(1);
+    assertThat(r.body()).doesNotContain(closed);
+    assertThat(api.get("/api/v1/admin/associations", a.token()).status()).isEqualTo(403);
+  }
+
+  @Test
   void coordinatorsReassignCasesToActiveVolunteersOfTheirAssociation() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     TestIntake.Association b = TestIntake.newAssociation(api);
