@@ -271,6 +271,29 @@ class LifecycleTest {
     }
   }
 
+  @Test
+  void aCaseHandedOverBeforeItsAlertWentOutIsToldToTheNewVolunteerOnly() throws Exception {
+    Team team = new Team();
+    String successor = Fixtures.id("vol");
+    String successorMail = successor + "@asso.test";
+    CaseAlert alert = team.critical(RuleId.API_EXPIRED);
+    try (Harness kafka = new Harness();
+        NotifierService service = startWaitingTwoMinutes()) {
+      team.publishVolunteerTo(kafka);
+      kafka.publish(Fixtures.volunteer(team.association(), successor, successorMail).build());
+      kafka.publish(alert);
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+          .until(() -> state(service, alert, NotificationKind.ALERT).equals("PENDING"));
+
+      kafka.publish(CaseAlert.newBuilder(alert).setAssignedVolunteerId(successor).setEmittedAt(clock.instant()).build());
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+          .until(() -> stateFor(service, alert, team.volunteer()).equals("CANCELLED"));
+      clock.advance(Duration.ofMinutes(3));
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(successorMail).size() == 1);
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> mailsTo(team.volunteerMail()).isEmpty());
+    }
+  }
+
   /** An association with a volunteer and a coordinator, each with a mail address. */
   private record Team(String association, String volunteer, String coordinator) {
     Team() {
@@ -317,6 +340,12 @@ class LifecycleTest {
   private org.vigie.schemas.AlertAcknowledgement ack(String alertId, String caseId, String association, String volunteer) {
     return org.vigie.schemas.AlertAcknowledgement.newBuilder().setAlertId(alertId).setCaseId(caseId).setAssociationId(association)
         .setAcknowledgedBy(volunteer).setAcknowledgedAt(clock.instant()).build();
+  }
+
+  /** The state of an alert's first notification to one recipient. */
+  private static String stateFor(NotifierService service, CaseAlert alert, String recipient) {
+    return service.jdbi().withHandle(h -> h.createQuery("SELECT state FROM notification WHERE alert_id = :a AND kind = 'ALERT'"
+            + " AND recipient_id = :r").bind("a", alert.getAlertId()).bind("r", recipient).mapTo(String.class).one());
   }
 
   static String state(NotifierService service, CaseAlert alert, NotificationKind kind) {

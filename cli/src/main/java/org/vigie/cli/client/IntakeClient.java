@@ -83,6 +83,11 @@ public final class IntakeClient {
     return send(request, "GET", path);
   }
 
+  public JsonNode delete(String path) {
+    HttpRequest request = authorized(path).DELETE().header("Accept", "application/json").build();
+    return send(request, "DELETE", path);
+  }
+
   public JsonNode post(String path, JsonNode body, Map<String, String> headers) {
     try {
       return post(path, json.writeValueAsBytes(body), "application/json", headers);

@@ -178,6 +178,38 @@ class EndToEndTest {
   }
 
   @Test
+  void aVolunteerLeavesAndTheOpenAlertsOfHerCasesGoToTheVolunteerTheyAreGivenTo() throws Exception {
+    JsonNode association = admin.createAssociation("Permanence relève");
+    String associationId = association.get("associationId").asText();
+    IntakeClient coordinator = admin.withToken(association.get("token").asText());
+    String leavingMail = "lea-" + UUID.randomUUID().toString().substring(0, 8) + "@asso.example";
+    String successorMail = "sami-" + UUID.randomUUID().toString().substring(0, 8) + "@asso.example";
+    String leaving = coordinator.createVolunteer(associationId, "Léa", leavingMail, "VOLUNTEER").get("volunteerId").asText();
+    String successor = coordinator.createVolunteer(associationId, "Sami", successorMail, "VOLUNTEER").get("volunteerId").asText();
+    ObjectNode opening = coordinator.object();
+    opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", TODAY.minusDays(10).toString());
+    opening.put("procedure", "RENEWAL").put("department", "13").put("assignedVolunteerId", leaving)
+        .put("employed", false).put("receivesBenefits", false);
+    String caseId = coordinator.openCase(opening).get("caseId").asText();
+    coordinator.recordEvent(caseId, coordinator.object().put("type", "SUBMISSION_RECORDED")
+        .put("occurredOn", TODAY.minusDays(80).toString()).put("procedure", "RENEWAL"));
+    await("the volunteer following the case is told").atMost(PATIENCE).until(() -> mailsNaming(leavingMail, RULE).size() == 1);
+
+    coordinator.delete("/api/v1/associations/" + associationId + "/volunteers/" + leaving);
+    JsonNode given = coordinator.post("/api/v1/cases/reassignments",
+        coordinator.object().put("fromVolunteerId", leaving).put("toVolunteerId", successor), Map.of());
+    assertThat(given.get("reassigned").asInt()).isEqualTo(1);
+
+    await("the volunteer the case is given to is told of its open alert").atMost(PATIENCE)
+        .until(() -> mailsNaming(successorMail, RULE).size() == 1);
+    assertThat(LocalMailbox.MailSummary.of(mailsNaming(successorMail, RULE).get(0)).body())
+        .contains("Ce dossier vient de vous être confié");
+    await("the alert's volunteer is the new one").atMost(PATIENCE)
+        .until(() -> successor.equals(alert(coordinator, caseId, RULE).path("assignedVolunteerId").asText()));
+    assertThat(mailsNaming(leavingMail, RULE)).hasSize(1);
+  }
+
+  @Test
   void aThresholdTheCoordinatorChangesReachesTheRulesAndEndsAnAlert() {
     JsonNode association = admin.createAssociation("Permanence réglages");
     String associationId = association.get("associationId").asText();

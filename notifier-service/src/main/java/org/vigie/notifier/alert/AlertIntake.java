@@ -106,8 +106,11 @@ public final class AlertIntake implements BatchHandler {
     jdbi.useTransaction(h -> {
       Instant now = clock.instant();
       AssociationLocks.lock(h, associations);
-      // The follow-ups a resolution cancels are locked before any alert row (see Ledger.lockPending).
-      ledger.lockPending(h, resolvedIds(decoded), FOLLOW_UPS);
+      // The follow-ups a resolution or a hand-over cancels are locked before any alert row (see Ledger.lockPending).
+      Set<String> handedOver = alerts.handedOver(h, raisedOf(decoded));
+      List<String> cancelling = new ArrayList<>(resolvedIds(decoded));
+      cancelling.addAll(handedOver);
+      ledger.lockPending(h, cancelling, FOLLOW_UPS);
       List<CaseAlert> raised = new ArrayList<>();
       for (Object item : decoded) {
         if (item instanceof Poison p) {
@@ -121,17 +124,27 @@ public final class AlertIntake implements BatchHandler {
         if (alert.getStatus() == AlertStatus.RAISED) {
           raised.add(alert);
         } else {
-          acceptRaised(h, raised, now);
+          acceptRaised(h, raised, handedOver, now);
           raised.clear();
           accept(h, alert, now);
         }
       }
-      acceptRaised(h, raised, now);
+      acceptRaised(h, raised, handedOver, now);
     });
     for (int i = 0; i < poison[0]; i++) {
       metrics.poison();
     }
     onRecorded.run();
+  }
+
+  private static List<CaseAlert> raisedOf(List<Object> decoded) {
+    List<CaseAlert> raised = new ArrayList<>();
+    for (Object item : decoded) {
+      if (item instanceof CaseAlert alert && alert.getStatus() == AlertStatus.RAISED) {
+        raised.add(alert);
+      }
+    }
+    return raised;
   }
 
   private static List<String> resolvedIds(List<Object> decoded) {
@@ -146,10 +159,19 @@ public final class AlertIntake implements BatchHandler {
 
   private record Poison(ConsumerRecord<String, byte[]> record, RuntimeException error) {}
 
-  /** Records consecutive RAISED alerts together: a few round trips for the whole run. */
-  private void acceptRaised(Handle h, List<CaseAlert> raised, Instant now) {
+  /**
+   * Records consecutive RAISED alerts together: a few round trips for the whole run. An alert whose
+   * case was handed over ({@code handedOver}) drops what was still pending for anyone but the
+   * volunteer now assigned (its follow-up clock starts again with them), before it is routed to them.
+   */
+  private void acceptRaised(Handle h, List<CaseAlert> raised, Set<String> handedOver, Instant now) {
     if (!raised.isEmpty()) {
       Map<String, AlertView> recorded = alerts.upsertRaisedAll(h, raised, now);
+      for (CaseAlert a : raised) {
+        if (handedOver.contains(a.getAlertId())) {
+          ledger.cancelPendingExcept(h, a.getAlertId(), a.getAssignedVolunteerId(), FOLLOW_UPS);
+        }
+      }
       router.routeAll(h, recorded.values(), now);
       onRaised.recorded(h, recorded.keySet());
     }

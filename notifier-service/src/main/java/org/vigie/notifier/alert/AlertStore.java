@@ -7,11 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -61,6 +64,30 @@ public final class AlertStore {
       bindAssignment(h.createUpdate(ASSIGN), a).execute();
     }
     return view;
+  }
+
+  /**
+   * Of these RAISED records, those of an alert recorded already, still open, for another volunteer
+   * than the record's: their case was handed over (see {@link #HANDED_OVER}). Returns their ids.
+   */
+  public Set<String> handedOver(Handle h, List<CaseAlert> raised) {
+    List<String> ids = new ArrayList<>();
+    List<String> assignees = new ArrayList<>();
+    for (CaseAlert a : raised) {
+      if (a.getAssignedVolunteerId() != null) {
+        ids.add(a.getAlertId());
+        assignees.add(a.getAssignedVolunteerId());
+      }
+    }
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(h.createQuery("SELECT a.alert_id FROM alert a JOIN unnest(:ids, :assignees) AS r(id, assignee)"
+            + " ON a.alert_id = r.id WHERE a.resolved_at IS NULL AND a.assigned_volunteer_id IS DISTINCT FROM r.assignee")
+        .bindArray("ids", String.class, ids)
+        .bindArray("assignees", String.class, assignees)
+        .mapTo(String.class)
+        .list());
   }
 
   /** As {@link #upsertRaised} for many alerts in a few round trips; returns them by id. */

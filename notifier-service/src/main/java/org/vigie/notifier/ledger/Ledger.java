@@ -256,9 +256,15 @@ public final class Ledger {
 
   /** Pending rows of these kinds for an alert become CANCELLED; returns how many. */
   public int cancelPending(Handle h, String alertId, Collection<NotificationKind> kinds) {
+    return cancelPendingExcept(h, alertId, null, kinds);
+  }
+
+  /** As {@link #cancelPending}, but for the rows of {@code keptRecipient} (none when null). */
+  public int cancelPendingExcept(Handle h, String alertId, String keptRecipient, Collection<NotificationKind> kinds) {
     return h.createUpdate("UPDATE notification SET state = 'CANCELLED' WHERE alert_id = :alert AND state = 'PENDING'"
-            + " AND kind IN (<kinds>)")
+            + " AND kind IN (<kinds>) AND recipient_id IS DISTINCT FROM CAST(:kept AS text)")
         .bind("alert", alertId)
+        .bindByType("kept", keptRecipient, String.class)
         .bindList("kinds", kinds.stream().map(Enum::name).toList())
         .execute();
   }
