@@ -142,11 +142,11 @@ class EndToEndTest {
 
   @Test
   void anAlertTheVolunteerTakesInHandIsAcknowledgedByTheNotifier() throws Exception {
-    JsonNode association = admin.createAssociation("Permanence prise en charge");
-    String associationId = association.get("associationId").asText();
-    IntakeClient coordinator = admin.withToken(association.get("token").asText());
-    String email = "ines-" + UUID.randomUUID().toString().substring(0, 8) + "@asso.example";
-    String volunteerId = coordinator.createVolunteer(associationId, "Inès", email, "VOLUNTEER").get("volunteerId").asText();
+    Association association = association("Permanence prise en charge");
+    String associationId = association.id();
+    IntakeClient coordinator = association.coordinator();
+    String email = mail("ines");
+    String volunteerId = association.volunteer("Inès", email);
     IntakeClient volunteer = coordinator.withToken(coordinator.post("/api/v1/associations/" + associationId + "/tokens",
         coordinator.object().put("volunteerId", volunteerId), Map.of()).get("token").asText());
     ObjectNode opening = coordinator.object();
@@ -179,13 +179,13 @@ class EndToEndTest {
 
   @Test
   void aVolunteerLeavesAndTheOpenAlertsOfHerCasesGoToTheVolunteerTheyAreGivenTo() throws Exception {
-    JsonNode association = admin.createAssociation("Permanence relève");
-    String associationId = association.get("associationId").asText();
-    IntakeClient coordinator = admin.withToken(association.get("token").asText());
-    String leavingMail = "lea-" + UUID.randomUUID().toString().substring(0, 8) + "@asso.example";
-    String successorMail = "sami-" + UUID.randomUUID().toString().substring(0, 8) + "@asso.example";
-    String leaving = coordinator.createVolunteer(associationId, "Léa", leavingMail, "VOLUNTEER").get("volunteerId").asText();
-    String successor = coordinator.createVolunteer(associationId, "Sami", successorMail, "VOLUNTEER").get("volunteerId").asText();
+    Association association = association("Permanence relève");
+    String associationId = association.id();
+    IntakeClient coordinator = association.coordinator();
+    String leavingMail = mail("lea");
+    String successorMail = mail("sami");
+    String leaving = association.volunteer("Léa", leavingMail);
+    String successor = association.volunteer("Sami", successorMail);
     ObjectNode opening = coordinator.object();
     opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", TODAY.minusDays(10).toString());
     opening.put("procedure", "RENEWAL").put("department", "13").put("assignedVolunteerId", leaving)
@@ -229,6 +229,23 @@ class EndToEndTest {
     // Opening 90 days before expiry, the window is not open yet: the rules re-evaluate the case and resolve it.
     await("the renewal window is resolved under the new threshold").atMost(PATIENCE)
         .until(() -> "RESOLVED".equals(alert(coordinator, caseId, "RENEWAL_WINDOW_OPEN").path("status").asText()));
+  }
+
+  /** An association created by the administrator, with its coordination token's client. */
+  private record Association(String id, IntakeClient coordinator) {
+    String volunteer(String name, String email) {
+      return coordinator.createVolunteer(id, name, email, "VOLUNTEER").get("volunteerId").asText();
+    }
+  }
+
+  private Association association(String name) {
+    JsonNode created = admin.createAssociation(name);
+    return new Association(created.get("associationId").asText(), admin.withToken(created.get("token").asText()));
+  }
+
+  /** A mail address of its own for each run. */
+  private static String mail(String who) {
+    return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@asso.example";
   }
 
   private static JsonNode alert(IntakeClient client, String caseId, String rule) {
