@@ -51,10 +51,7 @@ public final class RulesSimulator {
     advance(run, now, emitted);
     String assigneeBefore = run.state == null ? null : run.state.getAssignedVolunteerId();
     run.state = fold.apply(run.state, event);
-    evaluations++;
-    emitted.addAll(reconciler.reconcileAfterEvent(run.state, assigneeBefore, now,
-        settings.apply(run.state.getAssociationId())));
-    run.clock = now;
+    reconcile(run, now, assigneeBefore, emitted);
     return emitted;
   }
 
@@ -69,7 +66,8 @@ public final class RulesSimulator {
     while (run.state != null && run.state.getNextDueAt() != null && run.state.getNextDueAt() <= until.toEpochMilli()) {
       Instant due = Instant.ofEpochMilli(run.state.getNextDueAt());
       Reconciler.clearDue(run.state);
-      reconcile(run, due.isAfter(run.clock) ? due : run.clock, emitted);
+      // the clock alone hands nothing over: the assignee before is the assignee now
+      reconcile(run, due.isAfter(run.clock) ? due : run.clock, run.state.getAssignedVolunteerId(), emitted);
     }
   }
 
@@ -78,9 +76,10 @@ public final class RulesSimulator {
     return evaluations;
   }
 
-  private void reconcile(CaseRun run, Instant now, List<CaseAlert> emitted) {
+  /** Evaluates the case at {@code now} after whatever changed it ({@code assigneeBefore}: see {@link Reconciler#reconcileAfterEvent}). */
+  private void reconcile(CaseRun run, Instant now, String assigneeBefore, List<CaseAlert> emitted) {
     evaluations++;
-    emitted.addAll(reconciler.reconcile(run.state, now, settings.apply(run.state.getAssociationId())));
+    emitted.addAll(reconciler.reconcileAfterEvent(run.state, assigneeBefore, now, settings.apply(run.state.getAssociationId())));
     run.clock = now;
   }
 }
