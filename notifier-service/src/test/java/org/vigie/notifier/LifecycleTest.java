@@ -243,9 +243,12 @@ class LifecycleTest {
     String successor = Fixtures.id("vol");
     String successorMail = successor + "@asso.test";
     CaseAlert alert = team.critical(RuleId.API_EXPIRED);
+    int httpPort = FreePorts.pick();
+    Config config = Harness.fromNow(SMTP.getSmtp().getPort())
+        .with("VIGIE_NOTIFIER_HTTP_PORT", String.valueOf(httpPort))
+        .with("VIGIE_PUBLIC_URL", "http://127.0.0.1:" + httpPort);
     try (Harness kafka = new Harness();
-        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
-            NotifierService.Options.defaults().withClock(clock))) {
+        NotifierService service = NotifierService.start(config, NotifierService.Options.defaults().withClock(clock))) {
       team.publishTo(kafka);
       kafka.publish(Fixtures.volunteer(team.association(), successor, successorMail).build());
       kafka.publish(alert);
@@ -261,6 +264,13 @@ class LifecycleTest {
       assertThat(Mails.subject(mailsTo(successorMail).get(0))).contains("API_EXPIRED");
       assertThat(Mails.plainText(mailsTo(successorMail).get(0))).contains("Ce dossier vient de vous être confié");
       assertThat(Mails.plainText(mailsTo(team.volunteerMail()).get(0))).doesNotContain("Ce dossier vient de vous être confié");
+      if (!takenInHand) {
+        // the former volunteer's link no longer takes the alert in hand: the successor does
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(Mails.ackLink(mailsTo(team.volunteerMail()).get(0))))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("confié à une autre personne");
+      }
 
       clock.advance(Duration.ofHours(25));
       await().atMost(Duration.ofSeconds(60))

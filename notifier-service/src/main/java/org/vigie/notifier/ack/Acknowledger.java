@@ -17,6 +17,7 @@ import org.vigie.notifier.outbox.Outcomes;
 import org.vigie.schemas.AlertAcknowledgement;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.VolunteerRole;
 
 /**
  * Acknowledges an alert from a signed link (the row and the alert are marked, pending reminders
@@ -27,7 +28,9 @@ public final class Acknowledger {
   public enum Result {
     ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, EXPIRED, INVALID,
     /** Taken in hand in intake before this service received the alert: applied when it arrives. */
-    AWAITING_ALERT
+    AWAITING_ALERT,
+    /** The link of a volunteer the case was handed over from: the volunteer now following it takes it in hand. */
+    HANDED_OVER
   }
 
   /** What a link cancels: its own message was sent, the follow-ups are pointless. */
@@ -127,6 +130,9 @@ public final class Acknowledger {
       if (alert.isEmpty()) {
         return new Outcome(Result.INVALID, Optional.empty());
       }
+      if (handedOverFrom(row.get(), alert.get())) {
+        return new Outcome(Result.HANDED_OVER, alert);
+      }
       if (alert.get().acknowledgedAt() != null) {
         return new Outcome(Result.ALREADY_ACKNOWLEDGED, alert);
       }
@@ -140,6 +146,15 @@ public final class Acknowledger {
       metrics.acknowledged(Duration.between(firstSent, now));
       return new Outcome(Result.ACKNOWLEDGED, alert);
     });
+  }
+
+  /**
+   * Whether a link was sent to a volunteer the alert's case was handed over from since: a volunteer's
+   * row (not a coordinator's) for someone who is no longer the alert's assignee.
+   */
+  private static boolean handedOverFrom(LedgerRow row, AlertView alert) {
+    return row.recipientRole() == VolunteerRole.VOLUNTEER && alert.assignedVolunteerId() != null
+        && !alert.assignedVolunteerId().equals(row.recipientId());
   }
 
   /** A delivered notification marked acknowledged, and said so on the notifications topic. */

@@ -13,7 +13,7 @@ final class AckPage {
 
   static int status(Acknowledger.Result result) {
     return switch (result) {
-      case ACKNOWLEDGED, ALREADY_ACKNOWLEDGED -> 200;
+      case ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, HANDED_OVER -> 200;
       case EXPIRED -> 410;
       case INVALID, AWAITING_ALERT -> 404;
     };
@@ -30,6 +30,12 @@ final class AckPage {
       case ALREADY_ACKNOWLEDGED -> {
         fr = "Cette alerte avait déjà été prise en compte.";
         en = "This alert had already been acknowledged.";
+      }
+      case HANDED_OVER -> {
+        fr = "Ce dossier a été confié à une autre personne, qui a reçu cette alerte et la prend en charge : il n'y a"
+            + " rien à faire de votre côté.";
+        en = "This case was handed over to someone else, who received this alert and takes it in hand: there is"
+            + " nothing for you to do.";
       }
       case EXPIRED -> {
         fr = "Ce lien a expiré. Ouvrez le dossier dans Vigie ou contactez votre coordinateur ou coordinatrice.";
