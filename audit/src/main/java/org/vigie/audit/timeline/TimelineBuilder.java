@@ -88,8 +88,9 @@ public final class TimelineBuilder {
     for (CaseAlert a : ownAlerts) {
       boolean update = a.getStatus() == AlertStatus.RAISED && !alertIds.add(a.getAlertId());
       CaseAlert before = previous.put(a.getAlertId(), a);
-      boolean handOver = update && before != null && before.getSeverity() == a.getSeverity()
-          && a.getAssignedVolunteerId() != null && !a.getAssignedVolunteerId().equals(before.getAssignedVolunteerId());
+      // raised again for another volunteer: a hand-over, even when its severity rose at the same time
+      boolean handOver = update && before != null && a.getAssignedVolunteerId() != null
+          && !a.getAssignedVolunteerId().equals(before.getAssignedVolunteerId());
       entries.add(alertEntry(a, update, handOver, french, english));
     }
     int notificationCount = 0;
@@ -109,7 +110,7 @@ public final class TimelineBuilder {
 
   /**
    * An alert record: raised, updated (raised again, at a higher severity), handed over (raised again
-   * at the same severity for the volunteer the case was just assigned to) or resolved.
+   * for the volunteer the case was just assigned to, its severity said as it is then) or resolved.
    */
   private static TimelineEntry alertEntry(CaseAlert a, boolean update, boolean handOver, Labels french, Labels english) {
     boolean resolved = a.getStatus() == AlertStatus.RESOLVED;

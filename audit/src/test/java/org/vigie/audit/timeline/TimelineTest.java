@@ -166,14 +166,19 @@ class TimelineTest {
         .setEmittedAt(Instant.parse("2026-02-03T09:30:00Z")).build();
     CaseAlert escalatedForVol2 = CaseAlert.newBuilder(handedOver).setSeverity(Severity.HIGH)
         .setEmittedAt(Instant.parse("2026-02-04T09:30:00Z")).build();
+    CaseAlert handedBackEscalated = CaseAlert.newBuilder(handedOver).setSeverity(Severity.CRITICAL).setAssignedVolunteerId("vol-1")
+        .setEmittedAt(Instant.parse("2026-02-05T09:30:00Z")).build();
     TimelineNames names = new TimelineNames("Permanence de Bobigny", Map.of("vol-1", "Marie Dupont", "vol-2", "Paul Martin"));
 
-    CaseTimeline t = builder.build(CASE, ASSOCIATION, story().events(), List.of(raised, handedOver, escalatedForVol2),
-        List.of(), null, names, GENERATED);
+    CaseTimeline t = builder.build(CASE, ASSOCIATION, story().events(),
+        List.of(raised, handedOver, escalatedForVol2, handedBackEscalated), List.of(), null, names, GENERATED);
 
     assertThat(t.entries()).filteredOn(e -> e.kind() == TimelineEntry.Kind.ALERT).extracting(TimelineEntry::type)
-        .containsExactly("ALERT_RAISED", "ALERT_HANDED_OVER", "ALERT_UPDATED");
+        .containsExactly("ALERT_RAISED", "ALERT_HANDED_OVER", "ALERT_UPDATED", "ALERT_HANDED_OVER");
+    assertThat(t.entries()).filteredOn(e -> e.kind() == TimelineEntry.Kind.ALERT).last().extracting(TimelineEntry::description)
+        .asString().startsWith("Alerte transmise à Marie Dupont (dossier réattribué)").contains("gravité critique");
     TimelineEntry entry = t.entries().stream().filter(e -> e.type().equals("ALERT_HANDED_OVER")).findFirst().orElseThrow();
+    // the first hand-over, at the severity it had
     assertThat(entry.description()).startsWith("Alerte transmise à Paul Martin (dossier réattribué) : titre expiré sans API");
     assertThat(entry.descriptionEn()).startsWith("Alert handed over to Paul Martin (case reassigned): permit expired without API");
     assertThat(entry.severity()).isEqualTo(Severity.CRITICAL);
