@@ -39,7 +39,8 @@ import org.vigie.schemas.topics.Topics;
 /**
  * Replay throughput against a raw consumer of the same topic, on an in-process broker:
  * {@code ReplayBench [events=1000000] [cases=100000] [threads=available processors]}. Writes a synthetic log, reads it once with a
- * plain byte-array consumer (no decoding), replays it through the rules, reads it raw again, and
+ * plain byte-array consumer (no decoding), replays it through the rules (once unmeasured first, to warm
+ * the JIT up, as the rules bench does; {@code -Dbench.noWarmup=true} skips it), reads it raw again, and
  * prints events/s of each and, last, the ratio replay / raw (best raw run). About 2% of the
  * synthetic events are corrected later (replaced or withdrawn), as in a real log.
  */
@@ -67,6 +68,11 @@ public final class ReplayBench {
       print("written: %d events (at most %d cases) in %.1f s", written, cases, seconds(t0));
 
       double raw1 = rawRead(kafka, written);
+      if (!Boolean.getBoolean("bench.noWarmup")) {
+        // as the rules bench: a first, unmeasured replay warms the JIT up, so the figure is the steady one
+        ReplayReport warmup = replay(kafka, threads);
+        print("warm-up replay (unmeasured): %.0f events/s", warmup.eventsPerSecond());
+      }
       long cpu0 = processCpuNanos();
       ReplayReport report = replay(kafka, threads);
       double replayCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
