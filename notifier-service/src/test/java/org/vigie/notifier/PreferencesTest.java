@@ -27,29 +27,42 @@ class PreferencesTest {
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetup.SMTP.dynamicPort());
 
-  /** 23:30 UTC = 00:30 in Paris, inside the quiet hours of {@link #quietAtNight}. */
+  /** 23:30 UTC = 00:30 in Paris, inside the quiet hours of {@link QuietAtNight}. */
   private static final Instant AT_NIGHT = Instant.parse("2026-11-26T23:30:00Z");
   /** 07:00 in Paris is 06:00 UTC in November. */
   private static final Instant QUIET_HOURS_END = Instant.parse("2026-11-27T06:00:00Z");
 
-  /** A volunteer with quiet hours from 22:00 to 07:00 in Paris. */
-  private static DirectoryEntry quietAtNight(String association, String volunteer, String mail) {
-    return Fixtures.volunteer(association, volunteer, mail)
-        .setTimeZone("Europe/Paris").setQuietHoursStartMinute(22 * 60).setQuietHoursEndMinute(7 * 60).build();
+  /** A volunteer with quiet hours from 22:00 to 07:00 in Paris, and the alerts raised for them. */
+  private record QuietAtNight(String association, String volunteer) {
+    QuietAtNight() {
+      this(Fixtures.id("asso"), Fixtures.id("vol"));
+    }
+
+    String mail() {
+      return volunteer + "@asso.test";
+    }
+
+    DirectoryEntry entry() {
+      return Fixtures.volunteer(association, volunteer, mail())
+          .setTimeZone("Europe/Paris").setQuietHoursStartMinute(22 * 60).setQuietHoursEndMinute(7 * 60).build();
+    }
+
+    CaseAlert raised(RuleId rule, Severity severity) {
+      return Fixtures.raised(association, volunteer, rule, severity).build();
+    }
   }
 
   @Test
   void quietHoursHoldNonCriticalAlertsUntilTheyEndButCriticalOnesPass() {
     TestClock clock = new TestClock(AT_NIGHT);
-    String association = Fixtures.id("asso");
-    String volunteer = Fixtures.id("vol");
-    String mail = volunteer + "@asso.test";
-    CaseAlert warning = Fixtures.raised(association, volunteer, RuleId.API_EXPIRING, Severity.WARNING).build();
-    CaseAlert critical = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    QuietAtNight volunteer = new QuietAtNight();
+    String mail = volunteer.mail();
+    CaseAlert warning = volunteer.raised(RuleId.API_EXPIRING, Severity.WARNING);
+    CaseAlert critical = volunteer.raised(RuleId.API_EXPIRED, Severity.CRITICAL);
     try (Harness kafka = new Harness();
         NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
             NotifierService.Options.defaults().withClock(clock))) {
-      kafka.publish(quietAtNight(association, volunteer, mail));
+      kafka.publish(volunteer.entry());
       kafka.publish(warning);
       kafka.publish(critical);
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 1);
@@ -67,16 +80,15 @@ class PreferencesTest {
   void inQuietHoursAMessageOfSeveralAlertsTakesOnlyTheCriticalOnes() {
     // a settle of 5 s: the rows are all recorded before they are due
     TestClock clock = new TestClock(AT_NIGHT);
-    String association = Fixtures.id("asso");
-    String volunteer = Fixtures.id("vol");
-    String mail = volunteer + "@asso.test";
-    CaseAlert warning = Fixtures.raised(association, volunteer, RuleId.API_EXPIRING, Severity.WARNING).build();
-    CaseAlert critical = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
-    CaseAlert alsoCritical = Fixtures.raised(association, volunteer, RuleId.EMPLOYMENT_AT_RISK, Severity.CRITICAL).build();
+    QuietAtNight volunteer = new QuietAtNight();
+    String mail = volunteer.mail();
+    CaseAlert warning = volunteer.raised(RuleId.API_EXPIRING, Severity.WARNING);
+    CaseAlert critical = volunteer.raised(RuleId.API_EXPIRED, Severity.CRITICAL);
+    CaseAlert alsoCritical = volunteer.raised(RuleId.EMPLOYMENT_AT_RISK, Severity.CRITICAL);
     try (Harness kafka = new Harness();
         NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort())
             .with("VIGIE_NOTIFIER_SETTLE", "PT5S"), NotifierService.Options.defaults().withClock(clock))) {
-      kafka.publish(quietAtNight(association, volunteer, mail));
+      kafka.publish(volunteer.entry());
       kafka.publishAll(List.of(warning, critical, alsoCritical));
       await().atMost(Duration.ofSeconds(60)).until(() -> Stream.of(warning, critical, alsoCritical)
           .allMatch(a -> nextAttempt(service, a) != null));

@@ -149,12 +149,7 @@ class EndToEndTest {
     String volunteerId = association.volunteer("Inès", email);
     IntakeClient volunteer = coordinator.withToken(coordinator.post("/api/v1/associations/" + associationId + "/tokens",
         coordinator.object().put("volunteerId", volunteerId), Map.of()).get("token").asText());
-    ObjectNode opening = coordinator.object();
-    opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", TODAY.minusDays(10).toString());
-    opening.put("procedure", "RENEWAL").put("department", "59");
-    String caseId = volunteer.openCase(opening).get("caseId").asText();
-    volunteer.recordEvent(caseId, coordinator.object().put("type", "SUBMISSION_RECORDED")
-        .put("occurredOn", TODAY.minusDays(80).toString()).put("procedure", "RENEWAL"));
+    String caseId = expiredPermitWithRenewalFiled(volunteer, "59", null);
     await("the volunteer is told").atMost(PATIENCE).until(() -> mailsNaming(email, RULE).size() == 1);
     String alertId = alert(volunteer, caseId, RULE).get("alertId").asText();
 
@@ -186,13 +181,7 @@ class EndToEndTest {
     String successorMail = mail("sami");
     String leaving = association.volunteer("Léa", leavingMail);
     String successor = association.volunteer("Sami", successorMail);
-    ObjectNode opening = coordinator.object();
-    opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", TODAY.minusDays(10).toString());
-    opening.put("procedure", "RENEWAL").put("department", "13").put("assignedVolunteerId", leaving)
-        .put("employed", false).put("receivesBenefits", false);
-    String caseId = coordinator.openCase(opening).get("caseId").asText();
-    coordinator.recordEvent(caseId, coordinator.object().put("type", "SUBMISSION_RECORDED")
-        .put("occurredOn", TODAY.minusDays(80).toString()).put("procedure", "RENEWAL"));
+    String caseId = expiredPermitWithRenewalFiled(coordinator, "13", leaving);
     await("the volunteer following the case is told").atMost(PATIENCE).until(() -> mailsNaming(leavingMail, RULE).size() == 1);
 
     coordinator.delete("/api/v1/associations/" + associationId + "/volunteers/" + leaving);
@@ -229,6 +218,23 @@ class EndToEndTest {
     // Opening 90 days before expiry, the window is not open yet: the rules re-evaluate the case and resolve it.
     await("the renewal window is resolved under the new threshold").atMost(PATIENCE)
         .until(() -> "RESOLVED".equals(alert(coordinator, caseId, "RENEWAL_WINDOW_OPEN").path("status").asText()));
+  }
+
+  /**
+   * A case whose permit expired ten days ago, its renewal filed on time and no API issued: it raises
+   * {@link #RULE}. {@code assignee}: null for the client's own volunteer, or nobody.
+   */
+  private static String expiredPermitWithRenewalFiled(IntakeClient client, String department, String assignee) {
+    ObjectNode opening = client.object();
+    opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", TODAY.minusDays(10).toString());
+    opening.put("procedure", "RENEWAL").put("department", department);
+    if (assignee != null) {
+      opening.put("assignedVolunteerId", assignee);
+    }
+    String caseId = client.openCase(opening).get("caseId").asText();
+    client.recordEvent(caseId, client.object().put("type", "SUBMISSION_RECORDED")
+        .put("occurredOn", TODAY.minusDays(80).toString()).put("procedure", "RENEWAL"));
+    return caseId;
   }
 
   /** An association created by the administrator, with its coordination token's client. */

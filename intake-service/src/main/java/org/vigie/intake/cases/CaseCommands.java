@@ -79,6 +79,12 @@ public final class CaseCommands {
     if (e.volunteerId().isPresent()) {
       requireActiveVolunteer(h, caller.associationId(), e.volunteerId().get(), "volunteerId");
     }
+    return recordOn(h, caller, c, e, source);
+  }
+
+  /** Records {@code e} on an open case, its volunteer (if any) already checked. */
+  private Recorded recordOn(Handle h, Caller caller, CaseRecord c, EventDraft e, EventSource source) {
+    UUID caseId = c.caseId();
     Object payload = withNote(h, caseId, e);
     updateIfChanged(h, c, CaseRows.apply(c, e));
     return append(h, caller, caseId, e.type(), e.occurredOn(), payload, e.details(), source);
@@ -102,7 +108,7 @@ public final class CaseCommands {
     requireActiveVolunteer(h, caller.associationId(), to, "toVolunteerId");
     List<Recorded> recorded = new ArrayList<>();
     for (UUID caseId : cases.openCasesFollowedBy(h, caller.associationId(), from)) {
-      recorded.add(record(h, caller, caseId, assignment, source));
+      recorded.add(recordOn(h, caller, openCase(h, caller, caseId), assignment, source));
     }
     return recorded;
   }

@@ -107,9 +107,9 @@ public final class AlertIntake implements BatchHandler {
       Instant now = clock.instant();
       AssociationLocks.lock(h, associations);
       // The follow-ups a resolution or a hand-over cancels are locked before any alert row (see Ledger.lockPending).
-      Set<String> handedOver = alerts.handedOver(h, raisedOf(decoded));
-      List<String> cancelling = new ArrayList<>(resolvedIds(decoded));
-      cancelling.addAll(handedOver);
+      Set<String> handedOver = alerts.handedOver(h, withStatus(decoded, AlertStatus.RAISED));
+      List<String> cancelling = new ArrayList<>(handedOver);
+      withStatus(decoded, AlertStatus.RESOLVED).forEach(a -> cancelling.add(a.getAlertId()));
       ledger.lockPending(h, cancelling, FOLLOW_UPS);
       List<CaseAlert> raised = new ArrayList<>();
       for (Object item : decoded) {
@@ -137,24 +137,15 @@ public final class AlertIntake implements BatchHandler {
     onRecorded.run();
   }
 
-  private static List<CaseAlert> raisedOf(List<Object> decoded) {
-    List<CaseAlert> raised = new ArrayList<>();
+  /** The decoded alerts of a batch with this status, in order. */
+  private static List<CaseAlert> withStatus(List<Object> decoded, AlertStatus status) {
+    List<CaseAlert> alerts = new ArrayList<>();
     for (Object item : decoded) {
-      if (item instanceof CaseAlert alert && alert.getStatus() == AlertStatus.RAISED) {
-        raised.add(alert);
+      if (item instanceof CaseAlert alert && alert.getStatus() == status) {
+        alerts.add(alert);
       }
     }
-    return raised;
-  }
-
-  private static List<String> resolvedIds(List<Object> decoded) {
-    List<String> ids = new ArrayList<>();
-    for (Object item : decoded) {
-      if (item instanceof CaseAlert alert && alert.getStatus() == AlertStatus.RESOLVED) {
-        ids.add(alert.getAlertId());
-      }
-    }
-    return ids;
+    return alerts;
   }
 
   private record Poison(ConsumerRecord<String, byte[]> record, RuntimeException error) {}

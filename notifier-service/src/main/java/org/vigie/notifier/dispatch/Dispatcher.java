@@ -102,7 +102,8 @@ public final class Dispatcher {
         }
         recipients.add(row.recipientId());
       }
-      Prefetched prefetched = new Prefetched(alerts.findAll(h, alertIds), router.contacts(h, recipients));
+      Prefetched prefetched = new Prefetched(alerts.findAll(h, alertIds), router.contacts(h, recipients),
+          ledger.handedOver(h, claimed.stream().map(LedgerRow::id).toList()));
       Accepted accepted = new Accepted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (List<LedgerRow> rows : messages) {
         if (rows.get(0).kind() == NotificationKind.DIGEST) {
@@ -122,8 +123,11 @@ public final class Dispatcher {
     return handled > 0;
   }
 
-  /** Alerts and contacts of a claimed batch, read together. */
-  private record Prefetched(Map<String, AlertView> alerts, Map<String, Contact> contacts) {}
+  /**
+   * Alerts and contacts of a claimed batch, and its first notifications of a case just handed over to
+   * their recipient ({@link Ledger#handedOver}), read together.
+   */
+  private record Prefetched(Map<String, AlertView> alerts, Map<String, Contact> contacts, Set<Long> handedOver) {}
 
   /** What the remote sides accepted in a batch, written together before the commit. */
   private record Accepted(List<Ledger.Sent> sent, List<AlertStore.FirstSent> firstSent, List<NotificationOutcome> outcomes) {}
@@ -155,7 +159,9 @@ public final class Dispatcher {
         return;
       }
     }
-    Notice message = notice(h, row, grouped, about, contact.get(), now);
+    // a digest's rows were not claimed with the batch: read for this digest alone
+    Set<Long> handedOver = ledger.handedOver(h, grouped.stream().map(LedgerRow::id).toList());
+    Notice message = notice(row, grouped, about, contact.get(), handedOver, now);
     int attempts = row.attempts() + 1;
     try {
       send(row, message);
@@ -223,7 +229,8 @@ public final class Dispatcher {
     ordered.sort(Comparator.comparing((LedgerRow r) -> live.get(r).severity()).reversed()
         .thenComparing(r -> live.get(r).deadline(), Comparator.nullsLast(Comparator.naturalOrder())));
     LedgerRow lead = ordered.get(0);
-    Notice message = notice(h, lead, ordered, ordered.stream().map(live::get).toList(), contact.get(), now);
+    Notice message = notice(lead, ordered, ordered.stream().map(live::get).toList(), contact.get(),
+        prefetched.handedOver(), now);
     try {
       send(lead, message);
     } catch (DeliveryException e) {
@@ -300,12 +307,11 @@ public final class Dispatcher {
     }
   }
 
-  private Notice notice(Handle h, LedgerRow row, List<LedgerRow> grouped, List<AlertView> about, Contact contact,
-      Instant now) {
+  /** @param handedOver ids of rows that are the first notification of a case just handed over to their recipient */
+  private Notice notice(LedgerRow row, List<LedgerRow> grouped, List<AlertView> about, Contact contact,
+      Set<Long> handedOver, Instant now) {
     List<Notice.Item> items = new ArrayList<>();
     Instant expiry = tokens.expiryFrom(now);
-    Set<String> handedOver = ledger.handedOver(h, grouped.stream().filter(r -> r.kind() == NotificationKind.ALERT)
-        .map(LedgerRow::id).toList());
     for (LedgerRow r : grouped) {
       AlertView a = alertOf(about, r);
       if (a == null) {
@@ -313,7 +319,7 @@ public final class Dispatcher {
       }
       String link = row.kind() == NotificationKind.RESOLVED_NOTICE ? null
           : settings.publicUrl() + "/ack/" + tokens.issue(r.id(), expiry);
-      items.add(new Notice.Item(a, link, expiry, handedOver.contains(a.alertId())));
+      items.add(new Notice.Item(a, link, expiry, handedOver.contains(r.id())));
     }
     return new Notice(row, contact, items, now);
   }

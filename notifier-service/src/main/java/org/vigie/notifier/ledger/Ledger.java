@@ -158,18 +158,18 @@ public final class Ledger {
   }
 
   /**
-   * Of these first notifications (rows of kind ALERT), those about an alert first sent to someone
-   * else before: its case was handed over to their recipient. Returns their alert ids.
+   * Of these rows, the first notifications (kind ALERT) of an alert first sent to someone else
+   * before: its case was handed over to their recipient. Returns their ids.
    */
-  public Set<String> handedOver(Handle h, Collection<Long> rowIds) {
+  public Set<Long> handedOver(Handle h, Collection<Long> rowIds) {
     if (rowIds.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(h.createQuery("SELECT n.alert_id FROM notification n WHERE n.id = ANY(:rows) AND n.kind = 'ALERT'"
+    return new HashSet<>(h.createQuery("SELECT n.id FROM notification n WHERE n.id = ANY(:rows) AND n.kind = 'ALERT'"
             + " AND EXISTS (SELECT 1 FROM notification o WHERE o.alert_id = n.alert_id AND o.kind = 'ALERT'"
             + " AND o.recipient_id <> n.recipient_id AND o.id < n.id)")
         .bindArray("rows", Long.class, List.copyOf(rowIds))
-        .mapTo(String.class)
+        .mapTo(Long.class)
         .list());
   }
 
