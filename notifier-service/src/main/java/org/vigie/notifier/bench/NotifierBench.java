@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.vigie.notifier.NotifierService;
 import org.vigie.notifier.channel.ObservedChannel;
 import org.vigie.notifier.config.NotifierSettings;
@@ -140,6 +141,8 @@ public final class NotifierBench {
       } finally {
         smtp.stop();
       }
+    } finally {
+      Utils.delete(dir.toFile()); // the broker's log, as the other benches
     }
   }
 
