@@ -54,6 +54,9 @@ import org.vigie.intake.settings.SettingsRepository;
 import org.vigie.intake.settings.SettingsRoutes;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.MasterKey;
+import org.vigie.intake.vault.MasterKeyRotation;
+import org.vigie.intake.vault.MasterKeys;
+import org.vigie.intake.vault.VaultSecrets;
 import org.vigie.intake.web.WebPage;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.db.Databases;
@@ -95,7 +98,8 @@ public final class IntakeService implements AutoCloseable {
   /** With an explicit clock (tests); the clock's zone is the zone of domain dates. */
   public static IntakeService start(Config config, Clock clock) {
     IntakeSettings s = IntakeSettings.from(config);
-    MasterKey masterKey = MasterKey.fromBase64(s.masterKeyBase64());
+    MasterKeys masterKeys = new MasterKeys(MasterKey.fromBase64(s.masterKeyBase64()),
+        s.previousMasterKey() == null ? null : MasterKey.previous(s.previousMasterKey()));
     if (s.adminToken() == null) {
       LOG.warn("VIGIE_ADMIN_TOKEN is not set: the administrator endpoints refuse every call");
     }
@@ -107,6 +111,7 @@ public final class IntakeService implements AutoCloseable {
       parts.add(ds);
       Databases.migrate(ds, SCHEMA);
       Jdbi jdbi = Databases.jdbi(ds);
+      MasterKeyRotation rotation = new MasterKeyRotation(jdbi, masterKeys).check();
 
       java.util.Properties producerProps = kafka.producer("vigie-intake");
       // A request thread must not hang on a Kafka outage: fail fast, the outbox keeps the record.
@@ -121,6 +126,7 @@ public final class IntakeService implements AutoCloseable {
 
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
+      parts.add(0, rotation.bindTo(registry).start());
       Json json = new Json();
       WriteBehinds writeBehinds = new WriteBehinds();
       Outbox outbox = new Outbox(writeBehinds);
@@ -137,11 +143,12 @@ public final class IntakeService implements AutoCloseable {
       TokenRepository tokens = new TokenRepository(jdbi);
       Authenticator authenticator = new Authenticator(s.adminToken(), tokens, clock);
       DirectoryRepository directory = new DirectoryRepository();
-      IdentityVault vault = new IdentityVault(masterKey);
+      IdentityVault vault = new IdentityVault(masterKeys);
       CaseRequests requests = new CaseRequests();
       CaseCommands caseCommands = new CaseCommands(cases, directory, vault, outbox, requests, clock);
       AlertRepository alerts = new AlertRepository(jdbi);
-      CsvImporter importer = new CsvImporter(jdbi, caseCommands, requests, directory, publisher, masterKey, clock);
+      CsvImporter importer = new CsvImporter(jdbi, caseCommands, requests, directory, publisher,
+          new VaultSecrets(jdbi, masterKeys).importRowKey(), clock);
 
       List<ApiRoute> routes = new ArrayList<>();
       routes.addAll(new DirectoryRoutes(jdbi, directory, tokens, new Tokens(), authenticator, outbox, writes, json, clock).routes());

@@ -1,15 +1,16 @@
 package org.vigie.intake;
 
+import org.vigie.intake.vault.MasterKey;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
 
 /** What intake reads from its configuration (and nothing else). */
 public record IntakeSettings(String kafkaBootstrap, String dbUrl, String dbUser, String dbPassword, String host, int httpPort,
-    String adminToken, String masterKeyBase64, int rateLimitPerSecond, int rateLimitBurst, long maxBodyBytes, long maxImportBytes) {
+    String adminToken, String masterKeyBase64, String previousMasterKey, int rateLimitPerSecond, int rateLimitBurst, long maxBodyBytes, long maxImportBytes) {
 
   /** Requests per second per token (addition to the contract); default 200, burst twice that. */
   public static final String VIGIE_RATE_LIMIT_PER_SECOND = "VIGIE_RATE_LIMIT_PER_SECOND";
-  public static final String VIGIE_MASTER_KEY = "VIGIE_MASTER_KEY";
+  public static final String VIGIE_MASTER_KEY = MasterKey.VIGIE_MASTER_KEY;
 
   public static IntakeSettings from(Config c) {
     int rate = c.getInt(VIGIE_RATE_LIMIT_PER_SECOND, 200);
@@ -22,6 +23,7 @@ public record IntakeSettings(String kafkaBootstrap, String dbUrl, String dbUser,
         c.getInt(ConfigNames.VIGIE_HTTP_PORT, 8080),
         c.optional(ConfigNames.VIGIE_ADMIN_TOKEN).orElse(null),
         c.optional(VIGIE_MASTER_KEY).orElse(null),
+        c.optional(MasterKey.VIGIE_MASTER_KEY_PREVIOUS).orElse(null),
         rate,
         rate * 2,
         64 * 1024,

@@ -9,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -39,7 +37,7 @@ import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Detail;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.outbox.OutboxRecord;
-import org.vigie.intake.vault.MasterKey;
+import org.vigie.platform.crypto.HmacSha256;
 import org.vigie.schemas.EventSource;
 
 /**
@@ -57,17 +55,18 @@ public final class CsvImporter {
   private final CaseRequests requests;
   private final DirectoryRepository directory;
   private final OutboxPublisher publisher;
-  private final SecretKeySpec rowKey;
+  /** Keys the hash of each imported line (the vault keeps it; see VaultSecrets). */
+  private final byte[] rowKey;
   private final Clock clock;
 
   public CsvImporter(Jdbi jdbi, CaseCommands commands, CaseRequests requests, DirectoryRepository directory,
-      OutboxPublisher publisher, MasterKey masterKey, Clock clock) {
+      OutboxPublisher publisher, byte[] rowKey, Clock clock) {
     this.jdbi = jdbi;
     this.commands = commands;
     this.requests = requests;
     this.directory = directory;
     this.publisher = publisher;
-    this.rowKey = new SecretKeySpec(hmac(masterKey.key().getEncoded(), "vigie-import-row-key".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    this.rowKey = rowKey.clone();
     this.clock = clock;
   }
 
@@ -85,7 +84,7 @@ public final class CsvImporter {
     List<Parsed> chunk = new ArrayList<>();
     // Each chunk's records are sent when it is committed; the acks are awaited once, at the end.
     List<CompletableFuture<Void>> acks = new ArrayList<>();
-    Mac rowMac = mac(rowKey.getEncoded());
+    Mac rowMac = HmacSha256.keyed(rowKey);
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format(text))) {
       Map<CsvColumns, String> headers = headers(parser.getHeaderNames());
       for (CSVRecord rec : parser) {
@@ -369,18 +368,4 @@ public final class CsvImporter {
     }
   }
 
-  private static byte[] hmac(byte[] key, byte[] data) {
-    return mac(key).doFinal(data);
-  }
-
-  /** An HMAC-SHA256 keyed once (doFinal resets it for the next line). */
-  private static Mac mac(byte[] key) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -36,13 +36,20 @@ final class Aead {
   }
 
   byte[] open(SecretKey key, byte[] sealed, byte[] aad) {
+    return tryOpen(key, sealed, aad).orElseThrow(() -> new IllegalStateException("AES-GCM decryption failed (wrong key?)"));
+  }
+
+  /** Empty when the key is not the one that sealed it (or the blob was altered). */
+  java.util.Optional<byte[]> tryOpen(SecretKey key, byte[] sealed, byte[] aad) {
     try {
       Cipher c = ciphers.get();
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
       c.updateAAD(aad);
-      return c.doFinal(sealed, NONCE, sealed.length - NONCE);
+      return java.util.Optional.of(c.doFinal(sealed, NONCE, sealed.length - NONCE));
+    } catch (javax.crypto.AEADBadTagException e) {
+      return java.util.Optional.empty();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM decryption failed (wrong master key?)", e);
+      throw new IllegalStateException("AES-GCM decryption failed", e);
     }
   }
 

@@ -20,16 +20,16 @@ import org.vigie.intake.copy.CopyRows;
  * left can be decrypted, by anyone.
  */
 public final class IdentityVault {
-  private final MasterKey master;
+  private final MasterKeys master;
   private final Aead aead = new Aead();
   private final ObjectMapper mapper = new ObjectMapper();
 
-  public IdentityVault(MasterKey master) {
+  public IdentityVault(MasterKeys master) {
     this.master = master;
   }
 
   /** Everything the vault stores for a new case, sealed in memory (for batched imports); no key when there is nothing to seal. */
-  public record NewCaseSecrets(UUID caseId, byte[] wrappedKey, byte[] identity, java.util.Map<UUID, byte[]> notes) {}
+  public record NewCaseSecrets(UUID caseId, MasterKeys.Wrapped wrappedKey, byte[] identity, java.util.Map<UUID, byte[]> notes) {}
 
   /** Seals a new case's data key, identity and notes without touching the database. */
   public NewCaseSecrets seal(UUID caseId, Person person, java.util.Map<UUID, String> notes) {
@@ -42,7 +42,7 @@ public final class IdentityVault {
       byte[] identity = person == null ? null : aead.seal(key, personJson(person), aad("person", caseId));
       java.util.Map<UUID, byte[]> sealedNotes = new java.util.LinkedHashMap<>();
       notes.forEach((id, text) -> sealedNotes.put(id, aead.seal(key, text.getBytes(StandardCharsets.UTF_8), aad("note:" + id, caseId))));
-      return new NewCaseSecrets(caseId, aead.seal(master.key(), dataKey, aad("key", caseId)), identity, sealedNotes);
+      return new NewCaseSecrets(caseId, master.wrap(dataKey, aad("key", caseId)), identity, sealedNotes);
     } finally {
       Arrays.fill(dataKey, (byte) 0);
     }
@@ -55,14 +55,14 @@ public final class IdentityVault {
     CopyRows notes = new CopyRows();
     for (NewCaseSecrets s : all) {
       if (s.wrappedKey() != null) {
-        keys.row(s.caseId(), s.wrappedKey());
+        keys.row(s.caseId(), s.wrappedKey().bytes(), s.wrappedKey().keyId());
       }
       if (s.identity() != null) {
         identities.row(s.caseId(), s.identity());
       }
       s.notes().forEach((id, sealed) -> notes.row(id, s.caseId(), sealed));
     }
-    keys.into(h, "case_keys (case_id, wrapped_key)");
+    keys.into(h, "case_keys (case_id, wrapped_key, master_key_id)");
     identities.into(h, "identities (case_id, ciphertext)");
     notes.into(h, "notes (note_id, case_id, ciphertext)");
   }
@@ -83,8 +83,9 @@ public final class IdentityVault {
   private SecretKey createKey(Handle h, UUID caseId) {
     byte[] dataKey = aead.randomKey();
     try {
-      byte[] wrapped = aead.seal(master.key(), dataKey, aad("key", caseId));
-      h.createUpdate("INSERT INTO case_keys (case_id, wrapped_key) VALUES (?, ?)").bind(0, caseId).bind(1, wrapped).execute();
+      MasterKeys.Wrapped wrapped = master.wrap(dataKey, aad("key", caseId));
+      h.createUpdate("INSERT INTO case_keys (case_id, wrapped_key, master_key_id) VALUES (?, ?, ?)")
+          .bind(0, caseId).bind(1, wrapped.bytes()).bind(2, wrapped.keyId()).execute();
       return new SecretKeySpec(dataKey, "AES");
     } finally {
       Arrays.fill(dataKey, (byte) 0);
@@ -147,9 +148,14 @@ public final class IdentityVault {
   }
 
   private Optional<SecretKey> dataKey(Handle h, UUID caseId) {
-    return h.createQuery("SELECT wrapped_key FROM case_keys WHERE case_id = ?").bind(0, caseId)
-        .mapTo(byte[].class).findOne()
-        .map(wrapped -> new SecretKeySpec(aead.open(master.key(), wrapped, aad("key", caseId)), "AES"));
+    return h.createQuery("SELECT wrapped_key, master_key_id FROM case_keys WHERE case_id = ?").bind(0, caseId)
+        .map((rs, ctx) -> new MasterKeys.Wrapped(rs.getBytes(1), rs.getString(2))).findOne()
+        .map(wrapped -> new SecretKeySpec(master.unwrap(wrapped, keyAad(caseId)), "AES"));
+  }
+
+  /** What binds a wrapped data key to its case. */
+  static byte[] keyAad(UUID caseId) {
+    return aad("key", caseId);
   }
 
   private static byte[] aad(String purpose, UUID caseId) {

@@ -29,6 +29,7 @@ import org.vigie.intake.support.TestIntake;
 import org.vigie.intake.support.TopicReader;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.MasterKey;
+import org.vigie.intake.vault.MasterKeys;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.db.Databases;
 import org.vigie.platform.testing.SharedKafka;
@@ -58,7 +59,7 @@ class RetentionTest {
             new StringSerializer(), new ByteArraySerializer())) {
       Jdbi jdbi = Databases.jdbi(ds);
       Outbox outbox = new Outbox();
-      IdentityVault vault = new IdentityVault(MasterKey.fromBase64(null));
+      IdentityVault vault = new IdentityVault(MasterKeys.of(MasterKey.fromBase64(null)));
       try (PublishedMarker marker = new PublishedMarker(jdbi, outbox)) {
         IntakeErasure erasure = new IntakeErasure(jdbi, new CaseRepository(new ObjectMapper()), vault, outbox,
             new OutboxPublisher(producer, outbox, jdbi, marker, 10_000));

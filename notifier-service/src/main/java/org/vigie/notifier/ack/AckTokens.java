@@ -1,15 +1,13 @@
 package org.vigie.notifier.ack;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.vigie.platform.crypto.HmacSha256;
 
 /**
  * Signed, expiring acknowledgement tokens: base64url(ledger row id ‖ expiry ‖ HMAC-SHA256 truncated
@@ -76,12 +74,6 @@ public final class AckTokens {
   }
 
   private byte[] mac(byte[] payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Arrays.copyOf(HmacSha256.of(key, payload), MAC_BYTES);
   }
 }

@@ -1,10 +1,8 @@
 package org.vigie.notifier.channel;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.vigie.platform.crypto.HmacSha256;
 
 /**
  * Standard Webhooks signature: {@code v1,} + base64(HMAC-SHA256(secret, id + "." + timestamp + "." + body)).
@@ -14,14 +12,8 @@ public final class WebhookSigner {
   private WebhookSigner() {}
 
   public static String sign(String secret, String webhookId, long timestampSeconds, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(keyBytes(secret), "HmacSHA256"));
-      byte[] signed = mac.doFinal((webhookId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-      return "v1," + Base64.getEncoder().encodeToString(signed);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] signed = HmacSha256.of(keyBytes(secret), (webhookId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+    return "v1," + Base64.getEncoder().encodeToString(signed);
   }
 
   static byte[] keyBytes(String secret) {
