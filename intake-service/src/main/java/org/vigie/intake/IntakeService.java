@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.vigie.intake.alerts.AlertProjection;
 import org.vigie.intake.alerts.AlertRepository;
 import org.vigie.intake.alerts.AlertRoutes;
+import org.vigie.intake.alerts.LinkAcknowledgements;
 import org.vigie.intake.auth.Authenticator;
 import org.vigie.intake.auth.RateLimiter;
 import org.vigie.intake.auth.TokenRepository;
@@ -177,6 +178,11 @@ public final class IntakeService implements AutoCloseable {
       ConsumerLoop alertsFeed = new ConsumerLoop("intake-alerts-consumer", kafka.consumer("vigie-intake-alerts"),
           Topics.CASE_ALERTS.name(), projection).bindTo(registry).start();
       parts.add(0, alertsFeed);
+      LinkAcknowledgements linkAcks = new LinkAcknowledgements(jdbi, alerts);
+      ConsumerLoop acknowledgementsFeed = new ConsumerLoop("intake-notifications-consumer",
+          kafka.consumer("vigie-intake-notifications"), Topics.NOTIFICATIONS.name(),
+          IsolatingBatchHandler.of(linkAcks, linkAcks::refused)).bindTo(registry).start();
+      parts.add(0, acknowledgementsFeed);
       parts.add(0, org.vigie.intake.audit.RetentionSchedule.daily(config, jdbi, cases, vault, outbox, publisher, clock));
       LOG.info("Intake listening on port {}", app.port());
       return new IntakeService(app, parts);

@@ -173,6 +173,27 @@ class EndToEndTest {
   }
 
   @Test
+  void anAlertTakenInHandFromTheMailsLinkIsShownTakenInHandToTheAssociation() throws Exception {
+    Association association = association("Permanence lien");
+    IntakeClient coordinator = association.coordinator();
+    String email = mail("nour");
+    String volunteerId = association.volunteer("Nour", email);
+    String caseId = expiredPermitWithRenewalFiled(coordinator, "31", volunteerId);
+    await("the volunteer is told").atMost(PATIENCE).until(() -> mailsNaming(email, RULE).size() == 1);
+    String body = LocalMailbox.MailSummary.of(mailsNaming(email, RULE).get(0)).body();
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:\\d+/ack/[A-Za-z0-9_-]+").matcher(body);
+    assertThat(link.find()).as(body).isTrue();
+
+    java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.group())).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+
+    await("the association sees the alert taken in hand by the volunteer").atMost(PATIENCE)
+        .until(() -> volunteerId.equals(alert(coordinator, caseId, RULE).path("acknowledgedBy").asText()));
+  }
+
+  @Test
   void aVolunteerLeavesAndTheOpenAlertsOfHerCasesGoToTheVolunteerTheyAreGivenTo() throws Exception {
     Association association = association("Permanence relève");
     String associationId = association.id();

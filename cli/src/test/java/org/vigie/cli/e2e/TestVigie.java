@@ -69,7 +69,8 @@ final class TestVigie {
             Map.entry(ConfigNames.VIGIE_HTTP_PORT, "0"),
             Map.entry(ConfigNames.VIGIE_ADMIN_TOKEN, adminToken),
             Map.entry(IntakeSettings.VIGIE_MASTER_KEY, Base64.getEncoder().encodeToString(masterKey)),
-            Map.entry(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, "0"),
+            // a known port, so that the acknowledgement links in the mails (localhost:<port>) work
+            Map.entry(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, String.valueOf(FreePorts.pick())),
             Map.entry(NotifierSettings.VIGIE_NOTIFIER_SETTLE, "PT0S"),
             Map.entry("VIGIE_RULES_OPS_PORT", "0"),
             // a settings change is applied on the next tick: one a second, not the default minute

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.platform.db.DataErrors;
 import org.vigie.platform.kafka.BatchHandler;
+import org.vigie.platform.kafka.RecordValues;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.topics.Topics;
 
@@ -31,24 +32,20 @@ public final class AlertProjection implements BatchHandler {
 
   /** For {@link org.vigie.platform.kafka.IsolatingBatchHandler}: an alert the database refuses is skipped with a warning. */
   public void refused(ConsumerRecord<String, byte[]> r, Exception error) {
-    LOG.warn("Skipping alert at {}-{}@{}: refused by the database (SQLSTATE {})", r.topic(), r.partition(), r.offset(),
-        DataErrors.sqlState(error));
+    RecordValues.refused(LOG, "alert", r, DataErrors.sqlState(error));
   }
 
   @Override
   public void handle(List<ConsumerRecord<String, byte[]>> records) {
+    List<CaseAlert> batch = RecordValues.decode(records, deserializer, LOG, "alert");
     jdbi.useTransaction(h -> {
-      for (ConsumerRecord<String, byte[]> r : records) {
-        CaseAlert alert;
-        try {
-          alert = deserializer.deserialize(r.topic(), r.value());
-        } catch (RuntimeException e) {
-          LOG.warn("Skipping undecodable alert at {}-{}@{}", r.topic(), r.partition(), r.offset());
-          continue;
-        }
-        if (alert != null) {
-          alerts.upsert(h, alert);
-        }
+      java.util.Set<String> projected = new java.util.HashSet<>();
+      for (CaseAlert alert : batch) {
+        alerts.upsert(h, alert);
+        projected.add(alert.getAlertId());
+      }
+      if (!projected.isEmpty()) {
+        alerts.applyEarlyAcknowledgements(h, projected);
       }
     });
   }

@@ -125,6 +125,43 @@ public final class AlertRepository {
         .map((rs, ctx) -> toJson(rs)).findOne();
   }
 
+  /**
+   * An acknowledgement the notifier recorded (a link in an e-mail): the alert is marked taken in hand
+   * unless it already is, or unless it was acknowledged by a volunteer the case has since been handed
+   * over from (a coordinator's counts whoever follows the case). One for an alert not projected yet is
+   * kept until it is ({@link #applyEarlyAcknowledgements}). Returns whether the alert was marked.
+   */
+  public boolean acknowledgedByLink(Handle h, String associationId, String alertId, String by, boolean byCoordinator,
+      java.time.Instant at) {
+    int marked = h.createUpdate("""
+            UPDATE alerts SET acknowledged_at = :at, acknowledged_by = :by
+            WHERE alert_id = :alert AND association_id = :association AND acknowledged_at IS NULL
+              AND (:coordinator OR assigned_volunteer_id = :by)""")
+        .bind("at", Timestamp.from(at)).bind("by", by).bind("alert", alertId).bind("association", associationId)
+        .bind("coordinator", byCoordinator).execute();
+    if (marked == 0 && h.createQuery("SELECT 1 FROM alerts WHERE alert_id = ?").bind(0, alertId).mapTo(Integer.class).findOne().isEmpty()) {
+      h.createUpdate("""
+              INSERT INTO early_acknowledgements (alert_id, association_id, acknowledged_at, acknowledged_by, by_coordinator)
+              VALUES (?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO NOTHING""")
+          .bind(0, alertId).bind(1, associationId).bind(2, Timestamp.from(at)).bind(3, by).bind(4, byCoordinator).execute();
+    }
+    return marked > 0;
+  }
+
+  /** Applies, as {@link #acknowledgedByLink} would have, the acknowledgements kept for alerts just projected. */
+  public void applyEarlyAcknowledgements(Handle h, java.util.Collection<String> alertIds) {
+    h.createUpdate("""
+            WITH taken AS (
+              DELETE FROM early_acknowledgements e WHERE e.alert_id = ANY(:ids)
+                AND EXISTS (SELECT 1 FROM alerts a WHERE a.alert_id = e.alert_id)
+              RETURNING e.*)
+            UPDATE alerts a SET acknowledged_at = t.acknowledged_at, acknowledged_by = t.acknowledged_by
+            FROM taken t
+            WHERE a.alert_id = t.alert_id AND a.association_id = t.association_id AND a.acknowledged_at IS NULL
+              AND (t.by_coordinator OR a.assigned_volunteer_id = t.acknowledged_by)""")
+        .bind("ids", alertIds.toArray(new String[0])).execute();
+  }
+
   public void acknowledge(Handle h, String alertId, String by, java.time.Instant at) {
     h.createUpdate("UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE alert_id = ?")
         .bind(0, Timestamp.from(at)).bind(1, by).bind(2, alertId).execute();

@@ -1,0 +1,162 @@
+package org.vigie.intake.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigie.intake.support.Api;
+import org.vigie.intake.support.TestIntake;
+import org.vigie.platform.testing.SharedKafka;
+import org.vigie.schemas.AlertMessage;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.NotificationOutcome;
+import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+import org.vigie.schemas.VolunteerRole;
+import org.vigie.schemas.topics.Topics;
+
+/**
+ * An alert taken in hand through an e-mail's link is known only to the notifier, which says so on
+ * vigie.notifications.v1: the association's alert list shows it taken in hand too, by whom and when.
+ * A later acknowledgement on the same alert (same key, so read after) proves that an earlier one was
+ * left out when it had to be.
+ */
+class LinkAcknowledgementTest {
+  private static final Api API = TestIntake.api();
+  private static final Instant RAISED = Instant.parse("2026-11-02T08:00:00Z");
+  private static TestIntake.Association association;
+  private static String caseId;
+  private static String former;
+  private static String current;
+  private static final String COORDINATOR = UUID.randomUUID().toString();
+  private static KafkaProducer<String, byte[]> producer;
+
+  @BeforeAll
+  static void anAssociationWithTwoVolunteers() {
+    TestIntake.service();
+    association = TestIntake.newAssociation(API);
+    former = TestIntake.newVolunteer(API, association, "VOLUNTEER");
+    current = TestIntake.newVolunteer(API, association, "VOLUNTEER");
+    caseId = TestIntake.newCase(API, association.token());
+    producer = new KafkaProducer<>(SharedKafka.settings().producer("test-link-acks"),
+        new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+  }
+
+  @AfterAll
+  static void close() {
+    producer.close();
+  }
+
+  @Test
+  void theVolunteerWhoTookTheAlertInHandFromHerMailIsShown() throws Exception {
+    String alertId = raised(current);
+    Instant at = RAISED.plus(Duration.ofHours(3));
+    acknowledged(alertId, current, VolunteerRole.VOLUNTEER, at);
+    JsonNode alert = awaitAcknowledged(alertId);
+    assertThat(alert.get("acknowledgedBy").asText()).isEqualTo(current);
+    assertThat(Instant.parse(alert.get("acknowledgedAt").asText())).isEqualTo(at);
+    assertThat(API.get("/api/v1/alerts?acknowledged=false", association.token()).body()).doesNotContain(alertId);
+  }
+
+  @Test
+  void anAcknowledgementOfAVolunteerTheCaseWasHandedOverFromCountsForNothing() throws Exception {
+    String alertId = raised(current);
+    acknowledged(alertId, former, VolunteerRole.VOLUNTEER, RAISED.plus(Duration.ofHours(1)));
+    Instant coordinatorAt = RAISED.plus(Duration.ofHours(2));
+    acknowledged(alertId, COORDINATOR, VolunteerRole.COORDINATOR, coordinatorAt);
+    JsonNode alert = awaitAcknowledged(alertId);
+    assertThat(alert.get("acknowledgedBy").asText()).isEqualTo(COORDINATOR);
+    assertThat(Instant.parse(alert.get("acknowledgedAt").asText())).isEqualTo(coordinatorAt);
+  }
+
+  @Test
+  void anotherAssociationsAcknowledgementCountsForNothing() throws Exception {
+    String alertId = raised(current);
+    acknowledged(alertId, current, VolunteerRole.COORDINATOR, RAISED.plus(Duration.ofHours(1)), UUID.randomUUID().toString());
+    Instant at = RAISED.plus(Duration.ofHours(2));
+    acknowledged(alertId, current, VolunteerRole.VOLUNTEER, at);
+    assertThat(Instant.parse(awaitAcknowledged(alertId).get("acknowledgedAt").asText())).isEqualTo(at);
+  }
+
+  @Test
+  void anAcknowledgementReadBeforeItsAlertIsAppliedWhenTheAlertArrives() throws Exception {
+    String alertId = "link-ack-" + UUID.randomUUID();
+    Instant at = RAISED.plus(Duration.ofMinutes(30));
+    acknowledged(alertId, current, VolunteerRole.VOLUNTEER, at);
+    await().atMost(Duration.ofSeconds(30)).until(() -> earlyKept(alertId));
+    publish(alertId, current);
+    JsonNode alert = awaitAcknowledged(alertId);
+    assertThat(alert.get("acknowledgedBy").asText()).isEqualTo(current);
+    assertThat(Instant.parse(alert.get("acknowledgedAt").asText())).isEqualTo(at);
+    assertThat(earlyKept(alertId)).isFalse();
+  }
+
+  private static boolean earlyKept(String alertId) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection(TestIntake.databaseUrl());
+        var s = c.prepareStatement("SELECT count(*) FROM intake.early_acknowledgements WHERE alert_id = ?")) {
+      s.setString(1, alertId);
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) == 1;
+      }
+    }
+  }
+
+  private static String raised(String volunteer) throws Exception {
+    String alertId = "link-ack-" + UUID.randomUUID();
+    publish(alertId, volunteer);
+    await().atMost(Duration.ofSeconds(30)).until(() -> alert(alertId) != null);
+    return alertId;
+  }
+
+  private static void publish(String alertId, String volunteer) throws Exception {
+    CaseAlert alert = CaseAlert.newBuilder().setAlertId(alertId).setCaseId(caseId).setAssociationId(association.id())
+        .setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API).setSeverity(Severity.CRITICAL).setStatus(AlertStatus.RAISED)
+        .setEpisodeStart(java.time.LocalDate.of(2026, 11, 2)).setRaisedAt(RAISED).setEmittedAt(RAISED)
+        .setDeadline(java.time.LocalDate.of(2026, 11, 2)).setReference("CESEDA R.431-15-1")
+        .setTextVersionDate(java.time.LocalDate.of(2026, 1, 1)).setRuleVersion("1").setAssignedVolunteerId(volunteer)
+        .setMessage(new AlertMessage("Titre expiré sans API", "Permit expired without API")).build();
+    producer.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, Topics.CASE_ALERTS.valueSerde().serializer()
+        .serialize(Topics.CASE_ALERTS.name(), alert))).get();
+  }
+
+  private static void acknowledged(String alertId, String by, VolunteerRole role, Instant at) throws Exception {
+    acknowledged(alertId, by, role, at, association.id());
+  }
+
+  private static void acknowledged(String alertId, String by, VolunteerRole role, Instant at, String associationId) throws Exception {
+    NotificationOutcome outcome = NotificationOutcome.newBuilder().setNotificationId(UUID.randomUUID().toString())
+        .setAlertId(alertId).setCaseId(caseId).setAssociationId(associationId).setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API)
+        .setSeverity(Severity.CRITICAL).setChannel(NotificationChannel.EMAIL).setKind(NotificationKind.ALERT)
+        .setRecipientVolunteerId(by).setRecipientRole(role).setState(NotificationState.ACKNOWLEDGED).setAttempts(1)
+        .setAt(at).build();
+    producer.send(new ProducerRecord<>(Topics.NOTIFICATIONS.name(), alertId, Topics.NOTIFICATIONS.valueSerde().serializer()
+        .serialize(Topics.NOTIFICATIONS.name(), outcome))).get();
+  }
+
+  private static JsonNode awaitAcknowledged(String alertId) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> alert(alertId),
+        a -> a != null && !a.path("acknowledgedAt").isNull() && !a.path("acknowledgedAt").isMissingNode());
+  }
+
+  private static JsonNode alert(String alertId) {
+    for (JsonNode a : API.get("/api/v1/alerts?status=all", association.token()).json().get("alerts")) {
+      if (alertId.equals(a.get("alertId").asText())) {
+        return a;
+      }
+    }
+    return null;
+  }
+}
