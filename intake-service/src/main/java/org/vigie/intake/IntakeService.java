@@ -22,6 +22,7 @@ import org.vigie.intake.alerts.AlertProjection;
 import org.vigie.intake.alerts.AlertRepository;
 import org.vigie.intake.alerts.AlertRoutes;
 import org.vigie.intake.alerts.LinkAcknowledgements;
+import org.vigie.intake.audit.AssociationStatsRoutes;
 import org.vigie.intake.auth.Authenticator;
 import org.vigie.intake.auth.RateLimiter;
 import org.vigie.intake.auth.TokenRepository;
@@ -156,8 +157,10 @@ public final class IntakeService implements AutoCloseable {
       routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, writes, json, clock).routes());
       routes.addAll(new AlertRoutes(alerts, writes, outbox, json, clock).routes());
       routes.addAll(new CsvImportRoutes(importer, json).routes());
+      AssociationScope associationScope = new AssociationScope(jdbi, directory);
       routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, kafka, clock).routes());
-      routes.addAll(new SettingsRoutes(jdbi, new AssociationScope(jdbi, directory), new SettingsCatalogue(RuleEngine.standard()),
+      routes.addAll(new AssociationStatsRoutes(jdbi, associationScope, alerts, kafka, clock).routes());
+      routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
           new SettingsRepository(json.mapper()), outbox, writes, json, clock).routes());
 
       Readiness readiness = new Readiness()

@@ -162,6 +162,29 @@ public final class AlertRepository {
         .bind("ids", alertIds.toArray(new String[0])).execute();
   }
 
+  /** The association's alerts counted per month raised (in {@code zone}) and rule, with their totals. */
+  public AlertActivity activity(Handle h, UUID associationId, java.time.ZoneId zone) {
+    List<AlertActivity.Month> months = h.createQuery("""
+            SELECT to_char(raised_at AT TIME ZONE :zone, 'YYYY-MM'), rule, count(*), count(DISTINCT case_id),
+              count(acknowledged_at), count(*) FILTER (WHERE status = 'RESOLVED')
+            FROM alerts WHERE association_id = :association GROUP BY 1, 2 ORDER BY 1, 2""")
+        .bind("zone", zone.getId()).bind("association", associationId.toString())
+        .map((rs, ctx) -> new AlertActivity.Month(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+            rs.getInt(6)))
+        .list();
+    return h.createQuery("""
+            SELECT count(*), count(DISTINCT case_id), count(acknowledged_at),
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - raised_at)) / 3600
+            FROM alerts WHERE association_id = ?""")
+        .bind(0, associationId.toString())
+        .map((rs, ctx) -> {
+          double median = rs.getDouble(4);
+          return new AlertActivity(rs.getInt(1), rs.getInt(2), rs.getInt(3),
+              rs.wasNull() ? null : Math.round(median * 10) / 10.0, months);
+        })
+        .one();
+  }
+
   public void acknowledge(Handle h, String alertId, String by, java.time.Instant at) {
     h.createUpdate("UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE alert_id = ?")
         .bind(0, Timestamp.from(at)).bind(1, by).bind(2, alertId).execute();

@@ -3,26 +3,19 @@ package org.vigie.intake.audit;
 import static io.javalin.http.HandlerType.GET;
 
 import io.javalin.http.Context;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.vigie.audit.kafka.EventLog;
-import org.vigie.audit.output.JsonOutput;
-import org.vigie.audit.stats.BlockageChartSvg;
 import org.vigie.audit.stats.FederationStats;
 import org.vigie.audit.stats.FederationStatsCollector;
-import org.vigie.audit.stats.StatsCsv;
 import org.vigie.audit.timeline.CaseTimeline;
 import org.vigie.audit.timeline.KafkaCaseHistory;
 import org.vigie.audit.timeline.TimelineBuilder;
@@ -55,7 +48,8 @@ public final class AuditRoutes {
   private final DirectoryRepository directory;
   private final IdentityVault vault;
   private final KafkaCaseHistory history;
-  private final StatsCache stats;
+  private static final String FEDERATION = "federation";
+  private final StatsCache<String, FederationStats> stats;
   private final Clock clock;
 
   public AuditRoutes(Jdbi jdbi, CaseRepository cases, DirectoryRepository directory, IdentityVault vault,
@@ -66,11 +60,11 @@ public final class AuditRoutes {
     this.vault = vault;
     this.history = new KafkaCaseHistory(kafka);
     this.clock = clock;
-    this.stats = new StatsCache(() -> {
+    this.stats = new StatsCache<>(k -> {
       FederationStatsCollector collector = new FederationStatsCollector();
       new EventLog(kafka).forEach(collector);
       return collector.compute(LocalDate.now(clock), FederationStats.DEFAULT_MIN_CASES);
-    }, clock::instant, STATS_MAX_AGE);
+    }, clock::instant, STATS_MAX_AGE, 1);
   }
 
   public List<ApiRoute> routes() {
@@ -101,34 +95,8 @@ public final class AuditRoutes {
   }
 
   private void stats(Context ctx, Caller caller) throws Exception {
-    String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json").trim().toLowerCase(Locale.ROOT);
-    StatsCsv.Table table = null;
-    if (format.equals("csv")) {
-      table = table(ctx.queryParam("table"));
-    } else if (!format.equals("json") && !format.equals("svg")) {
-      throw ApiProblem.badRequest("format", "Le paramètre 'format' doit valoir json, csv ou svg",
-          "Query parameter 'format' must be json, csv or svg");
-    }
-    FederationStats s = stats.get();
-    switch (format) {
-      case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(StatsCsv.toCsv(s, table));
-      case "svg" -> ctx.contentType("image/svg+xml").result(BlockageChartSvg.render(s));
-      default -> {
-        ctx.contentType("application/json");
-        Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-        JsonOutput.write(s, w);
-        w.flush();
-      }
-    }
-  }
-
-  /** The CSV table named by {@code ?table=} (e.g. {@code blockages}, {@code days-without-api}); blockages by default. */
-  static StatsCsv.Table table(String name) {
-    if (name == null || name.isBlank()) {
-      return StatsCsv.Table.BLOCKAGES;
-    }
-    return StatsCsv.Table.parse(name).orElseThrow(() -> ApiProblem.badRequest("table",
-        "Le paramètre 'table' doit valoir blockages, blockages-per-month, days-without-api, time-to-decision ou ccc-attempts",
-        "Query parameter 'table' must be one of blockages, blockages-per-month, days-without-api, time-to-decision, ccc-attempts"));
+    StatsRequest request = StatsRequest.of(ctx, List.of());
+    FederationStats s = stats.get(FEDERATION);
+    request.answer(ctx, s, s);
   }
 }

@@ -4,30 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.vigie.audit.stats.FederationStatsCollector;
 
 class StatsCacheTest {
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
   @Test
   void theStatisticsAreComputedAgainOnlyOnceTheyAreTenMinutesOld() {
-    AtomicInteger computations = new AtomicInteger();
+    List<String> computed = new ArrayList<>();
     AtomicReference<Instant> now = new AtomicReference<>(T0);
-    StatsCache cache = new StatsCache(() -> {
-      computations.incrementAndGet();
-      return new FederationStatsCollector().compute(LocalDate.of(2026, 11, 26));
-    }, now::get, Duration.ofMinutes(10));
+    StatsCache<String, String> cache = new StatsCache<>(k -> {
+      computed.add(k);
+      return k + computed.size();
+    }, now::get, Duration.ofMinutes(10), 2);
 
-    cache.get();
+    assertThat(cache.get("a")).isEqualTo("a1");
     now.set(T0.plus(Duration.ofMinutes(9)));
-    cache.get();
-    assertThat(computations).hasValue(1);
+    assertThat(cache.get("a")).isEqualTo("a1");
+    assertThat(cache.get("b")).isEqualTo("b2");
     now.set(T0.plus(Duration.ofMinutes(10)));
-    cache.get();
-    assertThat(computations).hasValue(2);
+    assertThat(cache.get("a")).isEqualTo("a3");
+    assertThat(cache.get("b")).isEqualTo("b2");
+    assertThat(computed).containsExactly("a", "b", "a");
+  }
+
+  @Test
+  void theLeastRecentlyReadKeyIsDroppedBeyondTheLimit() {
+    List<String> computed = new ArrayList<>();
+    StatsCache<String, String> cache = new StatsCache<>(k -> {
+      computed.add(k);
+      return k;
+    }, () -> T0, Duration.ofMinutes(10), 2);
+    cache.get("a");
+    cache.get("b");
+    cache.get("a");
+    cache.get("c");
+    cache.get("a");
+    cache.get("b");
+    assertThat(computed).containsExactly("a", "b", "c", "b");
   }
 }

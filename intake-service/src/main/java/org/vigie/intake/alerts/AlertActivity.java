@@ -1,0 +1,20 @@
+package org.vigie.intake.alerts;
+
+import java.util.List;
+
+/**
+ * What an association's alerts amounted to, from the alerts read model: how many were raised, on how
+ * many cases, how many were taken in hand (on the page, through the API or an e-mail's link) and how
+ * soon. Months are those the alerts were raised in, in the service's zone.
+ *
+ * @param medianHoursToAcknowledge from raising to taking in hand, over the alerts taken in hand; null when none was
+ */
+public record AlertActivity(int raised, int cases, int acknowledged, Double medianHoursToAcknowledge, List<Month> byMonth) {
+
+  public AlertActivity {
+    byMonth = List.copyOf(byMonth);
+  }
+
+  /** One rule's alerts raised in a month (yyyy-MM); {@code resolved}: those resolved since. */
+  public record Month(String month, String rule, int raised, int cases, int acknowledged, int resolved) {}
+}

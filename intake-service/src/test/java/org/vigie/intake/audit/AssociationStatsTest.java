@@ -1,0 +1,167 @@
+package org.vigie.intake.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigie.intake.support.Api;
+import org.vigie.intake.support.TestIntake;
+import org.vigie.platform.testing.SharedKafka;
+import org.vigie.schemas.AlertMessage;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+import org.vigie.schemas.topics.Topics;
+
+/**
+ * An association's own figures: its alerts (raised, taken in hand, per month and rule) and the ANEF
+ * tables over its cases only, never another association's; small cells suppressed unless the
+ * coordinator asks for every cell.
+ */
+class AssociationStatsTest {
+  private static final Api API = TestIntake.api();
+  private static TestIntake.Association association;
+  private static TestIntake.Association other;
+  private static String path;
+  private static String acknowledged;
+
+  @BeforeAll
+  static void twoAssociationsWithCasesAlertsAndBlockages() throws Exception {
+    association = TestIntake.newAssociation(API);
+    other = TestIntake.newAssociation(API);
+    path = AssociationStatsRoutes.PATH.replace("{associationId}", association.id());
+    String first = blockedCase(association);
+    String second = blockedCase(association);
+    String elsewhere = blockedCase(other);
+    Instant october = Instant.parse("2026-10-05T08:00:00Z");
+    Instant november = Instant.parse("2026-11-03T08:00:00Z");
+    acknowledged = alert(association, first, RuleId.PERMIT_EXPIRED_WITHOUT_API, AlertStatus.RAISED, october);
+    alert(association, second, RuleId.PERMIT_EXPIRED_WITHOUT_API, AlertStatus.RESOLVED, october.plusSeconds(60));
+    alert(association, first, RuleId.BLOCKAGE_UNRESOLVED, AlertStatus.RAISED, november);
+    alert(other, elsewhere, RuleId.BLOCKAGE_UNRESOLVED, AlertStatus.RAISED, november);
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        API.get("/api/v1/alerts?status=all", association.token()).json().get("total").asInt() == 3);
+    Api.Response taken = API.post("/api/v1/alerts/" + acknowledged + "/acknowledgement", association.token(), "");
+    assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void theCoordinatorReadsTheAssociationsAlertsAndTheAnefTablesOfItsCasesOnly() {
+    Api.Response r = API.get(path + "?minCases=1", association.token());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    JsonNode stats = r.json();
+    assertThat(stats.get("associationId").asText()).isEqualTo(association.id());
+    assertThat(stats.get("minCases").asInt()).isEqualTo(1);
+
+    JsonNode alerts = stats.get("alerts");
+    assertThat(alerts.get("raised").asInt()).isEqualTo(3);
+    assertThat(alerts.get("cases").asInt()).isEqualTo(2);
+    assertThat(alerts.get("acknowledged").asInt()).isEqualTo(1);
+    JsonNode listed = API.get("/api/v1/alerts?status=all", association.token()).json().get("alerts");
+    JsonNode taken = null;
+    for (JsonNode a : listed) {
+      if (a.get("alertId").asText().equals(acknowledged)) {
+        taken = a;
+      }
+    }
+    double hours = Duration.between(Instant.parse(taken.get("raisedAt").asText()),
+        Instant.parse(taken.get("acknowledgedAt").asText())).toMinutes() / 60.0;
+    assertThat(alerts.get("medianHoursToAcknowledge").asDouble()).isCloseTo(hours, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(alerts.get("byMonth")).hasSize(2);
+    assertThat(alerts.at("/byMonth/0/month").asText()).isEqualTo("2026-10");
+    assertThat(alerts.at("/byMonth/0/rule").asText()).isEqualTo("PERMIT_EXPIRED_WITHOUT_API");
+    assertThat(alerts.at("/byMonth/0/raised").asInt()).isEqualTo(2);
+    assertThat(alerts.at("/byMonth/0/acknowledged").asInt()).isEqualTo(1);
+    assertThat(alerts.at("/byMonth/0/resolved").asInt()).isEqualTo(1);
+    assertThat(alerts.at("/byMonth/1/month").asText()).isEqualTo("2026-11");
+    assertThat(alerts.at("/byMonth/1/rule").asText()).isEqualTo("BLOCKAGE_UNRESOLVED");
+
+    JsonNode anef = stats.get("anef");
+    assertThat(anef.get("cases").asInt()).isEqualTo(2);
+    assertThat(anef.get("blockages")).singleElement().satisfies(c -> {
+      assertThat(c.get("department").asText()).isEqualTo("44");
+      assertThat(c.get("month").asText()).isEqualTo("2026-10");
+      assertThat(c.get("kind").asText()).isEqualTo("ACCOUNT_LOCKED");
+      assertThat(c.get("cases").asInt()).isEqualTo(2);
+      assertThat(c.get("suppressed").asBoolean()).isFalse();
+    });
+  }
+
+  @Test
+  void byDefaultTheAnefCellsOfFewerThanFiveCasesAreSuppressedAsForPublication() {
+    JsonNode stats = API.get(path, association.token()).json();
+    assertThat(stats.get("minCases").asInt()).isEqualTo(5);
+    assertThat(stats.at("/alerts/raised").asInt()).isEqualTo(3);
+    assertThat(stats.at("/anef/blockages")).singleElement().satisfies(c -> {
+      assertThat(c.get("suppressed").asBoolean()).isTrue();
+      assertThat(c.get("cases").isNull()).isTrue();
+    });
+  }
+
+  @Test
+  void theTablesComeAsCsvAndTheChartAsSvg() {
+    Api.Response alerts = API.get(path + "?format=csv&table=alerts", association.token());
+    assertThat(alerts.status()).isEqualTo(200);
+    assertThat(alerts.contentType()).startsWith("text/csv");
+    assertThat(alerts.body().lines()).containsExactly("month,rule,raised,cases,acknowledged,resolved",
+        "2026-10,PERMIT_EXPIRED_WITHOUT_API,2,2,1,1", "2026-11,BLOCKAGE_UNRESOLVED,1,1,0,0");
+    Api.Response blockages = API.get(path + "?format=csv&table=blockages&minCases=1", association.token());
+    assertThat(blockages.body().lines()).containsExactly("department,month,kind,cases,reports,suppressed",
+        "44,2026-10,ACCOUNT_LOCKED,2,2,false");
+    Api.Response chart = API.get(path + "?format=svg", association.token());
+    assertThat(chart.contentType()).startsWith("image/svg+xml");
+    assertThat(chart.body()).contains("<svg");
+  }
+
+  @Test
+  void badParametersAreNamedAndOnlyTheAssociationsCoordinatorsAndTheAdministratorMayRead() {
+    Api.Response table = API.get(path + "?format=csv&table=people", association.token());
+    assertThat(table.status()).isEqualTo(400);
+    assertThat(table.json().get("field").asText()).isEqualTo("table");
+    assertThat(table.json().get("detail").asText()).contains("alerts", "days-without-api");
+    Api.Response min = API.get(path + "?minCases=0", association.token());
+    assertThat(min.status()).isIn(400, 422);
+    assertThat(min.json().get("field").asText()).isEqualTo("minCases");
+
+    assertThat(API.get(path, other.token()).status()).isEqualTo(404);
+    String volunteer = TestIntake.tokenFor(API, association, TestIntake.newVolunteer(API, association, "VOLUNTEER"));
+    assertThat(API.get(path, volunteer).status()).isEqualTo(403);
+    Api.Response admin = API.get(path, TestIntake.ADMIN_TOKEN);
+    assertThat(admin.status()).isEqualTo(200);
+    assertThat(admin.json().at("/alerts/raised").asInt()).isEqualTo(3);
+  }
+
+  private static String blockedCase(TestIntake.Association a) {
+    String caseId = API.post("/api/v1/cases", a.token(), """
+        {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2026-12-01"},"procedure":"RENEWAL","department":"44"}""")
+        .text("caseId");
+    Api.Response blocked = API.post("/api/v1/cases/" + caseId + "/events", a.token(),
+        "{\"type\":\"BLOCKAGE_REPORTED\",\"occurredOn\":\"2026-10-05\",\"blockage\":\"ACCOUNT_LOCKED\"}");
+    assertThat(blocked.status()).as(blocked.toString()).isEqualTo(202);
+    return caseId;
+  }
+
+  private static String alert(TestIntake.Association a, String caseId, RuleId rule, AlertStatus status, Instant raised)
+      throws Exception {
+    String alertId = "stats-" + UUID.randomUUID();
+    CaseAlert alert = CaseAlert.newBuilder().setAlertId(alertId).setCaseId(caseId).setAssociationId(a.id())
+        .setRule(rule).setSeverity(Severity.HIGH).setStatus(status)
+        .setEpisodeStart(LocalDate.ofInstant(raised, java.time.ZoneOffset.UTC)).setRaisedAt(raised).setEmittedAt(raised)
+        .setReference("CESEDA").setTextVersionDate(LocalDate.of(2026, 1, 1)).setRuleVersion("1")
+        .setMessage(new AlertMessage("Alerte", "Alert")).build();
+    try (KafkaProducer<String, CaseAlert> p = new KafkaProducer<>(SharedKafka.settings().producer("test-association-stats"),
+        Topics.CASE_ALERTS.keySerde().serializer(), Topics.CASE_ALERTS.valueSerde().serializer())) {
+      p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert)).get();
+    }
+    return alertId;
+  }
+}
