@@ -179,8 +179,8 @@ public final class AlertRepository {
         .bind(0, associationId.toString())
         .map((rs, ctx) -> {
           double median = rs.getDouble(4);
-          return new AlertActivity(rs.getInt(1), rs.getInt(2), rs.getInt(3),
-              rs.wasNull() ? null : Math.round(median * 10) / 10.0, months);
+          Double hours = rs.wasNull() ? null : Math.round(median * 100) / 100.0;
+          return new AlertActivity(rs.getInt(1), rs.getInt(2), rs.getInt(3), hours, months);
         })
         .one();
   }

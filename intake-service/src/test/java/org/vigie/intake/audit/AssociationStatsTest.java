@@ -74,8 +74,8 @@ class AssociationStatsTest {
       }
     }
     double hours = Duration.between(Instant.parse(taken.get("raisedAt").asText()),
-        Instant.parse(taken.get("acknowledgedAt").asText())).toMinutes() / 60.0;
-    assertThat(alerts.get("medianHoursToAcknowledge").asDouble()).isCloseTo(hours, org.assertj.core.data.Offset.offset(0.1));
+        Instant.parse(taken.get("acknowledgedAt").asText())).toMillis() / 3_600_000.0;
+    assertThat(alerts.get("medianHoursToAcknowledge").asDouble()).isCloseTo(hours, org.assertj.core.data.Offset.offset(0.02));
     assertThat(alerts.get("byMonth")).hasSize(2);
     assertThat(alerts.at("/byMonth/0/month").asText()).isEqualTo("2026-10");
     assertThat(alerts.at("/byMonth/0/rule").asText()).isEqualTo("PERMIT_EXPIRED_WITHOUT_API");
@@ -138,6 +138,10 @@ class AssociationStatsTest {
     Api.Response admin = API.get(path, TestIntake.ADMIN_TOKEN);
     assertThat(admin.status()).isEqualTo(200);
     assertThat(admin.json().at("/alerts/raised").asInt()).isEqualTo(3);
+    JsonNode none = API.get(AssociationStatsRoutes.PATH.replace("{associationId}", other.id()), other.token()).json().get("alerts");
+    assertThat(none.get("raised").asInt()).isEqualTo(1);
+    assertThat(none.get("acknowledged").asInt()).isZero();
+    assertThat(none.get("medianHoursToAcknowledge").isNull()).as(none.toString()).isTrue();
   }
 
   private static String blockedCase(TestIntake.Association a) {
