@@ -28,6 +28,7 @@ import org.vigie.intake.auth.RateLimiter;
 import org.vigie.intake.auth.TokenRepository;
 import org.vigie.intake.auth.Tokens;
 import org.vigie.intake.cases.CaseCommands;
+import org.vigie.intake.cases.CaseExportRoutes;
 import org.vigie.intake.cases.CaseRepository;
 import org.vigie.intake.cases.CaseRequests;
 import org.vigie.intake.cases.CaseRoutes;
@@ -160,6 +161,7 @@ public final class IntakeService implements AutoCloseable {
       AssociationScope associationScope = new AssociationScope(jdbi, directory);
       routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, kafka, clock).routes());
       routes.addAll(new AssociationStatsRoutes(jdbi, associationScope, alerts, kafka, clock).routes());
+      routes.addAll(new CaseExportRoutes(jdbi, associationScope, cases, directory, vault, alerts).routes());
       routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
           new SettingsRepository(json.mapper()), outbox, writes, json, clock).routes());
 

@@ -162,6 +162,24 @@ public final class AlertRepository {
         .bind("ids", alertIds.toArray(new String[0])).execute();
   }
 
+  /** What is open on a case: how many alerts, the most severe one's severity, the nearest deadline (null for none). */
+  public record OpenAlerts(int count, String worstSeverity, java.time.LocalDate nearestDeadline) {}
+
+  /** The open alerts of each of the association's cases that has some, by case id. */
+  public java.util.Map<String, OpenAlerts> openByCase(Handle h, UUID associationId) {
+    java.util.Map<String, OpenAlerts> out = new java.util.HashMap<>();
+    h.createQuery("""
+            SELECT case_id, count(*),
+              (array_agg(severity ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END))[1],
+              min(deadline)
+            FROM alerts WHERE association_id = ? AND status = 'RAISED' GROUP BY case_id""")
+        .bind(0, associationId.toString())
+        .map((rs, ctx) -> java.util.Map.entry(rs.getString(1),
+            new OpenAlerts(rs.getInt(2), rs.getString(3), rs.getObject(4, java.time.LocalDate.class))))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
   /** The association's alerts counted per month raised (in {@code zone}) and rule, with their totals. */
   public AlertActivity activity(Handle h, UUID associationId, java.time.ZoneId zone) {
     List<AlertActivity.Month> months = h.createQuery("""

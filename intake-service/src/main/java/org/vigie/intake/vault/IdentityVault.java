@@ -107,14 +107,32 @@ public final class IdentityVault {
     }
     return h.createQuery("SELECT ciphertext FROM identities WHERE case_id = ?").bind(0, caseId)
         .mapTo(byte[].class).findOne()
-        .map(sealed -> {
-          try {
-            ObjectNode n = (ObjectNode) mapper.readTree(aead.open(key.get(), sealed, aad("person", caseId)));
-            return new Person(text(n, "displayName"), text(n, "foreignerNumber"), text(n, "phone"));
-          } catch (IOException e) {
-            throw new IllegalStateException("Corrupt identity record", e);
-          }
-        });
+        .map(sealed -> personOf(aead.open(key.get(), sealed, aad("person", caseId))));
+  }
+
+  private Person personOf(byte[] json) {
+    try {
+      ObjectNode n = (ObjectNode) mapper.readTree(json);
+      return new Person(text(n, "displayName"), text(n, "foreignerNumber"), text(n, "phone"));
+    } catch (IOException e) {
+      throw new IllegalStateException("Corrupt identity record", e);
+    }
+  }
+
+  /** The identities of many cases with one query (those without one, erased or never given, are absent). */
+  public java.util.Map<UUID, Person> people(Handle h, java.util.Collection<UUID> caseIds) {
+    java.util.Map<UUID, Person> out = new java.util.HashMap<>();
+    h.createQuery("""
+            SELECT k.case_id, k.wrapped_key, k.master_key_id, i.ciphertext
+            FROM case_keys k JOIN identities i ON i.case_id = k.case_id WHERE k.case_id = ANY(?)""")
+        .bind(0, caseIds.toArray(new UUID[0]))
+        .map((rs, ctx) -> {
+          UUID caseId = rs.getObject(1, UUID.class);
+          SecretKey key = new SecretKeySpec(master.unwrap(new MasterKeys.Wrapped(rs.getBytes(2), rs.getString(3)), keyAad(caseId)), "AES");
+          return java.util.Map.entry(caseId, personOf(aead.open(key, rs.getBytes(4), aad("person", caseId))));
+        })
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   /** Stores a free-text note; returns its opaque id (the {@code noteRef} events carry). */

@@ -2,9 +2,9 @@ package org.vigie.notifier.alert;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
+import org.vigie.schemas.wording.CaseReference;
 
 /** An alert as recorded by the notifier. */
 public record AlertView(
@@ -25,15 +25,9 @@ public record AlertView(
     Instant resolvedAt,
     int reminderRound) {
 
-  /**
-   * A short, non-identifying reference of the case for humans: the last 8 hexadecimal digits of its
-   * pseudonymous id. Not the first: intake's case ids are time-ordered (UUID version 7), so the first
-   * digits are the creation time and every case opened within the same minute or so would share them.
-   * The volunteers' page shows the same reference.
-   */
+  /** The case's short reference, as e-mails and the volunteers' page show it ({@link CaseReference}). */
   public String shortCaseReference() {
-    String compact = caseId.replace("-", "");
-    return compact.substring(Math.max(0, compact.length() - 8)).toUpperCase(Locale.ROOT);
+    return CaseReference.of(caseId);
   }
 
   public boolean open() {
