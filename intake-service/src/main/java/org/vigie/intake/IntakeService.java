@@ -55,6 +55,8 @@ import org.vigie.intake.outbox.PublishedMarker;
 import org.vigie.intake.settings.SettingsCatalogue;
 import org.vigie.intake.settings.SettingsRepository;
 import org.vigie.intake.settings.SettingsRoutes;
+import org.vigie.intake.vault.ForeignerNumberBackfill;
+import org.vigie.intake.vault.ForeignerNumberIndex;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.MasterKey;
 import org.vigie.intake.vault.MasterKeyRotation;
@@ -146,12 +148,14 @@ public final class IntakeService implements AutoCloseable {
       TokenRepository tokens = new TokenRepository(jdbi);
       Authenticator authenticator = new Authenticator(s.adminToken(), tokens, clock);
       DirectoryRepository directory = new DirectoryRepository();
-      IdentityVault vault = new IdentityVault(masterKeys);
+      VaultSecrets vaultSecrets = new VaultSecrets(jdbi, masterKeys);
+      IdentityVault vault = new IdentityVault(masterKeys, new ForeignerNumberIndex(vaultSecrets.foreignerNumberIndexKey()));
+      parts.add(0, new ForeignerNumberBackfill(jdbi, vault).start());
       CaseRequests requests = new CaseRequests();
       CaseCommands caseCommands = new CaseCommands(cases, directory, vault, outbox, requests, clock);
       AlertRepository alerts = new AlertRepository(jdbi);
       CsvImporter importer = new CsvImporter(jdbi, caseCommands, requests, directory, publisher,
-          new VaultSecrets(jdbi, masterKeys).importRowKey(), clock);
+          vaultSecrets.importRowKey(), clock);
 
       List<ApiRoute> routes = new ArrayList<>();
       routes.addAll(new DirectoryRoutes(jdbi, directory, tokens, new Tokens(), authenticator, outbox, writes, json, clock).routes());

@@ -63,7 +63,7 @@ public final class CaseExportRoutes {
       List<CaseRecord> all = new ArrayList<>();
       for (int offset = 0; ; offset += PAGE) {
         CaseRepository.Page page = cases.list(h, new CaseQuery(association, status, Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), PAGE, offset));
+            Optional.empty(), Optional.empty(), Optional.empty(), PAGE, offset));
         all.addAll(page.cases());
         if (page.cases().size() < PAGE) {
           break;

@@ -29,10 +29,10 @@ final class CaseListExport {
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
   private static final List<String> FRENCH = List.of("Référence", "Nom", "Numéro étranger", "Téléphone", "Titre", "Expire le",
       "Démarche", "Département", "Suivi par", "État", "Ouvert le", "Dernière activité", "Alertes ouvertes",
-      "Gravité la plus haute", "Prochaine échéance");
+      "Gravité la plus haute", "Échéance la plus proche");
   private static final List<String> ENGLISH = List.of("Reference", "Name", "Foreigner number", "Phone", "Permit", "Expires on",
       "Procedure", "Department", "Followed by", "Status", "Opened on", "Last activity", "Open alerts", "Highest severity",
-      "Next deadline");
+      "Nearest deadline");
 
   private final Language language;
   private final CodeWording words;

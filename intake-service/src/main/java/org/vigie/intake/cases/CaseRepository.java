@@ -215,6 +215,8 @@ public final class CaseRepository {
     q.department().ifPresent(v -> where.append(" AND department = :department"));
     q.procedure().ifPresent(v -> where.append(" AND procedure = :procedure"));
     q.permitExpiresBefore().ifPresent(v -> where.append(" AND permit_expires_on < :expiresBefore"));
+    q.foreignerNumberIndex().ifPresent(v -> where.append(
+        " AND case_id IN (SELECT case_id FROM identities WHERE foreigner_number_index = :numberIndex)"));
     long total = bindFilters(h.createQuery("SELECT count(*) FROM cases" + where), q).mapTo(Long.class).one();
     List<CaseRecord> cases = bindFilters(h.createQuery("SELECT " + COLUMNS + " FROM cases" + where
             + " ORDER BY created_at DESC, case_id LIMIT :limit OFFSET :offset"), q)
@@ -229,6 +231,7 @@ public final class CaseRepository {
     q.department().ifPresent(v -> query.bind("department", v));
     q.procedure().ifPresent(v -> query.bind("procedure", v));
     q.permitExpiresBefore().ifPresent(v -> query.bind("expiresBefore", v));
+    q.foreignerNumberIndex().ifPresent(v -> query.bind("numberIndex", v));
     return query;
   }
 

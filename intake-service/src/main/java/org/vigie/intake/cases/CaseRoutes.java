@@ -80,9 +80,18 @@ public final class CaseRoutes {
     byte[] body = ctx.bodyAsBytes();
     NewCase c = requests.parseCase(json.parseObject(body), today());
     writes.run(ctx, caller.associationId(), body, h -> {
+      // Open cases of the association already recorded for the same foreigner number: most likely the same person.
+      List<UUID> sameNumber = c.person().map(Person::foreignerNumber).filter(n -> n != null && !n.isBlank())
+          .map(n -> vault.casesWithForeignerNumber(h, caller.associationId(), n).stream()
+              .filter(id -> cases.find(h, caller.associationId(), id).map(x -> !x.closed()).orElse(false)).toList())
+          .orElse(List.of());
       CaseCommands.Recorded r = commands.open(h, caller, c, EventSource.API);
-      return new CommandResult(201, json.object().put("caseId", r.caseId().toString()).put("eventId", r.eventId().toString()).toString(),
-          List.of(r.record()));
+      ObjectNode answer = json.object().put("caseId", r.caseId().toString()).put("eventId", r.eventId().toString());
+      if (!sameNumber.isEmpty()) {
+        ArrayNode others = answer.putArray("possibleDuplicates");
+        sameNumber.forEach(id -> others.add(id.toString()));
+      }
+      return new CommandResult(201, answer.toString(), List.of(r.record()));
     });
   }
 
@@ -222,9 +231,15 @@ public final class CaseRoutes {
             "Query parameter 'permitExpiresBefore' must be a date YYYY-MM-DD");
       }
     });
+    Optional<String> foreignerNumber = Optional.ofNullable(ctx.queryParam("foreignerNumber")).map(n -> n.replace(" ", ""));
+    if (foreignerNumber.isPresent() && !foreignerNumber.get().matches("\\d{10}")) {
+      throw ApiProblem.unprocessable("foreignerNumber", "Le paramètre 'foreignerNumber' doit être les 10 chiffres du numéro AGDREF",
+          "Query parameter 'foreignerNumber' must be the 10 digits of the AGDREF number");
+    }
     int limit = QueryParams.integer(ctx, "limit", 50, 1, MAX_PAGE);
     int offset = QueryParams.integer(ctx, "offset", 0, 0, 1_000_000);
-    CaseQuery q = new CaseQuery(caller.associationId(), status, volunteer, department, procedure, before, limit, offset);
+    CaseQuery q = new CaseQuery(caller.associationId(), status, volunteer, department, procedure, before,
+        foreignerNumber.map(vault::foreignerNumberIndex), limit, offset);
     ObjectNode out = jdbi.withHandle(h -> {
       CaseRepository.Page page = cases.list(h, q);
       ObjectNode n = json.object();

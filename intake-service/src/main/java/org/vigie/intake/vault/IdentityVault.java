@@ -21,20 +21,23 @@ import org.vigie.intake.copy.CopyRows;
  */
 public final class IdentityVault {
   private final MasterKeys master;
+  private final ForeignerNumberIndex numbers;
   private final Aead aead = new Aead();
   private final ObjectMapper mapper = new ObjectMapper();
 
-  public IdentityVault(MasterKeys master) {
+  public IdentityVault(MasterKeys master, ForeignerNumberIndex numbers) {
     this.master = master;
+    this.numbers = numbers;
   }
 
   /** Everything the vault stores for a new case, sealed in memory (for batched imports); no key when there is nothing to seal. */
-  public record NewCaseSecrets(UUID caseId, MasterKeys.Wrapped wrappedKey, byte[] identity, java.util.Map<UUID, byte[]> notes) {}
+  public record NewCaseSecrets(UUID caseId, MasterKeys.Wrapped wrappedKey, byte[] identity, byte[] numberIndex,
+      java.util.Map<UUID, byte[]> notes) {}
 
   /** Seals a new case's data key, identity and notes without touching the database. */
   public NewCaseSecrets seal(UUID caseId, Person person, java.util.Map<UUID, String> notes) {
     if (person == null && notes.isEmpty()) {
-      return new NewCaseSecrets(caseId, null, null, java.util.Map.of());
+      return new NewCaseSecrets(caseId, null, null, null, java.util.Map.of());
     }
     byte[] dataKey = aead.randomKey();
     try {
@@ -42,7 +45,8 @@ public final class IdentityVault {
       byte[] identity = person == null ? null : aead.seal(key, personJson(person), aad("person", caseId));
       java.util.Map<UUID, byte[]> sealedNotes = new java.util.LinkedHashMap<>();
       notes.forEach((id, text) -> sealedNotes.put(id, aead.seal(key, text.getBytes(StandardCharsets.UTF_8), aad("note:" + id, caseId))));
-      return new NewCaseSecrets(caseId, master.wrap(dataKey, aad("key", caseId)), identity, sealedNotes);
+      return new NewCaseSecrets(caseId, master.wrap(dataKey, aad("key", caseId)), identity,
+          person == null ? null : numbers.of(person.foreignerNumber()), sealedNotes);
     } finally {
       Arrays.fill(dataKey, (byte) 0);
     }
@@ -58,12 +62,12 @@ public final class IdentityVault {
         keys.row(s.caseId(), s.wrappedKey().bytes(), s.wrappedKey().keyId());
       }
       if (s.identity() != null) {
-        identities.row(s.caseId(), s.identity());
+        identities.row(s.caseId(), s.identity(), s.numberIndex());
       }
       s.notes().forEach((id, sealed) -> notes.row(id, s.caseId(), sealed));
     }
     keys.into(h, "case_keys (case_id, wrapped_key, master_key_id)");
-    identities.into(h, "identities (case_id, ciphertext)");
+    identities.into(h, "identities (case_id, ciphertext, foreigner_number_index)");
     notes.into(h, "notes (note_id, case_id, ciphertext)");
   }
 
@@ -95,9 +99,10 @@ public final class IdentityVault {
   public void storePerson(Handle h, UUID caseId, Person person) {
     byte[] sealed = aead.seal(keyFor(h, caseId), personJson(person), aad("person", caseId));
     h.createUpdate("""
-            INSERT INTO identities (case_id, ciphertext) VALUES (?, ?)
-            ON CONFLICT (case_id) DO UPDATE SET ciphertext = excluded.ciphertext""")
-        .bind(0, caseId).bind(1, sealed).execute();
+            INSERT INTO identities (case_id, ciphertext, foreigner_number_index) VALUES (?, ?, ?)
+            ON CONFLICT (case_id) DO UPDATE SET ciphertext = excluded.ciphertext,
+              foreigner_number_index = excluded.foreigner_number_index""")
+        .bind(0, caseId).bind(1, sealed).bind(2, numbers.of(person.foreignerNumber())).execute();
   }
 
   public Optional<Person> person(Handle h, UUID caseId) {
@@ -133,6 +138,45 @@ public final class IdentityVault {
         })
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
+  }
+
+  /** The hash the vault keeps of a foreigner number, to find the cases that have it. */
+  public byte[] foreignerNumberIndex(String foreignerNumber) {
+    return numbers.of(foreignerNumber);
+  }
+
+  /** The association's cases whose identity has this foreigner number (spaces do not count), oldest first. */
+  public java.util.List<UUID> casesWithForeignerNumber(Handle h, UUID associationId, String foreignerNumber) {
+    return h.createQuery("""
+            SELECT i.case_id FROM identities i JOIN cases c ON c.case_id = i.case_id
+            WHERE i.foreigner_number_index = ? AND length(i.foreigner_number_index) > 0 AND c.association_id = ?
+            ORDER BY c.created_at, c.case_id""")
+        .bind(0, numbers.of(foreignerNumber)).bind(1, associationId).mapTo(UUID.class).list();
+  }
+
+  /**
+   * Computes the foreigner-number hash of up to {@code limit} identities stored before it existed;
+   * returns how many were done (0 once none is left).
+   */
+  public int indexSomeForeignerNumbers(Handle h, int limit) {
+    record Row(UUID caseId, MasterKeys.Wrapped key, byte[] identity) {}
+    java.util.List<Row> rows = h.createQuery("""
+            SELECT i.case_id, k.wrapped_key, k.master_key_id, i.ciphertext
+            FROM identities i JOIN case_keys k ON k.case_id = i.case_id
+            WHERE i.foreigner_number_index IS NULL LIMIT ? FOR UPDATE OF i SKIP LOCKED""")
+        .bind(0, limit)
+        .map((rs, ctx) -> new Row(rs.getObject(1, UUID.class), new MasterKeys.Wrapped(rs.getBytes(2), rs.getString(3)), rs.getBytes(4)))
+        .list();
+    var update = h.prepareBatch("UPDATE identities SET foreigner_number_index = ? WHERE case_id = ?");
+    for (Row r : rows) {
+      SecretKey key = new SecretKeySpec(master.unwrap(r.key(), keyAad(r.caseId())), "AES");
+      update.bind(0, numbers.of(personOf(aead.open(key, r.identity(), aad("person", r.caseId()))).foreignerNumber()))
+          .bind(1, r.caseId()).add();
+    }
+    if (!rows.isEmpty()) {
+      update.execute();
+    }
+    return rows.size();
   }
 
   /** Stores a free-text note; returns its opaque id (the {@code noteRef} events carry). */

@@ -30,8 +30,7 @@ public final class MasterKeyRotation implements AutoCloseable {
   private final Jdbi jdbi;
   private final MasterKeys keys;
   private final AtomicLong remaining = new AtomicLong();
-  private volatile boolean stopping;
-  private Thread worker;
+  private BackgroundPass worker;
 
   public MasterKeyRotation(Jdbi jdbi, MasterKeys keys) {
     this.jdbi = jdbi;
@@ -101,28 +100,16 @@ public final class MasterKeyRotation implements AutoCloseable {
   /** Does the work in a background thread, if there is any. */
   public MasterKeyRotation start() {
     if (remaining.get() > 0) {
-      worker = new Thread(this::runSafely, "intake-master-key-rotation");
-      worker.setDaemon(true);
-      worker.start();
+      worker = new BackgroundPass("intake-master-key-rotation", this::run).start();
     }
     return this;
   }
 
-  private void runSafely() {
-    try {
-      run();
-    } catch (RuntimeException e) {
-      if (!stopping) {
-        LOG.error("Master key rotation stopped; it goes on at the next start", e);
-      }
-    }
-  }
-
   /** Re-wraps and labels every stored key not under the current master key. */
-  void run() {
+  private void run(java.util.function.BooleanSupplier stopping) {
     long done = rewrapSecrets();
     UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes
-    while (!stopping) {
+    while (!stopping.getAsBoolean()) {
       UUID from = after;
       List<Row> rows = jdbi.withHandle(h -> h.createQuery("""
               SELECT case_id, wrapped_key, master_key_id FROM case_keys
@@ -138,7 +125,7 @@ public final class MasterKeyRotation implements AutoCloseable {
       remaining.addAndGet(-written);
       after = rows.get(rows.size() - 1).caseId();
     }
-    if (stopping) {
+    if (stopping.getAsBoolean()) {
       return;
     }
     long left = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM case_keys WHERE master_key_id IS DISTINCT FROM ?")
@@ -195,9 +182,8 @@ public final class MasterKeyRotation implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    stopping = true;
     if (worker != null) {
-      worker.join(10_000);
+      worker.close();
     }
   }
 }

@@ -12,6 +12,7 @@ import org.vigie.platform.crypto.HmacSha256;
 public final class VaultSecrets {
   /** Keys the hash of each imported CSV line (idempotent re-imports). */
   static final String IMPORT_ROW_KEY = "import-row-key";
+  static final String FOREIGNER_NUMBER_INDEX_KEY = "foreigner-number-index-key";
 
   private final Jdbi jdbi;
   private final MasterKeys keys;
@@ -27,15 +28,23 @@ public final class VaultSecrets {
    * before keep being recognised.
    */
   public byte[] importRowKey() {
-    return find(IMPORT_ROW_KEY).orElseGet(() -> {
-      MasterKey inUse = keys.previous().orElse(keys.current());
-      byte[] derived = HmacSha256.of(inUse.key().getEncoded(), "vigie-import-row-key".getBytes(StandardCharsets.UTF_8));
-      MasterKeys.Wrapped w = keys.wrap(derived, aad(IMPORT_ROW_KEY));
+    return findOrMake(IMPORT_ROW_KEY, () -> HmacSha256.of(keys.previous().orElse(keys.current()).key().getEncoded(),
+        "vigie-import-row-key".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Keys the hash of each identity's foreigner number ({@link ForeignerNumberIndex}); random, made the first time. */
+  public byte[] foreignerNumberIndexKey() {
+    return findOrMake(FOREIGNER_NUMBER_INDEX_KEY, () -> new Aead().randomKey());
+  }
+
+  private byte[] findOrMake(String name, java.util.function.Supplier<byte[]> first) {
+    return find(name).orElseGet(() -> {
+      MasterKeys.Wrapped w = keys.wrap(first.get(), aad(name));
       jdbi.useHandle(h -> h.createUpdate("""
               INSERT INTO vault_secrets (name, wrapped, master_key_id) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING""")
-          .bind(0, IMPORT_ROW_KEY).bind(1, w.bytes()).bind(2, w.keyId()).execute());
+          .bind(0, name).bind(1, w.bytes()).bind(2, w.keyId()).execute());
       // Another instance may have stored it first: what is stored is what every instance uses.
-      return find(IMPORT_ROW_KEY).orElseThrow();
+      return find(name).orElseThrow();
     });
   }
 

@@ -27,6 +27,7 @@ import org.vigie.intake.outbox.PublishedMarker;
 import org.vigie.intake.support.Api;
 import org.vigie.intake.support.TestIntake;
 import org.vigie.intake.support.TopicReader;
+import org.vigie.intake.vault.ForeignerNumberIndex;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.MasterKey;
 import org.vigie.intake.vault.MasterKeys;
@@ -59,7 +60,7 @@ class RetentionTest {
             new StringSerializer(), new ByteArraySerializer())) {
       Jdbi jdbi = Databases.jdbi(ds);
       Outbox outbox = new Outbox();
-      IdentityVault vault = new IdentityVault(MasterKeys.of(MasterKey.fromBase64(null)));
+      IdentityVault vault = new IdentityVault(MasterKeys.of(MasterKey.fromBase64(null)), new ForeignerNumberIndex(new byte[32]));
       try (PublishedMarker marker = new PublishedMarker(jdbi, outbox)) {
         IntakeErasure erasure = new IntakeErasure(jdbi, new CaseRepository(new ObjectMapper()), vault, outbox,
             new OutboxPublisher(producer, outbox, jdbi, marker, 10_000));

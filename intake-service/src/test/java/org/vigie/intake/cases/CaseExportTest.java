@@ -74,7 +74,7 @@ class CaseExportTest {
     assertThat(r.body()).startsWith("\uFEFF");
     List<String> lines = r.body().substring(1).lines().toList();
     assertThat(lines.get(0)).isEqualTo("Référence;Nom;Numéro étranger;Téléphone;Titre;Expire le;Démarche;Département;"
-        + "Suivi par;État;Ouvert le;Dernière activité;Alertes ouvertes;Gravité la plus haute;Prochaine échéance");
+        + "Suivi par;État;Ouvert le;Dernière activité;Alertes ouvertes;Gravité la plus haute;Échéance la plus proche");
     assertThat(lines).hasSize(4);
     assertThat(line(lines, followed)).startsWith(CaseReference.of(followed) + ";Aïcha Benali;7501234567;+33 6 11 22 33 44;"
         + "carte de séjour temporaire;01/12/2026;renouvellement;93;Karim Bénévole;ouvert;14/09/2026;")

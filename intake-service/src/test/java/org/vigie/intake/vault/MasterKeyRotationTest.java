@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigie.intake.IntakeService;
@@ -91,15 +92,9 @@ class MasterKeyRotationTest {
   void keysStoredBeforeKeyIdsAreLabelledAndAWrongKeyIsRefusedAtStart() throws Exception {
     String db = SharedPostgres.newDatabaseUrl();
     String key = newKey();
-    String token;
-    String caseId;
-    try (IntakeService intake = IntakeService.start(config(db, key, null))) {
-      Api api = new Api(intake.port());
-      token = api.post("/api/v1/admin/associations", ADMIN, "{\"name\":\"Avant\"}").text("token");
-      caseId = api.post("/api/v1/cases", token, """
-          {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2026-12-01"},"procedure":"RENEWAL","department":"93",
-           "person":{"displayName":"Aïcha Benali"}}""").text("caseId");
-    }
+    Opened opened = oneCase(db, key, "{\"displayName\":\"Aïcha Benali\"}");
+    String token = opened.token();
+    String caseId = opened.caseId();
     // As a vault written before key ids were stored.
     sql(db, "UPDATE intake.case_keys SET master_key_id = NULL");
 
@@ -112,6 +107,28 @@ class MasterKeyRotationTest {
       assertThat(api.get("/api/v1/cases/" + caseId, token).json().at("/person/displayName").asText()).isEqualTo("Aïcha Benali");
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
           assertThat(keyIds(db, "case_keys")).containsOnly(MasterKey.fromBase64(key).id()));
+    }
+  }
+
+  @Test
+  void identitiesStoredBeforeForeignerNumbersWereHashedAreFoundByNumberOnceTheServiceHashedThem() throws Exception {
+    String db = SharedPostgres.newDatabaseUrl();
+    String key = newKey();
+    Opened opened = oneCase(db, key, "{\"displayName\":\"Aïcha Benali\",\"foreignerNumber\":\"7501234567\"}",
+        "{\"displayName\":\"Sans Numéro\"}");
+    String token = opened.token();
+    String caseId = opened.caseId();
+    // As identities stored before the hashes were kept.
+    sql(db, "UPDATE intake.identities SET foreigner_number_index = NULL");
+
+    try (IntakeService intake = IntakeService.start(config(db, key, null))) {
+      Api api = new Api(intake.port());
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(api.get("/api/v1/cases?foreignerNumber=7501234567", token).json().at("/cases/0/caseId").asText())
+              .isEqualTo(caseId));
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(count(db,
+          "SELECT count(*) FROM intake.identities WHERE foreigner_number_index IS NULL")).isZero());
+      assertThat(count(db, "SELECT count(*) FROM intake.identities WHERE length(foreigner_number_index) = 0")).isEqualTo(1);
     }
   }
 
@@ -185,6 +202,30 @@ class MasterKeyRotationTest {
       }
     }
     return keys;
+  }
+
+  private record Opened(String token, String caseId) {}
+
+  /** On a vault of its own under {@code key}: an association and a case per person given; the first case's id. */
+  private static Opened oneCase(String db, String key, String... people) {
+    try (IntakeService intake = IntakeService.start(config(db, key, null))) {
+      Api api = new Api(intake.port());
+      String token = api.post("/api/v1/admin/associations", ADMIN, "{\"name\":\"Avant\"}").text("token");
+      List<String> ids = new java.util.ArrayList<>();
+      for (String person : people) {
+        ids.add(api.post("/api/v1/cases", token, """
+            {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2026-12-01"},"procedure":"RENEWAL","department":"93",
+             "person":%s}""".formatted(person)).text("caseId"));
+      }
+      return new Opened(token, ids.get(0));
+    }
+  }
+
+  private static long count(String db, String query) throws Exception {
+    try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static void sql(String db, String statement) throws Exception {

@@ -1,0 +1,73 @@
+package org.vigie.intake.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vigie.intake.support.Api;
+import org.vigie.intake.support.TestIntake;
+
+/**
+ * A person already followed, met again: opening a second case with the same foreigner number says
+ * which open case of the association has it, and the case list finds the cases by that number
+ * (opened through the API or imported), never another association's, never after the identity is erased.
+ */
+class ForeignerNumberTest {
+  private static final Api API = TestIntake.api();
+
+  @Test
+  void aSecondCaseForTheSameNumberNamesTheOpenOneAndTheListFindsThemByNumber() {
+    TestIntake.Association a = TestIntake.newAssociation(API);
+    TestIntake.Association other = TestIntake.newAssociation(API);
+    String number = String.valueOf(7_000_000_000L + (long) (Math.random() * 999_999_999L));
+    String spaced = number.substring(0, 2) + " " + number.substring(2, 6) + " " + number.substring(6);
+
+    Api.Response first = open(a, number);
+    assertThat(first.json().has("possibleDuplicates")).isFalse();
+    String firstId = first.text("caseId");
+    Api.Response second = open(a, spaced);
+    assertThat(second.json().get("possibleDuplicates")).extracting(JsonNode::asText).containsExactly(firstId);
+    String secondId = second.text("caseId");
+
+    assertThat(API.post("/api/v1/cases/" + firstId + "/events", a.token(),
+        "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-20\"}").status()).isEqualTo(202);
+    Api.Response third = open(a, number);
+    assertThat(third.json().get("possibleDuplicates")).extracting(JsonNode::asText).containsExactly(secondId);
+    assertThat(open(other, number).json().has("possibleDuplicates")).isFalse();
+
+    Api.Response imported = API.send("POST", "/api/v1/imports", a.token(),
+        "nom;numero_etranger;type_titre;date_expiration;demarche;departement\nPersonne Importée;" + spaced
+            + ";carte temporaire;01/12/2026;renouvellement;93\n", Map.of("Content-Type", "text/csv"));
+    String importedId = imported.json().at("/report/0/caseId").asText();
+
+    assertThat(found(a, number)).containsExactlyInAnyOrder(firstId, secondId, third.text("caseId"), importedId);
+    assertThat(found(a, spaced)).hasSize(4);
+    assertThat(found(other, number)).hasSize(1);
+
+    assertThat(API.delete("/api/v1/cases/" + secondId + "/identity", a.token()).status()).isIn(200, 202, 204);
+    assertThat(found(a, number)).doesNotContain(secondId).hasSize(3);
+
+    Api.Response bad = API.get("/api/v1/cases?foreignerNumber=12ab", a.token());
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().get("field").asText()).isEqualTo("foreignerNumber");
+  }
+
+  private static Api.Response open(TestIntake.Association a, String number) {
+    Api.Response r = API.post("/api/v1/cases", a.token(), """
+        {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2026-12-01"},"procedure":"RENEWAL","department":"93",
+         "person":{"displayName":"Mariam Touré","foreignerNumber":"%s"}}""".formatted(number));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r;
+  }
+
+  private static List<String> found(TestIntake.Association a, String number) {
+    Api.Response r = API.get("/api/v1/cases?status=all&foreignerNumber=" + number.replace(" ", "%20"), a.token());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    r.json().get("cases").forEach(c -> ids.add(c.get("caseId").asText()));
+    return ids;
+  }
+}
