@@ -18,6 +18,7 @@ import org.vigie.intake.ids.TimeOrderedIds;
 import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxRecord;
 import org.vigie.intake.vault.IdentityVault;
+import org.vigie.intake.vault.Person;
 import org.vigie.schemas.BlockageReported;
 import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
@@ -289,6 +290,21 @@ public final class CaseCommands {
         .setSchemaVersion(SCHEMA_VERSION)
         .setPayload(payload)
         .setSource(source);
+  }
+
+  /**
+   * Replaces the person's identity (a name misspelled, a phone changed, the foreigner number the
+   * prefecture gave after a first request). Only intake's vault changes: nothing goes to Kafka, and the
+   * rules do not need it. An erased identity cannot be given back (409).
+   */
+  public void replacePerson(Handle h, Caller caller, UUID caseId, Person person) {
+    CaseRecord c = cases.lock(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
+    if (c.identityErased()) {
+      throw new ApiProblem(409, "identity-erased", "Identité effacée / Identity erased",
+          new org.vigie.intake.http.Detail("L'identité de ce dossier a été effacée : elle ne peut pas être redonnée",
+              "The identity of this case was erased: it cannot be given again"), null);
+    }
+    vault.storePerson(h, caseId, person);
   }
 
   /** Crypto-shredding of the case's identity and notes, and a CaseErased event (rules stop watching the case). */

@@ -91,7 +91,7 @@ public final class CaseRequests {
     }
     LocalDate openedOn = f.optionalDate("openedOn").orElse(today);
     checkPast("openedOn", openedOn, today);
-    Optional<Person> person = f.optionalObject("person").map(this::person);
+    Optional<Person> person = f.optionalObject("person").map(p -> person(p, "person."));
 
     ObjectNode details = nodes.objectNode();
     ObjectNode permitNode = details.putObject("permit").put("kind", kind.name());
@@ -105,19 +105,31 @@ public final class CaseRequests {
         openedOn, person, details);
   }
 
-  private Person person(Fields p) {
+  /** The body of {@code PUT /api/v1/cases/{caseId}/person}: the person's identity, at least one of its fields. */
+  public Person parsePerson(ObjectNode body) {
+    Person p = person(Fields.of(body), "");
+    if (p.displayName() == null && p.foreignerNumber() == null && p.phone() == null) {
+      throw ApiProblem.unprocessable("displayName", "Donnez au moins le nom, le numéro étranger ou le téléphone "
+          + "(pour effacer l'identité, utilisez l'effacement)", "Give at least the name, the foreigner number or the phone "
+          + "(to erase the identity, use the erasure)");
+    }
+    return p;
+  }
+
+  /** A person's fields; {@code prefix} is how the request names the object holding them ("person." or none). */
+  private Person person(Fields p, String prefix) {
     p.only(Set.of("displayName", "foreignerNumber", "phone"));
     String name = p.optionalText("displayName", 200).orElse(null);
     String number = p.optionalText("foreignerNumber", 20).map(s -> s.replace(" ", "")).orElse(null);
     if (number != null && !FOREIGNER_NUMBER.matcher(number).matches()) {
-      throw ApiProblem.unprocessable("person.foreignerNumber",
-          "Le champ 'person.foreignerNumber' doit être les 10 chiffres du numéro AGDREF",
-          "Field 'person.foreignerNumber' must be the 10 digits of the AGDREF number");
+      throw ApiProblem.unprocessable(prefix + "foreignerNumber",
+          "Le champ '" + prefix + "foreignerNumber' doit être les 10 chiffres du numéro AGDREF",
+          "Field '" + prefix + "foreignerNumber' must be the 10 digits of the AGDREF number");
     }
     String phone = p.optionalText("phone", 20).orElse(null);
     if (phone != null && !PHONE.matcher(phone).matches()) {
-      throw ApiProblem.unprocessable("person.phone", "Le champ 'person.phone' n'est pas un numéro de téléphone",
-          "Field 'person.phone' is not a phone number");
+      throw ApiProblem.unprocessable(prefix + "phone", "Le champ '" + prefix + "phone' n'est pas un numéro de téléphone",
+          "Field '" + prefix + "phone' is not a phone number");
     }
     return new Person(name, number, phone);
   }

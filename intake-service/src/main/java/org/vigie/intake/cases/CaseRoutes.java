@@ -36,6 +36,7 @@ import org.vigie.schemas.VolunteerAssigned;
 
 /** Cases: open, record events, read with timeline and alerts, list, reassign, erase the identity. */
 public final class CaseRoutes {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseRoutes.class);
   private static final Set<Role> MEMBERS = Set.of(Role.COORDINATOR, Role.VOLUNTEER);
   private static final Set<Role> COORDINATORS = Set.of(Role.COORDINATOR);
   private static final int MAX_PAGE = 200;
@@ -73,6 +74,7 @@ public final class CaseRoutes {
         ApiRoute.of(POST, "/api/v1/cases/{caseId}/events/{eventId}/withdrawal", MEMBERS, this::withdraw),
         ApiRoute.of(PUT, "/api/v1/cases/{caseId}/assignee", COORDINATORS, this::reassign),
         ApiRoute.of(POST, "/api/v1/cases/reassignments", COORDINATORS, this::handOver),
+        ApiRoute.of(PUT, "/api/v1/cases/{caseId}/person", MEMBERS, this::replacePerson),
         ApiRoute.of(DELETE, "/api/v1/cases/{caseId}/identity", COORDINATORS, this::eraseIdentity));
   }
 
@@ -80,19 +82,45 @@ public final class CaseRoutes {
     byte[] body = ctx.bodyAsBytes();
     NewCase c = requests.parseCase(json.parseObject(body), today());
     writes.run(ctx, caller.associationId(), body, h -> {
-      // Open cases of the association already recorded for the same foreigner number: most likely the same person.
-      List<UUID> sameNumber = c.person().map(Person::foreignerNumber).filter(n -> n != null && !n.isBlank())
-          .map(n -> vault.casesWithForeignerNumber(h, caller.associationId(), n).stream()
-              .filter(id -> cases.find(h, caller.associationId(), id).map(x -> !x.closed()).orElse(false)).toList())
-          .orElse(List.of());
+      List<UUID> sameNumber = openCasesWithNumber(h, caller, c.person(), null);
       CaseCommands.Recorded r = commands.open(h, caller, c, EventSource.API);
       ObjectNode answer = json.object().put("caseId", r.caseId().toString()).put("eventId", r.eventId().toString());
-      if (!sameNumber.isEmpty()) {
-        ArrayNode others = answer.putArray("possibleDuplicates");
-        sameNumber.forEach(id -> others.add(id.toString()));
-      }
-      return new CommandResult(201, answer.toString(), List.of(r.record()));
+      return new CommandResult(201, withDuplicates(answer, sameNumber).toString(), List.of(r.record()));
     });
+  }
+
+  /**
+   * The person's identity replaced. The answer names no one (answers are kept in clear for
+   * Idempotency-Key): the case id and, when open cases already have the new foreigner number,
+   * {@code possibleDuplicates}.
+   */
+  private void replacePerson(Context ctx, Caller caller) {
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
+    byte[] body = ctx.bodyAsBytes();
+    Person person = requests.parsePerson(json.parseObject(body));
+    writes.run(ctx, caller.associationId(), body, h -> {
+      commands.replacePerson(h, caller, caseId, person);
+      List<UUID> sameNumber = openCasesWithNumber(h, caller, Optional.of(person), caseId);
+      LOG.info("Identity of case {} replaced by {}", caseId, caller.recordedBy());
+      return new CommandResult(200, withDuplicates(json.object().put("caseId", caseId.toString()), sameNumber).toString(), List.of());
+    });
+  }
+
+  /** The association's open cases, other than {@code except}, whose person has this person's foreigner number: most likely the same person. */
+  private List<UUID> openCasesWithNumber(org.jdbi.v3.core.Handle h, Caller caller, Optional<Person> person, UUID except) {
+    return person.map(Person::foreignerNumber).filter(n -> n != null && !n.isBlank())
+        .map(n -> vault.casesWithForeignerNumber(h, caller.associationId(), n).stream()
+            .filter(id -> !id.equals(except))
+            .filter(id -> cases.find(h, caller.associationId(), id).map(x -> !x.closed()).orElse(false)).toList())
+        .orElse(List.of());
+  }
+
+  private static ObjectNode withDuplicates(ObjectNode answer, List<UUID> sameNumber) {
+    if (!sameNumber.isEmpty()) {
+      ArrayNode others = answer.putArray("possibleDuplicates");
+      sameNumber.forEach(id -> others.add(id.toString()));
+    }
+    return answer;
   }
 
   private void record(Context ctx, Caller caller) {

@@ -55,6 +55,49 @@ class ForeignerNumberTest {
     assertThat(bad.json().get("field").asText()).isEqualTo("foreignerNumber");
   }
 
+  @Test
+  void theIdentityIsGivenOrCorrectedAfterTheOpeningButNeverGivenBackOnceErased() {
+    TestIntake.Association a = TestIntake.newAssociation(API);
+    String volunteer = TestIntake.tokenFor(API, a, TestIntake.newVolunteer(API, a, "VOLUNTEER"));
+    String number = String.valueOf(7_000_000_000L + (long) (Math.random() * 999_999_999L));
+    String known = open(a, number).text("caseId");
+    // A first request: no foreigner number yet, the prefecture gives it later.
+    String caseId = TestIntake.newCase(API, a.token());
+    String path = "/api/v1/cases/" + caseId + "/person";
+
+    Api.Response given = API.put(path, volunteer, "{\"displayName\":\"Fatou Sow\",\"foreignerNumber\":\"" + number + "\","
+        + "\"phone\":\"+33 6 98 76 54 32\"}");
+    assertThat(given.status()).as(given.toString()).isEqualTo(200);
+    assertThat(given.text("caseId")).isEqualTo(caseId);
+    assertThat(given.json().get("possibleDuplicates")).extracting(JsonNode::asText).containsExactly(known);
+    assertThat(given.body()).doesNotContain("Fatou", number, "98 76");
+    JsonNode person = API.get("/api/v1/cases/" + caseId, a.token()).json().get("person");
+    assertThat(person.get("displayName").asText()).isEqualTo("Fatou Sow");
+    assertThat(person.get("phone").asText()).isEqualTo("+33 6 98 76 54 32");
+    assertThat(found(a, number)).containsExactlyInAnyOrder(known, caseId);
+
+    Api.Response corrected = API.put(path, a.token(), "{\"displayName\":\"Fatou Sow Diop\"}");
+    assertThat(corrected.status()).isEqualTo(200);
+    assertThat(corrected.json().has("possibleDuplicates")).isFalse();
+    person = API.get("/api/v1/cases/" + caseId, a.token()).json().get("person");
+    assertThat(person.get("displayName").asText()).isEqualTo("Fatou Sow Diop");
+    assertThat(person.get("foreignerNumber").isNull()).isTrue();
+    assertThat(found(a, number)).containsExactly(known);
+
+    Api.Response empty = API.put(path, a.token(), "{}");
+    assertThat(empty.status()).isEqualTo(422);
+    assertThat(empty.json().get("field").asText()).isEqualTo("displayName");
+    Api.Response badNumber = API.put(path, a.token(), "{\"foreignerNumber\":\"12\"}");
+    assertThat(badNumber.status()).isEqualTo(422);
+    assertThat(badNumber.json().get("field").asText()).isEqualTo("foreignerNumber");
+    assertThat(API.put(path, TestIntake.newAssociation(API).token(), "{\"displayName\":\"X\"}").status()).isEqualTo(404);
+
+    assertThat(API.delete("/api/v1/cases/" + caseId + "/identity", a.token()).status()).isIn(200, 202, 204);
+    Api.Response erased = API.put(path, a.token(), "{\"displayName\":\"Fatou Sow\"}");
+    assertThat(erased.status()).isEqualTo(409);
+    assertThat(API.get("/api/v1/cases/" + caseId, a.token()).json().get("person").isNull()).isTrue();
+  }
+
   private static Api.Response open(TestIntake.Association a, String number) {
     Api.Response r = API.post("/api/v1/cases", a.token(), """
         {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2026-12-01"},"procedure":"RENEWAL","department":"93",
