@@ -154,7 +154,7 @@ public final class IntakeService implements AutoCloseable {
       CaseRequests requests = new CaseRequests();
       CaseCommands caseCommands = new CaseCommands(cases, directory, vault, outbox, requests, clock);
       AlertRepository alerts = new AlertRepository(jdbi);
-      CsvImporter importer = new CsvImporter(jdbi, caseCommands, requests, directory, publisher,
+      CsvImporter importer = new CsvImporter(jdbi, caseCommands, requests, directory, publisher, vault,
           vaultSecrets.importRowKey(), clock);
 
       List<ApiRoute> routes = new ArrayList<>();

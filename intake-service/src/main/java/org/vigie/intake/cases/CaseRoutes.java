@@ -109,9 +109,9 @@ public final class CaseRoutes {
   /** The association's open cases, other than {@code except}, whose person has this person's foreigner number: most likely the same person. */
   private List<UUID> openCasesWithNumber(org.jdbi.v3.core.Handle h, Caller caller, Optional<Person> person, UUID except) {
     return person.map(Person::foreignerNumber).filter(n -> n != null && !n.isBlank())
-        .map(n -> vault.casesWithForeignerNumber(h, caller.associationId(), n).stream()
-            .filter(id -> !id.equals(except))
-            .filter(id -> cases.find(h, caller.associationId(), id).map(x -> !x.closed()).orElse(false)).toList())
+        .map(vault::foreignerNumberIndex)
+        .map(index -> vault.openCasesByNumberIndex(h, caller.associationId(), List.of(index))
+            .getOrDefault(java.nio.ByteBuffer.wrap(index), List.of()).stream().filter(id -> !id.equals(except)).toList())
         .orElse(List.of());
   }
 

@@ -72,6 +72,13 @@ public final class CsvImportRoutes {
         if (l.caseId() != null) {
           out.writeStringField("caseId", l.caseId().toString());
         }
+        if (!l.possibleDuplicates().isEmpty()) {
+          out.writeArrayFieldStart("possibleDuplicates");
+          for (java.util.UUID other : l.possibleDuplicates()) {
+            out.writeString(other.toString());
+          }
+          out.writeEndArray();
+        }
         if (l.status() == ImportLine.Status.REJECTED) {
           out.writeStringField("column", l.column());
           out.writeStringField("error", l.error().in(language));

@@ -37,6 +37,7 @@ import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Detail;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.outbox.OutboxRecord;
+import org.vigie.intake.vault.IdentityVault;
 import org.vigie.platform.crypto.HmacSha256;
 import org.vigie.schemas.EventSource;
 
@@ -57,10 +58,12 @@ public final class CsvImporter {
   private final OutboxPublisher publisher;
   /** Keys the hash of each imported line (the vault keeps it; see VaultSecrets). */
   private final byte[] rowKey;
+  private final IdentityVault vault;
   private final Clock clock;
 
   public CsvImporter(Jdbi jdbi, CaseCommands commands, CaseRequests requests, DirectoryRepository directory,
-      OutboxPublisher publisher, byte[] rowKey, Clock clock) {
+      OutboxPublisher publisher, IdentityVault vault, byte[] rowKey, Clock clock) {
+    this.vault = vault;
     this.jdbi = jdbi;
     this.commands = commands;
     this.requests = requests;
@@ -85,6 +88,8 @@ public final class CsvImporter {
     // Each chunk's records are sent when it is committed; the acks are awaited once, at the end.
     List<CompletableFuture<Void>> acks = new ArrayList<>();
     Mac rowMac = HmacSha256.keyed(rowKey);
+    // The hash of each line's foreigner number, to name the open cases that already have it at the end.
+    Map<Long, byte[]> numbers = new HashMap<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format(text))) {
       Map<CsvColumns, String> headers = headers(parser.getHeaderNames());
       for (CSVRecord rec : parser) {
@@ -93,7 +98,10 @@ public final class CsvImporter {
           continue;
         }
         try {
-          chunk.add(parse(caller, rec, headers, volunteers, today, line, rowMac));
+          Parsed parsed = parse(caller, rec, headers, volunteers, today, line, rowMac);
+          chunk.add(parsed);
+          parsed.newCase().person().map(p -> p.foreignerNumber()).filter(n -> n != null)
+              .ifPresent(n -> numbers.put(line, vault.foreignerNumberIndex(n)));
         } catch (ApiProblem p) {
           report.add(rejected(line, p));
         }
@@ -109,7 +117,26 @@ public final class CsvImporter {
     report.addAll(write(caller, chunk, acks));
     awaitAcks(acks);
     report.sort(java.util.Comparator.comparingLong(ImportLine::line));
-    return report;
+    return withSamePerson(caller, report, numbers);
+  }
+
+  /**
+   * Each line opened with a foreigner number that other open cases of the association have (opened
+   * before, or by another line of the file) names them: most likely the same person, followed twice.
+   */
+  private List<ImportLine> withSamePerson(Caller caller, List<ImportLine> report, Map<Long, byte[]> numbers) {
+    if (numbers.isEmpty()) {
+      return report;
+    }
+    Map<ByteBuffer, List<UUID>> open = jdbi.withHandle(h -> vault.openCasesByNumberIndex(h, caller.associationId(), numbers.values()));
+    List<ImportLine> out = new ArrayList<>(report.size());
+    for (ImportLine l : report) {
+      byte[] number = numbers.get(l.line());
+      List<UUID> others = l.status() != ImportLine.Status.ACCEPTED || number == null ? List.of()
+          : open.getOrDefault(ByteBuffer.wrap(number), List.of()).stream().filter(id -> !id.equals(l.caseId())).toList();
+      out.add(others.isEmpty() ? l : l.withPossibleDuplicates(others));
+    }
+    return out;
   }
 
   private static CSVFormat format(String text) {

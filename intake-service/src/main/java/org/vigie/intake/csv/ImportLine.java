@@ -4,8 +4,21 @@ import java.util.UUID;
 import org.vigie.intake.http.Detail;
 
 /** The outcome of one line of an import: ACCEPTED (events recorded), DUPLICATE (imported before) or REJECTED. */
-public record ImportLine(long line, Status status, UUID caseId, int events, String column, Detail error) {
+public record ImportLine(long line, Status status, UUID caseId, int events, String column, Detail error,
+    java.util.List<UUID> possibleDuplicates) {
   public enum Status { ACCEPTED, DUPLICATE, REJECTED }
+
+  public ImportLine(long line, Status status, UUID caseId, int events, String column, Detail error) {
+    this(line, status, caseId, events, column, error, java.util.List.of());
+  }
+
+  /**
+   * The same line, with the other open cases of the association (or of the file) whose person has the
+   * foreigner number this line gave: most likely the same person, followed twice.
+   */
+  ImportLine withPossibleDuplicates(java.util.List<UUID> others) {
+    return new ImportLine(line, status, caseId, events, column, error, java.util.List.copyOf(others));
+  }
 
   static ImportLine rejected(long line, String column, Detail error) {
     return new ImportLine(line, Status.REJECTED, null, 0, column, error);

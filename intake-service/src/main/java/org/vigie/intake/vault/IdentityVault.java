@@ -145,13 +145,21 @@ public final class IdentityVault {
     return numbers.of(foreignerNumber);
   }
 
-  /** The association's cases whose identity has this foreigner number (spaces do not count), oldest first. */
-  public java.util.List<UUID> casesWithForeignerNumber(Handle h, UUID associationId, String foreignerNumber) {
-    return h.createQuery("""
-            SELECT i.case_id FROM identities i JOIN cases c ON c.case_id = i.case_id
-            WHERE i.foreigner_number_index = ? AND length(i.foreigner_number_index) > 0 AND c.association_id = ?
+  /**
+   * The association's open cases whose person has one of these foreigner-number hashes
+   * ({@link #foreignerNumberIndex}), by hash, oldest first.
+   */
+  public java.util.Map<java.nio.ByteBuffer, java.util.List<UUID>> openCasesByNumberIndex(Handle h, UUID associationId,
+      java.util.Collection<byte[]> indexes) {
+    java.util.Map<java.nio.ByteBuffer, java.util.List<UUID>> out = new java.util.HashMap<>();
+    h.createQuery("""
+            SELECT i.foreigner_number_index, i.case_id FROM identities i JOIN cases c ON c.case_id = i.case_id
+            WHERE i.foreigner_number_index = ANY(?) AND c.association_id = ? AND c.status = 'OPEN'
             ORDER BY c.created_at, c.case_id""")
-        .bind(0, numbers.of(foreignerNumber)).bind(1, associationId).mapTo(UUID.class).list();
+        .bind(0, indexes.toArray(new byte[0][])).bind(1, associationId)
+        .map((rs, ctx) -> java.util.Map.entry(java.nio.ByteBuffer.wrap(rs.getBytes(1)), rs.getObject(2, UUID.class)))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+    return out;
   }
 
   /**

@@ -42,6 +42,17 @@ class ForeignerNumberTest {
         "nom;numero_etranger;type_titre;date_expiration;demarche;departement\nPersonne Importée;" + spaced
             + ";carte temporaire;01/12/2026;renouvellement;93\n", Map.of("Content-Type", "text/csv"));
     String importedId = imported.json().at("/report/0/caseId").asText();
+    assertThat(imported.json().at("/report/0/possibleDuplicates")).extracting(JsonNode::asText)
+        .containsExactly(secondId, third.text("caseId"));
+    String fresh = String.valueOf(Long.parseLong(number) + 1);
+    Api.Response twice = API.send("POST", "/api/v1/imports", a.token(),
+        "nom;numero_etranger;type_titre;date_expiration;demarche;departement\nA;" + fresh
+            + ";carte temporaire;01/12/2026;renouvellement;93\nB;" + fresh + ";carte temporaire;01/12/2026;renouvellement;94\n"
+            + "C;;carte temporaire;01/12/2026;renouvellement;95\n", Map.of("Content-Type", "text/csv"));
+    JsonNode lines = twice.json().get("report");
+    assertThat(lines.at("/0/possibleDuplicates/0").asText()).isEqualTo(lines.at("/1/caseId").asText());
+    assertThat(lines.at("/1/possibleDuplicates/0").asText()).isEqualTo(lines.at("/0/caseId").asText());
+    assertThat(lines.get(2).has("possibleDuplicates")).isFalse();
 
     assertThat(found(a, number)).containsExactlyInAnyOrder(firstId, secondId, third.text("caseId"), importedId);
     assertThat(found(a, spaced)).hasSize(4);
