@@ -55,6 +55,8 @@ import org.vigie.intake.outbox.PublishedMarker;
 import org.vigie.intake.settings.SettingsCatalogue;
 import org.vigie.intake.settings.SettingsRepository;
 import org.vigie.intake.settings.SettingsRoutes;
+import org.vigie.intake.journal.IdentityAccessRoutes;
+import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.vault.ForeignerNumberBackfill;
 import org.vigie.intake.vault.ForeignerNumberIndex;
 import org.vigie.intake.vault.IdentityVault;
@@ -159,13 +161,15 @@ public final class IntakeService implements AutoCloseable {
 
       List<ApiRoute> routes = new ArrayList<>();
       routes.addAll(new DirectoryRoutes(jdbi, directory, tokens, new Tokens(), authenticator, outbox, writes, json, clock).routes());
-      routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, writes, json, clock).routes());
+      IdentityAccesses identityAccesses = new IdentityAccesses(clock);
+      routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, identityAccesses, writes, json, clock).routes());
       routes.addAll(new AlertRoutes(alerts, writes, outbox, json, clock).routes());
       routes.addAll(new CsvImportRoutes(importer, json).routes());
       AssociationScope associationScope = new AssociationScope(jdbi, directory);
-      routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, kafka, clock).routes());
+      routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, identityAccesses, kafka, clock).routes());
       routes.addAll(new AssociationStatsRoutes(jdbi, associationScope, alerts, kafka, clock).routes());
-      routes.addAll(new CaseExportRoutes(jdbi, associationScope, cases, directory, vault, alerts).routes());
+      routes.addAll(new CaseExportRoutes(jdbi, associationScope, cases, directory, vault, alerts, identityAccesses).routes());
+      routes.addAll(new IdentityAccessRoutes(jdbi, identityAccesses, cases, directory, associationScope, json).routes());
       routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
           new SettingsRepository(json.mapper()), outbox, writes, json, clock).routes());
 
@@ -192,7 +196,8 @@ public final class IntakeService implements AutoCloseable {
           kafka.consumer("vigie-intake-notifications"), Topics.NOTIFICATIONS.name(),
           IsolatingBatchHandler.of(linkAcks, linkAcks::refused)).bindTo(registry).start();
       parts.add(0, acknowledgementsFeed);
-      parts.add(0, org.vigie.intake.audit.RetentionSchedule.daily(config, jdbi, cases, vault, outbox, publisher, clock));
+      parts.add(0, org.vigie.intake.audit.RetentionSchedule.daily(config, jdbi, cases, vault, identityAccesses, outbox, publisher,
+          clock));
       LOG.info("Intake listening on port {}", app.port());
       return new IntakeService(app, parts);
     } catch (RuntimeException e) {

@@ -128,6 +128,10 @@ class TenantIsolationTest {
     check("GET /api/v1/alerts", () -> assertThat(API.get("/api/v1/alerts?status=all", b.token()).body()).doesNotContain(alertA));
     check("GET /api/v1/alerts/{alertId}", () -> assertThat(API.get("/api/v1/alerts/" + alertA, b.token()).status()).isEqualTo(404));
     check("GET /api/v1/me", () -> assertThat(API.get("/api/v1/me", b.token()).text("associationId")).isEqualTo(b.id()));
+    check("GET /api/v1/cases/{caseId}/identity-accesses", () ->
+        assertThat(API.get("/api/v1/cases/" + caseA + "/identity-accesses", b.token()).status()).isEqualTo(404));
+    check("GET /api/v1/associations/{associationId}/identity-accesses", () ->
+        assertThat(API.get(assoc + a.id() + "/identity-accesses", b.token()).status()).isEqualTo(404));
     check("PUT /api/v1/cases/{caseId}/person", () ->
         assertThat(API.put("/api/v1/cases/" + caseA + "/person", b.token(), "{\"displayName\":\"Intrus\"}").status()).isEqualTo(404));
     check("GET /api/v1/associations/{associationId}/case-export", () ->

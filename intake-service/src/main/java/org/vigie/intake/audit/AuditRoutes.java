@@ -29,6 +29,7 @@ import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Ids;
+import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.Person;
 import org.vigie.platform.kafka.KafkaSettings;
@@ -43,6 +44,7 @@ public final class AuditRoutes {
   /** The statistics scan the whole event log: computed at most this often. */
   public static final Duration STATS_MAX_AGE = Duration.ofMinutes(10);
 
+  private final IdentityAccesses accesses;
   private final Jdbi jdbi;
   private final CaseRepository cases;
   private final DirectoryRepository directory;
@@ -53,7 +55,8 @@ public final class AuditRoutes {
   private final Clock clock;
 
   public AuditRoutes(Jdbi jdbi, CaseRepository cases, DirectoryRepository directory, IdentityVault vault,
-      KafkaSettings kafka, Clock clock) {
+      IdentityAccesses accesses, KafkaSettings kafka, Clock clock) {
+    this.accesses = accesses;
     this.jdbi = jdbi;
     this.cases = cases;
     this.directory = directory;
@@ -83,7 +86,11 @@ public final class AuditRoutes {
       cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
       Map<String, String> volunteers = new HashMap<>();
       directory.volunteers(h, caller.associationId()).forEach(v -> volunteers.put(v.volunteerId().toString(), v.displayName()));
-      return new Known(vault.person(h, caseId).map(Person::displayName).orElse(null),
+      String identityLabel = vault.person(h, caseId).map(Person::displayName).orElse(null);
+      if (identityLabel != null) {
+        accesses.record(h, caller.associationId(), caseId, caller.recordedBy(), IdentityAccesses.Action.TIMELINE);
+      }
+      return new Known(identityLabel,
           new TimelineNames(directory.associationName(h, caller.associationId()).orElse(null), volunteers));
     });
     KafkaCaseHistory.CaseHistory h = history.read(caseId.toString());

@@ -20,6 +20,7 @@ import org.vigie.audit.retention.ErasureActions;
 import org.vigie.audit.retention.RetentionJob;
 import org.vigie.audit.retention.RetentionPolicy;
 import org.vigie.intake.cases.CaseRepository;
+import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.vault.IdentityVault;
@@ -35,6 +36,7 @@ public final class RetentionSchedule implements AutoCloseable {
 
   private final Jdbi jdbi;
   private final RetentionJob job;
+  private IdentityAccesses accesses;
   private final ZoneId zone;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "vigie-intake-retention");
@@ -52,10 +54,16 @@ public final class RetentionSchedule implements AutoCloseable {
    * The daily job of the intake service: erasure over its vault, read models and outbox, after the
    * inactivity period of {@code VIGIE_RETENTION_PERIOD} (default P2Y).
    */
-  public static RetentionSchedule daily(Config config, Jdbi jdbi, CaseRepository cases, IdentityVault vault, Outbox outbox,
-      OutboxPublisher publisher, Clock clock) {
+  public static RetentionSchedule daily(Config config, Jdbi jdbi, CaseRepository cases, IdentityVault vault,
+      IdentityAccesses accesses, Outbox outbox, OutboxPublisher publisher, Clock clock) {
     return new RetentionSchedule(jdbi, RetentionPolicy.fromConfig(config), new IntakeErasure(jdbi, cases, vault, outbox,
-        publisher), clock).start(clock);
+        publisher), clock).alsoPurging(accesses).start(clock);
+  }
+
+  /** Each run also deletes the journal of accesses to identities older than it is kept ({@link IdentityAccesses#KEPT}). */
+  public RetentionSchedule alsoPurging(IdentityAccesses accesses) {
+    this.accesses = accesses;
+    return this;
   }
 
   /** Schedules the daily run; {@code clock} gives the first run's delay. */
@@ -81,8 +89,14 @@ public final class RetentionSchedule implements AutoCloseable {
     }
   }
 
-  /** One run over every case of every association. */
+  /** One run over every case of every association (and over the journal of accesses, when it purges it). */
   public RetentionJob.Outcome runOnce() {
+    if (accesses != null) {
+      int purged = jdbi.withHandle(accesses::purge);
+      if (purged > 0) {
+        LOG.info("Retention: {} identity access(es) older than {} days deleted from the journal", purged, IdentityAccesses.KEPT.toDays());
+      }
+    }
     return job.run(activities());
   }
 

@@ -21,13 +21,14 @@ import org.vigie.intake.directory.DirectoryRepository;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Language;
 import org.vigie.intake.http.QueryParams;
+import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.vault.IdentityVault;
 
 /**
  * {@code GET /api/v1/associations/{associationId}/case-export}: the association's cases as a
  * spreadsheet ({@link CaseListExport}), for its coordinators only: the file holds the people's names,
  * foreigner numbers and phones in clear. {@code status} open, closed or all (default). Each export is
- * logged (how many cases, by whom; no personal data).
+ * logged and journaled ({@link IdentityAccesses}: how many cases, by whom; no personal data).
  */
 public final class CaseExportRoutes {
   public static final String PATH = "/api/v1/associations/{associationId}/case-export";
@@ -40,9 +41,11 @@ public final class CaseExportRoutes {
   private final DirectoryRepository directory;
   private final IdentityVault vault;
   private final AlertRepository alerts;
+  private final IdentityAccesses accesses;
 
   public CaseExportRoutes(Jdbi jdbi, AssociationScope scope, CaseRepository cases, DirectoryRepository directory,
-      IdentityVault vault, AlertRepository alerts) {
+      IdentityVault vault, AlertRepository alerts, IdentityAccesses accesses) {
+    this.accesses = accesses;
     this.jdbi = jdbi;
     this.scope = scope;
     this.cases = cases;
@@ -71,6 +74,7 @@ public final class CaseExportRoutes {
       }
       Map<UUID, String> names = new HashMap<>();
       directory.volunteers(h, association).forEach(v -> names.put(v.volunteerId(), v.displayName()));
+      accesses.record(h, association, null, caller.recordedBy(), IdentityAccesses.Action.EXPORT, all.size());
       return new CaseListExport(language).csv(all, vault.people(h, all.stream().map(CaseRecord::caseId).toList()), names,
           alerts.openByCase(h, association));
     });

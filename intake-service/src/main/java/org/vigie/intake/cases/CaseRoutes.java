@@ -27,6 +27,7 @@ import org.vigie.intake.http.Ids;
 import org.vigie.intake.http.Json;
 import org.vigie.intake.http.QueryParams;
 import org.vigie.intake.http.Writes;
+import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.Person;
 import org.vigie.schemas.CorrectionKind;
@@ -41,6 +42,7 @@ public final class CaseRoutes {
   private static final Set<Role> COORDINATORS = Set.of(Role.COORDINATOR);
   private static final int MAX_PAGE = 200;
 
+  private final IdentityAccesses accesses;
   private final Jdbi jdbi;
   private final CaseRepository cases;
   private final CaseCommands commands;
@@ -52,7 +54,8 @@ public final class CaseRoutes {
   private final Clock clock;
 
   public CaseRoutes(Jdbi jdbi, CaseRepository cases, CaseCommands commands, CaseRequests requests, IdentityVault vault,
-      AlertRepository alerts, Writes writes, Json json, Clock clock) {
+      AlertRepository alerts, IdentityAccesses accesses, Writes writes, Json json, Clock clock) {
+    this.accesses = accesses;
     this.jdbi = jdbi;
     this.cases = cases;
     this.commands = commands;
@@ -100,6 +103,7 @@ public final class CaseRoutes {
     Person person = requests.parsePerson(json.parseObject(body));
     writes.run(ctx, caller.associationId(), body, h -> {
       commands.replacePerson(h, caller, caseId, person);
+      accesses.record(h, caller.associationId(), caseId, caller.recordedBy(), IdentityAccesses.Action.IDENTITY_CHANGED);
       List<UUID> sameNumber = openCasesWithNumber(h, caller, Optional.of(person), caseId);
       LOG.info("Identity of case {} replaced by {}", caseId, caller.recordedBy());
       return new CommandResult(200, withDuplicates(json.object().put("caseId", caseId.toString()), sameNumber).toString(), List.of());
@@ -212,7 +216,11 @@ public final class CaseRoutes {
     UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
     ObjectNode out = jdbi.withHandle(h -> {
       CaseRecord c = cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
-      ObjectNode n = summary(c, vault.person(h, caseId));
+      Optional<Person> person = vault.person(h, caseId);
+      if (person.isPresent()) {
+        accesses.record(h, caller.associationId(), caseId, caller.recordedBy(), IdentityAccesses.Action.CASE_VIEWED);
+      }
+      ObjectNode n = summary(c, person);
       ArrayNode timeline = n.putArray("timeline");
       List<TimelineEntry> entries = cases.timeline(h, caller.associationId(), caseId);
       CaseHistory history = new CaseHistory(entries);
