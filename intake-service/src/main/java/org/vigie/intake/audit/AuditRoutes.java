@@ -87,7 +87,8 @@ public final class AuditRoutes {
       Map<String, String> volunteers = new HashMap<>();
       directory.volunteers(h, caller.associationId()).forEach(v -> volunteers.put(v.volunteerId().toString(), v.displayName()));
       String identityLabel = vault.person(h, caseId).map(Person::displayName).orElse(null);
-      if (identityLabel != null) {
+      // A document naming the person leaves Vigie; the page's own view of the timeline is the case's, journaled there.
+      if (identityLabel != null && format != TimelineFormat.JSON) {
         accesses.record(h, caller.associationId(), caseId, caller.recordedBy(), IdentityAccesses.Action.TIMELINE);
       }
       return new Known(identityLabel,

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The journal of accesses to people's identities: who saw a case with its identity, a timeline
- * naming the person, the exported case list, or gave or corrected an identity, and when. It holds
+ * The journal of accesses to people's identities: who saw a case with its identity, downloaded a
+ * timeline naming the person, exported the case list, or gave or corrected an identity, and when. It holds
  * no identity, so that it can be kept after an erasure; it is kept {@link #KEPT} (the CNIL's
  * recommendation for access logs is six months to a year), then deleted by the daily retention run.
  * Listing the cases (names only) is not journaled.
@@ -22,7 +22,7 @@ public final class IdentityAccesses {
   public enum Action {
     /** A case shown with its identity ({@code GET /api/v1/cases/{id}}). */
     CASE_VIEWED,
-    /** A case's timeline naming the person (JSON, CSV or PDF). */
+    /** A case's timeline naming the person, downloaded (CSV or PDF). */
     TIMELINE,
     /** The association's case list exported, identities included (no case: {@code cases} counts them). */
     EXPORT,

@@ -43,6 +43,7 @@ class IdentityAccessTest {
 
     assertThat(API.get("/api/v1/cases/" + caseId, volunteer).status()).isEqualTo(200);
     assertThat(API.get("/api/v1/cases/" + anonymous, volunteer).status()).isEqualTo(200);
+    assertThat(API.get("/api/v1/cases/" + caseId + "/timeline?format=json", a.token()).status()).isEqualTo(200);
     assertThat(API.get("/api/v1/cases/" + caseId + "/timeline?format=pdf", a.token()).status()).isEqualTo(200);
     assertThat(API.put("/api/v1/cases/" + caseId + "/person", volunteer, "{\"displayName\":\"Aminata Koné Traoré\"}").status())
         .isEqualTo(200);
