@@ -68,7 +68,7 @@ public final class MasterKeyRotation implements AutoCloseable {
       LOG.info("Master key rotation: nothing is wrapped by the previous master key {}; VIGIE_MASTER_KEY_PREVIOUS can be removed",
           keys.previous().get().id());
     } else if (todo > 0) {
-      LOG.info("Master key rotation: {} stored keys to wrap with master key {}", todo, current);
+      LOG.info("Master key rotation: {} stored keys to label with, or re-wrap under, master key {}", todo, current);
     }
     return this;
   }
