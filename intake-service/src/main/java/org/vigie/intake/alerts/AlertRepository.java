@@ -140,6 +140,8 @@ public final class AlertRepository {
         .bind("at", Timestamp.from(at)).bind("by", by).bind("alert", alertId).bind("association", associationId)
         .bind("coordinator", byCoordinator).execute();
     if (marked == 0 && h.createQuery("SELECT 1 FROM alerts WHERE alert_id = ?").bind(0, alertId).mapTo(Integer.class).findOne().isEmpty()) {
+      // One whose alert never comes (its case erased meanwhile, say) is not kept for ever.
+      h.execute("DELETE FROM early_acknowledgements WHERE kept_at < now() - interval '30 days'");
       h.createUpdate("""
               INSERT INTO early_acknowledgements (alert_id, association_id, acknowledged_at, acknowledged_by, by_coordinator)
               VALUES (?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO NOTHING""")

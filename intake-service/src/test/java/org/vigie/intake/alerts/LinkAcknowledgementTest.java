@@ -92,6 +92,12 @@ class LinkAcknowledgementTest {
 
   @Test
   void anAcknowledgementReadBeforeItsAlertIsAppliedWhenTheAlertArrives() throws Exception {
+    // One whose alert never came, kept 31 days: dropped when another is kept.
+    String stale = "link-ack-stale-" + UUID.randomUUID();
+    try (var c = java.sql.DriverManager.getConnection(TestIntake.databaseUrl()); var st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO intake.early_acknowledgements (alert_id, association_id, acknowledged_at, acknowledged_by,"
+          + " by_coordinator, kept_at) VALUES ('" + stale + "', '" + association.id() + "', now(), 'x', false, now() - interval '31 days')");
+    }
     String alertId = "link-ack-" + UUID.randomUUID();
     Instant at = RAISED.plus(Duration.ofMinutes(30));
     acknowledged(alertId, current, VolunteerRole.VOLUNTEER, at);
@@ -101,6 +107,7 @@ class LinkAcknowledgementTest {
     assertThat(alert.get("acknowledgedBy").asText()).isEqualTo(current);
     assertThat(Instant.parse(alert.get("acknowledgedAt").asText())).isEqualTo(at);
     assertThat(earlyKept(alertId)).isFalse();
+    assertThat(earlyKept(stale)).isFalse();
   }
 
   private static boolean earlyKept(String alertId) throws Exception {
