@@ -29,6 +29,7 @@ import org.vigie.intake.auth.TokenRepository;
 import org.vigie.intake.auth.Tokens;
 import org.vigie.intake.cases.CaseCommands;
 import org.vigie.intake.cases.CaseExportRoutes;
+import org.vigie.intake.cases.PossibleDuplicateRoutes;
 import org.vigie.intake.cases.CaseRepository;
 import org.vigie.intake.cases.CaseRequests;
 import org.vigie.intake.cases.CaseRoutes;
@@ -170,6 +171,7 @@ public final class IntakeService implements AutoCloseable {
       routes.addAll(new AssociationStatsRoutes(jdbi, associationScope, alerts, kafka, clock).routes());
       routes.addAll(new CaseExportRoutes(jdbi, associationScope, cases, directory, vault, alerts, identityAccesses).routes());
       routes.addAll(new IdentityAccessRoutes(jdbi, identityAccesses, cases, directory, associationScope, json).routes());
+      routes.addAll(new PossibleDuplicateRoutes(jdbi, associationScope, vault, json).routes());
       routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
           new SettingsRepository(json.mapper()), outbox, writes, json, clock).routes());
 

@@ -163,6 +163,21 @@ public final class IdentityVault {
   }
 
   /**
+   * The association's open cases grouped by person: each group holds two cases or more whose person
+   * has the same foreigner number (most likely one person followed twice), oldest case first; the
+   * groups in the order of their first case.
+   */
+  public java.util.List<java.util.List<UUID>> openCasesSharingANumber(Handle h, UUID associationId) {
+    return h.createQuery("""
+            SELECT array_agg(i.case_id ORDER BY c.created_at, c.case_id) FROM identities i JOIN cases c ON c.case_id = i.case_id
+            WHERE c.association_id = ? AND c.status = 'OPEN' AND length(i.foreigner_number_index) > 0
+            GROUP BY i.foreigner_number_index HAVING count(*) > 1 ORDER BY min(c.created_at)""")
+        .bind(0, associationId)
+        .map((rs, ctx) -> java.util.List.of((UUID[]) rs.getArray(1).getArray()))
+        .list();
+  }
+
+  /**
    * Computes the foreigner-number hash of up to {@code limit} identities stored before it existed;
    * returns how many were done (0 once none is left).
    */

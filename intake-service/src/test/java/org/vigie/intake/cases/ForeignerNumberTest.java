@@ -58,6 +58,17 @@ class ForeignerNumberTest {
     assertThat(found(a, spaced)).hasSize(4);
     assertThat(found(other, number)).hasSize(1);
 
+    // The open cases sharing a number, in groups: the first case is closed, the second, third and imported ones are one person.
+    String duplicates = PossibleDuplicateRoutes.PATH.replace("{associationId}", a.id());
+    Api.Response groups = API.get(duplicates, a.token());
+    assertThat(groups.status()).as(groups.toString()).isEqualTo(200);
+    assertThat(groups.json().get("groups")).hasSize(2);
+    assertThat(groups.json().at("/groups/0/caseIds")).extracting(JsonNode::asText)
+        .containsExactly(secondId, third.text("caseId"), importedId);
+    assertThat(groups.body()).doesNotContain("Mariam", number);
+    assertThat(API.get(duplicates, other.token()).status()).isEqualTo(404);
+    assertThat(API.get(duplicates.replace(a.id(), other.id()), other.token()).json().get("groups")).isEmpty();
+
     assertThat(API.delete("/api/v1/cases/" + secondId + "/identity", a.token()).status()).isIn(200, 202, 204);
     assertThat(found(a, number)).doesNotContain(secondId).hasSize(3);
 
