@@ -167,7 +167,8 @@ public final class IntakeService implements AutoCloseable {
       routes.addAll(new AlertRoutes(alerts, writes, outbox, json, clock).routes());
       routes.addAll(new CsvImportRoutes(importer, json).routes());
       AssociationScope associationScope = new AssociationScope(jdbi, directory);
-      routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, identityAccesses, kafka, clock).routes());
+      routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, identityAccesses,
+          org.vigie.audit.retention.RetentionPolicy.fromConfig(config).inactivity(), kafka, clock).routes());
       routes.addAll(new AssociationStatsRoutes(jdbi, associationScope, alerts, kafka, clock).routes());
       routes.addAll(new CaseExportRoutes(jdbi, associationScope, cases, directory, vault, alerts, identityAccesses).routes());
       routes.addAll(new IdentityAccessRoutes(jdbi, identityAccesses, cases, directory, associationScope, json).routes());

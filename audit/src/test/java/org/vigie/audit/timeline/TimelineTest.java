@@ -543,7 +543,7 @@ class TimelineTest {
     return n;
   }
 
-  private static int darkPixels(BufferedImage image) {
+  static int darkPixels(BufferedImage image) {
     int dark = 0;
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {

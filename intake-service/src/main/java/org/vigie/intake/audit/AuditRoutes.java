@@ -18,6 +18,7 @@ import org.vigie.audit.stats.FederationStats;
 import org.vigie.audit.stats.FederationStatsCollector;
 import org.vigie.audit.timeline.CaseTimeline;
 import org.vigie.audit.timeline.KafkaCaseHistory;
+import org.vigie.audit.timeline.PersonalDataPdf;
 import org.vigie.audit.timeline.TimelineBuilder;
 import org.vigie.audit.timeline.TimelineFormat;
 import org.vigie.audit.timeline.TimelineNames;
@@ -33,6 +34,7 @@ import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.Person;
 import org.vigie.platform.kafka.KafkaSettings;
+import org.vigie.schemas.wording.CaseReference;
 
 /**
  * The audit endpoints: a case's timeline as evidence (JSON, CSV, PDF), for the members of its
@@ -41,10 +43,14 @@ import org.vigie.platform.kafka.KafkaSettings;
 public final class AuditRoutes {
   public static final String TIMELINE = "/api/v1/cases/{caseId}/timeline";
   public static final String STATS = "/api/v1/federation/stats";
+  /** What the association holds about the case's person, as a PDF answering a right-of-access request. */
+  public static final String PERSONAL_DATA = "/api/v1/cases/{caseId}/personal-data";
   /** The statistics scan the whole event log: computed at most this often. */
   public static final Duration STATS_MAX_AGE = Duration.ofMinutes(10);
 
   private final IdentityAccesses accesses;
+  /** How long after a case's last activity it is erased (VIGIE_RETENTION_PERIOD), as the personal-data document says. */
+  private final java.time.Period retention;
   private final Jdbi jdbi;
   private final CaseRepository cases;
   private final DirectoryRepository directory;
@@ -55,8 +61,9 @@ public final class AuditRoutes {
   private final Clock clock;
 
   public AuditRoutes(Jdbi jdbi, CaseRepository cases, DirectoryRepository directory, IdentityVault vault,
-      IdentityAccesses accesses, KafkaSettings kafka, Clock clock) {
+      IdentityAccesses accesses, java.time.Period retention, KafkaSettings kafka, Clock clock) {
     this.accesses = accesses;
+    this.retention = retention;
     this.jdbi = jdbi;
     this.cases = cases;
     this.directory = directory;
@@ -73,6 +80,7 @@ public final class AuditRoutes {
   public List<ApiRoute> routes() {
     return List.of(
         ApiRoute.of(GET, TIMELINE, Set.of(Role.COORDINATOR, Role.VOLUNTEER), this::timeline),
+        ApiRoute.of(GET, PERSONAL_DATA, Set.of(Role.COORDINATOR), this::personalData),
         ApiRoute.of(GET, STATS, Set.of(Role.ADMIN), this::stats));
   }
 
@@ -100,6 +108,37 @@ public final class AuditRoutes {
     ctx.contentType(format.contentType());
     ctx.header("Content-Disposition", "inline; filename=\"chronologie-" + caseId + "." + format.extension() + "\"");
     format.write(t, ctx.outputStream());
+  }
+
+  /**
+   * The person's identity and free-text notes, what they are for and how long they are kept, as a PDF
+   * in French to hand to the person who asks for them (GDPR, article 15); journaled. The case's events
+   * are in its timeline.
+   */
+  private void personalData(Context ctx, Caller caller) {
+    UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
+    PersonalDataPdf.PersonalData data = jdbi.inTransaction(h -> {
+      var c = cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
+      List<org.vigie.intake.cases.TimelineEntry> entries = cases.timeline(h, caller.associationId(), caseId);
+      LocalDate erasedOn = entries.stream().filter(e -> "CASE_ERASED".equals(e.type())).map(e -> e.occurredOn()).findFirst()
+          .orElse(c.identityErased() ? c.lastEventOn() : null);
+      List<PersonalDataPdf.Note> notes = new java.util.ArrayList<>();
+      for (var e : entries) {
+        if (e.details() != null && e.details().hasNonNull("noteRef")) {
+          vault.note(h, caseId, UUID.fromString(e.details().get("noteRef").asText()))
+              .ifPresent(text -> notes.add(new PersonalDataPdf.Note(e.occurredOn(), text)));
+        }
+      }
+      Optional<Person> person = vault.person(h, caseId);
+      accesses.record(h, caller.associationId(), caseId, caller.recordedBy(), IdentityAccesses.Action.PERSONAL_DATA);
+      return new PersonalDataPdf.PersonalData(caseId.toString(), CaseReference.of(caseId.toString()),
+          directory.associationName(h, caller.associationId()).orElse(null), clock.instant(),
+          person.map(Person::displayName).orElse(null), person.map(Person::foreignerNumber).orElse(null),
+          person.map(Person::phone).orElse(null), notes, c.openedOn(), erasedOn, retention);
+    });
+    ctx.header("Content-Disposition", "inline; filename=\"donnees-personnelles-" + CaseReference.of(caseId.toString()) + ".pdf\"");
+    ctx.header("Cache-Control", "no-store");
+    ctx.contentType("application/pdf").result(PersonalDataPdf.toPdf(data));
   }
 
   private void stats(Context ctx, Caller caller) throws Exception {

@@ -27,7 +27,9 @@ public final class IdentityAccesses {
     /** The association's case list exported, identities included (no case: {@code cases} counts them). */
     EXPORT,
     /** An identity given or corrected. */
-    IDENTITY_CHANGED
+    IDENTITY_CHANGED,
+    /** The document of the person's data (identity and notes) made for a right-of-access request. */
+    PERSONAL_DATA
   }
 
   /** One access: {@code caseId} null for an export. */

@@ -1,0 +1,48 @@
+package org.vigie.audit.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** The answer to a right-of-access request renders, in French, with the identity, the notes and what the data is for. */
+class PersonalDataPdfTest {
+  private static final Instant EDITED = Instant.parse("2026-11-27T09:15:00Z");
+
+  @Test
+  void theIdentityTheNotesAndWhatTheyAreForAreOnTheDocument() throws Exception {
+    byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-1", "3A8E87E2", "Permanence de Bobigny", EDITED,
+        "Aminata Koné", "7512345670", "+33 6 11 22 33 44",
+        List.of(new PersonalDataPdf.Note(LocalDate.of(2026, 10, 2), "Compte ANEF bloqué depuis le 1er octobre, rappeler lundi"),
+            new PersonalDataPdf.Note(LocalDate.of(2026, 11, 4), "Rendez-vous au point d'accueil numérique le 12")),
+        LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 60);
+      assertThat(TimelineTest.darkPixels(page)).isGreaterThan(2_000);
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("Vos données personnelles dans Vigie", "RGPD, article 15", "Association : Permanence de Bobigny",
+          "Dossier : 3A8E87E2", "suivi depuis le 14/09/2026", "Édité le 27/11/2026 à 10:15 (heure de Paris)",
+          "Nom : Aminata Koné", "Numéro étranger (AGDREF) : 7512345670", "Téléphone : +33 6 11 22 33 44",
+          "02/10/2026", "Compte ANEF bloqué depuis le 1er octobre", "Rendez-vous au point d'accueil numérique",
+          "effacées 2 ans après la dernière activité", "CNIL");
+    }
+  }
+
+  @Test
+  void anErasedIdentityIsSaidErasedAndNothingElse() throws Exception {
+    byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-2", "00AA11BB", null, EDITED,
+        null, null, null, List.of(), LocalDate.of(2025, 1, 6), LocalDate.of(2026, 11, 20), Period.ofMonths(18)));
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("Effacée le 20/11/2026", "effacées 18 mois après").doesNotContain("Nom :", "Notes libres");
+    }
+  }
+}
