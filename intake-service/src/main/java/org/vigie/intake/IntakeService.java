@@ -163,16 +163,18 @@ public final class IntakeService implements AutoCloseable {
       List<ApiRoute> routes = new ArrayList<>();
       routes.addAll(new DirectoryRoutes(jdbi, directory, tokens, new Tokens(), authenticator, outbox, writes, json, clock).routes());
       IdentityAccesses identityAccesses = new IdentityAccesses(clock);
+      org.vigie.audit.retention.RetentionPolicy retention = org.vigie.audit.retention.RetentionPolicy.fromConfig(config);
       routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, identityAccesses, writes, json, clock).routes());
       routes.addAll(new AlertRoutes(alerts, writes, outbox, json, clock).routes());
       routes.addAll(new CsvImportRoutes(importer, json).routes());
       AssociationScope associationScope = new AssociationScope(jdbi, directory);
       routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, identityAccesses,
-          org.vigie.audit.retention.RetentionPolicy.fromConfig(config).inactivity(), kafka, clock).routes());
+          retention.inactivity(), kafka, clock).routes());
       routes.addAll(new AssociationStatsRoutes(jdbi, associationScope, alerts, kafka, clock).routes());
       routes.addAll(new CaseExportRoutes(jdbi, associationScope, cases, directory, vault, alerts, identityAccesses).routes());
       routes.addAll(new IdentityAccessRoutes(jdbi, identityAccesses, cases, directory, associationScope, json).routes());
       routes.addAll(new PossibleDuplicateRoutes(jdbi, associationScope, vault, json).routes());
+      routes.addAll(new org.vigie.intake.audit.ErasureDueRoutes(jdbi, associationScope, retention, json, clock).routes());
       routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
           new SettingsRepository(json.mapper()), outbox, writes, json, clock).routes());
 

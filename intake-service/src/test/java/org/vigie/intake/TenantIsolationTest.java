@@ -136,6 +136,8 @@ class TenantIsolationTest {
         assertThat(API.get(assoc + a.id() + "/possible-duplicates", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/cases/{caseId}/personal-data", () ->
         assertThat(API.get("/api/v1/cases/" + caseA + "/personal-data", b.token()).status()).isEqualTo(404));
+    check("GET /api/v1/associations/{associationId}/erasures-due", () ->
+        assertThat(API.get(assoc + a.id() + "/erasures-due", b.token()).status()).isEqualTo(404));
     check("PUT /api/v1/cases/{caseId}/person", () ->
         assertThat(API.put("/api/v1/cases/" + caseA + "/person", b.token(), "{\"displayName\":\"Intrus\"}").status()).isEqualTo(404));
     check("GET /api/v1/associations/{associationId}/case-export", () ->

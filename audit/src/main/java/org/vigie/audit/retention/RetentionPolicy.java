@@ -53,6 +53,11 @@ public record RetentionPolicy(Period inactivity) {
     return today.minus(inactivity);
   }
 
+  /** The first day a run erases the case, unless something happens to it before. */
+  public LocalDate erasureDay(CaseActivity activity) {
+    return activity.lastActivityOn().plus(inactivity);
+  }
+
   public boolean isDue(CaseActivity activity, LocalDate today) {
     return !activity.erased() && !activity.lastActivityOn().isAfter(lastActiveDayDue(today));
   }

@@ -1,14 +1,11 @@
 package org.vigie.intake.audit;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -100,27 +97,9 @@ public final class RetentionSchedule implements AutoCloseable {
     return job.run(activities());
   }
 
-  /** The last activity of each case, from the cases and their recorded events. */
+  /** The last activity of each case of every association. */
   public List<CaseActivity> activities() {
-    return jdbi.withHandle(h -> h.createQuery("""
-            SELECT c.case_id, c.association_id, c.identity_erased, c.last_event_on,
-                   max(e.occurred_on) AS last_occurred, max(e.recorded_at) AS last_recorded
-            FROM cases c LEFT JOIN case_events e ON e.case_id = c.case_id
-            GROUP BY c.case_id, c.association_id, c.identity_erased, c.last_event_on""")
-        .map((rs, ctx) -> {
-          LocalDate last = rs.getObject("last_event_on", LocalDate.class);
-          LocalDate occurred = rs.getObject("last_occurred", LocalDate.class);
-          Timestamp recorded = rs.getTimestamp("last_recorded");
-          if (occurred != null && occurred.isAfter(last)) {
-            last = occurred;
-          }
-          if (recorded != null && LocalDate.ofInstant(recorded.toInstant(), zone).isAfter(last)) {
-            last = LocalDate.ofInstant(recorded.toInstant(), zone);
-          }
-          return new CaseActivity(rs.getObject("case_id", UUID.class).toString(),
-              rs.getObject("association_id", UUID.class).toString(), last, rs.getBoolean("identity_erased"));
-        })
-        .list());
+    return jdbi.withHandle(h -> CaseActivities.of(h, null, zone));
   }
 
   @Override
