@@ -8,13 +8,17 @@ import static io.javalin.http.HandlerType.PUT;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigie.intake.alerts.AlertRepository;
 import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
@@ -35,9 +39,9 @@ import org.vigie.schemas.EventSource;
 import org.vigie.schemas.Procedure;
 import org.vigie.schemas.VolunteerAssigned;
 
-/** Cases: open, record events, read with timeline and alerts, list, reassign, erase the identity. */
+/** Cases: open, record events, read with timeline and alerts, list, reassign, give or correct the identity, erase it. */
 public final class CaseRoutes {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseRoutes.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CaseRoutes.class);
   private static final Set<Role> MEMBERS = Set.of(Role.COORDINATOR, Role.VOLUNTEER);
   private static final Set<Role> COORDINATORS = Set.of(Role.COORDINATOR);
   private static final int MAX_PAGE = 200;
@@ -111,11 +115,11 @@ public final class CaseRoutes {
   }
 
   /** The association's open cases, other than {@code except}, whose person has this person's foreigner number: most likely the same person. */
-  private List<UUID> openCasesWithNumber(org.jdbi.v3.core.Handle h, Caller caller, Optional<Person> person, UUID except) {
+  private List<UUID> openCasesWithNumber(Handle h, Caller caller, Optional<Person> person, UUID except) {
     return person.map(Person::foreignerNumber).filter(n -> n != null && !n.isBlank())
         .map(vault::foreignerNumberIndex)
         .map(index -> vault.openCasesByNumberIndex(h, caller.associationId(), List.of(index))
-            .getOrDefault(java.nio.ByteBuffer.wrap(index), List.of()).stream().filter(id -> !id.equals(except)).toList())
+            .getOrDefault(ByteBuffer.wrap(index), List.of()).stream().filter(id -> !id.equals(except)).toList())
         .orElse(List.of());
   }
 
