@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.vigie.intake.alerts.AlertProjection;
 import org.vigie.intake.alerts.AlertRepository;
 import org.vigie.intake.alerts.AlertRoutes;
-import org.vigie.intake.alerts.LinkAcknowledgements;
+import org.vigie.intake.alerts.NotifierOutcomes;
 import org.vigie.intake.audit.AssociationStatsRoutes;
 import org.vigie.intake.auth.Authenticator;
 import org.vigie.intake.auth.RateLimiter;
@@ -196,10 +196,10 @@ public final class IntakeService implements AutoCloseable {
       ConsumerLoop alertsFeed = new ConsumerLoop("intake-alerts-consumer", kafka.consumer("vigie-intake-alerts"),
           Topics.CASE_ALERTS.name(), projection).bindTo(registry).start();
       parts.add(0, alertsFeed);
-      LinkAcknowledgements linkAcks = new LinkAcknowledgements(jdbi, alerts);
+      NotifierOutcomes notifierOutcomes = new NotifierOutcomes(jdbi, alerts);
       ConsumerLoop acknowledgementsFeed = new ConsumerLoop("intake-notifications-consumer",
           kafka.consumer("vigie-intake-notifications"), Topics.NOTIFICATIONS.name(),
-          IsolatingBatchHandler.of(linkAcks, linkAcks::refused)).bindTo(registry).start();
+          IsolatingBatchHandler.of(notifierOutcomes, notifierOutcomes::refused)).bindTo(registry).start();
       parts.add(0, acknowledgementsFeed);
       parts.add(0, org.vigie.intake.audit.RetentionSchedule.daily(config, jdbi, cases, vault, identityAccesses, outbox, publisher,
           clock));

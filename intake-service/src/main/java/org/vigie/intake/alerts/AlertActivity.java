@@ -8,13 +8,18 @@ import java.util.List;
  * soon. Months are those the alerts were raised in, in the service's zone.
  *
  * @param medianHoursToAcknowledge from raising to taking in hand, over the alerts taken in hand; null when none was
+ * @param escalated alerts the coordination was told about, nobody having taken them in hand in time
  */
-public record AlertActivity(int raised, int cases, int acknowledged, Double medianHoursToAcknowledge, List<Month> byMonth) {
+public record AlertActivity(int raised, int cases, int acknowledged, Double medianHoursToAcknowledge, int escalated,
+    List<Month> byMonth) {
 
   public AlertActivity {
     byMonth = List.copyOf(byMonth);
   }
 
-  /** One rule's alerts raised in a month (yyyy-MM); {@code resolved}: those resolved since. */
-  public record Month(String month, String rule, int raised, int cases, int acknowledged, int resolved) {}
+  /**
+   * One rule's alerts raised in a month (yyyy-MM); {@code resolved}: those resolved since;
+   * {@code escalated}: those the coordination was told about, nobody having taken them in hand.
+   */
+  public record Month(String month, String rule, int raised, int cases, int acknowledged, int resolved, int escalated) {}
 }

@@ -16,7 +16,8 @@ import org.vigie.schemas.CaseAlert;
 public final class AlertRepository {
   private static final String COLUMNS = """
       alert_id, case_id, rule, severity, status, episode_start, raised_at, emitted_at, deadline,
-      assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en, acknowledged_at, acknowledged_by""";
+      assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en, acknowledged_at, acknowledged_by,
+      escalated_at""";
   /**
    * An open alert raised again for another volunteer than the one it was for: its case was handed
    * over, and the taking in hand was the former volunteer's (the new one takes it in hand in turn).
@@ -150,6 +151,18 @@ public final class AlertRepository {
     return marked > 0;
   }
 
+  /**
+   * The notifier told the coordination about the alert, nobody having taken it in hand: the first time
+   * is kept. An escalation of an alert not projected yet changes nothing (one comes a day or more after
+   * its alert).
+   */
+  public void escalated(Handle h, String associationId, String alertId, java.time.Instant at) {
+    h.createUpdate("""
+            UPDATE alerts SET escalated_at = :at
+            WHERE alert_id = :alert AND association_id = :association AND (escalated_at IS NULL OR escalated_at > :at)""")
+        .bind("at", Timestamp.from(at)).bind("alert", alertId).bind("association", associationId).execute();
+  }
+
   /** Applies, as {@link #acknowledgedByLink} would have, the acknowledgements kept for alerts just projected. */
   public void applyEarlyAcknowledgements(Handle h, java.util.Collection<String> alertIds) {
     h.createUpdate("""
@@ -186,21 +199,22 @@ public final class AlertRepository {
   public AlertActivity activity(Handle h, UUID associationId, java.time.ZoneId zone) {
     List<AlertActivity.Month> months = h.createQuery("""
             SELECT to_char(raised_at AT TIME ZONE :zone, 'YYYY-MM'), rule, count(*), count(DISTINCT case_id),
-              count(acknowledged_at), count(*) FILTER (WHERE status = 'RESOLVED')
+              count(acknowledged_at), count(*) FILTER (WHERE status = 'RESOLVED'), count(escalated_at)
             FROM alerts WHERE association_id = :association GROUP BY 1, 2 ORDER BY 1, 2""")
         .bind("zone", zone.getId()).bind("association", associationId.toString())
         .map((rs, ctx) -> new AlertActivity.Month(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-            rs.getInt(6)))
+            rs.getInt(6), rs.getInt(7)))
         .list();
     return h.createQuery("""
             SELECT count(*), count(DISTINCT case_id), count(acknowledged_at),
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - raised_at)) / 3600
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - raised_at)) / 3600,
+              count(escalated_at)
             FROM alerts WHERE association_id = ?""")
         .bind(0, associationId.toString())
         .map((rs, ctx) -> {
           double median = rs.getDouble(4);
           Double hours = rs.wasNull() ? null : Math.round(median * 100) / 100.0;
-          return new AlertActivity(rs.getInt(1), rs.getInt(2), rs.getInt(3), hours, months);
+          return new AlertActivity(rs.getInt(1), rs.getInt(2), rs.getInt(3), hours, rs.getInt(5), months);
         })
         .one();
   }
@@ -224,6 +238,8 @@ public final class AlertRepository {
     n.putObject("message").put("fr", rs.getString(14)).put("en", rs.getString(15));
     Timestamp acknowledged = rs.getTimestamp(16);
     n.put("acknowledgedAt", acknowledged == null ? null : acknowledged.toInstant().toString()).put("acknowledgedBy", rs.getString(17));
+    Timestamp escalated = rs.getTimestamp(18);
+    n.put("escalatedAt", escalated == null ? null : escalated.toInstant().toString());
     return n;
   }
 }

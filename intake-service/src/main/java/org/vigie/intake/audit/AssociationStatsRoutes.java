@@ -78,9 +78,9 @@ public final class AssociationStatsRoutes {
     StringBuilder out = new StringBuilder();
     try {
       CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-          .setHeader("month", "rule", "raised", "cases", "acknowledged", "resolved").get());
+          .setHeader("month", "rule", "raised", "cases", "acknowledged", "resolved", "escalated").get());
       for (AlertActivity.Month m : activity.byMonth()) {
-        printer.printRecord(m.month(), m.rule(), m.raised(), m.cases(), m.acknowledged(), m.resolved());
+        printer.printRecord(m.month(), m.rule(), m.raised(), m.cases(), m.acknowledged(), m.resolved(), m.escalated());
       }
       printer.flush();
     } catch (IOException e) {

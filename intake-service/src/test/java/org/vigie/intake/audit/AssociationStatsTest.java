@@ -18,6 +18,11 @@ import org.vigie.platform.testing.SharedKafka;
 import org.vigie.schemas.AlertMessage;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.NotificationOutcome;
+import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.VolunteerRole;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.topics.Topics;
@@ -45,13 +50,25 @@ class AssociationStatsTest {
     Instant october = Instant.parse("2026-10-05T08:00:00Z");
     Instant november = Instant.parse("2026-11-03T08:00:00Z");
     acknowledged = alert(association, first, RuleId.PERMIT_EXPIRED_WITHOUT_API, AlertStatus.RAISED, october);
-    alert(association, second, RuleId.PERMIT_EXPIRED_WITHOUT_API, AlertStatus.RESOLVED, october.plusSeconds(60));
+    String escalated = alert(association, second, RuleId.PERMIT_EXPIRED_WITHOUT_API, AlertStatus.RESOLVED, october.plusSeconds(60));
     alert(association, first, RuleId.BLOCKAGE_UNRESOLVED, AlertStatus.RAISED, november);
     alert(other, elsewhere, RuleId.BLOCKAGE_UNRESOLVED, AlertStatus.RAISED, november);
     await().atMost(Duration.ofSeconds(60)).until(() ->
         API.get("/api/v1/alerts?status=all", association.token()).json().get("total").asInt() == 3);
     Api.Response taken = API.post("/api/v1/alerts/" + acknowledged + "/acknowledgement", association.token(), "");
     assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+    // The notifier told the coordination about another one, nobody having taken it in hand.
+    NotificationOutcome told = NotificationOutcome.newBuilder().setNotificationId(UUID.randomUUID().toString())
+        .setAlertId(escalated).setCaseId(second).setAssociationId(association.id()).setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API)
+        .setSeverity(Severity.HIGH).setChannel(NotificationChannel.EMAIL).setKind(NotificationKind.ESCALATION)
+        .setRecipientVolunteerId(UUID.randomUUID().toString()).setRecipientRole(VolunteerRole.COORDINATOR)
+        .setState(NotificationState.SENT).setAttempts(1).setAt(october.plus(Duration.ofDays(3))).build();
+    try (KafkaProducer<String, NotificationOutcome> p = new KafkaProducer<>(SharedKafka.settings().producer("test-association-stats"),
+        Topics.NOTIFICATIONS.keySerde().serializer(), Topics.NOTIFICATIONS.valueSerde().serializer())) {
+      p.send(new ProducerRecord<>(Topics.NOTIFICATIONS.name(), escalated, told)).get();
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> API.get("/api/v1/alerts?status=all", association.token()).json()
+        .get("alerts").findValues("escalatedAt").stream().anyMatch(v -> !v.isNull()));
   }
 
   @Test
@@ -66,6 +83,7 @@ class AssociationStatsTest {
     assertThat(alerts.get("raised").asInt()).isEqualTo(3);
     assertThat(alerts.get("cases").asInt()).isEqualTo(2);
     assertThat(alerts.get("acknowledged").asInt()).isEqualTo(1);
+    assertThat(alerts.get("escalated").asInt()).isEqualTo(1);
     JsonNode listed = API.get("/api/v1/alerts?status=all", association.token()).json().get("alerts");
     JsonNode taken = null;
     for (JsonNode a : listed) {
@@ -82,6 +100,7 @@ class AssociationStatsTest {
     assertThat(alerts.at("/byMonth/0/raised").asInt()).isEqualTo(2);
     assertThat(alerts.at("/byMonth/0/acknowledged").asInt()).isEqualTo(1);
     assertThat(alerts.at("/byMonth/0/resolved").asInt()).isEqualTo(1);
+    assertThat(alerts.at("/byMonth/0/escalated").asInt()).isEqualTo(1);
     assertThat(alerts.at("/byMonth/1/month").asText()).isEqualTo("2026-11");
     assertThat(alerts.at("/byMonth/1/rule").asText()).isEqualTo("BLOCKAGE_UNRESOLVED");
 
@@ -112,8 +131,8 @@ class AssociationStatsTest {
     Api.Response alerts = API.get(path + "?format=csv&table=alerts", association.token());
     assertThat(alerts.status()).isEqualTo(200);
     assertThat(alerts.contentType()).startsWith("text/csv");
-    assertThat(alerts.body().lines()).containsExactly("month,rule,raised,cases,acknowledged,resolved",
-        "2026-10,PERMIT_EXPIRED_WITHOUT_API,2,2,1,1", "2026-11,BLOCKAGE_UNRESOLVED,1,1,0,0");
+    assertThat(alerts.body().lines()).containsExactly("month,rule,raised,cases,acknowledged,resolved,escalated",
+        "2026-10,PERMIT_EXPIRED_WITHOUT_API,2,2,1,1,1", "2026-11,BLOCKAGE_UNRESOLVED,1,1,0,0,0");
     Api.Response blockages = API.get(path + "?format=csv&table=blockages&minCases=1", association.token());
     assertThat(blockages.body().lines()).containsExactly("department,month,kind,cases,reports,suppressed",
         "44,2026-10,ACCOUNT_LOCKED,2,2,false");

@@ -28,12 +28,12 @@ import org.vigie.schemas.VolunteerRole;
 import org.vigie.schemas.topics.Topics;
 
 /**
- * An alert taken in hand through an e-mail's link is known only to the notifier, which says so on
- * vigie.notifications.v1: the association's alert list shows it taken in hand too, by whom and when.
+ * An alert taken in hand through an e-mail's link, or escalated to the coordination, is known only to
+ * the notifier, which says so on vigie.notifications.v1: the association's alert list shows it too.
  * A later acknowledgement on the same alert (same key, so read after) proves that an earlier one was
  * left out when it had to be.
  */
-class LinkAcknowledgementTest {
+class NotifierOutcomesTest {
   private static final Api API = TestIntake.api();
   private static final Instant RAISED = Instant.parse("2026-11-02T08:00:00Z");
   private static TestIntake.Association association;
@@ -91,6 +91,20 @@ class LinkAcknowledgementTest {
   }
 
   @Test
+  void anEscalationIsShownOnTheAlertWithItsFirstDay() throws Exception {
+    String alertId = raised(current);
+    Instant told = RAISED.plus(Duration.ofHours(24));
+    outcome(alertId, COORDINATOR, VolunteerRole.COORDINATOR, NotificationKind.ESCALATION, NotificationState.SENT, told);
+    JsonNode alert = await().atMost(Duration.ofSeconds(30)).until(() -> alert(alertId), a -> !a.path("escalatedAt").isNull());
+    assertThat(Instant.parse(alert.get("escalatedAt").asText())).isEqualTo(told);
+    // the volunteer's message marked escalated a little earlier: the first time is kept
+    Instant marked = told.minusSeconds(1);
+    outcome(alertId, current, VolunteerRole.VOLUNTEER, NotificationKind.ALERT, NotificationState.ESCALATED, marked);
+    await().atMost(Duration.ofSeconds(30)).until(() -> Instant.parse(alert(alertId).get("escalatedAt").asText()).equals(marked));
+    assertThat(alert(alertId).get("acknowledgedAt").isNull()).isTrue();
+  }
+
+  @Test
   void anAcknowledgementReadBeforeItsAlertIsAppliedWhenTheAlertArrives() throws Exception {
     // One whose alert never came, kept 31 days: dropped when another is kept.
     String stale = "link-ack-stale-" + UUID.randomUUID();
@@ -144,10 +158,20 @@ class LinkAcknowledgementTest {
   }
 
   private static void acknowledged(String alertId, String by, VolunteerRole role, Instant at, String associationId) throws Exception {
+    outcome(alertId, by, role, NotificationKind.ALERT, NotificationState.ACKNOWLEDGED, at, associationId);
+  }
+
+  private static void outcome(String alertId, String by, VolunteerRole role, NotificationKind kind, NotificationState state,
+      Instant at) throws Exception {
+    outcome(alertId, by, role, kind, state, at, association.id());
+  }
+
+  private static void outcome(String alertId, String by, VolunteerRole role, NotificationKind kind, NotificationState state,
+      Instant at, String associationId) throws Exception {
     NotificationOutcome outcome = NotificationOutcome.newBuilder().setNotificationId(UUID.randomUUID().toString())
         .setAlertId(alertId).setCaseId(caseId).setAssociationId(associationId).setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API)
-        .setSeverity(Severity.CRITICAL).setChannel(NotificationChannel.EMAIL).setKind(NotificationKind.ALERT)
-        .setRecipientVolunteerId(by).setRecipientRole(role).setState(NotificationState.ACKNOWLEDGED).setAttempts(1)
+        .setSeverity(Severity.CRITICAL).setChannel(NotificationChannel.EMAIL).setKind(kind)
+        .setRecipientVolunteerId(by).setRecipientRole(role).setState(state).setAttempts(1)
         .setAt(at).build();
     producer.send(new ProducerRecord<>(Topics.NOTIFICATIONS.name(), alertId, Topics.NOTIFICATIONS.valueSerde().serializer()
         .serialize(Topics.NOTIFICATIONS.name(), outcome))).get();
