@@ -36,11 +36,12 @@ public final class ListAssociationsCommand implements Callable<Integer> {
       out.println(list.toPrettyString());
       return 0;
     }
-    out.printf("%-36s  %-13s  %9s  %12s  %14s  %s%n", "association", "créée/created", "bénévoles", "coordination",
-        "dossiers/cases", "nom/name");
+    out.printf("%-36s  %-13s  %9s  %12s  %14s  %14s  %14s  %s%n", "association", "créée/created", "bénévoles", "coordination",
+        "dossiers/cases", "alertes/alerts", "en attente/new", "nom/name");
     for (JsonNode a : list.get("associations")) {
-      out.printf("%-36s  %-13s  %9d  %12d  %14d  %s%n", a.get("associationId").asText(), a.get("createdAt").asText().substring(0, 10),
-          a.get("activeVolunteers").asInt(), a.get("activeCoordinators").asInt(), a.get("openCases").asInt(), a.get("name").asText());
+      out.printf("%-36s  %-13s  %9d  %12d  %14d  %14d  %14d  %s%n", a.get("associationId").asText(),
+          a.get("createdAt").asText().substring(0, 10), a.get("activeVolunteers").asInt(), a.get("activeCoordinators").asInt(),
+          a.get("openCases").asInt(), a.get("openAlerts").asInt(), a.get("openAlertsNotTakenInHand").asInt(), a.get("name").asText());
     }
     return 0;
   }

@@ -42,7 +42,7 @@ class CommandsTest {
 
     Run listed = vigie("admin", "list-associations", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());
     assertThat(listed.exitCode()).as(listed.err()).isZero();
-    assertThat(listed.out()).containsPattern(associationId + " +\\d{4}-\\d{2}-\\d{2} +1 +0 +0 +Permanence import");
+    assertThat(listed.out()).containsPattern(associationId + " +\\d{4}-\\d{2}-\\d{2} +1 +0 +0 +0 +0 +Permanence import");
     Run listedJson = vigie("admin", "list-associations", "--json", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());
     assertThat(json.readTree(listedJson.out()).get("associations").findValuesAsText("associationId")).contains(associationId);
     assertThat(vigie("admin", "list-associations", "--url", TestVigie.intakeUrl(), "--token", token).exitCode())

@@ -25,9 +25,12 @@ public final class DirectoryRepository {
     return h.createQuery("SELECT name FROM associations WHERE association_id = ?").bind(0, id).mapTo(String.class).findOne();
   }
 
-  /** An association as the federation's administrator sees it: its size, never its cases. */
+  /**
+   * An association as the federation's administrator sees it: its size and its load (open alerts, and
+   * those nobody took in hand), never its cases.
+   */
   public record AssociationSummary(UUID associationId, String name, java.time.Instant createdAt, int activeVolunteers,
-      int activeCoordinators, int openCases) {}
+      int activeCoordinators, int openCases, int openAlerts, int openAlertsNotTakenInHand) {}
 
   /** Every association of the deployment, by name. */
   public List<AssociationSummary> associations(Handle h) {
@@ -35,10 +38,14 @@ public final class DirectoryRepository {
             SELECT a.association_id, a.name, a.created_at,
               (SELECT count(*) FROM volunteers v WHERE v.association_id = a.association_id AND v.active AND v.role = 'VOLUNTEER'),
               (SELECT count(*) FROM volunteers v WHERE v.association_id = a.association_id AND v.active AND v.role = 'COORDINATOR'),
-              (SELECT count(*) FROM cases c WHERE c.association_id = a.association_id AND c.status = 'OPEN')
-            FROM associations a ORDER BY lower(a.name), a.association_id""")
+              (SELECT count(*) FROM cases c WHERE c.association_id = a.association_id AND c.status = 'OPEN'),
+              al.open, al.waiting
+            FROM associations a
+            LEFT JOIN LATERAL (SELECT count(*) AS open, count(*) FILTER (WHERE acknowledged_at IS NULL) AS waiting
+                FROM alerts WHERE association_id = a.association_id::text AND status = 'RAISED') al ON true
+            ORDER BY lower(a.name), a.association_id""")
         .map((rs, ctx) -> new AssociationSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            rs.getInt(4), rs.getInt(5), rs.getInt(6)))
+            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)))
         .list();
   }
 

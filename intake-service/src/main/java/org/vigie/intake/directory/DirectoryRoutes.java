@@ -91,7 +91,8 @@ public final class DirectoryRoutes {
 
   /**
    * The deployment's associations, for the federation's administrator, who manages their volunteers
-   * and tokens: names, ids and sizes (active volunteers, coordinators, open cases), no case.
+   * and tokens: names, ids, sizes (active volunteers, coordinators, open cases) and loads (open alerts,
+   * those nobody took in hand), no case.
    */
   private void listAssociations(Context ctx, Caller caller) {
     ObjectNode out = json.object();
@@ -99,7 +100,8 @@ public final class DirectoryRoutes {
     jdbi.useHandle(h -> directory.associations(h).forEach(a -> list.addObject()
         .put("associationId", a.associationId().toString()).put("name", a.name()).put("createdAt", a.createdAt().toString())
         .put("activeVolunteers", a.activeVolunteers()).put("activeCoordinators", a.activeCoordinators())
-        .put("openCases", a.openCases())));
+        .put("openCases", a.openCases()).put("openAlerts", a.openAlerts())
+        .put("openAlertsNotTakenInHand", a.openAlertsNotTakenInHand())));
     ctx.json(out);
   }
 

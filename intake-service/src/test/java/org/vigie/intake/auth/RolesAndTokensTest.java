@@ -2,11 +2,27 @@ package org.vigie.intake.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.vigie.intake.support.Api;
 import org.vigie.intake.support.TestIntake;
 import org.vigie.intake.support.TopicReader;
+import org.vigie.platform.testing.SharedKafka;
+import org.vigie.schemas.AlertMessage;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.VolunteerAssigned;
 import org.vigie.schemas.topics.Topics;
@@ -59,7 +75,7 @@ class RolesAndTokensTest {
   }
 
   @Test
-  void theFederationAdministratorListsTheAssociationsWithTheirSizeAndNoCase() {
+  void theFederationAdministratorListsTheAssociationsWithTheirSizeAndLoadAndNoCase() throws Exception {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String kept = TestIntake.newVolunteer(api, a, "VOLUNTEER");
     String gone = TestIntake.newVolunteer(api, a, "VOLUNTEER");
@@ -69,6 +85,22 @@ class RolesAndTokensTest {
     String closed = TestIntake.newCase(api, a.token());
     assertThat(api.post("/api/v1/cases/" + closed + "/events", a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-01\"}")
         .status()).isEqualTo(202);
+    // Three alerts: two open, one of them taken in hand, and one resolved.
+    List<String> alerts = new ArrayList<>();
+    try (KafkaProducer<String, CaseAlert> p = new KafkaProducer<>(SharedKafka.settings().producer("test-admin-list"),
+        Topics.CASE_ALERTS.keySerde().serializer(), Topics.CASE_ALERTS.valueSerde().serializer())) {
+      for (AlertStatus status : List.of(AlertStatus.RAISED, AlertStatus.RAISED, AlertStatus.RESOLVED)) {
+        Instant at = Instant.parse("2026-11-02T08:00:00Z");
+        CaseAlert alert = CaseAlert.newBuilder().setAlertId("admin-" + UUID.randomUUID()).setCaseId(closed).setAssociationId(a.id())
+            .setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API).setSeverity(Severity.HIGH).setStatus(status)
+            .setEpisodeStart(LocalDate.of(2026, 11, 2)).setRaisedAt(at).setEmittedAt(at).setReference("CESEDA")
+            .setTextVersionDate(LocalDate.of(2026, 1, 1)).setRuleVersion("1").setMessage(new AlertMessage("Alerte", "Alert")).build();
+        p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), closed, alert)).get();
+        alerts.add(alert.getAlertId());
+      }
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/alerts?status=all", a.token()).json().get("total").asInt() == 3);
+    assertThat(api.post("/api/v1/alerts/" + alerts.get(0) + "/acknowledgement", a.token(), "").status()).isEqualTo(200);
 
     Api.Response r = api.get("/api/v1/admin/associations", TestIntake.ADMIN_TOKEN);
 
@@ -84,6 +116,8 @@ class RolesAndTokensTest {
     assertThat(mine.get("activeVolunteers").asInt()).isEqualTo(1);
     assertThat(mine.get("activeCoordinators").asInt()).isEqualTo(1);
     assertThat(mine.get("openCases").asInt()).isEqualTo(1);
+    assertThat(mine.get("openAlerts").asInt()).isEqualTo(2);
+    assertThat(mine.get("openAlertsNotTakenInHand").asInt()).isEqualTo(1);
     assertThat(r.body()).doesNotContain(closed);
     assertThat(api.get("/api/v1/admin/associations", a.token()).status()).isEqualTo(403);
   }
