@@ -3,8 +3,15 @@ package org.vigie.intake.vault;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -32,18 +39,18 @@ public final class IdentityVault {
 
   /** Everything the vault stores for a new case, sealed in memory (for batched imports); no key when there is nothing to seal. */
   public record NewCaseSecrets(UUID caseId, MasterKeys.Wrapped wrappedKey, byte[] identity, byte[] numberIndex,
-      java.util.Map<UUID, byte[]> notes) {}
+      Map<UUID, byte[]> notes) {}
 
   /** Seals a new case's data key, identity and notes without touching the database. */
-  public NewCaseSecrets seal(UUID caseId, Person person, java.util.Map<UUID, String> notes) {
+  public NewCaseSecrets seal(UUID caseId, Person person, Map<UUID, String> notes) {
     if (person == null && notes.isEmpty()) {
-      return new NewCaseSecrets(caseId, null, null, null, java.util.Map.of());
+      return new NewCaseSecrets(caseId, null, null, null, Map.of());
     }
     byte[] dataKey = aead.randomKey();
     try {
       SecretKey key = new SecretKeySpec(dataKey, "AES");
       byte[] identity = person == null ? null : aead.seal(key, personJson(person), aad("person", caseId));
-      java.util.Map<UUID, byte[]> sealedNotes = new java.util.LinkedHashMap<>();
+      Map<UUID, byte[]> sealedNotes = new LinkedHashMap<>();
       notes.forEach((id, text) -> sealedNotes.put(id, aead.seal(key, text.getBytes(StandardCharsets.UTF_8), aad("note:" + id, caseId))));
       return new NewCaseSecrets(caseId, master.wrap(dataKey, aad("key", caseId)), identity,
           person == null ? null : numbers.of(person.foreignerNumber()), sealedNotes);
@@ -53,7 +60,7 @@ public final class IdentityVault {
   }
 
   /** Stores sealed secrets of many new cases with one COPY per table. */
-  public void insertAll(Handle h, java.util.List<NewCaseSecrets> all) {
+  public void insertAll(Handle h, List<NewCaseSecrets> all) {
     CopyRows keys = new CopyRows();
     CopyRows identities = new CopyRows();
     CopyRows notes = new CopyRows();
@@ -125,8 +132,8 @@ public final class IdentityVault {
   }
 
   /** The identities of many cases with one query (those without one, erased or never given, are absent). */
-  public java.util.Map<UUID, Person> people(Handle h, java.util.Collection<UUID> caseIds) {
-    java.util.Map<UUID, Person> out = new java.util.HashMap<>();
+  public Map<UUID, Person> people(Handle h, Collection<UUID> caseIds) {
+    Map<UUID, Person> out = new HashMap<>();
     h.createQuery("""
             SELECT k.case_id, k.wrapped_key, k.master_key_id, i.ciphertext
             FROM case_keys k JOIN identities i ON i.case_id = k.case_id WHERE k.case_id = ANY(?)""")
@@ -134,7 +141,7 @@ public final class IdentityVault {
         .map((rs, ctx) -> {
           UUID caseId = rs.getObject(1, UUID.class);
           SecretKey key = new SecretKeySpec(master.unwrap(new MasterKeys.Wrapped(rs.getBytes(2), rs.getString(3)), keyAad(caseId)), "AES");
-          return java.util.Map.entry(caseId, personOf(aead.open(key, rs.getBytes(4), aad("person", caseId))));
+          return Map.entry(caseId, personOf(aead.open(key, rs.getBytes(4), aad("person", caseId))));
         })
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
@@ -149,16 +156,16 @@ public final class IdentityVault {
    * The association's open cases whose person has one of these foreigner-number hashes
    * ({@link #foreignerNumberIndex}), by hash, oldest first.
    */
-  public java.util.Map<java.nio.ByteBuffer, java.util.List<UUID>> openCasesByNumberIndex(Handle h, UUID associationId,
-      java.util.Collection<byte[]> indexes) {
-    java.util.Map<java.nio.ByteBuffer, java.util.List<UUID>> out = new java.util.HashMap<>();
+  public Map<ByteBuffer, List<UUID>> openCasesByNumberIndex(Handle h, UUID associationId,
+      Collection<byte[]> indexes) {
+    Map<ByteBuffer, List<UUID>> out = new HashMap<>();
     h.createQuery("""
             SELECT i.foreigner_number_index, i.case_id FROM identities i JOIN cases c ON c.case_id = i.case_id
             WHERE i.foreigner_number_index = ANY(?) AND c.association_id = ? AND c.status = 'OPEN'
             ORDER BY c.created_at, c.case_id""")
         .bind(0, indexes.toArray(new byte[0][])).bind(1, associationId)
-        .map((rs, ctx) -> java.util.Map.entry(java.nio.ByteBuffer.wrap(rs.getBytes(1)), rs.getObject(2, UUID.class)))
-        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        .map((rs, ctx) -> Map.entry(ByteBuffer.wrap(rs.getBytes(1)), rs.getObject(2, UUID.class)))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return out;
   }
 
@@ -167,13 +174,13 @@ public final class IdentityVault {
    * has the same foreigner number (most likely one person followed twice), oldest case first; the
    * groups in the order of their first case.
    */
-  public java.util.List<java.util.List<UUID>> openCasesSharingANumber(Handle h, UUID associationId) {
+  public List<List<UUID>> openCasesSharingANumber(Handle h, UUID associationId) {
     return h.createQuery("""
             SELECT array_agg(i.case_id ORDER BY c.created_at, c.case_id) FROM identities i JOIN cases c ON c.case_id = i.case_id
             WHERE c.association_id = ? AND c.status = 'OPEN' AND length(i.foreigner_number_index) > 0
             GROUP BY i.foreigner_number_index HAVING count(*) > 1 ORDER BY min(c.created_at)""")
         .bind(0, associationId)
-        .map((rs, ctx) -> java.util.List.of((UUID[]) rs.getArray(1).getArray()))
+        .map((rs, ctx) -> List.of((UUID[]) rs.getArray(1).getArray()))
         .list();
   }
 
@@ -183,7 +190,7 @@ public final class IdentityVault {
    */
   public int indexSomeForeignerNumbers(Handle h, int limit) {
     record Row(UUID caseId, MasterKeys.Wrapped key, byte[] identity) {}
-    java.util.List<Row> rows = h.createQuery("""
+    List<Row> rows = h.createQuery("""
             SELECT i.case_id, k.wrapped_key, k.master_key_id, i.ciphertext
             FROM identities i JOIN case_keys k ON k.case_id = i.case_id
             WHERE i.foreigner_number_index IS NULL LIMIT ? FOR UPDATE OF i SKIP LOCKED""")
