@@ -86,6 +86,7 @@ class ForeignerNumberTest {
     // A first request: no foreigner number yet, the prefecture gives it later.
     String caseId = TestIntake.newCase(API, a.token());
     String path = "/api/v1/cases/" + caseId + "/person";
+    assertThat(listed(a, caseId).get("person").isNull()).as("no identity yet").isTrue();
 
     Api.Response given = API.put(path, volunteer, "{\"displayName\":\"Fatou Sow\",\"foreignerNumber\":\"" + number + "\","
         + "\"phone\":\"+33 6 98 76 54 32\"}");
@@ -97,6 +98,8 @@ class ForeignerNumberTest {
     assertThat(person.get("displayName").asText()).isEqualTo("Fatou Sow");
     assertThat(person.get("phone").asText()).isEqualTo("+33 6 98 76 54 32");
     assertThat(found(a, number)).containsExactlyInAnyOrder(known, caseId);
+    assertThat(listed(a, caseId).at("/person/displayName").asText()).isEqualTo("Fatou Sow");
+    assertThat(listed(a, known).at("/person/displayName").asText()).isEqualTo("Mariam Touré");
 
     Api.Response corrected = API.put(path, a.token(), "{\"displayName\":\"Fatou Sow Diop\"}");
     assertThat(corrected.status()).isEqualTo(200);
@@ -118,6 +121,17 @@ class ForeignerNumberTest {
     Api.Response erased = API.put(path, a.token(), "{\"displayName\":\"Fatou Sow\"}");
     assertThat(erased.status()).isEqualTo(409);
     assertThat(API.get("/api/v1/cases/" + caseId, a.token()).json().get("person").isNull()).isTrue();
+  }
+
+  /** The case as the case list gives it (its person named by its name only). */
+  private static JsonNode listed(TestIntake.Association a, String caseId) {
+    for (JsonNode c : API.get("/api/v1/cases?status=all&limit=200", a.token()).json().get("cases")) {
+      if (c.get("caseId").asText().equals(caseId)) {
+        assertThat(c.path("person").path("foreignerNumber").isMissingNode()).isTrue();
+        return c;
+      }
+    }
+    throw new AssertionError("not listed: " + caseId);
   }
 
   private static Api.Response open(TestIntake.Association a, String number) {
