@@ -201,7 +201,7 @@ public final class IntakeService implements AutoCloseable {
           kafka.consumer("vigie-intake-notifications"), Topics.NOTIFICATIONS.name(),
           IsolatingBatchHandler.of(notifierOutcomes, notifierOutcomes::refused)).bindTo(registry).start();
       parts.add(0, acknowledgementsFeed);
-      parts.add(0, org.vigie.intake.audit.RetentionSchedule.daily(config, jdbi, cases, vault, identityAccesses, outbox, publisher,
+      parts.add(0, org.vigie.intake.audit.RetentionSchedule.daily(retention, jdbi, cases, vault, identityAccesses, outbox, publisher,
           clock));
       LOG.info("Intake listening on port {}", app.port());
       return new IntakeService(app, parts);

@@ -25,6 +25,9 @@ public final class AlertRepository {
   private static final String HANDED_OVER = "(excluded.status = 'RAISED' AND alerts.status = 'RAISED'"
       + " AND excluded.assigned_volunteer_id IS NOT NULL"
       + " AND alerts.assigned_volunteer_id IS DISTINCT FROM excluded.assigned_volunteer_id)";
+  /** Most severe first: CRITICAL 0, HIGH 1, WARNING 2, INFO 3. */
+  private static final String SEVERITY_RANK =
+      "CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END";
   private final Jdbi jdbi;
 
   public AlertRepository(Jdbi jdbi) {
@@ -62,8 +65,7 @@ public final class AlertRepository {
     /** Last emitted first. */
     RECENT("emitted_at DESC, alert_id"),
     /** Most severe first, then the nearest deadline (none last), then last emitted. */
-    URGENCY("CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END,"
-        + " deadline ASC NULLS LAST, emitted_at DESC, alert_id");
+    URGENCY(SEVERITY_RANK + ", deadline ASC NULLS LAST, emitted_at DESC, alert_id");
 
     private final String sql;
 
@@ -130,9 +132,9 @@ public final class AlertRepository {
    * An acknowledgement the notifier recorded (a link in an e-mail): the alert is marked taken in hand
    * unless it already is, or unless it was acknowledged by a volunteer the case has since been handed
    * over from (a coordinator's counts whoever follows the case). One for an alert not projected yet is
-   * kept until it is ({@link #applyEarlyAcknowledgements}). Returns whether the alert was marked.
+   * kept until it is ({@link #applyEarlyAcknowledgements}).
    */
-  public boolean acknowledgedByLink(Handle h, String associationId, String alertId, String by, boolean byCoordinator,
+  public void acknowledgedByLink(Handle h, String associationId, String alertId, String by, boolean byCoordinator,
       java.time.Instant at) {
     int marked = h.createUpdate("""
             UPDATE alerts SET acknowledged_at = :at, acknowledged_by = :by
@@ -148,7 +150,6 @@ public final class AlertRepository {
               VALUES (?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO NOTHING""")
           .bind(0, alertId).bind(1, associationId).bind(2, Timestamp.from(at)).bind(3, by).bind(4, byCoordinator).execute();
     }
-    return marked > 0;
   }
 
   /**
@@ -185,9 +186,9 @@ public final class AlertRepository {
     java.util.Map<String, OpenAlerts> out = new java.util.HashMap<>();
     h.createQuery("""
             SELECT case_id, count(*),
-              (array_agg(severity ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END))[1],
+              (array_agg(severity ORDER BY %s))[1],
               min(deadline)
-            FROM alerts WHERE association_id = ? AND status = 'RAISED' GROUP BY case_id""")
+            FROM alerts WHERE association_id = ? AND status = 'RAISED' GROUP BY case_id""".formatted(SEVERITY_RANK))
         .bind(0, associationId.toString())
         .map((rs, ctx) -> java.util.Map.entry(rs.getString(1),
             new OpenAlerts(rs.getInt(2), rs.getString(3), rs.getObject(4, java.time.LocalDate.class))))

@@ -64,13 +64,14 @@ public final class AssociationStatsRoutes {
     UUID association = scope.of(ctx, caller);
     StatsRequest request = StatsRequest.of(ctx, List.of(ALERTS_TABLE));
     int minCases = QueryParams.integer(ctx, "minCases", FederationStats.DEFAULT_MIN_CASES, 1, 100);
-    AlertActivity activity = jdbi.withHandle(h -> alerts.activity(h, association, clock.getZone()));
+    // The alerts are counted only for the answers that hold them: the JSON and the alerts table.
+    java.util.function.Supplier<AlertActivity> activity = () -> jdbi.withHandle(h -> alerts.activity(h, association, clock.getZone()));
     if (request.extraTable().isPresent()) {
-      ctx.contentType("text/csv; charset=utf-8").result(alertsCsv(activity));
+      ctx.contentType("text/csv; charset=utf-8").result(alertsCsv(activity.get()));
       return;
     }
     FederationStats stats = anef.get(new Key(association, minCases));
-    request.answer(ctx, stats, new AssociationStats(association.toString(), stats.asOf(), minCases, activity, stats));
+    request.answer(ctx, stats, () -> new AssociationStats(association.toString(), stats.asOf(), minCases, activity.get(), stats));
   }
 
   /** The alerts per month and rule as CSV (RFC 4180, header row), as the other tables. */

@@ -122,10 +122,11 @@ public final class AuditRoutes {
       List<org.vigie.intake.cases.TimelineEntry> entries = cases.timeline(h, caller.associationId(), caseId);
       LocalDate erasedOn = entries.stream().filter(e -> "CASE_ERASED".equals(e.type())).map(e -> e.occurredOn()).findFirst()
           .orElse(c.identityErased() ? c.lastEventOn() : null);
+      Map<UUID, String> texts = vault.notes(h, caseId);
       List<PersonalDataPdf.Note> notes = new java.util.ArrayList<>();
       for (var e : entries) {
         if (e.details() != null && e.details().hasNonNull("noteRef")) {
-          vault.note(h, caseId, UUID.fromString(e.details().get("noteRef").asText()))
+          Optional.ofNullable(texts.get(UUID.fromString(e.details().get("noteRef").asText())))
               .ifPresent(text -> notes.add(new PersonalDataPdf.Note(e.occurredOn(), text)));
         }
       }
@@ -144,6 +145,6 @@ public final class AuditRoutes {
   private void stats(Context ctx, Caller caller) throws Exception {
     StatsRequest request = StatsRequest.of(ctx, List.of());
     FederationStats s = stats.get(FEDERATION);
-    request.answer(ctx, s, s);
+    request.answer(ctx, s, () -> s);
   }
 }

@@ -21,7 +21,6 @@ import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.vault.IdentityVault;
-import org.vigie.platform.config.Config;
 
 /**
  * Runs the retention job every day at 03:00 (domain time zone) over intake's cases: a case's last
@@ -33,7 +32,7 @@ public final class RetentionSchedule implements AutoCloseable {
 
   private final Jdbi jdbi;
   private final RetentionJob job;
-  private IdentityAccesses accesses;
+  private final IdentityAccesses accesses;
   private final ZoneId zone;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "vigie-intake-retention");
@@ -41,26 +40,22 @@ public final class RetentionSchedule implements AutoCloseable {
     return t;
   });
 
-  public RetentionSchedule(Jdbi jdbi, RetentionPolicy policy, ErasureActions actions, Clock clock) {
+  /** {@code accesses}: each run also deletes the journal of accesses to identities older than it is kept. */
+  public RetentionSchedule(Jdbi jdbi, RetentionPolicy policy, ErasureActions actions, IdentityAccesses accesses, Clock clock) {
     this.jdbi = jdbi;
+    this.accesses = accesses;
     this.zone = clock.getZone();
     this.job = new RetentionJob(policy, actions, clock, zone);
   }
 
   /**
    * The daily job of the intake service: erasure over its vault, read models and outbox, after the
-   * inactivity period of {@code VIGIE_RETENTION_PERIOD} (default P2Y).
+   * policy's inactivity period ({@code VIGIE_RETENTION_PERIOD}, default P2Y, read once by the service).
    */
-  public static RetentionSchedule daily(Config config, Jdbi jdbi, CaseRepository cases, IdentityVault vault,
+  public static RetentionSchedule daily(RetentionPolicy policy, Jdbi jdbi, CaseRepository cases, IdentityVault vault,
       IdentityAccesses accesses, Outbox outbox, OutboxPublisher publisher, Clock clock) {
-    return new RetentionSchedule(jdbi, RetentionPolicy.fromConfig(config), new IntakeErasure(jdbi, cases, vault, outbox,
-        publisher), clock).alsoPurging(accesses).start(clock);
-  }
-
-  /** Each run also deletes the journal of accesses to identities older than it is kept ({@link IdentityAccesses#KEPT}). */
-  public RetentionSchedule alsoPurging(IdentityAccesses accesses) {
-    this.accesses = accesses;
-    return this;
+    return new RetentionSchedule(jdbi, policy, new IntakeErasure(jdbi, cases, vault, outbox,
+        publisher), accesses, clock).start(clock);
   }
 
   /** Schedules the daily run; {@code clock} gives the first run's delay. */
@@ -86,13 +81,11 @@ public final class RetentionSchedule implements AutoCloseable {
     }
   }
 
-  /** One run over every case of every association (and over the journal of accesses, when it purges it). */
+  /** One run over every case of every association, and over the journal of accesses to identities. */
   public RetentionJob.Outcome runOnce() {
-    if (accesses != null) {
-      int purged = jdbi.withHandle(accesses::purge);
-      if (purged > 0) {
-        LOG.info("Retention: {} identity access(es) older than {} days deleted from the journal", purged, IdentityAccesses.KEPT.toDays());
-      }
+    int purged = jdbi.withHandle(accesses::purge);
+    if (purged > 0) {
+      LOG.info("Retention: {} identity access(es) older than {} days deleted from the journal", purged, IdentityAccesses.KEPT.toDays());
     }
     return job.run(activities());
   }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.vigie.audit.output.JsonOutput;
@@ -48,17 +49,18 @@ record StatsRequest(String format, Optional<StatsCsv.Table> table, Optional<Stri
   }
 
   /**
-   * Answers with {@code stats} in the format asked; {@code json} is what the JSON answer holds (the
-   * statistics themselves, or a report around them). An extra table is the caller's to write.
+   * Answers with {@code stats} in the format asked; {@code json} gives what the JSON answer holds (the
+   * statistics themselves, or a report around them), made only for that answer. An extra table is the
+   * caller's to write.
    */
-  void answer(Context ctx, FederationStats stats, Object json) throws IOException {
+  void answer(Context ctx, FederationStats stats, Supplier<Object> json) throws IOException {
     switch (format) {
       case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(StatsCsv.toCsv(stats, table.orElseThrow()));
       case "svg" -> ctx.contentType("image/svg+xml").result(BlockageChartSvg.render(stats));
       default -> {
         ctx.contentType("application/json");
         Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-        JsonOutput.write(json, w);
+        JsonOutput.write(json.get(), w);
         w.flush();
       }
     }

@@ -229,6 +229,7 @@ public final class CaseRoutes {
       ArrayNode timeline = n.putArray("timeline");
       List<TimelineEntry> entries = cases.timeline(h, caller.associationId(), caseId);
       CaseHistory history = new CaseHistory(entries);
+      Map<UUID, String> notes = vault.notes(h, caseId);
       for (TimelineEntry e : entries) {
         ObjectNode t = timeline.addObject().put("eventId", e.eventId().toString()).put("type", e.type())
             .put("occurredOn", e.occurredOn().toString()).put("recordedAt", e.recordedAt().toString())
@@ -241,7 +242,7 @@ public final class CaseRoutes {
             t.set("correctedBy", new EventCorrection(later.eventId(), later.correction().kind()).json()));
         if (e.details().hasNonNull("noteRef")) {
           UUID noteId = UUID.fromString(e.details().get("noteRef").asText());
-          t.put("note", vault.note(h, caseId, noteId).orElse(null));
+          t.put("note", notes.get(noteId));
         }
       }
       ArrayNode list = n.putArray("alerts");

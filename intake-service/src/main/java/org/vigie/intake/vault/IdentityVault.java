@@ -119,7 +119,12 @@ public final class IdentityVault {
     }
     return h.createQuery("SELECT ciphertext FROM identities WHERE case_id = ?").bind(0, caseId)
         .mapTo(byte[].class).findOne()
-        .map(sealed -> personOf(aead.open(key.get(), sealed, aad("person", caseId))));
+        .map(sealed -> openPerson(key.get(), caseId, sealed));
+  }
+
+  /** A case's sealed identity, opened with its data key. */
+  private Person openPerson(SecretKey key, UUID caseId, byte[] sealed) {
+    return personOf(aead.open(key, sealed, aad("person", caseId)));
   }
 
   private Person personOf(byte[] json) {
@@ -140,8 +145,8 @@ public final class IdentityVault {
         .bind(0, caseIds.toArray(new UUID[0]))
         .map((rs, ctx) -> {
           UUID caseId = rs.getObject(1, UUID.class);
-          SecretKey key = new SecretKeySpec(master.unwrap(new MasterKeys.Wrapped(rs.getBytes(2), rs.getString(3)), keyAad(caseId)), "AES");
-          return Map.entry(caseId, personOf(aead.open(key, rs.getBytes(4), aad("person", caseId))));
+          SecretKey key = unwrap(caseId, new MasterKeys.Wrapped(rs.getBytes(2), rs.getString(3)));
+          return Map.entry(caseId, openPerson(key, caseId, rs.getBytes(4)));
         })
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
@@ -199,9 +204,8 @@ public final class IdentityVault {
         .list();
     var update = h.prepareBatch("UPDATE identities SET foreigner_number_index = ? WHERE case_id = ?");
     for (Row r : rows) {
-      SecretKey key = new SecretKeySpec(master.unwrap(r.key(), keyAad(r.caseId())), "AES");
-      update.bind(0, numbers.of(personOf(aead.open(key, r.identity(), aad("person", r.caseId()))).foreignerNumber()))
-          .bind(1, r.caseId()).add();
+      Person person = openPerson(unwrap(r.caseId(), r.key()), r.caseId(), r.identity());
+      update.bind(0, numbers.of(person.foreignerNumber())).bind(1, r.caseId()).add();
     }
     if (!rows.isEmpty()) {
       update.execute();
@@ -218,14 +222,15 @@ public final class IdentityVault {
     return noteId;
   }
 
-  public Optional<String> note(Handle h, UUID caseId, UUID noteId) {
+  /** Every note of the case, by id, read with its data key unwrapped once; none once the case is erased. */
+  public Map<UUID, String> notes(Handle h, UUID caseId) {
     Optional<SecretKey> key = dataKey(h, caseId);
-    if (key.isEmpty()) {
-      return Optional.empty();
-    }
-    return h.createQuery("SELECT ciphertext FROM notes WHERE note_id = ? AND case_id = ?").bind(0, noteId).bind(1, caseId)
-        .mapTo(byte[].class).findOne()
-        .map(sealed -> new String(aead.open(key.get(), sealed, aad("note:" + noteId, caseId)), StandardCharsets.UTF_8));
+    Map<UUID, String> out = new HashMap<>();
+    key.ifPresent(k -> h.createQuery("SELECT note_id, ciphertext FROM notes WHERE case_id = ?").bind(0, caseId)
+        .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getBytes(2)))
+        .forEach(e -> out.put(e.getKey(),
+            new String(aead.open(k, e.getValue(), aad("note:" + e.getKey(), caseId)), StandardCharsets.UTF_8))));
+    return out;
   }
 
   /** Crypto-shredding: the data key and every ciphertext of the case are deleted. */
@@ -242,7 +247,12 @@ public final class IdentityVault {
   private Optional<SecretKey> dataKey(Handle h, UUID caseId) {
     return h.createQuery("SELECT wrapped_key, master_key_id FROM case_keys WHERE case_id = ?").bind(0, caseId)
         .map((rs, ctx) -> new MasterKeys.Wrapped(rs.getBytes(1), rs.getString(2))).findOne()
-        .map(wrapped -> new SecretKeySpec(master.unwrap(wrapped, keyAad(caseId)), "AES"));
+        .map(wrapped -> unwrap(caseId, wrapped));
+  }
+
+  /** The case's data key, from its wrapped form. */
+  private SecretKey unwrap(UUID caseId, MasterKeys.Wrapped wrapped) {
+    return new SecretKeySpec(master.unwrap(wrapped, keyAad(caseId)), "AES");
   }
 
   /** What binds a wrapped data key to its case. */

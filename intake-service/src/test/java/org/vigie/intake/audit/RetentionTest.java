@@ -27,6 +27,7 @@ import org.vigie.intake.outbox.PublishedMarker;
 import org.vigie.intake.support.Api;
 import org.vigie.intake.support.TestIntake;
 import org.vigie.intake.support.TopicReader;
+import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.vault.ForeignerNumberIndex;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.MasterKey;
@@ -115,7 +116,7 @@ class RetentionTest {
       TestIntake.Association a) {
     Clock clock = Clock.fixed(at, IntakeService.ZONE);
     List<CaseActivity> ours;
-    try (RetentionSchedule schedule = new RetentionSchedule(jdbi, policy, erasure, clock)) {
+    try (RetentionSchedule schedule = new RetentionSchedule(jdbi, policy, erasure, new IdentityAccesses(clock), clock)) {
       ours = schedule.activities().stream().filter(c -> c.associationId().equals(a.id())).toList();
     }
     return new RetentionJob(policy, erasure, clock, IntakeService.ZONE).run(ours);

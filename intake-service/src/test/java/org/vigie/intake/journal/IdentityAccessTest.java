@@ -96,7 +96,7 @@ class IdentityAccessTest {
         @Override public void publish(CaseEvent erased) { throw new AssertionError(erased); }
       };
       Clock now = Clock.system(ZoneId.of("Europe/Paris"));
-      new RetentionSchedule(Databases.jdbi(ds), RetentionPolicy.defaults(), none, now).alsoPurging(new IdentityAccesses(now)).runOnce();
+      new RetentionSchedule(Databases.jdbi(ds), RetentionPolicy.defaults(), none, new IdentityAccesses(now), now).runOnce();
     }
     assertThat(actions(API.get("/api/v1/cases/" + caseId + "/identity-accesses", a.token()))).containsExactly("CASE_VIEWED");
     assertThat(IdentityAccesses.KEPT).isEqualTo(Duration.ofDays(365));
