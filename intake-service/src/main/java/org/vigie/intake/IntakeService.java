@@ -56,6 +56,7 @@ import org.vigie.intake.outbox.PublishedMarker;
 import org.vigie.intake.settings.SettingsCatalogue;
 import org.vigie.intake.settings.SettingsRepository;
 import org.vigie.intake.settings.SettingsRoutes;
+import org.vigie.intake.letters.LetterRoutes;
 import org.vigie.intake.journal.IdentityAccessRoutes;
 import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.vault.ForeignerNumberBackfill;
@@ -175,8 +176,11 @@ public final class IntakeService implements AutoCloseable {
       routes.addAll(new IdentityAccessRoutes(jdbi, identityAccesses, cases, directory, associationScope, json).routes());
       routes.addAll(new PossibleDuplicateRoutes(jdbi, associationScope, vault, json).routes());
       routes.addAll(new org.vigie.intake.audit.ErasureDueRoutes(jdbi, associationScope, retention, json, clock).routes());
+      SettingsRepository settingsRepository = new SettingsRepository(json.mapper());
       routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
-          new SettingsRepository(json.mapper()), outbox, writes, json, clock).routes());
+          settingsRepository, outbox, writes, json, clock).routes());
+      routes.addAll(new LetterRoutes(jdbi, cases, directory, alerts, settingsRepository, vault, identityAccesses,
+          new org.vigie.audit.timeline.KafkaCaseHistory(kafka), json, clock).routes());
 
       Readiness readiness = new Readiness()
           .add("database", () -> Databases.reachable(ds))

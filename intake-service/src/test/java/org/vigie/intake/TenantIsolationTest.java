@@ -136,6 +136,12 @@ class TenantIsolationTest {
         assertThat(API.get(assoc + a.id() + "/possible-duplicates", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/cases/{caseId}/personal-data", () ->
         assertThat(API.get("/api/v1/cases/" + caseA + "/personal-data", b.token()).status()).isEqualTo(404));
+    check("GET /api/v1/cases/{caseId}/letters", () ->
+        assertThat(API.get("/api/v1/cases/" + caseA + "/letters", b.token()).status()).isEqualTo(404));
+    check("GET /api/v1/cases/{caseId}/letters/{kind}", () -> {
+      assertThat(API.get("/api/v1/cases/" + caseA + "/letters/ccc-request?format=json", b.token()).status()).isEqualTo(404);
+      assertThat(API.get("/api/v1/cases/" + caseA + "/identity-accesses", a.token()).body()).doesNotContain("LETTER");
+    });
     check("GET /api/v1/associations/{associationId}/erasures-due", () ->
         assertThat(API.get(assoc + a.id() + "/erasures-due", b.token()).status()).isEqualTo(404));
     check("PUT /api/v1/cases/{caseId}/person", () ->

@@ -39,6 +39,13 @@ public final class KafkaCaseHistory {
     }
   }
 
+  /** The case's events only, in the order of their partition. */
+  public List<CaseEvent> events(String caseId) {
+    try (PartitionScan scan = new PartitionScan(kafka, "vigie-audit-timeline")) {
+      return readKeyed(scan, Topics.CASE_EVENTS, caseId);
+    }
+  }
+
   public CaseHistory read(String caseId) {
     try (PartitionScan scan = new PartitionScan(kafka, "vigie-audit-timeline")) {
       List<CaseEvent> events = readKeyed(scan, Topics.CASE_EVENTS, caseId);

@@ -18,21 +18,21 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * current one is full (with a callback to repeat headers). Standard 14 fonts with WinAnsiEncoding:
  * French accents are fine; a character the encoding lacks is replaced by '?'.
  */
-final class PdfLayout implements AutoCloseable {
-  static final float MARGIN = 50;
-  static final float TOP = PDRectangle.A4.getHeight() - 72;
-  static final float BOTTOM = 60;
-  static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+public final class PdfLayout implements AutoCloseable {
+  public static final float MARGIN = 50;
+  public static final float TOP = PDRectangle.A4.getHeight() - 72;
+  public static final float BOTTOM = 60;
+  public static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
-  final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-  final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  public final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  public final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
   private final PDDocument document;
   private final Runnable onNewPage;
   private final Map<Character, Boolean> encodable = new HashMap<>();
   private PDPageContentStream content;
   private float y;
 
-  PdfLayout(PDDocument document, Runnable onNewPage) {
+  public PdfLayout(PDDocument document, Runnable onNewPage) {
     this.document = document;
     this.onNewPage = onNewPage;
   }
@@ -41,7 +41,7 @@ final class PdfLayout implements AutoCloseable {
     return document;
   }
 
-  void newPage() throws IOException {
+  public void newPage() throws IOException {
     closeContent();
     PDPage page = new PDPage(PDRectangle.A4);
     document.addPage(page);
@@ -51,18 +51,18 @@ final class PdfLayout implements AutoCloseable {
   }
 
   /** Starts a new page unless {@code height} points still fit on this one. */
-  void ensureRoom(float height) throws IOException {
+  public void ensureRoom(float height) throws IOException {
     if (content == null || y - height < BOTTOM) {
       newPage();
     }
   }
 
-  void skip(float points) {
+  public void skip(float points) {
     y -= points;
   }
 
   /** A paragraph wrapped to the full width. */
-  void paragraph(String text, PDFont font, float size) throws IOException {
+  public void paragraph(String text, PDFont font, float size) throws IOException {
     for (String line : wrap(text, font, size, WIDTH)) {
       ensureRoom(size * 1.35f);
       y -= size * 1.35f;
@@ -71,7 +71,7 @@ final class PdfLayout implements AutoCloseable {
   }
 
   /** A table row: each cell wrapped to its column; the row never splits across pages. */
-  void row(float[] widths, String[] cells, PDFont font, float size, boolean rule) throws IOException {
+  public void row(float[] widths, String[] cells, PDFont font, float size, boolean rule) throws IOException {
     List<List<String>> lines = new ArrayList<>();
     int height = 1;
     for (int i = 0; i < cells.length; i++) {

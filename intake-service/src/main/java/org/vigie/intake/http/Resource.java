@@ -7,7 +7,8 @@ public enum Resource {
   ALERT("Alerte introuvable", "alert not found"),
   ASSOCIATION("Association introuvable", "association not found"),
   VOLUNTEER("Bénévole introuvable", "volunteer not found"),
-  TOKEN("Jeton introuvable", "token not found");
+  TOKEN("Jeton introuvable", "token not found"),
+  LETTER("Modèle de courrier inconnu", "unknown letter kind");
 
   private final Detail notFound;
 

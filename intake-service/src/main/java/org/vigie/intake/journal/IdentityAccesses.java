@@ -10,9 +10,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The journal of accesses to people's identities: who saw a case with its identity, downloaded a
- * timeline naming the person, exported the case list, or gave or corrected an identity, and when. It holds
- * no identity, so that it can be kept after an erasure; it is kept {@link #KEPT} (the CNIL's
- * recommendation for access logs is six months to a year), then deleted by the daily retention run.
+ * timeline naming the person, drafted a letter naming them, exported the case list, or gave or corrected an
+ * identity, and when. It holds no identity, so that it can be kept after an erasure; it is kept {@link #KEPT}
+ * (the CNIL's recommendation for access logs is six months to a year), then deleted by the daily retention run.
  * Listing the cases (names only) is not journaled.
  */
 public final class IdentityAccesses {
@@ -29,7 +29,9 @@ public final class IdentityAccesses {
     /** An identity given or corrected. */
     IDENTITY_CHANGED,
     /** The document of the person's data (identity and notes) made for a right-of-access request. */
-    PERSONAL_DATA
+    PERSONAL_DATA,
+    /** A letter drafted for the case, naming the person (to the CCC, an employer, the Défenseur des droits, a lawyer). */
+    LETTER
   }
 
   /** One access: {@code caseId} null for an export. */

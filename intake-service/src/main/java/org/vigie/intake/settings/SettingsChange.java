@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Fields;
+import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.RuleId;
 
 /**
@@ -45,6 +46,16 @@ public record SettingsChange(List<RuleId> disabledRules, Map<String, Integer> th
       }
     }
     return new SettingsChange(disabled, thresholds);
+  }
+
+  /** These settings as the record published to the association settings topic, which the rules read. */
+  public AssociationSettings toRecord(java.util.UUID associationId, java.time.Instant at) {
+    return AssociationSettings.newBuilder()
+        .setAssociationId(associationId.toString())
+        .setDisabledRules(disabledRules)
+        .setThresholds(thresholds)
+        .setUpdatedAt(at)
+        .build();
   }
 
   private static ApiProblem unknown(String field) {

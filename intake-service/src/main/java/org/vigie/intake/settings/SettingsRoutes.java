@@ -23,7 +23,6 @@ import org.vigie.intake.http.Writes;
 import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxRecord;
 import org.vigie.rules.rule.Rule;
-import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.topics.Topics;
 
 /**
@@ -79,20 +78,12 @@ public final class SettingsRoutes {
     // One writer for an association's changes: they reach the topic in the order they were saved.
     writes.runInOrder(ctx, "settings/" + associationId, associationId, body, h -> {
       Instant at = repository.save(h, associationId, change, clock.instant(), by);
-      OutboxRecord r = outbox.append(h, Topics.ASSOCIATION_SETTINGS, associationId.toString(), record(associationId, change, at));
+      OutboxRecord r = outbox.append(h, Topics.ASSOCIATION_SETTINGS, associationId.toString(), change.toRecord(associationId, at));
       String answer = document(associationId, Optional.of(new SettingsRepository.Saved(change, at, by))).toString();
       return new CommandResult(200, answer, List.of(r));
     });
   }
 
-  private static AssociationSettings record(UUID associationId, SettingsChange change, Instant at) {
-    return AssociationSettings.newBuilder()
-        .setAssociationId(associationId.toString())
-        .setDisabledRules(change.disabledRules())
-        .setThresholds(change.thresholds())
-        .setUpdatedAt(at)
-        .build();
-  }
 
   /** The saved overrides, and every rule with its thresholds (default and value in force) for a form. */
   private ObjectNode document(UUID associationId, Optional<SettingsRepository.Saved> saved) {

@@ -2,15 +2,9 @@ package org.vigie.intake.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.vigie.intake.support.Api;
+import org.vigie.intake.support.PdfDownloads;
 import org.vigie.intake.support.TestIntake;
 import org.vigie.schemas.wording.CaseReference;
 
@@ -32,7 +26,7 @@ class PersonalDataTest {
             + "\"note\":\"Compte bloqué, rappeler lundi\"}").status()).isEqualTo(202);
     String path = AuditRoutes.PERSONAL_DATA.replace("{caseId}", caseId);
 
-    String text = pdfText(path, a.token());
+    String text = PdfDownloads.text(path, a.token());
     assertThat(text).contains("Vos données personnelles dans Vigie", "Dossier : " + CaseReference.of(caseId),
         "Nom : Aminata Koné", "Numéro étranger (AGDREF) : 7512345670", "Téléphone : +33 6 11 22 33 44",
         "02/10/2026", "Compte bloqué, rappeler lundi", "Association : Permanence", "effacées 2 ans après");
@@ -44,18 +38,7 @@ class PersonalDataTest {
     assertThat(API.get(path, TestIntake.newAssociation(API).token()).status()).isEqualTo(404);
 
     assertThat(API.delete("/api/v1/cases/" + caseId + "/identity", a.token()).status()).isIn(200, 202, 204);
-    String erased = pdfText(path, a.token());
+    String erased = PdfDownloads.text(path, a.token());
     assertThat(erased).contains("Effacée le").doesNotContain("Aminata", "7512345670", "Compte bloqué");
-  }
-
-  private static String pdfText(String path, String token) throws Exception {
-    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + TestIntake.service().port() + path)).header("Authorization", "Bearer " + token).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
-    try (PDDocument document = Loader.loadPDF(r.body())) {
-      return new PDFTextStripper().getText(document);
-    }
   }
 }

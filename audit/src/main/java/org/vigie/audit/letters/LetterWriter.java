@@ -1,0 +1,238 @@
+package org.vigie.audit.letters;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.vigie.schemas.ApiFact;
+import org.vigie.schemas.BlockageFact;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.SubmissionFact;
+import org.vigie.schemas.wording.CodeWording;
+
+/**
+ * Writes a draft of each kind from a case's facts. Every draft says what the facts are, as recorded by the
+ * association, and is to be read and completed by a volunteer before it is sent: it is help, not a legal
+ * act (as the alerts say). References are those the rules cite.
+ */
+public final class LetterWriter {
+  static final String DISCLAIMER = "Brouillon préparé par Vigie à partir des faits enregistrés par l'association : "
+      + "relire, vérifier les dates sur les pièces et compléter ce qui est entre crochets avant de l'envoyer.";
+  private static final String SIGNATURE = "[Prénom, nom et fonction de la personne qui écrit]";
+  private static final String CE_2026 = "« dans l'attente d'un renouvellement de titre de séjour, une attestation de "
+      + "prolongation de l'instruction doit être délivrée et garantir des droits »";
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\[[^\\]]+\\]");
+
+  public Letter write(LetterKind kind, LetterCase c) {
+    Situation s = new Situation(c);
+    Draft d = switch (kind) {
+      case CCC_REQUEST -> ccc(s);
+      case EMPLOYER -> employer(s);
+      case DEFENSEUR_DES_DROITS -> defenseur(s);
+      case LAWYER_BRIEF -> lawyerBrief(s, c);
+    };
+    Set<String> toComplete = new LinkedHashSet<>();
+    List<String> texts = new ArrayList<>(List.of(d.recipient, d.subject));
+    texts.addAll(d.paragraphs);
+    for (String text : texts) {
+      java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+      while (m.find()) {
+        toComplete.add(m.group());
+      }
+    }
+    return new Letter(kind, c.reference(), c.today(), d.recipient, d.subject, d.paragraphs, List.copyOf(toComplete));
+  }
+
+  private static final class Draft {
+    final String recipient;
+    final String subject;
+    final List<String> paragraphs = new ArrayList<>();
+
+    Draft(String recipient, String subject) {
+      this.recipient = recipient;
+      this.subject = subject;
+    }
+
+    Draft add(String paragraph) {
+      paragraphs.add(paragraph);
+      return this;
+    }
+
+    /** The closing formula, then the writer's signature (to fill in) and the association. */
+    Draft signedBy(Situation s, String formula) {
+      return add(formula).add(SIGNATURE + ", " + s.association());
+    }
+
+    Draft items(List<String> items) {
+      items.forEach(i -> paragraphs.add(Letter.BULLET + i));
+      return this;
+    }
+  }
+
+  private Draft ccc(Situation s) {
+    String subject;
+    if (s.apiNeeded()) {
+      subject = s.apiEverIssued() ? "Demande de renouvellement de l'attestation de prolongation d'instruction"
+          : "Demande de délivrance de l'attestation de prolongation d'instruction";
+    } else if (!s.openBlockages().isEmpty()) {
+      subject = "Blocage d'un dossier sur l'ANEF : " + CodeWording.FRENCH.of(s.openBlockages().get(0).getKind());
+    } else {
+      subject = "Demande de " + s.procedure() + " sans réponse";
+    }
+    subject += " — numéro étranger " + s.number();
+    Draft d = new Draft("Centre de contact citoyen (CCC), par son formulaire en ligne ou par téléphone", subject);
+    d.add("Madame, Monsieur,");
+    d.add("L'association " + s.association() + " accompagne " + s.name() + ", numéro étranger " + s.number()
+        + ", dans sa démarche de " + s.procedure() + " auprès de " + s.prefecture() + ". Voici sa situation :");
+    d.items(s.facts());
+    d.add("Nous vous demandons :");
+    d.items(requests(s));
+    d.add("Sans réponse, " + s.name() + " risque de perdre " + s.atStake() + ". Merci de nous répondre par écrit en"
+        + " rappelant le numéro étranger.");
+    return d.signedBy(s, "Avec nos remerciements,");
+  }
+
+  private Draft employer(Situation s) {
+    Draft d = new Draft("[Nom de l'employeur et adresse]",
+        s.name() + " : droit au travail pendant l'examen de sa demande de titre de séjour");
+    d.add("Madame, Monsieur,");
+    d.add("L'association " + s.association() + " accompagne " + s.name() + ", que vous employez, dans ses démarches"
+        + " auprès de " + s.prefecture() + ".");
+    Optional<SubmissionFact> submission = s.submission();
+    submission.ifPresent(sub -> d.add(s.name() + " a déposé sa demande de " + s.procedure() + " sur l'ANEF, la plateforme"
+        + " du ministère de l'Intérieur, le " + FrenchDates.of(sub.getSubmittedOn())
+        + s.permitExpiresOn().map(e -> ", son titre de séjour (" + s.permitKind() + ") "
+            + (e.isBefore(s.today()) ? "ayant expiré le " : "expirant le ") + FrenchDates.of(e)).orElse("") + "."));
+    Optional<ApiFact> api = s.validApi();
+    Optional<LocalDate> tolerance = s.toleranceUntil();
+    if (api.isPresent()) {
+      d.add("Pendant l'examen de cette demande, la préfecture lui a délivré une attestation de prolongation d'instruction"
+          + " (API), valable jusqu'au " + FrenchDates.of(s.apiEnd(api.get())) + ". Cette attestation remplace l'ancien"
+          + " récépissé : délivrée pour le renouvellement d'un titre qui autorisait à travailler, elle autorise son"
+          + " titulaire à travailler (CESEDA, article R.431-15-2). Le Conseil d'État a rappelé le 5 mai 2026 que " + CE_2026 + ".");
+      d.add("Cette attestation suffit donc à poursuivre son contrat de travail. Vous pouvez nous en demander une copie si"
+          + " vous ne l'avez pas reçue.");
+    } else if (tolerance.isPresent()) {
+      d.add("Sa demande de renouvellement ayant été déposée avant l'expiration de sa carte (" + s.permitKind() + "), celle-ci"
+          + " reste valable jusqu'au " + FrenchDates.of(tolerance.get()) + " (CESEDA, article L.433-3), et avec elle son"
+          + " autorisation de travail.");
+    } else if (s.uncoveredSince().isPresent()) {
+      d.add("La préfecture devait lui délivrer une attestation de prolongation d'instruction, qui autorise à travailler"
+          + " (CESEDA, articles R.431-15-1 et R.431-15-2) ; elle ne l'a pas encore fait. Ce retard, dû aux"
+          + " dysfonctionnements de l'ANEF que le Conseil d'État a enjoint à l'État de corriger le 5 mai 2026, ne lui"
+          + " est pas imputable. Nous faisons le nécessaire pour qu'elle soit délivrée au plus vite.");
+    } else {
+      d.add(s.permitExpiresOn().filter(e -> !e.isBefore(s.today()))
+          .map(e -> "Son titre de séjour, valable jusqu'au " + FrenchDates.of(e) + ", l'autorise à travailler. ").orElse("")
+          + "Pendant l'examen de sa demande, la préfecture doit lui délivrer une attestation de prolongation d'instruction"
+          + " qui, délivrée pour le renouvellement d'un titre qui autorisait à travailler, l'autorise à travailler"
+          + " (CESEDA, article R.431-15-2).");
+    }
+    d.add("Nous vous remercions en conséquence de maintenir son contrat de travail, et restons à votre disposition pour"
+        + " toute question avant quelque décision que ce soit.");
+    return d.signedBy(s, "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.");
+  }
+
+  private Draft defenseur(Situation s) {
+    Draft d = new Draft("Défenseur des droits, par son formulaire en ligne ou auprès d'un·e délégué·e de votre département",
+        "Réclamation — démarche de titre de séjour bloquée sur l'ANEF (" + s.name() + ")");
+    d.add("Madame, Monsieur,");
+    d.add("L'association " + s.association() + " accompagne " + s.name() + ", numéro étranger " + s.number()
+        + ", dans sa démarche de " + s.procedure() + " auprès de " + s.prefecture() + ". Avec son accord, nous vous"
+        + " saisissons des difficultés suivantes :");
+    d.items(s.facts());
+    List<String> attempts = s.cccAttemptLines();
+    if (!attempts.isEmpty()) {
+      d.add("Les démarches faites auprès du Centre de contact citoyen, seule aide proposée par l'administration :");
+      d.items(attempts);
+    }
+    d.add("Ces difficultés exposent " + s.name() + " à perdre " + s.atStake() + ". Le Conseil d'État a jugé qu'une"
+        + " solution de substitution au téléservice doit être offerte à qui ne peut l'utiliser (3 juin 2022, n°452798),"
+        + " et a enjoint le 5 mai 2026 au ministère de l'Intérieur de corriger les dysfonctionnements de l'ANEF.");
+    d.add("Nous vous demandons d'intervenir auprès de " + s.prefecture() + " afin d'obtenir :");
+    d.items(requests(s));
+    d.add("Pièces jointes : la chronologie du dossier (Vigie), [copies du titre de séjour, de l'accusé de dépôt ANEF,"
+        + " des attestations et des échanges avec le CCC], [accord ou mandat signé de la personne].");
+    return d.signedBy(s, "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.");
+  }
+
+  private Draft lawyerBrief(Situation s, LetterCase c) {
+    Draft d = new Draft("[Nom de l'avocat·e]", "Éléments pour un référé — " + s.name() + ", dossier " + c.reference());
+    d.add("Personne : " + s.name() + ", numéro étranger " + s.number() + ". Démarche : " + s.procedure() + " auprès de "
+        + s.prefecture() + ". Accompagnée par l'association " + s.association() + ".");
+    d.add("Faits au " + FrenchDates.of(c.today()) + ", tels qu'enregistrés par l'association :");
+    d.items(s.facts());
+    List<String> attempts = s.cccAttemptLines();
+    if (!attempts.isEmpty()) {
+      d.add("Démarches auprès du Centre de contact citoyen :");
+      d.items(attempts);
+    }
+    List<LetterCase.OpenAlert> alerts = c.openAlerts().stream()
+        .sorted(Comparator.comparing(LetterCase.OpenAlert::deadline, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+    if (!alerts.isEmpty()) {
+      d.add("Échéances relevées par Vigie (alertes ouvertes) :");
+      d.items(alerts.stream().map(a -> CodeWording.FRENCH.of(a.rule()) + " (" + CodeWording.FRENCH.of(a.severity()) + ")"
+          + (a.deadline() == null ? "" : ", échéance le " + FrenchDates.of(a.deadline()))
+          + (a.reference() == null ? "" : " — " + a.reference())).toList());
+    }
+    d.add("Voie envisageable :");
+    Optional<LocalDate> rejection = s.implicitRejection();
+    if (rejection.isPresent() && !rejection.get().isAfter(c.today())) {
+      d.items(List.of("Une décision implicite de rejet est née le " + FrenchDates.of(rejection.get()) + " (CESEDA R.432-1 et"
+          + " R.432-2 ; une API n'arrête pas ce délai, CE avis 6 mai 2025 n°499904).",
+          "Recours en annulation devant le tribunal administratif dans les deux mois (CJA R.421-2), soit au plus tard le "
+              + FrenchDates.of(rejection.get().plusMonths(2)) + " ; un an si l'accusé de réception ne mentionnait pas les"
+              + " voies et délais de recours" + appealRoutesNote(s) + ".",
+          "En cas d'urgence, référé-suspension (CJA L.521-1) avec le recours."));
+    } else {
+      List<String> items = new ArrayList<>();
+      items.add("Avant toute décision : référé mesures utiles (CJA L.521-3), pour obtenir "
+          + (s.apiNeeded() ? "la délivrance de l'attestation de prolongation d'instruction (CESEDA R.431-15-1)"
+              : s.openBlockages().isEmpty() ? "une réponse de la préfecture" : "le déblocage du dossier")
+          + ", après les démarches restées sans réponse ci-dessus.");
+      rejection.ifPresent(r -> items.add("Sans décision, la demande sera implicitement rejetée le " + FrenchDates.of(r)
+          + " (CESEDA R.432-1) ; le délai de recours courra alors deux mois (CJA R.421-2)."));
+      d.items(items);
+    }
+    d.add("Urgence : " + s.name() + " risque de perdre " + s.atStake()
+        + s.uncoveredSince().map(u -> " ; sans document valide depuis le " + FrenchDates.of(u)).orElse("") + ".");
+    d.add("Pièces : la chronologie du dossier (Vigie, PDF), [titre de séjour, accusé de dépôt ANEF, attestations,"
+        + " échanges avec le CCC, contrat de travail ou attestations de prestations].");
+    return d;
+  }
+
+  private static String appealRoutesNote(Situation s) {
+    return s.submission().filter(sub -> !sub.getReceiptMentionsAppealRoutes())
+        .map(sub -> " (l'association a noté que l'accusé de réception ne les mentionnait pas)").orElse("");
+  }
+
+  /** What the association asks the administration for, given the situation. */
+  private static List<String> requests(Situation s) {
+    List<String> asks = new ArrayList<>();
+    if (s.apiNeeded()) {
+      asks.add(s.apiEverIssued()
+          ? "le renouvellement de son attestation de prolongation d'instruction, due jusqu'à la décision (CESEDA R.431-15-1) ;"
+          : "la délivrance de son attestation de prolongation d'instruction, due pendant l'examen de sa demande (CESEDA"
+              + " R.431-15-1) ;");
+    }
+    List<BlockageFact> blockages = s.openBlockages();
+    if (!blockages.isEmpty()) {
+      asks.add("la résolution du blocage signalé (" + blockages.stream().map(b -> CodeWording.FRENCH.of(b.getKind()))
+          .distinct().collect(Collectors.joining(", ")) + "), ou la transmission du dossier au service compétent de la"
+          + " préfecture ;");
+    }
+    s.submission().filter(sub -> sub.getSubmittedOn().isBefore(s.today().minusMonths(2)))
+        .ifPresent(sub -> asks.add("des nouvelles de l'instruction de sa demande, déposée il y a "
+            + FrenchDates.elapsed(sub.getSubmittedOn(), s.today()) + " ;"));
+    if (asks.isEmpty()) {
+      asks.add("des informations sur l'état de son dossier ;");
+    }
+    String last = asks.remove(asks.size() - 1);
+    asks.add(last.substring(0, last.length() - 2) + ".");
+    return asks;
+  }
+}
