@@ -2,6 +2,7 @@ package org.vigie.audit.letters;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.vigie.schemas.wording.LetterKind;
 
 /**
  * A draft, in French (its readers are French administrations, employers and courts): to whom, its

@@ -13,6 +13,7 @@ import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.SubmissionFact;
 import org.vigie.schemas.wording.CodeWording;
+import org.vigie.schemas.wording.LetterKind;
 
 /**
  * Writes a draft of each kind from a case's facts. Every draft says what the facts are, as recorded by the

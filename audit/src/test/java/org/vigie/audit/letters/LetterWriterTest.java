@@ -21,6 +21,7 @@ import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
+import org.vigie.schemas.wording.LetterKind;
 
 /** The drafts say the case's facts as the rules see them, ask for what the situation calls for, and leave blanks only where needed. */
 class LetterWriterTest {

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.vigie.audit.letters.Letter;
 import org.vigie.audit.letters.LetterCase;
-import org.vigie.audit.letters.LetterKind;
+import org.vigie.schemas.wording.LetterKind;
 import org.vigie.audit.letters.LetterPdf;
 import org.vigie.audit.letters.LetterWriter;
 import org.vigie.audit.timeline.KafkaCaseHistory;

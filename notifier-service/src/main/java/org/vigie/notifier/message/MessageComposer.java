@@ -11,6 +11,7 @@ import org.vigie.notifier.alert.AlertView;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.wording.CodeWording;
+import org.vigie.schemas.wording.LetterKind;
 
 /**
  * Texts of notifications, French first then English. They name the rule, its legal reference and
@@ -77,6 +78,10 @@ public final class MessageComposer {
         text.append("Ouvrir le dossier dans Vigie : ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Ouvrir le dossier dans Vigie</a></p>");
       });
+      letters(kind, item.alert(), true).ifPresent(line -> {
+        text.append(line).append("\n");
+        html.append("<p>").append(esc(line)).append("</p>");
+      });
       if (item.ackUrl() != null) {
         String until = FR_DATE.format(item.ackExpiresAt().atZone(zone));
         text.append("Accuser réception : ").append(item.ackUrl()).append(" (lien valable jusqu'au ").append(until)
@@ -97,6 +102,10 @@ public final class MessageComposer {
         text.append("Open the case in Vigie: ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Open the case in Vigie</a></p>");
       });
+      letters(kind, item.alert(), false).ifPresent(line -> {
+        text.append(line).append("\n");
+        html.append("<p>").append(esc(line)).append("</p>");
+      });
       if (item.ackUrl() != null) {
         String until = EN_DATE.format(item.ackExpiresAt().atZone(zone));
         text.append("Acknowledge: ").append(item.ackUrl()).append(" (link valid until ").append(until).append(")\n\n");
@@ -108,6 +117,20 @@ public final class MessageComposer {
     html.append("<p><small>These alerts help you act in time; they are not a binding legal computation.</small></p></div>")
         .append("</body></html>");
     return new Rendered(subject, text.toString(), html.toString());
+  }
+
+  /**
+   * The drafts the alert's next steps call for, ready under the case's timeline on the volunteers' page; none
+   * for a resolution notice, or a rule that calls for none.
+   */
+  private static Optional<String> letters(NotificationKind kind, AlertView alert, boolean french) {
+    List<LetterKind> letters = LetterKind.suggestedFor(alert.rule());
+    if (kind == NotificationKind.RESOLVED_NOTICE || letters.isEmpty()) {
+      return Optional.empty();
+    }
+    String titles = letters.stream().map(l -> l.title(french)).collect(java.util.stream.Collectors.joining(", "));
+    return Optional.of(french ? "Brouillons prêts sous la chronologie du dossier, dans Vigie : " + titles + "."
+        : "Drafts ready below the case's timeline, in Vigie: " + titles + ".");
   }
 
   /** The sentence saying the case was handed over to the recipient, before the alert's message; empty otherwise. */
@@ -123,12 +146,12 @@ public final class MessageComposer {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("notificationId", webhookId);
     data.put("kind", notice.row().kind().name());
-    data.put("alerts", notice.items().stream().map(this::webhookItem).toList());
+    data.put("alerts", notice.items().stream().map(i -> webhookItem(i, notice.row().kind())).toList());
     body.put("data", data);
     return body;
   }
 
-  private Map<String, Object> webhookItem(Notice.Item item) {
+  private Map<String, Object> webhookItem(Notice.Item item, NotificationKind kind) {
     AlertView a = item.alert();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("alertId", a.alertId());
@@ -141,6 +164,8 @@ public final class MessageComposer {
     m.put("ackUrl", item.ackUrl());
     m.put("handedOver", item.handedOver());
     caseLink(a).ifPresent(link -> m.put("caseUrl", link));
+    m.put("letters", kind == NotificationKind.RESOLVED_NOTICE ? List.of()
+        : LetterKind.suggestedFor(a.rule()).stream().map(LetterKind::id).toList());
     return m;
   }
 

@@ -131,6 +131,20 @@ class MessageComposerTest {
   }
 
   @Test
+  void anAlertNamesTheDraftsItsNextStepsCallForButAResolutionDoesNot() {
+    // API_EXPIRING: the next step is the CCC
+    Rendered alert = composer.render(notice(NotificationKind.ALERT, "L'API expire bientôt."));
+    assertThat(alert.text()).contains("Brouillons prêts sous la chronologie du dossier, dans Vigie : Message au Centre de"
+        + " contact citoyen.", "Drafts ready below the case's timeline, in Vigie: Message to the Centre de contact citoyen.");
+    assertThat(alert.html()).contains("Brouillons prêts sous la chronologie du dossier");
+    assertThat(composer.webhookPayload(notice(NotificationKind.ALERT, "x"), "msg_1").toString()).contains("letters=[ccc-request]");
+
+    Rendered resolved = composer.render(notice(NotificationKind.RESOLVED_NOTICE, "Alerte résolue."));
+    assertThat(resolved.text()).doesNotContain("Brouillons", "Drafts ready");
+    assertThat(composer.webhookPayload(notice(NotificationKind.RESOLVED_NOTICE, "x"), "msg_1").toString()).contains("letters=[]");
+  }
+
+  @Test
   void theWebhookPayloadCarriesTheAlertWithoutIdentity() {
     Map<String, Object> body = composer.webhookPayload(notice(NotificationKind.ALERT, "x"), "msg_1");
     assertThat(body).containsEntry("type", "vigie.notification.alert");

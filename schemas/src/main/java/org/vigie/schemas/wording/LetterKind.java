@@ -1,4 +1,4 @@
-package org.vigie.audit.letters;
+package org.vigie.schemas.wording;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,7 +12,7 @@ import org.vigie.schemas.RuleId;
  * The drafts Vigie prepares for the next steps its alerts name: a message to the Centre de contact
  * citoyen, a letter reminding an employer that the API allows work, a complaint to the Défenseur des
  * droits, and a summary of the facts and deadlines for a lawyer preparing a référé. Each is suggested
- * by the open alerts whose next steps it serves.
+ * by the open alerts whose next steps it serves: intake drafts them, alert messages point to them.
  */
 public enum LetterKind {
   CCC_REQUEST("ccc-request", "Message au Centre de contact citoyen", "Message to the Centre de contact citoyen",
@@ -67,6 +67,11 @@ public enum LetterKind {
   /** The open rules, among {@code openRules}, whose next steps this draft serves; empty when none. */
   public List<RuleId> suggestedBy(Collection<RuleId> openRules) {
     return openRules.stream().filter(suggestedBy::contains).distinct().sorted().toList();
+  }
+
+  /** The drafts an alert of {@code rule} calls for, in this order. */
+  public static List<LetterKind> suggestedFor(RuleId rule) {
+    return Arrays.stream(values()).filter(k -> k.suggestedBy.contains(rule)).toList();
   }
 
   public static Optional<LetterKind> parse(String id) {
