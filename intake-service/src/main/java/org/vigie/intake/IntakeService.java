@@ -39,6 +39,7 @@ import org.vigie.intake.command.WriteBehinds;
 import org.vigie.intake.csv.CsvImportRoutes;
 import org.vigie.intake.csv.CsvImporter;
 import org.vigie.intake.directory.AssociationScope;
+import org.vigie.intake.directory.ContactDeliveries;
 import org.vigie.intake.directory.DirectoryRepository;
 import org.vigie.intake.directory.DirectoryRoutes;
 import org.vigie.intake.http.ApiRoute;
@@ -162,7 +163,9 @@ public final class IntakeService implements AutoCloseable {
           vaultSecrets.importRowKey(), clock);
 
       List<ApiRoute> routes = new ArrayList<>();
-      routes.addAll(new DirectoryRoutes(jdbi, directory, tokens, new Tokens(), authenticator, outbox, writes, json, clock).routes());
+      ContactDeliveries deliveries = new ContactDeliveries();
+      routes.addAll(new DirectoryRoutes(jdbi, directory, deliveries, tokens, new Tokens(), authenticator, outbox, writes, json, clock)
+          .routes());
       IdentityAccesses identityAccesses = new IdentityAccesses(clock);
       org.vigie.audit.retention.RetentionPolicy retention = org.vigie.audit.retention.RetentionPolicy.fromConfig(config);
       routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, identityAccesses, writes, json, clock).routes());
@@ -200,7 +203,7 @@ public final class IntakeService implements AutoCloseable {
       ConsumerLoop alertsFeed = new ConsumerLoop("intake-alerts-consumer", kafka.consumer("vigie-intake-alerts"),
           Topics.CASE_ALERTS.name(), projection).bindTo(registry).start();
       parts.add(0, alertsFeed);
-      NotifierOutcomes notifierOutcomes = new NotifierOutcomes(jdbi, alerts);
+      NotifierOutcomes notifierOutcomes = new NotifierOutcomes(jdbi, alerts, deliveries);
       ConsumerLoop acknowledgementsFeed = new ConsumerLoop("intake-notifications-consumer",
           kafka.consumer("vigie-intake-notifications"), Topics.NOTIFICATIONS.name(),
           IsolatingBatchHandler.of(notifierOutcomes, notifierOutcomes::refused)).bindTo(registry).start();

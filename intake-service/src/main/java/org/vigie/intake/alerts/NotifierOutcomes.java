@@ -1,11 +1,13 @@
 package org.vigie.intake.alerts;
 
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.intake.directory.ContactDeliveries;
 import org.vigie.platform.db.DataErrors;
 import org.vigie.platform.kafka.BatchHandler;
 import org.vigie.platform.kafka.RecordValues;
@@ -19,19 +21,22 @@ import org.vigie.schemas.topics.Topics;
  * Reads {@code vigie.notifications.v1} for what only the notifier sees: the alerts taken in hand
  * through an e-mail's link (so that the page and {@code GET /api/v1/alerts} show them taken in hand
  * too), and the escalations (the delay passed with nobody taking the alert in hand, the coordination
- * told: shown on the alert as {@code escalatedAt} and counted in the activity report). Each batch is applied in one transaction before its offsets are committed; applying one
- * twice changes nothing. The other outcomes (sent, failed…) are the timeline's, read from the topic there.
+ * told: shown on the alert as {@code escalatedAt} and counted in the activity report), and whether the
+ * messages reach each volunteer ({@link ContactDeliveries}: sent, or failed for good). Each batch is applied
+ * in one transaction before its offsets are committed; applying one twice changes nothing.
  */
 public final class NotifierOutcomes implements BatchHandler {
   private static final Logger LOG = LoggerFactory.getLogger(NotifierOutcomes.class);
 
   private final Jdbi jdbi;
   private final AlertRepository alerts;
+  private final ContactDeliveries deliveries;
   private final Deserializer<NotificationOutcome> deserializer = Topics.NOTIFICATIONS.valueSerde().deserializer();
 
-  public NotifierOutcomes(Jdbi jdbi, AlertRepository alerts) {
+  public NotifierOutcomes(Jdbi jdbi, AlertRepository alerts, ContactDeliveries deliveries) {
     this.jdbi = jdbi;
     this.alerts = alerts;
+    this.deliveries = deliveries;
   }
 
   /** For {@link org.vigie.platform.kafka.IsolatingBatchHandler}: an outcome the database refuses is skipped with a warning. */
@@ -42,20 +47,42 @@ public final class NotifierOutcomes implements BatchHandler {
   @Override
   public void handle(List<ConsumerRecord<String, byte[]>> records) {
     List<NotificationOutcome> wanted = RecordValues.decode(records, deserializer, LOG, "notification outcome").stream()
-        .filter(o -> o.getState() == NotificationState.ACKNOWLEDGED || escalation(o)).toList();
+        .filter(o -> o.getState() == NotificationState.ACKNOWLEDGED || escalation(o) || delivery(o)).toList();
     if (wanted.isEmpty()) {
       return;
     }
     jdbi.useTransaction(h -> {
       for (NotificationOutcome o : wanted) {
+        if (delivery(o)) {
+          recordDelivery(h, o);
+        }
         if (escalation(o)) {
           alerts.escalated(h, o.getAssociationId(), o.getAlertId(), o.getAt());
-        } else {
+        } else if (o.getState() == NotificationState.ACKNOWLEDGED) {
           alerts.acknowledgedByLink(h, o.getAssociationId(), o.getAlertId(), o.getRecipientVolunteerId(),
               o.getRecipientRole() == VolunteerRole.COORDINATOR, o.getAt());
         }
       }
     });
+  }
+
+  /** A message delivered to its recipient, or given up on: whether the recipient's channel works. */
+  private static boolean delivery(NotificationOutcome o) {
+    return o.getState() == NotificationState.SENT || o.getState() == NotificationState.FAILED;
+  }
+
+  private void recordDelivery(org.jdbi.v3.core.Handle h, NotificationOutcome o) {
+    UUID association;
+    try {
+      association = UUID.fromString(o.getAssociationId());
+    } catch (IllegalArgumentException notAnAssociation) {
+      return;
+    }
+    if (o.getState() == NotificationState.SENT) {
+      deliveries.delivered(h, association, o.getRecipientVolunteerId(), o.getChannel(), o.getAt());
+    } else {
+      deliveries.failed(h, association, o.getRecipientVolunteerId(), o.getChannel(), o.getAt(), o.getDetail());
+    }
   }
 
   /** The escalation delay passed with nobody taking the alert in hand: its message marked escalated, or the coordination told. */

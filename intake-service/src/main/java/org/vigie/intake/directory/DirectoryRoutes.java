@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.vigie.intake.http.Json;
 import org.vigie.intake.http.Writes;
 import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxRecord;
+import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.VolunteerRole;
 import org.vigie.schemas.topics.Topics;
 
@@ -43,6 +45,7 @@ public final class DirectoryRoutes {
 
   private final Jdbi jdbi;
   private final DirectoryRepository directory;
+  private final ContactDeliveries deliveries;
   private final TokenRepository tokens;
   private final Tokens tokenFactory;
   private final Authenticator authenticator;
@@ -53,10 +56,11 @@ public final class DirectoryRoutes {
   private final AssociationScope scope;
   private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-  public DirectoryRoutes(Jdbi jdbi, DirectoryRepository directory, TokenRepository tokens, Tokens tokenFactory,
-      Authenticator authenticator, Outbox outbox, Writes writes, Json json, Clock clock) {
+  public DirectoryRoutes(Jdbi jdbi, DirectoryRepository directory, ContactDeliveries deliveries, TokenRepository tokens,
+      Tokens tokenFactory, Authenticator authenticator, Outbox outbox, Writes writes, Json json, Clock clock) {
     this.jdbi = jdbi;
     this.directory = directory;
+    this.deliveries = deliveries;
     this.tokens = tokens;
     this.tokenFactory = tokenFactory;
     this.authenticator = authenticator;
@@ -174,6 +178,12 @@ public final class DirectoryRoutes {
       Volunteer changed = new Volunteer(v.volunteerId(), associationId, displayName.orElse(v.displayName()), email.orElse(v.email()),
           v.role(), v.active(), contact);
       directory.updateVolunteer(h, changed);
+      if (!String.valueOf(changed.email()).equalsIgnoreCase(String.valueOf(v.email()))) {
+        deliveries.forget(h, associationId, volunteerId, NotificationChannel.EMAIL);
+      }
+      if (!java.util.Objects.equals(contact.webhookUrl(), v.contact().webhookUrl())) {
+        deliveries.forget(h, associationId, volunteerId, NotificationChannel.WEBHOOK);
+      }
       OutboxRecord r = outbox.append(h, Topics.DIRECTORY, volunteerId.toString(), DirectoryEntries.volunteer(changed, clock.instant()));
       ObjectNode out = volunteerJson(changed);
       if (contact.webhookSecret() != null && !contact.webhookSecret().equals(v.contact().webhookSecret())) {
@@ -206,10 +216,21 @@ public final class DirectoryRoutes {
     return all;
   }
 
+  /** The association's volunteers, each with the channels the notifier's messages no longer reach ({@code deliveryProblems}). */
   private void listVolunteers(Context ctx, Caller caller) {
     UUID associationId = scope.of(ctx, caller);
     ArrayNode list = json.mapper().createArrayNode();
-    jdbi.useHandle(h -> directory.volunteers(h, associationId).forEach(v -> list.add(volunteerJson(v))));
+    jdbi.useHandle(h -> {
+      Map<String, List<ContactDeliveries.Problem>> problems = deliveries.problems(h, associationId);
+      directory.volunteers(h, associationId).forEach(v -> {
+        ObjectNode out = volunteerJson(v);
+        ArrayNode failing = out.putArray("deliveryProblems");
+        problems.getOrDefault(v.volunteerId().toString(), List.of()).forEach(p -> failing.addObject()
+            .put("channel", p.channel().name()).put("failedAt", p.failedAt().toString()).put("detail", p.detail())
+            .put("lastDeliveredAt", p.lastDeliveredAt() == null ? null : p.lastDeliveredAt().toString()));
+        list.add(out);
+      });
+    });
     ctx.json(json.object().set("volunteers", list));
   }
 

@@ -124,6 +124,64 @@ class NotifierOutcomesTest {
     assertThat(earlyKept(stale)).isFalse();
   }
 
+  @Test
+  void aChannelThatNoLongerDeliversIsShownOnTheVolunteerUntilItDeliversOrChanges() throws Exception {
+    String volunteer = TestIntake.newVolunteer(API, association, "VOLUNTEER");
+    Instant failed = RAISED.plus(Duration.ofHours(5));
+    delivery(volunteer, NotificationChannel.WEBHOOK, NotificationState.FAILED, failed, "webhook answered 410 Gone");
+    delivery(volunteer, NotificationChannel.EMAIL, NotificationState.SENT, failed.plusSeconds(60), null);
+    JsonNode problems = await().atMost(Duration.ofSeconds(30)).until(() -> deliveryProblems(volunteer), p -> p.size() == 1);
+    assertThat(problems.get(0).path("channel").asText()).isEqualTo("WEBHOOK");
+    assertThat(problems.get(0).path("detail").asText()).isEqualTo("webhook answered 410 Gone");
+    assertThat(Instant.parse(problems.get(0).path("failedAt").asText())).isEqualTo(failed);
+    assertThat(problems.get(0).path("lastDeliveredAt").isNull()).isTrue();
+
+    // A delivery older than the failure, read after it, changes nothing: an e-mail bounce on the same key, read
+    // after that delivery, shows both channels failing.
+    String later = "link-ack-" + UUID.randomUUID();
+    delivery(volunteer, NotificationChannel.WEBHOOK, NotificationState.SENT, failed.minusSeconds(3600), null, later);
+    delivery(volunteer, NotificationChannel.EMAIL, NotificationState.FAILED, failed.plusSeconds(900), "550 mailbox unavailable", later);
+    await().atMost(Duration.ofSeconds(30)).until(() -> deliveryProblems(volunteer).size() == 2);
+    // A later delivery on the webhook: it works again.
+    delivery(volunteer, NotificationChannel.WEBHOOK, NotificationState.SENT, failed.plusSeconds(600), null);
+    JsonNode left = await().atMost(Duration.ofSeconds(30)).until(() -> deliveryProblems(volunteer), p -> p.size() == 1
+        && "EMAIL".equals(p.get(0).path("channel").asText()));
+    assertThat(Instant.parse(left.get(0).path("lastDeliveredAt").asText())).isEqualTo(failed.plusSeconds(60));
+
+    // The address corrected: the bounce was the former address's.
+    Api.Response fixed = API.send("PATCH", "/api/v1/associations/" + association.id() + "/volunteers/" + volunteer,
+        association.token(), "{\"email\":\"corrige-" + UUID.randomUUID() + "@example.org\"}", java.util.Map.of());
+    assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
+    assertThat(deliveryProblems(volunteer)).isEmpty();
+    assertThat(API.get("/api/v1/associations/" + association.id() + "/volunteers", association.token()).body())
+        .doesNotContain("550 mailbox unavailable");
+  }
+
+  private static JsonNode deliveryProblems(String volunteer) {
+    for (JsonNode v : API.get("/api/v1/associations/" + association.id() + "/volunteers", association.token()).json().get("volunteers")) {
+      if (volunteer.equals(v.path("volunteerId").asText())) {
+        return v.path("deliveryProblems");
+      }
+    }
+    throw new AssertionError("no volunteer " + volunteer);
+  }
+
+  private static void delivery(String volunteer, NotificationChannel channel, NotificationState state, Instant at, String detail)
+      throws Exception {
+    delivery(volunteer, channel, state, at, detail, "link-ack-" + UUID.randomUUID());
+  }
+
+  private static void delivery(String volunteer, NotificationChannel channel, NotificationState state, Instant at, String detail,
+      String alertId) throws Exception {
+    NotificationOutcome outcome = NotificationOutcome.newBuilder().setNotificationId(UUID.randomUUID().toString())
+        .setAlertId(alertId).setCaseId(caseId).setAssociationId(association.id()).setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API)
+        .setSeverity(Severity.CRITICAL).setChannel(channel).setKind(NotificationKind.ALERT)
+        .setRecipientVolunteerId(volunteer).setRecipientRole(VolunteerRole.VOLUNTEER).setState(state).setAttempts(1)
+        .setAt(at).setDetail(detail).build();
+    producer.send(new ProducerRecord<>(Topics.NOTIFICATIONS.name(), alertId, Topics.NOTIFICATIONS.valueSerde().serializer()
+        .serialize(Topics.NOTIFICATIONS.name(), outcome))).get();
+  }
+
   private static boolean earlyKept(String alertId) throws Exception {
     try (var c = java.sql.DriverManager.getConnection(TestIntake.databaseUrl());
         var s = c.prepareStatement("SELECT count(*) FROM intake.early_acknowledgements WHERE alert_id = ?")) {
