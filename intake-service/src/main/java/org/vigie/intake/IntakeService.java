@@ -60,12 +60,13 @@ import org.vigie.intake.settings.SettingsRoutes;
 import org.vigie.intake.letters.LetterRoutes;
 import org.vigie.intake.journal.IdentityAccessRoutes;
 import org.vigie.intake.journal.IdentityAccesses;
-import org.vigie.intake.vault.ForeignerNumberBackfill;
 import org.vigie.intake.vault.ForeignerNumberIndex;
+import org.vigie.intake.vault.IdentityIndexBackfill;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.MasterKey;
 import org.vigie.intake.vault.MasterKeyRotation;
 import org.vigie.intake.vault.MasterKeys;
+import org.vigie.intake.vault.PersonNameIndex;
 import org.vigie.intake.vault.VaultSecrets;
 import org.vigie.intake.web.WebPage;
 import org.vigie.platform.config.Config;
@@ -154,8 +155,10 @@ public final class IntakeService implements AutoCloseable {
       Authenticator authenticator = new Authenticator(s.adminToken(), tokens, clock);
       DirectoryRepository directory = new DirectoryRepository();
       VaultSecrets vaultSecrets = new VaultSecrets(jdbi, masterKeys);
-      IdentityVault vault = new IdentityVault(masterKeys, new ForeignerNumberIndex(vaultSecrets.foreignerNumberIndexKey()));
-      parts.add(0, new ForeignerNumberBackfill(jdbi, vault).start());
+      byte[] numberIndexKey = vaultSecrets.foreignerNumberIndexKey();
+      IdentityVault vault = new IdentityVault(masterKeys, new ForeignerNumberIndex(numberIndexKey),
+          PersonNameIndex.derivedFrom(numberIndexKey));
+      parts.add(0, new IdentityIndexBackfill(jdbi, vault).start());
       CaseRequests requests = new CaseRequests();
       CaseCommands caseCommands = new CaseCommands(cases, directory, vault, outbox, requests, clock);
       AlertRepository alerts = new AlertRepository(jdbi);

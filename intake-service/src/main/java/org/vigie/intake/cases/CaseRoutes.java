@@ -90,17 +90,17 @@ public final class CaseRoutes {
     byte[] body = ctx.bodyAsBytes();
     NewCase c = requests.parseCase(json.parseObject(body), today());
     writes.run(ctx, caller.associationId(), body, h -> {
-      List<UUID> sameNumber = openCasesWithNumber(h, caller, c.person(), null);
+      SamePerson same = samePerson(h, caller, c.person(), null);
       CaseCommands.Recorded r = commands.open(h, caller, c, EventSource.API);
       ObjectNode answer = json.object().put("caseId", r.caseId().toString()).put("eventId", r.eventId().toString());
-      return new CommandResult(201, withDuplicates(answer, sameNumber).toString(), List.of(r.record()));
+      return new CommandResult(201, same.into(answer).toString(), List.of(r.record()));
     });
   }
 
   /**
    * The person's identity replaced. The answer names no one (answers are kept in clear for
-   * Idempotency-Key): the case id and, when open cases already have the new foreigner number,
-   * {@code possibleDuplicates}.
+   * Idempotency-Key): the case id and, when open cases may be the same person's,
+   * {@code possibleDuplicates} and {@code possibleDuplicatesByName}.
    */
   private void replacePerson(Context ctx, Caller caller) {
     UUID caseId = Ids.path(ctx.pathParam("caseId"), Resource.CASE);
@@ -109,9 +109,9 @@ public final class CaseRoutes {
     writes.run(ctx, caller.associationId(), body, h -> {
       commands.replacePerson(h, caller, caseId, person);
       accesses.record(h, caller.associationId(), caseId, caller.recordedBy(), IdentityAccesses.Action.IDENTITY_CHANGED);
-      List<UUID> sameNumber = openCasesWithNumber(h, caller, Optional.of(person), caseId);
+      SamePerson same = samePerson(h, caller, Optional.of(person), caseId);
       LOG.info("Identity of case {} replaced by {}", caseId, caller.recordedBy());
-      return new CommandResult(200, withDuplicates(json.object().put("caseId", caseId.toString()), sameNumber).toString(), List.of());
+      return new CommandResult(200, same.into(json.object().put("caseId", caseId.toString())).toString(), List.of());
     });
   }
 
@@ -124,12 +124,35 @@ public final class CaseRoutes {
         .orElse(List.of());
   }
 
-  private static ObjectNode withDuplicates(ObjectNode answer, List<UUID> sameNumber) {
-    if (!sameNumber.isEmpty()) {
-      ArrayNode others = answer.putArray("possibleDuplicates");
-      sameNumber.forEach(id -> others.add(id.toString()));
+  /**
+   * The association's open cases, other than {@code except}, that may be this person's: those with the same
+   * foreigner number, and those with the same name where one of the two has no number (a first request).
+   */
+  private SamePerson samePerson(Handle h, Caller caller, Optional<Person> person, UUID except) {
+    List<UUID> byNumber = openCasesWithNumber(h, caller, person, except);
+    boolean hasNumber = person.map(Person::foreignerNumber).filter(n -> !n.isBlank()).isPresent();
+    List<UUID> byName = person.map(Person::displayName).map(vault::nameIndex).filter(index -> index.length > 0)
+        .map(index -> vault.openCasesByNameIndex(h, caller.associationId(), List.of(index))
+            .getOrDefault(ByteBuffer.wrap(index), List.of()).stream()
+            .filter(m -> m.maybeSamePersonAs(hasNumber) && !m.caseId().equals(except) && !byNumber.contains(m.caseId()))
+            .map(IdentityVault.NameMatch::caseId).toList())
+        .orElse(List.of());
+    return new SamePerson(byNumber, byName);
+  }
+
+  /** Open cases that may be the same person's: by foreigner number (most likely), by name. */
+  private record SamePerson(List<UUID> byNumber, List<UUID> byName) {
+    ObjectNode into(ObjectNode answer) {
+      if (!byNumber.isEmpty()) {
+        ArrayNode others = answer.putArray("possibleDuplicates");
+        byNumber.forEach(id -> others.add(id.toString()));
+      }
+      if (!byName.isEmpty()) {
+        ArrayNode others = answer.putArray("possibleDuplicatesByName");
+        byName.forEach(id -> others.add(id.toString()));
+      }
+      return answer;
     }
-    return answer;
   }
 
   private void record(Context ctx, Caller caller) {

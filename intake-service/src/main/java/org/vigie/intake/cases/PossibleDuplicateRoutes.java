@@ -20,7 +20,9 @@ import org.vigie.intake.vault.IdentityVault;
  * {@code GET /api/v1/associations/{associationId}/possible-duplicates}: the association's open cases
  * that share their person's foreigner number, in groups (most likely one person followed twice: opened
  * at two desks, or imported twice from different spreadsheets), for its coordinators to keep one case
- * of each. Case ids only: the page names them from the case list.
+ * of each; and in {@code nameGroups}, those that share their person's name, one of them at least without a
+ * foreigner number (a first request: the same person, or two people of the same name). Case ids only: the
+ * page names them from the case list.
  */
 public final class PossibleDuplicateRoutes {
   public static final String PATH = "/api/v1/associations/{associationId}/possible-duplicates";
@@ -43,13 +45,19 @@ public final class PossibleDuplicateRoutes {
 
   private void list(Context ctx, Caller caller) {
     UUID association = scope.of(ctx, caller);
-    List<List<UUID>> groups = jdbi.withHandle(h -> vault.openCasesSharingANumber(h, association));
+    record Groups(List<List<UUID>> byNumber, List<List<UUID>> byName) {}
+    Groups groups = jdbi.withHandle(h -> new Groups(vault.openCasesSharingANumber(h, association),
+        vault.openCasesSharingAName(h, association)));
     ObjectNode out = json.object();
-    ArrayNode list = out.putArray("groups");
+    write(out.putArray("groups"), groups.byNumber());
+    write(out.putArray("nameGroups"), groups.byName());
+    ctx.json(out);
+  }
+
+  private static void write(ArrayNode list, List<List<UUID>> groups) {
     for (List<UUID> group : groups) {
       ArrayNode ids = list.addObject().putArray("caseIds");
       group.forEach(id -> ids.add(id.toString()));
     }
-    ctx.json(out);
   }
 }

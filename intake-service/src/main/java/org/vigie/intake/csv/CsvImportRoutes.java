@@ -72,13 +72,8 @@ public final class CsvImportRoutes {
         if (l.caseId() != null) {
           out.writeStringField("caseId", l.caseId().toString());
         }
-        if (!l.possibleDuplicates().isEmpty()) {
-          out.writeArrayFieldStart("possibleDuplicates");
-          for (java.util.UUID other : l.possibleDuplicates()) {
-            out.writeString(other.toString());
-          }
-          out.writeEndArray();
-        }
+        writeIds(out, "possibleDuplicates", l.possibleDuplicates());
+        writeIds(out, "possibleDuplicatesByName", l.possibleDuplicatesByName());
         if (l.status() == ImportLine.Status.REJECTED) {
           out.writeStringField("column", l.column());
           out.writeStringField("error", l.error().in(language));
@@ -91,5 +86,18 @@ public final class CsvImportRoutes {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /** A list of case ids, left out when empty. */
+  private static void writeIds(JsonGenerator out, String field, java.util.List<java.util.UUID> ids)
+      throws IOException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    out.writeArrayFieldStart(field);
+    for (java.util.UUID id : ids) {
+      out.writeString(id.toString());
+    }
+    out.writeEndArray();
   }
 }

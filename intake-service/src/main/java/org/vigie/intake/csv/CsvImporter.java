@@ -88,8 +88,9 @@ public final class CsvImporter {
     // Each chunk's records are sent when it is committed; the acks are awaited once, at the end.
     List<CompletableFuture<Void>> acks = new ArrayList<>();
     Mac rowMac = HmacSha256.keyed(rowKey);
-    // The hash of each line's foreigner number, to name the open cases that already have it at the end.
+    // The hash of each line's foreigner number and name, to name the open cases that may be the same person's at the end.
     Map<Long, byte[]> numbers = new HashMap<>();
+    Map<Long, byte[]> names = new HashMap<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format(text))) {
       Map<CsvColumns, String> headers = headers(parser.getHeaderNames());
       for (CSVRecord rec : parser) {
@@ -102,6 +103,8 @@ public final class CsvImporter {
           chunk.add(parsed);
           parsed.newCase().person().map(p -> p.foreignerNumber()).filter(n -> n != null)
               .ifPresent(n -> numbers.put(line, vault.foreignerNumberIndex(n)));
+          parsed.newCase().person().map(p -> vault.nameIndex(p.displayName())).filter(n -> n.length > 0)
+              .ifPresent(n -> names.put(line, n));
         } catch (ApiProblem p) {
           report.add(rejected(line, p));
         }
@@ -117,24 +120,38 @@ public final class CsvImporter {
     report.addAll(write(caller, chunk, acks));
     awaitAcks(acks);
     report.sort(java.util.Comparator.comparingLong(ImportLine::line));
-    return withSamePerson(caller, report, numbers);
+    return withSamePerson(caller, report, numbers, names);
   }
 
   /**
    * Each line opened with a foreigner number that other open cases of the association have (opened
-   * before, or by another line of the file) names them: most likely the same person, followed twice.
+   * before, or by another line of the file) names them: most likely the same person, followed twice;
+   * and those with the same name, where one of the two has no number (a first request).
    */
-  private List<ImportLine> withSamePerson(Caller caller, List<ImportLine> report, Map<Long, byte[]> numbers) {
-    if (numbers.isEmpty()) {
+  private List<ImportLine> withSamePerson(Caller caller, List<ImportLine> report, Map<Long, byte[]> numbers,
+      Map<Long, byte[]> names) {
+    if (numbers.isEmpty() && names.isEmpty()) {
       return report;
     }
-    Map<ByteBuffer, List<UUID>> open = jdbi.withHandle(h -> vault.openCasesByNumberIndex(h, caller.associationId(), numbers.values()));
+    record Open(Map<ByteBuffer, List<UUID>> byNumber, Map<ByteBuffer, List<IdentityVault.NameMatch>> byName) {}
+    Open open = jdbi.withHandle(h -> new Open(vault.openCasesByNumberIndex(h, caller.associationId(), numbers.values()),
+        vault.openCasesByNameIndex(h, caller.associationId(), names.values())));
     List<ImportLine> out = new ArrayList<>(report.size());
     for (ImportLine l : report) {
+      if (l.status() != ImportLine.Status.ACCEPTED) {
+        out.add(l);
+        continue;
+      }
       byte[] number = numbers.get(l.line());
-      List<UUID> others = l.status() != ImportLine.Status.ACCEPTED || number == null ? List.of()
-          : open.getOrDefault(ByteBuffer.wrap(number), List.of()).stream().filter(id -> !id.equals(l.caseId())).toList();
-      out.add(others.isEmpty() ? l : l.withPossibleDuplicates(others));
+      List<UUID> byNumber = number == null ? List.of()
+          : open.byNumber().getOrDefault(ByteBuffer.wrap(number), List.of()).stream().filter(id -> !id.equals(l.caseId())).toList();
+      byte[] name = names.get(l.line());
+      boolean hasNumber = number != null && number.length > 0;
+      List<UUID> byName = name == null ? List.of()
+          : open.byName().getOrDefault(ByteBuffer.wrap(name), List.of()).stream()
+              .filter(m -> m.maybeSamePersonAs(hasNumber) && !m.caseId().equals(l.caseId()) && !byNumber.contains(m.caseId()))
+              .map(IdentityVault.NameMatch::caseId).toList();
+      out.add(l.withPossibleDuplicates(byNumber, byName));
     }
     return out;
   }

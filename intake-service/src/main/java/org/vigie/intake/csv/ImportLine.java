@@ -5,19 +5,21 @@ import org.vigie.intake.http.Detail;
 
 /** The outcome of one line of an import: ACCEPTED (events recorded), DUPLICATE (imported before) or REJECTED. */
 public record ImportLine(long line, Status status, UUID caseId, int events, String column, Detail error,
-    java.util.List<UUID> possibleDuplicates) {
+    java.util.List<UUID> possibleDuplicates, java.util.List<UUID> possibleDuplicatesByName) {
   public enum Status { ACCEPTED, DUPLICATE, REJECTED }
 
   public ImportLine(long line, Status status, UUID caseId, int events, String column, Detail error) {
-    this(line, status, caseId, events, column, error, java.util.List.of());
+    this(line, status, caseId, events, column, error, java.util.List.of(), java.util.List.of());
   }
 
   /**
    * The same line, with the other open cases of the association (or of the file) whose person has the
-   * foreigner number this line gave: most likely the same person, followed twice.
+   * foreigner number this line gave (most likely the same person, followed twice), and those whose person
+   * has its name, one of the two without a number.
    */
-  ImportLine withPossibleDuplicates(java.util.List<UUID> others) {
-    return new ImportLine(line, status, caseId, events, column, error, java.util.List.copyOf(others));
+  ImportLine withPossibleDuplicates(java.util.List<UUID> byNumber, java.util.List<UUID> byName) {
+    return new ImportLine(line, status, caseId, events, column, error, java.util.List.copyOf(byNumber),
+        java.util.List.copyOf(byName));
   }
 
   static ImportLine rejected(long line, String column, Detail error) {

@@ -29,22 +29,36 @@ import org.vigie.intake.copy.CopyRows;
 public final class IdentityVault {
   private final MasterKeys master;
   private final ForeignerNumberIndex numbers;
+  private final PersonNameIndex names;
   private final Aead aead = new Aead();
   private final ObjectMapper mapper = new ObjectMapper();
 
-  public IdentityVault(MasterKeys master, ForeignerNumberIndex numbers) {
+  public IdentityVault(MasterKeys master, ForeignerNumberIndex numbers, PersonNameIndex names) {
     this.master = master;
     this.numbers = numbers;
+    this.names = names;
+  }
+
+  /**
+   * An open case found by its person's name hash, and whether its person has a foreigner number: two people
+   * of the same name with different numbers are two people, so a name match counts only when one of the two
+   * has no number.
+   */
+  public record NameMatch(UUID caseId, boolean hasNumber) {
+    /** Whether this case may be the person of another case of the same name, which has a number or not. */
+    public boolean maybeSamePersonAs(boolean otherHasNumber) {
+      return !hasNumber || !otherHasNumber;
+    }
   }
 
   /** Everything the vault stores for a new case, sealed in memory (for batched imports); no key when there is nothing to seal. */
   public record NewCaseSecrets(UUID caseId, MasterKeys.Wrapped wrappedKey, byte[] identity, byte[] numberIndex,
-      Map<UUID, byte[]> notes) {}
+      byte[] nameIndex, Map<UUID, byte[]> notes) {}
 
   /** Seals a new case's data key, identity and notes without touching the database. */
   public NewCaseSecrets seal(UUID caseId, Person person, Map<UUID, String> notes) {
     if (person == null && notes.isEmpty()) {
-      return new NewCaseSecrets(caseId, null, null, null, Map.of());
+      return new NewCaseSecrets(caseId, null, null, null, null, Map.of());
     }
     byte[] dataKey = aead.randomKey();
     try {
@@ -53,7 +67,8 @@ public final class IdentityVault {
       Map<UUID, byte[]> sealedNotes = new LinkedHashMap<>();
       notes.forEach((id, text) -> sealedNotes.put(id, aead.seal(key, text.getBytes(StandardCharsets.UTF_8), aad("note:" + id, caseId))));
       return new NewCaseSecrets(caseId, master.wrap(dataKey, aad("key", caseId)), identity,
-          person == null ? null : numbers.of(person.foreignerNumber()), sealedNotes);
+          person == null ? null : numbers.of(person.foreignerNumber()), person == null ? null : names.of(person.displayName()),
+          sealedNotes);
     } finally {
       Arrays.fill(dataKey, (byte) 0);
     }
@@ -69,12 +84,12 @@ public final class IdentityVault {
         keys.row(s.caseId(), s.wrappedKey().bytes(), s.wrappedKey().keyId());
       }
       if (s.identity() != null) {
-        identities.row(s.caseId(), s.identity(), s.numberIndex());
+        identities.row(s.caseId(), s.identity(), s.numberIndex(), s.nameIndex());
       }
       s.notes().forEach((id, sealed) -> notes.row(id, s.caseId(), sealed));
     }
     keys.into(h, "case_keys (case_id, wrapped_key, master_key_id)");
-    identities.into(h, "identities (case_id, ciphertext, foreigner_number_index)");
+    identities.into(h, "identities (case_id, ciphertext, foreigner_number_index, name_index)");
     notes.into(h, "notes (note_id, case_id, ciphertext)");
   }
 
@@ -106,10 +121,11 @@ public final class IdentityVault {
   public void storePerson(Handle h, UUID caseId, Person person) {
     byte[] sealed = aead.seal(keyFor(h, caseId), personJson(person), aad("person", caseId));
     h.createUpdate("""
-            INSERT INTO identities (case_id, ciphertext, foreigner_number_index) VALUES (?, ?, ?)
+            INSERT INTO identities (case_id, ciphertext, foreigner_number_index, name_index) VALUES (?, ?, ?, ?)
             ON CONFLICT (case_id) DO UPDATE SET ciphertext = excluded.ciphertext,
-              foreigner_number_index = excluded.foreigner_number_index""")
-        .bind(0, caseId).bind(1, sealed).bind(2, numbers.of(person.foreignerNumber())).execute();
+              foreigner_number_index = excluded.foreigner_number_index, name_index = excluded.name_index""")
+        .bind(0, caseId).bind(1, sealed).bind(2, numbers.of(person.foreignerNumber())).bind(3, names.of(person.displayName()))
+        .execute();
   }
 
   public Optional<Person> person(Handle h, UUID caseId) {
@@ -157,6 +173,25 @@ public final class IdentityVault {
     return numbers.of(foreignerNumber);
   }
 
+  /** The hash the vault keeps of a name, to find the cases of a person without a foreigner number. */
+  public byte[] nameIndex(String displayName) {
+    return names.of(displayName);
+  }
+
+  /** The association's open cases whose person has one of these name hashes ({@link #nameIndex}), by hash, oldest first. */
+  public Map<ByteBuffer, List<NameMatch>> openCasesByNameIndex(Handle h, UUID associationId, Collection<byte[]> indexes) {
+    Map<ByteBuffer, List<NameMatch>> out = new HashMap<>();
+    h.createQuery("""
+            SELECT i.name_index, i.case_id, coalesce(length(i.foreigner_number_index), 0) > 0
+            FROM identities i JOIN cases c ON c.case_id = i.case_id
+            WHERE i.name_index = ANY(?) AND c.association_id = ? AND c.status = 'OPEN'
+            ORDER BY c.created_at, c.case_id""")
+        .bind(0, indexes.toArray(new byte[0][])).bind(1, associationId)
+        .map((rs, ctx) -> Map.entry(ByteBuffer.wrap(rs.getBytes(1)), new NameMatch(rs.getObject(2, UUID.class), rs.getBoolean(3))))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return out;
+  }
+
   /**
    * The association's open cases whose person has one of these foreigner-number hashes
    * ({@link #foreignerNumberIndex}), by hash, oldest first.
@@ -180,32 +215,46 @@ public final class IdentityVault {
    * groups in the order of their first case.
    */
   public List<List<UUID>> openCasesSharingANumber(Handle h, UUID associationId) {
+    return groups(h, associationId, "foreigner_number_index", "true");
+  }
+
+  /**
+   * The association's open cases grouped by name: two cases or more whose person has the same name, one of
+   * them at least without a foreigner number (with a number each, they share it and are a group of
+   * {@link #openCasesSharingANumber}, or they are two people); oldest case first.
+   */
+  public List<List<UUID>> openCasesSharingAName(Handle h, UUID associationId) {
+    return groups(h, associationId, "name_index", "bool_or(coalesce(length(i.foreigner_number_index), 0) = 0)");
+  }
+
+  /** Open cases grouped by an index column of identities, groups of two or more meeting {@code having}. */
+  private static List<List<UUID>> groups(Handle h, UUID associationId, String column, String having) {
     return h.createQuery("""
             SELECT array_agg(i.case_id ORDER BY c.created_at, c.case_id) FROM identities i JOIN cases c ON c.case_id = i.case_id
-            WHERE c.association_id = ? AND c.status = 'OPEN' AND length(i.foreigner_number_index) > 0
-            GROUP BY i.foreigner_number_index HAVING count(*) > 1 ORDER BY min(c.created_at)""")
+            WHERE c.association_id = ? AND c.status = 'OPEN' AND length(i.%1$s) > 0
+            GROUP BY i.%1$s HAVING count(*) > 1 AND %2$s ORDER BY min(c.created_at)""".formatted(column, having))
         .bind(0, associationId)
         .map((rs, ctx) -> List.of((UUID[]) rs.getArray(1).getArray()))
         .list();
   }
 
   /**
-   * Computes the foreigner-number hash of up to {@code limit} identities stored before it existed;
-   * returns how many were done (0 once none is left).
+   * Computes the foreigner-number and name hashes of up to {@code limit} identities stored before they
+   * existed; returns how many were done (0 once none is left).
    */
-  public int indexSomeForeignerNumbers(Handle h, int limit) {
+  public int indexSomeIdentities(Handle h, int limit) {
     record Row(UUID caseId, MasterKeys.Wrapped key, byte[] identity) {}
     List<Row> rows = h.createQuery("""
             SELECT i.case_id, k.wrapped_key, k.master_key_id, i.ciphertext
             FROM identities i JOIN case_keys k ON k.case_id = i.case_id
-            WHERE i.foreigner_number_index IS NULL LIMIT ? FOR UPDATE OF i SKIP LOCKED""")
+            WHERE i.foreigner_number_index IS NULL OR i.name_index IS NULL LIMIT ? FOR UPDATE OF i SKIP LOCKED""")
         .bind(0, limit)
         .map((rs, ctx) -> new Row(rs.getObject(1, UUID.class), new MasterKeys.Wrapped(rs.getBytes(2), rs.getString(3)), rs.getBytes(4)))
         .list();
-    var update = h.prepareBatch("UPDATE identities SET foreigner_number_index = ? WHERE case_id = ?");
+    var update = h.prepareBatch("UPDATE identities SET foreigner_number_index = ?, name_index = ? WHERE case_id = ?");
     for (Row r : rows) {
       Person person = openPerson(unwrap(r.caseId(), r.key()), r.caseId(), r.identity());
-      update.bind(0, numbers.of(person.foreignerNumber())).bind(1, r.caseId()).add();
+      update.bind(0, numbers.of(person.foreignerNumber())).bind(1, names.of(person.displayName())).bind(2, r.caseId()).add();
     }
     if (!rows.isEmpty()) {
       update.execute();

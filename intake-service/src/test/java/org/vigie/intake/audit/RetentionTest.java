@@ -32,6 +32,7 @@ import org.vigie.intake.vault.ForeignerNumberIndex;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.MasterKey;
 import org.vigie.intake.vault.MasterKeys;
+import org.vigie.intake.vault.PersonNameIndex;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.db.Databases;
 import org.vigie.platform.testing.SharedKafka;
@@ -61,7 +62,8 @@ class RetentionTest {
             new StringSerializer(), new ByteArraySerializer())) {
       Jdbi jdbi = Databases.jdbi(ds);
       Outbox outbox = new Outbox();
-      IdentityVault vault = new IdentityVault(MasterKeys.of(MasterKey.fromBase64(null)), new ForeignerNumberIndex(new byte[32]));
+      IdentityVault vault = new IdentityVault(MasterKeys.of(MasterKey.fromBase64(null)), new ForeignerNumberIndex(new byte[32]),
+          new PersonNameIndex(new byte[32]));
       try (PublishedMarker marker = new PublishedMarker(jdbi, outbox)) {
         IntakeErasure erasure = new IntakeErasure(jdbi, new CaseRepository(new ObjectMapper()), vault, outbox,
             new OutboxPublisher(producer, outbox, jdbi, marker, 10_000));

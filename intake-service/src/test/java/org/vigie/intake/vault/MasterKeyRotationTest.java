@@ -111,7 +111,7 @@ class MasterKeyRotationTest {
   }
 
   @Test
-  void identitiesStoredBeforeForeignerNumbersWereHashedAreFoundByNumberOnceTheServiceHashedThem() throws Exception {
+  void identitiesStoredBeforeTheirHashesWereKeptAreFoundByNumberAndNameOnceTheServiceHashedThem() throws Exception {
     String db = SharedPostgres.newDatabaseUrl();
     String key = newKey();
     Opened opened = oneCase(db, key, "{\"displayName\":\"Aïcha Benali\",\"foreignerNumber\":\"7501234567\"}",
@@ -119,7 +119,7 @@ class MasterKeyRotationTest {
     String token = opened.token();
     String caseId = opened.caseId();
     // As identities stored before the hashes were kept.
-    sql(db, "UPDATE intake.identities SET foreigner_number_index = NULL");
+    sql(db, "UPDATE intake.identities SET foreigner_number_index = NULL, name_index = NULL");
 
     try (IntakeService intake = IntakeService.start(config(db, key, null))) {
       Api api = new Api(intake.port());
@@ -129,6 +129,12 @@ class MasterKeyRotationTest {
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(count(db,
           "SELECT count(*) FROM intake.identities WHERE foreigner_number_index IS NULL")).isZero());
       assertThat(count(db, "SELECT count(*) FROM intake.identities WHERE length(foreigner_number_index) = 0")).isEqualTo(1);
+      assertThat(count(db, "SELECT count(*) FROM intake.identities WHERE name_index IS NULL")).isZero();
+      // The names too: a new case for "Sans Numéro", without a number, is told of the one stored before.
+      Api.Response again = api.post("/api/v1/cases", token, """
+          {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2026-12-01"},"procedure":"RENEWAL","department":"93",
+           "person":{"displayName":"NUMERO sans"}}""");
+      assertThat(again.json().get("possibleDuplicatesByName")).hasSize(1);
     }
   }
 
