@@ -26,6 +26,7 @@ import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationOutcome;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
+import org.vigie.schemas.WebhookFormat;
 import org.vigie.schemas.serde.AvroSerde;
 import org.vigie.schemas.topics.Topics;
 
@@ -42,6 +43,8 @@ class DeliveryFailuresTest {
     String hooked = Fixtures.id("vol");
     String broken = Fixtures.id("vol");
     String coordinator = Fixtures.id("coord");
+    String chatting = Fixtures.id("vol");
+    CaseAlert forChat = Fixtures.raised(association, chatting, RuleId.EMPLOYMENT_AT_RISK, Severity.CRITICAL).build();
     CaseAlert forHooked = Fixtures.raised(association, hooked, RuleId.API_EXPIRING, Severity.WARNING).build();
     CaseAlert forBroken = Fixtures.raised(association, broken, RuleId.API_EXPIRED, Severity.CRITICAL).build();
 
@@ -55,6 +58,9 @@ class DeliveryFailuresTest {
       kafka.publish(Fixtures.volunteer(association, broken, null)
           .setWebhookUrl(receiver.url("/gone")).setWebhookSecret(SECRET).build());
       kafka.publish(Fixtures.coordinator(association, coordinator, coordinator + "@asso.test").build());
+      kafka.publish(Fixtures.volunteer(association, chatting, null)
+          .setWebhookUrl(receiver.url("/chat")).setWebhookSecret(SECRET).setWebhookFormat(WebhookFormat.CHAT).build());
+      kafka.publish(forChat);
       kafka.publish(forHooked);
       kafka.publish(forBroken);
 
@@ -88,6 +94,12 @@ class DeliveryFailuresTest {
         });
       });
       assertThat(service.metrics().count("vigie.notifier.failed", NotificationChannel.WEBHOOK)).isEqualTo(1.0);
+
+      // a team chat's webhook: the message as text, the drafts its next steps call for named
+      await().atMost(Duration.ofSeconds(60)).until(() -> receiver.calls("/chat").size() == 1);
+      JsonNode chat = new ObjectMapper().readTree(receiver.calls("/chat").get(0).body());
+      assertThat(chat.get("text").asText()).contains("Critique · emploi menacé", "Courrier à l'employeur", "/ack/")
+          .doesNotContain(forChat.getCaseId());
     }
   }
 

@@ -14,15 +14,17 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Fields;
+import org.vigie.schemas.WebhookFormat;
 
 /**
  * The contact preferences of a volunteer request, applied over the current ones: a field left out
  * keeps its value, a null one goes back to its default (no webhook, French, Europe/Paris, no quiet
- * hours, no digest). A new or changed webhook URL, or {@code rotateWebhookSecret}, gets a new
+ * hours, no digest, the standard webhook format). A new or changed webhook URL, or {@code rotateWebhookSecret}, gets a new
  * signing secret (Standard Webhooks, {@code whsec_} + base64 of 32 random bytes).
  */
 public final class ContactRequest {
-  public static final Set<String> FIELDS = Set.of("webhookUrl", "language", "timeZone", "quietHours", "dailyDigest", "rotateWebhookSecret");
+  public static final Set<String> FIELDS = Set.of("webhookUrl", "webhookFormat", "language", "timeZone", "quietHours", "dailyDigest",
+      "rotateWebhookSecret");
   private static final Set<String> LANGUAGES = Set.of("fr", "en");
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
@@ -81,7 +83,9 @@ public final class ContactRequest {
       }
     }
     boolean digest = body.has("dailyDigest") ? fields.booleanOr("dailyDigest", false) : current.dailyDigest();
-    return new ContactPreferences(url, secret, language, zone, quietStart, quietEnd, digest);
+    WebhookFormat format = body.has("webhookFormat")
+        ? fields.optionalEnum("webhookFormat", WebhookFormat.class).orElse(WebhookFormat.STANDARD) : current.webhookFormat();
+    return new ContactPreferences(url, secret, language, zone, quietStart, quietEnd, digest, format);
   }
 
   /** A secret to sign webhooks with: what a receiver verifies the {@code webhook-signature} header against. */
@@ -93,7 +97,7 @@ public final class ContactRequest {
 
   /** The preferences as the API shows them: never the secret. */
   public static void write(ObjectNode out, ContactPreferences c) {
-    out.put("webhookUrl", c.webhookUrl()).put("language", c.language()).put("timeZone", c.timeZone()).put("dailyDigest", c.dailyDigest());
+    out.put("webhookUrl", c.webhookUrl()).put("webhookFormat", c.webhookFormat().name()).put("language", c.language()).put("timeZone", c.timeZone()).put("dailyDigest", c.dailyDigest());
     if (c.quietStartMinute() == null) {
       out.putNull("quietHours");
     } else {

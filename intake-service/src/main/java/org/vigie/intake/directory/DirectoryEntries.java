@@ -35,6 +35,7 @@ public final class DirectoryEntries {
         .setQuietHoursStartMinute(v.contact().quietStartMinute())
         .setQuietHoursEndMinute(v.contact().quietEndMinute())
         .setDailyDigest(v.contact().dailyDigest())
+        .setWebhookFormat(v.contact().webhookFormat())
         .setUpdatedAt(now)
         .build();
   }

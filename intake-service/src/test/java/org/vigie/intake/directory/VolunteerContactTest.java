@@ -12,6 +12,7 @@ import org.vigie.intake.support.Api;
 import org.vigie.intake.support.TestIntake;
 import org.vigie.intake.support.TopicReader;
 import org.vigie.schemas.DirectoryEntry;
+import org.vigie.schemas.WebhookFormat;
 import org.vigie.schemas.topics.Topics;
 
 /** A volunteer's contact preferences: set through the API, published in the directory the notifier reads. */
@@ -48,6 +49,7 @@ class VolunteerContactTest {
     assertThat(entry.getQuietHoursStartMinute()).isEqualTo(22 * 60);
     assertThat(entry.getQuietHoursEndMinute()).isEqualTo(7 * 60 + 30);
     assertThat(entry.getDailyDigest()).isTrue();
+    assertThat(entry.getWebhookFormat()).as("the default").isEqualTo(WebhookFormat.STANDARD);
 
     // The volunteer changes their own preferences; what they leave out is unchanged.
     String own = TestIntake.tokenFor(api, a, volunteer);
@@ -62,6 +64,12 @@ class VolunteerContactTest {
     assertThat(entry.getLanguage()).isEqualTo("fr");
     assertThat(entry.getWebhookSecret()).isEqualTo(secret);
     assertThat(entry.getDailyDigest()).isTrue();
+
+    // A team chat's incoming webhook: the message as text.
+    Api.Response chat = api.send("PATCH", path(a, volunteer), own, "{\"webhookFormat\":\"CHAT\"}", Map.of());
+    assertThat(chat.text("webhookFormat")).isEqualTo("CHAT");
+    assertThat(latest(volunteer).getWebhookFormat()).isEqualTo(WebhookFormat.CHAT);
+    assertThat(api.send("PATCH", path(a, volunteer), own, "{\"language\":\"fr\"}", Map.of()).text("webhookFormat")).isEqualTo("CHAT");
 
     String moved = api.send("PATCH", path(a, volunteer), own, "{\"webhookUrl\":\"https://chat.example.org/hooks/2\"}", Map.of())
         .text("webhookSecret");
@@ -126,6 +134,7 @@ class VolunteerContactTest {
     refused.put("{\"webhookUrl\":\"https://me:pw@chat.example.org/x\"}", "422 webhookUrl");
     refused.put("{\"webhookUrl\":\"not a url\"}", "422 webhookUrl");
     refused.put("{\"webhookUrl\":42}", "400 webhookUrl");
+    refused.put("{\"webhookFormat\":\"SLACK\"}", "422 webhookFormat");
     refused.put("{\"language\":\"de\"}", "422 language");
     refused.put("{\"timeZone\":\"Mars/Olympus\"}", "422 timeZone");
     refused.put("{\"quietHours\":{\"from\":\"25:00\",\"to\":\"07:00\"}}", "422 quietHours.from");

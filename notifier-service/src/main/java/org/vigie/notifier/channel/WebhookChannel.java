@@ -30,6 +30,7 @@ import org.vigie.notifier.ledger.NotificationKey;
 import org.vigie.notifier.message.MessageComposer;
 import org.vigie.notifier.message.Notice;
 import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.WebhookFormat;
 
 /**
  * Webhook delivery: a JSON POST with the Standard Webhooks headers {@code webhook-id} (from the
@@ -136,7 +137,9 @@ public final class WebhookChannel implements Channel {
     long timestamp = notice.at().getEpochSecond();
     String body;
     try {
-      body = json.writeValueAsString(composer.webhookPayload(notice, id));
+      // A team chat's incoming webhook shows a "text"; an integration gets the notification itself. Both are signed.
+      body = json.writeValueAsString(notice.recipient().webhookFormat() == WebhookFormat.CHAT
+          ? java.util.Map.of("text", composer.chatText(notice)) : composer.webhookPayload(notice, id));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -2,8 +2,9 @@ package org.vigie.notifier.directory;
 
 import java.time.ZoneId;
 import org.vigie.schemas.VolunteerRole;
+import org.vigie.schemas.WebhookFormat;
 
-/** A volunteer as the notifier needs it: how to reach them and when not to. */
+/** A volunteer as the notifier needs it: how to reach them, in what form, and when not to. */
 public record Contact(
     String volunteerId,
     String associationId,
@@ -17,7 +18,8 @@ public record Contact(
     Integer quietStartMinute,
     Integer quietEndMinute,
     boolean dailyDigest,
-    String language) {
+    String language,
+    WebhookFormat webhookFormat) {
 
   public boolean hasEmail() {
     return email != null && !email.isBlank();

@@ -14,27 +14,29 @@ import org.jdbi.v3.core.Handle;
 import org.vigie.schemas.DirectoryEntry;
 import org.vigie.schemas.DirectoryEntryKind;
 import org.vigie.schemas.VolunteerRole;
+import org.vigie.schemas.WebhookFormat;
 
 /** The notifier's copy of the directory topic, one row per topic key. */
 public final class DirectoryStore {
   private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
   private static final String CONTACT_COLUMNS =
       "volunteer_id, association_id, display_name, role, email, webhook_url, webhook_secret, active,"
-          + " time_zone, quiet_start, quiet_end, daily_digest, language";
+          + " time_zone, quiet_start, quiet_end, daily_digest, language, webhook_format";
 
   /** Inserts or replaces the entry of a key, unless the stored one is newer. */
   public void upsert(Handle h, String key, DirectoryEntry e) {
     h.createUpdate("""
             INSERT INTO directory_entry (entry_key, kind, association_id, volunteer_id, display_name, role, email,
-              webhook_url, webhook_secret, active, time_zone, quiet_start, quiet_end, daily_digest, language, updated_at)
+              webhook_url, webhook_secret, active, time_zone, quiet_start, quiet_end, daily_digest, language, updated_at,
+              webhook_format)
             VALUES (:key, :kind, :association, :volunteer, :name, :role, :email, :webhook, :secret, :active, :zone,
-              :quietStart, :quietEnd, :digest, :language, :updatedAt)
+              :quietStart, :quietEnd, :digest, :language, :updatedAt, :webhookFormat)
             ON CONFLICT (entry_key) DO UPDATE SET kind = excluded.kind, association_id = excluded.association_id,
               volunteer_id = excluded.volunteer_id, display_name = excluded.display_name, role = excluded.role,
               email = excluded.email, webhook_url = excluded.webhook_url, webhook_secret = excluded.webhook_secret,
               active = excluded.active, time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
               quiet_end = excluded.quiet_end, daily_digest = excluded.daily_digest, language = excluded.language,
-              updated_at = excluded.updated_at
+              updated_at = excluded.updated_at, webhook_format = excluded.webhook_format
             WHERE directory_entry.updated_at <= excluded.updated_at""")
         .bind("key", key)
         .bind("kind", e.getKind().name())
@@ -52,6 +54,7 @@ public final class DirectoryStore {
         .bind("digest", e.getDailyDigest())
         .bind("language", e.getLanguage())
         .bind("updatedAt", e.getUpdatedAt().atOffset(ZoneOffset.UTC))
+        .bind("webhookFormat", e.getWebhookFormat().name())
         .execute();
   }
 
@@ -122,7 +125,8 @@ public final class DirectoryStore {
         (Integer) rs.getObject("quiet_start"),
         (Integer) rs.getObject("quiet_end"),
         rs.getBoolean("daily_digest"),
-        rs.getString("language"));
+        rs.getString("language"),
+        WebhookFormat.valueOf(rs.getString("webhook_format")));
   }
 
   private static ZoneId zone(String id) {

@@ -133,6 +133,45 @@ public final class MessageComposer {
         : "Drafts ready below the case's timeline, in Vigie: " + titles + ".");
   }
 
+  /**
+   * The notice as a team chat shows it (a webhook in the CHAT format): plain text in the recipient's
+   * language, each alert with its case reference, rule, severity, deadline, message, and links to open
+   * the case and to acknowledge; no formatting, which chats do not share, and links left bare, which they
+   * all make clickable. Never the person.
+   */
+  public String chatText(Notice notice) {
+    boolean french = notice.recipient() == null || !"en".equals(notice.recipient().language());
+    NotificationKind kind = notice.row().kind();
+    List<Notice.Item> items = notice.items();
+    ZoneId zone = notice.recipient() == null ? ZoneId.of("Europe/Paris") : notice.recipient().timeZone();
+    StringBuilder text = new StringBuilder("[Vigie] ");
+    if (items.size() > 1 && kind != NotificationKind.DIGEST) {
+      text.append(french ? severalFr(kind, items.size()) : severalEn(kind, items.size()));
+    } else {
+      text.append(french ? introFr(kind) : introEn(kind));
+    }
+    text.append('\n');
+    for (Notice.Item item : items) {
+      AlertView a = item.alert();
+      text.append('\n').append(french ? severityFr(a.severity()) : a.severity().name().toLowerCase())
+          .append(" · ").append((french ? CodeWording.FRENCH : CodeWording.ENGLISH).of(a.rule()))
+          .append(french ? " · dossier " : " · case ").append(a.shortCaseReference());
+      if (a.deadline() != null) {
+        text.append(french ? " · échéance " + FR_DATE.format(a.deadline()) : " · deadline " + EN_DATE.format(a.deadline()));
+      }
+      text.append('\n').append(handedOver(item, french ? HANDED_OVER_FR : HANDED_OVER_EN))
+          .append(french ? a.messageFr() : a.messageEn()).append('\n');
+      caseLink(a).ifPresent(link -> text.append(french ? "Ouvrir le dossier : " : "Open the case: ").append(link).append('\n'));
+      letters(kind, a, french).ifPresent(line -> text.append(line).append('\n'));
+      if (item.ackUrl() != null) {
+        String until = (french ? FR_DATE : EN_DATE).format(item.ackExpiresAt().atZone(zone));
+        text.append(french ? "Accuser réception : " : "Acknowledge: ").append(item.ackUrl())
+            .append(french ? " (jusqu'au " : " (until ").append(until).append(")\n");
+      }
+    }
+    return text.toString();
+  }
+
   /** The sentence saying the case was handed over to the recipient, before the alert's message; empty otherwise. */
   private static String handedOver(Notice.Item item, String sentence) {
     return item.handedOver() ? sentence + "\n" : "";

@@ -3,6 +3,7 @@ package org.vigie.notifier.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +37,7 @@ import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.VolunteerRole;
+import org.vigie.schemas.WebhookFormat;
 
 /** The webhook channel against real local HTTP peers, with the DNS answers chosen by the test. */
 class WebhookChannelTest {
@@ -201,7 +203,34 @@ class WebhookChannelTest {
     return all.toString();
   }
 
+  @Test
+  void aChatWebhookGetsTheMessageAsTextInTheVolunteersLanguage() throws Exception {
+    WebhookReceiver receiver = opened(new WebhookReceiver());
+    WebhookChannel channel = channel(InetAddress::getAllByName, FAST);
+    Notice french = notice(receiver.url("/chat"), WebhookFormat.CHAT, "fr");
+    channel.send(french);
+    channel.send(notice(receiver.url("/chat"), WebhookFormat.CHAT, "en"));
+
+    assertThat(receiver.calls("/chat")).hasSize(2);
+    WebhookReceiver.Call fr = receiver.calls("/chat").get(0);
+    JsonNode body = new ObjectMapper().readTree(fr.body());
+    assertThat(body.size()).as("only the text a chat shows").isEqualTo(1);
+    assertThat(body.get("text").asText()).startsWith("[Vigie] Vigie a détecté une situation")
+        .contains("Avertissement · API bientôt expirée · dossier 8E7A1F00 · échéance 01/12/2026", "L'API expire bientôt.",
+            "Brouillons prêts sous la chronologie du dossier", "Accuser réception : https://vigie.example/ack/TOKEN (jusqu'au 26/12/2026)")
+        .doesNotContain("3f9a1c2b", "The API expires soon.");
+    assertThat(fr.header("webhook-signature")).as("signed all the same")
+        .isEqualTo(WebhookSigner.sign(SECRET, fr.header("webhook-id"), french.at().getEpochSecond(), fr.body()));
+    assertThat(new ObjectMapper().readTree(receiver.calls("/chat").get(1).body()).get("text").asText())
+        .contains("warning · API expiring · case 8E7A1F00 · deadline 2026-12-01", "The API expires soon.", "Acknowledge: ")
+        .doesNotContain("L'API expire bientôt.");
+  }
+
   static Notice notice(String webhookUrl) {
+    return notice(webhookUrl, WebhookFormat.STANDARD, "fr");
+  }
+
+  static Notice notice(String webhookUrl, WebhookFormat format, String language) {
     AlertView alert = new AlertView("alert-1", "3f9a1c2b-7d4e-4a61-9b0f-2c5d8e7a1f00", "asso-1", RuleId.API_EXPIRING,
         Severity.WARNING, Instant.parse("2026-11-20T09:00:00Z"), LocalDate.parse("2026-12-01"), "vol-1",
         "CESEDA R.431-15-1", "2", "L'API expire bientôt.", "The API expires soon.", null, null, null, 0);
@@ -209,7 +238,7 @@ class WebhookChannelTest {
         NotificationChannel.WEBHOOK, "vol-1", VolunteerRole.VOLUNTEER, "PENDING", 0, false,
         Instant.parse("2026-11-26T10:00:00Z"), null);
     Contact contact = new Contact("vol-1", "asso-1", "Amina", VolunteerRole.VOLUNTEER, null, webhookUrl, SECRET, true,
-        ZoneId.of("Europe/Paris"), null, null, false, "fr");
+        ZoneId.of("Europe/Paris"), null, null, false, language, format);
     return new Notice(row, contact, List.of(new Notice.Item(alert, "https://vigie.example/ack/TOKEN",
         Instant.parse("2026-12-26T10:00:00Z"))), Instant.parse("2026-11-26T10:00:00Z"));
   }

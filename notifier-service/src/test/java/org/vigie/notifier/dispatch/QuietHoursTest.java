@@ -7,11 +7,12 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.vigie.notifier.directory.Contact;
 import org.vigie.schemas.VolunteerRole;
+import org.vigie.schemas.WebhookFormat;
 
 class QuietHoursTest {
   private static Contact quiet(String zone, Integer start, Integer end) {
     return new Contact("v", "a", "V", VolunteerRole.VOLUNTEER, "v@x.test", null, null, true, ZoneId.of(zone), start, end,
-        false, "fr");
+        false, "fr", WebhookFormat.STANDARD);
   }
 
   @Test

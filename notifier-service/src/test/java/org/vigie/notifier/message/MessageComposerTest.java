@@ -16,6 +16,7 @@ import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.VolunteerRole;
+import org.vigie.schemas.WebhookFormat;
 
 class MessageComposerTest {
   private static final String CASE_ID = "3f9a1c2b-7d4e-4a61-9b0f-2c5d8e7a1f00";
@@ -46,7 +47,7 @@ class MessageComposerTest {
     LedgerRow row = new LedgerRow(1, "alert-1|ALERT|0|EMAIL|vol-1", "alert-1", kind, 0, NotificationChannel.EMAIL, "vol-1",
         VolunteerRole.VOLUNTEER, "PENDING", 0, false, Instant.parse("2026-11-26T10:00:00Z"), null);
     Contact contact = new Contact("vol-1", "asso-1", "Amina", VolunteerRole.VOLUNTEER, "a@x.test", null, null, true,
-        ZoneId.of("Europe/Paris"), null, null, false, "fr");
+        ZoneId.of("Europe/Paris"), null, null, false, "fr", WebhookFormat.STANDARD);
     return new Notice(row, contact, List.of(new Notice.Item(alert, "https://vigie.example/ack/TOKEN",
         Instant.parse("2026-12-26T10:00:00Z"))), Instant.parse("2026-11-26T10:00:00Z"));
   }
