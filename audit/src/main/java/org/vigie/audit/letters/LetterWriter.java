@@ -81,8 +81,10 @@ public final class LetterWriter {
           : "Demande de délivrance de l'attestation de prolongation d'instruction";
     } else if (!s.openBlockages().isEmpty()) {
       subject = "Blocage d'un dossier sur l'ANEF : " + CodeWording.FRENCH.of(s.openBlockages().get(0).getKind());
-    } else {
+    } else if (s.submission().isPresent()) {
       subject = "Demande de " + s.procedure() + " sans réponse";
+    } else {
+      subject = "Demande d'information sur un dossier de titre de séjour";
     }
     subject += " — numéro étranger " + s.number();
     Draft d = new Draft("Centre de contact citoyen (CCC), par son formulaire en ligne ou par téléphone", subject);

@@ -73,8 +73,9 @@ final class Situation {
     };
   }
 
+  /** The first submission of the current cycle (none once a decision answered it and nothing was filed since). */
   Optional<SubmissionFact> submission() {
-    return view.decision().isPresent() && view.submissions().isEmpty() ? Optional.empty() : view.firstSubmission();
+    return view.firstSubmission();
   }
 
   /** The first day without any document, when today has none. */
@@ -128,8 +129,7 @@ final class Situation {
 
   /** The day the implicit rejection arises (or arose) for the pending complete submission. */
   Optional<LocalDate> implicitRejection() {
-    return view.decision().isPresent() && view.submissions().isEmpty() ? Optional.empty()
-        : ImplicitRejection.arises(view, c.settings());
+    return ImplicitRejection.arises(view, c.settings());
   }
 
   /**
@@ -137,7 +137,7 @@ final class Situation {
    * ended or ends within a month, with no API covering the month ahead.
    */
   boolean apiNeeded() {
-    if (submission().isEmpty() || view.decision().filter(d -> view.submissions().isEmpty()).isPresent()) {
+    if (submission().isEmpty()) {
       return false;
     }
     boolean permitEnding = view.permitExpiresOn().map(e -> !e.isAfter(today.plusDays(API_RENEWAL_NOTICE_DAYS))).orElse(false);

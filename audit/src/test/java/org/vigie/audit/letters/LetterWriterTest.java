@@ -18,6 +18,7 @@ import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
@@ -142,6 +143,17 @@ class LetterWriterTest {
     Letter letter = writer.write(LetterKind.LAWYER_BRIEF, letterCase(events, "Aminata Koné", "7512345670", List.of()));
     assertThat(letter.text()).contains("référé mesures utiles (CJA L.521-3), pour obtenir la délivrance de l'attestation",
         "la demande sera implicitement rejetée le 1er janvier 2027").doesNotContain("est née");
+  }
+
+  @Test
+  void aDecisionEndsTheInstructionTheLettersSpeakOf() {
+    CaseEvents events = noApiSinceExpiry().blockageResolved(LocalDate.of(2026, 11, 2), BlockageKind.API_NOT_ISSUED)
+        .decision(LocalDate.of(2026, 11, 10), Decision.REFUSED);
+    Letter letter = writer.write(LetterKind.CCC_REQUEST, letterCase(events, "Aminata Koné", "7512345670", List.of()));
+    assertThat(letter.text()).contains("Décision de la préfecture du 10 novembre 2026 : refus.",
+        "– des informations sur l'état de son dossier.")
+        .doesNotContain("déposée sur l'ANEF", "attestation de prolongation d'instruction, due", "Blocage de l'ANEF");
+    assertThat(letter.subject()).startsWith("Demande d'information sur un dossier de titre de séjour");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vigie.audit.letters.Letter;
 import org.vigie.audit.letters.LetterCase;
@@ -168,11 +169,11 @@ public final class LetterRoutes {
     return out;
   }
 
-  private CaseRecord requireCase(org.jdbi.v3.core.Handle h, Caller caller, UUID caseId) {
+  private CaseRecord requireCase(Handle h, Caller caller, UUID caseId) {
     return cases.find(h, caller.associationId(), caseId).orElseThrow(() -> ApiProblem.notFound(Resource.CASE));
   }
 
-  private List<LetterCase.OpenAlert> openAlerts(org.jdbi.v3.core.Handle h, UUID associationId, UUID caseId) {
+  private List<LetterCase.OpenAlert> openAlerts(Handle h, UUID associationId, UUID caseId) {
     return alerts.byCase(h, associationId, caseId).stream()
         .filter(a -> "RAISED".equals(a.path("status").asText()))
         .map(a -> new LetterCase.OpenAlert(RuleId.valueOf(a.path("rule").asText()), Severity.valueOf(a.path("severity").asText()),
