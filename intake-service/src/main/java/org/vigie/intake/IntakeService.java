@@ -18,11 +18,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.audit.retention.RetentionJob;
 import org.vigie.intake.alerts.AlertProjection;
 import org.vigie.intake.alerts.AlertRepository;
 import org.vigie.intake.alerts.AlertRoutes;
 import org.vigie.intake.alerts.NotifierOutcomes;
+import org.vigie.intake.audit.AssociationClosure;
+import org.vigie.intake.audit.AssociationClosureRoutes;
 import org.vigie.intake.audit.AssociationStatsRoutes;
+import org.vigie.intake.audit.IntakeErasure;
 import org.vigie.intake.auth.Authenticator;
 import org.vigie.intake.auth.RateLimiter;
 import org.vigie.intake.auth.TokenRepository;
@@ -182,6 +186,9 @@ public final class IntakeService implements AutoCloseable {
       routes.addAll(new IdentityAccessRoutes(jdbi, identityAccesses, cases, directory, associationScope, json).routes());
       routes.addAll(new PossibleDuplicateRoutes(jdbi, associationScope, vault, json).routes());
       routes.addAll(new org.vigie.intake.audit.ErasureDueRoutes(jdbi, associationScope, retention, json, clock).routes());
+      routes.addAll(new AssociationClosureRoutes(new AssociationClosure(jdbi, directory, outbox, publisher,
+          new RetentionJob(retention, new IntakeErasure(jdbi, cases, vault, outbox, publisher), clock, clock.getZone()),
+          authenticator, clock), json).routes());
       SettingsRepository settingsRepository = new SettingsRepository(json.mapper());
       routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
           settingsRepository, outbox, writes, json, clock).routes());

@@ -136,6 +136,12 @@ class TenantIsolationTest {
         assertThat(API.get(assoc + a.id() + "/possible-duplicates", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/cases/{caseId}/personal-data", () ->
         assertThat(API.get("/api/v1/cases/" + caseA + "/personal-data", b.token()).status()).isEqualTo(404));
+    check("POST /api/v1/admin/associations/{associationId}/closure", () -> {
+      // another association's coordinator cannot close it, even knowing its name
+      Api.Response r = API.post("/api/v1/admin/associations/" + a.id() + "/closure", b.token(), "{\"confirm\":\"x\"}");
+      assertThat(r.status()).isEqualTo(403);
+      assertThat(API.get("/api/v1/cases/" + caseA, a.token()).status()).isEqualTo(200);
+    });
     check("GET /api/v1/cases/{caseId}/letters", () ->
         assertThat(API.get("/api/v1/cases/" + caseA + "/letters", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/cases/{caseId}/letters/{kind}", () -> {

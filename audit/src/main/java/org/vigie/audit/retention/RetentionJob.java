@@ -37,25 +37,35 @@ public final class RetentionJob {
   public record Outcome(List<String> erased, List<String> failed) {}
 
   public Outcome run(Collection<CaseActivity> cases) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+    Outcome outcome = eraseAll(policy.dueForErasure(cases, today));
+    if (!outcome.erased().isEmpty() || !outcome.failed().isEmpty()) {
+      LOG.info("Retention: {} case(s) erased, {} failed (inactive since {} or earlier)", outcome.erased().size(),
+          outcome.failed().size(), policy.lastActiveDayDue(today));
+    }
+    return outcome;
+  }
+
+  /**
+   * Erases these cases whatever their activity (an association that left the federation), the same way and
+   * with the same event ids as for retention: a case erased twice publishes one event.
+   */
+  public Outcome eraseAll(Collection<CaseActivity> cases) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, zone);
     List<String> erased = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    for (CaseActivity c : policy.dueForErasure(cases, today)) {
+    for (CaseActivity c : cases) {
       try {
         actions.shredIdentityKey(c.caseId());
         actions.purgeReadModels(c.caseId());
         actions.publish(RetentionPolicy.erasureEvent(erasureEventId(c.caseId()), c.caseId(), c.associationId(), today, now));
         erased.add(c.caseId());
       } catch (RuntimeException e) {
-        LOG.warn("Retention: erasure of case {} failed ({}); it will be retried on the next run", c.caseId(),
+        LOG.warn("Erasure of case {} failed ({}); the next retention run retries it", c.caseId(),
             e.getClass().getSimpleName());
         failed.add(c.caseId());
       }
-    }
-    if (!erased.isEmpty() || !failed.isEmpty()) {
-      LOG.info("Retention: {} case(s) erased, {} failed (inactive since {} or earlier)", erased.size(), failed.size(),
-          policy.lastActiveDayDue(today));
     }
     return new Outcome(List.copyOf(erased), List.copyOf(failed));
   }

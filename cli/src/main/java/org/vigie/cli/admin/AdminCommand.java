@@ -7,5 +7,6 @@ import picocli.CommandLine.Command;
     name = "admin",
     mixinStandardHelpOptions = true,
     description = {"Administration : associations et bénévoles. / Administration: associations and volunteers."},
-    subcommands = {CreateAssociationCommand.class, CreateVolunteerCommand.class, ListAssociationsCommand.class})
+    subcommands = {CreateAssociationCommand.class, CreateVolunteerCommand.class, ListAssociationsCommand.class,
+        CloseAssociationCommand.class})
 public final class AdminCommand {}

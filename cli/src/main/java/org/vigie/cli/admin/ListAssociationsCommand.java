@@ -41,7 +41,8 @@ public final class ListAssociationsCommand implements Callable<Integer> {
     for (JsonNode a : list.get("associations")) {
       out.printf("%-36s  %-13s  %9d  %12d  %14d  %14d  %14d  %s%n", a.get("associationId").asText(),
           a.get("createdAt").asText().substring(0, 10), a.get("activeVolunteers").asInt(), a.get("activeCoordinators").asInt(),
-          a.get("openCases").asInt(), a.get("openAlerts").asInt(), a.get("openAlertsNotTakenInHand").asInt(), a.get("name").asText());
+          a.get("openCases").asInt(), a.get("openAlerts").asInt(), a.get("openAlertsNotTakenInHand").asInt(), a.get("name").asText()
+              + (a.path("closedAt").isTextual() ? " (fermée le / closed on " + a.get("closedAt").asText().substring(0, 10) + ")" : ""));
     }
     return 0;
   }

@@ -67,6 +67,20 @@ class CommandsTest {
 
     Run again = vigie("import", sheet.toString(), "--url", TestVigie.intakeUrl(), "--token", token);
     assertThat(again.out()).contains("0 importées").contains("4 déjà importées");
+
+    // The association leaves the federation: closed by its exact name only.
+    Run mistyped = vigie("admin", "close-association", "--association", associationId, "--confirm", "Permanence",
+        "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());
+    assertThat(mistyped.exitCode()).isNotZero();
+    assertThat(mistyped.err()).contains("confirm");
+    Run closed = vigie("admin", "close-association", "--association", associationId, "--confirm", "Permanence import",
+        "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());
+    assertThat(closed.exitCode()).as(closed.err()).isZero();
+    assertThat(json.readTree(closed.out()).get("casesErased").asInt()).isEqualTo(4);
+    assertThat(vigie("admin", "list-associations", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken()).out())
+        .containsPattern("Permanence import \\(fermée le / closed on \\d{4}-\\d{2}-\\d{2}\\)");
+    assertThat(vigie("import", sheet.toString(), "--url", TestVigie.intakeUrl(), "--token", token).exitCode())
+        .as("its tokens no longer work").isNotZero();
   }
 
   @Test

@@ -81,11 +81,18 @@ public final class RetentionSchedule implements AutoCloseable {
     }
   }
 
-  /** One run over every case of every association, and over the journal of accesses to identities. */
+  /**
+   * One run over every case of every association, over the journal of accesses to identities, and over the
+   * cases of closed associations whose erasure failed at their closure.
+   */
   public RetentionJob.Outcome runOnce() {
     int purged = jdbi.withHandle(accesses::purge);
     if (purged > 0) {
       LOG.info("Retention: {} identity access(es) older than {} days deleted from the journal", purged, IdentityAccesses.KEPT.toDays());
+    }
+    RetentionJob.Outcome left = job.eraseAll(jdbi.withHandle(h -> CaseActivities.ofClosedAssociations(h, zone)));
+    if (!left.erased().isEmpty()) {
+      LOG.info("Retention: {} case(s) of closed associations erased", left.erased().size());
     }
     return job.run(activities());
   }

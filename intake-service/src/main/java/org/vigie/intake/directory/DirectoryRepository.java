@@ -31,7 +31,13 @@ public final class DirectoryRepository {
    * those nobody took in hand), never its cases.
    */
   public record AssociationSummary(UUID associationId, String name, java.time.Instant createdAt, int activeVolunteers,
-      int activeCoordinators, int openCases, int openAlerts, int openAlertsNotTakenInHand) {}
+      int activeCoordinators, int openCases, int openAlerts, int openAlertsNotTakenInHand, java.time.Instant closedAt) {}
+
+  /** Whether the association left the federation (its tokens revoked, its cases erased). */
+  public boolean closed(Handle h, UUID id) {
+    return h.createQuery("SELECT closed_at IS NOT NULL FROM associations WHERE association_id = ?").bind(0, id)
+        .mapTo(Boolean.class).findOne().orElse(false);
+  }
 
   /** Every association of the deployment, by name. */
   public List<AssociationSummary> associations(Handle h) {
@@ -39,14 +45,15 @@ public final class DirectoryRepository {
             SELECT a.association_id, a.name, a.created_at,
               (SELECT count(*) FROM volunteers v WHERE v.association_id = a.association_id AND v.active AND v.role = 'VOLUNTEER'),
               (SELECT count(*) FROM volunteers v WHERE v.association_id = a.association_id AND v.active AND v.role = 'COORDINATOR'),
-              (SELECT count(*) FROM cases c WHERE c.association_id = a.association_id AND c.status = 'OPEN'),
-              al.open, al.waiting
+              (SELECT count(*) FROM cases c WHERE c.association_id = a.association_id AND c.status = 'OPEN' AND NOT c.identity_erased),
+              al.open, al.waiting, a.closed_at
             FROM associations a
             LEFT JOIN LATERAL (SELECT count(*) AS open, count(*) FILTER (WHERE acknowledged_at IS NULL) AS waiting
                 FROM alerts WHERE association_id = a.association_id::text AND status = 'RAISED') al ON true
             ORDER BY lower(a.name), a.association_id""")
         .map((rs, ctx) -> new AssociationSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)))
+            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+            rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
         .list();
   }
 

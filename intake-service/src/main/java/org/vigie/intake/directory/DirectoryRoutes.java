@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vigie.intake.auth.Authenticator;
 import org.vigie.intake.auth.Caller;
@@ -105,7 +106,8 @@ public final class DirectoryRoutes {
         .put("associationId", a.associationId().toString()).put("name", a.name()).put("createdAt", a.createdAt().toString())
         .put("activeVolunteers", a.activeVolunteers()).put("activeCoordinators", a.activeCoordinators())
         .put("openCases", a.openCases()).put("openAlerts", a.openAlerts())
-        .put("openAlertsNotTakenInHand", a.openAlertsNotTakenInHand())));
+        .put("openAlertsNotTakenInHand", a.openAlertsNotTakenInHand())
+        .put("closedAt", a.closedAt() == null ? null : a.closedAt().toString())));
     ctx.json(out);
   }
 
@@ -138,6 +140,7 @@ public final class DirectoryRoutes {
     ContactPreferences contact = ContactRequest.apply(node, f, ContactPreferences.DEFAULT, this::newSecret);
     UUID volunteerId = UUID.randomUUID();
     writes.run(ctx, associationId, body, h -> {
+      refuseIfClosed(h, associationId);
       if (directory.emailTaken(h, associationId, email)) {
         throw emailTaken();
       }
@@ -191,6 +194,14 @@ public final class DirectoryRoutes {
       }
       return new CommandResult(200, out.toString(), List.of(r));
     });
+  }
+
+  /** A closed association takes no new volunteer nor token: it left the federation. */
+  private void refuseIfClosed(Handle h, UUID associationId) {
+    if (directory.closed(h, associationId)) {
+      throw ApiProblem.conflict("associationId", "Cette association a été fermée : elle n'a plus ni bénévole ni jeton",
+          "This association was closed: it has no volunteer nor token any more");
+    }
   }
 
   private static String email(String email) {
@@ -257,6 +268,7 @@ public final class DirectoryRoutes {
     UUID tokenId = UUID.randomUUID();
     // No Idempotency-Key here: the answer holds a token, which is never stored in clear.
     writes.run(ctx, null, body, h -> {
+      refuseIfClosed(h, associationId);
       Role role = Role.COORDINATOR;
       if (volunteerId.isPresent()) {
         Volunteer v = directory.volunteer(h, associationId, volunteerId.get())

@@ -88,6 +88,23 @@ class RetentionTest {
         long rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM case_events WHERE event_id = ?")
             .bind(0, java.util.UUID.fromString(first.getEventId())).mapTo(Long.class).one());
         assertThat(rows).isEqualTo(1);
+
+        // An association closed while its cases' erasure failed: the daily run finishes it, however recent they are.
+        TestIntake.Association left = TestIntake.newAssociation(API);
+        String recent = API.post("/api/v1/cases", left.token(), TestIntake.RENEWAL_CASE.replace("\"employed\"",
+            "\"person\":{\"displayName\":\"Personne Récente\"},\"employed\"")).text("caseId");
+        String kept = API.post("/api/v1/cases", TestIntake.newAssociation(API).token(), TestIntake.RENEWAL_CASE.replace(
+            "\"employed\"", "\"person\":{\"displayName\":\"Personne Suivie\"},\"employed\"")).text("caseId");
+        jdbi.useHandle(h -> h.execute("UPDATE associations SET closed_at = now() WHERE association_id = ?",
+            java.util.UUID.fromString(left.id())));
+        RetentionSchedule daily = new RetentionSchedule(jdbi, policy, erasure, new IdentityAccesses(java.time.Clock.systemUTC()),
+            java.time.Clock.systemUTC());
+        daily.runOnce();
+        daily.close();
+        boolean recentKey = jdbi.withHandle(h -> vault.hasKey(h, java.util.UUID.fromString(recent)));
+        assertThat(recentKey).isFalse();
+        boolean keptKey = jdbi.withHandle(h -> vault.hasKey(h, java.util.UUID.fromString(kept)));
+        assertThat(keptKey).as("an open association's recent case stays").isTrue();
       }
     }
     Api.Response c = API.get("/api/v1/cases/" + caseId, a.token());
