@@ -1,7 +1,6 @@
 package org.vigie.intake.alerts;
 
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jdbi.v3.core.Jdbi;
@@ -52,10 +51,8 @@ public final class NotifierOutcomes implements BatchHandler {
       return;
     }
     jdbi.useTransaction(h -> {
+      deliveries.record(h, wanted.stream().filter(NotifierOutcomes::delivery).toList());
       for (NotificationOutcome o : wanted) {
-        if (delivery(o)) {
-          recordDelivery(h, o);
-        }
         if (escalation(o)) {
           alerts.escalated(h, o.getAssociationId(), o.getAlertId(), o.getAt());
         } else if (o.getState() == NotificationState.ACKNOWLEDGED) {
@@ -69,20 +66,6 @@ public final class NotifierOutcomes implements BatchHandler {
   /** A message delivered to its recipient, or given up on: whether the recipient's channel works. */
   private static boolean delivery(NotificationOutcome o) {
     return o.getState() == NotificationState.SENT || o.getState() == NotificationState.FAILED;
-  }
-
-  private void recordDelivery(org.jdbi.v3.core.Handle h, NotificationOutcome o) {
-    UUID association;
-    try {
-      association = UUID.fromString(o.getAssociationId());
-    } catch (IllegalArgumentException notAnAssociation) {
-      return;
-    }
-    if (o.getState() == NotificationState.SENT) {
-      deliveries.delivered(h, association, o.getRecipientVolunteerId(), o.getChannel(), o.getAt());
-    } else {
-      deliveries.failed(h, association, o.getRecipientVolunteerId(), o.getChannel(), o.getAt(), o.getDetail());
-    }
   }
 
   /** The escalation delay passed with nobody taking the alert in hand: its message marked escalated, or the coordination told. */

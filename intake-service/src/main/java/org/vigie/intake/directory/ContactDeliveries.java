@@ -3,12 +3,16 @@ package org.vigie.intake.directory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.vigie.schemas.NotificationChannel;
+import org.vigie.schemas.NotificationOutcome;
+import org.vigie.schemas.NotificationState;
 
 /**
  * Whether the notifier's messages reach each volunteer: the last delivery and the last permanent failure
@@ -21,7 +25,33 @@ public final class ContactDeliveries {
   /** A failing channel: when it last failed and why (the notifier's words), and when it last delivered, if ever. */
   public record Problem(NotificationChannel channel, Instant failedAt, String detail, Instant lastDeliveredAt) {}
 
-  public void delivered(Handle h, UUID associationId, String volunteerId, NotificationChannel channel, Instant at) {
+  /**
+   * Records the notifier's SENT and FAILED outcomes of a batch: the latest of each per volunteer, channel and
+   * state (a batch of a busy day holds many of the same), one statement each.
+   */
+  public void record(Handle h, Collection<NotificationOutcome> outcomes) {
+    record Key(UUID associationId, String volunteerId, NotificationChannel channel, NotificationState state) {}
+    Map<Key, NotificationOutcome> latest = new LinkedHashMap<>();
+    for (NotificationOutcome o : outcomes) {
+      UUID association;
+      try {
+        association = UUID.fromString(o.getAssociationId());
+      } catch (IllegalArgumentException notAnAssociation) {
+        continue;
+      }
+      latest.merge(new Key(association, o.getRecipientVolunteerId(), o.getChannel(), o.getState()), o,
+          (a, b) -> b.getAt().isAfter(a.getAt()) ? b : a);
+    }
+    latest.forEach((k, o) -> {
+      if (k.state() == NotificationState.SENT) {
+        delivered(h, k.associationId(), k.volunteerId(), k.channel(), o.getAt());
+      } else if (k.state() == NotificationState.FAILED) {
+        failed(h, k.associationId(), k.volunteerId(), k.channel(), o.getAt(), o.getDetail());
+      }
+    });
+  }
+
+  private void delivered(Handle h, UUID associationId, String volunteerId, NotificationChannel channel, Instant at) {
     h.createUpdate("""
             INSERT INTO contact_deliveries (association_id, volunteer_id, channel, last_sent_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (association_id, volunteer_id, channel)
@@ -29,7 +59,7 @@ public final class ContactDeliveries {
         .bind(0, associationId).bind(1, volunteerId).bind(2, channel.name()).bind(3, Timestamp.from(at)).execute();
   }
 
-  public void failed(Handle h, UUID associationId, String volunteerId, NotificationChannel channel, Instant at, String detail) {
+  private void failed(Handle h, UUID associationId, String volunteerId, NotificationChannel channel, Instant at, String detail) {
     h.createUpdate("""
             INSERT INTO contact_deliveries (association_id, volunteer_id, channel, last_failed_at, last_failure)
             VALUES (?, ?, ?, ?, ?)
