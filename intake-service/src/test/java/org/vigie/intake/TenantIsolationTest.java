@@ -142,6 +142,17 @@ class TenantIsolationTest {
       assertThat(r.status()).isEqualTo(403);
       assertThat(API.get("/api/v1/cases/" + caseA, a.token()).status()).isEqualTo(200);
     });
+    check("GET /api/v1/cases/{caseId}/notes", () ->
+        assertThat(API.get("/api/v1/cases/" + caseA + "/notes", b.token()).status()).isEqualTo(404));
+    check("POST /api/v1/cases/{caseId}/notes", () -> {
+      assertThat(API.post("/api/v1/cases/" + caseA + "/notes", b.token(), "{\"text\":\"intrus\"}").status()).isEqualTo(404);
+      assertThat(API.get("/api/v1/cases/" + caseA + "/notes", a.token()).body()).doesNotContain("intrus");
+    });
+    check("DELETE /api/v1/cases/{caseId}/notes/{noteId}", () -> {
+      String noteA = API.post("/api/v1/cases/" + caseA + "/notes", a.token(), "{\"text\":\"note de A\"}").text("noteId");
+      assertThat(API.delete("/api/v1/cases/" + caseA + "/notes/" + noteA, b.token()).status()).isEqualTo(404);
+      assertThat(API.get("/api/v1/cases/" + caseA + "/notes", a.token()).body()).contains("note de A");
+    });
     check("GET /api/v1/cases/{caseId}/letters", () ->
         assertThat(API.get("/api/v1/cases/" + caseA + "/letters", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/cases/{caseId}/letters/{kind}", () -> {

@@ -130,6 +130,10 @@ public final class AuditRoutes {
               .ifPresent(text -> notes.add(new PersonalDataPdf.Note(e.occurredOn(), text)));
         }
       }
+      // the follow-up notes written on the case itself, on the day they were written
+      vault.caseNotes(h, caseId).forEach(n -> notes.add(new PersonalDataPdf.Note(
+          LocalDate.ofInstant(n.writtenAt(), TimelineBuilder.PARIS), n.text())));
+      notes.sort(java.util.Comparator.comparing(PersonalDataPdf.Note::on));
       Optional<Person> person = vault.person(h, caseId);
       accesses.record(h, caller.associationId(), caseId, caller.recordedBy(), IdentityAccesses.Action.PERSONAL_DATA);
       return new PersonalDataPdf.PersonalData(caseId.toString(), CaseReference.of(caseId.toString()),

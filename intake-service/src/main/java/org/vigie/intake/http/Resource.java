@@ -4,6 +4,7 @@ package org.vigie.intake.http;
 public enum Resource {
   CASE("Dossier introuvable", "case not found"),
   EVENT("Événement introuvable dans ce dossier", "event not found in this case"),
+  NOTE("Note introuvable dans ce dossier", "note not found in this case"),
   ALERT("Alerte introuvable", "alert not found"),
   ASSOCIATION("Association introuvable", "association not found"),
   VOLUNTEER("Bénévole introuvable", "volunteer not found"),

@@ -271,6 +271,42 @@ public final class IdentityVault {
     return noteId;
   }
 
+  /** A follow-up note written on the case itself: when, by whom (a volunteer id, or "association"), and its text. */
+  public record CaseNote(UUID noteId, java.time.Instant writtenAt, String writtenBy, String text) {}
+
+  /** Stores a follow-up note of the case (not recorded with an event); returns its id. */
+  public UUID storeCaseNote(Handle h, UUID caseId, String text, String by, java.time.Instant at) {
+    UUID noteId = UUID.randomUUID();
+    byte[] sealed = aead.seal(keyFor(h, caseId), text.getBytes(StandardCharsets.UTF_8), aad("note:" + noteId, caseId));
+    h.createUpdate("INSERT INTO notes (note_id, case_id, ciphertext, written_at, written_by) VALUES (?, ?, ?, ?, ?)")
+        .bind(0, noteId).bind(1, caseId).bind(2, sealed).bind(3, java.sql.Timestamp.from(at)).bind(4, by).execute();
+    return noteId;
+  }
+
+  /** The case's follow-up notes, oldest first, read with its data key unwrapped once; none once the case is erased. */
+  public List<CaseNote> caseNotes(Handle h, UUID caseId) {
+    Optional<SecretKey> key = dataKey(h, caseId);
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("""
+            SELECT note_id, written_at, written_by, ciphertext FROM notes
+            WHERE case_id = ? AND written_at IS NOT NULL ORDER BY written_at, note_id""")
+        .bind(0, caseId)
+        .map((rs, ctx) -> {
+          UUID id = rs.getObject(1, UUID.class);
+          return new CaseNote(id, rs.getTimestamp(2).toInstant(), rs.getString(3),
+              new String(aead.open(key.get(), rs.getBytes(4), aad("note:" + id, caseId)), StandardCharsets.UTF_8));
+        })
+        .list();
+  }
+
+  /** Deletes a follow-up note of the case; false when it has none of that id. */
+  public boolean deleteCaseNote(Handle h, UUID caseId, UUID noteId) {
+    return h.createUpdate("DELETE FROM notes WHERE case_id = ? AND note_id = ? AND written_at IS NOT NULL")
+        .bind(0, caseId).bind(1, noteId).execute() == 1;
+  }
+
   /** Every note of the case, by id, read with its data key unwrapped once; none once the case is erased. */
   public Map<UUID, String> notes(Handle h, UUID caseId) {
     Optional<SecretKey> key = dataKey(h, caseId);
