@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.schemas.CaseEvent;
 
 /**
  * One run of the retention job, for the owner of the identity to schedule (e.g. daily): the cases
@@ -53,21 +56,13 @@ public final class RetentionJob {
   public Outcome eraseAll(Collection<CaseActivity> cases) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, zone);
-    List<String> erased = new ArrayList<>();
+    List<CaseEvent> erasures = cases.stream()
+        .map(c -> RetentionPolicy.erasureEvent(erasureEventId(c.caseId()), c.caseId(), c.associationId(), today, now)).toList();
+    Set<String> erased = new HashSet<>(actions.eraseAll(erasures));
+    List<String> done = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    for (CaseActivity c : cases) {
-      try {
-        actions.shredIdentityKey(c.caseId());
-        actions.purgeReadModels(c.caseId());
-        actions.publish(RetentionPolicy.erasureEvent(erasureEventId(c.caseId()), c.caseId(), c.associationId(), today, now));
-        erased.add(c.caseId());
-      } catch (RuntimeException e) {
-        LOG.warn("Erasure of case {} failed ({}); the next retention run retries it", c.caseId(),
-            e.getClass().getSimpleName());
-        failed.add(c.caseId());
-      }
-    }
-    return new Outcome(List.copyOf(erased), List.copyOf(failed));
+    cases.forEach(c -> (erased.contains(c.caseId()) ? done : failed).add(c.caseId()));
+    return new Outcome(List.copyOf(done), List.copyOf(failed));
   }
 
   /** The same for every attempt on a case, so the event is published once whatever the retries. */

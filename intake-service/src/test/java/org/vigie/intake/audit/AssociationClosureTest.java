@@ -90,6 +90,31 @@ class AssociationClosureTest {
         && first.equals(r.key()))).as("one erasure event").hasSize(1);
   }
 
+  @Test
+  void anAssociationOfManyCasesIsErasedInBatchesEachCaseOnce() throws Exception {
+    String name = "Grande permanence " + java.util.UUID.randomUUID();
+    Api.Response created = API.post("/api/v1/admin/associations", TestIntake.ADMIN_TOKEN, "{\"name\":\"" + name + "\"}");
+    String associationId = created.text("associationId");
+    int many = 2 * IntakeErasure.BATCH + 50;
+    StringBuilder sheet = new StringBuilder("nom;numero_etranger;type_titre;date_expiration;demarche;departement\n");
+    for (int i = 0; i < many; i++) {
+      sheet.append("Personne ").append(i).append(" Test;;carte temporaire;01/12/2027;renouvellement;93\n");
+    }
+    Api.Response imported = API.send("POST", "/api/v1/imports", created.text("token"), sheet.toString(),
+        java.util.Map.of("Content-Type", "text/csv"));
+    assertThat(imported.json().get("accepted").asInt()).as(imported.toString()).isEqualTo(many);
+
+    Api.Response closed = API.post(AssociationClosureRoutes.PATH.replace("{associationId}", associationId), TestIntake.ADMIN_TOKEN,
+        "{\"confirm\":\"" + name + "\"}");
+    assertThat(closed.json().get("casesErased").asInt()).as(closed.toString()).isEqualTo(many);
+    assertThat(count("SELECT count(*) FROM intake.identities i JOIN intake.cases c ON c.case_id = i.case_id"
+        + " WHERE c.association_id = '" + associationId + "'")).isZero();
+    assertThat(count("SELECT count(*) FROM intake.case_events e JOIN intake.cases c ON c.case_id = e.case_id"
+        + " WHERE c.association_id = '" + associationId + "' AND e.type = 'CASE_ERASED'")).isEqualTo(many);
+    assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.value() != null && r.value().getPayload() instanceof CaseErased
+        && associationId.equals(r.value().getAssociationId()))).hasSize(many);
+  }
+
   private static String openWithIdentity(TestIntake.Association a, String name) {
     Api.Response r = API.post("/api/v1/cases", a.token(), """
         {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2026-12-01"},"procedure":"RENEWAL","department":"93",
