@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
-import org.vigie.schemas.RuleId;
 import org.vigie.schemas.SubmissionFact;
 import org.vigie.schemas.wording.CodeWording;
 import org.vigie.schemas.wording.LetterKind;

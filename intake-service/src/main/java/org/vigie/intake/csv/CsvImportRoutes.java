@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.http.ApiProblem;
@@ -89,13 +90,13 @@ public final class CsvImportRoutes {
   }
 
   /** A list of case ids, left out when empty. */
-  private static void writeIds(JsonGenerator out, String field, java.util.List<java.util.UUID> ids)
+  private static void writeIds(JsonGenerator out, String field, List<java.util.UUID> ids)
       throws IOException {
     if (ids.isEmpty()) {
       return;
     }
     out.writeArrayFieldStart(field);
-    for (java.util.UUID id : ids) {
+    for (UUID id : ids) {
       out.writeString(id.toString());
     }
     out.writeEndArray();

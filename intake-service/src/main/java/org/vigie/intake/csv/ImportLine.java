@@ -1,15 +1,16 @@
 package org.vigie.intake.csv;
 
+import java.util.List;
 import java.util.UUID;
 import org.vigie.intake.http.Detail;
 
 /** The outcome of one line of an import: ACCEPTED (events recorded), DUPLICATE (imported before) or REJECTED. */
 public record ImportLine(long line, Status status, UUID caseId, int events, String column, Detail error,
-    java.util.List<UUID> possibleDuplicates, java.util.List<UUID> possibleDuplicatesByName) {
+    List<UUID> possibleDuplicates, List<UUID> possibleDuplicatesByName) {
   public enum Status { ACCEPTED, DUPLICATE, REJECTED }
 
   public ImportLine(long line, Status status, UUID caseId, int events, String column, Detail error) {
-    this(line, status, caseId, events, column, error, java.util.List.of(), java.util.List.of());
+    this(line, status, caseId, events, column, error, List.of(), List.of());
   }
 
   /**
@@ -17,9 +18,9 @@ public record ImportLine(long line, Status status, UUID caseId, int events, Stri
    * foreigner number this line gave (most likely the same person, followed twice), and those whose person
    * has its name, one of the two without a number.
    */
-  ImportLine withPossibleDuplicates(java.util.List<UUID> byNumber, java.util.List<UUID> byName) {
-    return new ImportLine(line, status, caseId, events, column, error, java.util.List.copyOf(byNumber),
-        java.util.List.copyOf(byName));
+  ImportLine withPossibleDuplicates(List<UUID> byNumber, List<UUID> byName) {
+    return new ImportLine(line, status, caseId, events, column, error, List.copyOf(byNumber),
+        List.copyOf(byName));
   }
 
   static ImportLine rejected(long line, String column, Detail error) {

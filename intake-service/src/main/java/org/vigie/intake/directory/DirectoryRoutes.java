@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -184,7 +185,7 @@ public final class DirectoryRoutes {
       if (!String.valueOf(changed.email()).equalsIgnoreCase(String.valueOf(v.email()))) {
         deliveries.forget(h, associationId, volunteerId, NotificationChannel.EMAIL);
       }
-      if (!java.util.Objects.equals(contact.webhookUrl(), v.contact().webhookUrl())) {
+      if (!Objects.equals(contact.webhookUrl(), v.contact().webhookUrl())) {
         deliveries.forget(h, associationId, volunteerId, NotificationChannel.WEBHOOK);
       }
       OutboxRecord r = outbox.append(h, Topics.DIRECTORY, volunteerId.toString(), DirectoryEntries.volunteer(changed, clock.instant()));

@@ -2,11 +2,13 @@ package org.vigie.intake.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Fields;
 import org.vigie.schemas.AssociationSettings;
@@ -49,7 +51,7 @@ public record SettingsChange(List<RuleId> disabledRules, Map<String, Integer> th
   }
 
   /** These settings as the record published to the association settings topic, which the rules read. */
-  public AssociationSettings toRecord(java.util.UUID associationId, java.time.Instant at) {
+  public AssociationSettings toRecord(UUID associationId, Instant at) {
     return AssociationSettings.newBuilder()
         .setAssociationId(associationId.toString())
         .setDisabledRules(disabledRules)
