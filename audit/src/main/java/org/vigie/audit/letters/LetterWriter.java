@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
-import org.vigie.schemas.SubmissionFact;
 import org.vigie.schemas.wording.CodeWording;
 import org.vigie.schemas.wording.LetterKind;
 
@@ -34,6 +33,7 @@ public final class LetterWriter {
       case EMPLOYER -> employer(s);
       case DEFENSEUR_DES_DROITS -> defenseur(s);
       case LAWYER_BRIEF -> lawyerBrief(s, c);
+      case BENEFITS_OFFICE -> benefitsOffice(s);
     };
     Set<String> toComplete = new LinkedHashSet<>();
     List<String> texts = new ArrayList<>(List.of(d.recipient, d.subject));
@@ -99,16 +99,8 @@ public final class LetterWriter {
   }
 
   private Draft employer(Situation s) {
-    Draft d = new Draft("[Nom de l'employeur et adresse]",
-        s.name() + " : droit au travail pendant l'examen de sa demande de titre de séjour");
-    d.add("Madame, Monsieur,");
-    d.add("L'association " + s.association() + " accompagne " + s.name() + ", que vous employez, dans ses démarches"
-        + " auprès de " + s.prefecture() + ".");
-    Optional<SubmissionFact> submission = s.submission();
-    submission.ifPresent(sub -> d.add(s.name() + " a déposé sa demande de " + s.procedure() + " sur l'ANEF, la plateforme"
-        + " du ministère de l'Intérieur, le " + FrenchDates.of(sub.getSubmittedOn())
-        + s.permitExpiresOn().map(e -> ", son titre de séjour (" + s.permitKind() + ") "
-            + (e.isBefore(s.today()) ? "ayant expiré le " : "expirant le ") + FrenchDates.of(e)).orElse("") + "."));
+    Draft d = aboutTheFiling(s, new Draft("[Nom de l'employeur et adresse]",
+        s.name() + " : droit au travail pendant l'examen de sa demande de titre de séjour"), "que vous employez");
     Optional<ApiFact> api = s.validApi();
     Optional<LocalDate> tolerance = s.toleranceUntil();
     if (api.isPresent()) {
@@ -119,9 +111,7 @@ public final class LetterWriter {
       d.add("Cette attestation suffit donc à poursuivre son contrat de travail. Vous pouvez nous en demander une copie si"
           + " vous ne l'avez pas reçue.");
     } else if (tolerance.isPresent()) {
-      d.add("Sa demande de renouvellement ayant été déposée avant l'expiration de sa carte (" + s.permitKind() + "), celle-ci"
-          + " reste valable jusqu'au " + FrenchDates.of(tolerance.get()) + " (CESEDA, article L.433-3), et avec elle son"
-          + " autorisation de travail.");
+      d.add(tolerated(s, tolerance.get()) + ", et avec elle son autorisation de travail.");
     } else if (s.uncoveredSince().isPresent()) {
       d.add("La préfecture devait lui délivrer une attestation de prolongation d'instruction, qui autorise à travailler"
           + " (CESEDA, articles R.431-15-1 et R.431-15-2) ; elle ne l'a pas encore fait. Ce retard, dû aux"
@@ -136,6 +126,35 @@ public final class LetterWriter {
     }
     d.add("Nous vous remercions en conséquence de maintenir son contrat de travail, et restons à votre disposition pour"
         + " toute question avant quelque décision que ce soit.");
+    return d.signedBy(s, "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.");
+  }
+
+  private Draft benefitsOffice(Situation s) {
+    Draft d = aboutTheFiling(s, new Draft("[CAF ou agence France Travail, et son adresse]",
+        s.name() + " : maintien des prestations pendant l'examen de sa demande de titre de séjour — allocataire n°"
+            + " [numéro d'allocataire ou identifiant]"), "qui perçoit des prestations");
+    Optional<ApiFact> api = s.validApi();
+    Optional<LocalDate> tolerance = s.toleranceUntil();
+    if (api.isPresent()) {
+      d.add("Pendant l'examen de cette demande, la préfecture lui a délivré une attestation de prolongation d'instruction"
+          + " (API), valable jusqu'au " + FrenchDates.of(s.apiEnd(api.get())) + ", jointe à ce courrier. Elle remplace"
+          + " l'ancien récépissé et atteste que sa demande est en cours d'examen ; le Conseil d'État a rappelé le 5 mai"
+          + " 2026 que " + CE_2026 + ".");
+    } else if (tolerance.isPresent()) {
+      d.add(tolerated(s, tolerance.get()) + ".");
+    } else if (s.uncoveredSince().isPresent()) {
+      d.add("La préfecture devait lui délivrer, pendant l'examen de sa demande, une attestation de prolongation"
+          + " d'instruction (CESEDA, article R.431-15-1) ; elle ne l'a pas encore fait. Ce retard, dû aux"
+          + " dysfonctionnements de l'ANEF que le Conseil d'État a enjoint à l'État de corriger le 5 mai 2026, ne lui"
+          + " est pas imputable ; nous faisons le nécessaire pour qu'elle soit délivrée au plus vite.");
+    } else {
+      s.permitExpiresOn().filter(e -> !e.isBefore(s.today()))
+          .ifPresent(e -> d.add("Son titre de séjour est valable jusqu'au " + FrenchDates.of(e) + "."));
+    }
+    d.add("Nous vous demandons en conséquence de maintenir ses prestations pendant l'examen de sa demande ou, si elles"
+        + " ont été suspendues, de les rétablir depuis leur suspension, et de nous indiquer toute pièce qui vous"
+        + " manquerait.");
+    d.add("Pièces jointes : [copie de l'attestation de prolongation d'instruction, ou de l'accusé de dépôt sur l'ANEF].");
     return d.signedBy(s, "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.");
   }
 
@@ -205,6 +224,27 @@ public final class LetterWriter {
     d.add("Pièces : la chronologie du dossier (Vigie, PDF), [titre de séjour, accusé de dépôt ANEF, attestations,"
         + " échanges avec le CCC, contrat de travail ou attestations de prestations].");
     return d;
+  }
+
+  /**
+   * The opening of a letter to a third party about the person ({@code who}: "que vous employez"): who the
+   * association accompanies, and when the request was filed on ANEF with the permit's expiry beside it.
+   */
+  private static Draft aboutTheFiling(Situation s, Draft d, String who) {
+    d.add("Madame, Monsieur,");
+    d.add("L'association " + s.association() + " accompagne " + s.name() + ", " + who + ", dans ses démarches auprès de "
+        + s.prefecture() + ".");
+    s.submission().ifPresent(sub -> d.add(s.name() + " a déposé sa demande de " + s.procedure() + " sur l'ANEF, la"
+        + " plateforme du ministère de l'Intérieur, le " + FrenchDates.of(sub.getSubmittedOn())
+        + s.permitExpiresOn().map(e -> ", son titre de séjour (" + s.permitKind() + ") "
+            + (e.isBefore(s.today()) ? "ayant expiré le " : "expirant le ") + FrenchDates.of(e)).orElse("") + "."));
+    return d;
+  }
+
+  /** The card kept valid by the L.433-3 tolerance, until {@code until} (without the final stop). */
+  private static String tolerated(Situation s, LocalDate until) {
+    return "Sa demande de renouvellement ayant été déposée avant l'expiration de sa carte (" + s.permitKind() + "), celle-ci"
+        + " reste valable jusqu'au " + FrenchDates.of(until) + " (CESEDA, article L.433-3)";
   }
 
   private static String appealRoutesNote(Situation s) {

@@ -167,6 +167,20 @@ class LetterWriterTest {
   }
 
   @Test
+  void theBenefitsOfficeIsAskedToKeepTheBenefitsWithTheApiInSupport() {
+    CaseEvents events = noApiSinceExpiry().api(LocalDate.of(2026, 11, 2), LocalDate.of(2027, 2, 1));
+    Letter letter = writer.write(LetterKind.BENEFITS_OFFICE, letterCase(events, "Aminata Koné", "7512345670", List.of()));
+    assertThat(letter.subject()).startsWith("Aminata Koné : maintien des prestations");
+    assertThat(letter.text()).contains("attestation de prolongation d'instruction (API), valable jusqu'au 1er février 2027,"
+        + " jointe à ce courrier", "maintenir ses prestations pendant l'examen de sa demande")
+        .doesNotContain("7512345670");
+    assertThat(letter.toComplete()).contains("[numéro d'allocataire ou identifiant]", "[CAF ou agence France Travail, et son adresse]");
+    assertThat(writer.write(LetterKind.BENEFITS_OFFICE, letterCase(noApiSinceExpiry(), "Aminata Koné", null, List.of())).text())
+        .contains("ne lui est pas imputable").doesNotContain("jointe à ce courrier");
+    assertThat(LetterKind.suggestedFor(RuleId.BENEFITS_AT_RISK)).contains(LetterKind.BENEFITS_OFFICE);
+  }
+
+  @Test
   void theOpenAlertsSuggestTheDraftsThatServeTheirNextSteps() {
     assertThat(LetterKind.EMPLOYER.suggestedBy(List.of(RuleId.EMPLOYMENT_AT_RISK, RuleId.API_EXPIRED)))
         .containsExactly(RuleId.EMPLOYMENT_AT_RISK);

@@ -107,7 +107,7 @@ class LetterRoutesTest {
     }
     String list = "/api/v1/cases/" + caseId + "/letters";
     JsonNode letters = await().atMost(Duration.ofSeconds(60)).until(() -> API.get(list, a.token()).json().path("letters"),
-        l -> l.size() == 4 && l.get(1).path("suggested").asBoolean());
+        l -> l.size() == 5 && l.get(1).path("suggested").asBoolean());
     assertThat(letters.get(1).path("kind").asText()).isEqualTo("employer");
     assertThat(letters.get(1).path("suggestedBy").get(0).asText()).isEqualTo("EMPLOYMENT_AT_RISK");
     assertThat(letters.get(1).path("title").path("en").asText()).isEqualTo("Letter to the employer");

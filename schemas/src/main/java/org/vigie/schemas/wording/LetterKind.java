@@ -11,7 +11,8 @@ import org.vigie.schemas.RuleId;
 /**
  * The drafts Vigie prepares for the next steps its alerts name: a message to the Centre de contact
  * citoyen, a letter reminding an employer that the API allows work, a complaint to the Défenseur des
- * droits, and a summary of the facts and deadlines for a lawyer preparing a référé. Each is suggested
+ * droits, a summary of the facts and deadlines for a lawyer preparing a référé, and a letter asking the CAF
+ * or France Travail to keep the benefits. Each is suggested
  * by the open alerts whose next steps it serves: intake drafts them, alert messages point to them.
  */
 public enum LetterKind {
@@ -33,7 +34,13 @@ public enum LetterKind {
       "Les faits, les échéances relevées par Vigie et la voie de référé qu'elles ouvrent, pour préparer un recours.",
       "The facts, the deadlines Vigie found and the référé they open, to prepare a court action.",
       EnumSet.of(RuleId.IMPLICIT_REJECTION, RuleId.APPEAL_DEADLINE, RuleId.API_EXPIRED, RuleId.PERMIT_EXPIRED_WITHOUT_API,
-          RuleId.EMPLOYMENT_AT_RISK, RuleId.CCC_UNANSWERED));
+          RuleId.EMPLOYMENT_AT_RISK, RuleId.CCC_UNANSWERED)),
+  BENEFITS_OFFICE("benefits-office", "Courrier à la CAF ou à France Travail", "Letter to the CAF or France Travail",
+      "Demande le maintien des prestations pendant l'examen de la demande de titre, l'attestation de prolongation"
+          + " d'instruction à l'appui.",
+      "Asks that the benefits be kept while the permit request is examined, the attestation de prolongation"
+          + " d'instruction in support.",
+      EnumSet.of(RuleId.BENEFITS_AT_RISK));
 
   private final String id;
   private final String titleFr;
