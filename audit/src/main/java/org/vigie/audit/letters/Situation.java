@@ -205,9 +205,12 @@ final class Situation {
           + WORDS.of(b.getKind()) + ".");
     }
     List<CccAttemptFact> attempts = view.cccAttempts();
-    if (!attempts.isEmpty()) {
-      facts.add(attempts.size() + (attempts.size() > 1 ? " tentatives" : " tentative") + " de contact du Centre de contact"
-          + " citoyen (CCC) entre le " + FrenchDates.of(attempts.get(0).getAttemptedOn()) + " et le "
+    if (attempts.size() == 1) {
+      facts.add("Une tentative de contact du Centre de contact citoyen (CCC), le " + FrenchDates.of(attempts.get(0).getAttemptedOn())
+          + (unansweredCccAttempts() == 1 ? ", restée sans solution." : ", qui a résolu la difficulté."));
+    } else if (attempts.size() > 1) {
+      facts.add(attempts.size() + " tentatives de contact du Centre de contact citoyen (CCC) entre le "
+          + FrenchDates.of(attempts.get(0).getAttemptedOn()) + " et le "
           + FrenchDates.of(attempts.get(attempts.size() - 1).getAttemptedOn()) + ", dont " + unansweredCccAttempts()
           + " sans solution.");
     }

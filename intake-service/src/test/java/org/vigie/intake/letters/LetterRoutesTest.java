@@ -57,7 +57,7 @@ class LetterRoutesTest {
     assertThat(ccc.path("text").asText()).contains("accompagne Aminata Koné, numéro étranger 7512345670",
         "a expiré le " + french(expiry), "déposée sur l'ANEF le " + french(submitted),
         "Blocage de l'ANEF signalé le " + french(TODAY.minusDays(40)) + ", toujours pas résolu : compte bloqué.",
-        "1 tentative de contact du Centre de contact citoyen (CCC)", "Aminata Koné est salarié·e.",
+        "Une tentative de contact du Centre de contact citoyen (CCC), le " + french(TODAY.minusDays(20)) + ", restée sans solution.", "Aminata Koné est salarié·e.",
         "la délivrance de son attestation de prolongation d'instruction");
     assertThat(ccc.path("toComplete")).hasSize(1);
 
