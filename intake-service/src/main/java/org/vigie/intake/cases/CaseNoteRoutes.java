@@ -89,9 +89,8 @@ public final class CaseNoteRoutes {
     UUID noteId = Ids.path(ctx.pathParam("noteId"), Resource.NOTE);
     writes.run(ctx, caller.associationId(), null, h -> {
       notErased(h, caller, caseId);
-      IdentityVault.CaseNote note = vault.caseNotes(h, caseId).stream().filter(n -> n.noteId().equals(noteId)).findFirst()
-          .orElseThrow(() -> ApiProblem.notFound(Resource.NOTE));
-      if (caller.role() != Role.COORDINATOR && !note.writtenBy().equals(caller.recordedBy())) {
+      String writer = vault.caseNoteWriter(h, caseId, noteId).orElseThrow(() -> ApiProblem.notFound(Resource.NOTE));
+      if (caller.role() != Role.COORDINATOR && !writer.equals(caller.recordedBy())) {
         throw ApiProblem.forbidden();
       }
       vault.deleteCaseNote(h, caseId, noteId);

@@ -133,9 +133,8 @@ public final class CaseRoutes {
     boolean hasNumber = person.map(Person::foreignerNumber).filter(n -> !n.isBlank()).isPresent();
     List<UUID> byName = person.map(Person::displayName).map(vault::nameIndex).filter(index -> index.length > 0)
         .map(index -> vault.openCasesByNameIndex(h, caller.associationId(), List.of(index))
-            .getOrDefault(ByteBuffer.wrap(index), List.of()).stream()
-            .filter(m -> m.maybeSamePersonAs(hasNumber) && !m.caseId().equals(except) && !byNumber.contains(m.caseId()))
-            .map(IdentityVault.NameMatch::caseId).toList())
+            .getOrDefault(ByteBuffer.wrap(index), List.of()))
+        .map(matches -> IdentityVault.NameMatch.samePerson(matches, hasNumber, except, byNumber))
         .orElse(List.of());
     return new SamePerson(byNumber, byName);
   }

@@ -147,10 +147,8 @@ public final class CsvImporter {
           : open.byNumber().getOrDefault(ByteBuffer.wrap(number), List.of()).stream().filter(id -> !id.equals(l.caseId())).toList();
       byte[] name = names.get(l.line());
       boolean hasNumber = number != null && number.length > 0;
-      List<UUID> byName = name == null ? List.of()
-          : open.byName().getOrDefault(ByteBuffer.wrap(name), List.of()).stream()
-              .filter(m -> m.maybeSamePersonAs(hasNumber) && !m.caseId().equals(l.caseId()) && !byNumber.contains(m.caseId()))
-              .map(IdentityVault.NameMatch::caseId).toList();
+      List<UUID> byName = name == null ? List.of() : IdentityVault.NameMatch.samePerson(
+          open.byName().getOrDefault(ByteBuffer.wrap(name), List.of()), hasNumber, l.caseId(), byNumber);
       out.add(l.withPossibleDuplicates(byNumber, byName));
     }
     return out;

@@ -125,12 +125,12 @@ public final class LetterRoutes {
     }
     // The facts come from the event log, as the rules fold them.
     CaseState state = fold(caseId);
+    if (state == null) {
+      throw ApiProblem.unavailable("Les événements de ce dossier ne sont pas encore lisibles ; réessayez dans un instant",
+          "This case's events cannot be read yet; try again in a moment");
+    }
     record Known(LetterCase letterCase, String associationName) {}
     Known known = jdbi.inTransaction(h -> {
-      if (state == null) {
-        throw ApiProblem.unavailable("Les événements de ce dossier ne sont pas encore lisibles ; réessayez dans un instant",
-            "This case's events cannot be read yet; try again in a moment");
-      }
       Optional<Person> person = vault.person(h, caseId);
       String associationName = directory.associationName(h, caller.associationId()).orElse(null);
       RuleSettings ruleSettings = settings.find(h, caller.associationId())

@@ -49,6 +49,16 @@ public final class IdentityVault {
     public boolean maybeSamePersonAs(boolean otherHasNumber) {
       return !hasNumber || !otherHasNumber;
     }
+
+    /**
+     * Among the open cases of a name, those that may be the person of case {@code self} (null for a case not
+     * opened yet), which has a number or not, leaving out those already found by number.
+     */
+    public static List<UUID> samePerson(List<NameMatch> matches, boolean selfHasNumber, UUID self, List<UUID> byNumber) {
+      return matches.stream()
+          .filter(m -> m.maybeSamePersonAs(selfHasNumber) && !m.caseId().equals(self) && !byNumber.contains(m.caseId()))
+          .map(NameMatch::caseId).toList();
+    }
   }
 
   /** Everything the vault stores for a new case, sealed in memory (for batched imports); no key when there is nothing to seal. */
@@ -301,17 +311,27 @@ public final class IdentityVault {
         .list();
   }
 
+  /** Who wrote a follow-up note of the case (read without opening any note); empty when it has none of that id. */
+  public Optional<String> caseNoteWriter(Handle h, UUID caseId, UUID noteId) {
+    return h.createQuery("SELECT written_by FROM notes WHERE case_id = ? AND note_id = ? AND written_at IS NOT NULL")
+        .bind(0, caseId).bind(1, noteId).mapTo(String.class).findOne();
+  }
+
   /** Deletes a follow-up note of the case; false when it has none of that id. */
   public boolean deleteCaseNote(Handle h, UUID caseId, UUID noteId) {
     return h.createUpdate("DELETE FROM notes WHERE case_id = ? AND note_id = ? AND written_at IS NOT NULL")
         .bind(0, caseId).bind(1, noteId).execute() == 1;
   }
 
-  /** Every note of the case, by id, read with its data key unwrapped once; none once the case is erased. */
+  /**
+   * The notes recorded with the case's events, by id (their {@code noteRef}), read with its data key unwrapped
+   * once; none once the case is erased. The follow-up notes are {@link #caseNotes}.
+   */
   public Map<UUID, String> notes(Handle h, UUID caseId) {
     Optional<SecretKey> key = dataKey(h, caseId);
     Map<UUID, String> out = new HashMap<>();
-    key.ifPresent(k -> h.createQuery("SELECT note_id, ciphertext FROM notes WHERE case_id = ?").bind(0, caseId)
+    key.ifPresent(k -> h.createQuery("SELECT note_id, ciphertext FROM notes WHERE case_id = ? AND written_at IS NULL")
+        .bind(0, caseId)
         .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getBytes(2)))
         .forEach(e -> out.put(e.getKey(),
             new String(aead.open(k, e.getValue(), aad("note:" + e.getKey(), caseId)), StandardCharsets.UTF_8))));
