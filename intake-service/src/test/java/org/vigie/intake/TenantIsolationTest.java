@@ -125,6 +125,8 @@ class TenantIsolationTest {
         assertThat(API.get("/api/v1/cases/" + caseA + "/timeline?format=csv", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/federation/stats", () ->
         assertThat(API.get("/api/v1/federation/stats", b.token()).status()).isEqualTo(403));
+    check("GET /api/v1/federation/stats/comparison", () ->
+        assertThat(API.get("/api/v1/federation/stats/comparison", b.token()).status()).isEqualTo(403));
     check("GET /api/v1/alerts", () -> assertThat(API.get("/api/v1/alerts?status=all", b.token()).body()).doesNotContain(alertA));
     check("GET /api/v1/alerts/{alertId}", () -> assertThat(API.get("/api/v1/alerts/" + alertA, b.token()).status()).isEqualTo(404));
     check("GET /api/v1/me", () -> assertThat(API.get("/api/v1/me", b.token()).text("associationId")).isEqualTo(b.id()));

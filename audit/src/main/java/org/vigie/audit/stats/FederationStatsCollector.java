@@ -63,6 +63,22 @@ public final class FederationStatsCollector implements Consumer<CaseEvent> {
         StatsTables.cccAttempts(all, asOf, minCases));
   }
 
+  /**
+   * The same figures in the {@code days} from {@code pivot} (fewer when {@code asOf} comes first) and
+   * in as many days before it (see {@link PeriodComparison}).
+   *
+   * @throws IllegalArgumentException when the pivot is after {@code asOf}, or {@code days} out of 1 to
+   *     {@link PeriodComparison#MAX_DAYS}
+   */
+  public PeriodComparison compare(LocalDate pivot, int days, LocalDate asOf, int minCases) {
+    Objects.requireNonNull(pivot, "pivot");
+    Objects.requireNonNull(asOf, "asOf");
+    if (minCases < 1) {
+      throw new IllegalArgumentException("minCases must be at least 1");
+    }
+    return PeriodComparisons.compare(List.copyOf(cases.values()), events, pivot, days, asOf, minCases);
+  }
+
   public FederationStats compute(LocalDate asOf) {
     return compute(asOf, FederationStats.DEFAULT_MIN_CASES);
   }

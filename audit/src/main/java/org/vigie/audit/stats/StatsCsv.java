@@ -35,6 +35,12 @@ public final class StatsCsv {
     }
   }
 
+  /** Columns of a {@link PeriodComparison}: a line per department (and {@code all}) and period. */
+  public static final List<String> COMPARISON_HEADER = List.of("department", "period", "from", "to",
+      "blockage_cases", "blockage_reports", "resolution_cases", "resolutions", "resolution_median_days",
+      "api_gap_cases", "days_without_api", "decisions", "decision_median_days",
+      "ccc_cases", "ccc_attempts", "ccc_unanswered_share");
+
   private StatsCsv() {}
 
   public static String toCsv(FederationStats stats, Table table) {
@@ -59,6 +65,30 @@ public final class StatsCsv {
     }
   }
 
+  /** A comparison, every department together first ({@code all}); a suppressed figure is empty. */
+  public static String toCsv(PeriodComparison comparison) {
+    StringBuilder out = new StringBuilder();
+    List<PeriodComparison.Row> rows = new ArrayList<>();
+    rows.add(new PeriodComparison.Row("all", comparison.total().before(), comparison.total().after()));
+    rows.addAll(comparison.departments());
+    List<List<Object>> lines = new ArrayList<>();
+    for (PeriodComparison.Row r : rows) {
+      lines.add(line(r.department(), "before", comparison.before(), r.before()));
+      lines.add(line(r.department(), "after", comparison.after(), r.after()));
+    }
+    print(out, COMPARISON_HEADER, lines, line -> line);
+    return out.toString();
+  }
+
+  private static List<Object> line(String department, String period, PeriodComparison.Span span, PeriodComparison.Figures f) {
+    return row(department, period, span.from(), span.to(),
+        f.blockagesReported().cases(), f.blockagesReported().count(),
+        f.blockagesResolved().cases(), f.blockagesResolved().count(), f.blockagesResolved().medianDays(),
+        f.daysWithoutApi().cases(), f.daysWithoutApi().count(),
+        f.decisions().count(), f.decisions().medianDays(),
+        f.cccAttempts().cases(), f.cccAttempts().attempts(), f.cccAttempts().unansweredShare());
+  }
+
   private static List<Object> row(Object... values) {
     List<Object> row = new ArrayList<>(values.length);
     for (Object v : values) {
@@ -68,7 +98,11 @@ public final class StatsCsv {
   }
 
   private static <T> void print(Appendable out, Table table, List<T> rows, Function<T, List<Object>> toRow) {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(table.header).get();
+    print(out, table.header(), rows, toRow);
+  }
+
+  private static <T> void print(Appendable out, List<String> header, List<T> rows, Function<T, List<Object>> toRow) {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
     try {
       CSVPrinter printer = new CSVPrinter(out, format);
       for (T row : rows) {

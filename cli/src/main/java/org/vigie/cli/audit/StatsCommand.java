@@ -12,6 +12,7 @@ import org.vigie.audit.output.JsonOutput;
 import org.vigie.audit.stats.BlockageChartSvg;
 import org.vigie.audit.stats.FederationStats;
 import org.vigie.audit.stats.FederationStatsCollector;
+import org.vigie.audit.stats.PeriodComparison;
 import org.vigie.audit.stats.StatsCsv;
 import org.vigie.platform.config.Config;
 import picocli.CommandLine;
@@ -54,6 +55,15 @@ public final class StatsCommand implements Callable<Integer> {
   @Option(names = "--chart", paramLabel = "FILE.svg", description = "Also write the chart of blockages per month.")
   Path chart;
 
+  @Option(names = "--compare", paramLabel = "DATE", arity = "0..1", fallbackValue = "2026-11-05",
+      description = "Instead of the tables: the figures from DATE to --as-of and in as many days before DATE "
+          + "(without DATE: 2026-11-05, the end of the Conseil d'État's six months).")
+  LocalDate compare;
+
+  @Option(names = "--days", paramLabel = "N", description = "With --compare: length of each period, 1 to 366 "
+      + "(default: from DATE to --as-of).")
+  Integer days;
+
   public StatsCommand(Config config) {
     this.config = config;
   }
@@ -64,12 +74,29 @@ public final class StatsCommand implements Callable<Integer> {
   }
 
   private Integer execute() throws IOException {
-    StatsCsv.Table csvTable = format == Format.csv ? table() : null;
+    StatsCsv.Table csvTable = format == Format.csv && compare == null ? table() : null;
+    LocalDate day = asOf != null ? asOf : LocalDate.now(ReplayCommand.PARIS);
+    int length = days != null ? days : compare == null ? 1 : PeriodComparison.daysUpTo(compare, day);
+    if (compare != null) {
+      try {
+        PeriodComparison.spans(compare, length, day);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--compare/--days: " + e.getMessage());
+      }
+    }
     FederationStatsCollector collector = new FederationStatsCollector(association);
     new EventLog(kafka.settings(config)).forEach(collector);
-    FederationStats s = collector.compute(asOf != null ? asOf : LocalDate.now(ReplayCommand.PARIS), minCases);
+    FederationStats s = collector.compute(day, minCases);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.csv) {
+    if (compare != null) {
+      PeriodComparison comparison = collector.compare(compare, length, day, minCases);
+      if (format == Format.csv) {
+        out.print(StatsCsv.toCsv(comparison));
+      } else {
+        JsonOutput.write(comparison, out);
+        out.println();
+      }
+    } else if (format == Format.csv) {
       StatsCsv.write(s, csvTable, out);
     } else {
       JsonOutput.write(s, out);

@@ -193,6 +193,29 @@ class AuditCommandsTest {
         .contains("2026-01,CANNOT_SUBMIT,,,true");
   }
 
+  @Test
+  void statsCompareTwoPeriodsOfTheSameLength() throws Exception {
+    Run blockages = vigie("stats", "--association", ASSOCIATION, "--as-of", "2026-11-26", "--compare", "2026-01-12",
+        "--days", "10");
+    assertThat(blockages.exitCode()).as(blockages.err()).isZero();
+    JsonNode c = JSON.readTree(blockages.out());
+    assertThat(c.get("before").get("from").asText()).isEqualTo("2026-01-02");
+    assertThat(c.get("total").get("after").get("blockagesReported").get("cases").asInt()).isEqualTo(5);
+    assertThat(c.get("total").get("before").get("blockagesReported").get("cases").asInt()).isZero();
+    assertThat(blockages.out()).doesNotContain(ASSOCIATION).doesNotContain(CASES.get(0));
+
+    // the permits expired on 31 January, the renewals pending without API: five cases without one from 1 February
+    Run gaps = vigie("stats", "--association", ASSOCIATION, "--as-of", "2026-11-26", "--compare", "2026-02-01",
+        "--days", "10", "--format", "csv");
+    assertThat(gaps.exitCode()).as(gaps.err()).isZero();
+    assertThat(gaps.out()).contains("all,before,2026-01-22,2026-01-31,0,0,0,0,,0,0,0,,0,0,")
+        .contains("all,after,2026-02-01,2026-02-10,0,0,0,0,,5,50,0,,0,0,");
+
+    Run future = vigie("stats", "--as-of", "2026-11-26", "--compare", "2026-12-01");
+    assertThat(future.exitCode()).isEqualTo(2);
+    assertThat(future.err()).contains("--compare");
+  }
+
   private static CaseOpened opened(LocalDate permitExpiresOn) {
     return CaseOpened.newBuilder().setPermitKind(PermitKind.CARTE_TEMPORAIRE).setPermitExpiresOn(permitExpiresOn)
         .setProcedure(Procedure.RENEWAL).setDepartment("93").setAssignedVolunteerId(VOLUNTEER)

@@ -14,8 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.vigie.audit.kafka.EventLog;
+import org.vigie.audit.output.JsonOutput;
 import org.vigie.audit.stats.FederationStats;
 import org.vigie.audit.stats.FederationStatsCollector;
+import org.vigie.audit.stats.PeriodComparison;
+import org.vigie.audit.stats.StatsCsv;
 import org.vigie.audit.timeline.CaseTimeline;
 import org.vigie.audit.timeline.KafkaCaseHistory;
 import org.vigie.audit.timeline.PersonalDataPdf;
@@ -30,6 +33,7 @@ import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Ids;
+import org.vigie.intake.http.QueryParams;
 import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.Person;
@@ -43,6 +47,8 @@ import org.vigie.schemas.wording.CaseReference;
 public final class AuditRoutes {
   public static final String TIMELINE = "/api/v1/cases/{caseId}/timeline";
   public static final String STATS = "/api/v1/federation/stats";
+  /** The same figures before and after a day (by default the end of the Conseil d'État's six months). */
+  public static final String STATS_COMPARISON = "/api/v1/federation/stats/comparison";
   /** What the association holds about the case's person, as a PDF answering a right-of-access request. */
   public static final String PERSONAL_DATA = "/api/v1/cases/{caseId}/personal-data";
   /** The statistics scan the whole event log: computed at most this often. */
@@ -58,6 +64,8 @@ public final class AuditRoutes {
   private final KafkaCaseHistory history;
   private static final String FEDERATION = "federation";
   private final StatsCache<String, FederationStats> stats;
+  private record ComparisonKey(LocalDate pivot, int days, LocalDate asOf) {}
+  private final StatsCache<ComparisonKey, PeriodComparison> comparisons;
   private final Clock clock;
 
   public AuditRoutes(Jdbi jdbi, CaseRepository cases, DirectoryRepository directory, IdentityVault vault,
@@ -75,13 +83,19 @@ public final class AuditRoutes {
       new EventLog(kafka).forEach(collector);
       return collector.compute(LocalDate.now(clock), FederationStats.DEFAULT_MIN_CASES);
     }, clock::instant, STATS_MAX_AGE, 1);
+    this.comparisons = new StatsCache<>(k -> {
+      FederationStatsCollector collector = new FederationStatsCollector();
+      new EventLog(kafka).forEach(collector);
+      return collector.compare(k.pivot(), k.days(), k.asOf(), FederationStats.DEFAULT_MIN_CASES);
+    }, clock::instant, STATS_MAX_AGE, 4);
   }
 
   public List<ApiRoute> routes() {
     return List.of(
         ApiRoute.of(GET, TIMELINE, Set.of(Role.COORDINATOR, Role.VOLUNTEER), this::timeline),
         ApiRoute.of(GET, PERSONAL_DATA, Set.of(Role.COORDINATOR), this::personalData),
-        ApiRoute.of(GET, STATS, Set.of(Role.ADMIN), this::stats));
+        ApiRoute.of(GET, STATS, Set.of(Role.ADMIN), this::stats),
+        ApiRoute.of(GET, STATS_COMPARISON, Set.of(Role.ADMIN), this::comparison));
   }
 
   private void timeline(Context ctx, Caller caller) {
@@ -150,5 +164,27 @@ public final class AuditRoutes {
     StatsRequest request = StatsRequest.of(ctx, List.of());
     FederationStats s = stats.get(FEDERATION);
     request.answer(ctx, s, () -> s);
+  }
+
+  /**
+   * The federation's figures in the days from {@code pivot} (default: the end of the Conseil d'État's
+   * six months, 5 November 2026) up to today, or {@code days} of them, and in as many days before it.
+   */
+  private void comparison(Context ctx, Caller caller) {
+    LocalDate today = LocalDate.now(clock);
+    LocalDate pivot = QueryParams.date(ctx, "pivot").orElse(PeriodComparison.CONSEIL_ETAT_DEADLINE);
+    if (pivot.isAfter(today)) {
+      throw ApiProblem.unprocessable("pivot", "Le paramètre 'pivot' doit être une date passée (ou aujourd'hui)",
+          "Query parameter 'pivot' must be a day in the past (or today)");
+    }
+    int days = QueryParams.integer(ctx, "days", PeriodComparison.daysUpTo(pivot, today), 1, PeriodComparison.MAX_DAYS);
+    String format = QueryParams.oneOf(ctx, "format", List.of("json", "csv"));
+    PeriodComparison comparison = comparisons.get(new ComparisonKey(pivot, days, today));
+    if (format.equals("csv")) {
+      ctx.header("Content-Disposition", "attachment; filename=\"vigie-avant-apres-" + pivot + ".csv\"");
+      ctx.contentType("text/csv; charset=utf-8").result(StatsCsv.toCsv(comparison));
+    } else {
+      ctx.contentType("application/json").result(JsonOutput.toJson(comparison));
+    }
   }
 }

@@ -287,14 +287,7 @@ public final class CaseRoutes {
     Optional<String> department = Optional.ofNullable(ctx.queryParam("department")).map(String::toUpperCase);
     Optional<String> procedure = Optional.ofNullable(ctx.queryParam("procedure"))
         .map(p -> Fields.enumValue("procedure", p, Procedure.class).name());
-    Optional<LocalDate> before = Optional.ofNullable(ctx.queryParam("permitExpiresBefore")).map(s -> {
-      try {
-        return LocalDate.parse(s);
-      } catch (java.time.format.DateTimeParseException e) {
-        throw ApiProblem.badRequest("permitExpiresBefore", "Le paramètre 'permitExpiresBefore' doit être une date AAAA-MM-JJ",
-            "Query parameter 'permitExpiresBefore' must be a date YYYY-MM-DD");
-      }
-    });
+    Optional<LocalDate> before = QueryParams.date(ctx, "permitExpiresBefore");
     Optional<String> foreignerNumber = Optional.ofNullable(ctx.queryParam("foreignerNumber")).map(n -> n.replace(" ", ""));
     if (foreignerNumber.isPresent() && !foreignerNumber.get().matches("\\d{10}")) {
       throw ApiProblem.unprocessable("foreignerNumber", "Le paramètre 'foreignerNumber' doit être les 10 chiffres du numéro AGDREF",

@@ -1,7 +1,10 @@
 package org.vigie.intake.http;
 
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /** Query parameters read with a clear problem (the parameter named) when a value is not accepted. */
 public final class QueryParams {
@@ -23,6 +26,20 @@ public final class QueryParams {
     } catch (NumberFormatException e) {
       throw ApiProblem.badRequest(name, "Le paramètre '" + name + "' doit être un nombre entier",
           "Query parameter '" + name + "' must be an integer");
+    }
+  }
+
+  /** A date parameter (YYYY-MM-DD), empty when absent: 400 when not a date. */
+  public static Optional<LocalDate> date(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(raw.strip()));
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.badRequest(name, "Le paramètre '" + name + "' doit être une date AAAA-MM-JJ",
+          "Query parameter '" + name + "' must be a date YYYY-MM-DD");
     }
   }
 

@@ -3,7 +3,13 @@ package org.vigie.intake.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.vigie.intake.support.Api;
 import org.vigie.intake.support.TestIntake;
@@ -92,5 +98,52 @@ class AuditRoutesTest {
     assertThat(badTable.status()).isEqualTo(400);
     assertThat(badTable.text("field")).isEqualTo("table");
     assertThat(API.get(AuditRoutes.STATS + "?format=xml", TestIntake.ADMIN_TOKEN).text("field")).isEqualTo("format");
+  }
+
+  @Test
+  void theAdministratorComparesThePeriodsBeforeAndAfterADay() {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    LocalDate pivot = today.minusDays(20);
+    TestIntake.Association a = TestIntake.newAssociation(API);
+    List<String> caseIds = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String caseId = API.post("/api/v1/cases", a.token(), """
+          {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2027-12-01"},"procedure":"RENEWAL","department":"2B"}""")
+          .text("caseId");
+      Api.Response blocked = API.post("/api/v1/cases/" + caseId + "/events", a.token(),
+          "{\"type\":\"BLOCKAGE_REPORTED\",\"occurredOn\":\"" + pivot.plusDays(1) + "\",\"blockage\":\"ACCOUNT_LOCKED\"}");
+      assertThat(blocked.status()).as(blocked.toString()).isEqualTo(202);
+      caseIds.add(caseId);
+    }
+    // the comparison reads the event log: wait until the last blockage is in it
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        API.get("/api/v1/cases/" + caseIds.get(4) + "/timeline", a.token()).body().contains("BLOCKAGE_REPORTED"));
+
+    String path = AuditRoutes.STATS_COMPARISON + "?pivot=" + pivot + "&days=10";
+    Api.Response json = API.get(path, TestIntake.ADMIN_TOKEN);
+    assertThat(json.status()).as(json.body()).isEqualTo(200);
+    assertThat(json.json().get("after").get("from").asText()).isEqualTo(pivot.toString());
+    assertThat(json.json().get("before").get("to").asText()).isEqualTo(pivot.minusDays(1).toString());
+    JsonNode corsica = StreamSupport.stream(json.json().get("departments").spliterator(), false)
+        .filter(r -> r.get("department").asText().equals("2B")).findFirst().orElseThrow();
+    assertThat(corsica.get("after").get("blockagesReported").get("cases").asInt()).isEqualTo(5);
+    assertThat(corsica.get("before").get("blockagesReported").get("cases").asInt()).isZero();
+    assertThat(json.body()).doesNotContain(a.id());
+    caseIds.forEach(id -> assertThat(json.body()).doesNotContain(id));
+
+    Api.Response csv = API.get(path + "&format=csv", TestIntake.ADMIN_TOKEN);
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("department,period,from,to,blockage_cases,blockage_reports")
+        .contains("\n2B,after," + pivot + "," + pivot.plusDays(9) + ",5,5,");
+
+    assertThat(API.get(AuditRoutes.STATS_COMPARISON, a.token()).status()).isEqualTo(403);
+    Api.Response future = API.get(AuditRoutes.STATS_COMPARISON + "?pivot=" + today.plusDays(1), TestIntake.ADMIN_TOKEN);
+    assertThat(future.status()).isEqualTo(422);
+    assertThat(future.text("field")).isEqualTo("pivot");
+    assertThat(API.get(AuditRoutes.STATS_COMPARISON + "?pivot=5-11-2026", TestIntake.ADMIN_TOKEN).text("field")).isEqualTo("pivot");
+    Api.Response noDays = API.get(AuditRoutes.STATS_COMPARISON + "?pivot=" + pivot + "&days=0", TestIntake.ADMIN_TOKEN);
+    assertThat(noDays.status()).isEqualTo(422);
+    assertThat(noDays.text("field")).isEqualTo("days");
+    assertThat(API.get(AuditRoutes.STATS_COMPARISON + "?format=svg", TestIntake.ADMIN_TOKEN).text("field")).isEqualTo("format");
   }
 }
