@@ -74,6 +74,8 @@ import org.vigie.intake.vault.MasterKeys;
 import org.vigie.intake.vault.PersonNameIndex;
 import org.vigie.intake.vault.VaultSecrets;
 import org.vigie.intake.web.WebPage;
+import org.vigie.intake.calendar.CalendarFeeds;
+import org.vigie.intake.calendar.CalendarRoutes;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.db.Databases;
 import org.vigie.platform.kafka.BatchHandler;
@@ -194,6 +196,8 @@ public final class IntakeService implements AutoCloseable {
       SettingsRepository settingsRepository = new SettingsRepository(json.mapper());
       routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
           settingsRepository, outbox, writes, json, clock).routes());
+      CalendarRoutes calendar = new CalendarRoutes(jdbi, new CalendarFeeds(new Tokens()), alerts, writes, json, clock);
+      routes.addAll(calendar.routes());
       routes.addAll(new LetterRoutes(jdbi, cases, directory, alerts, settingsRepository, vault, identityAccesses,
           new org.vigie.audit.timeline.KafkaCaseHistory(kafka), json, clock).routes());
 
@@ -207,6 +211,7 @@ public final class IntakeService implements AutoCloseable {
       Javalin app = ApiServer.create(routes, guard, problems, readiness, registry, s.maxImportBytes(), cfg -> {
         cfg.routes.get(OpenApiDocument.PATH, ctx -> ctx.contentType("application/json").result(openApi));
         WebPage.install(cfg);
+        calendar.install(cfg);
       });
       app.start(s.host(), s.httpPort());
       parts.add(0, app::stop);

@@ -125,6 +125,21 @@ class TenantIsolationTest {
         assertThat(API.get("/api/v1/cases/" + caseA + "/timeline?format=csv", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/federation/stats", () ->
         assertThat(API.get("/api/v1/federation/stats", b.token()).status()).isEqualTo(403));
+    check("GET /api/v1/me/calendar", () -> {
+      String tokenB = TestIntake.tokenFor(API, b, TestIntake.newVolunteer(API, b, "VOLUNTEER"));
+      assertThat(API.get("/api/v1/me/calendar", tokenB).json().get("subscribed").asBoolean()).isFalse();
+    });
+    check("POST /api/v1/me/calendar", () -> {
+      String tokenB = TestIntake.tokenFor(API, b, TestIntake.newVolunteer(API, b, "VOLUNTEER"));
+      String feed = API.post("/api/v1/me/calendar", tokenB, "").text("path");
+      assertThat(API.get(feed, null).body()).contains("BEGIN:VCALENDAR").doesNotContain(alertA).doesNotContain(caseA);
+    });
+    check("DELETE /api/v1/me/calendar", () -> {
+      String feedA = API.post("/api/v1/me/calendar", TestIntake.tokenFor(API, a, volunteerA), "").text("path");
+      String tokenB = TestIntake.tokenFor(API, b, TestIntake.newVolunteer(API, b, "VOLUNTEER"));
+      assertThat(API.delete("/api/v1/me/calendar", tokenB).status()).isEqualTo(404);
+      assertThat(API.get(feedA, null).status()).isEqualTo(200);
+    });
     check("GET /api/v1/federation/stats/comparison", () ->
         assertThat(API.get("/api/v1/federation/stats/comparison", b.token()).status()).isEqualTo(403));
     check("GET /api/v1/alerts", () -> assertThat(API.get("/api/v1/alerts?status=all", b.token()).body()).doesNotContain(alertA));

@@ -179,6 +179,23 @@ public final class AlertRepository {
   }
 
   /** What is open on a case: how many alerts, the most severe one's severity, the nearest deadline (null for none). */
+  /** An open alert with a deadline, as a calendar shows it (no identity; {@code reference}: the rule's legal text). */
+  public record Deadline(String alertId, String caseId, String rule, String severity, java.time.LocalDate deadline,
+      String reference, String messageFr, String messageEn, boolean takenInHand) {}
+
+  /** The open alerts with a deadline of the cases {@code volunteerId} follows, nearest first. */
+  public List<Deadline> openDeadlines(Handle h, UUID associationId, UUID volunteerId) {
+    return h.createQuery("""
+            SELECT alert_id, case_id, rule, severity, deadline, reference, message_fr, message_en, acknowledged_at IS NOT NULL
+              FROM alerts
+             WHERE association_id = ? AND assigned_volunteer_id = ? AND status = 'RAISED' AND deadline IS NOT NULL
+             ORDER BY deadline, alert_id""")
+        .bind(0, associationId.toString()).bind(1, volunteerId.toString())
+        .map((rs, ctx) -> new Deadline(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9)))
+        .list();
+  }
+
   public record OpenAlerts(int count, String worstSeverity, java.time.LocalDate nearestDeadline) {}
 
   /** The open alerts of each of the association's cases that has some, by case id. */

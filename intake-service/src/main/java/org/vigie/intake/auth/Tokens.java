@@ -10,9 +10,18 @@ public final class Tokens {
   private final SecureRandom random = new SecureRandom();
 
   public String newToken() {
+    return PREFIX + randomPart();
+  }
+
+  /** A secret of the same strength for an address read without a token (a calendar subscription). */
+  public String newSecret() {
+    return randomPart();
+  }
+
+  private String randomPart() {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
-    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   public static byte[] hash(String token) {

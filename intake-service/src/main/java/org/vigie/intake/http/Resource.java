@@ -9,7 +9,8 @@ public enum Resource {
   ASSOCIATION("Association introuvable", "association not found"),
   VOLUNTEER("Bénévole introuvable", "volunteer not found"),
   TOKEN("Jeton introuvable", "token not found"),
-  LETTER("Modèle de courrier inconnu", "unknown letter kind");
+  LETTER("Modèle de courrier inconnu", "unknown letter kind"),
+  CALENDAR("Aucun abonnement d'agenda", "no calendar subscription");
 
   private final Detail notFound;
 
