@@ -19,12 +19,14 @@ import org.vigie.schemas.WebhookFormat;
 /**
  * The contact preferences of a volunteer request, applied over the current ones: a field left out
  * keeps its value, a null one goes back to its default (no webhook, French, Europe/Paris, no quiet
- * hours, no digest, the standard webhook format). A new or changed webhook URL, or {@code rotateWebhookSecret}, gets a new
+ * hours, no digest, the standard webhook format, not away). {@code absence} is {@code {"until": day,
+ * "substituteVolunteerId": id or null}}; whether the day and the substitute are acceptable is the
+ * caller's to check ({@code DirectoryRoutes}). A new or changed webhook URL, or {@code rotateWebhookSecret}, gets a new
  * signing secret (Standard Webhooks, {@code whsec_} + base64 of 32 random bytes).
  */
 public final class ContactRequest {
   public static final Set<String> FIELDS = Set.of("webhookUrl", "webhookFormat", "language", "timeZone", "quietHours", "dailyDigest",
-      "rotateWebhookSecret");
+      "rotateWebhookSecret", "absence");
   private static final Set<String> LANGUAGES = Set.of("fr", "en");
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
@@ -85,7 +87,14 @@ public final class ContactRequest {
     boolean digest = body.has("dailyDigest") ? fields.booleanOr("dailyDigest", false) : current.dailyDigest();
     WebhookFormat format = body.has("webhookFormat")
         ? fields.optionalEnum("webhookFormat", WebhookFormat.class).orElse(WebhookFormat.STANDARD) : current.webhookFormat();
-    return new ContactPreferences(url, secret, language, zone, quietStart, quietEnd, digest, format);
+    java.time.LocalDate absentUntil = current.absentUntil();
+    java.util.UUID substitute = current.substituteVolunteerId();
+    if (body.has("absence")) {
+      Fields absence = fields.optionalObject("absence").orElse(null);
+      absentUntil = absence == null ? null : absence.only(Set.of("until", "substituteVolunteerId")).requiredDate("until");
+      substitute = absence == null ? null : absence.optionalId("substituteVolunteerId").orElse(null);
+    }
+    return new ContactPreferences(url, secret, language, zone, quietStart, quietEnd, digest, format, absentUntil, substitute);
   }
 
   /** A secret to sign webhooks with: what a receiver verifies the {@code webhook-signature} header against. */
@@ -102,6 +111,12 @@ public final class ContactRequest {
       out.putNull("quietHours");
     } else {
       out.putObject("quietHours").put("from", hour(c.quietStartMinute())).put("to", hour(c.quietEndMinute()));
+    }
+    if (c.absentUntil() == null) {
+      out.putNull("absence");
+    } else {
+      out.putObject("absence").put("until", c.absentUntil().toString())
+          .put("substituteVolunteerId", c.substituteVolunteerId() == null ? null : c.substituteVolunteerId().toString());
     }
   }
 

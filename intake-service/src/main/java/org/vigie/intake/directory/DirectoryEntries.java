@@ -36,6 +36,8 @@ public final class DirectoryEntries {
         .setQuietHoursEndMinute(v.contact().quietEndMinute())
         .setDailyDigest(v.contact().dailyDigest())
         .setWebhookFormat(v.contact().webhookFormat())
+        .setAbsentUntil(v.contact().absentUntil())
+        .setSubstituteVolunteerId(v.contact().substituteVolunteerId() == null ? null : v.contact().substituteVolunteerId().toString())
         .setUpdatedAt(now)
         .build();
   }

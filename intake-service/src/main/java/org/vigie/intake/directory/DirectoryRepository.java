@@ -11,7 +11,8 @@ import org.vigie.schemas.VolunteerRole;
 /** Associations and volunteers. */
 public final class DirectoryRepository {
   private static final String CONTACT =
-      "webhook_url, webhook_secret, language, time_zone, quiet_start, quiet_end, daily_digest, webhook_format";
+      "webhook_url, webhook_secret, language, time_zone, quiet_start, quiet_end, daily_digest, webhook_format, absent_until,"
+          + " substitute_volunteer_id";
   private static final String COLUMNS = "volunteer_id, association_id, display_name, email, role, active, " + CONTACT;
 
   public void insertAssociation(Handle h, UUID id, String name) {
@@ -65,7 +66,7 @@ public final class DirectoryRepository {
   public void insertVolunteer(Handle h, Volunteer v) {
     ContactPreferences c = v.contact();
     Update insert = h.createUpdate("INSERT INTO volunteers (volunteer_id, association_id, display_name, email, role, active, "
-            + CONTACT + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + CONTACT + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(0, v.volunteerId()).bind(1, v.associationId()).bind(2, v.displayName()).bind(3, v.email())
         .bind(4, v.role().name()).bind(5, v.active());
     bindContact(insert, 6, c).execute();
@@ -76,10 +77,11 @@ public final class DirectoryRepository {
     ContactPreferences c = v.contact();
     Update update = h.createUpdate("""
             UPDATE volunteers SET display_name = ?, email = ?, webhook_url = ?, webhook_secret = ?, language = ?,
-                   time_zone = ?, quiet_start = ?, quiet_end = ?, daily_digest = ?, webhook_format = ?
+                   time_zone = ?, quiet_start = ?, quiet_end = ?, daily_digest = ?, webhook_format = ?, absent_until = ?,
+                   substitute_volunteer_id = ?
              WHERE volunteer_id = ? AND association_id = ?""")
         .bind(0, v.displayName()).bind(1, v.email())
-        .bind(10, v.volunteerId()).bind(11, v.associationId());
+        .bind(12, v.volunteerId()).bind(13, v.associationId());
     bindContact(update, 2, c).execute();
   }
 
@@ -89,7 +91,9 @@ public final class DirectoryRepository {
         .bindByType(first, c.webhookUrl(), String.class).bindByType(first + 1, c.webhookSecret(), String.class)
         .bind(first + 2, c.language()).bind(first + 3, c.timeZone())
         .bindByType(first + 4, c.quietStartMinute(), Integer.class).bindByType(first + 5, c.quietEndMinute(), Integer.class)
-        .bind(first + 6, c.dailyDigest()).bind(first + 7, c.webhookFormat().name());
+        .bind(first + 6, c.dailyDigest()).bind(first + 7, c.webhookFormat().name())
+        .bindByType(first + 8, c.absentUntil(), java.time.LocalDate.class)
+        .bindByType(first + 9, c.substituteVolunteerId(), UUID.class);
   }
 
   public void setActive(Handle h, UUID volunteerId, boolean active) {
@@ -130,7 +134,8 @@ public final class DirectoryRepository {
   private static Volunteer map(java.sql.ResultSet rs) throws java.sql.SQLException {
     ContactPreferences contact = new ContactPreferences(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
         rs.getObject(11, Integer.class), rs.getObject(12, Integer.class), rs.getBoolean(13),
-        org.vigie.schemas.WebhookFormat.valueOf(rs.getString(14)));
+        org.vigie.schemas.WebhookFormat.valueOf(rs.getString(14)), rs.getObject(15, java.time.LocalDate.class),
+        rs.getObject(16, UUID.class));
     return new Volunteer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
         VolunteerRole.valueOf(rs.getString(5)), rs.getBoolean(6), contact);
   }

@@ -145,6 +145,7 @@ public final class DirectoryRoutes {
       if (directory.emailTaken(h, associationId, email)) {
         throw emailTaken();
       }
+      checkAbsence(h, associationId, volunteerId, ContactPreferences.DEFAULT, contact);
       Volunteer v = new Volunteer(volunteerId, associationId, displayName, email, role, true, contact);
       directory.insertVolunteer(h, v);
       OutboxRecord r = outbox.append(h, Topics.DIRECTORY, volunteerId.toString(), DirectoryEntries.volunteer(v, clock.instant()));
@@ -179,6 +180,7 @@ public final class DirectoryRoutes {
         throw emailTaken();
       }
       ContactPreferences contact = ContactRequest.apply(node, f, v.contact(), this::newSecret);
+      checkAbsence(h, associationId, volunteerId, v.contact(), contact);
       Volunteer changed = new Volunteer(v.volunteerId(), associationId, displayName.orElse(v.displayName()), email.orElse(v.email()),
           v.role(), v.active(), contact);
       directory.updateVolunteer(h, changed);
@@ -195,6 +197,29 @@ public final class DirectoryRoutes {
       }
       return new CommandResult(200, out.toString(), List.of(r));
     });
+  }
+
+  /**
+   * An absence this request sets or changes: its last day from today to a year ahead, its substitute an
+   * active volunteer of the association other than the volunteer who is away.
+   */
+  private void checkAbsence(Handle h, UUID associationId, UUID volunteerId, ContactPreferences before, ContactPreferences after) {
+    if (after.absentUntil() == null || after.absentUntil().equals(before.absentUntil())
+        && Objects.equals(after.substituteVolunteerId(), before.substituteVolunteerId())) {
+      return;
+    }
+    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    if (after.absentUntil().isBefore(today) || after.absentUntil().isAfter(today.plusYears(1))) {
+      throw ApiProblem.unprocessable("absence.until", "Le champ 'absence.until' doit être entre aujourd'hui et dans un an",
+          "Field 'absence.until' must be between today and a year from now");
+    }
+    UUID substitute = after.substituteVolunteerId();
+    if (substitute != null && (substitute.equals(volunteerId)
+        || directory.volunteer(h, associationId, substitute).filter(Volunteer::active).isEmpty())) {
+      throw ApiProblem.unprocessable("absence.substituteVolunteerId",
+          "Le champ 'absence.substituteVolunteerId' doit désigner un·e autre bénévole actif·ve de l'association",
+          "Field 'absence.substituteVolunteerId' must be another active volunteer of the association");
+    }
   }
 
   /** A closed association takes no new volunteer nor token: it left the federation. */

@@ -156,4 +156,44 @@ class VolunteerContactTest {
     assertThat(latest(volunteer).getLanguage()).isEqualTo("fr");
     assertThat(TopicReader.readAll(Topics.DIRECTORY, r -> r.key().equals(volunteer))).as("nothing refused was published").hasSize(1);
   }
+
+  @Test
+  void aVolunteerAwayNamesTheirSubstituteAndTheDirectoryCarriesIt() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String away = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String substitute = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String own = TestIntake.tokenFor(api, a, away);
+    java.time.LocalDate until = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(10);
+
+    Api.Response set = api.send("PATCH", path(a, away), own,
+        "{\"absence\":{\"until\":\"" + until + "\",\"substituteVolunteerId\":\"" + substitute + "\"}}", Map.of());
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    assertThat(set.json().at("/absence/until").asText()).isEqualTo(until.toString());
+    assertThat(set.json().at("/absence/substituteVolunteerId").asText()).isEqualTo(substitute);
+    DirectoryEntry entry = latest(away);
+    assertThat(entry.getAbsentUntil()).isEqualTo(until);
+    assertThat(entry.getSubstituteVolunteerId()).isEqualTo(substitute);
+
+    // back early: no absence any more
+    Api.Response back = api.send("PATCH", path(a, away), own, "{\"absence\":null}", Map.of());
+    assertThat(back.json().get("absence").isNull()).isTrue();
+    assertThat(latest(away).getAbsentUntil()).isNull();
+    assertThat(latest(away).getSubstituteVolunteerId()).isNull();
+
+    // a day past, more than a year ahead, oneself or another association's volunteer: refused, the field named
+    String elsewhere = TestIntake.newVolunteer(api, TestIntake.newAssociation(api), "VOLUNTEER");
+    for (String body : List.of(
+        "{\"absence\":{\"until\":\"" + until.minusDays(20) + "\"}}",
+        "{\"absence\":{\"until\":\"" + until.plusYears(1) + "\"}}",
+        "{\"absence\":{\"until\":\"" + until + "\",\"substituteVolunteerId\":\"" + away + "\"}}",
+        "{\"absence\":{\"until\":\"" + until + "\",\"substituteVolunteerId\":\"" + elsewhere + "\"}}")) {
+      Api.Response refused = api.send("PATCH", path(a, away), own, body, Map.of());
+      assertThat(refused.status()).as(body).isEqualTo(422);
+      assertThat(refused.text("field")).as(body).startsWith("absence.");
+    }
+    Api.Response noDay = api.send("PATCH", path(a, away), own, "{\"absence\":{\"substituteVolunteerId\":\"" + substitute + "\"}}",
+        Map.of());
+    assertThat(noDay.status()).isEqualTo(400);
+    assertThat(noDay.text("field")).isEqualTo("absence.until");
+  }
 }

@@ -21,22 +21,23 @@ public final class DirectoryStore {
   private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
   private static final String CONTACT_COLUMNS =
       "volunteer_id, association_id, display_name, role, email, webhook_url, webhook_secret, active,"
-          + " time_zone, quiet_start, quiet_end, daily_digest, language, webhook_format";
+          + " time_zone, quiet_start, quiet_end, daily_digest, language, webhook_format, absent_until, substitute_volunteer_id";
 
   /** Inserts or replaces the entry of a key, unless the stored one is newer. */
   public void upsert(Handle h, String key, DirectoryEntry e) {
     h.createUpdate("""
             INSERT INTO directory_entry (entry_key, kind, association_id, volunteer_id, display_name, role, email,
               webhook_url, webhook_secret, active, time_zone, quiet_start, quiet_end, daily_digest, language, updated_at,
-              webhook_format)
+              webhook_format, absent_until, substitute_volunteer_id)
             VALUES (:key, :kind, :association, :volunteer, :name, :role, :email, :webhook, :secret, :active, :zone,
-              :quietStart, :quietEnd, :digest, :language, :updatedAt, :webhookFormat)
+              :quietStart, :quietEnd, :digest, :language, :updatedAt, :webhookFormat, :absentUntil, :substitute)
             ON CONFLICT (entry_key) DO UPDATE SET kind = excluded.kind, association_id = excluded.association_id,
               volunteer_id = excluded.volunteer_id, display_name = excluded.display_name, role = excluded.role,
               email = excluded.email, webhook_url = excluded.webhook_url, webhook_secret = excluded.webhook_secret,
               active = excluded.active, time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
               quiet_end = excluded.quiet_end, daily_digest = excluded.daily_digest, language = excluded.language,
-              updated_at = excluded.updated_at, webhook_format = excluded.webhook_format
+              updated_at = excluded.updated_at, webhook_format = excluded.webhook_format,
+              absent_until = excluded.absent_until, substitute_volunteer_id = excluded.substitute_volunteer_id
             WHERE directory_entry.updated_at <= excluded.updated_at""")
         .bind("key", key)
         .bind("kind", e.getKind().name())
@@ -55,6 +56,8 @@ public final class DirectoryStore {
         .bind("language", e.getLanguage())
         .bind("updatedAt", e.getUpdatedAt().atOffset(ZoneOffset.UTC))
         .bind("webhookFormat", e.getWebhookFormat().name())
+        .bindByType("absentUntil", e.getAbsentUntil(), java.time.LocalDate.class)
+        .bindByType("substitute", e.getSubstituteVolunteerId(), String.class)
         .execute();
   }
 
@@ -126,7 +129,9 @@ public final class DirectoryStore {
         (Integer) rs.getObject("quiet_end"),
         rs.getBoolean("daily_digest"),
         rs.getString("language"),
-        WebhookFormat.valueOf(rs.getString("webhook_format")));
+        WebhookFormat.valueOf(rs.getString("webhook_format")),
+        rs.getObject("absent_until", java.time.LocalDate.class),
+        rs.getString("substitute_volunteer_id"));
   }
 
   private static ZoneId zone(String id) {

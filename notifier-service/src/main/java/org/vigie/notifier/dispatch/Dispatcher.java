@@ -161,7 +161,7 @@ public final class Dispatcher {
     }
     // a digest's rows were not claimed with the batch: read for this digest alone
     Set<Long> handedOver = ledger.handedOver(h, grouped.stream().map(LedgerRow::id).toList());
-    Notice message = notice(row, grouped, about, contact.get(), handedOver, now);
+    Notice message = notice(h, prefetched, row, grouped, about, contact.get(), handedOver, now);
     int attempts = row.attempts() + 1;
     try {
       send(row, message);
@@ -229,7 +229,7 @@ public final class Dispatcher {
     ordered.sort(Comparator.comparing((LedgerRow r) -> live.get(r).severity()).reversed()
         .thenComparing(r -> live.get(r).deadline(), Comparator.nullsLast(Comparator.naturalOrder())));
     LedgerRow lead = ordered.get(0);
-    Notice message = notice(lead, ordered, ordered.stream().map(live::get).toList(), contact.get(),
+    Notice message = notice(h, prefetched, lead, ordered, ordered.stream().map(live::get).toList(), contact.get(),
         prefetched.handedOver(), now);
     try {
       send(lead, message);
@@ -308,8 +308,8 @@ public final class Dispatcher {
   }
 
   /** @param handedOver ids of rows that are the first notification of a case just handed over to their recipient */
-  private Notice notice(LedgerRow row, List<LedgerRow> grouped, List<AlertView> about, Contact contact,
-      Set<Long> handedOver, Instant now) {
+  private Notice notice(Handle h, Prefetched prefetched, LedgerRow row, List<LedgerRow> grouped, List<AlertView> about,
+      Contact contact, Set<Long> handedOver, Instant now) {
     List<Notice.Item> items = new ArrayList<>();
     Instant expiry = tokens.expiryFrom(now);
     for (LedgerRow r : grouped) {
@@ -319,9 +319,19 @@ public final class Dispatcher {
       }
       String link = row.kind() == NotificationKind.RESOLVED_NOTICE ? null
           : settings.publicUrl() + "/ack/" + tokens.issue(r.id(), expiry);
-      items.add(new Notice.Item(a, link, expiry, handedOver.contains(r.id())));
+      items.add(new Notice.Item(a, link, expiry, handedOver.contains(r.id()), standIn(h, prefetched, r, a, contact, now)));
     }
     return new Notice(row, contact, items, now);
+  }
+
+  /** Whom the recipient stands in for: the volunteer following the case, when someone else gets their alert while they are away. */
+  private Notice.StandIn standIn(Handle h, Prefetched prefetched, LedgerRow r, AlertView a, Contact recipient, Instant now) {
+    boolean theirs = r.kind() == NotificationKind.ALERT || r.kind() == NotificationKind.REMINDER || r.kind() == NotificationKind.DIGEST;
+    if (!theirs || a.assignedVolunteerId() == null || a.assignedVolunteerId().equals(recipient.volunteerId())) {
+      return null;
+    }
+    return contact(h, prefetched, a.associationId(), a.assignedVolunteerId()).filter(c -> c.absentAt(now))
+        .map(c -> new Notice.StandIn(c.displayName(), c.absentUntil())).orElse(null);
   }
 
   private static AlertView alertOf(List<AlertView> about, LedgerRow r) {

@@ -73,7 +73,7 @@ public final class MessageComposer {
     html.append("<div lang=\"fr\"><p>Bonjour,</p><p>").append(esc(introFr)).append("</p>");
     for (Notice.Item item : items) {
       Map<String, String> fields = fieldsFr(item.alert());
-      appendItem(text, html, fields, " : ", handedOver(item, HANDED_OVER_FR) + item.alert().messageFr());
+      appendItem(text, html, fields, " : ", before(item, true) + item.alert().messageFr());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Ouvrir le dossier dans Vigie : ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Ouvrir le dossier dans Vigie</a></p>");
@@ -97,7 +97,7 @@ public final class MessageComposer {
     text.append("-- English --\n\nHello,\n\n").append(introEn).append("\n\n");
     html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn)).append("</p>");
     for (Notice.Item item : items) {
-      appendItem(text, html, fieldsEn(item.alert()), ": ", handedOver(item, HANDED_OVER_EN) + item.alert().messageEn());
+      appendItem(text, html, fieldsEn(item.alert()), ": ", before(item, false) + item.alert().messageEn());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Open the case in Vigie: ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Open the case in Vigie</a></p>");
@@ -159,7 +159,7 @@ public final class MessageComposer {
       if (a.deadline() != null) {
         text.append(french ? " · échéance " + FR_DATE.format(a.deadline()) : " · deadline " + EN_DATE.format(a.deadline()));
       }
-      text.append('\n').append(handedOver(item, french ? HANDED_OVER_FR : HANDED_OVER_EN))
+      text.append('\n').append(before(item, french))
           .append(french ? a.messageFr() : a.messageEn()).append('\n');
       caseLink(a).ifPresent(link -> text.append(french ? "Ouvrir le dossier : " : "Open the case: ").append(link).append('\n'));
       letters(kind, a, french).ifPresent(line -> text.append(line).append('\n'));
@@ -172,9 +172,19 @@ public final class MessageComposer {
     return text.toString();
   }
 
-  /** The sentence saying the case was handed over to the recipient, before the alert's message; empty otherwise. */
-  private static String handedOver(Notice.Item item, String sentence) {
-    return item.handedOver() ? sentence + "\n" : "";
+  /**
+   * What the recipient should know before the alert's message: that the case was just handed over to
+   * them, or that they get it in place of the volunteer following the case, who is away; empty otherwise.
+   */
+  private static String before(Notice.Item item, boolean french) {
+    String out = item.handedOver() ? (french ? HANDED_OVER_FR : HANDED_OVER_EN) + "\n" : "";
+    Notice.StandIn in = item.standingIn();
+    if (in != null) {
+      out += french
+          ? "Vous recevez cette alerte à la place de " + in.name() + ", absent·e jusqu'au " + FR_DATE.format(in.until()) + " inclus.\n"
+          : "You receive this alert in place of " + in.name() + ", away until " + EN_DATE.format(in.until()) + " included.\n";
+    }
+    return out;
   }
 
   /** The notice as a JSON-ready map for webhooks (no personal data). */
@@ -202,6 +212,8 @@ public final class MessageComposer {
     m.put("message", Map.of("fr", a.messageFr(), "en", a.messageEn()));
     m.put("ackUrl", item.ackUrl());
     m.put("handedOver", item.handedOver());
+    m.put("standingIn", item.standingIn() == null ? null
+        : Map.of("volunteerName", item.standingIn().name(), "until", item.standingIn().until().toString()));
     caseLink(a).ifPresent(link -> m.put("caseUrl", link));
     m.put("letters", kind == NotificationKind.RESOLVED_NOTICE ? List.of()
         : LetterKind.suggestedFor(a.rule()).stream().map(LetterKind::id).toList());

@@ -12,12 +12,22 @@ import org.vigie.notifier.ledger.LedgerRow;
  * is nothing to acknowledge). {@code row} is the row whose ids the message carries.
  */
 public record Notice(LedgerRow row, Contact recipient, List<Item> items, Instant at) {
-  /** @param handedOver the alert was open on a case just handed over to the recipient, and sent before to someone else */
-  public record Item(AlertView alert, String ackUrl, Instant ackExpiresAt, boolean handedOver) {
+  /**
+   * @param handedOver the alert was open on a case just handed over to the recipient, and sent before to someone else
+   * @param standingIn the recipient gets it in place of the volunteer following the case, who is away; null otherwise
+   */
+  public record Item(AlertView alert, String ackUrl, Instant ackExpiresAt, boolean handedOver, StandIn standingIn) {
     public Item(AlertView alert, String ackUrl, Instant ackExpiresAt) {
-      this(alert, ackUrl, ackExpiresAt, false);
+      this(alert, ackUrl, ackExpiresAt, false, null);
+    }
+
+    public Item(AlertView alert, String ackUrl, Instant ackExpiresAt, boolean handedOver) {
+      this(alert, ackUrl, ackExpiresAt, handedOver, null);
     }
   }
+
+  /** The volunteer following the case, away until {@code until} included. */
+  public record StandIn(String name, java.time.LocalDate until) {}
 
   public Notice {
     items = List.copyOf(items);

@@ -25,7 +25,8 @@ import org.vigie.schemas.VolunteerRole;
 /**
  * Decides who is told about an alert and by which channels, and records those notifications in
  * the ledger. The recipient is the volunteer assigned to the case (from the alert, else the last
- * assignee seen for the case); when unknown or unreachable, the association's coordinators. A new
+ * assignee seen for the case), or the one standing in while they are away; when unknown or
+ * unreachable, the association's coordinators. A new
  * alert's notifications are due after the settle delay: if the rules resolve it meanwhile, they are
  * cancelled before anyone is told.
  */
@@ -54,7 +55,7 @@ public final class Router {
     if (alert.resolvedAt() != null) {
       return 0;
     }
-    List<Contact> recipients = recipients(h, alert);
+    List<Contact> recipients = recipients(h, alert, now);
     if (recipients.isEmpty()) {
       alerts.markRouted(h, alertId, false);
       return 0;
@@ -89,7 +90,7 @@ public final class Router {
       }
       Contact c = alert.assignedVolunteerId() == null ? null
           : contacts.get(DirectoryStore.key(alert.associationId(), alert.assignedVolunteerId()));
-      if (c == null || !c.reachable()) {
+      if (c == null || !c.reachable() || c.absentAt(now)) {
         added += route(h, alert, now);
         continue;
       }
@@ -110,13 +111,32 @@ public final class Router {
     return kind == NotificationKind.ALERT ? now.plus(settle) : now;
   }
 
-  /** Who should receive a new alert: the assigned volunteer when reachable, else the coordinators. */
-  public List<Contact> recipients(Handle h, AlertView alert) {
+  /**
+   * Who should receive a new alert: the assigned volunteer when reachable, else the coordinators. While
+   * the volunteer is away, their substitute (reachable and not away too), else the coordinators who are
+   * not away, else the volunteer all the same (nobody else is there; the escalation still applies).
+   */
+  public List<Contact> recipients(Handle h, AlertView alert, Instant now) {
     Optional<String> assignee = Optional.ofNullable(alert.assignedVolunteerId())
         .or(() -> alerts.caseAssignee(h, alert.caseId()));
     Optional<Contact> volunteer = assignee.flatMap(id -> directory.volunteer(h, alert.associationId(), id))
         .filter(Contact::reachable);
-    return volunteer.map(List::of).orElseGet(() -> directory.coordinators(h, alert.associationId()));
+    if (volunteer.isEmpty()) {
+      return directory.coordinators(h, alert.associationId());
+    }
+    Contact away = volunteer.get();
+    if (!away.absentAt(now)) {
+      return List.of(away);
+    }
+    Optional<Contact> substitute = Optional.ofNullable(away.substituteVolunteerId())
+        .flatMap(id -> directory.volunteer(h, alert.associationId(), id))
+        .filter(c -> c.reachable() && !c.absentAt(now));
+    if (substitute.isPresent()) {
+      return List.of(substitute.get());
+    }
+    List<Contact> present = directory.coordinators(h, alert.associationId()).stream()
+        .filter(c -> !c.absentAt(now) && !c.volunteerId().equals(away.volunteerId())).toList();
+    return present.isEmpty() ? List.of(away) : present;
   }
 
   public List<Contact> coordinators(Handle h, String associationId) {

@@ -238,7 +238,7 @@ class WebhookChannelTest {
         NotificationChannel.WEBHOOK, "vol-1", VolunteerRole.VOLUNTEER, "PENDING", 0, false,
         Instant.parse("2026-11-26T10:00:00Z"), null);
     Contact contact = new Contact("vol-1", "asso-1", "Amina", VolunteerRole.VOLUNTEER, null, webhookUrl, SECRET, true,
-        ZoneId.of("Europe/Paris"), null, null, false, language, format);
+        ZoneId.of("Europe/Paris"), null, null, false, language, format, null, null);
     return new Notice(row, contact, List.of(new Notice.Item(alert, "https://vigie.example/ack/TOKEN",
         Instant.parse("2026-12-26T10:00:00Z"))), Instant.parse("2026-11-26T10:00:00Z"));
   }

@@ -12,7 +12,7 @@ import org.vigie.schemas.WebhookFormat;
 class QuietHoursTest {
   private static Contact quiet(String zone, Integer start, Integer end) {
     return new Contact("v", "a", "V", VolunteerRole.VOLUNTEER, "v@x.test", null, null, true, ZoneId.of(zone), start, end,
-        false, "fr", WebhookFormat.STANDARD);
+        false, "fr", WebhookFormat.STANDARD, null, null);
   }
 
   @Test

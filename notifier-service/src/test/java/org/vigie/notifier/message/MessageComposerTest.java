@@ -47,7 +47,7 @@ class MessageComposerTest {
     LedgerRow row = new LedgerRow(1, "alert-1|ALERT|0|EMAIL|vol-1", "alert-1", kind, 0, NotificationChannel.EMAIL, "vol-1",
         VolunteerRole.VOLUNTEER, "PENDING", 0, false, Instant.parse("2026-11-26T10:00:00Z"), null);
     Contact contact = new Contact("vol-1", "asso-1", "Amina", VolunteerRole.VOLUNTEER, "a@x.test", null, null, true,
-        ZoneId.of("Europe/Paris"), null, null, false, "fr", WebhookFormat.STANDARD);
+        ZoneId.of("Europe/Paris"), null, null, false, "fr", WebhookFormat.STANDARD, null, null);
     return new Notice(row, contact, List.of(new Notice.Item(alert, "https://vigie.example/ack/TOKEN",
         Instant.parse("2026-12-26T10:00:00Z"))), Instant.parse("2026-11-26T10:00:00Z"));
   }
