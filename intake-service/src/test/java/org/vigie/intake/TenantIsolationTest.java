@@ -184,6 +184,8 @@ class TenantIsolationTest {
         assertThat(API.get(assoc + a.id() + "/case-export", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/associations/{associationId}/stats", () ->
         assertThat(API.get(assoc + a.id() + "/stats", b.token()).status()).isEqualTo(404));
+    check("GET /api/v1/associations/{associationId}/stats/comparison", () ->
+        assertThat(API.get(assoc + a.id() + "/stats/comparison", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/associations/{associationId}/settings", () ->
         assertThat(API.get(assoc + a.id() + "/settings", b.token()).status()).isEqualTo(404));
     check("PUT /api/v1/associations/{associationId}/settings", () ->

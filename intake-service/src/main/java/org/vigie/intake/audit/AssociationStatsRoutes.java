@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.vigie.audit.kafka.EventLog;
 import org.vigie.audit.stats.FederationStats;
 import org.vigie.audit.stats.FederationStatsCollector;
+import org.vigie.audit.stats.PeriodComparison;
 import org.vigie.intake.alerts.AlertActivity;
 import org.vigie.intake.alerts.AlertRepository;
 import org.vigie.intake.auth.Caller;
@@ -33,6 +34,8 @@ import org.vigie.platform.kafka.KafkaSettings;
  */
 public final class AssociationStatsRoutes {
   public static final String PATH = "/api/v1/associations/{associationId}/stats";
+  /** The same figures of the association's cases before and after a day (see {@link AuditRoutes#STATS_COMPARISON}). */
+  public static final String COMPARISON = "/api/v1/associations/{associationId}/stats/comparison";
   private static final String ALERTS_TABLE = "alerts";
   private static final int CACHED = 64;
 
@@ -42,7 +45,11 @@ public final class AssociationStatsRoutes {
   private final Clock clock;
   private final StatsCache<Key, FederationStats> anef;
 
+  private final StatsCache<ComparisonKey, PeriodComparison> comparisons;
+
   private record Key(UUID associationId, int minCases) {}
+
+  private record ComparisonKey(UUID associationId, int minCases, LocalDate pivot, int days, LocalDate asOf) {}
 
   public AssociationStatsRoutes(Jdbi jdbi, AssociationScope scope, AlertRepository alerts, KafkaSettings kafka, Clock clock) {
     this.jdbi = jdbi;
@@ -54,10 +61,16 @@ public final class AssociationStatsRoutes {
       new EventLog(kafka).forEach(collector);
       return collector.compute(LocalDate.now(clock), k.minCases());
     }, clock::instant, AuditRoutes.STATS_MAX_AGE, CACHED);
+    this.comparisons = new StatsCache<>(k -> {
+      FederationStatsCollector collector = new FederationStatsCollector(k.associationId().toString());
+      new EventLog(kafka).forEach(collector);
+      return collector.compare(k.pivot(), k.days(), k.asOf(), k.minCases());
+    }, clock::instant, AuditRoutes.STATS_MAX_AGE, CACHED);
   }
 
   public List<ApiRoute> routes() {
-    return List.of(ApiRoute.of(GET, PATH, Set.of(Role.COORDINATOR, Role.ADMIN), this::stats));
+    return List.of(ApiRoute.of(GET, PATH, Set.of(Role.COORDINATOR, Role.ADMIN), this::stats),
+        ApiRoute.of(GET, COMPARISON, Set.of(Role.COORDINATOR, Role.ADMIN), this::comparison));
   }
 
   private void stats(Context ctx, Caller caller) throws IOException {
@@ -72,6 +85,15 @@ public final class AssociationStatsRoutes {
     }
     FederationStats stats = anef.get(new Key(association, minCases));
     request.answer(ctx, stats, () -> new AssociationStats(association.toString(), stats.asOf(), minCases, activity.get(), stats));
+  }
+
+  /** The association's cases before and after a day; small figures suppressed unless the coordinator asks ({@code minCases}). */
+  private void comparison(Context ctx, Caller caller) {
+    UUID association = scope.of(ctx, caller);
+    LocalDate today = LocalDate.now(clock);
+    ComparisonRequest request = ComparisonRequest.of(ctx, today);
+    int minCases = QueryParams.integer(ctx, "minCases", FederationStats.DEFAULT_MIN_CASES, 1, 100);
+    request.answer(ctx, comparisons.get(new ComparisonKey(association, minCases, request.pivot(), request.days(), today)));
   }
 
   /** The alerts per month and rule as CSV (RFC 4180, header row), as the other tables. */

@@ -14,11 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.vigie.audit.kafka.EventLog;
-import org.vigie.audit.output.JsonOutput;
 import org.vigie.audit.stats.FederationStats;
 import org.vigie.audit.stats.FederationStatsCollector;
 import org.vigie.audit.stats.PeriodComparison;
-import org.vigie.audit.stats.StatsCsv;
 import org.vigie.audit.timeline.CaseTimeline;
 import org.vigie.audit.timeline.KafkaCaseHistory;
 import org.vigie.audit.timeline.PersonalDataPdf;
@@ -33,7 +31,6 @@ import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Ids;
-import org.vigie.intake.http.QueryParams;
 import org.vigie.intake.journal.IdentityAccesses;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.intake.vault.Person;
@@ -171,20 +168,7 @@ public final class AuditRoutes {
    * six months, 5 November 2026) up to today, or {@code days} of them, and in as many days before it.
    */
   private void comparison(Context ctx, Caller caller) {
-    LocalDate today = LocalDate.now(clock);
-    LocalDate pivot = QueryParams.date(ctx, "pivot").orElse(PeriodComparison.CONSEIL_ETAT_DEADLINE);
-    if (pivot.isAfter(today)) {
-      throw ApiProblem.unprocessable("pivot", "Le paramètre 'pivot' doit être une date passée (ou aujourd'hui)",
-          "Query parameter 'pivot' must be a day in the past (or today)");
-    }
-    int days = QueryParams.integer(ctx, "days", PeriodComparison.daysUpTo(pivot, today), 1, PeriodComparison.MAX_DAYS);
-    String format = QueryParams.oneOf(ctx, "format", List.of("json", "csv"));
-    PeriodComparison comparison = comparisons.get(new ComparisonKey(pivot, days, today));
-    if (format.equals("csv")) {
-      ctx.header("Content-Disposition", "attachment; filename=\"vigie-avant-apres-" + pivot + ".csv\"");
-      ctx.contentType("text/csv; charset=utf-8").result(StatsCsv.toCsv(comparison));
-    } else {
-      ctx.contentType("application/json").result(JsonOutput.toJson(comparison));
-    }
+    ComparisonRequest request = ComparisonRequest.of(ctx, LocalDate.now(clock));
+    request.answer(ctx, comparisons.get(new ComparisonKey(request.pivot(), request.days(), LocalDate.now(clock))));
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,6 +39,7 @@ class AssociationStatsTest {
   private static TestIntake.Association other;
   private static String path;
   private static String acknowledged;
+  private static List<String> blocked;
 
   @BeforeAll
   static void twoAssociationsWithCasesAlertsAndBlockages() throws Exception {
@@ -46,6 +48,7 @@ class AssociationStatsTest {
     path = AssociationStatsRoutes.PATH.replace("{associationId}", association.id());
     String first = blockedCase(association);
     String second = blockedCase(association);
+    blocked = List.of(first, second);
     String elsewhere = blockedCase(other);
     Instant october = Instant.parse("2026-10-05T08:00:00Z");
     Instant november = Instant.parse("2026-11-03T08:00:00Z");
@@ -161,6 +164,27 @@ class AssociationStatsTest {
     assertThat(none.get("raised").asInt()).isEqualTo(1);
     assertThat(none.get("acknowledged").asInt()).isZero();
     assertThat(none.get("medianHoursToAcknowledge").isNull()).as(none.toString()).isTrue();
+  }
+
+  @Test
+  void theCoordinatorComparesTheAssociationsCasesBeforeAndAfterADay() {
+    // the comparison reads the event log: wait until both blockages are in it
+    blocked.forEach(caseId -> await().atMost(Duration.ofSeconds(60)).until(() ->
+        API.get("/api/v1/cases/" + caseId + "/timeline", association.token()).body().contains("BLOCKAGE_REPORTED")));
+    String comparison = AssociationStatsRoutes.COMPARISON.replace("{associationId}", association.id()) + "?pivot=2026-10-01&days=10";
+
+    JsonNode all = API.get(comparison + "&minCases=1", association.token()).json();
+    assertThat(all.at("/after/from").asText()).isEqualTo("2026-10-01");
+    assertThat(all.at("/total/after/blockagesReported/cases").asInt()).as("the other association's blockage left out").isEqualTo(2);
+    assertThat(all.at("/total/before/blockagesReported/cases").asInt()).isZero();
+    assertThat(all.toString()).doesNotContain(association.id()).doesNotContain(blocked.get(0));
+    // as for publication by default: two cases are too few
+    JsonNode published = API.get(comparison, association.token()).json();
+    assertThat(published.at("/total/after/blockagesReported/suppressed").asBoolean()).isTrue();
+    assertThat(API.get(comparison + "&format=csv&minCases=1", association.token()).body()).contains("\nall,after,2026-10-01,2026-10-10,2,2,");
+
+    assertThat(API.get(comparison, other.token()).status()).isEqualTo(404);
+    assertThat(API.get(comparison.replace("2026-10-01", "2099-01-01"), association.token()).text("field")).isEqualTo("pivot");
   }
 
   private static String blockedCase(TestIntake.Association a) {
