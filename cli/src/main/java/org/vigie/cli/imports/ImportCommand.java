@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vigie.cli.client.ApiOptions;
 import org.vigie.cli.client.IntakeClient;
+import org.vigie.intake.csv.Workbooks;
+import org.vigie.intake.http.ApiProblem;
 import org.vigie.platform.config.Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,14 +27,14 @@ import picocli.CommandLine.Parameters;
  * again is safe: intake recognises the rows it already imported (reported as duplicates).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Importe le tableur (CSV) d'une association. / Imports an association's spreadsheet (CSV).",
+    description = {"Importe le tableur (CSV ou Excel .xlsx) d'une association. / Imports an association's spreadsheet (CSV or Excel .xlsx).",
         "Needs a coordinator's token of the association (--token)."})
 public final class ImportCommand implements Callable<Integer> {
   private final Config config;
   @Mixin ApiOptions api;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file (';' or ',' separated, UTF-8 or Windows-1252).")
+  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file (';' or ',' separated, UTF-8 or Windows-1252), or Excel workbook (.xlsx, its first sheet).")
   Path file;
 
   @Option(names = "--rows-per-request", defaultValue = "200", description = "Rows sent per request (default ${DEFAULT-VALUE}).")
@@ -44,7 +46,15 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<CsvChunks.Chunk> chunks = CsvChunks.split(CsvChunks.decode(Files.readAllBytes(file)), rowsPerRequest);
+    byte[] bytes = Files.readAllBytes(file);
+    if (Workbooks.isWorkbook(bytes)) {
+      try {
+        bytes = Workbooks.toCsv(bytes);
+      } catch (ApiProblem e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), file + " : " + e.detail().fr() + " / " + e.detail().en());
+      }
+    }
+    List<CsvChunks.Chunk> chunks = CsvChunks.split(CsvChunks.decode(bytes), rowsPerRequest);
     ImportTally tally = run(api.client(config), chunks, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     tally.rejections().forEach(r -> out.println(r));

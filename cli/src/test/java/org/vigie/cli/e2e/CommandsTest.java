@@ -68,6 +68,32 @@ class CommandsTest {
     Run again = vigie("import", sheet.toString(), "--url", TestVigie.intakeUrl(), "--token", token);
     assertThat(again.out()).contains("0 importées").contains("4 déjà importées");
 
+    // the same rows saved by Excel as a workbook: read as the CSV, recognised
+    Path workbook = dir.resolve("dossiers.xlsx");
+    try (java.io.OutputStream file = Files.newOutputStream(workbook)) {
+      org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(file, "Vigie tests", "1.0");
+      org.dhatim.fastexcel.Worksheet ws = book.newWorksheet("Dossiers");
+      String[] header = lines.get(0).split(";");
+      for (int c = 0; c < header.length; c++) {
+        ws.value(0, c, header[c]);
+      }
+      for (int i = 1; i <= 4; i++) {
+        String[] cells = lines.get(i).split(";");
+        for (int c = 0; c < cells.length; c++) {
+          if (c == 3) {
+            ws.value(i, c, today.plusDays(100 + i));
+            ws.style(i, c).format("dd/mm/yyyy").set();
+          } else {
+            ws.value(i, c, cells[c]);
+          }
+        }
+      }
+      book.finish();
+    }
+    Run fromExcel = vigie("import", workbook.toString(), "--url", TestVigie.intakeUrl(), "--token", token);
+    assertThat(fromExcel.exitCode()).as(fromExcel.out() + fromExcel.err()).isZero();
+    assertThat(fromExcel.out()).contains("0 importées").contains("4 déjà importées");
+
     // The association leaves the federation: closed by its exact name only.
     Run mistyped = vigie("admin", "close-association", "--association", associationId, "--confirm", "Permanence",
         "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());

@@ -18,7 +18,7 @@ import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Json;
 import org.vigie.intake.http.Language;
 
-/** {@code POST /api/v1/imports}: a CSV body, answered with a report per line. */
+/** {@code POST /api/v1/imports}: a CSV body, or an Excel workbook (.xlsx), answered with a report per line. */
 public final class CsvImportRoutes {
   private final CsvImporter importer;
   private final Json json;
@@ -35,10 +35,11 @@ public final class CsvImportRoutes {
   private void importCsv(Context ctx, Caller caller) {
     byte[] body = ctx.bodyAsBytes();
     if (body.length == 0) {
-      throw ApiProblem.badRequest("body", "Le corps de la requête doit être un fichier CSV avec une ligne d'en-tête",
-          "The request body must be a CSV file with a header line");
+      throw ApiProblem.badRequest("body", "Le corps de la requête doit être un fichier CSV ou Excel (.xlsx) avec une ligne d'en-tête",
+          "The request body must be a CSV or Excel (.xlsx) file with a header line");
     }
-    List<ImportLine> lines = importer.importCsv(caller, body);
+    // an Excel workbook is read as the CSV it would save, its rows keeping their numbers
+    List<ImportLine> lines = importer.importCsv(caller, Workbooks.isWorkbook(body) ? Workbooks.toCsv(body) : body);
     Language language = Language.negotiate(ctx.header("Accept-Language"));
     ctx.status(200).contentType(ContentType.APPLICATION_JSON).header("Content-Language", language.tag())
         .header("Vary", "Accept-Language").result(report(lines, language));

@@ -45,12 +45,22 @@ public final class Api {
   }
 
   public Response send(String method, String path, String token, String body, Map<String, String> headers) {
+    return exchange(method, path, token, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+        headers);
+  }
+
+  /** A request whose body is bytes (a file). */
+  public Response sendBytes(String method, String path, String token, byte[] body, Map<String, String> headers) {
+    return exchange(method, path, token, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+  }
+
+  private Response exchange(String method, String path, String token, HttpRequest.BodyPublisher body, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
     headers.forEach(b::header);
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(method, body);
     try {
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.body(), r.headers());
