@@ -13,6 +13,7 @@ import org.vigie.schemas.CaseState;
 import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.DatedFact;
 import org.vigie.schemas.DecisionFact;
+import org.vigie.schemas.Procedure;
 import org.vigie.schemas.SubmissionFact;
 
 /**
@@ -56,6 +57,23 @@ final class CaseFacts {
   LocalDate firstSubmission() {
     return state == null ? null
         : state.getSubmissions().stream().map(SubmissionFact::getSubmittedOn).min(LocalDate::compareTo).orElse(null);
+  }
+
+  /** The first renewal filed (the API is owed while a renewal is examined), if any. */
+  LocalDate firstRenewal() {
+    return state == null ? null
+        : state.getSubmissions().stream().filter(s -> s.getProcedure() == Procedure.RENEWAL).map(SubmissionFact::getSubmittedOn)
+            .min(LocalDate::compareTo).orElse(null);
+  }
+
+  /** The first API issued on or after {@code day}, if any. */
+  LocalDate firstApiFrom(LocalDate day) {
+    return state.getApis().stream().map(ApiFact::getIssuedOn).filter(d -> !d.isBefore(day)).min(LocalDate::compareTo).orElse(null);
+  }
+
+  /** The day the case stopped being followed (closed or erased), if it did. */
+  LocalDate endedOnOrNull() {
+    return state == null ? erasedOn : endedOn();
   }
 
   /** The first decision on or after the first submission, if any. */

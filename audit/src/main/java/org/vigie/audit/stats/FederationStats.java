@@ -23,7 +23,8 @@ public record FederationStats(
     List<MonthlyBlockages> blockagesPerMonth,
     List<ApiGapCell> daysWithoutApi,
     List<DecisionDelayCell> timeToDecision,
-    List<CccCell> cccAttempts) {
+    List<CccCell> cccAttempts,
+    List<ApiDelayCell> apiDelays) {
 
   /** Department of a case whose opening was never recorded. */
   public static final String UNKNOWN_DEPARTMENT = "?";
@@ -35,6 +36,7 @@ public record FederationStats(
     daysWithoutApi = List.copyOf(daysWithoutApi);
     timeToDecision = List.copyOf(timeToDecision);
     cccAttempts = List.copyOf(cccAttempts);
+    apiDelays = List.copyOf(apiDelays);
   }
 
   /** Blockages reported in a month (yyyy-MM, by occurrence date) in a department, of one kind. */
@@ -60,4 +62,13 @@ public record FederationStats(
    */
   public record CccCell(String department, Integer cases, Integer attempts, Double meanPerCase, Integer medianPerCase,
       Double unansweredShare, boolean suppressed) {}
+
+  /**
+   * The API owed during a renewal, by department (the department's renewals filed by {@code asOf}, not
+   * decided before an API): how long until the first API ({@code withApi} of them, median and 90th
+   * percentile days from the filing), and how many still wait for one with no decision yet, for how
+   * long (median days so far). Suppressed when the renewals counted are fewer than the threshold.
+   */
+  public record ApiDelayCell(String department, Integer renewals, Integer withApi, Integer medianDaysToApi,
+      Integer p90DaysToApi, Integer waiting, Integer medianDaysWaiting, boolean suppressed) {}
 }

@@ -60,7 +60,8 @@ public final class FederationStatsCollector implements Consumer<CaseEvent> {
         blockages.cells(), blockages.months(),
         StatsTables.daysWithoutApi(all, asOf, minCases),
         StatsTables.timeToDecision(all, asOf, minCases),
-        StatsTables.cccAttempts(all, asOf, minCases));
+        StatsTables.cccAttempts(all, asOf, minCases),
+        StatsTables.apiDelays(all, asOf, minCases));
   }
 
   /**

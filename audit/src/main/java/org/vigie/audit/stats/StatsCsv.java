@@ -16,7 +16,9 @@ public final class StatsCsv {
     BLOCKAGES_PER_MONTH("month", "cases", "reports", "suppressed"),
     DAYS_WITHOUT_API("department", "month", "cases", "days", "suppressed"),
     TIME_TO_DECISION("department", "cases", "mean_days", "median_days", "p90_days", "suppressed"),
-    CCC_ATTEMPTS("department", "cases", "attempts", "mean_per_case", "median_per_case", "unanswered_share", "suppressed");
+    CCC_ATTEMPTS("department", "cases", "attempts", "mean_per_case", "median_per_case", "unanswered_share", "suppressed"),
+    API_DELAY("department", "renewals", "with_api", "median_days_to_api", "p90_days_to_api", "waiting", "median_days_waiting",
+        "suppressed");
 
     private final String[] header;
 
@@ -62,6 +64,9 @@ public final class StatsCsv {
       case CCC_ATTEMPTS -> print(out, table, stats.cccAttempts(),
           c -> row(c.department(), c.cases(), c.attempts(), c.meanPerCase(), c.medianPerCase(), c.unansweredShare(),
               c.suppressed()));
+      case API_DELAY -> print(out, table, stats.apiDelays(),
+          c -> row(c.department(), c.renewals(), c.withApi(), c.medianDaysToApi(), c.p90DaysToApi(), c.waiting(),
+              c.medianDaysWaiting(), c.suppressed()));
     }
   }
 

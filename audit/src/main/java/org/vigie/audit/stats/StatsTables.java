@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vigie.audit.stats.FederationStats.ApiDelayCell;
 import org.vigie.audit.stats.FederationStats.ApiGapCell;
 import org.vigie.audit.stats.FederationStats.CccCell;
 import org.vigie.audit.stats.FederationStats.DecisionDelayCell;
@@ -88,6 +89,47 @@ final class StatsTables {
       int attempts = Arrays.stream(perCase).sum();
       out.add(new CccCell(department, perCase.length, attempts, mean(perCase), percentile(perCase, 50),
           round((double) unanswered / attempts, 3), false));
+    });
+    return out;
+  }
+
+  /**
+   * Per department, the renewals filed by {@code asOf}: days from the filing to the first API, and the
+   * renewals still waiting for one (no API, no decision, still followed) with how long they have waited.
+   * A renewal decided before any API was issued counts in neither (the API was no longer owed).
+   */
+  static List<ApiDelayCell> apiDelays(List<CaseFacts> all, LocalDate asOf, int minCases) {
+    Map<String, List<Integer>> toApi = new TreeMap<>();
+    Map<String, List<Integer>> waiting = new TreeMap<>();
+    for (CaseFacts facts : all) {
+      LocalDate filed = facts.firstRenewal();
+      if (filed == null || filed.isAfter(asOf)) {
+        continue;
+      }
+      LocalDate api = facts.firstApiFrom(filed);
+      LocalDate decided = facts.firstDecisionAfter(filed);
+      LocalDate ended = facts.endedOnOrNull();
+      String department = facts.departmentOrUnknown();
+      if (api != null && !api.isAfter(asOf) && (decided == null || !decided.isBefore(api))) {
+        toApi.computeIfAbsent(department, k -> new ArrayList<>()).add((int) ChronoUnit.DAYS.between(filed, api));
+        waiting.computeIfAbsent(department, k -> new ArrayList<>());
+      } else if ((decided == null || decided.isAfter(asOf)) && (ended == null || ended.isAfter(asOf))) {
+        waiting.computeIfAbsent(department, k -> new ArrayList<>()).add((int) ChronoUnit.DAYS.between(filed, asOf));
+        toApi.computeIfAbsent(department, k -> new ArrayList<>());
+      }
+    }
+    List<ApiDelayCell> out = new ArrayList<>();
+    toApi.forEach((department, issued) -> {
+      List<Integer> still = waiting.get(department);
+      int renewals = issued.size() + still.size();
+      if (renewals < minCases) {
+        out.add(new ApiDelayCell(department, null, null, null, null, null, null, true));
+        return;
+      }
+      int[] days = issued.stream().mapToInt(Integer::intValue).sorted().toArray();
+      int[] waited = still.stream().mapToInt(Integer::intValue).sorted().toArray();
+      out.add(new ApiDelayCell(department, renewals, days.length, days.length == 0 ? null : percentile(days, 50),
+          days.length == 0 ? null : percentile(days, 90), waited.length, waited.length == 0 ? null : percentile(waited, 50), false));
     });
     return out;
   }

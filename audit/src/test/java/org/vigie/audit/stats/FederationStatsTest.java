@@ -141,6 +141,27 @@ class FederationStatsTest {
   }
 
   @Test
+  void apiDelaysCountTheDaysToTheFirstApiAndTheRenewalsStillWaitingForOne() {
+    LocalDate filed = LocalDate.of(2026, 1, 5);
+    cases(3, "a1", "93", c -> c.submitted(filed).api(LocalDate.of(2026, 2, 4), LocalDate.of(2026, 5, 3)));
+    cases(2, "a1", "93", c -> c.submitted(filed));
+    // decided before any API: it was no longer owed, counted in neither
+    cases(1, "a1", "93", c -> c.submitted(filed).decision(LocalDate.of(2026, 1, 20), Decision.GRANTED));
+    // an API issued after the report's day does not count yet: still waiting
+    cases(1, "a1", "93", c -> c.submitted(filed).api(AS_OF.plusDays(1), AS_OF.plusDays(90)));
+    cases(2, "a1", "75", c -> c.submitted(filed));
+
+    FederationStats stats = stats();
+
+    assertThat(stats.apiDelays()).containsExactly(
+        new FederationStats.ApiDelayCell("75", null, null, null, null, null, null, true),
+        new FederationStats.ApiDelayCell("93", 6, 3, 30, 30, 3, 64, false));
+    assertThat(StatsCsv.toCsv(stats, StatsCsv.Table.API_DELAY).lines().toList()).containsExactly(
+        "department,renewals,with_api,median_days_to_api,p90_days_to_api,waiting,median_days_waiting,suppressed",
+        "75,,,,,,,true", "93,6,3,30,30,3,64,false");
+  }
+
+  @Test
   void cccAttemptsPerCase() {
     int[] attempts = {1, 2, 3, 3, 6};
     for (int n : attempts) {
