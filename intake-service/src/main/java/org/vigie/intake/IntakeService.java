@@ -76,6 +76,8 @@ import org.vigie.intake.vault.VaultSecrets;
 import org.vigie.intake.web.WebPage;
 import org.vigie.intake.calendar.CalendarFeeds;
 import org.vigie.intake.calendar.CalendarRoutes;
+import org.vigie.intake.followup.FollowUpRoutes;
+import org.vigie.intake.followup.FollowUps;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.db.Databases;
 import org.vigie.platform.kafka.BatchHandler;
@@ -196,7 +198,9 @@ public final class IntakeService implements AutoCloseable {
       SettingsRepository settingsRepository = new SettingsRepository(json.mapper());
       routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
           settingsRepository, outbox, writes, json, clock).routes());
-      CalendarRoutes calendar = new CalendarRoutes(jdbi, new CalendarFeeds(new Tokens()), alerts, writes, json, clock);
+      FollowUps followUps = new FollowUps();
+      routes.addAll(new FollowUpRoutes(jdbi, cases, followUps, vault, writes, json, clock).routes());
+      CalendarRoutes calendar = new CalendarRoutes(jdbi, new CalendarFeeds(new Tokens()), alerts, followUps, writes, json, clock);
       routes.addAll(calendar.routes());
       routes.addAll(new LetterRoutes(jdbi, cases, directory, alerts, settingsRepository, vault, identityAccesses,
           new org.vigie.audit.timeline.KafkaCaseHistory(kafka), json, clock).routes());

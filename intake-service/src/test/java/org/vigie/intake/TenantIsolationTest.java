@@ -125,6 +125,17 @@ class TenantIsolationTest {
         assertThat(API.get("/api/v1/cases/" + caseA + "/timeline?format=csv", b.token()).status()).isEqualTo(404));
     check("GET /api/v1/federation/stats", () ->
         assertThat(API.get("/api/v1/federation/stats", b.token()).status()).isEqualTo(403));
+    check("GET /api/v1/cases/{caseId}/follow-up", () ->
+        assertThat(API.get("/api/v1/cases/" + caseA + "/follow-up", b.token()).status()).isEqualTo(404));
+    check("PUT /api/v1/cases/{caseId}/follow-up", () -> assertThat(API.put("/api/v1/cases/" + caseA + "/follow-up", b.token(),
+        "{\"dueOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")) + "\"}").status()).isEqualTo(404));
+    check("DELETE /api/v1/cases/{caseId}/follow-up", () ->
+        assertThat(API.delete("/api/v1/cases/" + caseA + "/follow-up", b.token()).status()).isEqualTo(404));
+    check("GET /api/v1/follow-ups", () -> {
+      assertThat(API.put("/api/v1/cases/" + caseA + "/follow-up", a.token(),
+          "{\"dueOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")) + "\"}").status()).isEqualTo(200);
+      assertThat(API.get("/api/v1/follow-ups", b.token()).body()).doesNotContain(caseA).doesNotContain("Personne A");
+    });
     check("GET /api/v1/me/calendar", () -> {
       String tokenB = TestIntake.tokenFor(API, b, TestIntake.newVolunteer(API, b, "VOLUNTEER"));
       assertThat(API.get("/api/v1/me/calendar", tokenB).json().get("subscribed").asBoolean()).isFalse();

@@ -17,6 +17,7 @@ import org.vigie.intake.alerts.AlertRepository;
 import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.command.CommandResult;
+import org.vigie.intake.followup.FollowUps;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Json;
@@ -28,7 +29,8 @@ import org.vigie.intake.http.Writes;
  * new request replaces and {@code DELETE} ends; {@code GET} says whether there is one and when a calendar
  * last read it. The address, {@code /calendar/{secret}.ics}, is read without a token (calendar
  * applications cannot send one): it gives the open alerts with a deadline of the cases the volunteer
- * follows, with the case's reference and never the person's identity, and stops answering once the
+ * follows, and their follow-ups (appointments, calls back), with the case's reference and never the
+ * person's identity, and stops answering once the
  * volunteer is deactivated or the association closed.
  */
 public final class CalendarRoutes {
@@ -39,14 +41,17 @@ public final class CalendarRoutes {
   private final Jdbi jdbi;
   private final CalendarFeeds feeds;
   private final AlertRepository alerts;
+  private final FollowUps followUps;
   private final Writes writes;
   private final Json json;
   private final Clock clock;
 
-  public CalendarRoutes(Jdbi jdbi, CalendarFeeds feeds, AlertRepository alerts, Writes writes, Json json, Clock clock) {
+  public CalendarRoutes(Jdbi jdbi, CalendarFeeds feeds, AlertRepository alerts, FollowUps followUps, Writes writes, Json json,
+      Clock clock) {
     this.jdbi = jdbi;
     this.feeds = feeds;
     this.alerts = alerts;
+    this.followUps = followUps;
     this.writes = writes;
     this.json = json;
     this.clock = clock;
@@ -108,14 +113,20 @@ public final class CalendarRoutes {
     ctx.header("Cache-Control", "private, max-age=300").header("Referrer-Policy", "no-referrer");
     Optional<String> calendar = secret.isEmpty() ? Optional.empty() : jdbi.inTransaction(h ->
         feeds.open(h, secret, clock.instant()).map(f -> DeadlineCalendar.render(
-            alerts.openDeadlines(h, f.associationId(), f.volunteerId()), "en".equals(f.language()), origin(ctx) + "/",
-            clock.instant())));
+            alerts.openDeadlines(h, f.associationId(), f.volunteerId()), followUpsOf(h, f), "en".equals(f.language()),
+            origin(ctx) + "/", clock.instant())));
     if (calendar.isEmpty()) {
       ctx.status(404).contentType("text/plain; charset=utf-8")
           .result("Agenda inconnu ou supprimé / Unknown or deleted calendar\n");
       return;
     }
     ctx.contentType("text/calendar; charset=utf-8").result(calendar.get());
+  }
+
+  /** The follow-ups of the volunteer's open cases, from a month ago (recent ones stay in sight) on. */
+  private List<FollowUps.FollowUp> followUpsOf(org.jdbi.v3.core.Handle h, CalendarFeeds.Feed f) {
+    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    return followUps.due(h, f.associationId(), today.minusDays(30), today.plusYears(2), Optional.of(f.volunteerId()));
   }
 
   /** Where the page and the feed are served from, as the caller reached them (a proxy's forwarded scheme kept). */

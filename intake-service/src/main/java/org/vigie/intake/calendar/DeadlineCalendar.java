@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.vigie.intake.alerts.AlertRepository.Deadline;
+import org.vigie.intake.followup.FollowUps;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.wording.CaseReference;
@@ -13,7 +14,8 @@ import org.vigie.schemas.wording.CodeWording;
  * A volunteer's deadlines as an iCalendar feed: each open alert with a deadline is an all-day event on
  * that day, named after its rule and the case's reference (never the person), with the alert's text and a
  * link to the case on the page. Its UID is the alert's id, so a calendar updates it when the deadline
- * moves and drops it once the alert is resolved.
+ * moves and drops it once the alert is resolved. Each follow-up of the volunteer's cases (an appointment,
+ * a call back) is an all-day event too, one per case.
  */
 public final class DeadlineCalendar {
   private DeadlineCalendar() {}
@@ -22,7 +24,8 @@ public final class DeadlineCalendar {
    * @param english the volunteer's language is English (French otherwise)
    * @param pageUrl the volunteers' page, for the links to each case
    */
-  public static String render(List<Deadline> deadlines, boolean english, String pageUrl, Instant now) {
+  public static String render(List<Deadline> deadlines, List<FollowUps.FollowUp> followUps, boolean english, String pageUrl,
+      Instant now) {
     CodeWording words = english ? CodeWording.ENGLISH : CodeWording.FRENCH;
     IcsWriter ics = new IcsWriter()
         .raw("BEGIN", "VCALENDAR")
@@ -49,6 +52,20 @@ public final class DeadlineCalendar {
           .text("DESCRIPTION", (english ? d.messageEn() : d.messageFr()) + "\n\n" + state
               + (english ? "Reference: " : "Référence : ") + d.reference() + "\n"
               + (english ? "Open the case: " : "Ouvrir le dossier : ") + link)
+          .raw("URL", link)
+          .raw("TRANSP", "TRANSPARENT")
+          .raw("END", "VEVENT");
+    }
+    for (FollowUps.FollowUp f : followUps) {
+      String reference = CaseReference.of(f.caseId().toString());
+      String link = pageUrl + "#dossier=" + reference;
+      ics.raw("BEGIN", "VEVENT")
+          .text("UID", "follow-up-" + f.caseId() + "@vigie")
+          .instant("DTSTAMP", now)
+          .date("DTSTART", f.dueOn())
+          .date("DTEND", f.dueOn().plusDays(1))
+          .text("SUMMARY", f.kind().in(english) + (english ? " — case " : " — dossier ") + reference)
+          .text("DESCRIPTION", f.kind().in(english) + ".\n\n" + (english ? "Open the case: " : "Ouvrir le dossier : ") + link)
           .raw("URL", link)
           .raw("TRANSP", "TRANSPARENT")
           .raw("END", "VEVENT");

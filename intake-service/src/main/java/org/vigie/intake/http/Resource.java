@@ -10,7 +10,8 @@ public enum Resource {
   VOLUNTEER("Bénévole introuvable", "volunteer not found"),
   TOKEN("Jeton introuvable", "token not found"),
   LETTER("Modèle de courrier inconnu", "unknown letter kind"),
-  CALENDAR("Aucun abonnement d'agenda", "no calendar subscription");
+  CALENDAR("Aucun abonnement d'agenda", "no calendar subscription"),
+  FOLLOW_UP("Aucune suite prévue pour ce dossier", "no follow-up planned for this case");
 
   private final Detail notFound;
 
