@@ -91,7 +91,8 @@ public record PeriodComparison(
       Delays blockagesResolved,
       Count daysWithoutApi,
       Delays decisions,
-      Ccc cccAttempts) {}
+      Ccc cccAttempts,
+      Delays firstApis) {}
 
   /**
    * A count over distinct cases: blockages reported ({@code count}: reports), or days without a valid
@@ -102,7 +103,8 @@ public record PeriodComparison(
 
   /**
    * Things that ended in the period and how long they took: blockages resolved (days from the report),
-   * or decisions received (days from the first submission); {@code count} of them over {@code cases}.
+   * decisions received (days from the first submission), or the first API of a renewal (days from its
+   * filing); {@code count} of them over {@code cases}.
    */
   public record Delays(Integer cases, Integer count, Integer medianDays, boolean suppressed) {}
 

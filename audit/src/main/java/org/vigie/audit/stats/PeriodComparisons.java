@@ -34,6 +34,7 @@ final class PeriodComparisons {
     int cccCases;
     int cccAttempts;
     int cccUnanswered;
+    final List<Integer> apiDays = new ArrayList<>();
 
     void add(CaseFacts facts, Span span, LocalDate asOf) {
       int reports = 0;
@@ -77,10 +78,16 @@ final class PeriodComparisons {
       }
       cccCases += attempts > 0 ? 1 : 0;
       cccAttempts += attempts;
+
+      LocalDate renewal = facts.firstRenewal();
+      LocalDate api = renewal == null ? null : facts.firstApiFrom(renewal);
+      if (span.contains(api) && !api.isAfter(asOf)) {
+        apiDays.add((int) ChronoUnit.DAYS.between(renewal, api));
+      }
     }
 
     boolean isEmpty() {
-      return blockageCases + resolutionCases + gapCases + decisionDays.size() + cccCases == 0;
+      return blockageCases + resolutionCases + gapCases + decisionDays.size() + cccCases + apiDays.size() == 0;
     }
   }
 
@@ -90,7 +97,8 @@ final class PeriodComparisons {
     RESOLUTIONS(t -> t.resolutionCases),
     DAYS_WITHOUT_API(t -> t.gapCases),
     DECISIONS(t -> t.decisionDays.size()),
-    CCC(t -> t.cccCases);
+    CCC(t -> t.cccCases),
+    FIRST_APIS(t -> t.apiDays.size());
 
     final Function<Tally, Integer> cases;
 
@@ -150,6 +158,7 @@ final class PeriodComparisons {
     into.cccCases += one.cccCases;
     into.cccAttempts += one.cccAttempts;
     into.cccUnanswered += one.cccUnanswered;
+    into.apiDays.addAll(one.apiDays);
   }
 
   private static Figures figures(Tally t, boolean[][] hidden, int index) {
@@ -158,6 +167,7 @@ final class PeriodComparisons {
     boolean gaps = hidden[Figure.DAYS_WITHOUT_API.ordinal()][index];
     boolean decisions = hidden[Figure.DECISIONS.ordinal()][index];
     boolean ccc = hidden[Figure.CCC.ordinal()][index];
+    boolean apis = hidden[Figure.FIRST_APIS.ordinal()][index];
     return new Figures(
         blockages ? new Count(null, null, true) : new Count(t.blockageCases, t.blockageReports, false),
         resolutions ? new Delays(null, null, null, true)
@@ -167,7 +177,8 @@ final class PeriodComparisons {
             : new Delays(t.decisionDays.size(), t.decisionDays.size(), median(t.decisionDays), false),
         ccc ? new Ccc(null, null, null, true)
             : new Ccc(t.cccCases, t.cccAttempts, t.cccAttempts == 0 ? null
-                : Math.round(1000.0 * t.cccUnanswered / t.cccAttempts) / 1000.0, false));
+                : Math.round(1000.0 * t.cccUnanswered / t.cccAttempts) / 1000.0, false),
+        apis ? new Delays(null, null, null, true) : new Delays(t.apiDays.size(), t.apiDays.size(), median(t.apiDays), false));
   }
 
   private static Integer median(List<Integer> values) {

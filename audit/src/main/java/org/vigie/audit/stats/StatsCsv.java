@@ -41,7 +41,7 @@ public final class StatsCsv {
   public static final List<String> COMPARISON_HEADER = List.of("department", "period", "from", "to",
       "blockage_cases", "blockage_reports", "resolution_cases", "resolutions", "resolution_median_days",
       "api_gap_cases", "days_without_api", "decisions", "decision_median_days",
-      "ccc_cases", "ccc_attempts", "ccc_unanswered_share");
+      "ccc_cases", "ccc_attempts", "ccc_unanswered_share", "first_apis", "first_api_median_days");
 
   private StatsCsv() {}
 
@@ -91,7 +91,8 @@ public final class StatsCsv {
         f.blockagesResolved().cases(), f.blockagesResolved().count(), f.blockagesResolved().medianDays(),
         f.daysWithoutApi().cases(), f.daysWithoutApi().count(),
         f.decisions().count(), f.decisions().medianDays(),
-        f.cccAttempts().cases(), f.cccAttempts().attempts(), f.cccAttempts().unansweredShare());
+        f.cccAttempts().cases(), f.cccAttempts().attempts(), f.cccAttempts().unansweredShare(),
+        f.firstApis().count(), f.firstApis().medianDays());
   }
 
   private static List<Object> row(Object... values) {

@@ -116,6 +116,9 @@ class PeriodComparisonTest {
 
     assertThat(c.total().before().daysWithoutApi()).isEqualTo(new Count(5, 20, false));
     assertThat(c.total().after().daysWithoutApi()).isEqualTo(new Count(5, 50, false));
+    // the renewals' first API, filed on 1 August, came on 15 November: 106 days, in the later period
+    assertThat(c.total().after().firstApis()).isEqualTo(new Delays(5, 5, 106, false));
+    assertThat(c.total().before().firstApis()).isEqualTo(new Delays(0, 0, null, false));
   }
 
   @Test
@@ -147,9 +150,9 @@ class PeriodComparisonTest {
     caseIds.forEach(id -> assertThat(json.toString()).doesNotContain(id));
     assertThat(json.toString()).doesNotContain("a1");
     assertThat(csv.lines().toList()).containsExactly(String.join(",", StatsCsv.COMPARISON_HEADER),
-        "all,before,2026-10-13,2026-11-04,0,0,0,0,,0,0,0,,0,0,",
-        "all,after,2026-11-05,2026-11-27,5,5,0,0,,0,0,0,,0,0,",
-        "93,before,2026-10-13,2026-11-04,0,0,0,0,,0,0,0,,0,0,",
-        "93,after,2026-11-05,2026-11-27,5,5,0,0,,0,0,0,,0,0,");
+        "all,before,2026-10-13,2026-11-04,0,0,0,0,,0,0,0,,0,0,,0,",
+        "all,after,2026-11-05,2026-11-27,5,5,0,0,,0,0,0,,0,0,,0,",
+        "93,before,2026-10-13,2026-11-04,0,0,0,0,,0,0,0,,0,0,,0,",
+        "93,after,2026-11-05,2026-11-27,5,5,0,0,,0,0,0,,0,0,,0,");
   }
 }
