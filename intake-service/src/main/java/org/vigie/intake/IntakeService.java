@@ -180,7 +180,9 @@ public final class IntakeService implements AutoCloseable {
           .routes());
       IdentityAccesses identityAccesses = new IdentityAccesses(clock);
       org.vigie.audit.retention.RetentionPolicy retention = org.vigie.audit.retention.RetentionPolicy.fromConfig(config);
-      routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, identityAccesses, writes, json, clock).routes());
+      FollowUps followUps = new FollowUps();
+      routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, followUps, identityAccesses, writes, json, clock)
+          .routes());
       routes.addAll(new CaseNoteRoutes(jdbi, cases, vault, writes, json, clock).routes());
       routes.addAll(new AlertRoutes(alerts, writes, outbox, json, clock).routes());
       routes.addAll(new CsvImportRoutes(importer, json).routes());
@@ -198,7 +200,6 @@ public final class IntakeService implements AutoCloseable {
       SettingsRepository settingsRepository = new SettingsRepository(json.mapper());
       routes.addAll(new SettingsRoutes(jdbi, associationScope, new SettingsCatalogue(RuleEngine.standard()),
           settingsRepository, outbox, writes, json, clock).routes());
-      FollowUps followUps = new FollowUps();
       routes.addAll(new FollowUpRoutes(jdbi, cases, followUps, vault, writes, json, clock).routes());
       CalendarRoutes calendar = new CalendarRoutes(jdbi, new CalendarFeeds(new Tokens()), alerts, followUps, writes, json, clock);
       routes.addAll(calendar.routes());

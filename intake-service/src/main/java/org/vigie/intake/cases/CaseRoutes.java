@@ -24,6 +24,7 @@ import org.vigie.intake.alerts.AlertRepository;
 import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.command.CommandResult;
+import org.vigie.intake.followup.FollowUps;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Resource;
 import org.vigie.intake.http.ApiRoute;
@@ -54,13 +55,15 @@ public final class CaseRoutes {
   private final CaseRequests requests;
   private final IdentityVault vault;
   private final AlertRepository alerts;
+  private final FollowUps followUps;
   private final Writes writes;
   private final Json json;
   private final Clock clock;
 
   public CaseRoutes(Jdbi jdbi, CaseRepository cases, CaseCommands commands, CaseRequests requests, IdentityVault vault,
-      AlertRepository alerts, IdentityAccesses accesses, Writes writes, Json json, Clock clock) {
+      AlertRepository alerts, FollowUps followUps, IdentityAccesses accesses, Writes writes, Json json, Clock clock) {
     this.accesses = accesses;
+    this.followUps = followUps;
     this.jdbi = jdbi;
     this.cases = cases;
     this.commands = commands;
@@ -302,10 +305,14 @@ public final class CaseRoutes {
       ObjectNode n = json.object();
       ArrayNode list = n.putArray("cases");
       // The names of the page's cases, read with one query.
-      Map<UUID, Person> people = vault.people(h, page.cases().stream().map(CaseRecord::caseId).toList());
+      List<UUID> ids = page.cases().stream().map(CaseRecord::caseId).toList();
+      Map<UUID, Person> people = vault.people(h, ids);
+      Map<UUID, FollowUps.FollowUp> next = followUps.ofCases(h, caller.associationId(), ids);
       for (CaseRecord c : page.cases()) {
         ObjectNode s = summary(c, Optional.empty());
         Optional.ofNullable(people.get(c.caseId())).ifPresent(p -> s.putObject("person").put("displayName", p.displayName()));
+        Optional.ofNullable(next.get(c.caseId()))
+            .ifPresent(f -> s.putObject("followUp").put("dueOn", f.dueOn().toString()).put("kind", f.kind().name()));
         list.add(s);
       }
       n.put("total", page.total()).put("limit", limit).put("offset", offset);

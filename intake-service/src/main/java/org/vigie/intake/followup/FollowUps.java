@@ -40,6 +40,17 @@ public final class FollowUps {
         .bind(0, associationId).bind(1, caseId).map((rs, ctx) -> followUp(rs)).findOne();
   }
 
+  /** The follow-ups of these cases of the association, by case: one query for a page of the case list. */
+  public java.util.Map<UUID, FollowUp> ofCases(Handle h, UUID associationId, java.util.Collection<UUID> caseIds) {
+    java.util.Map<UUID, FollowUp> out = new java.util.HashMap<>();
+    if (!caseIds.isEmpty()) {
+      h.createQuery(SELECT + " WHERE f.association_id = :association AND f.case_id = ANY(:cases)")
+          .bind("association", associationId).bindArray("cases", UUID.class, List.copyOf(caseIds))
+          .map((rs, ctx) -> followUp(rs)).forEach(f -> out.put(f.caseId(), f));
+    }
+    return out;
+  }
+
   /**
    * The open cases' follow-ups due from {@code from} to {@code to} (both included), earliest first; only those of
    * the cases {@code volunteerId} follows when it is given.

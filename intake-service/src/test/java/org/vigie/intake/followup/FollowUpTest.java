@@ -44,6 +44,8 @@ class FollowUpTest {
     Api.Response moved = api.put(path(caseId), own, "{\"dueOn\":\"" + today.plusDays(2) + "\"}");
     assertThat(moved.json().at("/followUp/dueOn").asText()).isEqualTo(today.plusDays(2).toString());
     assertThat(moved.json().at("/followUp/kind").asText()).as("an appointment unless said otherwise").isEqualTo("APPOINTMENT");
+    JsonNode listed = api.get("/api/v1/cases", own).json().get("cases");
+    assertThat(listed).singleElement().satisfies(c -> assertThat(c.at("/followUp/dueOn").asText()).isEqualTo(today.plusDays(2).toString()));
 
     JsonNode week = api.get(FollowUpRoutes.LIST, own).json();
     assertThat(week.get("followUps")).singleElement().satisfies(f -> {
