@@ -190,7 +190,7 @@ public final class IntakeService implements AutoCloseable {
       routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, identityAccesses,
           retention.inactivity(), kafka, clock).routes());
       routes.addAll(new AssociationStatsRoutes(jdbi, associationScope, alerts, kafka, clock).routes());
-      routes.addAll(new CaseExportRoutes(jdbi, associationScope, cases, directory, vault, alerts, identityAccesses).routes());
+      routes.addAll(new CaseExportRoutes(jdbi, associationScope, cases, directory, vault, alerts, followUps, identityAccesses).routes());
       routes.addAll(new IdentityAccessRoutes(jdbi, identityAccesses, cases, directory, associationScope, json).routes());
       routes.addAll(new PossibleDuplicateRoutes(jdbi, associationScope, vault, json).routes());
       routes.addAll(new org.vigie.intake.audit.ErasureDueRoutes(jdbi, associationScope, retention, json, clock).routes());

@@ -18,6 +18,7 @@ import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.directory.AssociationScope;
 import org.vigie.intake.directory.DirectoryRepository;
+import org.vigie.intake.followup.FollowUps;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Language;
 import org.vigie.intake.http.QueryParams;
@@ -41,11 +42,13 @@ public final class CaseExportRoutes {
   private final DirectoryRepository directory;
   private final IdentityVault vault;
   private final AlertRepository alerts;
+  private final FollowUps followUps;
   private final IdentityAccesses accesses;
 
   public CaseExportRoutes(Jdbi jdbi, AssociationScope scope, CaseRepository cases, DirectoryRepository directory,
-      IdentityVault vault, AlertRepository alerts, IdentityAccesses accesses) {
+      IdentityVault vault, AlertRepository alerts, FollowUps followUps, IdentityAccesses accesses) {
     this.accesses = accesses;
+    this.followUps = followUps;
     this.jdbi = jdbi;
     this.scope = scope;
     this.cases = cases;
@@ -75,8 +78,9 @@ public final class CaseExportRoutes {
       Map<UUID, String> names = new HashMap<>();
       directory.volunteers(h, association).forEach(v -> names.put(v.volunteerId(), v.displayName()));
       accesses.record(h, association, null, caller.recordedBy(), IdentityAccesses.Action.EXPORT, all.size());
-      return new CaseListExport(language).csv(all, vault.people(h, all.stream().map(CaseRecord::caseId).toList()), names,
-          alerts.openByCase(h, association));
+      List<UUID> ids = all.stream().map(CaseRecord::caseId).toList();
+      return new CaseListExport(language).csv(all, vault.people(h, ids), names, alerts.openByCase(h, association),
+          followUps.ofCases(h, association, ids));
     });
     LOG.info("Case list exported: association {}, status {}, by {}", association, status, caller.recordedBy());
     ctx.header("Content-Disposition", "attachment; filename=\"" + (language == Language.EN ? "cases" : "dossiers") + ".csv\"");

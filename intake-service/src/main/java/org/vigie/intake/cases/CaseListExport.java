@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vigie.intake.alerts.AlertRepository.OpenAlerts;
 import org.vigie.intake.http.Language;
+import org.vigie.intake.followup.FollowUps;
 import org.vigie.intake.vault.Person;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
@@ -29,10 +30,10 @@ final class CaseListExport {
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
   private static final List<String> FRENCH = List.of("Référence", "Nom", "Numéro étranger", "Téléphone", "Titre", "Expire le",
       "Démarche", "Département", "Suivi par", "État", "Ouvert le", "Dernière activité", "Alertes ouvertes",
-      "Gravité la plus haute", "Échéance la plus proche");
+      "Gravité la plus haute", "Échéance la plus proche", "Prochaine étape", "Étape");
   private static final List<String> ENGLISH = List.of("Reference", "Name", "Foreigner number", "Phone", "Permit", "Expires on",
       "Procedure", "Department", "Followed by", "Status", "Opened on", "Last activity", "Open alerts", "Highest severity",
-      "Nearest deadline");
+      "Nearest deadline", "Next step", "Step");
 
   private final Language language;
   private final CodeWording words;
@@ -42,7 +43,8 @@ final class CaseListExport {
     this.words = language == Language.EN ? CodeWording.ENGLISH : CodeWording.FRENCH;
   }
 
-  String csv(List<CaseRecord> cases, Map<UUID, Person> people, Map<UUID, String> volunteerNames, Map<String, OpenAlerts> alerts) {
+  String csv(List<CaseRecord> cases, Map<UUID, Person> people, Map<UUID, String> volunteerNames, Map<String, OpenAlerts> alerts,
+      Map<UUID, FollowUps.FollowUp> followUps) {
     boolean french = language == Language.FR;
     StringBuilder out = new StringBuilder("\uFEFF");
     CSVFormat format = CSVFormat.EXCEL.builder().setDelimiter(french ? ';' : ',')
@@ -58,7 +60,9 @@ final class CaseListExport {
             c.assignedVolunteerId() == null ? "" : volunteerNames.getOrDefault(c.assignedVolunteerId(), ""),
             status(c), date(c.openedOn()), date(c.lastEventOn()),
             open == null ? 0 : open.count(), open == null ? "" : words.of(Severity.valueOf(open.worstSeverity())),
-            open == null ? "" : date(open.nearestDeadline()));
+            open == null ? "" : date(open.nearestDeadline()),
+            followUps.containsKey(c.caseId()) ? date(followUps.get(c.caseId()).dueOn()) : "",
+            followUps.containsKey(c.caseId()) ? followUps.get(c.caseId()).kind().in(language == Language.EN).toLowerCase(java.util.Locale.ROOT) : "");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -63,7 +63,11 @@ class CaseExportTest {
     alert(closed, Severity.CRITICAL, LocalDate.of(2026, 11, 1), AlertStatus.RESOLVED);
     await().atMost(Duration.ofSeconds(60)).until(() ->
         API.get("/api/v1/alerts?status=all", association.token()).json().get("total").asInt() == 3);
+    assertThat(API.put("/api/v1/cases/" + followed + "/follow-up", association.token(),
+        "{\"dueOn\":\"" + NEXT_STEP + "\",\"kind\":\"CALL_BACK\"}").status()).isEqualTo(200);
   }
+
+  private static final LocalDate NEXT_STEP = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(5);
 
   @Test
   void theCoordinatorGetsEveryCaseAsAFrenchSpreadsheet() {
@@ -74,13 +78,15 @@ class CaseExportTest {
     assertThat(r.body()).startsWith("\uFEFF");
     List<String> lines = r.body().substring(1).lines().toList();
     assertThat(lines.get(0)).isEqualTo("Référence;Nom;Numéro étranger;Téléphone;Titre;Expire le;Démarche;Département;"
-        + "Suivi par;État;Ouvert le;Dernière activité;Alertes ouvertes;Gravité la plus haute;Échéance la plus proche");
+        + "Suivi par;État;Ouvert le;Dernière activité;Alertes ouvertes;Gravité la plus haute;Échéance la plus proche;"
+        + "Prochaine étape;Étape");
     assertThat(lines).hasSize(4);
     assertThat(line(lines, followed)).startsWith(CaseReference.of(followed) + ";Aïcha Benali;7501234567;+33 6 11 22 33 44;"
         + "carte de séjour temporaire;01/12/2026;renouvellement;93;Karim Bénévole;ouvert;14/09/2026;")
-        .endsWith(";2;critique;01/12/2026");
+        .endsWith(";2;critique;01/12/2026;" + java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu").format(NEXT_STEP)
+            + ";rappeler la personne");
     assertThat(line(lines, closed)).startsWith(CaseReference.of(closed) + ";Ivan Petrov;;;autre titre;01/03/2027;première demande;2A;;clos;")
-        .endsWith(";0;;");
+        .endsWith(";0;;;;");
     assertThat(line(lines, erased)).startsWith(CaseReference.of(erased) + ";;;;VLS-TS;10/01/2027;changement de statut;75;;"
         + "ouvert, identité effacée;");
   }
@@ -93,7 +99,7 @@ class CaseExportTest {
     List<String> lines = r.body().substring(1).lines().toList();
     assertThat(lines.get(0)).startsWith("Reference,Name,Foreigner number,Phone,Permit,Expires on,");
     assertThat(lines).hasSize(3);
-    assertThat(line(lines, followed)).contains(",2026-12-01,renewal,93,Karim Bénévole,open,2026-09-14,").endsWith(",2,critical,2026-12-01");
+    assertThat(line(lines, followed)).contains(",2026-12-01,renewal,93,Karim Bénévole,open,2026-09-14,").endsWith(",2,critical,2026-12-01," + NEXT_STEP + ",call the person back");
     assertThat(r.body()).doesNotContain(CaseReference.of(closed));
     Api.Response bad = API.get(path + "?status=archived", association.token());
     assertThat(bad.status()).isEqualTo(422);
