@@ -93,6 +93,18 @@ class AbsenceTest {
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, Team.mail(back.volunteer())).size() == 1);
       assertThat(Mails.plainText(Mails.to(SMTP, Team.mail(back.volunteer())).get(0))).doesNotContain("à la place de");
 
+      // a volunteer who cannot be reached (no e-mail, no webhook), one of the two coordinators away: the other one only
+      Team coordinatorAway = new Team();
+      String second = Fixtures.id("coord");
+      kafka.publish(Fixtures.coordinator(coordinatorAway.association(), coordinatorAway.coordinator(),
+          Team.mail(coordinatorAway.coordinator())).setAbsentUntil(AWAY_UNTIL).build());
+      kafka.publish(Fixtures.coordinator(coordinatorAway.association(), second, Team.mail(second)).build());
+      kafka.publish(Fixtures.volunteer(coordinatorAway.association(), coordinatorAway.volunteer(), null).build());
+      known(service, coordinatorAway);
+      kafka.publish(coordinatorAway.alert());
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, Team.mail(second)).size() == 1);
+      assertThat(Mails.to(SMTP, Team.mail(coordinatorAway.coordinator()))).isEmpty();
+
       for (Team t : List.of(withSubstitute, substituteAway)) {
         assertThat(Mails.to(SMTP, Team.mail(t.volunteer()))).isEmpty();
       }

@@ -89,7 +89,7 @@ public final class FollowUps {
         added += router.notify(h, alert, c.get(), NotificationKind.REMINDER, round, false, now);
       }
     }
-    for (Contact coordinator : router.coordinators(h, alert.associationId())) {
+    for (Contact coordinator : router.coordinators(h, alert.associationId(), now)) {
       if (!told.contains(coordinator.volunteerId())) {
         added += router.notify(h, alert, coordinator, NotificationKind.ESCALATION, round, false, now);
       }

@@ -112,7 +112,8 @@ public final class Router {
   }
 
   /**
-   * Who should receive a new alert: the assigned volunteer when reachable, else the coordinators. While
+   * Who should receive a new alert: the assigned volunteer when reachable, else the coordinators (those
+   * who are not away, see {@link #coordinators(Handle, String, Instant)}). While
    * the volunteer is away, their substitute (reachable and not away too), else the coordinators who are
    * not away, else the volunteer all the same (nobody else is there; the escalation still applies).
    */
@@ -122,7 +123,7 @@ public final class Router {
     Optional<Contact> volunteer = assignee.flatMap(id -> directory.volunteer(h, alert.associationId(), id))
         .filter(Contact::reachable);
     if (volunteer.isEmpty()) {
-      return directory.coordinators(h, alert.associationId());
+      return coordinators(h, alert.associationId(), now);
     }
     Contact away = volunteer.get();
     if (!away.absentAt(now)) {
@@ -134,13 +135,16 @@ public final class Router {
     if (substitute.isPresent()) {
       return List.of(substitute.get());
     }
-    List<Contact> present = directory.coordinators(h, alert.associationId()).stream()
+    List<Contact> present = coordinators(h, alert.associationId(), now).stream()
         .filter(c -> !c.absentAt(now) && !c.volunteerId().equals(away.volunteerId())).toList();
     return present.isEmpty() ? List.of(away) : present;
   }
 
-  public List<Contact> coordinators(Handle h, String associationId) {
-    return directory.coordinators(h, associationId);
+  /** The association's reachable coordinators who are not away at {@code now}; all of them when every one is away. */
+  public List<Contact> coordinators(Handle h, String associationId, Instant now) {
+    List<Contact> all = directory.coordinators(h, associationId);
+    List<Contact> present = all.stream().filter(c -> !c.absentAt(now)).toList();
+    return present.isEmpty() ? all : present;
   }
 
   /** Volunteers by id, keyed by {@link DirectoryStore#key(String, String)}. */
@@ -185,7 +189,7 @@ public final class Router {
     if (!added.isEmpty()) {
       return added;
     }
-    for (Contact coordinator : directory.coordinators(h, alert.associationId())) {
+    for (Contact coordinator : coordinators(h, alert.associationId(), now)) {
       if (coordinator.volunteerId().equals(failed.recipientId())) {
         continue;
       }
