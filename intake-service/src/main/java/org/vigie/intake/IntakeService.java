@@ -185,7 +185,7 @@ public final class IntakeService implements AutoCloseable {
           .routes());
       routes.addAll(new CaseNoteRoutes(jdbi, cases, vault, writes, json, clock).routes());
       routes.addAll(new AlertRoutes(alerts, writes, outbox, json, clock).routes());
-      routes.addAll(new CsvImportRoutes(importer, json).routes());
+      routes.addAll(new CsvImportRoutes(importer, json, s.maxImportBytes()).routes());
       AssociationScope associationScope = new AssociationScope(jdbi, directory);
       routes.addAll(new org.vigie.intake.audit.AuditRoutes(jdbi, cases, directory, vault, identityAccesses,
           retention.inactivity(), kafka, clock).routes());

@@ -49,7 +49,8 @@ public final class ImportCommand implements Callable<Integer> {
     byte[] bytes = Files.readAllBytes(file);
     if (Workbooks.isWorkbook(bytes)) {
       try {
-        bytes = Workbooks.toCsv(bytes);
+        // sent in steps: the server's limit is per step
+        bytes = Workbooks.toCsv(bytes, Integer.MAX_VALUE);
       } catch (ApiProblem e) {
         throw new CommandLine.ParameterException(spec.commandLine(), file + " : " + e.detail().fr() + " / " + e.detail().en());
       }

@@ -22,10 +22,13 @@ import org.vigie.intake.http.Language;
 public final class CsvImportRoutes {
   private final CsvImporter importer;
   private final Json json;
+  private final long maxImportBytes;
 
-  public CsvImportRoutes(CsvImporter importer, Json json) {
+  /** @param maxImportBytes the largest CSV accepted, also for the CSV a workbook gives */
+  public CsvImportRoutes(CsvImporter importer, Json json, long maxImportBytes) {
     this.importer = importer;
     this.json = json;
+    this.maxImportBytes = maxImportBytes;
   }
 
   public List<ApiRoute> routes() {
@@ -39,7 +42,7 @@ public final class CsvImportRoutes {
           "The request body must be a CSV or Excel (.xlsx) file with a header line");
     }
     // an Excel workbook is read as the CSV it would save, its rows keeping their numbers
-    List<ImportLine> lines = importer.importCsv(caller, Workbooks.isWorkbook(body) ? Workbooks.toCsv(body) : body);
+    List<ImportLine> lines = importer.importCsv(caller, Workbooks.isWorkbook(body) ? Workbooks.toCsv(body, maxImportBytes) : body);
     Language language = Language.negotiate(ctx.header("Accept-Language"));
     ctx.status(200).contentType(ContentType.APPLICATION_JSON).header("Content-Language", language.tag())
         .header("Vary", "Accept-Language").result(report(lines, language));

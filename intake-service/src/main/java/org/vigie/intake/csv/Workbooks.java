@@ -40,8 +40,11 @@ public final class Workbooks {
     return ReadableWorkbook.isOOXMLZipHeader(body) || ReadableWorkbook.isOLE2Header(body);
   }
 
-  /** The workbook's first visible sheet as CSV (UTF-8); 400 naming the body when it cannot be read. */
-  public static byte[] toCsv(byte[] workbook) {
+  /**
+   * The workbook's first visible sheet as CSV (UTF-8); 400 naming the body when it cannot be read, 413 when
+   * its CSV would pass {@code maxChars} (a small file can hold a huge sheet: it is read row by row and stopped).
+   */
+  public static byte[] toCsv(byte[] workbook, long maxChars) {
     if (ReadableWorkbook.isOLE2Header(workbook)) {
       throw ApiProblem.badRequest("body", "Ce classeur est au format .xls d'anciennes versions d'Excel : enregistrez-le au format .xlsx ou .csv",
           "This workbook is in the .xls format of older Excel versions: save it as .xlsx or .csv");
@@ -51,18 +54,27 @@ public final class Workbooks {
           .orElseGet(book::getFirstSheet);
       StringWriter out = new StringWriter();
       CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n").get());
-      int next = 1;
-      for (Row row : sheet.read()) {
-        for (; next < row.getRowNum(); next++) {
-          // two empty cells, not an empty line (which CSV reading skips): the rows below keep their numbers
-          printer.printRecord("", "");
-        }
-        List<String> cells = new ArrayList<>();
-        for (int i = 0; i < row.getCellCount(); i++) {
-          cells.add(text(row.getCell(i)));
-        }
-        printer.printRecord(cells);
-        next = row.getRowNum() + 1;
+      int[] next = {1};
+      try (java.util.stream.Stream<Row> rows = sheet.openStream()) {
+        rows.forEach(row -> {
+          try {
+            for (; next[0] < row.getRowNum(); next[0]++) {
+              // two empty cells, not an empty line (which CSV reading skips): the rows below keep their numbers
+              printer.printRecord("", "");
+            }
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.getCellCount(); i++) {
+              cells.add(text(row.getCell(i)));
+            }
+            printer.printRecord(cells);
+            next[0] = row.getRowNum() + 1;
+            if (out.getBuffer().length() > maxChars) {
+              throw ApiProblem.tooLarge(maxChars);
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
       }
       printer.flush();
       return out.toString().getBytes(StandardCharsets.UTF_8);

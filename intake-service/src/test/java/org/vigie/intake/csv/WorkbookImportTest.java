@@ -62,6 +62,20 @@ class WorkbookImportTest {
     assertThat(unreadable.text("detail")).contains("illisible");
   }
 
+  @Test
+  void aSheetWhoseCsvWouldPassTheLimitIsStoppedWhileRead() throws Exception {
+    java.util.List<Object[]> rows = new java.util.ArrayList<>();
+    rows.add(new Object[] {"Référence", "Nom"});
+    for (int i = 0; i < 2_000; i++) {
+      rows.add(new Object[] {"R-" + i, "Une personne au nom assez long pour remplir la feuille " + i});
+    }
+    byte[] workbook = workbook(rows);
+
+    assertThat(Workbooks.toCsv(workbook, 1_000_000)).hasSizeGreaterThan(100_000);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Workbooks.toCsv(workbook, 50_000))
+        .isInstanceOfSatisfying(org.vigie.intake.http.ApiProblem.class, p -> assertThat(p.status()).isEqualTo(413));
+  }
+
   /** A workbook as Excel saves it: dates shown as days (two formats), numbers, yes/no cells, an empty row where a row is null. */
   private static byte[] workbook(List<Object[]> rows) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
