@@ -171,7 +171,8 @@ public final class IntakeService implements AutoCloseable {
       CaseRequests requests = new CaseRequests();
       CaseCommands caseCommands = new CaseCommands(cases, directory, vault, outbox, requests, clock);
       AlertRepository alerts = new AlertRepository(jdbi);
-      CsvImporter importer = new CsvImporter(jdbi, caseCommands, requests, directory, publisher, vault,
+      FollowUps followUps = new FollowUps();
+      CsvImporter importer = new CsvImporter(jdbi, caseCommands, requests, directory, publisher, vault, followUps,
           vaultSecrets.importRowKey(), clock);
 
       List<ApiRoute> routes = new ArrayList<>();
@@ -180,7 +181,6 @@ public final class IntakeService implements AutoCloseable {
           .routes());
       IdentityAccesses identityAccesses = new IdentityAccesses(clock);
       org.vigie.audit.retention.RetentionPolicy retention = org.vigie.audit.retention.RetentionPolicy.fromConfig(config);
-      FollowUps followUps = new FollowUps();
       routes.addAll(new CaseRoutes(jdbi, cases, caseCommands, requests, vault, alerts, followUps, identityAccesses, writes, json, clock)
           .routes());
       routes.addAll(new CaseNoteRoutes(jdbi, cases, vault, writes, json, clock).routes());

@@ -27,7 +27,8 @@ public enum CsvColumns {
   DATE_DEPOT("datedepot", "depot", "datedemande"),
   API_DELIVREE_LE("apidelivreele", "dateapi"),
   API_VALIDE_JUSQU_AU("apivalidejusquau", "finapi", "apijusquau"),
-  BLOCAGE("blocage", "dysfonctionnement");
+  BLOCAGE("blocage", "dysfonctionnement"),
+  PROCHAIN_RDV("prochainrdv", "prochainrendezvous", "rdv", "rendezvous", "prochaineetape");
 
   private final List<String> aliases;
 

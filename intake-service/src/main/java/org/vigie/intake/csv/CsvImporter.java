@@ -37,6 +37,8 @@ import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Detail;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.outbox.OutboxRecord;
+import org.vigie.intake.followup.FollowUpKind;
+import org.vigie.intake.followup.FollowUps;
 import org.vigie.intake.vault.IdentityVault;
 import org.vigie.platform.crypto.HmacSha256;
 import org.vigie.schemas.EventSource;
@@ -59,11 +61,13 @@ public final class CsvImporter {
   /** Keys the hash of each imported line (the vault keeps it; see VaultSecrets). */
   private final byte[] rowKey;
   private final IdentityVault vault;
+  private final FollowUps followUps;
   private final Clock clock;
 
   public CsvImporter(Jdbi jdbi, CaseCommands commands, CaseRequests requests, DirectoryRepository directory,
-      OutboxPublisher publisher, IdentityVault vault, byte[] rowKey, Clock clock) {
+      OutboxPublisher publisher, IdentityVault vault, FollowUps followUps, byte[] rowKey, Clock clock) {
     this.vault = vault;
+    this.followUps = followUps;
     this.jdbi = jdbi;
     this.commands = commands;
     this.requests = requests;
@@ -73,7 +77,8 @@ public final class CsvImporter {
     this.clock = clock;
   }
 
-  private record Parsed(long line, byte[] key, NewCase newCase, List<EventDraft> events) {}
+  /** @param appointment the next appointment with the person, when the line gives one to come */
+  private record Parsed(long line, byte[] key, NewCase newCase, List<EventDraft> events, LocalDate appointment) {}
 
   public List<ImportLine> importCsv(Caller caller, byte[] body) {
     String text = decode(body);
@@ -245,9 +250,15 @@ public final class CsvImporter {
           .put("blockage", v.get(CsvColumns.BLOCAGE).strip().toUpperCase());
       events.add(event(e, today, CsvColumns.BLOCAGE));
     }
+    // a next appointment already past is the spreadsheet's history, not a step to plan
+    LocalDate appointment = v.containsKey(CsvColumns.PROCHAIN_RDV) ? isoDate(v, CsvColumns.PROCHAIN_RDV) : null;
+    if (appointment != null && appointment.isAfter(today.plusDays(FollowUps.MAX_DAYS_AHEAD))) {
+      throw ApiProblem.unprocessable(CsvColumns.PROCHAIN_RDV.label(), "La colonne 'prochain_rdv' doit être dans les deux ans",
+          "Column 'prochain_rdv' must be within two years");
+    }
     String identity = v.containsKey(CsvColumns.REFERENCE) ? "ref|" + v.get(CsvColumns.REFERENCE) : "row|" + String.join("\u001f", rec.values());
     byte[] key = rowMac.doFinal((caller.associationId() + "|" + identity).getBytes(StandardCharsets.UTF_8));
-    return new Parsed(line, key, newCase, events);
+    return new Parsed(line, key, newCase, events, appointment != null && !appointment.isBefore(today) ? appointment : null);
   }
 
   private EventDraft event(ObjectNode e, LocalDate today, CsvColumns column) {
@@ -338,6 +349,7 @@ public final class CsvImporter {
       at += 1 + p.events().size();
       created.put(ByteBuffer.wrap(p.key()), caseId);
       rows.row(caller.associationId(), p.key(), caseId);
+      planAppointment(h, caller, caseId, p);
       out.add(new ImportLine(p.line(), ImportLine.Status.ACCEPTED, caseId, 1 + p.events().size(), null, null));
     }
     rows.into(h, "import_rows (association_id, row_key, case_id)");
@@ -360,7 +372,14 @@ public final class CsvImporter {
     }
     h.createUpdate("INSERT INTO import_rows (association_id, row_key, case_id) VALUES (?, ?, ?)")
         .bind(0, caller.associationId()).bind(1, p.key()).bind(2, opened.caseId()).execute();
+    planAppointment(h, caller, opened.caseId(), p);
     return new ImportLine(p.line(), ImportLine.Status.ACCEPTED, opened.caseId(), 1 + p.events().size(), null, null);
+  }
+
+  private void planAppointment(Handle h, Caller caller, UUID caseId, Parsed p) {
+    if (p.appointment() != null) {
+      followUps.set(h, caller.associationId(), caseId, p.appointment(), FollowUpKind.APPOINTMENT, caller.recordedBy(), clock.instant());
+    }
   }
 
   private static LocalDate isoDate(Map<CsvColumns, String> v, CsvColumns col) {

@@ -41,8 +41,7 @@ import org.vigie.schemas.wording.CaseReference;
 public final class FollowUpRoutes {
   public static final String ONE = "/api/v1/cases/{caseId}/follow-up";
   public static final String LIST = "/api/v1/follow-ups";
-  /** How far ahead a follow-up may be set, and listed at once. */
-  static final int MAX_DAYS_AHEAD = 731;
+  private static final int MAX_DAYS_AHEAD = FollowUps.MAX_DAYS_AHEAD;
 
   private final Jdbi jdbi;
   private final CaseRepository cases;

@@ -10,6 +10,8 @@ import org.jdbi.v3.core.Handle;
 
 /** The follow-ups of the cases (table case_follow_ups): one per case at most, only open cases listed. */
 public final class FollowUps {
+  /** How far ahead a follow-up may be set, and listed at once. */
+  public static final int MAX_DAYS_AHEAD = 731;
 
   /** A case's next step: its day, what it is, who set it and when; {@code assignedVolunteerId} is the case's. */
   public record FollowUp(UUID caseId, LocalDate dueOn, FollowUpKind kind, String setBy, Instant setAt, UUID assignedVolunteerId) {}

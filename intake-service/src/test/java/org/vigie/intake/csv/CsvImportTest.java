@@ -94,4 +94,27 @@ class CsvImportTest {
     assertThat(r.json().get("duplicates").asInt()).isEqualTo(1);
     assertThat(r.json().at("/report/1/caseId").asText()).isEqualTo(r.json().at("/report/0/caseId").asText());
   }
+
+  @Test
+  void aNextAppointmentToComeIsPlannedOnePastIsLeftAndOneTooFarIsRefused() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    String csv = """
+        Référence;Démarche;Département;Prochain RDV
+        N-1;première demande;93;%s
+        N-2;première demande;93;%s
+        N-3;première demande;93;%s
+        """.formatted(french.format(today.plusDays(9)), french.format(today.minusDays(9)), french.format(today.plusYears(3)));
+    JsonNode report = importCsv(a.token(), csv).json();
+    assertThat(report.get("accepted").asInt()).isEqualTo(2);
+    assertThat(report.at("/report/2/column").asText()).isEqualTo("prochain_rdv");
+
+    String planned = report.at("/report/0/caseId").asText();
+    JsonNode followUp = api.get("/api/v1/cases/" + planned + "/follow-up", a.token()).json().get("followUp");
+    assertThat(followUp.get("dueOn").asText()).isEqualTo(today.plusDays(9).toString());
+    assertThat(followUp.get("kind").asText()).isEqualTo("APPOINTMENT");
+    assertThat(api.get("/api/v1/cases/" + report.at("/report/1/caseId").asText() + "/follow-up", a.token()).json()
+        .get("followUp").isNull()).as("a past appointment is the sheet's history").isTrue();
+  }
 }
