@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.vigie.intake.csv.TitleLines;
 
 /**
  * Splits an association's spreadsheet (CSV) into smaller CSV files with the same header, so a big
@@ -44,10 +45,13 @@ public final class CsvChunks {
   }
 
   /** Chunks of at most {@code rowsPerChunk} non-blank rows; the delimiter (';' or ',') is kept. */
-  public static List<Chunk> split(String text, int rowsPerChunk) {
+  public static List<Chunk> split(String whole, int rowsPerChunk) {
     if (rowsPerChunk < 1) {
       throw new IllegalArgumentException("rowsPerChunk must be positive");
     }
+    // a title above the table is left out, as intake does; the lines keep their numbers in the file
+    int above = TitleLines.before(whole);
+    String text = TitleLines.dropped(whole, above);
     char delimiter = delimiter(text);
     CSVFormat in = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
         .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
@@ -62,12 +66,12 @@ public final class CsvChunks {
         }
         rows.add(row);
         if (rows.size() == rowsPerChunk) {
-          chunks.add(chunk(out, header, rows));
+          chunks.add(chunk(out, header, rows, above));
           rows.clear();
         }
       }
       if (!rows.isEmpty() || chunks.isEmpty()) {
-        chunks.add(chunk(out, header, rows));
+        chunks.add(chunk(out, header, rows, above));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -75,14 +79,14 @@ public final class CsvChunks {
     return chunks;
   }
 
-  private static Chunk chunk(CSVFormat format, List<String> header, List<CSVRecord> rows) throws IOException {
+  private static Chunk chunk(CSVFormat format, List<String> header, List<CSVRecord> rows, int above) throws IOException {
     StringBuilder csv = new StringBuilder();
     List<Long> lines = new ArrayList<>();
     try (CSVPrinter printer = new CSVPrinter(csv, format)) {
       printer.printRecord(header);
       for (CSVRecord row : rows) {
         printer.printRecord(row.values());
-        lines.add(row.getRecordNumber() + 1);
+        lines.add(row.getRecordNumber() + 1 + above);
       }
     }
     return new Chunk(csv.toString(), List.copyOf(lines));

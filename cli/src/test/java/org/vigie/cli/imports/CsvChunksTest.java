@@ -54,4 +54,12 @@ class CsvChunksTest {
     assertThat(CsvChunks.decode(bom)).isEqualTo("Démarche");
     assertThat(CsvChunks.decode(latin)).isEqualTo("Démarche");
   }
+
+  @Test
+  void aTitleAboveTheTableIsLeftOutAndTheRowsKeepTheirLineNumbers() {
+    List<CsvChunks.Chunk> chunks = CsvChunks.split("Suivi 2026;;\n\nDémarche;Département\nrenouvellement;93\n", 10);
+
+    assertThat(chunks.get(0).csv()).isEqualTo("Démarche;Département\nrenouvellement;93\n");
+    assertThat(chunks.get(0).originalLines()).containsExactly(4L);
+  }
 }

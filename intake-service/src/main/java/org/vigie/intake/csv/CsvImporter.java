@@ -81,7 +81,10 @@ public final class CsvImporter {
   private record Parsed(long line, byte[] key, NewCase newCase, List<EventDraft> events, LocalDate appointment) {}
 
   public List<ImportLine> importCsv(Caller caller, byte[] body) {
-    String text = decode(body);
+    String whole = decode(body);
+    // a title above the table is left out; the lines keep their numbers in the file
+    int above = TitleLines.before(whole);
+    String text = TitleLines.dropped(whole, above);
     LocalDate today = LocalDate.now(clock);
     Map<String, Volunteer> volunteers = new HashMap<>();
     jdbi.useHandle(h -> directory.volunteers(h, caller.associationId()).stream().filter(Volunteer::active).forEach(v -> {
@@ -99,7 +102,7 @@ public final class CsvImporter {
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format(text))) {
       Map<CsvColumns, String> headers = headers(parser.getHeaderNames());
       for (CSVRecord rec : parser) {
-        long line = rec.getRecordNumber() + 1;
+        long line = rec.getRecordNumber() + 1 + above;
         if (rec.stream().allMatch(String::isBlank)) {
           continue;
         }

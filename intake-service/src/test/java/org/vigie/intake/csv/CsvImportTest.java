@@ -117,4 +117,21 @@ class CsvImportTest {
     assertThat(api.get("/api/v1/cases/" + report.at("/report/1/caseId").asText() + "/follow-up", a.token()).json()
         .get("followUp").isNull()).as("a past appointment is the sheet's history").isTrue();
   }
+
+  @Test
+  void aTitleAboveTheTableIsLeftOutAndTheLinesKeepTheirNumbers() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String csv = """
+        Suivi des dossiers ANEF 2026;;
+        ;;
+        Référence;Démarche;Département
+        T-1;première demande;93
+        T-2;première demande;99
+        """;
+    JsonNode report = importCsv(a.token(), csv).json();
+    assertThat(report.get("accepted").asInt()).isEqualTo(1);
+    assertThat(report.at("/report/0/line").asInt()).isEqualTo(4);
+    assertThat(report.at("/report/1/line").asInt()).isEqualTo(5);
+    assertThat(report.at("/report/1/column").asText()).isEqualTo("departement");
+  }
 }
