@@ -18,6 +18,7 @@ import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.command.CommandResult;
 import org.vigie.intake.followup.FollowUps;
+import org.vigie.platform.crypto.Sha256;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.ApiRoute;
 import org.vigie.intake.http.Json;
@@ -118,6 +119,14 @@ public final class CalendarRoutes {
     if (calendar.isEmpty()) {
       ctx.status(404).contentType("text/plain; charset=utf-8")
           .result("Agenda inconnu ou supprimé / Unknown or deleted calendar\n");
+      return;
+    }
+    // calendars read it again every hour or so: an unchanged content (its time stamps aside) is answered 304
+    String tag = "\"" + java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(
+        Sha256.of(calendar.get().replaceAll("(?m)^DTSTAMP:.*\r\n", "")), 16)) + "\"";
+    ctx.header("ETag", tag);
+    if (tag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
       return;
     }
     ctx.contentType("text/calendar; charset=utf-8").result(calendar.get());

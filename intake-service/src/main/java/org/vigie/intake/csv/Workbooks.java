@@ -30,7 +30,7 @@ import org.vigie.intake.http.ApiProblem;
  */
 public final class Workbooks {
   private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-  /** Excel's built-in date formats (ids 14 to 22, 45 to 47 are dates or times). */
+  /** Excel's built-in date formats (ids 14 to 17, and 22 with a time; 18 to 21 and 45 to 47 are times alone). */
   private static final Set<Integer> DATE_FORMATS = Set.of(14, 15, 16, 17, 22);
 
   private Workbooks() {}

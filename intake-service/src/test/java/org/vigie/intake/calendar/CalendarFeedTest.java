@@ -85,6 +85,11 @@ class CalendarFeedTest {
     assertThat(feed.body()).doesNotContain("Traoré").doesNotContain(otherVolunteersAlert).doesNotContain(caseId);
 
     assertThat(API.get(CalendarRoutes.SUBSCRIPTION, token).json().get("lastReadAt").isNull()).isFalse();
+
+    // read again unchanged, with the tag of the last reading: nothing to send
+    String tag = feed.headers().firstValue("ETag").orElseThrow();
+    assertThat(API.send("GET", path, null, (String) null, java.util.Map.of("If-None-Match", tag)).status()).isEqualTo(304);
+    assertThat(API.send("GET", path, null, (String) null, java.util.Map.of("If-None-Match", "\"other\"")).status()).isEqualTo(200);
   }
 
   @Test
