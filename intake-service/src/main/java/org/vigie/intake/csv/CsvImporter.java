@@ -77,6 +77,24 @@ public final class CsvImporter {
     this.clock = clock;
   }
 
+  /**
+   * How a spreadsheet names the association's active volunteers: by e-mail, by id, or by name as the page
+   * shows it (without case nor accents) when no other volunteer has the same.
+   */
+  static void volunteersByKey(List<Volunteer> all, Map<String, Volunteer> out) {
+    Map<String, List<Volunteer>> byName = new HashMap<>();
+    all.stream().filter(Volunteer::active).forEach(v -> {
+      out.put(v.email().toLowerCase(), v);
+      out.put(v.volunteerId().toString(), v);
+      byName.computeIfAbsent(CsvColumns.normalize(v.displayName()), k -> new ArrayList<>()).add(v);
+    });
+    byName.forEach((name, same) -> {
+      if (same.size() == 1 && !name.isEmpty()) {
+        out.putIfAbsent(name, same.get(0));
+      }
+    });
+  }
+
   /** @param appointment the next appointment with the person, when the line gives one to come */
   private record Parsed(long line, byte[] key, NewCase newCase, List<EventDraft> events, LocalDate appointment) {}
 
@@ -87,10 +105,7 @@ public final class CsvImporter {
     String text = TitleLines.dropped(whole, above);
     LocalDate today = LocalDate.now(clock);
     Map<String, Volunteer> volunteers = new HashMap<>();
-    jdbi.useHandle(h -> directory.volunteers(h, caller.associationId()).stream().filter(Volunteer::active).forEach(v -> {
-      volunteers.put(v.email().toLowerCase(), v);
-      volunteers.put(v.volunteerId().toString(), v);
-    }));
+    jdbi.useHandle(h -> volunteersByKey(directory.volunteers(h, caller.associationId()), volunteers));
     List<ImportLine> report = new ArrayList<>();
     List<Parsed> chunk = new ArrayList<>();
     // Each chunk's records are sent when it is committed; the acks are awaited once, at the end.
@@ -214,11 +229,13 @@ public final class CsvImporter {
       c.put("department", dept.length() == 1 ? "0" + dept : dept);
     }
     if (v.containsKey(CsvColumns.BENEVOLE)) {
-      Volunteer vol = volunteers.get(v.get(CsvColumns.BENEVOLE).toLowerCase());
+      String named = v.get(CsvColumns.BENEVOLE);
+      Volunteer vol = Optional.ofNullable(volunteers.get(named.toLowerCase()))
+          .orElseGet(() -> volunteers.get(CsvColumns.normalize(named)));
       if (vol == null) {
         throw ApiProblem.unprocessable("assignedVolunteerId",
-            "Aucun bénévole actif de l'association n'a cet e-mail ou cet identifiant",
-            "No active volunteer of the association has this email or id");
+            "Aucun·e bénévole actif·ve de l'association n'a cet e-mail, cet identifiant ou ce nom (un nom porté par deux bénévoles ne suffit pas)",
+            "No active volunteer of the association has this email, id or name (a name two volunteers share is not enough)");
       }
       c.put("assignedVolunteerId", vol.volunteerId().toString());
     }

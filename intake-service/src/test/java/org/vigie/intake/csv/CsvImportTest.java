@@ -134,4 +134,24 @@ class CsvImportTest {
     assertThat(report.at("/report/1/line").asInt()).isEqualTo(5);
     assertThat(report.at("/report/1/column").asText()).isEqualTo("departement");
   }
+
+  @Test
+  void aVolunteerIsNamedByEmailIdOrNameWhenNoOtherHasIt() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String lou = api.post("/api/v1/associations/" + a.id() + "/volunteers", a.token(),
+        "{\"displayName\":\"Loïc Martin\",\"email\":\"loic-" + System.nanoTime() + "@asso.example\"}").text("volunteerId");
+    TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    TestIntake.newVolunteer(api, a, "VOLUNTEER"); // two volunteers named "Bénévole"
+    String csv = """
+        Référence;Démarche;Département;Suivi par
+        B-1;première demande;93;loic MARTIN
+        B-2;première demande;93;Bénévole
+        """;
+    JsonNode report = importCsv(a.token(), csv).json();
+    assertThat(report.at("/report/0/status").asText()).isEqualTo("ACCEPTED");
+    assertThat(api.get("/api/v1/cases/" + report.at("/report/0/caseId").asText(), a.token()).json()
+        .get("assignedVolunteerId").asText()).isEqualTo(lou);
+    assertThat(report.at("/report/1/status").asText()).as("a name two volunteers share").isEqualTo("REJECTED");
+    assertThat(report.at("/report/1/column").asText()).isEqualTo("benevole");
+  }
 }
