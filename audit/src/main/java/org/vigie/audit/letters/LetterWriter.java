@@ -34,6 +34,7 @@ public final class LetterWriter {
       case DEFENSEUR_DES_DROITS -> defenseur(s);
       case LAWYER_BRIEF -> lawyerBrief(s, c);
       case BENEFITS_OFFICE -> benefitsOffice(s);
+      case THIRD_PARTY -> thirdParty(s);
     };
     Set<String> toComplete = new LinkedHashSet<>();
     List<String> texts = new ArrayList<>(List.of(d.recipient, d.subject));
@@ -133,13 +134,39 @@ public final class LetterWriter {
     Draft d = aboutTheFiling(s, new Draft("[CAF ou agence France Travail, et son adresse]",
         s.name() + " : maintien des prestations pendant l'examen de sa demande de titre de séjour — allocataire n°"
             + " [numéro d'allocataire ou identifiant]"), "qui perçoit des prestations");
+    theApiEnclosed(d, s, "Elle remplace l'ancien récépissé et atteste que sa demande est en cours d'examen ; le Conseil"
+        + " d'État a rappelé le 5 mai 2026 que " + CE_2026 + ".");
+    d.add("Nous vous demandons en conséquence de maintenir ses prestations pendant l'examen de sa demande ou, si elles"
+        + " ont été suspendues, de les rétablir depuis leur suspension, et de nous indiquer toute pièce qui vous"
+        + " manquerait.");
+    return enclosingTheApi(d, s);
+  }
+
+  /** For a bank, a landlord, an insurer, a school: the stay remains lawful while the renewal is examined. */
+  private Draft thirdParty(Situation s) {
+    Draft d = aboutTheFiling(s, new Draft("[Banque, bailleur ou organisme, et son adresse]",
+        s.name() + " : séjour régulier pendant l'examen de sa demande de titre de séjour — [référence du compte, du"
+            + " bail ou du dossier]"), "votre [client·e, locataire ou adhérent·e]");
+    theApiEnclosed(d, s, "Cette attestation, qui remplace l'ancien récépissé, établit que son séjour reste régulier pendant"
+        + " l'examen de sa demande (CESEDA, article R.431-15-1). Le Conseil d'État a rappelé le 5 mai 2026 que " + CE_2026 + ".");
+    d.add("Nous vous demandons en conséquence d'accepter cette attestation comme justificatif de la régularité de son"
+        + " séjour, et de ne prendre aucune décision (clôture ou blocage d'un compte, refus ou fin d'un bail, suspension"
+        + " d'un contrat) au seul motif de l'échéance de son ancien titre. Nous restons à votre disposition pour toute"
+        + " question.");
+    return enclosingTheApi(d, s);
+  }
+
+  /**
+   * What proves the person's rights while the request is examined, for a letter sent with the API: the API
+   * (then {@code whatItShows}), the card's L.433-3 tolerance, the API the prefecture has not issued yet (not the
+   * person's fault), or the permit still valid.
+   */
+  private static void theApiEnclosed(Draft d, Situation s, String whatItShows) {
     Optional<ApiFact> api = s.validApi();
     Optional<LocalDate> tolerance = s.toleranceUntil();
     if (api.isPresent()) {
       d.add("Pendant l'examen de cette demande, la préfecture lui a délivré une attestation de prolongation d'instruction"
-          + " (API), valable jusqu'au " + FrenchDates.of(s.apiEnd(api.get())) + ", jointe à ce courrier. Elle remplace"
-          + " l'ancien récépissé et atteste que sa demande est en cours d'examen ; le Conseil d'État a rappelé le 5 mai"
-          + " 2026 que " + CE_2026 + ".");
+          + " (API), valable jusqu'au " + FrenchDates.of(s.apiEnd(api.get())) + ", jointe à ce courrier. " + whatItShows);
     } else if (tolerance.isPresent()) {
       d.add(tolerated(s, tolerance.get()) + ".");
     } else if (s.uncoveredSince().isPresent()) {
@@ -151,9 +178,9 @@ public final class LetterWriter {
       s.permitExpiresOn().filter(e -> !e.isBefore(s.today()))
           .ifPresent(e -> d.add("Son titre de séjour est valable jusqu'au " + FrenchDates.of(e) + "."));
     }
-    d.add("Nous vous demandons en conséquence de maintenir ses prestations pendant l'examen de sa demande ou, si elles"
-        + " ont été suspendues, de les rétablir depuis leur suspension, et de nous indiquer toute pièce qui vous"
-        + " manquerait.");
+  }
+
+  private static Draft enclosingTheApi(Draft d, Situation s) {
     d.add("Pièces jointes : [copie de l'attestation de prolongation d'instruction, ou de l'accusé de dépôt sur l'ANEF].");
     return d.signedBy(s, "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.");
   }

@@ -181,6 +181,20 @@ class LetterWriterTest {
   }
 
   @Test
+  void aBankOrALandlordIsToldTheApiShowsTheStayRemainsLawful() {
+    CaseEvents events = noApiSinceExpiry().api(LocalDate.of(2026, 11, 2), LocalDate.of(2027, 2, 1));
+    Letter letter = writer.write(LetterKind.THIRD_PARTY, letterCase(events, "Aminata Koné", "7512345670", List.of()));
+    assertThat(letter.subject()).startsWith("Aminata Koné : séjour régulier pendant l'examen");
+    assertThat(letter.text()).contains("valable jusqu'au 1er février 2027, jointe à ce courrier",
+        "son séjour reste régulier pendant l'examen de sa demande (CESEDA, article R.431-15-1)",
+        "au seul motif de l'échéance de son ancien titre");
+    assertThat(letter.toComplete()).contains("[Banque, bailleur ou organisme, et son adresse]");
+    assertThat(writer.write(LetterKind.THIRD_PARTY, letterCase(noApiSinceExpiry(), "Aminata Koné", null, List.of())).text())
+        .contains("ne lui est pas imputable").doesNotContain("jointe à ce courrier");
+    assertThat(LetterKind.parse("third-party")).contains(LetterKind.THIRD_PARTY);
+  }
+
+  @Test
   void theOpenAlertsSuggestTheDraftsThatServeTheirNextSteps() {
     assertThat(LetterKind.EMPLOYER.suggestedBy(List.of(RuleId.EMPLOYMENT_AT_RISK, RuleId.API_EXPIRED)))
         .containsExactly(RuleId.EMPLOYMENT_AT_RISK);

@@ -23,6 +23,7 @@ import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.topics.Topics;
+import org.vigie.schemas.wording.LetterKind;
 
 /**
  * A volunteer prepares the letters an alert calls for: written from the case's events as the rules read
@@ -107,7 +108,7 @@ class LetterRoutesTest {
     }
     String list = "/api/v1/cases/" + caseId + "/letters";
     JsonNode letters = await().atMost(Duration.ofSeconds(60)).until(() -> API.get(list, a.token()).json().path("letters"),
-        l -> l.size() == 5 && l.get(1).path("suggested").asBoolean());
+        l -> l.size() == LetterKind.values().length && l.get(1).path("suggested").asBoolean());
     assertThat(letters.get(1).path("kind").asText()).isEqualTo("employer");
     assertThat(letters.get(1).path("suggestedBy").get(0).asText()).isEqualTo("EMPLOYMENT_AT_RISK");
     assertThat(letters.get(1).path("title").path("en").asText()).isEqualTo("Letter to the employer");

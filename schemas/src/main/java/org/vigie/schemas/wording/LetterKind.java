@@ -11,8 +11,9 @@ import org.vigie.schemas.RuleId;
 /**
  * The drafts Vigie prepares for the next steps its alerts name: a message to the Centre de contact
  * citoyen, a letter reminding an employer that the API allows work, a complaint to the Défenseur des
- * droits, a summary of the facts and deadlines for a lawyer preparing a référé, and a letter asking the CAF
- * or France Travail to keep the benefits. Each is suggested
+ * droits, a summary of the facts and deadlines for a lawyer preparing a référé, a letter asking the CAF
+ * or France Travail to keep the benefits, and one for a bank, a landlord or another body that refuses the API
+ * (no rule raises that blockage's own alert: it is not suggested). Each is suggested
  * by the open alerts whose next steps it serves: intake drafts them, alert messages point to them.
  */
 public enum LetterKind {
@@ -40,7 +41,14 @@ public enum LetterKind {
           + " d'instruction à l'appui.",
       "Asks that the benefits be kept while the permit request is examined, the attestation de prolongation"
           + " d'instruction in support.",
-      EnumSet.of(RuleId.BENEFITS_AT_RISK));
+      EnumSet.of(RuleId.BENEFITS_AT_RISK)),
+  THIRD_PARTY("third-party", "Courrier à une banque, un bailleur ou un autre organisme",
+      "Letter to a bank, a landlord or another body",
+      "Quand un tiers refuse l'attestation de prolongation d'instruction (blocage « API non reconnue ») : elle atteste"
+          + " que le séjour reste régulier pendant l'examen de la demande.",
+      "When a third party refuses the attestation de prolongation d'instruction (the \"API not recognised\" blockage):"
+          + " it shows the stay remains lawful while the request is examined.",
+      EnumSet.noneOf(RuleId.class));
 
   private final String id;
   private final String titleFr;
