@@ -179,20 +179,27 @@ public final class AlertRepository {
   }
 
   /** What is open on a case: how many alerts, the most severe one's severity, the nearest deadline (null for none). */
-  /** An open alert with a deadline, as a calendar shows it (no identity; {@code reference}: the rule's legal text). */
+  /**
+   * An open alert with a deadline, as a calendar shows it (no identity; {@code reference}: the rule's legal text);
+   * {@code volunteerId}: who follows the case.
+   */
   public record Deadline(String alertId, String caseId, String rule, String severity, java.time.LocalDate deadline,
-      String reference, String messageFr, String messageEn, boolean takenInHand) {}
+      String reference, String messageFr, String messageEn, boolean takenInHand, String volunteerId) {}
 
-  /** The open alerts with a deadline of the cases {@code volunteerId} follows, nearest first. */
-  public List<Deadline> openDeadlines(Handle h, UUID associationId, UUID volunteerId) {
+  /** The open alerts with a deadline of the cases these volunteers follow, nearest first. */
+  public List<Deadline> openDeadlines(Handle h, UUID associationId, java.util.Collection<UUID> volunteerIds) {
     return h.createQuery("""
-            SELECT alert_id, case_id, rule, severity, deadline, reference, message_fr, message_en, acknowledged_at IS NOT NULL
+            SELECT alert_id, case_id, rule, severity, deadline, reference, message_fr, message_en, acknowledged_at IS NOT NULL,
+                   assigned_volunteer_id
               FROM alerts
-             WHERE association_id = ? AND assigned_volunteer_id = ? AND status = 'RAISED' AND deadline IS NOT NULL
+             WHERE association_id = :association AND assigned_volunteer_id = ANY(:volunteers) AND status = 'RAISED'
+               AND deadline IS NOT NULL
              ORDER BY deadline, alert_id""")
-        .bind(0, associationId.toString()).bind(1, volunteerId.toString())
+        .bind("association", associationId.toString())
+        .bindArray("volunteers", String.class, volunteerIds.stream().map(UUID::toString).toList())
         .map((rs, ctx) -> new Deadline(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9)))
+            rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+            rs.getString(10)))
         .list();
   }
 

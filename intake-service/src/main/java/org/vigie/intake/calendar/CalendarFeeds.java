@@ -2,6 +2,7 @@ package org.vigie.intake.calendar;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -54,6 +55,18 @@ public final class CalendarFeeds {
     feed.ifPresent(f -> h.createUpdate("UPDATE calendar_feeds SET last_read_at = ? WHERE volunteer_id = ?")
         .bind(0, Timestamp.from(now)).bind(1, f.volunteerId()).execute());
     return feed;
+  }
+
+  /** The volunteers away today whom {@code substituteId} stands in for, by id, with their name and last day away. */
+  public java.util.Map<UUID, String> standingInFor(Handle h, UUID associationId, UUID substituteId, java.time.LocalDate today) {
+    java.util.Map<UUID, String> out = new java.util.LinkedHashMap<>();
+    h.createQuery("""
+            SELECT volunteer_id, display_name FROM volunteers
+             WHERE association_id = ? AND substitute_volunteer_id = ? AND active AND absent_until >= ?
+             ORDER BY display_name, volunteer_id""")
+        .bind(0, associationId).bind(1, substituteId).bind(2, today)
+        .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   private static final String SELECT = """

@@ -9,6 +9,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -113,9 +114,16 @@ public final class CalendarRoutes {
     String secret = file.endsWith(SUFFIX) ? file.substring(0, file.length() - SUFFIX.length()) : "";
     ctx.header("Cache-Control", "private, max-age=300").header("Referrer-Policy", "no-referrer");
     Optional<String> calendar = secret.isEmpty() ? Optional.empty() : jdbi.inTransaction(h ->
-        feeds.open(h, secret, clock.instant()).map(f -> DeadlineCalendar.render(
-            alerts.openDeadlines(h, f.associationId(), f.volunteerId()), followUpsOf(h, f), "en".equals(f.language()),
-            origin(ctx) + "/", clock.instant())));
+        feeds.open(h, secret, clock.instant()).map(f -> {
+          // the volunteer's cases, and those of the volunteers away whom they stand in for
+          java.time.LocalDate today = java.time.LocalDate.now(clock);
+          Map<UUID, String> standingIn = feeds.standingInFor(h, f.associationId(), f.volunteerId(), today);
+          List<UUID> whose = new java.util.ArrayList<>(List.of(f.volunteerId()));
+          whose.addAll(standingIn.keySet());
+          return DeadlineCalendar.render(alerts.openDeadlines(h, f.associationId(), whose),
+              followUps.dueFor(h, f.associationId(), today.minusDays(30), today.plusYears(2), whose), standingIn,
+              "en".equals(f.language()), origin(ctx) + "/", clock.instant());
+        }));
     if (calendar.isEmpty()) {
       ctx.status(404).contentType("text/plain; charset=utf-8")
           .result("Agenda inconnu ou supprimé / Unknown or deleted calendar\n");
@@ -130,12 +138,6 @@ public final class CalendarRoutes {
       return;
     }
     ctx.contentType("text/calendar; charset=utf-8").result(calendar.get());
-  }
-
-  /** The follow-ups of the volunteer's open cases, from a month ago (recent ones stay in sight) on. */
-  private List<FollowUps.FollowUp> followUpsOf(org.jdbi.v3.core.Handle h, CalendarFeeds.Feed f) {
-    java.time.LocalDate today = java.time.LocalDate.now(clock);
-    return followUps.due(h, f.associationId(), today.minusDays(30), today.plusYears(2), Optional.of(f.volunteerId()));
   }
 
   /** Where the page and the feed are served from, as the caller reached them (a proxy's forwarded scheme kept). */

@@ -67,6 +67,17 @@ public final class FollowUps {
         .map((rs, ctx) -> followUp(rs)).list();
   }
 
+  /** The open cases' follow-ups due from {@code from} to {@code to} of the cases these volunteers follow. */
+  public List<FollowUp> dueFor(Handle h, UUID associationId, LocalDate from, LocalDate to, java.util.Collection<UUID> volunteerIds) {
+    return h.createQuery(SELECT + """
+             WHERE f.association_id = :association AND c.status = 'OPEN' AND f.due_on BETWEEN :from AND :to
+               AND c.assigned_volunteer_id = ANY(:volunteers)
+             ORDER BY f.due_on, f.case_id""")
+        .bind("association", associationId).bind("from", from).bind("to", to)
+        .bindArray("volunteers", UUID.class, List.copyOf(volunteerIds))
+        .map((rs, ctx) -> followUp(rs)).list();
+  }
+
   private static FollowUp followUp(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new FollowUp(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), FollowUpKind.valueOf(rs.getString(3)),
         rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getObject(6, UUID.class));

@@ -136,6 +136,28 @@ class CalendarFeedTest {
     assertThat(value(event, Property.DESCRIPTION)).contains("Open the case: ");
   }
 
+  @Test
+  void whileAVolunteerIsAwayTheirSubstitutesCalendarHasTheirCasesToo() throws Exception {
+    String away = API.post("/api/v1/associations/" + association.id() + "/volunteers", association.token(),
+        "{\"displayName\":\"Camille Martin\",\"email\":\"camille-" + UUID.randomUUID() + "@asso.example\"}").text("volunteerId");
+    String substitute = TestIntake.newVolunteer(API, association, "VOLUNTEER");
+    String theirCase = TestIntake.newCase(API, association.token());
+    String theirs = alert(theirCase, away, RuleId.API_EXPIRED, AlertStatus.RAISED, DEADLINE);
+    String feed = API.post(CalendarRoutes.SUBSCRIPTION, TestIntake.tokenFor(API, association, substitute), "").text("path");
+    String path = "/api/v1/associations/" + association.id() + "/volunteers/" + away;
+    Api.Response set = API.send("PATCH", path, association.token(), "{\"absence\":{\"until\":\""
+        + LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(5) + "\",\"substituteVolunteerId\":\"" + substitute + "\"}}",
+        java.util.Map.of());
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> get(feed).body().contains(theirs));
+    VEvent event = new CalendarBuilder().build(new StringReader(get(feed).body())).<VEvent>getComponents("VEVENT").get(0);
+    assertThat(value(event, Property.SUMMARY)).endsWith("— à la place de Camille Martin");
+
+    assertThat(API.send("PATCH", path, association.token(), "{\"absence\":null}", java.util.Map.of()).status()).isEqualTo(200);
+    assertThat(get(feed).body()).as("back: the cases are theirs alone again").doesNotContain(theirs);
+  }
+
   private static String value(VEvent event, String property) {
     return event.getProperty(property).orElseThrow().getValue();
   }
