@@ -102,9 +102,21 @@ public final class Workbooks {
       if (isDate(cell)) {
         return FRENCH.format(cell.asDate());
       }
-      return cell.getType() == CellType.NUMBER ? new BigDecimal(raw).stripTrailingZeros().toPlainString() : raw;
+      return cell.getType() == CellType.NUMBER ? withLeadingZeros(new BigDecimal(raw).stripTrailingZeros().toPlainString(),
+          cell.getDataFormatString()) : raw;
     }
     return cell.getType() == CellType.STRING ? cell.asString() : raw;
+  }
+
+  /**
+   * A whole number shown with a format of zeros ("0000000000", as spreadsheets keep a foreigner number or a
+   * phone number typed as a number) gets the leading zeros the format shows.
+   */
+  private static String withLeadingZeros(String digits, String format) {
+    if (format == null || !format.matches("0{2,}") || !digits.matches("\\d+") || digits.length() >= format.length()) {
+      return digits;
+    }
+    return "0".repeat(format.length() - digits.length()) + digits;
   }
 
   /** A number shown as a date: a built-in date format, or a format of days, months or years. */

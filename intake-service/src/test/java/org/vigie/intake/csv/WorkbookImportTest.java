@@ -63,6 +63,22 @@ class WorkbookImportTest {
   }
 
   @Test
+  void aNumberShownWithLeadingZerosKeepsThem() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Workbook book = new Workbook(out, "Vigie tests", "1.0");
+    Worksheet sheet = book.newWorksheet("Dossiers");
+    sheet.value(0, 0, "Téléphone");
+    sheet.value(0, 1, "Département");
+    sheet.value(1, 0, 612345678);
+    sheet.style(1, 0).format("0000000000").set();
+    sheet.value(1, 1, 93);
+    book.finish();
+
+    assertThat(new String(Workbooks.toCsv(out.toByteArray(), 10_000), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("Téléphone;Département\n0612345678;93\n");
+  }
+
+  @Test
   void aSheetWhoseCsvWouldPassTheLimitIsStoppedWhileRead() throws Exception {
     java.util.List<Object[]> rows = new java.util.ArrayList<>();
     rows.add(new Object[] {"Référence", "Nom"});
