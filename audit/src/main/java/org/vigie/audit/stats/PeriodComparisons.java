@@ -36,7 +36,8 @@ final class PeriodComparisons {
     int cccUnanswered;
     final List<Integer> apiDays = new ArrayList<>();
 
-    void add(CaseFacts facts, Span span, LocalDate asOf) {
+    /** @param daysWithoutApi the case's days without a valid API in the period */
+    void add(CaseFacts facts, Span span, LocalDate asOf, int daysWithoutApi) {
       int reports = 0;
       int resolved = 0;
       for (BlockageFact b : facts.blockages()) {
@@ -52,14 +53,8 @@ final class PeriodComparisons {
       blockageReports += reports;
       resolutionCases += resolved > 0 ? 1 : 0;
 
-      int[] gap = {0};
-      facts.forEachDayWithoutValidApi(span.to(), day -> {
-        if (span.contains(day)) {
-          gap[0]++;
-        }
-      });
-      gapCases += gap[0] > 0 ? 1 : 0;
-      gapDays += gap[0];
+      gapCases += daysWithoutApi > 0 ? 1 : 0;
+      gapDays += daysWithoutApi;
 
       LocalDate submitted = facts.firstSubmission();
       LocalDate decided = submitted == null ? null : facts.firstDecisionAfter(submitted);
@@ -91,7 +86,7 @@ final class PeriodComparisons {
     }
   }
 
-  /** The five figures, each with the number of distinct cases it counts (what suppression looks at). */
+  /** The six figures, each with the number of distinct cases it counts (what suppression looks at). */
   private enum Figure {
     BLOCKAGES(t -> t.blockageCases),
     RESOLUTIONS(t -> t.resolutionCases),
@@ -113,9 +108,18 @@ final class PeriodComparisons {
     Tally[] totals = {new Tally(), new Tally()};
     Map<String, Tally[]> byDepartment = new TreeMap<>();
     for (CaseFacts facts : all) {
+      // the case's days without API, walked once for both periods (the earlier one ends before the later)
+      int[] gaps = new int[2];
+      facts.forEachDayWithoutValidApi(spans[1].to(), day -> {
+        for (int p = 0; p < 2; p++) {
+          if (spans[p].contains(day)) {
+            gaps[p]++;
+          }
+        }
+      });
       for (int p = 0; p < 2; p++) {
         Tally one = new Tally();
-        one.add(facts, spans[p], asOf);
+        one.add(facts, spans[p], asOf, gaps[p]);
         if (!one.isEmpty()) {
           merge(totals[p], one);
           merge(byDepartment.computeIfAbsent(facts.departmentOrUnknown(), d -> new Tally[] {new Tally(), new Tally()})[p], one);

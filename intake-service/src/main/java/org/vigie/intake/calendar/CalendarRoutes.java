@@ -121,7 +121,7 @@ public final class CalendarRoutes {
           List<UUID> whose = new java.util.ArrayList<>(List.of(f.volunteerId()));
           whose.addAll(standingIn.keySet());
           return DeadlineCalendar.render(alerts.openDeadlines(h, f.associationId(), whose),
-              followUps.dueFor(h, f.associationId(), today.minusDays(30), today.plusYears(2), whose), standingIn,
+              followUps.due(h, f.associationId(), today.minusDays(30), today.plusYears(2), whose), standingIn,
               "en".equals(f.language()), origin(ctx) + "/", clock.instant());
         }));
     if (calendar.isEmpty()) {

@@ -1,6 +1,5 @@
 package org.vigie.intake.calendar;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,7 +44,7 @@ final class IcsWriter {
     int start = 0;
     for (int i = 0; i < line.length(); ) {
       int cp = line.codePointAt(i);
-      int width = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      int width = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its UTF-8 octets
       // the first line holds 75 octets, each continuation a space and 74
       if (octets + width > MAX_OCTETS) {
         out.append(line, start, i).append("\r\n ");

@@ -3,7 +3,6 @@ package org.vigie.intake.csv;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -54,27 +53,24 @@ public final class Workbooks {
           .orElseGet(book::getFirstSheet);
       StringWriter out = new StringWriter();
       CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n").get());
-      int[] next = {1};
+      int next = 1;
       try (java.util.stream.Stream<Row> rows = sheet.openStream()) {
-        rows.forEach(row -> {
-          try {
-            for (; next[0] < row.getRowNum(); next[0]++) {
-              // two empty cells, not an empty line (which CSV reading skips): the rows below keep their numbers
-              printer.printRecord("", "");
-            }
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < row.getCellCount(); i++) {
-              cells.add(text(row.getCell(i)));
-            }
-            printer.printRecord(cells);
-            next[0] = row.getRowNum() + 1;
-            if (out.getBuffer().length() > maxChars) {
-              throw ApiProblem.tooLarge(maxChars);
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (java.util.Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
+          Row row = it.next();
+          for (; next < row.getRowNum(); next++) {
+            // two empty cells, not an empty line (which CSV reading skips): the rows below keep their numbers
+            printer.printRecord("", "");
           }
-        });
+          List<String> cells = new ArrayList<>();
+          for (int i = 0; i < row.getCellCount(); i++) {
+            cells.add(text(row.getCell(i)));
+          }
+          printer.printRecord(cells);
+          next = row.getRowNum() + 1;
+          if (out.getBuffer().length() > maxChars) {
+            throw ApiProblem.tooLarge(maxChars);
+          }
+        }
       }
       printer.flush();
       return out.toString().getBytes(StandardCharsets.UTF_8);

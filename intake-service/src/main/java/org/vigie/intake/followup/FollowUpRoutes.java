@@ -131,7 +131,7 @@ public final class FollowUpRoutes {
     record Listed(List<FollowUps.FollowUp> due, Map<UUID, Person> people) {}
     Listed listed = jdbi.withHandle(h -> {
       List<FollowUps.FollowUp> due = followUps.due(h, caller.associationId(), from, to,
-          mine ? Optional.of(caller.volunteerId()) : Optional.empty());
+          mine ? List.of(caller.volunteerId()) : List.of());
       return new Listed(due, vault.people(h, due.stream().map(FollowUps.FollowUp::caseId).toList()));
     });
     ObjectNode out = json.object().put("from", from.toString()).put("to", to.toString());

@@ -55,23 +55,12 @@ public final class FollowUps {
 
   /**
    * The open cases' follow-ups due from {@code from} to {@code to} (both included), earliest first; only those of
-   * the cases {@code volunteerId} follows when it is given.
+   * the cases {@code volunteerIds} follow when some are given (none: the whole association's).
    */
-  public List<FollowUp> due(Handle h, UUID associationId, LocalDate from, LocalDate to, Optional<UUID> volunteerId) {
+  public List<FollowUp> due(Handle h, UUID associationId, LocalDate from, LocalDate to, java.util.Collection<UUID> volunteerIds) {
     return h.createQuery(SELECT + """
              WHERE f.association_id = :association AND c.status = 'OPEN' AND f.due_on BETWEEN :from AND :to
-               AND (CAST(:volunteer AS uuid) IS NULL OR c.assigned_volunteer_id = CAST(:volunteer AS uuid))
-             ORDER BY f.due_on, f.case_id""")
-        .bind("association", associationId).bind("from", from).bind("to", to)
-        .bind("volunteer", volunteerId.map(UUID::toString).orElse(null))
-        .map((rs, ctx) -> followUp(rs)).list();
-  }
-
-  /** The open cases' follow-ups due from {@code from} to {@code to} of the cases these volunteers follow. */
-  public List<FollowUp> dueFor(Handle h, UUID associationId, LocalDate from, LocalDate to, java.util.Collection<UUID> volunteerIds) {
-    return h.createQuery(SELECT + """
-             WHERE f.association_id = :association AND c.status = 'OPEN' AND f.due_on BETWEEN :from AND :to
-               AND c.assigned_volunteer_id = ANY(:volunteers)
+               AND (cardinality(:volunteers) = 0 OR c.assigned_volunteer_id = ANY(:volunteers))
              ORDER BY f.due_on, f.case_id""")
         .bind("association", associationId).bind("from", from).bind("to", to)
         .bindArray("volunteers", UUID.class, List.copyOf(volunteerIds))

@@ -135,7 +135,7 @@ public final class Router {
     if (substitute.isPresent()) {
       return List.of(substitute.get());
     }
-    List<Contact> present = coordinators(h, alert.associationId(), now).stream()
+    List<Contact> present = directory.coordinators(h, alert.associationId()).stream()
         .filter(c -> !c.absentAt(now) && !c.volunteerId().equals(away.volunteerId())).toList();
     return present.isEmpty() ? List.of(away) : present;
   }
