@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionFact;
 import org.vigie.schemas.wording.CodeWording;
 import org.vigie.schemas.wording.LetterKind;
 
@@ -229,7 +231,10 @@ public final class LetterWriter {
     }
     d.add("Voie envisageable :");
     Optional<LocalDate> rejection = s.implicitRejection();
-    if (rejection.isPresent() && !rejection.get().isAfter(c.today())) {
+    Optional<DecisionFact> refusal = s.refusal();
+    if (refusal.isPresent()) {
+      d.items(refusalRoutes(refusal.get(), s.refusalAppealDeadline(refusal.get())));
+    } else if (rejection.isPresent() && !rejection.get().isAfter(c.today())) {
       d.items(List.of("Une décision implicite de rejet est née le " + FrenchDates.of(rejection.get()) + " (CESEDA R.432-1 et"
           + " R.432-2 ; une API n'arrête pas ce délai, CE avis 6 mai 2025 n°499904).",
           "Recours en annulation devant le tribunal administratif dans les deux mois (CJA R.421-2), soit au plus tard le "
@@ -251,6 +256,24 @@ public final class LetterWriter {
     d.add("Pièces : la chronologie du dossier (Vigie, PDF), [titre de séjour, accusé de dépôt ANEF, attestations,"
         + " échanges avec le CCC, contrat de travail ou attestations de prestations].");
     return d;
+  }
+
+  /** How an explicit refusal is contested: with an OQTF, within the short time the decision states. */
+  private static List<String> refusalRoutes(DecisionFact refusal, LocalDate deadline) {
+    String on = FrenchDates.of(refusal.getDecidedOn());
+    if (refusal.getDecision() == Decision.REFUSED_WITH_OQTF) {
+      return List.of("Refus de titre de séjour assorti d'une obligation de quitter le territoire français (OQTF), décision"
+              + " du " + on + ".",
+          "Recours en annulation devant le tribunal administratif dans le délai indiqué par la décision, court et qui"
+              + " court de sa notification : Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la"
+              + " notification (plus court sans délai de départ volontaire, en assignation à résidence ou en rétention)."
+              + " Le recours suspend l'éloignement ; un recours gracieux ne prolonge pas ce délai.",
+          "Aide juridictionnelle à demander au plus tôt.");
+    }
+    return List.of("Refus de titre de séjour, décision du " + on + ".",
+        "Recours en annulation devant le tribunal administratif dans les deux mois de sa notification (CJA R.421-1) :"
+            + " Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la notification.",
+        "En cas d'urgence, référé-suspension (CJA L.521-1) avec le recours.");
   }
 
   /**

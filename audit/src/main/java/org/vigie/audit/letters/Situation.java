@@ -11,6 +11,8 @@ import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionFact;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.SubmissionFact;
 import org.vigie.schemas.wording.CodeWording;
@@ -125,6 +127,18 @@ final class Situation {
 
   long unansweredCccAttempts() {
     return view.cccAttempts().stream().filter(a -> a.getOutcome() != CccOutcome.RESOLVED).count();
+  }
+
+  /** The latest decision, on or before today, when it refused the request (with or without an OQTF). */
+  Optional<DecisionFact> refusal() {
+    return view.decision().filter(d -> d.getDecision() != Decision.GRANTED);
+  }
+
+  /** The last day to contest a refusal as the rules count it (from the decision's recorded date, its notification). */
+  LocalDate refusalAppealDeadline(DecisionFact refusal) {
+    return refusal.getDecision() == Decision.REFUSED_WITH_OQTF
+        ? refusal.getDecidedOn().plusDays(c.settings().threshold(RuleId.APPEAL_DEADLINE, "oqtfAppealDays"))
+        : refusal.getDecidedOn().plusMonths(c.settings().threshold(RuleId.APPEAL_DEADLINE, "appealMonths"));
   }
 
   /** The day the implicit rejection arises (or arose) for the pending complete submission. */

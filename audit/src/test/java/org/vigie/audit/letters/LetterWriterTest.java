@@ -157,6 +157,20 @@ class LetterWriterTest {
   }
 
   @Test
+  void theLawyersBriefAfterARefusalWithAnOqtfSpeaksOfItsShortAppealTime() {
+    CaseEvents events = noApiSinceExpiry().decision(LocalDate.of(2026, 11, 10), Decision.REFUSED_WITH_OQTF);
+    Letter letter = writer.write(LetterKind.LAWYER_BRIEF, letterCase(events, "Aminata Koné", "7512345670", List.of()));
+    assertThat(letter.text()).contains("obligation de quitter le territoire français (OQTF), décision du 10 novembre 2026",
+        "Vigie retient le 10 décembre 2026, à vérifier sur la notification", "Le recours suspend l'éloignement")
+        .doesNotContain("référé mesures utiles", "implicitement rejetée");
+
+    CaseEvents refused = noApiSinceExpiry().decision(LocalDate.of(2026, 11, 10), Decision.REFUSED);
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(refused, "Aminata Koné", "7512345670", List.of())).text())
+        .contains("dans les deux mois de sa notification (CJA R.421-1) : Vigie retient le 10 janvier 2027")
+        .doesNotContain("OQTF");
+  }
+
+  @Test
   void withoutAnIdentityTheDraftLeavesBlanksToFillIn() {
     Letter letter = writer.write(LetterKind.DEFENSEUR_DES_DROITS, letterCase(noApiSinceExpiry(), null, null, List.of()));
     assertThat(letter.toComplete()).contains(Situation.NAME_PLACEHOLDER, Situation.NUMBER_PLACEHOLDER,

@@ -22,6 +22,7 @@ import org.vigie.audit.testing.TopicWriter;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.testing.SharedKafka;
 import org.vigie.rules.engine.RuleEngine;
+import org.vigie.rules.rule.RuleSets;
 import org.vigie.rules.topology.RulesConfig;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseClosed;
@@ -101,6 +102,27 @@ class ReplayerTest {
     assertThat(sortedKeys(recorder.alerts)).isEqualTo(sortedKeys(live));
     assertThat(recorder.progress).isNotEmpty();
     assertThat(recorder.progress.get(recorder.progress.size() - 1).fraction()).isEqualTo(1.0);
+  }
+
+  @Test
+  void replayedWithTheFirstRuleSetOnlyTheRefusalsAppealDeadlinesAreMissing() {
+    Recorder recorder = new Recorder();
+
+    ReplayReport report = new Replayer(KAFKA, RuleEngine.named(RuleSets.V1), RulesConfig.PARIS)
+        .replay(ReplayOptions.all(UNTIL).forAssociation(ASSOCIATION), recorder);
+
+    assertThat(report.matchesLive()).isFalse();
+    assertThat(recorder.differences).as("the live alerts of the current rules that the first set did not raise")
+        .isNotEmpty().allSatisfy(d -> {
+          assertThat(d.side()).isEqualTo(AlertDifference.Side.LIVE_ONLY);
+          assertThat(d.alert().rule()).isEqualTo(RuleId.APPEAL_DEADLINE);
+          CaseAlert alert = live.stream().filter(a -> a.getAlertId().equals(d.alert().alertId())).findFirst().orElseThrow();
+          assertThat(alert.getRuleVersion()).isEqualTo("2");
+          assertThat(events).as("an explicit refusal on the day the episode starts").anyMatch(e ->
+              e.getCaseId().equals(alert.getCaseId()) && e.getOccurredOn().equals(alert.getEpisodeStart())
+                  && e.getPayload() instanceof org.vigie.schemas.DecisionReceived r
+                  && r.getDecision() != org.vigie.schemas.Decision.GRANTED);
+        });
   }
 
   @Test

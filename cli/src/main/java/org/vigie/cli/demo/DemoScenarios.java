@@ -45,6 +45,12 @@ public final class DemoScenarios {
             .event("SUBMISSION_RECORDED", today.minusDays(100), "procedure", "RENEWAL", "complete", "true")
             .event("API_ISSUED", today.minusDays(5), "validUntil", today.plusDays(80).toString())
             .correctedAs(today.minusDays(5), "validUntil", today.plusDays(20).toString())
+            .build(),
+        Scenario.of("Refus avec obligation de quitter le territoire (OQTF) reçu il y a 3 jours",
+                "Refusal with an obligation to leave France (OQTF) received 3 days ago",
+                "APPEAL_DEADLINE", today.minusDays(30))
+            .event("SUBMISSION_RECORDED", today.minusDays(150), "procedure", "RENEWAL", "complete", "true")
+            .event("DECISION_RECEIVED", today.minusDays(3), "decision", "REFUSED_WITH_OQTF")
             .build());
   }
 }

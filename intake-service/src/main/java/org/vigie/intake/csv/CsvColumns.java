@@ -28,6 +28,8 @@ public enum CsvColumns {
   API_DELIVREE_LE("apidelivreele", "dateapi"),
   API_VALIDE_JUSQU_AU("apivalidejusquau", "finapi", "apijusquau"),
   BLOCAGE("blocage", "dysfonctionnement"),
+  DECISION("decision", "decisionprefecture", "decisiondelaprefecture"),
+  DATE_DECISION("datedecision", "datedeladecision", "decisionrecuele", "datenotification"),
   PROCHAIN_RDV("prochainrdv", "prochainrendezvous", "rdv", "rendezvous", "prochaineetape");
 
   private final List<String> aliases;

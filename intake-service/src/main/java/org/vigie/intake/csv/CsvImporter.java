@@ -270,6 +270,23 @@ public final class CsvImporter {
           .put("blockage", v.get(CsvColumns.BLOCAGE).strip().toUpperCase());
       events.add(event(e, today, CsvColumns.BLOCAGE));
     }
+    if (v.containsKey(CsvColumns.DECISION) != v.containsKey(CsvColumns.DATE_DECISION)) {
+      CsvColumns missing = v.containsKey(CsvColumns.DECISION) ? CsvColumns.DATE_DECISION : CsvColumns.DECISION;
+      CsvColumns given = missing == CsvColumns.DECISION ? CsvColumns.DATE_DECISION : CsvColumns.DECISION;
+      throw ApiProblem.unprocessable(missing.label(),
+          "La colonne '" + missing.label() + "' est obligatoire avec '" + given.label() + "'",
+          "Column '" + missing.label() + "' is required with '" + given.label() + "'");
+    }
+    if (v.containsKey(CsvColumns.DECISION)) {
+      ObjectNode e = f.objectNode().put("type", "DECISION_RECEIVED")
+          .put("occurredOn", isoDate(v, CsvColumns.DATE_DECISION).toString())
+          .put("decision", CsvValues.decision(v.get(CsvColumns.DECISION)));
+      try {
+        events.add(requests.parseEvent(e, today));
+      } catch (ApiProblem p) {
+        throw p.forField(("occurredOn".equals(p.field()) ? CsvColumns.DATE_DECISION : CsvColumns.DECISION).label());
+      }
+    }
     // a next appointment already past is the spreadsheet's history, not a step to plan
     LocalDate appointment = v.containsKey(CsvColumns.PROCHAIN_RDV) ? isoDate(v, CsvColumns.PROCHAIN_RDV) : null;
     if (appointment != null && appointment.isAfter(today.plusDays(FollowUps.MAX_DAYS_AHEAD))) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Map;
 import org.vigie.intake.http.DateText;
+import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
 
@@ -35,6 +36,20 @@ final class CsvValues {
       "renouvellement", Procedure.RENEWAL.name(),
       "premieredemande", Procedure.FIRST_REQUEST.name(),
       "changementdestatut", Procedure.CHANGE_OF_STATUS.name());
+
+  private static final Map<String, String> DECISIONS = Map.ofEntries(
+      Map.entry("accorde", Decision.GRANTED.name()),
+      Map.entry("accordee", Decision.GRANTED.name()),
+      Map.entry("accord", Decision.GRANTED.name()),
+      Map.entry("titreaccorde", Decision.GRANTED.name()),
+      Map.entry("favorable", Decision.GRANTED.name()),
+      Map.entry("refus", Decision.REFUSED.name()),
+      Map.entry("refuse", Decision.REFUSED.name()),
+      Map.entry("refusee", Decision.REFUSED.name()),
+      Map.entry("defavorable", Decision.REFUSED.name()),
+      Map.entry("refusavecoqtf", Decision.REFUSED_WITH_OQTF.name()),
+      Map.entry("refusoqtf", Decision.REFUSED_WITH_OQTF.name()),
+      Map.entry("oqtf", Decision.REFUSED_WITH_OQTF.name()));
 
   private CsvValues() {}
 
@@ -70,6 +85,12 @@ final class CsvValues {
   static String permitKind(String raw) {
     String key = CsvColumns.normalize(raw);
     return PERMITS.getOrDefault(key, raw.strip().toUpperCase());
+  }
+
+  /** accordé, refus, refus avec OQTF (or OQTF), or the code; the code as typed otherwise, for the API's own error. */
+  static String decision(String raw) {
+    String key = CsvColumns.normalize(raw);
+    return DECISIONS.getOrDefault(key, raw.strip().toUpperCase());
   }
 
   static String procedure(String raw) {

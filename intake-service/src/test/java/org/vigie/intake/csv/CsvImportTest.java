@@ -119,6 +119,37 @@ class CsvImportTest {
   }
 
   @Test
+  void thePrefecturesDecisionIsRecordedWithItsDate() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String csv = """
+        Référence;Démarche;Département;Date d'expiration;Date dépôt;Décision;Date décision
+        R-1;renouvellement;93;01/06/2026;10/03/2026;Refus avec OQTF;04/05/2026
+        R-2;renouvellement;93;01/06/2026;10/03/2026;accordé;04/05/2026
+        R-3;renouvellement;93;01/06/2026;10/03/2026;refus;
+        R-4;renouvellement;93;01/06/2026;10/03/2026;peut-être;04/05/2026
+        R-5;renouvellement;93;01/06/2026;10/03/2026;;04/05/2026
+        R-6;renouvellement;93;01/06/2026;10/03/2026;refus;04/05/2099
+        """;
+    JsonNode report = importCsv(a.token(), csv).json();
+    assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(2);
+    assertThat(report.get("events").asInt()).as("each case opened, filed and decided").isEqualTo(6);
+    assertThat(report.at("/report/2/column").asText()).isEqualTo("date_decision");
+    assertThat(report.at("/report/2/error").asText()).isEqualTo("La colonne 'date_decision' est obligatoire avec 'decision'");
+    assertThat(report.at("/report/3/column").asText()).isEqualTo("decision");
+    assertThat(report.at("/report/4/column").asText()).isEqualTo("decision");
+    assertThat(report.at("/report/5/column").asText()).isEqualTo("date_decision");
+
+    String refused = report.at("/report/0/caseId").asText();
+    var decisions = TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(refused)).stream().map(r -> r.value())
+        .filter(e -> e.getPayload() instanceof org.vigie.schemas.DecisionReceived).toList();
+    assertThat(decisions).singleElement().satisfies(e -> {
+      assertThat(e.getOccurredOn()).hasToString("2026-05-04");
+      assertThat(((org.vigie.schemas.DecisionReceived) e.getPayload()).getDecision())
+          .isEqualTo(org.vigie.schemas.Decision.REFUSED_WITH_OQTF);
+    });
+  }
+
+  @Test
   void aTitleAboveTheTableIsLeftOutAndTheLinesKeepTheirNumbers() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String csv = """

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.vigie.rules.rule.Rule;
 import org.vigie.rules.rule.RuleDoc;
+import org.vigie.rules.rule.RuleSets;
 
 /** The rules catalogue (docs/rules.md), written from the rules themselves so it cannot drift from the code. */
 public final class RulesCatalogue {
@@ -54,8 +55,10 @@ public final class RulesCatalogue {
         .append("- **Time.** Facts dated in the future count from their day. Each case is re-evaluated on the next day its\n")
         .append("  answer can change (start of that day, Europe/Paris), even if nothing is recorded again.\n")
         .append("- **Decisions.** A decision ends the instruction it answers: a grant with a new expiry date starts\n")
-        .append("  watching the new permit; a refusal stops the instruction rules, while the rupture rules\n")
-        .append("  (`EMPLOYMENT_AT_RISK`, `BENEFITS_AT_RISK`, `HEALTH_COVER_CLOSING`) keep watching.\n")
+        .append("  watching the new permit; a refusal stops the instruction rules and opens `APPEAL_DEADLINE` for the\n")
+        .append("  time to contest it (much shorter with an OQTF: the decision states it), while the rupture rules\n")
+        .append("  (`EMPLOYMENT_AT_RISK`, `BENEFITS_AT_RISK`, `HEALTH_COVER_CLOSING`) keep watching. The decision's\n")
+        .append("  recorded date stands for its notification, from which the time to contest runs.\n")
         .append("- **Closed or erased cases** raise nothing; their open alerts are resolved.\n")
         .append("- **Corrections.** An event recorded in error can be replaced (by the same kind of event with the right\n")
         .append("  content or date) or withdrawn. Its facts no longer count, the case is re-evaluated at once, and the alerts\n")
@@ -63,8 +66,17 @@ public final class RulesCatalogue {
         .append("  volunteer assignment is not corrected (a new assignment replaces it), an erasure is final.\n")
         .append("- **Next steps** in every message: the CCC, the prefecture's point d'accueil numérique, a référé mesures\n")
         .append("  utiles (CJA L.521-3) before an implicit rejection or a référé-suspension (CJA L.521-1) after it, and\n")
-        .append("  the Défenseur des droits in parallel.\n\n")
-        .append("Background: InfoMigrants, 5 May 2026, on the Conseil d'État's injunction to fix ANEF.\n");
+        .append("  the Défenseur des droits in parallel; after a refusal, a lawyer or a legal help desk at once (an appeal\n")
+        .append("  to the prefecture does not extend the time to contest an OQTF).\n\n")
+        .append("## Rule sets\n\n")
+        .append("A rule whose behaviour changes gets a new version; the rules in force before stay in an earlier set, which\n")
+        .append("`vigie replay --rules-version NAME` replays the log with (a court asks what Vigie knew then). The\n")
+        .append("rules service runs `").append(RuleSets.CURRENT).append("`.\n\n")
+        .append("| set | changes |\n|---|---|\n");
+    for (String name : RuleSets.names()) {
+      md.append("| `").append(name).append("` | ").append(RuleSets.changes(name)).append(" |\n");
+    }
+    md.append("\nBackground: InfoMigrants, 5 May 2026, on the Conseil d'État's injunction to fix ANEF.\n");
     return md.toString();
   }
 

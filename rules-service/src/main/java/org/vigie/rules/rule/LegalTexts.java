@@ -14,6 +14,11 @@ final class LegalTexts {
   static final LocalDate CE_2022_06_03 = LocalDate.of(2022, 6, 3);
   /** CSS R.111-4 as amended by décret 2019-1468 (six-month continued cover), in force since 1 January 2020. */
   static final LocalDate CSS_2020 = LocalDate.of(2020, 1, 1);
+  /**
+   * CESEDA's contentious procedures against removal orders (book IX) as reformed by the law n° 2024-42 of 26
+   * January 2024, in force since 15 July 2024 (décret n° 2024-799).
+   */
+  static final LocalDate CESEDA_2024 = LocalDate.of(2024, 7, 15);
   /** Help-desk practice as described by InfoMigrants, 5 May 2026. */
   static final LocalDate PRACTICE_2026 = LocalDate.of(2026, 5, 5);
 

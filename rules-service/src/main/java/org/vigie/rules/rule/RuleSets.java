@@ -15,22 +15,35 @@ import java.util.function.Supplier;
 public final class RuleSets {
   /** The first published set: every rule of DOMAIN.md at version "1". */
   public static final String V1 = "v1";
+  /** APPEAL_DEADLINE at version "2" (explicit refusals, with or without an OQTF, as well as implicit rejections). */
+  public static final String V2 = "v2";
   /** The set the rules-service runs. */
-  public static final String CURRENT = V1;
+  public static final String CURRENT = V2;
 
   private static final Map<String, Supplier<List<Rule>>> SETS = sets();
+  private static final Map<String, String> CHANGES = Map.of(
+      V1, "Every rule of DOMAIN.md at version 1.",
+      V2, "`APPEAL_DEADLINE` version 2: an explicit refusal opens it too, for two months, or 30 days with an OQTF "
+          + "(version 1 watched implicit rejections only).");
 
   private RuleSets() {}
 
   private static Map<String, Supplier<List<Rule>>> sets() {
     Map<String, Supplier<List<Rule>>> sets = new LinkedHashMap<>();
-    sets.put(V1, Rules::all);
+    sets.put(V1, Rules::v1);
+    sets.put(V2, Rules::all);
     return sets;
   }
 
   /** The version names, oldest first. */
   public static Set<String> names() {
     return SETS.keySet();
+  }
+
+  /** What a set changed from the one before it, for the catalogue. */
+  public static String changes(String name) {
+    named(name);
+    return CHANGES.get(name);
   }
 
   /** The rules of a named set; an unknown name is an error naming the known ones. */

@@ -6,7 +6,15 @@ import java.util.List;
 public final class Rules {
   private Rules() {}
 
+  /** The current rules (the set {@link RuleSets#CURRENT}). */
   public static List<Rule> all() {
+    return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
+        new ApiExpired(), new ApiNotIssued(), new ImplicitRejection(), new AppealDeadlineV2(), new BlockageUnresolved(),
+        new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
+  }
+
+  /** The first published set, {@link RuleSets#V1}: APPEAL_DEADLINE watched implicit rejections only. */
+  static List<Rule> v1() {
     return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
         new ApiExpired(), new ApiNotIssued(), new ImplicitRejection(), new AppealDeadline(), new BlockageUnresolved(),
         new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());

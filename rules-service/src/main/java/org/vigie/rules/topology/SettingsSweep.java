@@ -12,25 +12,33 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.vigie.schemas.AssociationSettings;
 
 /**
- * Re-evaluates an association's cases after its settings changed, a bounded number per tick. The
- * progress store keeps, per association, the settings version this task has applied and a cursor
- * (the last case id re-evaluated), so the work resumes where it stopped, also after a restart. A
- * version of "-" stands for "no settings" (the defaults, after a tombstone).
+ * Re-evaluates cases whose rules changed, a bounded number per tick: every case of the task once
+ * the rules themselves changed (a new rule set, after an upgrade: a case is otherwise evaluated
+ * again only at its next event or due day, computed by the former rules), then an association's
+ * cases after its settings changed. The progress store keeps, for the rules and per association, the
+ * version this task has applied and a cursor (the last entry re-evaluated), so the work resumes where
+ * it stopped, also after a restart. A settings version of "-" stands for "no settings" (the defaults,
+ * after a tombstone).
  */
 final class SettingsSweep {
   static final String SEPARATOR = "/";
+  /** The progress entry of the rules' own sweep; association ids never start with this character. */
+  static final String RULES = "\u0000rules";
   private static final String DONE = "\u0000done";
   private static final String DEFAULTS = "-";
 
   private final ReadOnlyKeyValueStore<String, AssociationSettings> settings;
   private final KeyValueStore<String, String> associationCases;
   private final KeyValueStore<String, String> progress;
+  private final String rulesVersion;
 
+  /** @param rulesVersion names the rules in force (each rule's id and version): a change sweeps every case */
   SettingsSweep(ReadOnlyKeyValueStore<String, AssociationSettings> settings,
-      KeyValueStore<String, String> associationCases, KeyValueStore<String, String> progress) {
+      KeyValueStore<String, String> associationCases, KeyValueStore<String, String> progress, String rulesVersion) {
     this.settings = settings;
     this.associationCases = associationCases;
     this.progress = progress;
+    this.rulesVersion = rulesVersion;
   }
 
   static String indexKey(String associationId, String caseId) {
@@ -39,6 +47,7 @@ final class SettingsSweep {
 
   /** Re-evaluates up to {@code budget} cases; returns how many it did. */
   int run(int budget, Consumer<String> reevaluate) {
+    int done = sweep(RULES, rulesVersion, "", budget, reevaluate);
     Map<String, String> versions = new LinkedHashMap<>();
     try (KeyValueIterator<String, AssociationSettings> all = settings.all()) {
       while (all.hasNext()) {
@@ -49,21 +58,30 @@ final class SettingsSweep {
     try (KeyValueIterator<String, String> all = progress.all()) {
       while (all.hasNext()) {
         KeyValue<String, String> entry = all.next();
-        versions.putIfAbsent(entry.key, DEFAULTS);
+        if (!entry.key.equals(RULES)) {
+          versions.putIfAbsent(entry.key, DEFAULTS);
+        }
       }
     }
-    int done = 0;
     for (Map.Entry<String, String> association : versions.entrySet()) {
       if (done >= budget) {
         break;
       }
-      done += sweep(association.getKey(), association.getValue(), budget - done, reevaluate);
+      done += sweep(association.getKey(), association.getValue(), association.getKey() + SEPARATOR, budget - done,
+          reevaluate);
     }
     return done;
   }
 
-  private int sweep(String associationId, String version, int budget, Consumer<String> reevaluate) {
-    String mark = progress.get(associationId);
+  /**
+   * Re-evaluates, from where the progress entry {@code mark} left it at this version, up to {@code budget}
+   * cases of the association index whose keys start with {@code prefix} (every case for "").
+   */
+  private int sweep(String markKey, String version, String prefix, int budget, Consumer<String> reevaluate) {
+    if (budget <= 0) {
+      return 0;
+    }
+    String mark = progress.get(markKey);
     String cursor = "";
     if (mark != null) {
       int bar = mark.indexOf('|');
@@ -74,19 +92,22 @@ final class SettingsSweep {
         }
       }
     }
-    String prefix = associationId + SEPARATOR;
+    // the cursor is the last index key swept, without the prefix
     String from = cursor.isEmpty() ? prefix : prefix + cursor + "\u0000";
+    List<String> keys = new ArrayList<>();
     List<String> caseIds = new ArrayList<>();
     boolean more;
     try (KeyValueIterator<String, String> range = associationCases.range(from, prefix + "\uffff")) {
       while (range.hasNext() && caseIds.size() < budget) {
-        caseIds.add(range.next().value);
+        KeyValue<String, String> entry = range.next();
+        keys.add(entry.key);
+        caseIds.add(entry.value);
       }
       more = range.hasNext();
     }
     caseIds.forEach(reevaluate);
-    String last = caseIds.isEmpty() ? cursor : caseIds.get(caseIds.size() - 1);
-    progress.put(associationId, version + "|" + (more ? last : DONE));
+    String last = keys.isEmpty() ? cursor : keys.get(keys.size() - 1).substring(prefix.length());
+    progress.put(markKey, version + "|" + (more ? last : DONE));
     return caseIds.size();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.vigie.rules.rule.Rule;
 import org.vigie.rules.rule.RuleSets;
+import org.vigie.schemas.RuleId;
 
 class RuleSetsTest {
   @Test
@@ -21,9 +22,16 @@ class RuleSetsTest {
   }
 
   @Test
+  void theSecondSetChangesTheAppealDeadlineOnly() {
+    assertThat(RuleEngine.named(RuleSets.V2).rules()).hasSize(13)
+        .allSatisfy(r -> assertThat(r.version()).isEqualTo(r.id() == RuleId.APPEAL_DEADLINE ? "2" : "1"));
+    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V2);
+  }
+
+  @Test
   void anUnknownVersionNamesTheKnownOnes() {
     assertThatThrownBy(() -> RuleEngine.named("v0"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("v0").hasMessageContaining("v1");
+        .hasMessageContaining("v0").hasMessageContaining("v1").hasMessageContaining("v2");
   }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.vigie.rules.Events;
 import org.vigie.rules.Scenario;
+import org.vigie.rules.engine.RuleEngine;
 import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.rule.RuleSets;
 import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CccOutcome;
@@ -264,6 +266,79 @@ class RulesTest {
       Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(day("2026-03-10"), true, false));
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection).deadline()).isEqualTo(day("2027-07-10"));
     }
+
+    @Test
+    void aRefusalWithAnOqtfIsHighAtOnceForThirtyDays() {
+      LocalDate refused = day("2026-05-04");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(refused, Decision.REFUSED_WITH_OQTF, null));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, refused.minusDays(1))).isNull();
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, refused);
+      assertThat(c.severity()).isEqualTo(Severity.HIGH);
+      assertThat(c.episodeStart()).isEqualTo(refused);
+      assertThat(c.deadline()).isEqualTo(day("2026-06-03"));
+      assertThat(c.message().fr()).contains("obligation de quitter le territoire français (OQTF)")
+          .contains("au plus tard le 3 juin 2026").contains("vérifier le délai indiqué dans la décision")
+          .contains("un recours gracieux ne prolonge pas ce délai");
+      assertThat(c.message().en()).contains("by 3 June 2026");
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-03"))).isNotNull();
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-04"))).isNull();
+      assertThat(s.on(refused).nextChange()).contains(day("2026-06-04"));
+    }
+
+    @Test
+    void aRefusalWithoutAnOqtfCanBeContestedForTwoMonthsHighInTheLastFifteenDays() {
+      LocalDate refused = day("2026-05-04");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(refused, Decision.REFUSED, null));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, refused);
+      assertThat(c.severity()).isEqualTo(Severity.WARNING);
+      assertThat(c.deadline()).isEqualTo(day("2026-07-04"));
+      assertThat(c.message().fr()).contains("jusqu'au 4 juillet 2026").contains("référé-suspension");
+      assertThat(s.on(refused).nextChange()).contains(day("2026-06-19"));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-19")).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-07-05"))).isNull();
+    }
+
+    @Test
+    void aGrantAfterTheRefusalEndsIt() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(day("2026-05-04"), Decision.REFUSED_WITH_OQTF, null));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-20"))).isNotNull();
+      s.record(e.decision(day("2026-05-20"), Decision.GRANTED, EXPIRY.plusYears(1)));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-20"))).isNull();
+    }
+
+    @Test
+    void theRefusalReplacesTheImplicitRejectionsWindowUnderItsOwnEpisode() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(day("2026-03-10")));
+      Condition implicit = s.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(5));
+      assertThat(implicit.episodeStart()).isEqualTo(rejection);
+      s.record(e.decision(rejection.plusDays(10), Decision.REFUSED_WITH_OQTF, null));
+      Condition explicit = s.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(10));
+      assertThat(explicit.episodeStart()).isEqualTo(rejection.plusDays(10));
+      assertThat(explicit.deadline()).isEqualTo(rejection.plusDays(40));
+    }
+
+    @Test
+    void theOqtfTimeFollowsTheAssociationsSetting() {
+      AssociationSettings shorter = AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
+          .setThresholds(Map.of("APPEAL_DEADLINE.oqtfAppealDays", 7)).setUpdatedAt(java.time.Instant.EPOCH).build();
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(day("2026-05-04"), Decision.REFUSED_WITH_OQTF, null))
+          .settings(Scenario.ENGINE.defaults().with(shorter));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-04")).deadline()).isEqualTo(day("2026-05-11"));
+    }
+
+    @Test
+    void theFirstRuleSetRaisedNothingOnAnExplicitRefusal() {
+      RuleEngine v1 = RuleEngine.named(RuleSets.V1);
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(day("2026-05-04"), Decision.REFUSED_WITH_OQTF, null));
+      assertThat(v1.evaluate(s.state(), day("2026-05-04"), v1.defaults()).conditions())
+          .noneMatch(c -> c.condition().rule() == RuleId.APPEAL_DEADLINE);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-04"))).isNotNull();
+    }
   }
 
   @Nested
@@ -408,6 +483,8 @@ class RulesTest {
       Scenario s = Scenario.of(e.opened(OPENED, PermitKind.CARTE_TEMPORAIRE, EXPIRY, true, false),
           e.submission(EXPIRY.minusDays(90)), e.decision(EXPIRY.plusDays(30), Decision.REFUSED_WITH_OQTF, null));
       assertThat(s.conditions(EXPIRY.plusDays(40)).keySet())
+          .containsExactly(RuleId.APPEAL_DEADLINE, RuleId.EMPLOYMENT_AT_RISK, RuleId.HEALTH_COVER_CLOSING);
+      assertThat(s.conditions(EXPIRY.plusDays(61)).keySet())
           .containsExactly(RuleId.EMPLOYMENT_AT_RISK, RuleId.HEALTH_COVER_CLOSING);
     }
   }

@@ -1,0 +1,118 @@
+package org.vigie.rules.rule;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.state.CaseView;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionFact;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+
+/**
+ * Version 2 of APPEAL_DEADLINE: the time left to contest a rejection, implicit as in version 1
+ * ({@link AppealDeadline}), and now explicit too. A refusal is contested before the administrative
+ * court within two months of its notification (CJA R.421-1); a refusal with an obligation to leave
+ * France (OQTF) within the much shorter time the decision states (CESEDA L.614-1 and book IX, as
+ * reformed by the law of 26 January 2024): a month with a voluntary departure period, days
+ * without one or under house arrest, 48 hours in detention. The default ({@code oqtfAppealDays},
+ * 30) is the longest of these; the alert is HIGH at once and tells the volunteer to check the
+ * decision. Version 1 raised nothing on an explicit refusal, the most urgent deadline of a case.
+ *
+ * <p>The delay runs from the notification: the decision's recorded date stands for it (the page
+ * asks for the day the person received it). While the refusal's window runs it takes precedence; an
+ * implicit rejection of a later request is watched as in version 1 once it is over.
+ */
+public final class AppealDeadlineV2 extends BaseRule {
+  private static final String OQTF_STEPS_FR = "Orienter sans attendre vers un·e avocat·e ou une permanence juridique "
+      + "(aide juridictionnelle possible) : un recours gracieux ne prolonge pas ce délai. Saisir en parallèle le "
+      + "Défenseur des droits.";
+  private static final String OQTF_STEPS_EN = "Refer the person at once to a lawyer or a legal help desk (legal aid is "
+      + "possible): an appeal to the prefecture does not extend this time. In parallel, refer the case to the "
+      + "Défenseur des droits.";
+  private static final String REFUSAL_STEPS_FR = "Orienter vers un·e avocat·e ou une permanence juridique (aide "
+      + "juridictionnelle possible) : recours en annulation et, en cas d'urgence, référé-suspension (CJA L.521-1). "
+      + "Saisir en parallèle le Défenseur des droits.";
+  private static final String REFUSAL_STEPS_EN = "Refer the person to a lawyer or a legal help desk (legal aid is "
+      + "possible): annulment action and, if urgent, a référé-suspension (CJA L.521-1). In parallel, refer the case "
+      + "to the Défenseur des droits.";
+
+  private final AppealDeadline implicit = new AppealDeadline();
+
+  public AppealDeadlineV2() {
+    super(RuleId.APPEAL_DEADLINE, "CJA R.421-1, R.421-2, R.421-5; CESEDA L.614-1, livre IX", LegalTexts.CESEDA_2024, "2",
+        new RuleDoc("A rejection can still be contested: an implicit rejection arose, or the prefecture refused the "
+                + "request (with or without an OQTF).",
+            "Implicit rejection: from the day it arises to + appealMonths (appealMonthsWithoutRoutes when the receipt "
+                + "lacked the appeal routes). Refusal: from the decision to + appealMonths; with an OQTF to + "
+                + "oqtfAppealDays (the decision states the exact time, often shorter). HIGH from the deadline − "
+                + "warnDays, and at once with an OQTF.",
+            "WARNING → HIGH; HIGH with an OQTF"),
+        "appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30);
+  }
+
+  /** The refusal being watched and the last day to contest it, when the latest decision refused the request. */
+  private Optional<LocalDate> refusalDeadline(DecisionFact decision, RuleSettings settings) {
+    if (decision.getDecision() == Decision.GRANTED) {
+      return Optional.empty();
+    }
+    LocalDate on = decision.getDecidedOn();
+    return Optional.of(decision.getDecision() == Decision.REFUSED_WITH_OQTF
+        ? on.plusDays(threshold(settings, "oqtfAppealDays"))
+        : on.plusMonths(threshold(settings, "appealMonths")));
+  }
+
+  @Override
+  public Optional<Condition> evaluate(CaseView view, RuleSettings settings) {
+    Optional<DecisionFact> decision = view.decision();
+    if (decision.isPresent()) {
+      Optional<LocalDate> deadline = refusalDeadline(decision.get(), settings);
+      if (deadline.isPresent() && !view.today().isAfter(deadline.get())) {
+        return Optional.of(refusal(view, decision.get(), deadline.get(), settings));
+      }
+    }
+    return implicit.evaluate(view, settings);
+  }
+
+  private Condition refusal(CaseView view, DecisionFact decision, LocalDate deadline, RuleSettings settings) {
+    LocalDate on = decision.getDecidedOn();
+    boolean oqtf = decision.getDecision() == Decision.REFUSED_WITH_OQTF;
+    Severity severity = oqtf || !view.today().isBefore(deadline.minusDays(threshold(settings, "warnDays")))
+        ? Severity.HIGH : Severity.WARNING;
+    Supplier<Message> text = oqtf
+        ? () -> Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + " avec une obligation de quitter "
+                + "le territoire français (OQTF). Le recours au tribunal administratif doit être déposé au plus tard le "
+                + Texts.fr(deadline) + " : vérifier le délai indiqué dans la décision, plus court sans délai de départ "
+                + "volontaire, en assignation à résidence ou en rétention (48 heures). Ce recours suspend l'éloignement.",
+            OQTF_STEPS_FR,
+            "The prefecture refused the request on " + Texts.en(on) + " with an obligation to leave France (OQTF). The "
+                + "appeal to the administrative court must be filed by " + Texts.en(deadline) + " at the latest: check the "
+                + "time stated in the decision, shorter without a voluntary departure period, under house arrest or in "
+                + "detention (48 hours). The appeal suspends the removal.",
+            OQTF_STEPS_EN)
+        : () -> Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + ". Ce refus peut être contesté "
+                + "devant le tribunal administratif jusqu'au " + Texts.fr(deadline) + " (deux mois après la notification, "
+                + "CJA R.421-1 ; vérifier les voies et délais indiqués dans la décision).",
+            REFUSAL_STEPS_FR,
+            "The prefecture refused the request on " + Texts.en(on) + ". The refusal can be challenged before the "
+                + "administrative court until " + Texts.en(deadline) + " (two months after notification, CJA R.421-1; "
+                + "check the routes and times stated in the decision).",
+            REFUSAL_STEPS_EN);
+    return new Condition(id(), severity, on, deadline, text);
+  }
+
+  @Override
+  public List<LocalDate> boundaries(CaseView view, RuleSettings settings) {
+    List<LocalDate> days = new ArrayList<>(implicit.boundaries(view, settings));
+    view.decision().ifPresent(d -> refusalDeadline(d, settings).ifPresent(deadline -> {
+      if (d.getDecision() != Decision.REFUSED_WITH_OQTF) {
+        days.add(deadline.minusDays(threshold(settings, "warnDays")));
+      }
+      days.add(deadline.plusDays(1));
+    }));
+    return days;
+  }
+}
