@@ -211,7 +211,9 @@ public final class LetterWriter {
   }
 
   private Draft lawyerBrief(Situation s, LetterCase c) {
-    Draft d = new Draft("[Nom de l'avocat·e]", "Éléments pour un référé — " + s.name() + ", dossier " + c.reference());
+    Optional<DecisionFact> refusal = s.refusal();
+    Draft d = new Draft("[Nom de l'avocat·e]", (refusal.isPresent() ? "Éléments pour un recours — " : "Éléments pour un référé — ")
+        + s.name() + ", dossier " + c.reference());
     d.add("Personne : " + s.name() + ", numéro étranger " + s.number() + ". Démarche : " + s.procedure() + " auprès de "
         + s.prefecture() + ". Accompagnée par l'association " + s.association() + ".");
     d.add("Faits au " + FrenchDates.of(c.today()) + ", tels qu'enregistrés par l'association :");
@@ -231,7 +233,6 @@ public final class LetterWriter {
     }
     d.add("Voie envisageable :");
     Optional<LocalDate> rejection = s.implicitRejection();
-    Optional<DecisionFact> refusal = s.refusal();
     if (refusal.isPresent()) {
       d.items(refusalRoutes(refusal.get(), s.refusalAppealDeadline(refusal.get())));
     } else if (rejection.isPresent() && !rejection.get().isAfter(c.today())) {
@@ -264,9 +265,9 @@ public final class LetterWriter {
     if (refusal.getDecision() == Decision.REFUSED_WITH_OQTF) {
       return List.of("Refus de titre de séjour assorti d'une obligation de quitter le territoire français (OQTF), décision"
               + " du " + on + ".",
-          "Recours en annulation devant le tribunal administratif dans le délai indiqué par la décision, court et qui"
-              + " court de sa notification : Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la"
-              + " notification (plus court sans délai de départ volontaire, en assignation à résidence ou en rétention)."
+          "Recours en annulation devant le tribunal administratif dans le délai, bref, que fixe la décision à compter de"
+              + " sa notification : Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la notification"
+              + " (plus court sans délai de départ volontaire, en assignation à résidence ou en rétention)."
               + " Le recours suspend l'éloignement ; un recours gracieux ne prolonge pas ce délai.",
           "Aide juridictionnelle à demander au plus tôt.");
     }

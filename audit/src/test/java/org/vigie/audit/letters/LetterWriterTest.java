@@ -163,6 +163,7 @@ class LetterWriterTest {
     assertThat(letter.text()).contains("obligation de quitter le territoire français (OQTF), décision du 10 novembre 2026",
         "Vigie retient le 10 décembre 2026, à vérifier sur la notification", "Le recours suspend l'éloignement")
         .doesNotContain("référé mesures utiles", "implicitement rejetée");
+    assertThat(letter.subject()).startsWith("Éléments pour un recours — Aminata Koné");
 
     CaseEvents refused = noApiSinceExpiry().decision(LocalDate.of(2026, 11, 10), Decision.REFUSED);
     assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(refused, "Aminata Koné", "7512345670", List.of())).text())
