@@ -54,11 +54,12 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     this.cases = new CaseStateCache(caseStore, config.cachedCasesPerTask());
     this.deadlines = context.getStateStore(StoreNames.DEADLINE_INDEX);
     this.associationCases = context.getStateStore(StoreNames.ASSOCIATION_CASES);
-    rebuildIndexes(caseStore);
+    boolean hasCases = rebuildIndexes(caseStore);
     ReadOnlyKeyValueStore<String, AssociationSettings> global = context.getStateStore(StoreNames.ASSOCIATION_SETTINGS);
     this.settings = new SettingsCache(config.engine().defaults(), global);
     this.sweep = new SettingsSweep(global, associationCases, context.getStateStore(StoreNames.SETTINGS_PROGRESS),
         rulesVersion(config));
+    sweep.started(hasCases);
     context.schedule(config.tickInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> tick());
   }
 
@@ -67,12 +68,15 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
    * next due time and its association), kept in memory and not logged: they are rebuilt here, once
    * the task's case states are restored, so they always match the store whatever happened before
    * (crash, restore, revival, move to another instance). The states read warm the object cache.
+   * Returns whether the task has any case.
    */
-  private void rebuildIndexes(KeyValueStore<String, CaseState> caseStore) {
+  private boolean rebuildIndexes(KeyValueStore<String, CaseState> caseStore) {
     clear(deadlines);
     clear(associationCases);
+    boolean any = false;
     try (KeyValueIterator<String, CaseState> all = caseStore.all()) {
       while (all.hasNext()) {
+        any = true;
         CaseState state = all.next().value;
         associationCases.put(SettingsSweep.indexKey(state.getAssociationId(), state.getCaseId()), state.getCaseId());
         if (state.getNextDueAt() != null) {
@@ -81,6 +85,7 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
         cases.remember(state);
       }
     }
+    return any;
   }
 
   /** The rules in force, each by id and version ("RENEWAL_WINDOW_OPEN@1,…"): the rules' sweep runs when it changes. */

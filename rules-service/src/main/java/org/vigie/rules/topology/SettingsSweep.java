@@ -9,6 +9,8 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigie.schemas.AssociationSettings;
 
 /**
@@ -21,6 +23,7 @@ import org.vigie.schemas.AssociationSettings;
  * after a tombstone).
  */
 final class SettingsSweep {
+  private static final Logger LOG = LoggerFactory.getLogger(SettingsSweep.class);
   static final String SEPARATOR = "/";
   /** The progress entry of the rules' own sweep; association ids never start with this character. */
   static final String RULES = "\u0000rules";
@@ -43,6 +46,17 @@ final class SettingsSweep {
 
   static String indexKey(String associationId, String caseId) {
     return associationId + SEPARATOR + caseId;
+  }
+
+  /**
+   * At a task's start, once its states are restored: a task with no case has nothing evaluated by former
+   * rules, so its rules are recorded as applied; one with cases and no record was run by a release that
+   * did not record its rules, and its cases are swept.
+   */
+  void started(boolean hasCases) {
+    if (!hasCases && progress.get(RULES) == null) {
+      progress.put(RULES, rulesVersion + "|" + DONE);
+    }
   }
 
   /** Re-evaluates up to {@code budget} cases; returns how many it did. */
@@ -105,9 +119,28 @@ final class SettingsSweep {
       }
       more = range.hasNext();
     }
+    if (markKey.equals(RULES) && cursor.isEmpty() && !caseIds.isEmpty()) {
+      LOG.info("The rules changed since this task's cases were last evaluated ({}): evaluating every case again, {} per "
+          + "tick at most", mark == null ? "evaluated by a release that did not record its rules" : "now " + changes(mark, version), budget);
+    }
     caseIds.forEach(reevaluate);
     String last = keys.isEmpty() ? cursor : keys.get(keys.size() - 1).substring(prefix.length());
     progress.put(markKey, version + "|" + (more ? last : DONE));
+    if (markKey.equals(RULES) && !more && !(cursor.isEmpty() && caseIds.isEmpty())) {
+      LOG.info("Every case of this task is evaluated with the current rules");
+    }
     return caseIds.size();
+  }
+
+  /** The rules of {@code version} that the progress {@code mark} ("version|cursor") did not have. */
+  private static String changes(String mark, String version) {
+    List<String> former = List.of(mark.substring(0, mark.indexOf('|')).split(","));
+    List<String> now = new ArrayList<>();
+    for (String rule : version.split(",")) {
+      if (!former.contains(rule)) {
+        now.add(rule);
+      }
+    }
+    return String.join(", ", now);
   }
 }
