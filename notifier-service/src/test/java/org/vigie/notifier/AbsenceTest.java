@@ -114,6 +114,34 @@ class AbsenceTest {
     }
   }
 
+  @Test
+  void theRemindersOfAnAlertToldBeforeTheAbsenceGoToTheSubstitute() {
+    TestClock clock = new TestClock(NOW);
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
+            NotifierService.Options.defaults().withClock(clock))) {
+      Team team = new Team();
+      team.others(null).forEach(kafka::publish);
+      kafka.publish(team.volunteerAway(null, null));
+      known(service, team);
+      kafka.publish(team.alert());
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, Team.mail(team.volunteer())).size() == 1);
+
+      // then away for a week, the substitute named; the HIGH alert is still not taken in hand after 72 hours
+      kafka.publish(team.volunteerAway(AWAY_UNTIL, team.substitute()));
+      await().atMost(Duration.ofSeconds(60)).until(() -> service.jdbi().withHandle(h -> h.createQuery(
+          "SELECT count(*) FROM directory_entry WHERE association_id = :a AND absent_until IS NOT NULL")
+          .bind("a", team.association()).mapTo(Long.class).one()) == 1);
+      clock.advance(Duration.ofHours(73));
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, Team.mail(team.substitute())).size() == 1
+          && Mails.to(SMTP, Team.mail(team.coordinator())).size() == 1);
+      var reminder = Mails.to(SMTP, Team.mail(team.substitute())).get(0);
+      assertThat(Mails.subject(reminder)).contains("Rappel");
+      assertThat(Mails.plainText(reminder)).contains("à la place de Camille Martin, absent·e jusqu'au 04/12/2026 inclus");
+      assertThat(Mails.to(SMTP, Team.mail(team.volunteer()))).as("no reminder to the volunteer away").hasSize(1);
+    }
+  }
+
   /** Waits until the notifier has read the team's three entries: an alert read before would find nobody away. */
   private static void known(NotifierService service, Team team) {
     await().atMost(Duration.ofSeconds(60)).until(() -> service.jdbi().withHandle(h -> h.createQuery(

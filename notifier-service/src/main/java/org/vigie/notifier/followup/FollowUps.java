@@ -27,8 +27,9 @@ import org.vigie.schemas.NotificationState;
 /**
  * What happens with time: an alert not acknowledged within its severity's delay is escalated to
  * the association's coordinators, and reminders go out every delay until it is acknowledged or
- * resolved (at most the configured number of rounds); daily digests are assembled at the
- * configured local time of each volunteer.
+ * resolved (at most the configured number of rounds), to whoever was told of it, or, while the
+ * volunteer following the case is away, to their substitute (none when there is none: the
+ * coordinators are escalated to); daily digests are assembled at the configured local time of each volunteer.
  */
 public final class FollowUps {
   private final Jdbi jdbi;
@@ -83,14 +84,31 @@ public final class FollowUps {
     if (alert.assignedVolunteerId() != null && told.contains(alert.assignedVolunteerId())) {
       told.retainAll(Set.of(alert.assignedVolunteerId()));
     }
+    Set<String> reminded = new LinkedHashSet<>();
     for (String recipient : told) {
       Optional<Contact> c = router.contact(h, alert.associationId(), recipient).filter(Contact::reachable);
-      if (c.isPresent()) {
-        added += router.notify(h, alert, c.get(), NotificationKind.REMINDER, round, false, now);
+      if (c.isEmpty()) {
+        continue;
+      }
+      Contact volunteer = c.get();
+      Contact to = volunteer;
+      if (recipient.equals(alert.assignedVolunteerId()) && volunteer.absentAt(now)) {
+        // away since they were told: their substitute is reminded in their place when there (the coordinators
+        // are escalated to below, as for any alert nobody took in hand)
+        Optional<Contact> substitute = router.recipients(h, alert, now).stream()
+            .filter(r -> r.volunteerId().equals(volunteer.substituteVolunteerId())).findFirst();
+        if (substitute.isPresent()) {
+          to = substitute.get();
+        } else if (!router.coordinators(h, alert.associationId(), now).isEmpty()) {
+          continue;
+        }
+      }
+      if (reminded.add(to.volunteerId())) {
+        added += router.notify(h, alert, to, NotificationKind.REMINDER, round, false, now);
       }
     }
     for (Contact coordinator : router.coordinators(h, alert.associationId(), now)) {
-      if (!told.contains(coordinator.volunteerId())) {
+      if (!told.contains(coordinator.volunteerId()) && !reminded.contains(coordinator.volunteerId())) {
         added += router.notify(h, alert, coordinator, NotificationKind.ESCALATION, round, false, now);
       }
     }
