@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
@@ -114,9 +115,14 @@ class PreferencesTest {
     String association = Fixtures.id("asso");
     String volunteer = Fixtures.id("vol");
     String mail = volunteer + "@asso.test";
-    CaseAlert first = Fixtures.raised(association, volunteer, RuleId.RENEWAL_WINDOW_OPEN, Severity.INFO).build();
-    CaseAlert second = Fixtures.raised(association, volunteer, RuleId.BLOCKAGE_UNRESOLVED, Severity.WARNING).build();
-    CaseAlert critical = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    LocalDate later = LocalDate.of(2026, 12, 31);
+    CaseAlert first = Fixtures.raised(association, volunteer, RuleId.RENEWAL_WINDOW_OPEN, Severity.INFO).setDeadline(later).build();
+    CaseAlert second = Fixtures.raised(association, volunteer, RuleId.BLOCKAGE_UNRESOLVED, Severity.WARNING)
+        .setDeadline(null).build();
+    CaseAlert critical = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).setDeadline(later).build();
+    // due in a week (4 December, today the 27th in Paris): not held for the digest
+    CaseAlert soon = Fixtures.raised(association, volunteer, RuleId.APPEAL_DEADLINE, Severity.HIGH)
+        .setDeadline(LocalDate.of(2026, 12, 4)).build();
     try (Harness kafka = new Harness();
         NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
             NotifierService.Options.defaults().withClock(clock))) {
@@ -126,14 +132,18 @@ class PreferencesTest {
       kafka.publish(critical);
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 1);
       assertThat(Mails.subject(Mails.to(SMTP, mail).get(0))).contains("API_EXPIRED");
+      kafka.publish(soon);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 2);
+      assertThat(Mails.subject(Mails.to(SMTP, mail).get(1))).contains("APPEAL_DEADLINE");
       await().atMost(Duration.ofSeconds(60)).until(() -> heldForDigest(service) == 2);
 
       clock.set(Instant.parse("2026-11-27T07:01:00Z"));
-      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 2);
-      MimeMessage digest = Mails.to(SMTP, mail).get(1);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 3);
+      MimeMessage digest = Mails.to(SMTP, mail).get(2);
       assertThat(Mails.subject(digest)).contains("Récapitulatif").contains("2 alerte");
       String text = Mails.plainText(digest);
-      assertThat(text).contains("RENEWAL_WINDOW_OPEN").contains("BLOCKAGE_UNRESOLVED").doesNotContain("API_EXPIRED (");
+      assertThat(text).contains("RENEWAL_WINDOW_OPEN").contains("BLOCKAGE_UNRESOLVED").doesNotContain("API_EXPIRED (")
+          .doesNotContain("APPEAL_DEADLINE");
       assertThat(text.split("/ack/", -1)).hasSize(5); // two links in French, two in English
       await().atMost(Duration.ofSeconds(60)).until(() -> states(service, first).contains("SENT") && states(service, second).contains("SENT"));
       // no second digest the same day

@@ -2,6 +2,7 @@ package org.vigie.notifier.route;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -31,6 +32,8 @@ import org.vigie.schemas.VolunteerRole;
  * cancelled before anyone is told.
  */
 public final class Router {
+  /** An alert due within this many days is sent at once, even to a volunteer who chose a daily digest. */
+  public static final int DIGEST_SPARED_DAYS = 7;
   private final DirectoryStore directory;
   private final AlertStore alerts;
   private final Ledger ledger;
@@ -62,8 +65,7 @@ public final class Router {
     }
     int added = 0;
     for (Contact c : recipients) {
-      boolean digest = c.dailyDigest() && alert.severity() != Severity.CRITICAL;
-      added += notify(h, alert, c, NotificationKind.ALERT, 0, digest, now);
+      added += notify(h, alert, c, NotificationKind.ALERT, 0, inDigest(c, alert, now), now);
     }
     alerts.markRouted(h, alertId, true);
     return added;
@@ -94,7 +96,7 @@ public final class Router {
         added += route(h, alert, now);
         continue;
       }
-      boolean digest = c.dailyDigest() && alert.severity() != Severity.CRITICAL;
+      boolean digest = inDigest(c, alert, now);
       for (NotificationChannel channel : channels(c)) {
         rows.add(new NewNotification(alert.alertId(), NotificationKind.ALERT, 0, channel, c.volunteerId(), c.role(), digest,
             due(NotificationKind.ALERT, now)));
@@ -104,6 +106,19 @@ public final class Router {
     added += ledger.insertAll(h, rows, now);
     alerts.markRoutedAll(h, routed);
     return added;
+  }
+
+  /**
+   * Whether a new alert waits for the recipient's daily digest: when they chose one, except a CRITICAL alert and
+   * one whose deadline comes within {@link #DIGEST_SPARED_DAYS} days of their today (a refusal's short time to
+   * appeal, an API ending next week), which go at once: a digest may hold an alert for a day.
+   */
+  static boolean inDigest(Contact c, AlertView alert, Instant now) {
+    if (!c.dailyDigest() || alert.severity() == Severity.CRITICAL) {
+      return false;
+    }
+    return alert.deadline() == null
+        || alert.deadline().isAfter(LocalDate.ofInstant(now, c.timeZone()).plusDays(DIGEST_SPARED_DAYS));
   }
 
   /** A new alert's first notification waits for the settle delay; reminders, escalations and notices go at once. */
