@@ -103,7 +103,12 @@ public final class Events {
   }
 
   public CaseEvent decision(LocalDate on, Decision decision, LocalDate newExpiry) {
-    return event(on, new DecisionReceived(decision, newExpiry, null));
+    return event(on, new DecisionReceived(decision, newExpiry, null, null));
+  }
+
+  /** A refusal with the last day to contest it, as the decision states it. */
+  public CaseEvent refusal(LocalDate on, Decision decision, LocalDate appealDeadline) {
+    return event(on, new DecisionReceived(decision, null, null, appealDeadline));
   }
 
   public CaseEvent situation(LocalDate on, Boolean employed, Boolean benefits) {

@@ -57,7 +57,10 @@ public final class RandomCases {
         }
         case 8 -> events.add(random.nextBoolean() ? e.employerRefusal(on)
             : e.situation(on, random.nextBoolean() ? null : random.nextBoolean(), random.nextBoolean()));
-        case 9 -> events.add(e.decision(on, pick(Decision.values()), on.plusYears(1 + random.nextInt(3))));
+        case 9 -> events.add(random.nextInt(3) == 0
+            // a refusal with the last day to contest it, as the decision states it
+            ? e.refusal(on, random.nextBoolean() ? Decision.REFUSED : Decision.REFUSED_WITH_OQTF, on.plusDays(2 + random.nextInt(60)))
+            : e.decision(on, pick(Decision.values()), on.plusYears(1 + random.nextInt(3))));
         case 10 -> events.add(e.closed(on));
         default -> events.add(e.erased(on));
       }

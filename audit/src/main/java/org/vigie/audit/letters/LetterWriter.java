@@ -262,18 +262,21 @@ public final class LetterWriter {
   /** How an explicit refusal is contested: with an OQTF, within the short time the decision states. */
   private static List<String> refusalRoutes(DecisionFact refusal, LocalDate deadline) {
     String on = FrenchDates.of(refusal.getDecidedOn());
+    boolean stated = refusal.getAppealDeadline() != null;
     if (refusal.getDecision() == Decision.REFUSED_WITH_OQTF) {
       return List.of("Refus de titre de séjour assorti d'une obligation de quitter le territoire français (OQTF), décision"
               + " du " + on + ".",
           "Recours en annulation devant le tribunal administratif dans le délai, bref, que fixe la décision à compter de"
-              + " sa notification : Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la notification"
-              + " (plus court sans délai de départ volontaire, en assignation à résidence ou en rétention)."
+              + " sa notification : " + (stated ? "jusqu'au " + FrenchDates.of(deadline) + " selon la décision."
+                  : "Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la notification (plus court sans"
+                  + " délai de départ volontaire, en assignation à résidence ou en rétention).")
               + " Le recours suspend l'éloignement ; un recours gracieux ne prolonge pas ce délai.",
           "Aide juridictionnelle à demander au plus tôt.");
     }
     return List.of("Refus de titre de séjour, décision du " + on + ".",
-        "Recours en annulation devant le tribunal administratif dans les deux mois de sa notification (CJA R.421-1) :"
-            + " Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la notification.",
+        "Recours en annulation devant le tribunal administratif dans les deux mois de sa notification (CJA R.421-1) : "
+            + (stated ? "jusqu'au " + FrenchDates.of(deadline) + " selon la décision."
+                : "Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la notification."),
         "En cas d'urgence, référé-suspension (CJA L.521-1) avec le recours.");
   }
 

@@ -134,8 +134,14 @@ final class Situation {
     return view.decision().filter(d -> d.getDecision() != Decision.GRANTED);
   }
 
-  /** The last day to contest a refusal as the rules count it (from the decision's recorded date, its notification). */
+  /**
+   * The last day to contest a refusal as the rules count it: the one the decision states when recorded, else
+   * from the decision's recorded date (its notification).
+   */
   LocalDate refusalAppealDeadline(DecisionFact refusal) {
+    if (refusal.getAppealDeadline() != null) {
+      return refusal.getAppealDeadline();
+    }
     return refusal.getDecision() == Decision.REFUSED_WITH_OQTF
         ? refusal.getDecidedOn().plusDays(c.settings().threshold(RuleId.APPEAL_DEADLINE, "oqtfAppealDays"))
         : refusal.getDecidedOn().plusMonths(c.settings().threshold(RuleId.APPEAL_DEADLINE, "appealMonths"));

@@ -70,7 +70,8 @@ final class EventDescriptions {
     }
     if (payload instanceof DecisionReceived p) {
       return l.phrase(DECISION_RECEIVED, l.of(p.getDecision())) + (p.getNewPermitExpiresOn() == null ? ""
-          : l.phrase(LIST_SEPARATOR) + l.phrase(NEW_PERMIT, l.date(p.getNewPermitExpiresOn())));
+          : l.phrase(LIST_SEPARATOR) + l.phrase(NEW_PERMIT, l.date(p.getNewPermitExpiresOn())))
+          + (p.getAppealDeadline() == null ? "" : l.phrase(LIST_SEPARATOR) + l.phrase(APPEAL_UNTIL, l.date(p.getAppealDeadline())));
     }
     if (payload instanceof SituationUpdated p) {
       StringJoiner s = new StringJoiner(l.phrase(LIST_SEPARATOR));

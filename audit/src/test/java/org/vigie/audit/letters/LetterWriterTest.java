@@ -169,6 +169,12 @@ class LetterWriterTest {
     assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(refused, "Aminata Koné", "7512345670", List.of())).text())
         .contains("dans les deux mois de sa notification (CJA R.421-1) : Vigie retient le 10 janvier 2027")
         .doesNotContain("OQTF");
+
+    CaseEvents stated = noApiSinceExpiry().refusal(LocalDate.of(2026, 11, 25), Decision.REFUSED_WITH_OQTF,
+        LocalDate.of(2026, 12, 2));
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(stated, "Aminata Koné", "7512345670", List.of())).text())
+        .contains("à compter de sa notification : jusqu'au 2 décembre 2026 selon la décision.")
+        .doesNotContain("Vigie retient");
   }
 
   @Test

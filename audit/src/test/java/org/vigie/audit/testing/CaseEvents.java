@@ -99,6 +99,11 @@ public final class CaseEvents {
     return add(on, DecisionReceived.newBuilder().setDecision(decision).build());
   }
 
+  /** A refusal with the last day to contest it, as the decision states it. */
+  public CaseEvents refusal(LocalDate on, Decision decision, LocalDate appealDeadline) {
+    return add(on, DecisionReceived.newBuilder().setDecision(decision).setAppealDeadline(appealDeadline).build());
+  }
+
   public CaseEvents closed(LocalDate on) {
     return add(on, CaseClosed.newBuilder().build());
   }

@@ -368,6 +368,7 @@ class TimelineTest {
         .employerRefused(LocalDate.of(2026, 9, 14))
         .add(LocalDate.of(2026, 9, 15), SituationUpdated.newBuilder().setEmployed(false).setReceivesBenefits(true)
             .setBenefitKinds(List.of(BenefitKind.CAF, BenefitKind.FRANCE_TRAVAIL)).build())
+        .refusal(LocalDate.of(2026, 9, 20), Decision.REFUSED_WITH_OQTF, LocalDate.of(2026, 10, 20))
         .add(LocalDate.of(2026, 10, 1), DecisionReceived.newBuilder().setDecision(Decision.GRANTED)
             .setNewPermitExpiresOn(LocalDate.of(2030, 5, 3)).build())
         .closed(LocalDate.of(2026, 10, 2))
@@ -387,6 +388,13 @@ class TimelineTest {
 
   private static List<String> english(CaseTimeline t, String type) {
     return t.entries().stream().filter(e -> e.type().equals(type)).map(TimelineEntry::descriptionEn).toList();
+  }
+
+  @Test
+  void aRefusalShowsTheLastDayToContestItTheDecisionStates() {
+    CaseTimeline t = everyKind();
+    assertThat(t.entries()).filteredOn(e -> e.type().equals("DECISION_RECEIVED")).extracting(TimelineEntry::description)
+        .anySatisfy(d -> assertThat(d).contains("recours possible jusqu'au 20/10/2026 (selon la décision)"));
   }
 
   @Test
@@ -428,7 +436,8 @@ class TimelineTest {
     assertThat(english(t, "EMPLOYER_REFUSED_API")).containsExactly("The employer refuses the API");
     assertThat(english(t, "SITUATION_UPDATED")).containsExactly("Situation updated: employed: no; benefits: yes;"
         + " benefits received (CAF, France Travail)");
-    assertThat(english(t, "DECISION_RECEIVED")).containsExactly("Decision received: permit granted; new permit valid"
+    assertThat(english(t, "DECISION_RECEIVED")).containsExactly("Decision received: refused with OQTF; appeal possible"
+        + " until 20 October 2026 (as the decision states)", "Decision received: permit granted; new permit valid"
         + " until 3 May 2030");
     assertThat(english(t, "CASE_CLOSED")).containsExactly("Case closed");
     assertThat(english(t, "CASE_ERASED")).containsExactly("Identity erased (right to erasure or end of the retention"

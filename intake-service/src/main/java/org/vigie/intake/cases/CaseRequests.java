@@ -209,10 +209,20 @@ public final class CaseRequests {
         payload = new EmployerRefusedApi();
       }
       case DECISION_RECEIVED -> {
-        f.only(with("decision", "newPermitExpiresOn", "newPermitKind"));
+        f.only(with("decision", "newPermitExpiresOn", "newPermitKind", "appealDeadline"));
         Decision decision = f.requiredEnum("decision", Decision.class);
         LocalDate newExpiry = f.optionalDate("newPermitExpiresOn").orElse(null);
         PermitKind newKind = f.optionalEnum("newPermitKind", PermitKind.class).orElse(null);
+        LocalDate appealDeadline = f.optionalDate("appealDeadline").orElse(null);
+        if (appealDeadline != null && decision == Decision.GRANTED) {
+          throw ApiProblem.unprocessable("appealDeadline", "Le champ 'appealDeadline' ne s'indique qu'avec un refus",
+              "Field 'appealDeadline' is only given with a refusal");
+        }
+        if (appealDeadline != null && (appealDeadline.isBefore(occurredOn) || appealDeadline.isAfter(occurredOn.plusYears(1)))) {
+          throw ApiProblem.unprocessable("appealDeadline",
+              "Le champ 'appealDeadline' doit être entre le jour de la décision et un an après",
+              "Field 'appealDeadline' must be between the day of the decision and a year after");
+        }
         if (decision != Decision.GRANTED && (newExpiry != null || newKind != null)) {
           String field = newExpiry != null ? "newPermitExpiresOn" : "newPermitKind";
           throw ApiProblem.unprocessable(field, "Le champ '" + field + "' ne s'indique qu'avec la décision GRANTED",
@@ -224,8 +234,9 @@ public final class CaseRequests {
               "Field 'newPermitExpiresOn' must be after the decision and within ten years");
         }
         details.put("decision", decision.name()).put("newPermitExpiresOn", newExpiry == null ? null : newExpiry.toString())
-            .put("newPermitKind", newKind == null ? null : newKind.name());
-        payload = new DecisionReceived(decision, newExpiry, newKind);
+            .put("newPermitKind", newKind == null ? null : newKind.name())
+            .put("appealDeadline", appealDeadline == null ? null : appealDeadline.toString());
+        payload = new DecisionReceived(decision, newExpiry, newKind, appealDeadline);
       }
       case SITUATION_UPDATED -> {
         f.only(with("employed", "receivesBenefits", "benefitKinds"));

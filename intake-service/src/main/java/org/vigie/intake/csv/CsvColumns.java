@@ -30,6 +30,7 @@ public enum CsvColumns {
   BLOCAGE("blocage", "dysfonctionnement"),
   DECISION("decision", "decisionprefecture", "decisiondelaprefecture"),
   DATE_DECISION("datedecision", "datedeladecision", "decisionrecuele", "datenotification"),
+  RECOURS_JUSQU_AU("recoursjusquau", "daterecours", "datelimiterecours", "delaiderecours"),
   PROCHAIN_RDV("prochainrdv", "prochainrendezvous", "rdv", "rendezvous", "prochaineetape");
 
   private final List<String> aliases;

@@ -277,14 +277,26 @@ public final class CsvImporter {
           "La colonne '" + missing.label() + "' est obligatoire avec '" + given.label() + "'",
           "Column '" + missing.label() + "' is required with '" + given.label() + "'");
     }
+    if (v.containsKey(CsvColumns.RECOURS_JUSQU_AU) && !v.containsKey(CsvColumns.DECISION)) {
+      throw ApiProblem.unprocessable(CsvColumns.DECISION.label(),
+          "La colonne 'decision' est obligatoire avec 'recours_jusqu_au'", "Column 'decision' is required with 'recours_jusqu_au'");
+    }
     if (v.containsKey(CsvColumns.DECISION)) {
       ObjectNode e = f.objectNode().put("type", "DECISION_RECEIVED")
           .put("occurredOn", isoDate(v, CsvColumns.DATE_DECISION).toString())
           .put("decision", CsvValues.decision(v.get(CsvColumns.DECISION)));
+      if (v.containsKey(CsvColumns.RECOURS_JUSQU_AU)) {
+        e.put("appealDeadline", isoDate(v, CsvColumns.RECOURS_JUSQU_AU).toString());
+      }
       try {
         events.add(requests.parseEvent(e, today));
       } catch (ApiProblem p) {
-        throw p.forField(("occurredOn".equals(p.field()) ? CsvColumns.DATE_DECISION : CsvColumns.DECISION).label());
+        CsvColumns column = switch (String.valueOf(p.field())) {
+          case "occurredOn" -> CsvColumns.DATE_DECISION;
+          case "appealDeadline" -> CsvColumns.RECOURS_JUSQU_AU;
+          default -> CsvColumns.DECISION;
+        };
+        throw p.forField(column.label());
       }
     }
     // a next appointment already past is the spreadsheet's history, not a step to plan

@@ -38,6 +38,7 @@ class CaseRequestsTest {
       "{'type':'CCC_CONTACT_ATTEMPTED','occurredOn':'2026-11-01','channel':'PHONE','outcome':'NO_ANSWER','waitMinutes':45}|CccContactAttempted",
       "{'type':'EMPLOYER_REFUSED_API','occurredOn':'2026-11-01'}|EmployerRefusedApi",
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'GRANTED','newPermitExpiresOn':'2030-11-01','newPermitKind':'CARTE_PLURIANNUELLE'}|DecisionReceived",
+      "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED_WITH_OQTF','appealDeadline':'2026-11-03'}|DecisionReceived",
       "{'type':'SITUATION_UPDATED','occurredOn':'2026-11-01','employed':false}|SituationUpdated",
       "{'type':'CASE_CLOSED','occurredOn':'2026-11-26'}|CaseClosed"})
   void everyEventTypeIsAccepted(String body, String payloadClass) throws Exception {
@@ -86,6 +87,9 @@ class CaseRequestsTest {
       "{'type':'CCC_CONTACT_ATTEMPTED','occurredOn':'2026-11-01','channel':'FAX','outcome':'NO_ANSWER'}|422|channel",
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED','newPermitExpiresOn':'2030-01-01'}|422|newPermitExpiresOn",
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'GRANTED','newPermitExpiresOn':'2026-10-01'}|422|newPermitExpiresOn",
+      "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'GRANTED','appealDeadline':'2026-12-01'}|422|appealDeadline",
+      "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED','appealDeadline':'2026-10-31'}|422|appealDeadline",
+      "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED','appealDeadline':'2027-11-02'}|422|appealDeadline",
       "{'type':'SITUATION_UPDATED','occurredOn':'2026-11-01'}|400|employed",
       "{'type':'VOLUNTEER_ASSIGNED','occurredOn':'2026-11-01','volunteerId':'not-an-id'}|422|volunteerId"})
   void badEventsNameTheirField(String body, int status, String field) throws Exception {

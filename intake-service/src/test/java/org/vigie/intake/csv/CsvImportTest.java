@@ -122,13 +122,14 @@ class CsvImportTest {
   void thePrefecturesDecisionIsRecordedWithItsDate() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String csv = """
-        Référence;Démarche;Département;Date d'expiration;Date dépôt;Décision;Date décision
-        R-1;renouvellement;93;01/06/2026;10/03/2026;Refus avec OQTF;04/05/2026
-        R-2;renouvellement;93;01/06/2026;10/03/2026;accordé;04/05/2026
-        R-3;renouvellement;93;01/06/2026;10/03/2026;refus;
-        R-4;renouvellement;93;01/06/2026;10/03/2026;peut-être;04/05/2026
-        R-5;renouvellement;93;01/06/2026;10/03/2026;;04/05/2026
-        R-6;renouvellement;93;01/06/2026;10/03/2026;refus;04/05/2099
+        Référence;Démarche;Département;Date d'expiration;Date dépôt;Décision;Date décision;Recours jusqu'au
+        R-1;renouvellement;93;01/06/2026;10/03/2026;Refus avec OQTF;04/05/2026;11/05/2026
+        R-2;renouvellement;93;01/06/2026;10/03/2026;accordé;04/05/2026;
+        R-3;renouvellement;93;01/06/2026;10/03/2026;refus;;
+        R-4;renouvellement;93;01/06/2026;10/03/2026;peut-être;04/05/2026;
+        R-5;renouvellement;93;01/06/2026;10/03/2026;;04/05/2026;
+        R-6;renouvellement;93;01/06/2026;10/03/2026;refus;04/05/2099;
+        R-7;renouvellement;93;01/06/2026;10/03/2026;accordé;04/05/2026;11/05/2026
         """;
     JsonNode report = importCsv(a.token(), csv).json();
     assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(2);
@@ -138,6 +139,7 @@ class CsvImportTest {
     assertThat(report.at("/report/3/column").asText()).isEqualTo("decision");
     assertThat(report.at("/report/4/column").asText()).isEqualTo("decision");
     assertThat(report.at("/report/5/column").asText()).isEqualTo("date_decision");
+    assertThat(report.at("/report/6/column").asText()).as("a deadline to appeal a grant").isEqualTo("recours_jusqu_au");
 
     String refused = report.at("/report/0/caseId").asText();
     var decisions = TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(refused)).stream().map(r -> r.value())
@@ -146,6 +148,7 @@ class CsvImportTest {
       assertThat(e.getOccurredOn()).hasToString("2026-05-04");
       assertThat(((org.vigie.schemas.DecisionReceived) e.getPayload()).getDecision())
           .isEqualTo(org.vigie.schemas.Decision.REFUSED_WITH_OQTF);
+      assertThat(((org.vigie.schemas.DecisionReceived) e.getPayload()).getAppealDeadline()).hasToString("2026-05-11");
     });
   }
 

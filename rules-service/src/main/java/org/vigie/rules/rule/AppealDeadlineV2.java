@@ -23,7 +23,8 @@ import org.vigie.schemas.Severity;
  * decision. Version 1 raised nothing on an explicit refusal, the most urgent deadline of a case.
  *
  * <p>The delay runs from the notification: the decision's recorded date stands for it (the page
- * asks for the day the person received it). While the refusal's window runs it takes precedence; an
+ * asks for the day the person received it), unless the volunteer recorded the last day the decision
+ * states ({@code appealDeadline}, CaseEvent version 4), which is then the deadline. While the refusal's window runs it takes precedence; an
  * implicit rejection of a later request is watched as in version 1 once it is over.
  */
 public final class AppealDeadlineV2 extends BaseRule {
@@ -47,17 +48,23 @@ public final class AppealDeadlineV2 extends BaseRule {
         new RuleDoc("A rejection can still be contested: an implicit rejection arose, or the prefecture refused the "
                 + "request (with or without an OQTF).",
             "Implicit rejection: from the day it arises to + appealMonths (appealMonthsWithoutRoutes when the receipt "
-                + "lacked the appeal routes). Refusal: from the decision to + appealMonths; with an OQTF to + "
-                + "oqtfAppealDays (the decision states the exact time, often shorter). HIGH from the deadline − "
-                + "warnDays, and at once with an OQTF.",
+                + "lacked the appeal routes). Refusal: from the decision to the last day it states when recorded, else "
+                + "+ appealMonths, with an OQTF + oqtfAppealDays (the decision states the exact time, often shorter). "
+                + "HIGH from the deadline − warnDays, and at once with an OQTF.",
             "WARNING → HIGH; HIGH with an OQTF"),
         "appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30);
   }
 
-  /** The refusal being watched and the last day to contest it, when the latest decision refused the request. */
+  /**
+   * The last day to contest the latest decision when it refused the request: the one the decision states when
+   * the volunteer recorded it, else counted from the decision's date.
+   */
   private Optional<LocalDate> refusalDeadline(DecisionFact decision, RuleSettings settings) {
     if (decision.getDecision() == Decision.GRANTED) {
       return Optional.empty();
+    }
+    if (decision.getAppealDeadline() != null) {
+      return Optional.of(decision.getAppealDeadline());
     }
     LocalDate on = decision.getDecidedOn();
     return Optional.of(decision.getDecision() == Decision.REFUSED_WITH_OQTF
@@ -80,26 +87,30 @@ public final class AppealDeadlineV2 extends BaseRule {
   private Condition refusal(CaseView view, DecisionFact decision, LocalDate deadline, RuleSettings settings) {
     LocalDate on = decision.getDecidedOn();
     boolean oqtf = decision.getDecision() == Decision.REFUSED_WITH_OQTF;
+    boolean stated = decision.getAppealDeadline() != null;
     Severity severity = oqtf || !view.today().isBefore(deadline.minusDays(threshold(settings, "warnDays")))
         ? Severity.HIGH : Severity.WARNING;
     Supplier<Message> text = oqtf
         ? () -> Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + " avec une obligation de quitter "
                 + "le territoire français (OQTF). Le recours au tribunal administratif doit être déposé au plus tard le "
-                + Texts.fr(deadline) + " : vérifier le délai indiqué dans la décision, plus court sans délai de départ "
-                + "volontaire, en assignation à résidence ou en rétention (48 heures). Ce recours suspend l'éloignement.",
+                + Texts.fr(deadline) + (stated ? ", comme l'indique la décision." : " : vérifier le délai indiqué dans la "
+                + "décision, plus court sans délai de départ volontaire, en assignation à résidence ou en rétention (48 "
+                + "heures).") + " Ce recours suspend l'éloignement.",
             OQTF_STEPS_FR,
             "The prefecture refused the request on " + Texts.en(on) + " with an obligation to leave France (OQTF). The "
-                + "appeal to the administrative court must be filed by " + Texts.en(deadline) + " at the latest: check the "
-                + "time stated in the decision, shorter without a voluntary departure period, under house arrest or in "
-                + "detention (48 hours). The appeal suspends the removal.",
+                + "appeal to the administrative court must be filed by " + Texts.en(deadline) + " at the latest"
+                + (stated ? ", as the decision states." : ": check the time stated in the decision, shorter without a "
+                + "voluntary departure period, under house arrest or in detention (48 hours).")
+                + " The appeal suspends the removal.",
             OQTF_STEPS_EN)
         : () -> Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + ". Ce refus peut être contesté "
-                + "devant le tribunal administratif jusqu'au " + Texts.fr(deadline) + " (deux mois après la notification, "
-                + "CJA R.421-1 ; vérifier les voies et délais indiqués dans la décision).",
+                + "devant le tribunal administratif jusqu'au " + Texts.fr(deadline) + (stated ? ", comme l'indique la "
+                + "décision." : " (deux mois après la notification, CJA R.421-1 ; vérifier les voies et délais indiqués "
+                + "dans la décision)."),
             REFUSAL_STEPS_FR,
             "The prefecture refused the request on " + Texts.en(on) + ". The refusal can be challenged before the "
-                + "administrative court until " + Texts.en(deadline) + " (two months after notification, CJA R.421-1; "
-                + "check the routes and times stated in the decision).",
+                + "administrative court until " + Texts.en(deadline) + (stated ? ", as the decision states." : " (two "
+                + "months after notification, CJA R.421-1; check the routes and times stated in the decision)."),
             REFUSAL_STEPS_EN);
     return new Condition(id(), severity, on, deadline, text);
   }

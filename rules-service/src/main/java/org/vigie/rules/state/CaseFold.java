@@ -127,7 +127,8 @@ public final class CaseFold {
           () -> new DatedFact(id, on)));
     } else if (payload instanceof DecisionReceived d) {
       setDecisions(next, added(decisions(base), DecisionFact::getEventId, id, FactOrder.DECISIONS,
-          () -> new DecisionFact(id, on, d.getDecision(), d.getNewPermitExpiresOn(), d.getNewPermitKind())));
+          () -> new DecisionFact(id, on, d.getDecision(), d.getNewPermitExpiresOn(), d.getNewPermitKind(),
+              d.getAppealDeadline())));
     } else if (payload instanceof SituationUpdated u) {
       addSituation(base, next, new SituationFact(id, on, u.getEmployed(), u.getReceivesBenefits(), u.getBenefitKinds()));
     } else if (payload instanceof CaseClosed) {

@@ -32,7 +32,7 @@ import org.vigie.schemas.serde.AvroSerde;
  */
 public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseState>, Deserializer<CaseState> {
   /** Fingerprint of the CaseState schema the hand-coded writer follows. */
-  static final long WRITTEN_FOR = 2800451767520751477L;
+  static final long WRITTEN_FOR = 9008214855129502399L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseState.getClassSchema());
 
   /**
@@ -207,6 +207,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     out.enumeration(f.getDecision());
     out.nullableDate(f.getNewPermitExpiresOn());
     out.nullableEnum(f.getNewPermitKind());
+    out.nullableDate(f.getAppealDeadline());
   }
 
   private static void situation(AvroBytes out, SituationFact f) {

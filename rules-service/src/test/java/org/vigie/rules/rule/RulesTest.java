@@ -287,6 +287,20 @@ class RulesTest {
     }
 
     @Test
+    void theLastDayTheDecisionStatesIsTheDeadline() {
+      LocalDate refused = day("2026-05-04");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.refusal(refused, Decision.REFUSED_WITH_OQTF, day("2026-05-06")));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, refused);
+      assertThat(c.deadline()).isEqualTo(day("2026-05-06"));
+      assertThat(c.severity()).isEqualTo(Severity.HIGH);
+      assertThat(c.message().fr()).contains("au plus tard le 6 mai 2026, comme l'indique la décision.")
+          .doesNotContain("vérifier le délai");
+      assertThat(s.on(refused).nextChange()).contains(day("2026-05-07"));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-07"))).isNull();
+    }
+
+    @Test
     void aRefusalWithoutAnOqtfCanBeContestedForTwoMonthsHighInTheLastFifteenDays() {
       LocalDate refused = day("2026-05-04");
       Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),

@@ -35,6 +35,7 @@ class CaseStateSerdeTest {
     List<CaseState> states = states(300);
     assertThat(states).anySatisfy(s -> assertThat(s.getOpenAlerts()).isNotEmpty());
     assertThat(states).anySatisfy(s -> assertThat(s.getDecision()).isNotNull());
+    assertThat(states).anyMatch(s -> s.getDecision() != null && s.getDecision().getAppealDeadline() != null);
     assertThat(states).anySatisfy(s -> assertThat(s.getSituations()).isNotEmpty());
     for (CaseState state : states) {
       byte[] bytes = serde.serialize("t", state);
