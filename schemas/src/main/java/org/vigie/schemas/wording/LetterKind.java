@@ -31,9 +31,11 @@ public enum LetterKind {
       "The difficulties, the steps left unanswered and what is asked, to send with the person's consent.",
       EnumSet.of(RuleId.CCC_UNANSWERED, RuleId.BLOCKAGE_UNRESOLVED, RuleId.API_NOT_ISSUED, RuleId.API_EXPIRED,
           RuleId.PERMIT_EXPIRED_WITHOUT_API, RuleId.BENEFITS_AT_RISK, RuleId.HEALTH_COVER_CLOSING)),
-  LAWYER_BRIEF("lawyer-brief", "Fiche pour un·e avocat·e (référé)", "Brief for a lawyer (référé)",
-      "Les faits, les échéances relevées par Vigie et la voie de référé qu'elles ouvrent, pour préparer un recours.",
-      "The facts, the deadlines Vigie found and the référé they open, to prepare a court action.",
+  LAWYER_BRIEF("lawyer-brief", "Fiche pour un·e avocat·e (référé ou recours)", "Brief for a lawyer (référé or appeal)",
+      "Les faits, les échéances relevées par Vigie et la voie qu'elles ouvrent (référé, recours contre un refus), pour"
+          + " préparer l'action en justice.",
+      "The facts, the deadlines Vigie found and the way they open (référé, appeal against a refusal), to prepare the"
+          + " court action.",
       EnumSet.of(RuleId.IMPLICIT_REJECTION, RuleId.APPEAL_DEADLINE, RuleId.API_EXPIRED, RuleId.PERMIT_EXPIRED_WITHOUT_API,
           RuleId.EMPLOYMENT_AT_RISK, RuleId.CCC_UNANSWERED)),
   BENEFITS_OFFICE("benefits-office", "Courrier à la CAF ou à France Travail", "Letter to the CAF or France Travail",
