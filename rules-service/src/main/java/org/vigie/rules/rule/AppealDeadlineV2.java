@@ -20,7 +20,8 @@ import org.vigie.schemas.Severity;
  * reformed by the law of 26 January 2024): a month with a voluntary departure period, days
  * without one or under house arrest, 48 hours in detention. The default ({@code oqtfAppealDays},
  * 30) is the longest of these; the alert is HIGH at once and tells the volunteer to check the
- * decision. Version 1 raised nothing on an explicit refusal, the most urgent deadline of a case.
+ * decision. The last {@code criticalDays} (7) of a refusal's time are CRITICAL: a time as short as a
+ * week or two days must reach a coordinator within a day, not after the 72 hours of a HIGH alert. Version 1 raised nothing on an explicit refusal, the most urgent deadline of a case.
  *
  * <p>The delay runs from the notification: the decision's recorded date stands for it (the page
  * asks for the day the person received it), unless the volunteer recorded the last day the decision
@@ -50,9 +51,9 @@ public final class AppealDeadlineV2 extends BaseRule {
             "Implicit rejection: from the day it arises to + appealMonths (appealMonthsWithoutRoutes when the receipt "
                 + "lacked the appeal routes). Refusal: from the decision to the last day it states when recorded, else "
                 + "+ appealMonths, with an OQTF + oqtfAppealDays (the decision states the exact time, often shorter). "
-                + "HIGH from the deadline − warnDays, and at once with an OQTF.",
-            "WARNING → HIGH; HIGH with an OQTF"),
-        "appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30);
+                + "HIGH from the deadline − warnDays, and at once with an OQTF; a refusal's last criticalDays CRITICAL.",
+            "WARNING → HIGH; HIGH with an OQTF; CRITICAL at the end of a refusal's"),
+        "appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30, "criticalDays", 7);
   }
 
   /**
@@ -88,8 +89,10 @@ public final class AppealDeadlineV2 extends BaseRule {
     LocalDate on = decision.getDecidedOn();
     boolean oqtf = decision.getDecision() == Decision.REFUSED_WITH_OQTF;
     boolean stated = decision.getAppealDeadline() != null;
-    Severity severity = oqtf || !view.today().isBefore(deadline.minusDays(threshold(settings, "warnDays")))
-        ? Severity.HIGH : Severity.WARNING;
+    // the last days: CRITICAL, as a right about to be lost (escalated within a day, through quiet hours)
+    Severity severity = !view.today().isBefore(deadline.minusDays(threshold(settings, "criticalDays"))) ? Severity.CRITICAL
+        : oqtf || !view.today().isBefore(deadline.minusDays(threshold(settings, "warnDays"))) ? Severity.HIGH
+        : Severity.WARNING;
     Supplier<Message> text = oqtf
         ? () -> Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + " avec une obligation de quitter "
                 + "le territoire français (OQTF). Le recours au tribunal administratif doit être déposé au plus tard le "
@@ -122,6 +125,7 @@ public final class AppealDeadlineV2 extends BaseRule {
       if (d.getDecision() != Decision.REFUSED_WITH_OQTF) {
         days.add(deadline.minusDays(threshold(settings, "warnDays")));
       }
+      days.add(deadline.minusDays(threshold(settings, "criticalDays")));
       days.add(deadline.plusDays(1));
     }));
     return days;

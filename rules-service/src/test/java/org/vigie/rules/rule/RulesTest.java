@@ -281,9 +281,13 @@ class RulesTest {
           .contains("au plus tard le 3 juin 2026").contains("vérifier le délai indiqué dans la décision")
           .contains("un recours gracieux ne prolonge pas ce délai");
       assertThat(c.message().en()).contains("by 3 June 2026");
+      assertThat(s.on(refused).nextChange()).contains(day("2026-05-27"));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-26")).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-27")).severity()).as("its last week")
+          .isEqualTo(Severity.CRITICAL);
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-03"))).isNotNull();
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-04"))).isNull();
-      assertThat(s.on(refused).nextChange()).contains(day("2026-06-04"));
+      assertThat(s.on(day("2026-05-27")).nextChange()).contains(day("2026-06-04"));
     }
 
     @Test
@@ -293,7 +297,7 @@ class RulesTest {
           e.refusal(refused, Decision.REFUSED_WITH_OQTF, day("2026-05-06")));
       Condition c = s.condition(RuleId.APPEAL_DEADLINE, refused);
       assertThat(c.deadline()).isEqualTo(day("2026-05-06"));
-      assertThat(c.severity()).isEqualTo(Severity.HIGH);
+      assertThat(c.severity()).as("two days: critical at once").isEqualTo(Severity.CRITICAL);
       assertThat(c.message().fr()).contains("au plus tard le 6 mai 2026, comme l'indique la décision.")
           .doesNotContain("vérifier le délai");
       assertThat(s.on(refused).nextChange()).contains(day("2026-05-07"));
@@ -311,6 +315,7 @@ class RulesTest {
       assertThat(c.message().fr()).contains("jusqu'au 4 juillet 2026").contains("référé-suspension");
       assertThat(s.on(refused).nextChange()).contains(day("2026-06-19"));
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-19")).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-27")).severity()).isEqualTo(Severity.CRITICAL);
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-07-05"))).isNull();
     }
 
