@@ -41,6 +41,18 @@ public final class RuleEngine {
     return defaults;
   }
 
+  /**
+   * The rules in force, each by id and version ("RENEWAL_WINDOW_OPEN@1,…,APPEAL_DEADLINE@2,…"): the rules service
+   * evaluates its stored cases again when it changes.
+   */
+  public String rulesVersion() {
+    StringBuilder version = new StringBuilder();
+    for (Rule rule : rules) {
+      version.append(version.length() == 0 ? "" : ",").append(rule.id()).append('@').append(rule.version());
+    }
+    return version.toString();
+  }
+
   public Evaluation evaluate(CaseState state, LocalDate today, RuleSettings settings) {
     CaseView view = CaseView.of(state, today);
     if (!view.watched()) {

@@ -58,7 +58,7 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     ReadOnlyKeyValueStore<String, AssociationSettings> global = context.getStateStore(StoreNames.ASSOCIATION_SETTINGS);
     this.settings = new SettingsCache(config.engine().defaults(), global);
     this.sweep = new SettingsSweep(global, associationCases, context.getStateStore(StoreNames.SETTINGS_PROGRESS),
-        rulesVersion(config));
+        config.engine().rulesVersion());
     sweep.started(hasCases);
     context.schedule(config.tickInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> tick());
   }
@@ -86,15 +86,6 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
       }
     }
     return any;
-  }
-
-  /** The rules in force, each by id and version ("RENEWAL_WINDOW_OPEN@1,…"): the rules' sweep runs when it changes. */
-  static String rulesVersion(RulesConfig config) {
-    StringBuilder version = new StringBuilder();
-    for (org.vigie.rules.rule.Rule rule : config.engine().rules()) {
-      version.append(version.length() == 0 ? "" : ",").append(rule.id()).append('@').append(rule.version());
-    }
-    return version.toString();
   }
 
   private static <K> void clear(KeyValueStore<K, String> store) {

@@ -26,6 +26,8 @@ class RuleSetsTest {
     assertThat(RuleEngine.named(RuleSets.V2).rules()).hasSize(13)
         .allSatisfy(r -> assertThat(r.version()).isEqualTo(r.id() == RuleId.APPEAL_DEADLINE ? "2" : "1"));
     assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V2);
+    assertThat(RuleEngine.named(RuleSets.V2).rulesVersion()).contains("APPEAL_DEADLINE@2").startsWith("RENEWAL_WINDOW_OPEN@1,")
+        .isNotEqualTo(RuleEngine.named(RuleSets.V1).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
   }
 
   @Test
