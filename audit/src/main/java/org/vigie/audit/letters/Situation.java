@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.vigie.rules.rule.AppealDeadlineV2;
 import org.vigie.rules.rule.ImplicitRejection;
 import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.ApiFact;
@@ -139,12 +140,7 @@ final class Situation {
    * from the decision's recorded date (its notification).
    */
   LocalDate refusalAppealDeadline(DecisionFact refusal) {
-    if (refusal.getAppealDeadline() != null) {
-      return refusal.getAppealDeadline();
-    }
-    return refusal.getDecision() == Decision.REFUSED_WITH_OQTF
-        ? refusal.getDecidedOn().plusDays(c.settings().threshold(RuleId.APPEAL_DEADLINE, "oqtfAppealDays"))
-        : refusal.getDecidedOn().plusMonths(c.settings().threshold(RuleId.APPEAL_DEADLINE, "appealMonths"));
+    return AppealDeadlineV2.refusalDeadline(refusal, c.settings()).orElseThrow();
   }
 
   /** The day the implicit rejection arises (or arose) for the pending complete submission. */

@@ -60,7 +60,7 @@ public final class AppealDeadlineV2 extends BaseRule {
    * The last day to contest the latest decision when it refused the request: the one the decision states when
    * the volunteer recorded it, else counted from the decision's date.
    */
-  private Optional<LocalDate> refusalDeadline(DecisionFact decision, RuleSettings settings) {
+  public static Optional<LocalDate> refusalDeadline(DecisionFact decision, RuleSettings settings) {
     if (decision.getDecision() == Decision.GRANTED) {
       return Optional.empty();
     }
@@ -69,8 +69,8 @@ public final class AppealDeadlineV2 extends BaseRule {
     }
     LocalDate on = decision.getDecidedOn();
     return Optional.of(decision.getDecision() == Decision.REFUSED_WITH_OQTF
-        ? on.plusDays(threshold(settings, "oqtfAppealDays"))
-        : on.plusMonths(threshold(settings, "appealMonths")));
+        ? on.plusDays(settings.threshold(RuleId.APPEAL_DEADLINE, "oqtfAppealDays"))
+        : on.plusMonths(settings.threshold(RuleId.APPEAL_DEADLINE, "appealMonths")));
   }
 
   @Override
