@@ -84,6 +84,7 @@ public final class ImportCommand implements Callable<Integer> {
     private long done;
     private long accepted;
     private long duplicates;
+    private long completed;
     private final List<String> rejections = new ArrayList<>();
 
     ImportTally(long total) {
@@ -95,6 +96,9 @@ public final class ImportCommand implements Callable<Integer> {
       accepted += report.path("accepted").asLong();
       duplicates += report.path("duplicates").asLong();
       for (JsonNode line : report.path("report")) {
+        if (line.path("eventsAdded").asInt() > 0) {
+          completed++;
+        }
         if ("REJECTED".equals(line.path("status").asText())) {
           rejections.add(String.format("ligne/line %d, colonne/column %s: %s",
               chunk.originalLine(line.path("line").asLong()), line.path("column").asText("?"),
@@ -111,9 +115,11 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     String summary() {
-      return String.format("%d lignes : %d importées, %d déjà importées, %d rejetées "
+      String summary = String.format("%d lignes : %d importées, %d déjà importées, %d rejetées "
           + "(%d lines: %d imported, %d duplicates, %d rejected)",
           total, accepted, duplicates, rejected(), total, accepted, duplicates, rejected());
+      return completed == 0 ? summary : summary + String.format("%n%d lignes déjà importées complétées de faits"
+          + " nouveaux (%d lines imported before completed with new facts)", completed, completed);
     }
 
     long rejected() {

@@ -94,6 +94,16 @@ class CommandsTest {
     assertThat(fromExcel.exitCode()).as(fromExcel.out() + fromExcel.err()).isZero();
     assertThat(fromExcel.out()).contains("0 importées").contains("4 déjà importées");
 
+    // the sheet kept up to date: the filing recorded since on R-1 comes in, the other rows bring nothing new
+    List<String> later = new ArrayList<>(lines.subList(0, 5));
+    later.set(0, later.get(0) + ";Date dépôt");
+    later.set(1, later.get(1) + ";" + FRENCH.format(today.minusDays(3)));
+    Path updated = dir.resolve("dossiers-mis-a-jour.csv");
+    Files.writeString(updated, String.join("\r\n", later) + "\r\n", Charset.forName("windows-1252"));
+    Run completed = vigie("import", updated.toString(), "--url", TestVigie.intakeUrl(), "--token", token);
+    assertThat(completed.exitCode()).as(completed.out() + completed.err()).isZero();
+    assertThat(completed.out()).contains("4 déjà importées").contains("1 lignes déjà importées complétées de faits nouveaux");
+
     // The association leaves the federation: closed by its exact name only.
     Run mistyped = vigie("admin", "close-association", "--association", associationId, "--confirm", "Permanence",
         "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());

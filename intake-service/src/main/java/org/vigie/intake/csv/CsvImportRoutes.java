@@ -82,6 +82,13 @@ public final class CsvImportRoutes {
         if (l.status() == ImportLine.Status.REJECTED) {
           out.writeStringField("column", l.column());
           out.writeStringField("error", l.error().in(language));
+        } else if (l.status() == ImportLine.Status.DUPLICATE) {
+          if (l.events() > 0) {
+            out.writeNumberField("eventsAdded", l.events());
+          }
+          if (l.error() != null) {
+            out.writeStringField("notice", l.error().in(language));
+          }
         }
         out.writeEndObject();
       }

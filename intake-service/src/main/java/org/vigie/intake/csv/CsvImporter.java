@@ -380,7 +380,7 @@ public final class CsvImporter {
     for (Parsed p : chunk) {
       ByteBuffer k = ByteBuffer.wrap(p.key());
       if (known.containsKey(k)) {
-        out.add(new ImportLine(p.line(), ImportLine.Status.DUPLICATE, known.get(k), 0, null, null));
+        out.add(again(h, caller, known.get(k), p, records));
       } else if (!inChunk.add(k)) {
         repeats.add(p);
       } else {
@@ -412,7 +412,7 @@ public final class CsvImporter {
     Optional<UUID> existing = h.createQuery("SELECT case_id FROM import_rows WHERE association_id = ? AND row_key = ?")
         .bind(0, caller.associationId()).bind(1, p.key()).mapTo(UUID.class).findOne();
     if (existing.isPresent()) {
-      return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, existing.get(), 0, null, null);
+      return again(h, caller, existing.get(), p, records);
     }
     CaseCommands.Recorded opened = commands.open(h, caller, p.newCase(), EventSource.CSV_IMPORT);
     records.add(opened.record());
@@ -423,6 +423,45 @@ public final class CsvImporter {
         .bind(0, caller.associationId()).bind(1, p.key()).bind(2, opened.caseId()).execute();
     planAppointment(h, caller, opened.caseId(), p);
     return new ImportLine(p.line(), ImportLine.Status.ACCEPTED, opened.caseId(), 1 + p.events().size(), null, null);
+  }
+
+  /**
+   * A line imported before (a DUPLICATE): the facts it gives that its case does not have yet are recorded (the
+   * sheet kept up to date and imported again: a decision, an API, a blockage added since). A fact is the same as
+   * one recorded when it is of the same kind on the same day (an API: valid until the same day; a blockage: of
+   * the same kind), whoever recorded it. A closed or erased case takes none: the line says so.
+   */
+  private ImportLine again(Handle h, Caller caller, UUID caseId, Parsed p, List<OutboxRecord> records) {
+    if (p.events().isEmpty()) {
+      return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, caseId, 0, null, null);
+    }
+    java.util.Set<String> recorded = new java.util.HashSet<>(h.createQuery("SELECT type, occurred_on, details->>'validUntil',"
+            + " details->>'blockage' FROM case_events WHERE case_id = ? AND association_id = ?")
+        .bind(0, caseId).bind(1, caller.associationId())
+        .map((rs, ctx) -> sameFact(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)))
+        .list());
+    List<EventDraft> fresh = p.events().stream().filter(e -> !recorded.contains(sameFact(e.type().name(), e.occurredOn(),
+        e.details().path("validUntil").asText(null), e.details().path("blockage").asText(null)))).toList();
+    if (fresh.isEmpty()) {
+      return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, caseId, 0, null, null);
+    }
+    try {
+      for (EventDraft e : fresh) {
+        records.add(commands.record(h, caller, caseId, e, EventSource.CSV_IMPORT).record());
+      }
+    } catch (ApiProblem closed) {
+      return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, caseId, 0, null, closed.detail());
+    }
+    return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, caseId, fresh.size(), null, null);
+  }
+
+  /** What makes two events the same fact for a line imported again (see {@link #again}). */
+  private static String sameFact(String type, LocalDate occurredOn, String validUntil, String blockage) {
+    return switch (type) {
+      case "API_ISSUED" -> type + "|" + validUntil;
+      case "BLOCKAGE_REPORTED" -> type + "|" + occurredOn + "|" + blockage;
+      default -> type + "|" + occurredOn;
+    };
   }
 
   private void planAppointment(Handle h, Caller caller, UUID caseId, Parsed p) {

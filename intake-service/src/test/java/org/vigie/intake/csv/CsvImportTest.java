@@ -153,6 +153,38 @@ class CsvImportTest {
   }
 
   @Test
+  void aSheetKeptUpToDateAndImportedAgainBringsItsNewFactsOnce() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String before = """
+        Référence;Démarche;Département;Date d'expiration;Date dépôt;Décision;Date décision
+        U-1;renouvellement;93;01/06/2026;10/03/2026;;
+        U-2;renouvellement;93;01/06/2026;10/03/2026;;
+        """;
+    JsonNode first = importCsv(a.token(), before).json();
+    assertThat(first.get("accepted").asInt()).isEqualTo(2);
+    String updated = before.replace("U-1;renouvellement;93;01/06/2026;10/03/2026;;",
+        "U-1;renouvellement;93;01/06/2026;10/03/2026;refus avec OQTF;04/05/2026")
+        .replace("U-2;renouvellement;93;01/06/2026;10/03/2026;;", "U-2;renouvellement;93;01/06/2026;10/03/2026;accordé;04/05/2026");
+    String closed = first.at("/report/1/caseId").asText();
+    assertThat(api.send("POST", "/api/v1/cases/" + closed + "/events", a.token(),
+        "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-05-01\"}", Map.of("Content-Type", "application/json")).status())
+        .isEqualTo(202);
+
+    JsonNode again = importCsv(a.token(), updated).json();
+    assertThat(again.get("duplicates").asInt()).isEqualTo(2);
+    assertThat(again.get("events").asInt()).as("the decision, not the filing recorded before").isEqualTo(1);
+    assertThat(again.at("/report/0/eventsAdded").asInt()).isEqualTo(1);
+    assertThat(again.at("/report/1/eventsAdded").isMissingNode()).isTrue();
+    assertThat(again.at("/report/1/notice").asText()).contains("clos");
+    String refused = again.at("/report/0/caseId").asText();
+    assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(refused)).stream().map(r -> r.value())
+        .filter(e -> e.getPayload() instanceof org.vigie.schemas.DecisionReceived)).hasSize(1);
+
+    JsonNode third = importCsv(a.token(), updated).json();
+    assertThat(third.get("events").asInt()).as("nothing new the third time").isZero();
+  }
+
+  @Test
   void aTitleAboveTheTableIsLeftOutAndTheLinesKeepTheirNumbers() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String csv = """
