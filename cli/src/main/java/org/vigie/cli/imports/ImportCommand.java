@@ -59,6 +59,7 @@ public final class ImportCommand implements Callable<Integer> {
     ImportTally tally = run(api.client(config), chunks, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     tally.rejections().forEach(r -> out.println(r));
+    tally.notices().forEach(n -> out.println(n));
     out.println(tally.summary());
     return tally.rejected() == 0 ? 0 : 3;
   }
@@ -86,6 +87,7 @@ public final class ImportCommand implements Callable<Integer> {
     private long duplicates;
     private long completed;
     private final List<String> rejections = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
 
     ImportTally(long total) {
       this.total = total;
@@ -98,6 +100,10 @@ public final class ImportCommand implements Callable<Integer> {
       for (JsonNode line : report.path("report")) {
         if (line.path("eventsAdded").asInt() > 0) {
           completed++;
+        }
+        if (line.hasNonNull("notice")) {
+          notices.add(String.format("ligne/line %d: %s", chunk.originalLine(line.path("line").asLong()),
+              line.path("notice").asText()));
         }
         if ("REJECTED".equals(line.path("status").asText())) {
           rejections.add(String.format("ligne/line %d, colonne/column %s: %s",
@@ -128,6 +134,11 @@ public final class ImportCommand implements Callable<Integer> {
 
     List<String> rejections() {
       return rejections;
+    }
+
+    /** Lines imported before whose new facts were not recorded, and why. */
+    List<String> notices() {
+      return notices;
     }
   }
 }

@@ -429,9 +429,15 @@ public final class CsvImporter {
    * A line imported before (a DUPLICATE): the facts it gives that its case does not have yet are recorded (the
    * sheet kept up to date and imported again: a decision, an API, a blockage added since). A fact is the same as
    * one recorded when it is of the same kind on the same day (an API: valid until the same day; a blockage: of
-   * the same kind), whoever recorded it. A closed or erased case takes none: the line says so.
+   * the same kind), whoever recorded it. A closed or erased case takes none: the line says so. Its next
+   * appointment is planned when the case has none planned (a step planned on the page is kept).
    */
   private ImportLine again(Handle h, Caller caller, UUID caseId, Parsed p, List<OutboxRecord> records) {
+    if (p.appointment() != null && followUps.of(h, caller.associationId(), caseId).isEmpty()
+        && h.createQuery("SELECT count(*) FROM cases WHERE case_id = ? AND association_id = ? AND status = 'OPEN'")
+            .bind(0, caseId).bind(1, caller.associationId()).mapTo(Long.class).one() == 1) {
+      planAppointment(h, caller, caseId, p); // nothing planned on the page: the sheet's next appointment
+    }
     if (p.events().isEmpty()) {
       return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, caseId, 0, null, null);
     }

@@ -182,6 +182,20 @@ class CsvImportTest {
 
     JsonNode third = importCsv(a.token(), updated).json();
     assertThat(third.get("events").asInt()).as("nothing new the third time").isZero();
+
+    // a next appointment added to the sheet: planned, unless the page planned one since
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    String withAppointment = updated.replace("Date décision\n", "Date décision;Prochain RDV\n")
+        .replace("refus avec OQTF;04/05/2026", "refus avec OQTF;04/05/2026;" + french.format(today.plusDays(10)));
+    importCsv(a.token(), withAppointment);
+    assertThat(api.get("/api/v1/cases/" + refused + "/follow-up", a.token()).json().at("/followUp/dueOn").asText())
+        .isEqualTo(today.plusDays(10).toString());
+    api.send("PUT", "/api/v1/cases/" + refused + "/follow-up", a.token(),
+        "{\"dueOn\":\"" + today.plusDays(3) + "\",\"kind\":\"CALL_BACK\"}", Map.of("Content-Type", "application/json"));
+    importCsv(a.token(), withAppointment);
+    assertThat(api.get("/api/v1/cases/" + refused + "/follow-up", a.token()).json().at("/followUp/dueOn").asText())
+        .as("the page's plan is kept").isEqualTo(today.plusDays(3).toString());
   }
 
   @Test
