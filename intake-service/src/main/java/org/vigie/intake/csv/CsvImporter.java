@@ -14,9 +14,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
@@ -374,13 +376,16 @@ public final class CsvImporter {
         .map((rs, ctx) -> Map.entry(ByteBuffer.wrap(rs.getBytes(1)), rs.getObject(2, UUID.class)))
         .forEach(e -> known.put(e.getKey(), e.getValue()));
     List<Parsed> fresh = new ArrayList<>();
-    java.util.Set<ByteBuffer> inChunk = new java.util.HashSet<>();
+    Set<ByteBuffer> inChunk = new HashSet<>();
     List<ImportLine> out = new ArrayList<>();
     List<Parsed> repeats = new ArrayList<>();
+    Already already = already(h, caller.associationId(), chunk.stream()
+        .filter(p -> known.containsKey(ByteBuffer.wrap(p.key())) && (!p.events().isEmpty() || p.appointment() != null))
+        .map(p -> known.get(ByteBuffer.wrap(p.key()))).toList());
     for (Parsed p : chunk) {
       ByteBuffer k = ByteBuffer.wrap(p.key());
       if (known.containsKey(k)) {
-        out.add(again(h, caller, known.get(k), p, records));
+        out.add(again(h, caller, known.get(k), p, already, records));
       } else if (!inChunk.add(k)) {
         repeats.add(p);
       } else {
@@ -412,7 +417,7 @@ public final class CsvImporter {
     Optional<UUID> existing = h.createQuery("SELECT case_id FROM import_rows WHERE association_id = ? AND row_key = ?")
         .bind(0, caller.associationId()).bind(1, p.key()).mapTo(UUID.class).findOne();
     if (existing.isPresent()) {
-      return again(h, caller, existing.get(), p, records);
+      return again(h, caller, existing.get(), p, already(h, caller.associationId(), List.of(existing.get())), records);
     }
     CaseCommands.Recorded opened = commands.open(h, caller, p.newCase(), EventSource.CSV_IMPORT);
     records.add(opened.record());
@@ -432,20 +437,14 @@ public final class CsvImporter {
    * the same kind), whoever recorded it. A closed or erased case takes none: the line says so. Its next
    * appointment is planned when the case has none planned (a step planned on the page is kept).
    */
-  private ImportLine again(Handle h, Caller caller, UUID caseId, Parsed p, List<OutboxRecord> records) {
-    if (p.appointment() != null && followUps.of(h, caller.associationId(), caseId).isEmpty()
-        && h.createQuery("SELECT count(*) FROM cases WHERE case_id = ? AND association_id = ? AND status = 'OPEN'")
-            .bind(0, caseId).bind(1, caller.associationId()).mapTo(Long.class).one() == 1) {
+  private ImportLine again(Handle h, Caller caller, UUID caseId, Parsed p, Already already, List<OutboxRecord> records) {
+    if (p.appointment() != null && already.openUnplanned().contains(caseId)) {
       planAppointment(h, caller, caseId, p); // nothing planned on the page: the sheet's next appointment
     }
     if (p.events().isEmpty()) {
       return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, caseId, 0, null, null);
     }
-    java.util.Set<String> recorded = new java.util.HashSet<>(h.createQuery("SELECT type, occurred_on, details->>'validUntil',"
-            + " details->>'blockage' FROM case_events WHERE case_id = ? AND association_id = ?")
-        .bind(0, caseId).bind(1, caller.associationId())
-        .map((rs, ctx) -> sameFact(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)))
-        .list());
+    Set<String> recorded = already.facts().getOrDefault(caseId, Set.of());
     List<EventDraft> fresh = p.events().stream().filter(e -> !recorded.contains(sameFact(e.type().name(), e.occurredOn(),
         e.details().path("validUntil").asText(null), e.details().path("blockage").asText(null)))).toList();
     if (fresh.isEmpty()) {
@@ -459,6 +458,28 @@ public final class CsvImporter {
       return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, caseId, 0, null, closed.detail());
     }
     return new ImportLine(p.line(), ImportLine.Status.DUPLICATE, caseId, fresh.size(), null, null);
+  }
+
+  /** What the cases of lines imported before already have: their facts (see {@link #sameFact}), and which are open with no next step planned. */
+  private record Already(Map<UUID, Set<String>> facts, Set<UUID> openUnplanned) {}
+
+  /** One query for the facts of these cases, one for their next steps: a file imported again reads them per chunk. */
+  private static Already already(Handle h, UUID associationId, List<UUID> caseIds) {
+    Map<UUID, Set<String>> facts = new HashMap<>();
+    Set<UUID> openUnplanned = new HashSet<>();
+    if (!caseIds.isEmpty()) {
+      h.createQuery("SELECT case_id, type, occurred_on, details->>'validUntil', details->>'blockage' FROM case_events"
+              + " WHERE association_id = :association AND case_id = ANY(:cases)")
+          .bind("association", associationId).bindArray("cases", UUID.class, caseIds)
+          .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class),
+              sameFact(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5))))
+          .forEach(e -> facts.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+      h.createQuery("SELECT c.case_id FROM cases c WHERE c.association_id = :association AND c.case_id = ANY(:cases)"
+              + " AND c.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM case_follow_ups f WHERE f.case_id = c.case_id)")
+          .bind("association", associationId).bindArray("cases", UUID.class, caseIds)
+          .mapTo(UUID.class).forEach(openUnplanned::add);
+    }
+    return new Already(facts, openUnplanned);
   }
 
   /** What makes two events the same fact for a line imported again (see {@link #again}). */

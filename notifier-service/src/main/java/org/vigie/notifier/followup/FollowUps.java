@@ -84,6 +84,7 @@ public final class FollowUps {
     if (alert.assignedVolunteerId() != null && told.contains(alert.assignedVolunteerId())) {
       told.retainAll(Set.of(alert.assignedVolunteerId()));
     }
+    List<Contact> coordinators = router.coordinators(h, alert.associationId(), now);
     Set<String> reminded = new LinkedHashSet<>();
     for (String recipient : told) {
       Optional<Contact> c = router.contact(h, alert.associationId(), recipient).filter(Contact::reachable);
@@ -95,11 +96,10 @@ public final class FollowUps {
       if (recipient.equals(alert.assignedVolunteerId()) && volunteer.absentAt(now)) {
         // away since they were told: their substitute is reminded in their place when there (the coordinators
         // are escalated to below, as for any alert nobody took in hand)
-        Optional<Contact> substitute = router.recipients(h, alert, now).stream()
-            .filter(r -> r.volunteerId().equals(volunteer.substituteVolunteerId())).findFirst();
+        Optional<Contact> substitute = router.substituteOf(h, alert.associationId(), volunteer, now);
         if (substitute.isPresent()) {
           to = substitute.get();
-        } else if (!router.coordinators(h, alert.associationId(), now).isEmpty()) {
+        } else if (!coordinators.isEmpty()) {
           continue;
         }
       }
@@ -107,7 +107,7 @@ public final class FollowUps {
         added += router.notify(h, alert, to, NotificationKind.REMINDER, round, false, now);
       }
     }
-    for (Contact coordinator : router.coordinators(h, alert.associationId(), now)) {
+    for (Contact coordinator : coordinators) {
       if (!told.contains(coordinator.volunteerId()) && !reminded.contains(coordinator.volunteerId())) {
         added += router.notify(h, alert, coordinator, NotificationKind.ESCALATION, round, false, now);
       }

@@ -144,15 +144,19 @@ public final class Router {
     if (!away.absentAt(now)) {
       return List.of(away);
     }
-    Optional<Contact> substitute = Optional.ofNullable(away.substituteVolunteerId())
-        .flatMap(id -> directory.volunteer(h, alert.associationId(), id))
-        .filter(c -> c.reachable() && !c.absentAt(now));
+    Optional<Contact> substitute = substituteOf(h, alert.associationId(), away, now);
     if (substitute.isPresent()) {
       return List.of(substitute.get());
     }
     List<Contact> present = directory.coordinators(h, alert.associationId()).stream()
         .filter(c -> !c.absentAt(now) && !c.volunteerId().equals(away.volunteerId())).toList();
     return present.isEmpty() ? List.of(away) : present;
+  }
+
+  /** Who stands in for a volunteer away: their substitute, when reachable and not away too. */
+  public Optional<Contact> substituteOf(Handle h, String associationId, Contact away, Instant now) {
+    return Optional.ofNullable(away.substituteVolunteerId()).flatMap(id -> directory.volunteer(h, associationId, id))
+        .filter(c -> c.reachable() && !c.absentAt(now));
   }
 
   /** The association's reachable coordinators who are not away at {@code now}; all of them when every one is away. */
