@@ -82,6 +82,16 @@ final class CaseFacts {
         .min(LocalDate::compareTo).orElse(null);
   }
 
+  /**
+   * Whether a request filed on {@code filedOn} still waits for its decision on {@code day}: no decision
+   * on or after its filing by then, and the case still followed.
+   */
+  boolean waitsForDecision(LocalDate filedOn, LocalDate day) {
+    LocalDate decided = firstDecisionAfter(filedOn);
+    LocalDate ended = endedOnOrNull();
+    return (decided == null || decided.isAfter(day)) && (ended == null || ended.isAfter(day));
+  }
+
   /** The earliest closure or erasure, if any. */
   private LocalDate endedOn() {
     DatedFact closed = state.getClosed();

@@ -24,7 +24,8 @@ public record FederationStats(
     List<ApiGapCell> daysWithoutApi,
     List<DecisionDelayCell> timeToDecision,
     List<CccCell> cccAttempts,
-    List<ApiDelayCell> apiDelays) {
+    List<ApiDelayCell> apiDelays,
+    List<AwaitingDecisionCell> awaitingDecision) {
 
   /** Department of a case whose opening was never recorded. */
   public static final String UNKNOWN_DEPARTMENT = "?";
@@ -37,6 +38,7 @@ public record FederationStats(
     timeToDecision = List.copyOf(timeToDecision);
     cccAttempts = List.copyOf(cccAttempts);
     apiDelays = List.copyOf(apiDelays);
+    awaitingDecision = List.copyOf(awaitingDecision);
   }
 
   /** Blockages reported in a month (yyyy-MM, by occurrence date) in a department, of one kind. */
@@ -71,4 +73,16 @@ public record FederationStats(
    */
   public record ApiDelayCell(String department, Integer renewals, Integer withApi, Integer medianDaysToApi,
       Integer p90DaysToApi, Integer waiting, Integer medianDaysWaiting, boolean suppressed) {}
+
+  /**
+   * The requests still waiting for a decision on {@code asOf}, by department: filed (first submission) by
+   * then, not decided, still followed. {@code timeToDecision} counts only the cases decided, so the
+   * longest waits are missing from it; they are here: how many wait, for how long (median and 90th
+   * percentile days since the filing), and how many have waited 4 months or more
+   * ({@code implicitRejections}: the silence after which a complete request is implicitly rejected, CESEDA
+   * R.432-1; the implicit-rejection rule's default {@code silenceMonths}). Suppressed when the requests
+   * waiting are fewer than the threshold.
+   */
+  public record AwaitingDecisionCell(String department, Integer waiting, Integer medianDaysWaiting,
+      Integer p90DaysWaiting, Integer implicitRejections, boolean suppressed) {}
 }

@@ -61,7 +61,8 @@ public final class FederationStatsCollector implements Consumer<CaseEvent> {
         StatsTables.daysWithoutApi(all, asOf, minCases),
         StatsTables.timeToDecision(all, asOf, minCases),
         StatsTables.cccAttempts(all, asOf, minCases),
-        StatsTables.apiDelays(all, asOf, minCases));
+        StatsTables.apiDelays(all, asOf, minCases),
+        StatsTables.awaitingDecision(all, asOf, minCases));
   }
 
   /**

@@ -18,6 +18,8 @@ public final class StatsCsv {
     TIME_TO_DECISION("department", "cases", "mean_days", "median_days", "p90_days", "suppressed"),
     CCC_ATTEMPTS("department", "cases", "attempts", "mean_per_case", "median_per_case", "unanswered_share", "suppressed"),
     API_DELAY("department", "renewals", "with_api", "median_days_to_api", "p90_days_to_api", "waiting", "median_days_waiting",
+        "suppressed"),
+    AWAITING_DECISION("department", "waiting", "median_days_waiting", "p90_days_waiting", "implicit_rejections",
         "suppressed");
 
     private final String[] header;
@@ -67,6 +69,9 @@ public final class StatsCsv {
       case API_DELAY -> print(out, table, stats.apiDelays(),
           c -> row(c.department(), c.renewals(), c.withApi(), c.medianDaysToApi(), c.p90DaysToApi(), c.waiting(),
               c.medianDaysWaiting(), c.suppressed()));
+      case AWAITING_DECISION -> print(out, table, stats.awaitingDecision(),
+          c -> row(c.department(), c.waiting(), c.medianDaysWaiting(), c.p90DaysWaiting(), c.implicitRejections(),
+              c.suppressed()));
     }
   }
 

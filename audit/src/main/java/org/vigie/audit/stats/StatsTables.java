@@ -10,13 +10,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.vigie.audit.stats.FederationStats.ApiDelayCell;
 import org.vigie.audit.stats.FederationStats.ApiGapCell;
+import org.vigie.audit.stats.FederationStats.AwaitingDecisionCell;
 import org.vigie.audit.stats.FederationStats.CccCell;
 import org.vigie.audit.stats.FederationStats.DecisionDelayCell;
+import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.rule.ImplicitRejection;
 import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.RuleId;
 
 /** The tables with no published total: each cell is suppressed on its own count of cases. */
 final class StatsTables {
+  /** The implicit-rejection rule's default thresholds: its silence is the one the statistics count. */
+  private static final RuleSettings SILENCE = RuleSettings.defaults(List.of(new ImplicitRejection()));
+
   private StatsTables() {}
 
   private record DepartmentMonth(String department, String month) implements Comparable<DepartmentMonth> {
@@ -108,12 +115,11 @@ final class StatsTables {
       }
       LocalDate api = facts.firstApiFrom(filed);
       LocalDate decided = facts.firstDecisionAfter(filed);
-      LocalDate ended = facts.endedOnOrNull();
       String department = facts.departmentOrUnknown();
       if (api != null && !api.isAfter(asOf) && (decided == null || !decided.isBefore(api))) {
         toApi.computeIfAbsent(department, k -> new ArrayList<>()).add((int) ChronoUnit.DAYS.between(filed, api));
         waiting.computeIfAbsent(department, k -> new ArrayList<>());
-      } else if ((decided == null || decided.isAfter(asOf)) && (ended == null || ended.isAfter(asOf))) {
+      } else if (facts.waitsForDecision(filed, asOf)) {
         waiting.computeIfAbsent(department, k -> new ArrayList<>()).add((int) ChronoUnit.DAYS.between(filed, asOf));
         toApi.computeIfAbsent(department, k -> new ArrayList<>());
       }
@@ -130,6 +136,34 @@ final class StatsTables {
       int[] waited = still.stream().mapToInt(Integer::intValue).sorted().toArray();
       out.add(new ApiDelayCell(department, renewals, days.length, days.length == 0 ? null : percentile(days, 50),
           days.length == 0 ? null : percentile(days, 90), waited.length, waited.length == 0 ? null : percentile(waited, 50), false));
+    });
+    return out;
+  }
+
+  /**
+   * Per department, the requests waiting for a decision on {@code asOf} (first submission filed by then,
+   * no decision since, case still followed): days waited so far, and how many reached the silence after
+   * which a request is implicitly rejected (the rule's default, {@code IMPLICIT_REJECTION.silenceMonths}).
+   */
+  static List<AwaitingDecisionCell> awaitingDecision(List<CaseFacts> all, LocalDate asOf, int minCases) {
+    int silenceMonths = SILENCE.threshold(RuleId.IMPLICIT_REJECTION, "silenceMonths");
+    Map<String, List<LocalDate>> filedOn = new TreeMap<>();
+    for (CaseFacts facts : all) {
+      LocalDate filed = facts.firstSubmission();
+      if (filed != null && !filed.isAfter(asOf) && facts.waitsForDecision(filed, asOf)) {
+        filedOn.computeIfAbsent(facts.departmentOrUnknown(), k -> new ArrayList<>()).add(filed);
+      }
+    }
+    List<AwaitingDecisionCell> out = new ArrayList<>();
+    filedOn.forEach((department, days) -> {
+      if (days.size() < minCases) {
+        out.add(new AwaitingDecisionCell(department, null, null, null, null, true));
+        return;
+      }
+      int[] waited = days.stream().mapToInt(d -> (int) ChronoUnit.DAYS.between(d, asOf)).sorted().toArray();
+      int silent = (int) days.stream().filter(d -> !asOf.isBefore(d.plusMonths(silenceMonths))).count();
+      out.add(new AwaitingDecisionCell(department, waited.length, percentile(waited, 50), percentile(waited, 90), silent,
+          false));
     });
     return out;
   }

@@ -162,6 +162,34 @@ class FederationStatsTest {
   }
 
   @Test
+  void awaitingDecisionCountsTheRequestsNotDecidedAndThoseWhoseSilenceIsAnImplicitRejection() {
+    cases(2, "a1", "93", c -> c.submitted(LocalDate.of(2025, 11, 1)));
+    // four months to the day on the report's day: the silence is a rejection
+    cases(1, "a1", "93", c -> c.submitted(LocalDate.of(2025, 11, 10)));
+    cases(2, "a1", "93", c -> c.submitted(LocalDate.of(2026, 1, 10)));
+    // decided after the report's day: still waiting on that day
+    cases(1, "a1", "93", c -> c.submitted(LocalDate.of(2026, 1, 10)).decision(AS_OF.plusDays(5), Decision.GRANTED));
+    // not waiting: decided, closed, erased, or filed after the report's day
+    cases(1, "a1", "93", c -> c.submitted(LocalDate.of(2025, 11, 1)).decision(LocalDate.of(2026, 2, 1), Decision.REFUSED));
+    cases(1, "a1", "93", c -> c.submitted(LocalDate.of(2025, 11, 1)).closed(LocalDate.of(2026, 3, 1)));
+    cases(1, "a1", "93", c -> c.submitted(LocalDate.of(2025, 11, 1)).erased(LocalDate.of(2026, 2, 1)));
+    cases(1, "a1", "93", c -> c.submitted(AS_OF.plusDays(10)));
+    cases(2, "a1", "75", c -> c.submitted(LocalDate.of(2025, 11, 1)));
+
+    FederationStats stats = stats();
+
+    assertThat(stats.awaitingDecision()).containsExactly(
+        new FederationStats.AwaitingDecisionCell("75", null, null, null, null, true),
+        new FederationStats.AwaitingDecisionCell("93", 6, 59, 129, 3, false));
+    assertThat(StatsCsv.toCsv(stats, StatsCsv.Table.AWAITING_DECISION).lines().toList()).containsExactly(
+        "department,waiting,median_days_waiting,p90_days_waiting,implicit_rejections,suppressed",
+        "75,,,,,true", "93,6,59,129,3,false");
+    // the cases decided are the only ones timed to their decision
+    assertThat(stats.timeToDecision()).containsExactly(
+        new FederationStats.DecisionDelayCell("93", null, null, null, null, true));
+  }
+
+  @Test
   void cccAttemptsPerCase() {
     int[] attempts = {1, 2, 3, 3, 6};
     for (int n : attempts) {

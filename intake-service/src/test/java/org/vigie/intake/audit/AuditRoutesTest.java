@@ -93,6 +93,9 @@ class AuditRoutesTest {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.body()).startsWith("department,month,cases,days,suppressed");
     assertThat(API.get(AuditRoutes.STATS + "?format=svg", TestIntake.ADMIN_TOKEN).body()).contains("<svg");
+    Api.Response awaiting = API.get(AuditRoutes.STATS + "?format=csv&table=awaiting-decision", TestIntake.ADMIN_TOKEN);
+    assertThat(awaiting.status()).isEqualTo(200);
+    assertThat(awaiting.body()).startsWith("department,waiting,median_days_waiting,p90_days_waiting,implicit_rejections,suppressed");
 
     Api.Response badTable = API.get(AuditRoutes.STATS + "?format=csv&table=people", TestIntake.ADMIN_TOKEN);
     assertThat(badTable.status()).isEqualTo(400);
