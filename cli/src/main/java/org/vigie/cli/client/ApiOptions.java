@@ -39,7 +39,7 @@ public final class ApiOptions {
     if (admin.isPresent()) {
       return admin;
     }
-    Path stored = Path.of(config.get(ConfigNames.VIGIE_DATA_DIR, ".vigie")).resolve(ADMIN_TOKEN_FILE);
+    Path stored = storedToken(config);
     if (!Files.isReadable(stored)) {
       return Optional.empty();
     }
@@ -50,7 +50,15 @@ public final class ApiOptions {
     }
   }
 
+  private static Path storedToken(Config config) {
+    return Path.of(config.get(ConfigNames.VIGIE_DATA_DIR, ".vigie")).resolve(ADMIN_TOKEN_FILE);
+  }
+
   public IntakeClient client(Config config) {
-    return IntakeClient.create(url(config), token(config).orElse(null));
+    Path stored = storedToken(config).toAbsolutePath();
+    return IntakeClient.create(url(config), token(config).orElse(null)).withNoTokenHint(
+        "Aucun jeton : donnez --token, ou VIGIE_ADMIN_TOKEN, ou lancez la commande là où vigie local garde le sien ("
+            + stored + " introuvable). / No token: give --token, or VIGIE_ADMIN_TOKEN, or run the command where "
+            + "vigie local keeps its own (" + stored + " not found).");
   }
 }

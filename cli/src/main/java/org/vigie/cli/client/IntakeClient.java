@@ -18,12 +18,19 @@ public final class IntakeClient {
   private final ObjectMapper json;
   private final String baseUrl;
   private final String token;
+  /** Said with a 401 when no token was given: where a token comes from. */
+  private final String noTokenHint;
 
   public IntakeClient(HttpClient http, ObjectMapper json, String baseUrl, String token) {
+    this(http, json, baseUrl, token, null);
+  }
+
+  private IntakeClient(HttpClient http, ObjectMapper json, String baseUrl, String token, String noTokenHint) {
     this.http = http;
     this.json = json;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.token = token;
+    this.noTokenHint = noTokenHint;
   }
 
   public static IntakeClient create(String baseUrl, String token) {
@@ -33,7 +40,12 @@ public final class IntakeClient {
 
   /** The same server with another bearer token (e.g. an association's after the admin created it). */
   public IntakeClient withToken(String otherToken) {
-    return new IntakeClient(http, json, baseUrl, otherToken);
+    return new IntakeClient(http, json, baseUrl, otherToken, noTokenHint);
+  }
+
+  /** The same client, adding {@code hint} to the error when the server asks for the token it was not given. */
+  public IntakeClient withNoTokenHint(String hint) {
+    return new IntakeClient(http, json, baseUrl, token, hint);
   }
 
   public String baseUrl() {
@@ -120,17 +132,22 @@ public final class IntakeClient {
 
   private HttpRequest.Builder authorized(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
-    if (token != null && !token.isBlank()) {
+    if (hasToken()) {
       builder.header("Authorization", "Bearer " + token);
     }
     return builder;
+  }
+
+  private boolean hasToken() {
+    return token != null && !token.isBlank();
   }
 
   private JsonNode send(HttpRequest request, String method, String path) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 300) {
-        throw new ApiException(method, path, response.statusCode(), response.body());
+        String hint = response.statusCode() == 401 && !hasToken() ? noTokenHint : null;
+        throw new ApiException(method, path, response.statusCode(), response.body(), hint);
       }
       String body = response.body();
       return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);

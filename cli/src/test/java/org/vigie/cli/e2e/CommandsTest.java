@@ -127,6 +127,18 @@ class CommandsTest {
   }
 
   @Test
+  void aCommandGivenNoTokenSaysWhereOneComesFrom(@TempDir Path dataDir) {
+    Run run = vigie(Config.of(java.util.Map.of("VIGIE_DATA_DIR", dataDir.toString())),
+        "admin", "list-associations", "--url", TestVigie.intakeUrl());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("HTTP 401", "--token", "VIGIE_ADMIN_TOKEN",
+        dataDir.resolve("admin-token").toAbsolutePath().toString());
+    // with a token, wrong: the server's answer only
+    Run wrong = vigie("admin", "list-associations", "--url", TestVigie.intakeUrl(), "--token", "vga_wrong");
+    assertThat(wrong.err()).contains("HTTP 401").doesNotContain("VIGIE_ADMIN_TOKEN");
+  }
+
+  @Test
   void theDemoRaisesTheExpectedAlertOfEachScenario() {
     Run demo = vigie("demo", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken(), "--wait", "120");
     assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
@@ -136,9 +148,13 @@ class CommandsTest {
   }
 
   private static Run vigie(String... args) {
+    return vigie(Config.empty(), args);
+  }
+
+  private static Run vigie(Config config, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = VigieCommand.commandLine(Config.empty());
+    CommandLine cli = VigieCommand.commandLine(config);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);
