@@ -57,6 +57,25 @@ class WebPageTest {
   }
 
   @Test
+  void everyFieldHasANameAScreenReaderCanSayAndTheContentIsInTheMainLandmark() {
+    Document page = page();
+    List<String> unnamed = page.select("input, select, textarea").stream()
+        .filter(f -> !f.attr("type").equals("hidden"))
+        .filter(f -> f.closest("label") == null && f.attr("aria-label").isBlank() && f.attr("aria-labelledby").isBlank()
+            && (f.id().isBlank() || page.select("label[for=" + f.id() + "]").isEmpty()))
+        .map(Element::outerHtml)
+        .toList();
+    assertThat(unnamed).as("fields without a label").isEmpty();
+    assertThat(page.select("th").stream().filter(th -> th.text().isBlank()).map(Element::outerHtml))
+        .as("column headers without text").isEmpty();
+    assertThat(page.select("img").stream().filter(img -> !img.hasAttr("alt")).map(Element::outerHtml))
+        .as("images without alt").isEmpty();
+    assertThat(page.select("main")).hasSize(1);
+    assertThat(page.body().children().stream().filter(e -> !e.nameIs("main") && !e.nameIs("script")).map(Element::tagName))
+        .as("content outside the main landmark").isEmpty();
+  }
+
+  @Test
   void theFormOffersTheValuesTheApiAccepts() {
     Document page = page();
     assertThat(values(page, "blockage")).isEqualTo(names(BlockageKind.values()));
