@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.vigie.schemas.ApiExpiryRecorded;
 import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BenefitKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.BlockageReported;
@@ -112,7 +113,12 @@ public final class Events {
   }
 
   public CaseEvent situation(LocalDate on, Boolean employed, Boolean benefits) {
-    return event(on, new SituationUpdated(employed, benefits, null));
+    return event(on, new SituationUpdated(employed, benefits, null, null));
+  }
+
+  /** An appeal filed for the person (the API's APPEAL_FILED). */
+  public CaseEvent appeal(LocalDate on, AppealKind kind) {
+    return event(on, SituationUpdated.newBuilder().setAppeal(kind).build());
   }
 
   public CaseEvent closed(LocalDate on) {

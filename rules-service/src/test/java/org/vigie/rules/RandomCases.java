@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CccOutcome;
@@ -55,8 +56,12 @@ public final class RandomCases {
             events.add(e.ccc(on.plusDays(k * random.nextInt(20)), pick(CccOutcome.values())));
           }
         }
-        case 8 -> events.add(random.nextBoolean() ? e.employerRefusal(on)
-            : e.situation(on, random.nextBoolean() ? null : random.nextBoolean(), random.nextBoolean()));
+        case 8 -> {
+          int which = random.nextInt(3);
+          events.add(which == 0 ? e.employerRefusal(on)
+              : which == 1 ? e.situation(on, random.nextBoolean() ? null : random.nextBoolean(), random.nextBoolean())
+              : e.appeal(on, pick(AppealKind.values())));
+        }
         case 9 -> events.add(random.nextInt(3) == 0
             // a refusal with the last day to contest it, as the decision states it
             ? e.refusal(on, random.nextBoolean() ? Decision.REFUSED : Decision.REFUSED_WITH_OQTF, on.plusDays(2 + random.nextInt(60)))

@@ -212,6 +212,8 @@ final class Situation {
     }
     view.decision().ifPresent(d -> facts.add("Décision de la préfecture du " + FrenchDates.of(d.getDecidedOn()) + " : "
         + WORDS.of(d.getDecision()) + "."));
+    view.appeals().forEach(a -> facts.add("Recours déposé le " + FrenchDates.of(a.getOn()) + " : " + WORDS.of(a.getAppeal())
+        + "."));
     uncoveredSince().ifPresent(d -> facts.add("Depuis le " + FrenchDates.of(d) + ", " + who
         + " n'a plus aucun document valide attestant de son droit au séjour."));
     lapseWithin(60).ifPresent(d -> facts.add("Sans nouveau document, " + who + " n'aura plus de document valide à partir du "

@@ -24,6 +24,9 @@ final class EventDescriptions {
   private EventDescriptions() {}
 
   static String type(Object payload) {
+    if (payload instanceof SituationUpdated p && p.getAppeal() != null) {
+      return "APPEAL_FILED"; // the API's type: a situation carrying only its appeal
+    }
     return payload.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
   }
 
@@ -72,6 +75,9 @@ final class EventDescriptions {
       return l.phrase(DECISION_RECEIVED, l.of(p.getDecision())) + (p.getNewPermitExpiresOn() == null ? ""
           : l.phrase(LIST_SEPARATOR) + l.phrase(NEW_PERMIT, l.date(p.getNewPermitExpiresOn())))
           + (p.getAppealDeadline() == null ? "" : l.phrase(LIST_SEPARATOR) + l.phrase(APPEAL_UNTIL, l.date(p.getAppealDeadline())));
+    }
+    if (payload instanceof SituationUpdated p && p.getAppeal() != null) {
+      return l.phrase(APPEAL_FILED, l.of(p.getAppeal()));
     }
     if (payload instanceof SituationUpdated p) {
       StringJoiner s = new StringJoiner(l.phrase(LIST_SEPARATOR));

@@ -14,6 +14,7 @@ import org.vigie.audit.testing.CaseEvents;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.rule.Rules;
 import org.vigie.rules.state.CaseFold;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseState;
@@ -22,6 +23,7 @@ import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
+import org.vigie.schemas.SituationUpdated;
 import org.vigie.schemas.wording.LetterKind;
 
 /** The drafts say the case's facts as the rules see them, ask for what the situation calls for, and leave blanks only where needed. */
@@ -175,6 +177,11 @@ class LetterWriterTest {
     assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(stated, "Aminata Koné", "7512345670", List.of())).text())
         .contains("à compter de sa notification : jusqu'au 2 décembre 2026 selon la décision.")
         .doesNotContain("Vigie retient");
+
+    CaseEvents appealed = noApiSinceExpiry().decision(LocalDate.of(2026, 11, 10), Decision.REFUSED_WITH_OQTF)
+        .add(LocalDate.of(2026, 11, 20), SituationUpdated.newBuilder().setAppeal(AppealKind.SUSPENSION_REFERRAL).build());
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(appealed, "Aminata Koné", "7512345670", List.of())).text())
+        .contains("Recours déposé le 20 novembre 2026 : référé-suspension.");
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.vigie.audit.testing.CaseEvents;
 import org.vigie.schemas.AlertMessage;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BenefitKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CaseAlert;
@@ -369,6 +370,7 @@ class TimelineTest {
         .add(LocalDate.of(2026, 9, 15), SituationUpdated.newBuilder().setEmployed(false).setReceivesBenefits(true)
             .setBenefitKinds(List.of(BenefitKind.CAF, BenefitKind.FRANCE_TRAVAIL)).build())
         .refusal(LocalDate.of(2026, 9, 20), Decision.REFUSED_WITH_OQTF, LocalDate.of(2026, 10, 20))
+        .add(LocalDate.of(2026, 9, 25), SituationUpdated.newBuilder().setAppeal(AppealKind.COURT_APPEAL).build())
         .add(LocalDate.of(2026, 10, 1), DecisionReceived.newBuilder().setDecision(Decision.GRANTED)
             .setNewPermitExpiresOn(LocalDate.of(2030, 5, 3)).build())
         .closed(LocalDate.of(2026, 10, 2))
@@ -398,12 +400,20 @@ class TimelineTest {
   }
 
   @Test
+  void anAppealFiledIsNamedAsTheApiNamesItThoughTheLogHoldsItAsASituation() {
+    CaseTimeline t = everyKind();
+    assertThat(t.entries()).filteredOn(e -> e.type().equals("APPEAL_FILED")).extracting(TimelineEntry::description)
+        .containsExactly("Recours déposé : recours en annulation au tribunal administratif");
+    assertThat(english(t, "APPEAL_FILED")).containsExactly("Appeal filed: annulment action at the administrative court");
+  }
+
+  @Test
   void everyEntryHasAnEnglishDescriptionNextToTheFrenchOne() {
     CaseTimeline t = everyKind();
 
     assertThat(t.entries()).extracting(TimelineEntry::type).contains("CASE_OPENED", "VOLUNTEER_ASSIGNED",
         "SUBMISSION_RECORDED", "BLOCKAGE_REPORTED", "BLOCKAGE_RESOLVED", "API_ISSUED", "API_EXPIRY_RECORDED",
-        "CCC_CONTACT_ATTEMPTED", "EMPLOYER_REFUSED_API", "SITUATION_UPDATED", "DECISION_RECEIVED", "CASE_CLOSED",
+        "CCC_CONTACT_ATTEMPTED", "EMPLOYER_REFUSED_API", "SITUATION_UPDATED", "DECISION_RECEIVED", "APPEAL_FILED", "CASE_CLOSED",
         "CASE_ERASED", "ALERT_RAISED", "ALERT_UPDATED", "ALERT_RESOLVED", "NOTIFICATION_SENT", "NOTIFICATION_FAILED");
     for (TimelineEntry e : t.entries()) {
       assertThat(e.description()).as("French of %s", e.type()).isNotBlank();

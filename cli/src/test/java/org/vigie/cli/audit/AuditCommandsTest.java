@@ -150,10 +150,13 @@ class AuditCommandsTest {
     }
     assertThat(replay.out()).contains("SUMMARY").contains("replayed=15").contains("cases=5");
     assertThat(vigie("replay", "--association", ASSOCIATION, "--no-compare").out()).isEqualTo(replay.out());
-    // no refusal in this history: the first rule set derives the same alerts, its appeal deadlines at version 1
-    assertThat(replay.out()).contains("APPEAL_DEADLINE").contains("ruleVersion=2");
+    // no refusal and no appeal in this history: the earlier rule sets derive the same alerts, their appeal
+    // deadlines at their own versions
+    assertThat(replay.out()).contains("APPEAL_DEADLINE").contains("ruleVersion=3");
+    assertThat(vigie("replay", "--association", ASSOCIATION, "--no-compare", "--rules-version", "v2").out())
+        .isEqualTo(replay.out().replace("ruleVersion=3", "ruleVersion=2"));
     assertThat(vigie("replay", "--association", ASSOCIATION, "--no-compare", "--rules-version", "v1").out())
-        .isEqualTo(replay.out().replace("ruleVersion=2", "ruleVersion=1"));
+        .isEqualTo(replay.out().replace("ruleVersion=3", "ruleVersion=1"));
   }
 
   @Test

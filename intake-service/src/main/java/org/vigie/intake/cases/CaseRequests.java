@@ -14,6 +14,7 @@ import org.vigie.intake.http.Fields;
 import org.vigie.intake.vault.Person;
 import org.vigie.schemas.ApiExpiryRecorded;
 import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BenefitKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.BlockageReported;
@@ -253,7 +254,13 @@ public final class CaseRequests {
           ArrayNode a = details.putArray("benefitKinds");
           kinds.forEach(k -> a.add(k.name()));
         }
-        payload = new SituationUpdated(employed, benefits, kinds);
+        payload = new SituationUpdated(employed, benefits, kinds, null);
+      }
+      case APPEAL_FILED -> {
+        f.only(with("appeal"));
+        AppealKind appeal = f.requiredEnum("appeal", AppealKind.class);
+        details.put("appeal", appeal.name());
+        payload = new SituationUpdated(null, null, null, appeal);
       }
       case CASE_CLOSED -> {
         f.only(COMMON);

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.BlockageReported;
 import org.vigie.schemas.CccContactAttempted;
@@ -40,6 +41,7 @@ class CaseRequestsTest {
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'GRANTED','newPermitExpiresOn':'2030-11-01','newPermitKind':'CARTE_PLURIANNUELLE'}|DecisionReceived",
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED_WITH_OQTF','appealDeadline':'2026-11-03'}|DecisionReceived",
       "{'type':'SITUATION_UPDATED','occurredOn':'2026-11-01','employed':false}|SituationUpdated",
+      "{'type':'APPEAL_FILED','occurredOn':'2026-11-01','appeal':'COURT_APPEAL'}|SituationUpdated",
       "{'type':'CASE_CLOSED','occurredOn':'2026-11-26'}|CaseClosed"})
   void everyEventTypeIsAccepted(String body, String payloadClass) throws Exception {
     EventDraft e = requests.parseEvent(json(body.replace('\'', '"')), TODAY);
@@ -63,6 +65,12 @@ class CaseRequestsTest {
     EventDraft s = requests.parseEvent(json("{\"type\":\"SITUATION_UPDATED\",\"occurredOn\":\"2026-11-01\",\"receivesBenefits\":true,\"benefitKinds\":[\"CAF\"]}"), TODAY);
     assertThat(((SituationUpdated) s.payload()).getEmployed()).isNull();
     assertThat(((SituationUpdated) s.payload()).getReceivesBenefits()).isTrue();
+    assertThat(((SituationUpdated) s.payload()).getAppeal()).isNull();
+    // an appeal travels as a situation carrying only its appeal: earlier readers of the log still read it
+    EventDraft a = requests.parseEvent(json("{\"type\":\"APPEAL_FILED\",\"occurredOn\":\"2026-11-01\",\"appeal\":\"SUSPENSION_REFERRAL\"}"), TODAY);
+    assertThat((SituationUpdated) a.payload()).isEqualTo(new SituationUpdated(null, null, null, AppealKind.SUSPENSION_REFERRAL));
+    assertThat(a.type()).isEqualTo(EventType.APPEAL_FILED);
+    assertThat(a.details().get("appeal").asText()).isEqualTo("SUSPENSION_REFERRAL");
   }
 
   @ParameterizedTest
@@ -91,6 +99,10 @@ class CaseRequestsTest {
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED','appealDeadline':'2026-10-31'}|422|appealDeadline",
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED','appealDeadline':'2027-11-02'}|422|appealDeadline",
       "{'type':'SITUATION_UPDATED','occurredOn':'2026-11-01'}|400|employed",
+      "{'type':'APPEAL_FILED','occurredOn':'2026-11-01'}|400|appeal",
+      "{'type':'APPEAL_FILED','occurredOn':'2026-11-01','appeal':'CASSATION'}|422|appeal",
+      "{'type':'APPEAL_FILED','occurredOn':'2026-11-01','appeal':'COURT_APPEAL','employed':true}|400|employed",
+      "{'type':'APPEAL_FILED','occurredOn':'2026-12-01','appeal':'COURT_APPEAL'}|422|occurredOn",
       "{'type':'VOLUNTEER_ASSIGNED','occurredOn':'2026-11-01','volunteerId':'not-an-id'}|422|volunteerId"})
   void badEventsNameTheirField(String body, int status, String field) throws Exception {
     assertThatThrownBy(() -> requests.parseEvent(json(body.replace('\'', '"')), TODAY))

@@ -19,6 +19,7 @@ import org.vigie.intake.cases.EventType;
 import org.vigie.intake.support.Api;
 import org.vigie.intake.support.TestIntake;
 import org.vigie.rules.engine.RuleEngine;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CccChannel;
 import org.vigie.schemas.CccOutcome;
@@ -83,6 +84,7 @@ class WebPageTest {
     assertThat(values(page, "channel")).isEqualTo(names(CccChannel.values()));
     assertThat(values(page, "outcome")).isEqualTo(names(CccOutcome.values()));
     assertThat(values(page, "decision")).isEqualTo(names(Decision.values()));
+    assertThat(values(page, "appeal")).isEqualTo(names(AppealKind.values()));
     assertThat(values(page, "permitKind")).isEqualTo(names(PermitKind.values()));
     assertThat(values(page, "caseProcedure")).isEqualTo(names(Procedure.values()));
     assertThat(values(page, "volunteerRole")).isEqualTo(names(org.vigie.schemas.VolunteerRole.values()));

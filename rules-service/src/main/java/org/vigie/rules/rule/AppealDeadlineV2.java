@@ -28,7 +28,7 @@ import org.vigie.schemas.Severity;
  * states ({@code appealDeadline}, CaseEvent version 4), which is then the deadline. While the refusal's window runs it takes precedence; an
  * implicit rejection of a later request is watched as in version 1 once it is over.
  */
-public final class AppealDeadlineV2 extends BaseRule {
+public class AppealDeadlineV2 extends BaseRule {
   private static final String OQTF_STEPS_FR = "Orienter sans attendre vers un·e avocat·e ou une permanence juridique "
       + "(aide juridictionnelle possible) : un recours gracieux ne prolonge pas ce délai. Saisir en parallèle le "
       + "Défenseur des droits.";
@@ -44,16 +44,22 @@ public final class AppealDeadlineV2 extends BaseRule {
 
   private final AppealDeadline implicit = new AppealDeadline();
 
+  /** The timing both versions 2 and 3 follow, for the catalogue. */
+  static final String TIMING = "Implicit rejection: from the day it arises to + appealMonths (appealMonthsWithoutRoutes "
+      + "when the receipt lacked the appeal routes). Refusal: from the decision to the last day it states when recorded, "
+      + "else + appealMonths, with an OQTF + oqtfAppealDays (the decision states the exact time, often shorter). HIGH "
+      + "from the deadline − warnDays, and at once with an OQTF; a refusal's last criticalDays CRITICAL.";
+  static final String SEVERITY = "WARNING → HIGH; HIGH with an OQTF; CRITICAL at the end of a refusal's";
+
   public AppealDeadlineV2() {
-    super(RuleId.APPEAL_DEADLINE, "CJA R.421-1, R.421-2, R.421-5; CESEDA L.614-1, livre IX", LegalTexts.CESEDA_2024, "2",
-        new RuleDoc("A rejection can still be contested: an implicit rejection arose, or the prefecture refused the "
-                + "request (with or without an OQTF).",
-            "Implicit rejection: from the day it arises to + appealMonths (appealMonthsWithoutRoutes when the receipt "
-                + "lacked the appeal routes). Refusal: from the decision to the last day it states when recorded, else "
-                + "+ appealMonths, with an OQTF + oqtfAppealDays (the decision states the exact time, often shorter). "
-                + "HIGH from the deadline − warnDays, and at once with an OQTF; a refusal's last criticalDays CRITICAL.",
-            "WARNING → HIGH; HIGH with an OQTF; CRITICAL at the end of a refusal's"),
-        "appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30, "criticalDays", 7);
+    this("2", new RuleDoc("A rejection can still be contested: an implicit rejection arose, or the prefecture refused the "
+        + "request (with or without an OQTF).", TIMING, SEVERITY));
+  }
+
+  /** For a later version that changes what ends the condition, not how it is timed. */
+  AppealDeadlineV2(String version, RuleDoc doc) {
+    super(RuleId.APPEAL_DEADLINE, "CJA R.421-1, R.421-2, R.421-5; CESEDA L.614-1, livre IX", LegalTexts.CESEDA_2024, version,
+        doc, "appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30, "criticalDays", 7);
   }
 
   /**

@@ -17,21 +17,26 @@ public final class RuleSets {
   public static final String V1 = "v1";
   /** APPEAL_DEADLINE at version "2" (explicit refusals, with or without an OQTF, as well as implicit rejections). */
   public static final String V2 = "v2";
+  /** APPEAL_DEADLINE at version "3" (its time ends once the rejection is contested before the court). */
+  public static final String V3 = "v3";
   /** The set the rules-service runs. */
-  public static final String CURRENT = V2;
+  public static final String CURRENT = V3;
 
   private static final Map<String, Supplier<List<Rule>>> SETS = sets();
   private static final Map<String, String> CHANGES = Map.of(
       V1, "Every rule of DOMAIN.md at version 1.",
       V2, "`APPEAL_DEADLINE` version 2: an explicit refusal opens it too, for two months, or 30 days with an OQTF "
-          + "(version 1 watched implicit rejections only).");
+          + "(version 1 watched implicit rejections only).",
+      V3, "`APPEAL_DEADLINE` version 3: its time ends once an annulment action or a référé-suspension is filed "
+          + "(the event `APPEAL_FILED`); version 2 kept it open until the deadline whatever was filed.");
 
   private RuleSets() {}
 
   private static Map<String, Supplier<List<Rule>>> sets() {
     Map<String, Supplier<List<Rule>>> sets = new LinkedHashMap<>();
     sets.put(V1, Rules::v1);
-    sets.put(V2, Rules::all);
+    sets.put(V2, Rules::v2);
+    sets.put(V3, Rules::all);
     return sets;
   }
 

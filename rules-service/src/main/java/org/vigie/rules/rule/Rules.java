@@ -9,6 +9,13 @@ public final class Rules {
   /** The current rules (the set {@link RuleSets#CURRENT}). */
   public static List<Rule> all() {
     return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
+        new ApiExpired(), new ApiNotIssued(), new ImplicitRejection(), new AppealDeadlineV3(), new BlockageUnresolved(),
+        new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
+  }
+
+  /** The set {@link RuleSets#V2}: APPEAL_DEADLINE after refusals too, open until its deadline whatever was filed. */
+  static List<Rule> v2() {
+    return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
         new ApiExpired(), new ApiNotIssued(), new ImplicitRejection(), new AppealDeadlineV2(), new BlockageUnresolved(),
         new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
   }

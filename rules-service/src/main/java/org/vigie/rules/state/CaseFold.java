@@ -130,7 +130,8 @@ public final class CaseFold {
           () -> new DecisionFact(id, on, d.getDecision(), d.getNewPermitExpiresOn(), d.getNewPermitKind(),
               d.getAppealDeadline())));
     } else if (payload instanceof SituationUpdated u) {
-      addSituation(base, next, new SituationFact(id, on, u.getEmployed(), u.getReceivesBenefits(), u.getBenefitKinds()));
+      addSituation(base, next, new SituationFact(id, on, u.getEmployed(), u.getReceivesBenefits(), u.getBenefitKinds(),
+          u.getAppeal()));
     } else if (payload instanceof CaseClosed) {
       setClosures(next, added(closures(base), DatedFact::getEventId, id, FactOrder.DATED, () -> new DatedFact(id, on)));
     } else if (payload instanceof CaseErased) {
@@ -243,7 +244,7 @@ public final class CaseFold {
           .setDepartment(opened.getDepartment());
     }
     addSituation(base, next, new SituationFact(id, on, opened.getEmployed(), opened.getReceivesBenefits(),
-        new ArrayList<>(opened.getBenefitKinds())));
+        new ArrayList<>(opened.getBenefitKinds()), null));
   }
 
   private static void assignVolunteer(CaseState base, Fields next, String id, LocalDate on, String volunteerId) {

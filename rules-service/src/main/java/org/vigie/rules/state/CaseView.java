@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.vigie.schemas.ApiFact;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.BlockageResolutionFact;
 import org.vigie.schemas.CaseState;
@@ -179,6 +180,34 @@ public final class CaseView {
       }
     }
     return s;
+  }
+
+  /** The appeals filed by today (situation facts carrying one), oldest first. */
+  public List<SituationFact> appeals() {
+    List<SituationFact> appeals = new ArrayList<>();
+    for (SituationFact f : state.getSituations()) {
+      if (!known(f.getOn())) {
+        break;
+      }
+      if (f.getAppeal() != null) {
+        appeals.add(f);
+      }
+    }
+    return appeals;
+  }
+
+  /**
+   * Whether a rejection was contested before the administrative court on or after {@code day}, by today: an
+   * annulment action, or a référé-suspension (which goes with one).
+   */
+  public boolean courtAppealFiledSince(LocalDate day) {
+    for (SituationFact f : appeals()) {
+      AppealKind kind = f.getAppeal();
+      if ((kind == AppealKind.COURT_APPEAL || kind == AppealKind.SUSPENSION_REFERRAL) && !f.getOn().isBefore(day)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final class Situation {

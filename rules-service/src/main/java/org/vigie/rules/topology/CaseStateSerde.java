@@ -32,7 +32,7 @@ import org.vigie.schemas.serde.AvroSerde;
  */
 public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseState>, Deserializer<CaseState> {
   /** Fingerprint of the CaseState schema the hand-coded writer follows. */
-  static final long WRITTEN_FOR = 9008214855129502399L;
+  static final long WRITTEN_FOR = -3318484290625363342L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseState.getClassSchema());
 
   /**
@@ -222,6 +222,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
       out.index(1);
       out.array(kinds, AvroBytes::enumeration);
     }
+    out.nullableEnum(f.getAppeal());
   }
 
   private static void openAlert(AvroBytes out, OpenAlert a) {

@@ -25,15 +25,23 @@ class RuleSetsTest {
   void theSecondSetChangesTheAppealDeadlineOnly() {
     assertThat(RuleEngine.named(RuleSets.V2).rules()).hasSize(13)
         .allSatisfy(r -> assertThat(r.version()).isEqualTo(r.id() == RuleId.APPEAL_DEADLINE ? "2" : "1"));
-    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V2);
     assertThat(RuleEngine.named(RuleSets.V2).rulesVersion()).contains("APPEAL_DEADLINE@2").startsWith("RENEWAL_WINDOW_OPEN@1,")
-        .isNotEqualTo(RuleEngine.named(RuleSets.V1).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
+        .isNotEqualTo(RuleEngine.named(RuleSets.V1).rulesVersion());
+  }
+
+  @Test
+  void theThirdSetChangesTheAppealDeadlineAgainAndIsTheCurrentOne() {
+    assertThat(RuleEngine.named(RuleSets.V3).rules()).hasSize(13)
+        .allSatisfy(r -> assertThat(r.version()).isEqualTo(r.id() == RuleId.APPEAL_DEADLINE ? "3" : "1"));
+    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V3);
+    assertThat(RuleEngine.named(RuleSets.V3).rulesVersion()).contains("APPEAL_DEADLINE@3")
+        .isNotEqualTo(RuleEngine.named(RuleSets.V2).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
   }
 
   @Test
   void anUnknownVersionNamesTheKnownOnes() {
     assertThatThrownBy(() -> RuleEngine.named("v0"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("v0").hasMessageContaining("v1").hasMessageContaining("v2");
+        .hasMessageContaining("v0").hasMessageContaining("v1").hasMessageContaining("v3");
   }
 }

@@ -12,6 +12,7 @@ import org.vigie.rules.Scenario;
 import org.vigie.rules.engine.RuleEngine;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.rule.RuleSets;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CccOutcome;
@@ -347,6 +348,50 @@ class RulesTest {
           e.decision(day("2026-05-04"), Decision.REFUSED_WITH_OQTF, null))
           .settings(Scenario.ENGINE.defaults().with(shorter));
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-04")).deadline()).isEqualTo(day("2026-05-11"));
+    }
+
+    @Test
+    void anAppealFiledBeforeTheCourtEndsTheRefusalsTime() {
+      LocalDate refused = day("2026-05-04");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(refused, Decision.REFUSED_WITH_OQTF, null));
+      // an appeal to the prefecture does not extend an OQTF's time, and contests nothing before the court
+      s.record(e.appeal(day("2026-05-10"), AppealKind.ADMINISTRATIVE_APPEAL));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-12"))).isNotNull();
+      // filed on a day still to come: the alert holds until then, and the engine wakes up that day
+      s.record(e.appeal(day("2026-05-20"), AppealKind.COURT_APPEAL));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-19"))).isNotNull();
+      assertThat(s.on(day("2026-05-19")).nextChange()).contains(day("2026-05-20"));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-20"))).isNull();
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-28"))).as("nor CRITICAL in its last week").isNull();
+    }
+
+    @Test
+    void aSuspensionReferralEndsTheImplicitRejectionsTimeButAUsefulMeasuresReferralDoesNot() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(day("2026-03-10")),
+          e.appeal(rejection.minusDays(20), AppealKind.USEFUL_MEASURES_REFERRAL));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(5))).isNotNull();
+      s.record(e.appeal(rejection.plusDays(6), AppealKind.SUSPENSION_REFERRAL));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(6))).isNull();
+    }
+
+    @Test
+    void aLaterRefusalOpensItsOwnTimeWhateverWasFiledBefore() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(day("2026-03-10")),
+          e.appeal(rejection.plusDays(3), AppealKind.COURT_APPEAL));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(5))).isNull();
+      s.record(e.decision(rejection.plusDays(20), Decision.REFUSED_WITH_OQTF, null));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(20)).episodeStart()).isEqualTo(rejection.plusDays(20));
+    }
+
+    @Test
+    void theSecondRuleSetKeptTheTimeOpenWhateverWasFiled() {
+      RuleEngine v2 = RuleEngine.named(RuleSets.V2);
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(day("2026-05-04"), Decision.REFUSED_WITH_OQTF, null), e.appeal(day("2026-05-06"), AppealKind.COURT_APPEAL));
+      assertThat(v2.evaluate(s.state(), day("2026-05-10"), v2.defaults()).conditions())
+          .anyMatch(c -> c.condition().rule() == RuleId.APPEAL_DEADLINE);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-10"))).isNull();
     }
 
     @Test

@@ -89,7 +89,7 @@ class RulesUpgradeTest {
             .filteredOn(r -> r.key().equals(caseId) && r.value().getRule() == RuleId.APPEAL_DEADLINE)
             .singleElement().satisfies(r -> {
               assertThat(r.value().getStatus()).isEqualTo(AlertStatus.RAISED);
-              assertThat(r.value().getRuleVersion()).isEqualTo("2");
+              assertThat(r.value().getRuleVersion()).isEqualTo("3");
               assertThat(r.value().getDeadline()).isEqualTo(today.plusDays(27));
             }));
       }

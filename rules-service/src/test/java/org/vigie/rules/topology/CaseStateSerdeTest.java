@@ -37,6 +37,7 @@ class CaseStateSerdeTest {
     assertThat(states).anySatisfy(s -> assertThat(s.getDecision()).isNotNull());
     assertThat(states).anyMatch(s -> s.getDecision() != null && s.getDecision().getAppealDeadline() != null);
     assertThat(states).anySatisfy(s -> assertThat(s.getSituations()).isNotEmpty());
+    assertThat(states).anyMatch(s -> s.getSituations().stream().anyMatch(f -> f.getAppeal() != null));
     for (CaseState state : states) {
       byte[] bytes = serde.serialize("t", state);
       assertThat(bytes).as("state %s", state.getCaseId()).isEqualTo(avro.serialize("t", state));

@@ -68,6 +68,10 @@ class RulePerRuleTopologyTest {
             (int) java.time.temporal.ChronoUnit.DAYS.between(T, t(10).plusMonths(2).minusDays(15)), Severity.HIGH,
             (int) java.time.temporal.ChronoUnit.DAYS.between(T, t(10).plusMonths(2)),
             (e, d) -> e.decision(d, Decision.GRANTED, d.plusYears(2))),
+        // a refusal with an OQTF: HIGH at once, CRITICAL in its last week, resolved once the appeal is filed
+        new Story(RuleId.APPEAL_DEADLINE, e -> List.of(e.opened(t(-200), t(400)), e.submission(t(-80)),
+            e.decision(t(10), Decision.REFUSED_WITH_OQTF, null)), 10, Severity.HIGH, 33, Severity.CRITICAL, 35,
+            (e, d) -> e.appeal(d, org.vigie.schemas.AppealKind.COURT_APPEAL)),
         new Story(RuleId.BLOCKAGE_UNRESOLVED, e -> List.of(e.opened(t(-200), t(400)),
             e.blockage(t(-5), BlockageKind.NO_NEWS_IN_INSTRUCTION)), 9, Severity.WARNING, 25, Severity.HIGH, 27,
             (e, d) -> e.unblocked(d, BlockageKind.NO_NEWS_IN_INSTRUCTION)),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BenefitKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CccChannel;
@@ -21,7 +22,7 @@ import org.vigie.schemas.Severity;
 class CodeWordingTest {
   private static final List<Class<? extends Enum<?>>> CODES = List.of(BlockageKind.class, RuleId.class,
       Severity.class, PermitKind.class, Procedure.class, BenefitKind.class, CccChannel.class, CccOutcome.class,
-      Decision.class, NotificationChannel.class, NotificationKind.class, NotificationState.class);
+      Decision.class, AppealKind.class, NotificationChannel.class, NotificationKind.class, NotificationState.class);
 
   @Test
   void everyCodeHasItsWordsInFrenchAndInEnglish() {
