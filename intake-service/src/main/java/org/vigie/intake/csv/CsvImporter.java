@@ -272,13 +272,7 @@ public final class CsvImporter {
           .put("blockage", v.get(CsvColumns.BLOCAGE).strip().toUpperCase());
       events.add(event(e, today, CsvColumns.BLOCAGE));
     }
-    if (v.containsKey(CsvColumns.DECISION) != v.containsKey(CsvColumns.DATE_DECISION)) {
-      CsvColumns missing = v.containsKey(CsvColumns.DECISION) ? CsvColumns.DATE_DECISION : CsvColumns.DECISION;
-      CsvColumns given = missing == CsvColumns.DECISION ? CsvColumns.DATE_DECISION : CsvColumns.DECISION;
-      throw ApiProblem.unprocessable(missing.label(),
-          "La colonne '" + missing.label() + "' est obligatoire avec '" + given.label() + "'",
-          "Column '" + missing.label() + "' is required with '" + given.label() + "'");
-    }
+    requireTogether(v, CsvColumns.DECISION, CsvColumns.DATE_DECISION);
     if (v.containsKey(CsvColumns.RECOURS_JUSQU_AU) && !v.containsKey(CsvColumns.DECISION)) {
       throw ApiProblem.unprocessable(CsvColumns.DECISION.label(),
           "La colonne 'decision' est obligatoire avec 'recours_jusqu_au'", "Column 'decision' is required with 'recours_jusqu_au'");
@@ -301,6 +295,17 @@ public final class CsvImporter {
         throw p.forField(column.label());
       }
     }
+    requireTogether(v, CsvColumns.RECOURS_DEPOSE, CsvColumns.DATE_RECOURS_DEPOSE);
+    if (v.containsKey(CsvColumns.RECOURS_DEPOSE)) {
+      ObjectNode e = f.objectNode().put("type", "APPEAL_FILED")
+          .put("occurredOn", isoDate(v, CsvColumns.DATE_RECOURS_DEPOSE).toString())
+          .put("appeal", CsvValues.appeal(v.get(CsvColumns.RECOURS_DEPOSE)));
+      try {
+        events.add(requests.parseEvent(e, today));
+      } catch (ApiProblem p) {
+        throw p.forField(("occurredOn".equals(p.field()) ? CsvColumns.DATE_RECOURS_DEPOSE : CsvColumns.RECOURS_DEPOSE).label());
+      }
+    }
     // a next appointment already past is the spreadsheet's history, not a step to plan
     LocalDate appointment = v.containsKey(CsvColumns.PROCHAIN_RDV) ? isoDate(v, CsvColumns.PROCHAIN_RDV) : null;
     if (appointment != null && appointment.isAfter(today.plusDays(FollowUps.MAX_DAYS_AHEAD))) {
@@ -310,6 +315,17 @@ public final class CsvImporter {
     String identity = v.containsKey(CsvColumns.REFERENCE) ? "ref|" + v.get(CsvColumns.REFERENCE) : "row|" + String.join("\u001f", rec.values());
     byte[] key = rowMac.doFinal((caller.associationId() + "|" + identity).getBytes(StandardCharsets.UTF_8));
     return new Parsed(line, key, newCase, events, appointment != null && !appointment.isBefore(today) ? appointment : null);
+  }
+
+  /** Two columns that go together (a fact and its day): one given without the other is the other's error. */
+  private static void requireTogether(Map<CsvColumns, String> v, CsvColumns fact, CsvColumns day) {
+    if (v.containsKey(fact) != v.containsKey(day)) {
+      CsvColumns missing = v.containsKey(fact) ? day : fact;
+      CsvColumns given = missing == fact ? day : fact;
+      throw ApiProblem.unprocessable(missing.label(),
+          "La colonne '" + missing.label() + "' est obligatoire avec '" + given.label() + "'",
+          "Column '" + missing.label() + "' is required with '" + given.label() + "'");
+    }
   }
 
   private EventDraft event(ObjectNode e, LocalDate today, CsvColumns column) {

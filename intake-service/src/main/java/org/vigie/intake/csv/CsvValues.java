@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Map;
 import org.vigie.intake.http.DateText;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
@@ -51,6 +52,21 @@ final class CsvValues {
       Map.entry("refusoqtf", Decision.REFUSED_WITH_OQTF.name()),
       Map.entry("oqtf", Decision.REFUSED_WITH_OQTF.name()));
 
+  private static final Map<String, String> APPEALS = Map.ofEntries(
+      Map.entry("recoursenannulation", AppealKind.COURT_APPEAL.name()),
+      Map.entry("annulation", AppealKind.COURT_APPEAL.name()),
+      Map.entry("recourscontentieux", AppealKind.COURT_APPEAL.name()),
+      Map.entry("tribunaladministratif", AppealKind.COURT_APPEAL.name()),
+      Map.entry("ta", AppealKind.COURT_APPEAL.name()),
+      Map.entry("refere", AppealKind.SUSPENSION_REFERRAL.name()),
+      Map.entry("referesuspension", AppealKind.SUSPENSION_REFERRAL.name()),
+      Map.entry("referemesuresutiles", AppealKind.USEFUL_MEASURES_REFERRAL.name()),
+      Map.entry("mesuresutiles", AppealKind.USEFUL_MEASURES_REFERRAL.name()),
+      Map.entry("recoursgracieux", AppealKind.ADMINISTRATIVE_APPEAL.name()),
+      Map.entry("gracieux", AppealKind.ADMINISTRATIVE_APPEAL.name()),
+      Map.entry("recourshierarchique", AppealKind.ADMINISTRATIVE_APPEAL.name()),
+      Map.entry("hierarchique", AppealKind.ADMINISTRATIVE_APPEAL.name()));
+
   private CsvValues() {}
 
   /** dd/mm/yyyy (also d/m/yyyy and ISO yyyy-mm-dd); null when it is not a date. */
@@ -91,6 +107,15 @@ final class CsvValues {
   static String decision(String raw) {
     String key = CsvColumns.normalize(raw);
     return DECISIONS.getOrDefault(key, raw.strip().toUpperCase());
+  }
+
+  /**
+   * recours en annulation (or contentieux, tribunal administratif), référé-suspension (or référé), référé mesures
+   * utiles, recours gracieux or hiérarchique, or the code; the code as typed otherwise, for the API's own error.
+   */
+  static String appeal(String raw) {
+    String key = CsvColumns.normalize(raw);
+    return APPEALS.getOrDefault(key, raw.strip().toUpperCase());
   }
 
   static String procedure(String raw) {

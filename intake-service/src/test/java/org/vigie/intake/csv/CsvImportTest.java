@@ -153,6 +153,31 @@ class CsvImportTest {
   }
 
   @Test
+  void anAppealFiledIsRecordedWithItsDayAndItsKindInWords() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String csv = """
+        Référence;Démarche;Département;Date d'expiration;Décision;Date décision;Recours;Recours déposé le
+        P-1;renouvellement;93;01/06/2026;refus avec OQTF;04/05/2026;Référé-suspension;12/05/2026
+        P-2;renouvellement;93;01/06/2026;refus;04/05/2026;recours gracieux;
+        P-3;renouvellement;93;01/06/2026;refus;04/05/2026;cassation;12/05/2026
+        """;
+    JsonNode report = importCsv(a.token(), csv).json();
+    assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(1);
+    assertThat(report.at("/report/1/column").asText()).isEqualTo("date_recours_depose");
+    assertThat(report.at("/report/1/error").asText()).isEqualTo("La colonne 'date_recours_depose' est obligatoire avec 'recours_depose'");
+    assertThat(report.at("/report/2/column").asText()).isEqualTo("recours_depose");
+
+    String appealed = report.at("/report/0/caseId").asText();
+    assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(appealed)).stream().map(r -> r.value())
+        .filter(e -> e.getPayload() instanceof org.vigie.schemas.SituationUpdated)).singleElement().satisfies(e -> {
+          assertThat(e.getOccurredOn()).hasToString("2026-05-12");
+          assertThat(((org.vigie.schemas.SituationUpdated) e.getPayload()).getAppeal())
+              .isEqualTo(org.vigie.schemas.AppealKind.SUSPENSION_REFERRAL);
+        });
+    assertThat(importCsv(a.token(), csv).json().get("events").asInt()).as("imported again: recorded once").isZero();
+  }
+
+  @Test
   void aSheetKeptUpToDateAndImportedAgainBringsItsNewFactsOnce() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String before = """
