@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.vigie.schemas.ApiExpiryRecorded;
 import org.vigie.schemas.ApiIssued;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.BlockageReported;
 import org.vigie.schemas.BlockageResolved;
@@ -37,7 +38,7 @@ import org.vigie.schemas.VolunteerAssigned;
 /**
  * Seeded, plausible case histories for tests and benchmarks: a case opens, its permit expires, a
  * renewal is filed (or not), ANEF blocks, the CCC does not answer, APIs are issued or not, a
- * decision comes (or not). Events are recorded the day they occur or up to two weeks later, and a
+ * decision comes (or not), half the refusals are contested. Events are recorded the day they occur or up to two weeks later, and a
  * case's events are returned in recording order, as intake would append them. Ids are drawn from
  * the seed, so the same seed gives the same log. Optionally a share of the events is later found
  * recorded in error and corrected: replaced (another date or content of the same kind) two times in
@@ -47,6 +48,8 @@ public final class SyntheticHistory {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String[] DEPARTMENTS = {"93", "75", "94", "92", "13", "69", "59", "33", "31", "67"};
   private static final BlockageKind[] BLOCKAGES = BlockageKind.values();
+  private static final AppealKind[] APPEALS = {AppealKind.COURT_APPEAL, AppealKind.SUSPENSION_REFERRAL,
+      AppealKind.ADMINISTRATIVE_APPEAL};
   private final Random random;
   private final LocalDate start;
   private final int days;
@@ -101,8 +104,14 @@ public final class SyntheticHistory {
     LocalDate decided = null;
     if (submitted != null && random.nextInt(3) == 0 && budget-- > 0) {
       decided = submitted.plusDays(30 + random.nextInt(300));
+      Decision decision = pick(Decision.values());
       events.add(event(caseId, associationId, volunteer, decided, DecisionReceived.newBuilder()
-          .setDecision(pick(Decision.values())).setNewPermitExpiresOn(decided.plusYears(1)).build()));
+          .setDecision(decision).setNewPermitExpiresOn(decided.plusYears(1)).build()));
+      if (decision != Decision.GRANTED && random.nextBoolean() && budget-- > 0) {
+        // half the refusals contested: before the court (ending the time to appeal) or at the prefecture
+        events.add(event(caseId, associationId, volunteer, decided.plusDays(1 + random.nextInt(25)),
+            SituationUpdated.newBuilder().setAppeal(pick(APPEALS)).build()));
+      }
     }
     LocalDate end = decided != null ? decided : opened.plusDays(400);
     while (budget-- > 0) {
@@ -160,6 +169,9 @@ public final class SyntheticHistory {
     }
     if (payload instanceof CaseClosed) {
       return payload;
+    }
+    if (payload instanceof SituationUpdated situation && situation.getAppeal() != null) {
+      return SituationUpdated.newBuilder().setAppeal(pick(APPEALS)).build(); // as intake: an appeal replaced by an appeal
     }
     Object other;
     do {

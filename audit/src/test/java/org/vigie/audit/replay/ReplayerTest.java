@@ -93,6 +93,9 @@ class ReplayerTest {
     assertThat(live).as("alerts handed over").anyMatch(a -> a.getStatus() == org.vigie.schemas.AlertStatus.RAISED
         && live.stream().anyMatch(b -> b.getAlertId().equals(a.getAlertId()) && b.getSeverity() == a.getSeverity()
             && b.getStatus() == a.getStatus() && !java.util.Objects.equals(b.getAssignedVolunteerId(), a.getAssignedVolunteerId())));
+    assertThat(live).as("times to appeal ended by an appeal before the court, before their deadline")
+        .anyMatch(a -> a.getRule() == RuleId.APPEAL_DEADLINE && a.getStatus() == org.vigie.schemas.AlertStatus.RESOLVED
+            && a.getDeadline() != null && a.getEmittedAt().isBefore(a.getDeadline().atStartOfDay(RulesConfig.PARIS).toInstant()));
     assertThat(recorder.differences).isEmpty();
     assertThat(report.matchesLive()).isTrue();
     assertThat(report.eventsReplayed()).as("events recorded by the end of the replay")
