@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
     Map<String, JsonNode> seen = new LinkedHashMap<>();
     while (true) {
       cases.forEach((caseId, s) -> seen.put(caseId, coordinator.getCase(caseId).path("alerts")));
-      boolean all = cases.entrySet().stream().allMatch(e -> hasRule(seen.get(e.getKey()), e.getValue().expectedRule()));
+      boolean all = cases.entrySet().stream().allMatch(e -> expected(seen.get(e.getKey()), e.getValue()));
       if (all || System.nanoTime() > deadline) {
         break;
       }
@@ -100,9 +100,10 @@ public final class DemoCommand implements Callable<Integer> {
     int missing = 0;
     for (Map.Entry<String, Scenario> e : cases.entrySet()) {
       Scenario s = e.getValue();
-      boolean found = hasRule(seen.get(e.getKey()), s.expectedRule());
+      boolean found = expected(seen.get(e.getKey()), s);
       missing += found ? 0 : 1;
-      out.printf("%s %s — attendu/expected %s%n", found ? "✔" : "✘", s.titleFr(), s.expectedRule());
+      out.printf("%s %s — attendu/expected %s%s%n", found ? "✔" : "✘", s.titleFr(), s.expectedRule(),
+          s.expectedStatus() == null ? "" : " " + s.expectedStatus());
       for (JsonNode a : seen.get(e.getKey())) {
         out.printf("    %-28s %-8s %-8s %s%n", a.path("rule").asText(), a.path("severity").asText(),
             a.path("status").asText(), firstLine(a.path("message").path("fr").asText()));
@@ -113,9 +114,11 @@ public final class DemoCommand implements Callable<Integer> {
     return missing;
   }
 
-  private static boolean hasRule(JsonNode alerts, String rule) {
+  /** The case's alerts hold the scenario's rule, in its expected status when it names one. */
+  private static boolean expected(JsonNode alerts, Scenario s) {
     for (JsonNode a : alerts) {
-      if (rule.equals(a.path("rule").asText())) {
+      if (s.expectedRule().equals(a.path("rule").asText())
+          && (s.expectedStatus() == null || s.expectedStatus().equals(a.path("status").asText()))) {
         return true;
       }
     }

@@ -51,6 +51,14 @@ public final class DemoScenarios {
                 "APPEAL_DEADLINE", today.minusDays(30))
             .event("SUBMISSION_RECORDED", today.minusDays(150), "procedure", "RENEWAL", "complete", "true")
             .event("DECISION_RECEIVED", today.minusDays(3), "decision", "REFUSED_WITH_OQTF")
+            .build(),
+        Scenario.of("Refus reçu il y a 20 jours, recours en annulation déposé hier : le délai n'est plus à surveiller",
+                "Refusal received 20 days ago, annulment action filed yesterday: the time to appeal needs no more watching",
+                "APPEAL_DEADLINE", today.minusDays(30))
+            .resolved()
+            .event("SUBMISSION_RECORDED", today.minusDays(150), "procedure", "RENEWAL", "complete", "true")
+            .event("DECISION_RECEIVED", today.minusDays(20), "decision", "REFUSED")
+            .event("APPEAL_FILED", today.minusDays(1), "appeal", "COURT_APPEAL")
             .build());
   }
 }

@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * One situation of DOMAIN.md told as API calls: how the case is opened, what happened since, and
- * the rule Vigie should raise. Dates are relative to today so the story always reads the same.
+ * the rule Vigie should raise ({@code expectedStatus} null), or should have raised and resolved
+ * ({@code RESOLVED}). Dates are relative to today so the story always reads the same.
  */
-public record Scenario(String titleFr, String titleEn, String expectedRule, ObjectNode opening, List<Step> events) {
+public record Scenario(String titleFr, String titleEn, String expectedRule, String expectedStatus, ObjectNode opening,
+    List<Step> events) {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** An event's request; {@code correctsPrevious}: it replaces the event before it (the correction endpoint). */
@@ -25,6 +27,7 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Obje
     private final String titleFr;
     private final String titleEn;
     private final String expectedRule;
+    private String expectedStatus;
     private final ObjectNode opening = JSON.objectNode();
     private final List<Step> events = new ArrayList<>();
 
@@ -34,6 +37,12 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Obje
       this.expectedRule = expectedRule;
       opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", expiresOn.toString());
       opening.put("procedure", "RENEWAL").put("department", "93").put("employed", false).put("receivesBenefits", false);
+    }
+
+    /** The expected alert is resolved by the story's last events. */
+    Builder resolved() {
+      expectedStatus = "RESOLVED";
+      return this;
     }
 
     Builder employed() {
@@ -78,7 +87,7 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Obje
     }
 
     Scenario build() {
-      return new Scenario(titleFr, titleEn, expectedRule, opening, List.copyOf(events));
+      return new Scenario(titleFr, titleEn, expectedRule, expectedStatus, opening, List.copyOf(events));
     }
   }
 }
