@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.vigie.rules.state.CaseEventCheck;
 import org.vigie.rules.state.CaseFold;
 import org.vigie.schemas.ApiFact;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
@@ -14,6 +15,7 @@ import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.DatedFact;
 import org.vigie.schemas.DecisionFact;
 import org.vigie.schemas.Procedure;
+import org.vigie.schemas.SituationFact;
 import org.vigie.schemas.SubmissionFact;
 
 /**
@@ -76,10 +78,10 @@ final class CaseFacts {
     return state == null ? erasedOn : endedOn();
   }
 
-  /** The first decision on or after the first submission, if any. */
+  /** The day of the first decision on or after the first submission, if any. */
   LocalDate firstDecisionAfter(LocalDate submittedOn) {
-    return CaseFold.decisions(state).stream().map(DecisionFact::getDecidedOn).filter(d -> !d.isBefore(submittedOn))
-        .min(LocalDate::compareTo).orElse(null);
+    DecisionFact first = firstDecisionFactAfter(submittedOn);
+    return first == null ? null : first.getDecidedOn();
   }
 
   /**
@@ -90,6 +92,24 @@ final class CaseFacts {
     LocalDate decided = firstDecisionAfter(filedOn);
     LocalDate ended = endedOnOrNull();
     return (decided == null || decided.isAfter(day)) && (ended == null || ended.isAfter(day));
+  }
+
+  /** The first decision on or after the first submission, if any. */
+  DecisionFact firstDecisionFactAfter(LocalDate submittedOn) {
+    return CaseFold.decisions(state).stream().filter(d -> !d.getDecidedOn().isBefore(submittedOn))
+        .min(java.util.Comparator.comparing(DecisionFact::getDecidedOn)).orElse(null);
+  }
+
+  /** Whether the court was seized (an annulment action or a référé-suspension) from {@code from} to {@code asOf}. */
+  boolean courtSeized(LocalDate from, LocalDate asOf) {
+    for (SituationFact f : state.getSituations()) {
+      AppealKind kind = f.getAppeal();
+      if ((kind == AppealKind.COURT_APPEAL || kind == AppealKind.SUSPENSION_REFERRAL)
+          && !f.getOn().isBefore(from) && !f.getOn().isAfter(asOf)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The earliest closure or erasure, if any. */

@@ -25,7 +25,8 @@ public record FederationStats(
     List<DecisionDelayCell> timeToDecision,
     List<CccCell> cccAttempts,
     List<ApiDelayCell> apiDelays,
-    List<AwaitingDecisionCell> awaitingDecision) {
+    List<AwaitingDecisionCell> awaitingDecision,
+    List<DecisionCell> decisions) {
 
   /** Department of a case whose opening was never recorded. */
   public static final String UNKNOWN_DEPARTMENT = "?";
@@ -39,6 +40,7 @@ public record FederationStats(
     cccAttempts = List.copyOf(cccAttempts);
     apiDelays = List.copyOf(apiDelays);
     awaitingDecision = List.copyOf(awaitingDecision);
+    decisions = List.copyOf(decisions);
   }
 
   /** Blockages reported in a month (yyyy-MM, by occurrence date) in a department, of one kind. */
@@ -85,4 +87,16 @@ public record FederationStats(
    */
   public record AwaitingDecisionCell(String department, Integer waiting, Integer medianDaysWaiting,
       Integer p90DaysWaiting, Integer implicitRejections, boolean suppressed) {}
+
+  /**
+   * The prefecture's answers, by department: the requests whose first decision (on or after the first
+   * submission) came by {@code asOf}, how many were granted and refused, the refusals with an obligation to
+   * leave France (OQTF), and the refusals contested before the administrative court (an annulment action
+   * or a référé-suspension filed since the refusal). Suppressed as a whole under the threshold of
+   * decisions; within a published cell a null figure is hidden: a count under the threshold, and any
+   * other that would let it be recomputed (granted and refused add up to the decisions; a refusal is
+   * with or without an OQTF, contested or not).
+   */
+  public record DecisionCell(String department, Integer decided, Integer granted, Integer refused,
+      Integer refusedWithOqtf, Integer contested, boolean suppressed) {}
 }

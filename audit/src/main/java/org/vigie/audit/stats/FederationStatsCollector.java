@@ -62,7 +62,8 @@ public final class FederationStatsCollector implements Consumer<CaseEvent> {
         StatsTables.timeToDecision(all, asOf, minCases),
         StatsTables.cccAttempts(all, asOf, minCases),
         StatsTables.apiDelays(all, asOf, minCases),
-        StatsTables.awaitingDecision(all, asOf, minCases));
+        StatsTables.awaitingDecision(all, asOf, minCases),
+        StatsTables.decisions(all, asOf, minCases));
   }
 
   /**

@@ -20,7 +20,8 @@ public final class StatsCsv {
     API_DELAY("department", "renewals", "with_api", "median_days_to_api", "p90_days_to_api", "waiting", "median_days_waiting",
         "suppressed"),
     AWAITING_DECISION("department", "waiting", "median_days_waiting", "p90_days_waiting", "implicit_rejections",
-        "suppressed");
+        "suppressed"),
+    DECISIONS("department", "decided", "granted", "refused", "refused_with_oqtf", "contested", "suppressed");
 
     private final String[] header;
 
@@ -72,6 +73,8 @@ public final class StatsCsv {
       case AWAITING_DECISION -> print(out, table, stats.awaitingDecision(),
           c -> row(c.department(), c.waiting(), c.medianDaysWaiting(), c.p90DaysWaiting(), c.implicitRejections(),
               c.suppressed()));
+      case DECISIONS -> print(out, table, stats.decisions(),
+          c -> row(c.department(), c.decided(), c.granted(), c.refused(), c.refusedWithOqtf(), c.contested(), c.suppressed()));
     }
   }
 

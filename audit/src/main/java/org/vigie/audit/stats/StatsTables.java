@@ -12,14 +12,20 @@ import org.vigie.audit.stats.FederationStats.ApiDelayCell;
 import org.vigie.audit.stats.FederationStats.ApiGapCell;
 import org.vigie.audit.stats.FederationStats.AwaitingDecisionCell;
 import org.vigie.audit.stats.FederationStats.CccCell;
+import org.vigie.audit.stats.FederationStats.DecisionCell;
 import org.vigie.audit.stats.FederationStats.DecisionDelayCell;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.rule.ImplicitRejection;
 import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.CccOutcome;
+import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionFact;
 import org.vigie.schemas.RuleId;
 
-/** The tables with no published total: each cell is suppressed on its own count of cases. */
+/**
+ * The tables per department other than the blockages': each cell is suppressed on its own count of cases, and
+ * within the decisions' cell, whose figures add up, as {@link SmallCellSuppression} does for published totals.
+ */
 final class StatsTables {
   /** The implicit-rejection rule's default thresholds: its silence is the one the statistics count. */
   private static final RuleSettings SILENCE = RuleSettings.defaults(List.of(new ImplicitRejection()));
@@ -166,6 +172,60 @@ final class StatsTables {
           false));
     });
     return out;
+  }
+
+  // the figures of a department's decisions, as SmallCellSuppression counts them; the last two are never published
+  private static final int DECIDED = 0;
+  private static final int GRANTED = 1;
+  private static final int REFUSED = 2;
+  private static final int OQTF = 3;
+  private static final int CONTESTED = 4;
+  private static final int WITHOUT_OQTF = 5;
+  private static final int UNCONTESTED = 6;
+  private static final List<SmallCellSuppression.Group> DECISION_TOTALS = List.of(
+      new SmallCellSuppression.Group(DECIDED, new int[] {GRANTED, REFUSED}),
+      new SmallCellSuppression.Group(REFUSED, new int[] {OQTF, WITHOUT_OQTF}),
+      new SmallCellSuppression.Group(REFUSED, new int[] {CONTESTED, UNCONTESTED}));
+
+  /**
+   * Per department, the first decision of each request decided by {@code asOf} (see {@link FederationStats.DecisionCell}):
+   * granted or refused, with an OQTF or not, the refusals contested before the court by then.
+   */
+  static List<DecisionCell> decisions(List<CaseFacts> all, LocalDate asOf, int minCases) {
+    Map<String, int[]> counts = new TreeMap<>();
+    for (CaseFacts facts : all) {
+      LocalDate submitted = facts.firstSubmission();
+      DecisionFact decision = submitted == null ? null : facts.firstDecisionFactAfter(submitted);
+      if (decision == null || decision.getDecidedOn().isAfter(asOf)) {
+        continue;
+      }
+      int[] c = counts.computeIfAbsent(facts.departmentOrUnknown(), k -> new int[7]);
+      c[DECIDED]++;
+      if (decision.getDecision() == Decision.GRANTED) {
+        c[GRANTED]++;
+        continue;
+      }
+      c[REFUSED]++;
+      c[decision.getDecision() == Decision.REFUSED_WITH_OQTF ? OQTF : WITHOUT_OQTF]++;
+      c[facts.courtSeized(decision.getDecidedOn(), asOf) ? CONTESTED : UNCONTESTED]++;
+    }
+    List<DecisionCell> out = new ArrayList<>();
+    counts.forEach((department, c) -> {
+      boolean[] hidden = SmallCellSuppression.suppress(c, DECISION_TOTALS, minCases);
+      if (hidden[DECIDED]) {
+        out.add(new DecisionCell(department, null, null, null, null, null, true));
+        return;
+      }
+      // the refusals hidden, their parts are too: each would bound the figures hidden
+      boolean refusals = !hidden[REFUSED];
+      out.add(new DecisionCell(department, c[DECIDED], shown(c, hidden, GRANTED), shown(c, hidden, REFUSED),
+          refusals ? shown(c, hidden, OQTF) : null, refusals ? shown(c, hidden, CONTESTED) : null, false));
+    });
+    return out;
+  }
+
+  private static Integer shown(int[] counts, boolean[] hidden, int figure) {
+    return hidden[figure] ? null : counts[figure];
   }
 
   /** Nearest-rank percentile of sorted values. */

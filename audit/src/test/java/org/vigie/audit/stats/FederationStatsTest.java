@@ -15,6 +15,7 @@ import org.vigie.audit.output.JsonOutput;
 import org.vigie.audit.stats.FederationStats.BlockageCell;
 import org.vigie.audit.stats.FederationStats.MonthlyBlockages;
 import org.vigie.audit.testing.CaseEvents;
+import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.BlockageReported;
 import org.vigie.schemas.CaseOpened;
@@ -22,6 +23,7 @@ import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.SituationUpdated;
 import org.xml.sax.InputSource;
 
 class FederationStatsTest {
@@ -187,6 +189,46 @@ class FederationStatsTest {
     // the cases decided are the only ones timed to their decision
     assertThat(stats.timeToDecision()).containsExactly(
         new FederationStats.DecisionDelayCell("93", null, null, null, null, true));
+  }
+
+  @Test
+  void decisionsCountGrantsRefusalsOqtfsAndRefusalsContestedBeforeTheCourtHidingWhatWouldRevealASmallCount() {
+    LocalDate filed = LocalDate.of(2025, 11, 3);
+    LocalDate refused = LocalDate.of(2026, 2, 2);
+    SituationUpdated court = SituationUpdated.newBuilder().setAppeal(AppealKind.COURT_APPEAL).build();
+    SituationUpdated referral = SituationUpdated.newBuilder().setAppeal(AppealKind.SUSPENSION_REFERRAL).build();
+    SituationUpdated prefecture = SituationUpdated.newBuilder().setAppeal(AppealKind.ADMINISTRATIVE_APPEAL).build();
+    // 69: every figure at 5 or more
+    cases(5, "a1", "69", c -> c.submitted(filed).decision(refused, Decision.GRANTED));
+    cases(3, "a1", "69", c -> c.submitted(filed).decision(refused, Decision.REFUSED_WITH_OQTF).add(refused.plusDays(3), court));
+    cases(2, "a1", "69", c -> c.submitted(filed).decision(refused, Decision.REFUSED_WITH_OQTF).add(refused.plusDays(1), referral));
+    cases(3, "a1", "69", c -> c.submitted(filed).decision(refused, Decision.REFUSED_WITH_OQTF).add(refused.plusDays(3), prefecture));
+    // filed before the refusal, or after the report's day: not a contest of it by then
+    cases(1, "a1", "69", c -> c.submitted(filed).decision(refused, Decision.REFUSED_WITH_OQTF).add(refused.minusDays(3), court));
+    cases(1, "a1", "69", c -> c.submitted(filed).decision(refused, Decision.REFUSED_WITH_OQTF).add(AS_OF.plusDays(1), court));
+    // not counted: decided after the report's day, or never filed
+    cases(1, "a1", "69", c -> c.submitted(filed).decision(AS_OF.plusDays(2), Decision.REFUSED));
+    cases(1, "a1", "69", c -> c.decision(refused, Decision.REFUSED));
+    // 93: a single refusal without an OQTF would be told by the OQTFs: those are hidden
+    cases(6, "a1", "93", c -> c.submitted(filed).decision(refused, Decision.GRANTED));
+    cases(5, "a1", "93", c -> c.submitted(filed).decision(refused, Decision.REFUSED_WITH_OQTF));
+    cases(1, "a1", "93", c -> c.submitted(filed).decision(refused, Decision.REFUSED));
+    // 75: 3 grants and 4 refusals of 7: both hidden, and so are the refusals' parts
+    cases(3, "a1", "75", c -> c.submitted(filed).decision(refused, Decision.GRANTED));
+    cases(4, "a1", "75", c -> c.submitted(filed).decision(refused, Decision.REFUSED_WITH_OQTF).add(refused.plusDays(3), court));
+    // 13: fewer than 5 decisions
+    cases(3, "a1", "13", c -> c.submitted(filed).decision(refused, Decision.REFUSED));
+
+    FederationStats stats = stats();
+
+    assertThat(stats.decisions()).containsExactly(
+        new FederationStats.DecisionCell("13", null, null, null, null, null, true),
+        new FederationStats.DecisionCell("69", 15, 5, 10, 10, 5, false),
+        new FederationStats.DecisionCell("75", 7, null, null, null, null, false),
+        new FederationStats.DecisionCell("93", 12, 6, 6, null, 0, false));
+    assertThat(StatsCsv.toCsv(stats, StatsCsv.Table.DECISIONS).lines().toList()).containsExactly(
+        "department,decided,granted,refused,refused_with_oqtf,contested,suppressed",
+        "13,,,,,,true", "69,15,5,10,10,5,false", "75,7,,,,,false", "93,12,6,6,,0,false");
   }
 
   @Test

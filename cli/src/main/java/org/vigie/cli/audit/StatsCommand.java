@@ -49,7 +49,7 @@ public final class StatsCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = "--table", defaultValue = "blockages", description = "CSV table: blockages, blockages-per-month, "
-      + "days-without-api, time-to-decision, ccc-attempts, api-delay, awaiting-decision (default ${DEFAULT-VALUE}).")
+      + "days-without-api, time-to-decision, ccc-attempts, api-delay, awaiting-decision, decisions (default ${DEFAULT-VALUE}).")
   String table;
 
   @Option(names = "--chart", paramLabel = "FILE.svg", description = "Also write the chart of blockages per month.")
