@@ -120,6 +120,28 @@ class LifecycleTest {
   }
 
   @Test
+  void anAlertWhoseDeadlinePassedIsToldAsSuchNotAsGoodNews() throws Exception {
+    Team team = new Team();
+    String vMail = team.volunteerMail();
+    CaseAlert appeal = Fixtures.raised(team.association(), team.volunteer(), RuleId.APPEAL_DEADLINE, Severity.CRITICAL).build();
+    Config config = Harness.fromNow(SMTP.getSmtp().getPort());
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(config, NotifierService.Options.defaults().withClock(clock))) {
+      team.publishTo(kafka);
+      kafka.publish(appeal);
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 1);
+
+      kafka.publish(CaseAlert.newBuilder(Fixtures.resolvedFrom(appeal, clock.instant())).setLapsed(true).build());
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 2);
+      MimeMessage notice = mailsTo(vMail).get(1);
+      assertThat(Mails.subject(notice)).startsWith("[Vigie] Échéance passée · ").contains("APPEAL_DEADLINE")
+          .doesNotContain("Résolu");
+      assertThat(Mails.plainText(notice)).contains("un droit a pu être perdu").doesNotContain("Bonne nouvelle");
+    }
+  }
+
+  @Test
   void anAlertTakenInHandInIntakeGetsNoReminderNorEscalation() throws Exception {
     Team team = new Team();
     CaseAlert taken = team.critical(RuleId.API_EXPIRED);

@@ -66,8 +66,11 @@ public final class RulesSimulator {
     while (run.state != null && run.state.getNextDueAt() != null && run.state.getNextDueAt() <= until.toEpochMilli()) {
       Instant due = Instant.ofEpochMilli(run.state.getNextDueAt());
       Reconciler.clearDue(run.state);
-      // the clock alone hands nothing over: the assignee before is the assignee now
-      reconcile(run, due.isAfter(run.clock) ? due : run.clock, run.state.getAssignedVolunteerId(), emitted);
+      // the clock alone: nothing handed over, and an alert ending past its deadline has lapsed, as live
+      Instant at = due.isAfter(run.clock) ? due : run.clock;
+      evaluations++;
+      emitted.addAll(reconciler.reconcileOnClock(run.state, at, settings.apply(run.state.getAssociationId())));
+      run.clock = at;
     }
   }
 

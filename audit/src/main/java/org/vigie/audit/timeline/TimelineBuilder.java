@@ -5,6 +5,7 @@ import static org.vigie.audit.timeline.Labels.Phrase.ALERT_BASIS;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_DEADLINE;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_HANDED_OVER;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_RAISED;
+import static org.vigie.audit.timeline.Labels.Phrase.ALERT_LAPSED;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_RESOLVED;
 import static org.vigie.audit.timeline.Labels.Phrase.ALERT_UPDATED;
 import static org.vigie.audit.timeline.Labels.Phrase.NOTIFICATION;
@@ -110,7 +111,8 @@ public final class TimelineBuilder {
 
   /**
    * An alert record: raised, updated (raised again, at a higher severity), handed over (raised again
-   * for the volunteer the case was just assigned to, its severity said as it is then) or resolved.
+   * for the volunteer the case was just assigned to, its severity said as it is then) or resolved (closed, when
+   * its deadline passed with nothing recorded that would have resolved it).
    */
   private static TimelineEntry alertEntry(CaseAlert a, boolean update, boolean handOver, Labels french, Labels english) {
     boolean resolved = a.getStatus() == AlertStatus.RESOLVED;
@@ -124,7 +126,8 @@ public final class TimelineBuilder {
   /** The alert record in words: rule, severity, since when, deadline, legal basis, and the alert's message unless resolved. */
   private static String describe(CaseAlert a, boolean update, boolean handOver, Labels l) {
     boolean resolved = a.getStatus() == AlertStatus.RESOLVED;
-    Phrase verb = resolved ? ALERT_RESOLVED : handOver ? ALERT_HANDED_OVER : update ? ALERT_UPDATED : ALERT_RAISED;
+    Phrase verb = resolved ? (a.getLapsed() ? ALERT_LAPSED : ALERT_RESOLVED)
+        : handOver ? ALERT_HANDED_OVER : update ? ALERT_UPDATED : ALERT_RAISED;
     String said = handOver ? l.phrase(verb, l.volunteer(a.getAssignedVolunteerId())) : l.phrase(verb);
     StringBuilder d = new StringBuilder(l.phrase(ALERT, said, l.of(a.getRule()), a.getRule(),
         l.of(a.getSeverity()), l.date(a.getEpisodeStart())));

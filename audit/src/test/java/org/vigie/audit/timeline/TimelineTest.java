@@ -408,6 +408,18 @@ class TimelineTest {
   }
 
   @Test
+  void anAlertWhoseDeadlinePassedWithNothingRecordedIsSaidClosedNotResolved() {
+    List<CaseAlert> alerts = List.of(alert(AlertStatus.RAISED, Instant.parse("2026-02-01T06:00:00Z")),
+        CaseAlert.newBuilder(alert(AlertStatus.RESOLVED, Instant.parse("2026-02-20T09:00:00Z"))).setLapsed(true).build());
+    CaseTimeline t = builder.build(CASE, ASSOCIATION, CaseEvents.random(ASSOCIATION).events(), alerts, List.of(), null,
+        GENERATED);
+    assertThat(t.entries()).filteredOn(e -> e.type().equals("ALERT_RESOLVED")).singleElement().satisfies(e -> {
+      assertThat(e.description()).startsWith("Alerte close, son échéance passée sans suite enregistrée");
+      assertThat(e.descriptionEn()).startsWith("Alert closed, its deadline passed with nothing recorded");
+    });
+  }
+
+  @Test
   void everyEntryHasAnEnglishDescriptionNextToTheFrenchOne() {
     CaseTimeline t = everyKind();
 

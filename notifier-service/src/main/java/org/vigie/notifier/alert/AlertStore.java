@@ -27,7 +27,7 @@ import org.vigie.schemas.Severity;
 public final class AlertStore {
   private static final String COLUMNS = "alert_id, case_id, association_id, rule, severity, raised_at, deadline,"
       + " assigned_volunteer_id, reference, rule_version, message_fr, message_en, first_sent_at, acknowledged_at,"
-      + " resolved_at, reminder_round";
+      + " resolved_at, reminder_round, lapsed";
 
   /**
    * An open alert raised again for another volunteer than the one it was for: its case was handed
@@ -143,9 +143,10 @@ public final class AlertStore {
   /** Records a RESOLVED alert; returns true the first time it is seen resolved. */
   public boolean resolve(Handle h, CaseAlert a, Instant now) {
     upsertRaised(h, a, now);
-    return h.createUpdate("UPDATE alert SET resolved_at = :at, routed = true, next_follow_up_at = NULL"
+    return h.createUpdate("UPDATE alert SET resolved_at = :at, routed = true, next_follow_up_at = NULL, lapsed = :lapsed"
             + " WHERE alert_id = :id AND resolved_at IS NULL")
         .bind("id", a.getAlertId())
+        .bind("lapsed", a.getLapsed())
         .bind("at", ts(a.getEmittedAt()))
         .execute() == 1;
   }
@@ -271,6 +272,7 @@ public final class AlertStore {
         instant(rs, "first_sent_at"),
         instant(rs, "acknowledged_at"),
         instant(rs, "resolved_at"),
-        rs.getInt("reminder_round"));
+        rs.getInt("reminder_round"),
+        rs.getBoolean("lapsed"));
   }
 }

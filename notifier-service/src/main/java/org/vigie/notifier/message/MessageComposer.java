@@ -53,14 +53,14 @@ public final class MessageComposer {
     } else if (items.size() > 1) {
       Severity worst = items.stream().map(i -> i.alert().severity()).max(Comparator.naturalOrder()).orElseThrow();
       long cases = items.stream().map(i -> i.alert().shortCaseReference()).distinct().count();
-      subject = "[Vigie] " + prefixFr(kind) + severityFr(worst) + " · " + items.size() + " alertes, " + cases
-          + (cases == 1 ? " dossier" : " dossiers") + " / " + prefixEn(kind) + worst.name().toLowerCase() + " · "
+      subject = "[Vigie] " + prefix(kind, items, true) + severityFr(worst) + " · " + items.size() + " alertes, " + cases
+          + (cases == 1 ? " dossier" : " dossiers") + " / " + prefix(kind, items, false) + worst.name().toLowerCase() + " · "
           + items.size() + " alerts, " + cases + (cases == 1 ? " case" : " cases");
     } else {
       AlertView a = items.get(0).alert();
       // the rule in words in each language, then its code, which mail filters can rely on
-      subject = "[Vigie] " + prefixFr(kind) + severityFr(a.severity()) + " · " + CodeWording.FRENCH.of(a.rule())
-          + " · dossier " + a.shortCaseReference() + " / " + prefixEn(kind) + a.severity().name().toLowerCase()
+      subject = "[Vigie] " + prefix(kind, items, true) + severityFr(a.severity()) + " · " + CodeWording.FRENCH.of(a.rule())
+          + " · dossier " + a.shortCaseReference() + " / " + prefix(kind, items, false) + a.severity().name().toLowerCase()
           + " · " + CodeWording.ENGLISH.of(a.rule()) + " · case " + a.shortCaseReference() + " [" + a.rule().name()
           + "]";
     }
@@ -68,7 +68,7 @@ public final class MessageComposer {
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>")
         .append(esc(subject)).append("</title></head><body style=\"font-family:sans-serif\">");
 
-    String introFr = items.size() > 1 && kind != NotificationKind.DIGEST ? severalFr(kind, items.size()) : introFr(kind);
+    String introFr = intro(kind, items, true);
     text.append("Bonjour,\n\n").append(introFr).append("\n\n");
     html.append("<div lang=\"fr\"><p>Bonjour,</p><p>").append(esc(introFr)).append("</p>");
     for (Notice.Item item : items) {
@@ -93,7 +93,7 @@ public final class MessageComposer {
     text.append("Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable.\n\n");
     html.append("<p><small>Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable.</small></p></div><hr>");
 
-    String introEn = items.size() > 1 && kind != NotificationKind.DIGEST ? severalEn(kind, items.size()) : introEn(kind);
+    String introEn = intro(kind, items, false);
     text.append("-- English --\n\nHello,\n\n").append(introEn).append("\n\n");
     html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn)).append("</p>");
     for (Notice.Item item : items) {
@@ -145,12 +145,7 @@ public final class MessageComposer {
     List<Notice.Item> items = notice.items();
     ZoneId zone = notice.recipient() == null ? ZoneId.of("Europe/Paris") : notice.recipient().timeZone();
     StringBuilder text = new StringBuilder("[Vigie] ");
-    if (items.size() > 1 && kind != NotificationKind.DIGEST) {
-      text.append(french ? severalFr(kind, items.size()) : severalEn(kind, items.size()));
-    } else {
-      text.append(french ? introFr(kind) : introEn(kind));
-    }
-    text.append('\n');
+    text.append(intro(kind, items, french)).append('\n');
     for (Notice.Item item : items) {
       AlertView a = item.alert();
       text.append('\n').append(french ? severityFr(a.severity()) : a.severity().name().toLowerCase())
@@ -212,6 +207,7 @@ public final class MessageComposer {
     m.put("message", Map.of("fr", a.messageFr(), "en", a.messageEn()));
     m.put("ackUrl", item.ackUrl());
     m.put("handedOver", item.handedOver());
+    m.put("lapsed", a.lapsed());
     m.put("standingIn", item.standingIn() == null ? null
         : Map.of("volunteerName", item.standingIn().name(), "until", item.standingIn().until().toString()));
     caseLink(a).ifPresent(link -> m.put("caseUrl", link));
@@ -259,6 +255,46 @@ public final class MessageComposer {
       case HIGH -> "Urgent";
       case CRITICAL -> "Critique";
     };
+  }
+
+  /**
+   * The subject's word for the kind of message. A resolution notice about alerts that lapsed (their deadline passed
+   * with nothing recorded that would have resolved them: a right may be lost) does not say "resolved".
+   */
+  private static String prefix(NotificationKind kind, List<Notice.Item> items, boolean french) {
+    if (kind == NotificationKind.RESOLVED_NOTICE) {
+      long lapsed = items.stream().filter(i -> i.alert().lapsed()).count();
+      if (lapsed == items.size()) {
+        return french ? "Échéance passée · " : "deadline passed, ";
+      }
+      if (lapsed > 0) {
+        return french ? "Closes · " : "closed, ";
+      }
+    }
+    return french ? prefixFr(kind) : prefixEn(kind);
+  }
+
+  /** The message's first sentence: for several alerts, or one; a resolution notice says whether time ran out. */
+  private static String intro(NotificationKind kind, List<Notice.Item> items, boolean french) {
+    int n = items.size();
+    long lapsed = kind == NotificationKind.RESOLVED_NOTICE ? items.stream().filter(i -> i.alert().lapsed()).count() : 0;
+    if (lapsed == 0) {
+      return n > 1 && kind != NotificationKind.DIGEST ? (french ? severalFr(kind, n) : severalEn(kind, n))
+          : french ? introFr(kind) : introEn(kind);
+    }
+    if (n == 1) {
+      return french ? "L'échéance de cette alerte est passée sans que rien de ce qui l'aurait résolue ait été enregistré :"
+          + " un droit a pu être perdu." : "This alert's deadline passed with nothing recorded that would have resolved it:"
+          + " a right may have been lost.";
+    }
+    if (lapsed == n) {
+      return french ? "Les échéances de ces " + n + " alertes sont passées sans que rien de ce qui les aurait résolues ait"
+          + " été enregistré : des droits ont pu être perdus." : "The deadlines of these " + n + " alerts passed with"
+          + " nothing recorded that would have resolved them: rights may have been lost.";
+    }
+    return french ? "Ces " + n + " alertes sont closes : pour les unes la situation a pris fin, pour les autres"
+        + " l'échéance est passée sans suite enregistrée (voir chacune)." : "These " + n + " alerts are closed: for some"
+        + " the situation ended, for the others the deadline passed with nothing recorded (see each).";
   }
 
   private static String prefixFr(NotificationKind k) {

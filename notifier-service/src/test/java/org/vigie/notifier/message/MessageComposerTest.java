@@ -70,6 +70,32 @@ class MessageComposerTest {
   }
 
   @Test
+  void anAlertWhoseDeadlinePassedIsNotGoodNews() {
+    Notice resolved = notice(NotificationKind.RESOLVED_NOTICE, "Alerte résolue : la situation a pris fin.");
+    AlertView ran = resolved.items().get(0).alert();
+    AlertView lapsedAlert = new AlertView(ran.alertId(), ran.caseId(), ran.associationId(), ran.rule(), ran.severity(),
+        ran.raisedAt(), ran.deadline(), ran.assignedVolunteerId(), ran.reference(), ran.ruleVersion(),
+        "Alerte close : son échéance est passée.", "Alert closed: its deadline passed.", null, null,
+        Instant.parse("2026-12-02T05:00:00Z"), 0, true);
+    Notice lapsed = new Notice(resolved.row(), resolved.recipient(),
+        List.of(new Notice.Item(lapsedAlert, null, null)), resolved.at());
+
+    Rendered r = composer.render(lapsed);
+
+    assertThat(r.subject()).startsWith("[Vigie] Échéance passée · ").contains("/ deadline passed, ").doesNotContain("Résolu");
+    assertThat(r.text()).contains("L'échéance de cette alerte est passée sans que rien de ce qui l'aurait résolue ait été"
+        + " enregistré : un droit a pu être perdu.", "a right may have been lost").doesNotContain("Bonne nouvelle", "Good news");
+    assertThat(composer.chatText(lapsed)).contains("un droit a pu être perdu").doesNotContain("Bonne nouvelle");
+    assertThat(composer.webhookPayload(lapsed, "msg_1").toString()).contains("lapsed=true");
+    // with an alert resolved by what was recorded, in one message: neither good news nor a loss for both
+    Notice both = new Notice(resolved.row(), resolved.recipient(),
+        List.of(resolved.items().get(0), new Notice.Item(lapsedAlert, null, null)), resolved.at());
+    assertThat(composer.render(both).subject()).startsWith("[Vigie] Closes · ");
+    assertThat(composer.render(both).text()).contains("pour les unes la situation a pris fin").doesNotContain("Bonne nouvelle");
+    assertThat(composer.render(resolved).text()).contains("Bonne nouvelle");
+  }
+
+  @Test
   void frenchComesFirstThenEnglishAndTheRuleIsNamed() {
     Rendered r = composer.render(notice(NotificationKind.ALERT, "L'API expire bientôt."));
     assertThat(r.subject()).isEqualTo("[Vigie] Avertissement · API bientôt expirée · dossier 8E7A1F00 / warning · "

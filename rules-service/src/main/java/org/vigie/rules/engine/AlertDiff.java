@@ -1,12 +1,14 @@
 package org.vigie.rules.engine;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.vigie.rules.rule.Message;
 import org.vigie.rules.rule.Rule;
+import org.vigie.rules.rule.Texts;
 import org.vigie.schemas.AlertMessage;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
@@ -66,11 +68,16 @@ public final class AlertDiff {
   private static final Outcome UNCHANGED_EMPTY = new Outcome(List.of(), List.of());
 
   public Outcome apply(CaseState state, Evaluation evaluation, Instant now) {
-    return apply(state, evaluation, now, false);
+    return apply(state, evaluation, now, false, null);
   }
 
-  /** As {@link #apply(CaseState, Evaluation, Instant)}; {@code handOver}: the case's assignee has just changed. */
-  public Outcome apply(CaseState state, Evaluation evaluation, Instant now, boolean handOver) {
+  /**
+   * As {@link #apply(CaseState, Evaluation, Instant)}; {@code handOver}: the case's assignee has just changed;
+   * {@code clockDay}: the day of an evaluation the clock alone called for (the case's next change day came, no
+   * fact changed), null otherwise. An alert that then ends after its deadline has lapsed: its time ran out with
+   * nothing recorded that would have resolved it, and its RESOLVED record says so ({@code lapsed}).
+   */
+  public Outcome apply(CaseState state, Evaluation evaluation, Instant now, boolean handOver, LocalDate clockDay) {
     List<OpenAlert> openAlerts = state.getOpenAlerts();
     List<ActiveCondition> conditions = evaluation.conditions();
     if (openAlerts.isEmpty() && conditions.isEmpty()) {
@@ -89,7 +96,9 @@ public final class AlertDiff {
       }
       ActiveCondition c = active[alert.getRule().ordinal()];
       if (c == null || !c.sameEpisode(alert.getEpisodeStart())) {
-        emitted.add(resolved(state, alert, now));
+        boolean lapsed = c == null && clockDay != null && alert.getDeadline() != null
+            && clockDay.isAfter(alert.getDeadline());
+        emitted.add(resolved(state, alert, now, lapsed));
       }
     }
     for (ActiveCondition c : active) {
@@ -125,31 +134,39 @@ public final class AlertDiff {
       Message built = c.condition().message(); // built on each call: once per alert
       message = new AlertMessage(built.fr(), built.en());
     }
-    return alert(state, alert, AlertStatus.RAISED, now, c.reference(), c.textVersionDate(), c.ruleVersion(), message);
+    return alert(state, alert, AlertStatus.RAISED, now, c.reference(), c.textVersionDate(), c.ruleVersion(), message, false);
   }
 
-  private CaseAlert resolved(CaseState state, OpenAlert alert, Instant now) {
+  private CaseAlert resolved(CaseState state, OpenAlert alert, Instant now, boolean lapsed) {
     Rule rule = rules.get(alert.getRule());
     if (!text) {
       return alert(state, alert, AlertStatus.RESOLVED, now, rule.reference(), rule.textVersionDate(), rule.version(),
-          NO_TEXT);
+          NO_TEXT, lapsed);
+    }
+    String fr = CodeWording.FRENCH.of(alert.getRule());
+    String en = CodeWording.ENGLISH.of(alert.getRule());
+    if (lapsed) {
+      return alert(state, alert, AlertStatus.RESOLVED, now, rule.reference(), rule.textVersionDate(), rule.version(),
+          new AlertMessage("Alerte « " + fr + " » close : son échéance du " + Texts.fr(alert.getDeadline())
+                  + " est passée sans que rien de ce qui l'aurait résolue ait été enregistré. Si c'est fait, l'enregistrer ;"
+                  + " sinon, voir avec la personne ce qui reste possible.",
+              "Alert \"" + en + "\" closed: its deadline of " + Texts.en(alert.getDeadline()) + " passed with nothing"
+                  + " recorded that would have resolved it. If it was done, record it; otherwise, see with the person what"
+                  + " remains possible."), true);
     }
     boolean unwatched = state.getErased() || state.getClosed() != null;
     String whyFr = unwatched ? " Le dossier n'est plus suivi." : "";
     String whyEn = unwatched ? " The case is no longer followed." : "";
     return alert(state, alert, AlertStatus.RESOLVED, now, rule.reference(), rule.textVersionDate(), rule.version(),
-        new AlertMessage(
-            "Alerte « " + CodeWording.FRENCH.of(alert.getRule()) + " » résolue : la situation qui l'a déclenchée a pris fin."
-                + whyFr,
-            "Alert \"" + CodeWording.ENGLISH.of(alert.getRule()) + "\" resolved: the situation that raised it has ended."
-                + whyEn));
+        new AlertMessage("Alerte « " + fr + " » résolue : la situation qui l'a déclenchée a pris fin." + whyFr,
+            "Alert \"" + en + "\" resolved: the situation that raised it has ended." + whyEn), false);
   }
 
   private static CaseAlert alert(CaseState state, OpenAlert alert, AlertStatus status, Instant now, String reference,
-      java.time.LocalDate textVersionDate, String ruleVersion, AlertMessage message) {
+      LocalDate textVersionDate, String ruleVersion, AlertMessage message, boolean lapsed) {
     // every field is given, so the constructor (the builder validates and resolves defaults per field)
     return new CaseAlert(alert.getAlertId(), state.getCaseId(), state.getAssociationId(), alert.getRule(),
         alert.getSeverity(), status, alert.getEpisodeStart(), alert.getRaisedAt(), now, alert.getDeadline(),
-        state.getAssignedVolunteerId(), reference, textVersionDate, ruleVersion, message);
+        state.getAssignedVolunteerId(), reference, textVersionDate, ruleVersion, message, lapsed);
   }
 }

@@ -53,9 +53,23 @@ public final class Reconciler {
     return reconcile(state, now, settings, assignee != null && !assignee.equals(assigneeBefore));
   }
 
+  /**
+   * As {@link #reconcile(CaseState, Instant, RuleSettings)} when the clock alone calls for it: the case's next
+   * change day has come and none of its facts changed. An alert that then ends after its deadline has lapsed (see
+   * {@link AlertDiff}).
+   */
+  public List<CaseAlert> reconcileOnClock(CaseState state, Instant now, RuleSettings settings) {
+    return reconcile(state, now, settings, false, true);
+  }
+
   private List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings, boolean handOver) {
-    Evaluation evaluation = engine.evaluate(state, LocalDate.ofInstant(now, zone), settings);
-    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now, handOver);
+    return reconcile(state, now, settings, handOver, false);
+  }
+
+  private List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings, boolean handOver, boolean clock) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    Evaluation evaluation = engine.evaluate(state, today, settings);
+    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now, handOver, clock ? today : null);
     state.put(OPEN_ALERTS, outcome.open());
     state.put(NEXT_DUE_AT, evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
     return outcome.emitted();

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * desks (InfoMigrants, 5 May 2026: the only official help is the CCC; the Défenseur des droits
  * counted +400 % ANEF complaints 2020–2024; the Conseil d'État requires a non-digital alternative).
  */
-final class Texts {
+public final class Texts {
   // "d MMMM yyyy" in French and English, spelled out: DateTimeFormatter dominated the cost of a message.
   private static final String[] MONTHS_FR = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
       "septembre", "octobre", "novembre", "décembre"};
@@ -36,11 +36,13 @@ final class Texts {
 
   private Texts() {}
 
-  static String fr(LocalDate date) {
+  /** A day as the messages write it in French ("3 juin 2026"). */
+  public static String fr(LocalDate date) {
     return date.getDayOfMonth() + " " + MONTHS_FR[date.getMonthValue() - 1] + " " + date.getYear();
   }
 
-  static String en(LocalDate date) {
+  /** A day as the messages write it in English ("3 June 2026"). */
+  public static String en(LocalDate date) {
     return date.getDayOfMonth() + " " + MONTHS_EN[date.getMonthValue() - 1] + " " + date.getYear();
   }
 

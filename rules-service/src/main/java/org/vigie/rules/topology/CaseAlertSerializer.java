@@ -13,7 +13,7 @@ import org.vigie.schemas.serde.AvroSerde;
  */
 public final class CaseAlertSerializer implements Serializer<CaseAlert> {
   /** Fingerprint of the CaseAlert schema the hand-coded writer follows. */
-  static final long WRITTEN_FOR = -3314741166880113343L;
+  static final long WRITTEN_FOR = 7992890825515729060L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseAlert.getClassSchema());
 
   private final HandCodedWriter<CaseAlert> writer;
@@ -57,5 +57,6 @@ public final class CaseAlertSerializer implements Serializer<CaseAlert> {
     out.string(alert.getRuleVersion());
     out.string(alert.getMessage().getFr());
     out.string(alert.getMessage().getEn());
+    out.bool(alert.getLapsed());
   }
 }

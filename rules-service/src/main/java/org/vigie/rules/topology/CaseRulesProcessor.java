@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.rules.engine.Reconciler;
+import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.state.CaseEventCheck;
 import org.vigie.rules.state.CaseFold;
 import org.vigie.schemas.AssociationSettings;
@@ -130,10 +131,14 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     });
   }
 
-  /** Evaluates a case now, emits what changed, stores the state and moves its entry in the deadline index. */
-  private void reconcile(CaseState state, Instant now) {
+  /**
+   * Evaluates a case now, emits what changed, stores the state and moves its entry in the deadline index;
+   * {@code onClock}: its due time came (no fact changed), else its rules or settings did.
+   */
+  private void reconcile(CaseState state, Instant now, boolean onClock) {
     Long previous = state.getNextDueAt();
-    store(state, previous, now, reconciler.reconcile(state, now, settings.forAssociation(state.getAssociationId())));
+    RuleSettings rules = settings.forAssociation(state.getAssociationId());
+    store(state, previous, now, onClock ? reconciler.reconcileOnClock(state, now, rules) : reconciler.reconcile(state, now, rules));
   }
 
   /**
@@ -170,25 +175,27 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     for (Bytes key : due) {
       deadlines.delete(key);
       String caseId = DeadlineKey.caseId(key);
-      reevaluate(caseId, now, Reconciler::clearDue);
+      reevaluate(caseId, now, true);
     }
     if (due.size() < budget) {
-      sweep.run(budget - due.size(), caseId -> reevaluate(caseId, now, state -> { }));
+      sweep.run(budget - due.size(), caseId -> reevaluate(caseId, now, false));
     }
   }
 
   /**
-   * Re-evaluates one case of a tick. A case that fails is logged and skipped, not thrown: the
+   * Re-evaluates one case of a tick: {@code due}, its due time came (else a sweep after new rules or settings). A case that fails is logged and skipped, not thrown: the
    * exception would end the tick, and the cases after it (due, or in the settings sweep, which
    * would meet the same case again at every tick) would wait for later ticks, one failing case
    * each. Its state stays as stored; its next event evaluates it again.
    */
-  private void reevaluate(String caseId, Instant now, java.util.function.Consumer<CaseState> prepare) {
+  private void reevaluate(String caseId, Instant now, boolean due) {
     try {
       CaseState state = cases.get(caseId);
       if (state != null) {
-        prepare.accept(state);
-        reconcile(state, now);
+        if (due) {
+          Reconciler.clearDue(state);
+        }
+        reconcile(state, now, due);
       }
     } catch (RuntimeException e) {
       cases.forget(caseId);

@@ -89,6 +89,8 @@ class CaseStateSerdeTest {
     }
     CaseAlert first = emitted.get(0);
     assertThat(new CaseAlertSerializer(false).serialize("t", first)).isEqualTo(avroAlerts.serialize("t", first));
+    CaseAlert lapsed = CaseAlert.newBuilder(first).setStatus(org.vigie.schemas.AlertStatus.RESOLVED).setLapsed(true).build();
+    assertThat(alerts.serialize("t", lapsed)).isEqualTo(avroAlerts.serialize("t", lapsed));
     assertThat(alerts.serialize("t", null)).isNull();
   }
 

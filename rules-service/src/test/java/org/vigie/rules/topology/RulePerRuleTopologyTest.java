@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vigie.rules.Events;
@@ -127,10 +128,34 @@ class RulePerRuleTopologyTest {
       assertThat(of(driver.newAlerts(), story.rule())).singleElement().satisfies(a -> {
         assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(a.getAlertId()).isEqualTo(alertId);
+        assertThat(a.getLapsed()).as("resolved by what was recorded").isFalse();
         assertThat(a.getMessage().getFr()).startsWith("Alerte « " + CodeWording.FRENCH.of(story.rule()) + " » résolue")
             .doesNotContainPattern(CODE);
         assertThat(a.getMessage().getEn()).startsWith("Alert \"" + CodeWording.ENGLISH.of(story.rule()) + "\" resolved")
             .doesNotContainPattern(CODE);
+      });
+    }
+  }
+
+  @Test
+  void anAlertWhoseDeadlinePassesWithNothingRecordedLapsesAndItsRecordSaysSo() {
+    try (RulesDriver driver = new RulesDriver()) {
+      Events e = new Events("case-lapsed");
+      List.of(e.opened(t(-200), t(400)), e.submission(t(-80)), e.decision(t(1), Decision.REFUSED_WITH_OQTF, null))
+          .forEach(driver::record);
+      driver.advanceTo(t(31));
+      assertThat(of(driver.newAlerts(), RuleId.APPEAL_DEADLINE)).isNotEmpty().allSatisfy(a -> {
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+        assertThat(a.getLapsed()).isFalse();
+      });
+      driver.advanceTo(t(32));
+      assertThat(of(driver.newAlerts(), RuleId.APPEAL_DEADLINE)).singleElement().satisfies(a -> {
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(a.getLapsed()).isTrue();
+        assertThat(a.getDeadline()).isEqualTo(t(31));
+        assertThat(a.getMessage().getFr()).startsWith("Alerte « " + CodeWording.FRENCH.of(RuleId.APPEAL_DEADLINE)
+            + " » close : son échéance du ").contains("est passée sans que rien").doesNotContainPattern(CODE);
+        assertThat(a.getMessage().getEn()).contains("closed: its deadline of").doesNotContainPattern(CODE);
       });
     }
   }
