@@ -18,8 +18,10 @@ public record AlertActivity(int raised, int cases, int acknowledged, Double medi
   }
 
   /**
-   * One rule's alerts raised in a month (yyyy-MM); {@code resolved}: those resolved since;
-   * {@code escalated}: those the coordination was told about, nobody having taken them in hand.
+   * One rule's alerts raised in a month (yyyy-MM); {@code resolved}: those resolved since, the situation having
+   * ended; {@code escalated}: those the coordination was told about, nobody having taken them in hand;
+   * {@code lapsed}: those closed because their deadline passed with nothing recorded that would have resolved them.
    */
-  public record Month(String month, String rule, int raised, int cases, int acknowledged, int resolved, int escalated) {}
+  public record Month(String month, String rule, int raised, int cases, int acknowledged, int resolved, int escalated,
+      int lapsed) {}
 }

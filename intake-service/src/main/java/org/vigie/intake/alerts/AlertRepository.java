@@ -17,7 +17,7 @@ public final class AlertRepository {
   private static final String COLUMNS = """
       alert_id, case_id, rule, severity, status, episode_start, raised_at, emitted_at, deadline,
       assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en, acknowledged_at, acknowledged_by,
-      escalated_at""";
+      escalated_at, lapsed""";
   /**
    * An open alert raised again for another volunteer than the one it was for: its case was handed
    * over, and the taking in hand was the former volunteer's (the new one takes it in hand in turn).
@@ -41,13 +41,14 @@ public final class AlertRepository {
   public void upsert(Handle h, CaseAlert a) {
     h.createUpdate("""
             INSERT INTO alerts (alert_id, association_id, case_id, rule, severity, status, episode_start, raised_at,
-              emitted_at, deadline, assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              emitted_at, deadline, assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en,
+              lapsed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (alert_id) DO UPDATE SET severity = excluded.severity, status = excluded.status,
               raised_at = excluded.raised_at, emitted_at = excluded.emitted_at, deadline = excluded.deadline,
               assigned_volunteer_id = excluded.assigned_volunteer_id, reference = excluded.reference,
               text_version_date = excluded.text_version_date, rule_version = excluded.rule_version,
-              message_fr = excluded.message_fr, message_en = excluded.message_en,
+              message_fr = excluded.message_fr, message_en = excluded.message_en, lapsed = excluded.lapsed,
               acknowledged_at = CASE WHEN %1$s THEN NULL ELSE alerts.acknowledged_at END,
               acknowledged_by = CASE WHEN %1$s THEN NULL ELSE alerts.acknowledged_by END
             WHERE alerts.emitted_at <= excluded.emitted_at AND alerts.association_id = excluded.association_id"""
@@ -57,6 +58,7 @@ public final class AlertRepository {
         .bind(7, Timestamp.from(a.getRaisedAt())).bind(8, Timestamp.from(a.getEmittedAt())).bind(9, a.getDeadline())
         .bind(10, a.getAssignedVolunteerId()).bind(11, a.getReference()).bind(12, a.getTextVersionDate())
         .bind(13, a.getRuleVersion()).bind(14, a.getMessage().getFr()).bind(15, a.getMessage().getEn())
+        .bind(16, a.getLapsed())
         .execute();
   }
 
@@ -224,11 +226,12 @@ public final class AlertRepository {
   public AlertActivity activity(Handle h, UUID associationId, java.time.ZoneId zone) {
     List<AlertActivity.Month> months = h.createQuery("""
             SELECT to_char(raised_at AT TIME ZONE :zone, 'YYYY-MM'), rule, count(*), count(DISTINCT case_id),
-              count(acknowledged_at), count(*) FILTER (WHERE status = 'RESOLVED'), count(escalated_at)
+              count(acknowledged_at), count(*) FILTER (WHERE status = 'RESOLVED' AND NOT lapsed), count(escalated_at),
+              count(*) FILTER (WHERE lapsed)
             FROM alerts WHERE association_id = :association GROUP BY 1, 2 ORDER BY 1, 2""")
         .bind("zone", zone.getId()).bind("association", associationId.toString())
         .map((rs, ctx) -> new AlertActivity.Month(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-            rs.getInt(6), rs.getInt(7)))
+            rs.getInt(6), rs.getInt(7), rs.getInt(8)))
         .list();
     return h.createQuery("""
             SELECT count(*), count(DISTINCT case_id), count(acknowledged_at),
@@ -265,6 +268,7 @@ public final class AlertRepository {
     n.put("acknowledgedAt", acknowledged == null ? null : acknowledged.toInstant().toString()).put("acknowledgedBy", rs.getString(17));
     Timestamp escalated = rs.getTimestamp(18);
     n.put("escalatedAt", escalated == null ? null : escalated.toInstant().toString());
+    n.put("lapsed", rs.getBoolean(19));
     return n;
   }
 }

@@ -130,12 +130,25 @@ class AssociationStatsTest {
   }
 
   @Test
+  void anAlertWhoseDeadlinePassedIsCountedAsLapsedNotResolved() throws Exception {
+    TestIntake.Association a = TestIntake.newAssociation(API);
+    String caseId = blockedCase(a);
+    alert(a, caseId, RuleId.APPEAL_DEADLINE, AlertStatus.RESOLVED, Instant.parse("2026-10-05T08:00:00Z"), true);
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        API.get("/api/v1/alerts?status=resolved", a.token()).json().get("total").asInt() == 1);
+    assertThat(API.get("/api/v1/alerts?status=resolved", a.token()).json().at("/alerts/0/lapsed").asBoolean()).isTrue();
+    String own = AssociationStatsRoutes.PATH.replace("{associationId}", a.id());
+    assertThat(API.get(own + "?format=csv&table=alerts", a.token()).body().lines()).containsExactly(
+        "month,rule,raised,cases,acknowledged,resolved,escalated,lapsed", "2026-10,APPEAL_DEADLINE,1,1,0,0,0,1");
+  }
+
+  @Test
   void theTablesComeAsCsvAndTheChartAsSvg() {
     Api.Response alerts = API.get(path + "?format=csv&table=alerts", association.token());
     assertThat(alerts.status()).isEqualTo(200);
     assertThat(alerts.contentType()).startsWith("text/csv");
-    assertThat(alerts.body().lines()).containsExactly("month,rule,raised,cases,acknowledged,resolved,escalated",
-        "2026-10,PERMIT_EXPIRED_WITHOUT_API,2,2,1,1,1", "2026-11,BLOCKAGE_UNRESOLVED,1,1,0,0,0");
+    assertThat(alerts.body().lines()).containsExactly("month,rule,raised,cases,acknowledged,resolved,escalated,lapsed",
+        "2026-10,PERMIT_EXPIRED_WITHOUT_API,2,2,1,1,1,0", "2026-11,BLOCKAGE_UNRESOLVED,1,1,0,0,0,0");
     Api.Response blockages = API.get(path + "?format=csv&table=blockages&minCases=1", association.token());
     assertThat(blockages.body().lines()).containsExactly("department,month,kind,cases,reports,suppressed",
         "44,2026-10,ACCOUNT_LOCKED,2,2,false");
@@ -199,12 +212,17 @@ class AssociationStatsTest {
 
   private static String alert(TestIntake.Association a, String caseId, RuleId rule, AlertStatus status, Instant raised)
       throws Exception {
+    return alert(a, caseId, rule, status, raised, false);
+  }
+
+  private static String alert(TestIntake.Association a, String caseId, RuleId rule, AlertStatus status, Instant raised,
+      boolean lapsed) throws Exception {
     String alertId = "stats-" + UUID.randomUUID();
     CaseAlert alert = CaseAlert.newBuilder().setAlertId(alertId).setCaseId(caseId).setAssociationId(a.id())
         .setRule(rule).setSeverity(Severity.HIGH).setStatus(status)
         .setEpisodeStart(LocalDate.ofInstant(raised, java.time.ZoneOffset.UTC)).setRaisedAt(raised).setEmittedAt(raised)
         .setReference("CESEDA").setTextVersionDate(LocalDate.of(2026, 1, 1)).setRuleVersion("1")
-        .setMessage(new AlertMessage("Alerte", "Alert")).build();
+        .setMessage(new AlertMessage("Alerte", "Alert")).setLapsed(lapsed).build();
     try (KafkaProducer<String, CaseAlert> p = new KafkaProducer<>(SharedKafka.settings().producer("test-association-stats"),
         Topics.CASE_ALERTS.keySerde().serializer(), Topics.CASE_ALERTS.valueSerde().serializer())) {
       p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert)).get();
