@@ -51,7 +51,7 @@ public final class RulesSimulator {
     advance(run, now, emitted);
     String assigneeBefore = run.state == null ? null : run.state.getAssignedVolunteerId();
     run.state = fold.apply(run.state, event);
-    reconcile(run, now, assigneeBefore, emitted);
+    reconcile(run, now, false, assigneeBefore, emitted);
     return emitted;
   }
 
@@ -67,10 +67,7 @@ public final class RulesSimulator {
       Instant due = Instant.ofEpochMilli(run.state.getNextDueAt());
       Reconciler.clearDue(run.state);
       // the clock alone: nothing handed over, and an alert ending past its deadline has lapsed, as live
-      Instant at = due.isAfter(run.clock) ? due : run.clock;
-      evaluations++;
-      emitted.addAll(reconciler.reconcileOnClock(run.state, at, settings.apply(run.state.getAssociationId())));
-      run.clock = at;
+      reconcile(run, due.isAfter(run.clock) ? due : run.clock, true, null, emitted);
     }
   }
 
@@ -79,10 +76,16 @@ public final class RulesSimulator {
     return evaluations;
   }
 
-  /** Evaluates the case at {@code now} after whatever changed it ({@code assigneeBefore}: see {@link Reconciler#reconcileAfterEvent}). */
-  private void reconcile(CaseRun run, Instant now, String assigneeBefore, List<CaseAlert> emitted) {
+  /**
+   * Evaluates the case at {@code now}: {@code onClock}, because its due day came (see
+   * {@link Reconciler#reconcileOnClock}), else after an event ({@code assigneeBefore}: see
+   * {@link Reconciler#reconcileAfterEvent}).
+   */
+  private void reconcile(CaseRun run, Instant now, boolean onClock, String assigneeBefore, List<CaseAlert> emitted) {
     evaluations++;
-    emitted.addAll(reconciler.reconcileAfterEvent(run.state, assigneeBefore, now, settings.apply(run.state.getAssociationId())));
+    RuleSettings rules = settings.apply(run.state.getAssociationId());
+    emitted.addAll(onClock ? reconciler.reconcileOnClock(run.state, now, rules)
+        : reconciler.reconcileAfterEvent(run.state, assigneeBefore, now, rules));
     run.clock = now;
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.vigie.rules.state.CaseEventCheck;
 import org.vigie.rules.state.CaseFold;
+import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.ApiFact;
-import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
@@ -15,7 +15,6 @@ import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.DatedFact;
 import org.vigie.schemas.DecisionFact;
 import org.vigie.schemas.Procedure;
-import org.vigie.schemas.SituationFact;
 import org.vigie.schemas.SubmissionFact;
 
 /**
@@ -102,14 +101,7 @@ final class CaseFacts {
 
   /** Whether the court was seized (an annulment action or a référé-suspension) from {@code from} to {@code asOf}. */
   boolean courtSeized(LocalDate from, LocalDate asOf) {
-    for (SituationFact f : state.getSituations()) {
-      AppealKind kind = f.getAppeal();
-      if ((kind == AppealKind.COURT_APPEAL || kind == AppealKind.SUSPENSION_REFERRAL)
-          && !f.getOn().isBefore(from) && !f.getOn().isAfter(asOf)) {
-        return true;
-      }
-    }
-    return false;
+    return CaseView.of(state, asOf).courtAppealFiledSince(from);
   }
 
   /** The earliest closure or erasure, if any. */

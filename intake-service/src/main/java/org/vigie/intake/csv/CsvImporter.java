@@ -284,27 +284,15 @@ public final class CsvImporter {
       if (v.containsKey(CsvColumns.RECOURS_JUSQU_AU)) {
         e.put("appealDeadline", isoDate(v, CsvColumns.RECOURS_JUSQU_AU).toString());
       }
-      try {
-        events.add(requests.parseEvent(e, today));
-      } catch (ApiProblem p) {
-        CsvColumns column = switch (String.valueOf(p.field())) {
-          case "occurredOn" -> CsvColumns.DATE_DECISION;
-          case "appealDeadline" -> CsvColumns.RECOURS_JUSQU_AU;
-          default -> CsvColumns.DECISION;
-        };
-        throw p.forField(column.label());
-      }
+      events.add(event(e, today, CsvColumns.DECISION,
+          Map.of("occurredOn", CsvColumns.DATE_DECISION, "appealDeadline", CsvColumns.RECOURS_JUSQU_AU)));
     }
     requireTogether(v, CsvColumns.RECOURS_DEPOSE, CsvColumns.DATE_RECOURS_DEPOSE);
     if (v.containsKey(CsvColumns.RECOURS_DEPOSE)) {
       ObjectNode e = f.objectNode().put("type", "APPEAL_FILED")
           .put("occurredOn", isoDate(v, CsvColumns.DATE_RECOURS_DEPOSE).toString())
           .put("appeal", CsvValues.appeal(v.get(CsvColumns.RECOURS_DEPOSE)));
-      try {
-        events.add(requests.parseEvent(e, today));
-      } catch (ApiProblem p) {
-        throw p.forField(("occurredOn".equals(p.field()) ? CsvColumns.DATE_RECOURS_DEPOSE : CsvColumns.RECOURS_DEPOSE).label());
-      }
+      events.add(event(e, today, CsvColumns.RECOURS_DEPOSE, Map.of("occurredOn", CsvColumns.DATE_RECOURS_DEPOSE)));
     }
     // a next appointment already past is the spreadsheet's history, not a step to plan
     LocalDate appointment = v.containsKey(CsvColumns.PROCHAIN_RDV) ? isoDate(v, CsvColumns.PROCHAIN_RDV) : null;
@@ -329,10 +317,15 @@ public final class CsvImporter {
   }
 
   private EventDraft event(ObjectNode e, LocalDate today, CsvColumns column) {
+    return event(e, today, column, Map.of());
+  }
+
+  /** The event a line's columns give; an error names the column of its field ({@code byField}), else {@code column}. */
+  private EventDraft event(ObjectNode e, LocalDate today, CsvColumns column, Map<String, CsvColumns> byField) {
     try {
       return requests.parseEvent(e, today);
     } catch (ApiProblem p) {
-      throw p.forField(column.label());
+      throw p.forField(byField.getOrDefault(String.valueOf(p.field()), column).label());
     }
   }
 

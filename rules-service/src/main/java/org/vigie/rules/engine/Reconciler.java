@@ -39,7 +39,7 @@ public final class Reconciler {
 
   /** Evaluates the case at {@code now}, records the outcome in {@code state} and returns the alerts to emit. */
   public List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings) {
-    return reconcile(state, now, settings, false);
+    return reconcile(state, now, settings, false, false);
   }
 
   /**
@@ -50,7 +50,7 @@ public final class Reconciler {
    */
   public List<CaseAlert> reconcileAfterEvent(CaseState state, String assigneeBefore, Instant now, RuleSettings settings) {
     String assignee = state.getAssignedVolunteerId();
-    return reconcile(state, now, settings, assignee != null && !assignee.equals(assigneeBefore));
+    return reconcile(state, now, settings, assignee != null && !assignee.equals(assigneeBefore), false);
   }
 
   /**
@@ -60,10 +60,6 @@ public final class Reconciler {
    */
   public List<CaseAlert> reconcileOnClock(CaseState state, Instant now, RuleSettings settings) {
     return reconcile(state, now, settings, false, true);
-  }
-
-  private List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings, boolean handOver) {
-    return reconcile(state, now, settings, handOver, false);
   }
 
   private List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings, boolean handOver, boolean clock) {

@@ -201,13 +201,20 @@ public final class CaseView {
    * annulment action, or a référé-suspension (which goes with one).
    */
   public boolean courtAppealFiledSince(LocalDate day) {
-    for (SituationFact f : appeals()) {
-      AppealKind kind = f.getAppeal();
-      if ((kind == AppealKind.COURT_APPEAL || kind == AppealKind.SUSPENSION_REFERRAL) && !f.getOn().isBefore(day)) {
+    for (SituationFact f : state.getSituations()) {
+      if (!known(f.getOn())) {
+        break;
+      }
+      if (seizesTheCourt(f.getAppeal()) && !f.getOn().isBefore(day)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** An annulment action, or a référé-suspension (which goes with one); not an appeal to the prefecture. */
+  public static boolean seizesTheCourt(AppealKind kind) {
+    return kind == AppealKind.COURT_APPEAL || kind == AppealKind.SUSPENSION_REFERRAL;
   }
 
   private static final class Situation {
