@@ -15,14 +15,28 @@ import org.vigie.schemas.SubmissionFact;
  * APIs are deliberately ignored here. InfoMigrants (5 May 2026) quotes people with "aucune nouvelle"
  * since December 2022.
  */
-public final class ImplicitRejection extends BaseRule {
+public class ImplicitRejection extends BaseRule {
+  /** The timing and severity both versions follow, for the catalogue. */
+  static final String TIMING = "WARNING from submission + silenceMonths − warnDays; HIGH from submission + silenceMonths.";
+  static final String SEVERITY = "WARNING → HIGH";
+
   public ImplicitRejection() {
+    this("1", new RuleDoc("Complete submission with no decision; an API does not stop the clock.", TIMING, SEVERITY));
+  }
+
+  /** For a later version that changes what ends the condition, not how it is timed. */
+  ImplicitRejection(String version, RuleDoc doc) {
     super(RuleId.IMPLICIT_REJECTION, "CESEDA R.432-1, R.432-2; CE avis 6/5/2025 n°499904",
-        LegalTexts.CE_2025_05_06, "1",
-        new RuleDoc("Complete submission with no decision; an API does not stop the clock.",
-            "WARNING from submission + silenceMonths − warnDays; HIGH from submission + silenceMonths.",
-            "WARNING → HIGH"),
-        "silenceMonths", 4, "warnDays", 30);
+        LegalTexts.CE_2025_05_06, version, doc, "silenceMonths", 4, "warnDays", 30);
+  }
+
+  /** The next steps once the rejection arose. */
+  String afterRejectionStepsFr() {
+    return Texts.AFTER_REJECTION_FR;
+  }
+
+  String afterRejectionStepsEn() {
+    return Texts.AFTER_REJECTION_EN;
   }
 
   /** The day the implicit rejection arises for the case's first complete submission, if pending. */
@@ -46,10 +60,10 @@ public final class ImplicitRejection extends BaseRule {
     java.util.function.Supplier<Message> message = () -> arisen
         ? Texts.message("Sans décision depuis le dépôt, la demande est implicitement rejetée depuis le "
                 + Texts.fr(rejection) + " (CESEDA R.432-1), même si une API a été délivrée.",
-            Texts.AFTER_REJECTION_FR,
+            afterRejectionStepsFr(),
             "With no decision since filing, the request is implicitly rejected since " + Texts.en(rejection)
                 + " (CESEDA R.432-1), even if an API was issued.",
-            Texts.AFTER_REJECTION_EN)
+            afterRejectionStepsEn())
         : Texts.message("Sans décision d'ici le " + Texts.fr(rejection) + ", la demande sera implicitement rejetée "
                 + "(CESEDA R.432-1), même si une API a été délivrée. Agir avant cette date.",
             Texts.BEFORE_REJECTION_FR,

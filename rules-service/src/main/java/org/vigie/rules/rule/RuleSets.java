@@ -19,8 +19,10 @@ public final class RuleSets {
   public static final String V2 = "v2";
   /** APPEAL_DEADLINE at version "3" (its time ends once the rejection is contested before the court). */
   public static final String V3 = "v3";
+  /** IMPLICIT_REJECTION at version "2" (it ends once the rejection is contested before the court, as APPEAL_DEADLINE 3). */
+  public static final String V4 = "v4";
   /** The set the rules-service runs. */
-  public static final String CURRENT = V3;
+  public static final String CURRENT = V4;
 
   private static final Map<String, Supplier<List<Rule>>> SETS = sets();
   private static final Map<String, String> CHANGES = Map.of(
@@ -28,7 +30,10 @@ public final class RuleSets {
       V2, "`APPEAL_DEADLINE` version 2: an explicit refusal opens it too, for two months, or 30 days with an OQTF "
           + "(version 1 watched implicit rejections only).",
       V3, "`APPEAL_DEADLINE` version 3: its time ends once an annulment action or a référé-suspension is filed "
-          + "(the event `APPEAL_FILED`); version 2 kept it open until the deadline whatever was filed.");
+          + "(the event `APPEAL_FILED`); version 2 kept it open until the deadline whatever was filed.",
+      V4, "`IMPLICIT_REJECTION` version 2: once the rejection arose, it ends when an annulment action or a "
+          + "référé-suspension is filed, as `APPEAL_DEADLINE` version 3 does; version 1 kept it open until a decision, "
+          + "telling the volunteer to seize the court after it was done.");
 
   private RuleSets() {}
 
@@ -36,7 +41,8 @@ public final class RuleSets {
     Map<String, Supplier<List<Rule>>> sets = new LinkedHashMap<>();
     sets.put(V1, Rules::v1);
     sets.put(V2, Rules::v2);
-    sets.put(V3, Rules::all);
+    sets.put(V3, Rules::v3);
+    sets.put(V4, Rules::all);
     return sets;
   }
 

@@ -9,6 +9,13 @@ public final class Rules {
   /** The current rules (the set {@link RuleSets#CURRENT}). */
   public static List<Rule> all() {
     return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
+        new ApiExpired(), new ApiNotIssued(), new ImplicitRejectionV2(), new AppealDeadlineV3(), new BlockageUnresolved(),
+        new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
+  }
+
+  /** The set {@link RuleSets#V3}: IMPLICIT_REJECTION open until a decision whatever was filed. */
+  static List<Rule> v3() {
+    return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
         new ApiExpired(), new ApiNotIssued(), new ImplicitRejection(), new AppealDeadlineV3(), new BlockageUnresolved(),
         new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
   }

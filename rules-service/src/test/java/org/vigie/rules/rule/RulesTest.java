@@ -245,6 +245,40 @@ class RulesTest {
       s.record(e.decision(rejection.plusDays(20), Decision.REFUSED, null));
       assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusDays(20))).isNull();
     }
+
+    @Test
+    void anAppealBeforeTheCourtAfterTheRejectionEndsItNotBefore() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(filed),
+          e.appeal(rejection.minusDays(10), AppealKind.USEFUL_MEASURES_REFERRAL),
+          e.appeal(rejection.minusDays(5), AppealKind.COURT_APPEAL));
+      // before the rejection arises, nothing filed makes the prefecture decide: the warning holds, then the rejection
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.minusDays(5)).severity()).isEqualTo(Severity.WARNING);
+      Condition arisen = s.condition(RuleId.IMPLICIT_REJECTION, rejection);
+      assertThat(arisen.severity()).isEqualTo(Severity.HIGH);
+      assertThat(arisen.message().fr()).contains("l'enregistrer sur le dossier (« Recours déposé ») : l'alerte se clôt.");
+      assertThat(arisen.message().en()).contains("record it on the case (\"Appeal filed\")");
+      // an appeal to the prefecture leaves it open
+      s.record(e.appeal(rejection.plusDays(3), AppealKind.ADMINISTRATIVE_APPEAL));
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusDays(4))).isNotNull();
+      // a référé-suspension filed on a day still to come ends it that day, and the engine wakes up then
+      s.record(e.appeal(rejection.plusDays(12), AppealKind.SUSPENSION_REFERRAL));
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusDays(11))).isNotNull();
+      assertThat(s.on(rejection.plusDays(11)).nextChange()).contains(rejection.plusDays(12));
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusDays(12))).isNull();
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(12))).as("as the time to appeal").isNull();
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusMonths(6))).isNull();
+    }
+
+    @Test
+    void theThirdRuleSetKeptItOpenWhateverWasFiled() {
+      RuleEngine v3 = RuleEngine.named(RuleSets.V3);
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(filed),
+          e.appeal(rejection.plusDays(2), AppealKind.COURT_APPEAL));
+      assertThat(v3.evaluate(s.state(), rejection.plusDays(5), v3.defaults()).conditions())
+          .anyMatch(c -> c.condition().rule() == RuleId.IMPLICIT_REJECTION)
+          .noneMatch(c -> c.condition().rule() == RuleId.APPEAL_DEADLINE);
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusDays(5))).isNull();
+    }
   }
 
   @Nested

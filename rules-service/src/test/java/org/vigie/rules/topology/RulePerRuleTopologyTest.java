@@ -61,6 +61,9 @@ class RulePerRuleTopologyTest {
             5, Severity.WARNING, 21, Severity.HIGH, 25, (e, d) -> e.api(d, d.plusDays(90))),
         new Story(RuleId.IMPLICIT_REJECTION, e -> List.of(e.opened(t(-200), t(400)), e.submission(t(-80))),
             12, Severity.WARNING, 42, Severity.HIGH, 47, (e, d) -> e.decision(d, Decision.GRANTED, d.plusYears(2))),
+        // the implicit rejection contested before the court: no decision, and nothing left to tell
+        new Story(RuleId.IMPLICIT_REJECTION, e -> List.of(e.opened(t(-200), t(400)), e.submission(t(-80))),
+            12, Severity.WARNING, 42, Severity.HIGH, 47, (e, d) -> e.appeal(d, org.vigie.schemas.AppealKind.COURT_APPEAL)),
         new Story(RuleId.APPEAL_DEADLINE, e -> List.of(e.opened(t(-200), t(400)), e.submission(t(-80))),
             42, Severity.WARNING, 89, Severity.HIGH, 92, (e, d) -> e.decision(d, Decision.GRANTED, d.plusYears(2))),
         // an explicit refusal dated ahead (the clock alone raises it), then granted after the court's ruling

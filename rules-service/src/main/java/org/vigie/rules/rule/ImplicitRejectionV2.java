@@ -1,0 +1,42 @@
+package org.vigie.rules.rule;
+
+import java.util.Optional;
+import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.state.CaseView;
+
+/**
+ * Version 2 of IMPLICIT_REJECTION: timed as version 1 ({@link ImplicitRejection}), and once the rejection has
+ * arisen, ended when it is contested before the administrative court: an annulment action, or a
+ * référé-suspension (CJA L.521-1), filed on or after the day it arose (the API's {@code APPEAL_FILED}). Version
+ * 1 kept the alert HIGH, telling the volunteer to seize the court, until the prefecture decided, while
+ * APPEAL_DEADLINE (version 3) ended with the same appeal. Before the rejection arises nothing ends it but a
+ * decision: a référé mesures utiles (L.521-3) asks for a measure, it does not make the prefecture decide, and
+ * the silence still turns into a rejection on its day. An appeal to the prefecture does not end it either.
+ */
+public final class ImplicitRejectionV2 extends ImplicitRejection {
+  private static final String RECORD_FR = " Une fois le recours déposé au tribunal, l'enregistrer sur le dossier "
+      + "(« Recours déposé ») : l'alerte se clôt.";
+  private static final String RECORD_EN = " Once the appeal is filed with the court, record it on the case (\"Appeal "
+      + "filed\"): the alert closes.";
+
+  public ImplicitRejectionV2() {
+    super("2", new RuleDoc("Complete submission with no decision; an API does not stop the clock. Once the implicit "
+        + "rejection arose, ends when an annulment action or a référé-suspension is filed.", TIMING, SEVERITY));
+  }
+
+  @Override
+  public Optional<Condition> evaluate(CaseView view, RuleSettings settings) {
+    // the deadline is the day the rejection arises: an appeal counts from then, and only once known (filed by today)
+    return super.evaluate(view, settings).filter(c -> !view.courtAppealFiledSince(c.deadline()));
+  }
+
+  @Override
+  String afterRejectionStepsFr() {
+    return Texts.AFTER_REJECTION_FR + RECORD_FR;
+  }
+
+  @Override
+  String afterRejectionStepsEn() {
+    return Texts.AFTER_REJECTION_EN + RECORD_EN;
+  }
+}
