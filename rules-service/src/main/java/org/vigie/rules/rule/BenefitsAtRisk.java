@@ -31,15 +31,23 @@ public final class BenefitsAtRisk extends BaseRule {
     if (lapse.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Condition(id(), Severity.CRITICAL, lapse.get(), lapse.get(), () -> Texts.message(
-        "La personne perçoit des prestations (CAF, France Travail) et n'a plus de titre ni d'API valable depuis le "
-            + Texts.fr(lapse.get()) + " : suspension probable. Transmettre à la CAF et à France Travail la preuve du "
-            + "dépôt et, pour une carte pluriannuelle ou de résident renouvelée à temps, invoquer CESEDA L.433-3.",
-        Texts.BEFORE_REJECTION_FR,
-        "The person receives benefits (CAF, France Travail) and has had no valid permit or API since "
-            + Texts.en(lapse.get()) + ": suspension is likely. Send CAF and France Travail the proof of filing and, for a "
-            + "multi-year or resident card renewed on time, invoke CESEDA L.433-3.",
-        Texts.BEFORE_REJECTION_EN)));
+    return Optional.of(new Condition(id(), Severity.CRITICAL, lapse.get(), lapse.get(), () -> message(view, lapse.get())));
+  }
+
+  private static Message message(CaseView view, LocalDate lapse) {
+    String fr = "La personne perçoit des prestations (CAF, France Travail) et n'a plus de titre ni d'API valable depuis le "
+        + Texts.fr(lapse) + " : suspension probable.";
+    String en = "The person receives benefits (CAF, France Travail) and has had no valid permit or API since "
+        + Texts.en(lapse) + ": suspension is likely.";
+    if (view.refused()) {
+      // the proof of filing no longer stands for a document once the request is refused
+      LocalDate refused = view.decision().orElseThrow().getDecidedOn();
+      return Texts.message(fr, Texts.afterRefusalFr(refused), en, Texts.afterRefusalEn(refused));
+    }
+    return Texts.message(fr + " Transmettre à la CAF et à France Travail la preuve du dépôt et, pour une carte "
+            + "pluriannuelle ou de résident renouvelée à temps, invoquer CESEDA L.433-3.", Texts.BEFORE_REJECTION_FR,
+        en + " Send CAF and France Travail the proof of filing and, for a multi-year or resident card renewed on time, "
+            + "invoke CESEDA L.433-3.", Texts.BEFORE_REJECTION_EN);
   }
 
   @Override

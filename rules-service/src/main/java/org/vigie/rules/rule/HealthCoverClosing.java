@@ -32,14 +32,25 @@ public final class HealthCoverClosing extends BaseRule {
     LocalDate today = view.today();
     Severity severity = !today.isBefore(closes) ? Severity.CRITICAL
         : !today.isBefore(closes.minusDays(threshold(settings, "warnDays"))) ? Severity.HIGH : Severity.WARNING;
-    return Optional.of(new Condition(id(), severity, lapse.get(), closes, () -> Texts.message(
-        "Sans titre ni API valable depuis le " + Texts.fr(lapse.get()) + ", la prise en charge des frais de santé "
-            + "(assurance maladie) prend fin le " + Texts.fr(closes) + " (CSS R.111-4). Prévenir la CPAM et obtenir "
-            + "une API avant cette date.",
-        Texts.BEFORE_REJECTION_FR,
-        "With no valid permit or API since " + Texts.en(lapse.get()) + ", health cover ends on " + Texts.en(closes)
-            + " (CSS R.111-4). Tell the CPAM and obtain an API before then.",
-        Texts.BEFORE_REJECTION_EN)));
+    return Optional.of(new Condition(id(), severity, lapse.get(), closes, () -> message(view, lapse.get(), closes)));
+  }
+
+  private static Message message(CaseView view, LocalDate lapse, LocalDate closes) {
+    String fr = "Sans titre ni API valable depuis le " + Texts.fr(lapse) + ", la prise en charge des frais de santé "
+        + "(assurance maladie) prend fin le " + Texts.fr(closes) + " (CSS R.111-4).";
+    String en = "With no valid permit or API since " + Texts.en(lapse) + ", health cover ends on " + Texts.en(closes)
+        + " (CSS R.111-4).";
+    if (view.refused()) {
+      LocalDate refused = view.decision().orElseThrow().getDecidedOn();
+      return Texts.message(fr + " Prévenir la CPAM ; si le refus est maintenu, l'aide médicale de l'État (AME, CASF "
+              + "L.251-1) peut prendre le relais, sous conditions de résidence et de ressources : préparer la demande.",
+          Texts.afterRefusalFr(refused),
+          en + " Tell the CPAM; if the refusal stands, state medical aid (AME, CASF L.251-1) can take over, subject to "
+              + "residence and means: prepare the application.",
+          Texts.afterRefusalEn(refused));
+    }
+    return Texts.message(fr + " Prévenir la CPAM et obtenir une API avant cette date.", Texts.BEFORE_REJECTION_FR,
+        en + " Tell the CPAM and obtain an API before then.", Texts.BEFORE_REJECTION_EN);
   }
 
   @Override

@@ -31,6 +31,24 @@ public final class Texts {
       + "action) and, if urgent, ask for a référé-suspension (CJA L.521-1); in parallel, refer the case to the "
       + "Défenseur des droits.";
 
+  /**
+   * The next steps of a rupture once the request was refused: no API will come for it, so chasing the CCC or a
+   * référé mesures utiles to obtain one (the steps before a rejection) is no longer the way; contesting is.
+   */
+  static String afterRefusalFr(LocalDate refusedOn) {
+    return "La demande a été refusée le " + fr(refusedOn) + " : aucune API ne sera plus délivrée pour elle. Orienter "
+        + "vers un·e avocat·e ou une permanence juridique pour contester le refus s'il en est encore temps et, en cas "
+        + "d'urgence, demander un référé-suspension (CJA L.521-1), qui peut obliger la préfecture à délivrer un document "
+        + "provisoire. Saisir en parallèle le Défenseur des droits.";
+  }
+
+  static String afterRefusalEn(LocalDate refusedOn) {
+    return "The request was refused on " + en(refusedOn) + ": no API will be issued for it any more. Refer the person "
+        + "to a lawyer or a legal help desk to contest the refusal if there is still time and, if urgent, to ask for a "
+        + "référé-suspension (CJA L.521-1), which can oblige the prefecture to issue a provisional document. In "
+        + "parallel, refer the case to the Défenseur des droits.";
+  }
+
   static final String DISCLAIMER_FR = "Alerte d'aide au suivi, pas un calcul juridique opposable : vérifier les dates.";
   static final String DISCLAIMER_EN = "A reminder to help follow the case, not a binding legal computation: check the dates.";
 

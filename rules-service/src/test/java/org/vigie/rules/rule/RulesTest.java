@@ -553,6 +553,39 @@ class RulesTest {
   }
 
   @Nested
+  class RupturesAfterARefusal {
+    final LocalDate refused = EXPIRY.plusDays(10);
+
+    @Test
+    void pointToContestingTheRefusalNotToAnApiThatWillNotCome() {
+      Scenario s = Scenario.of(e.opened(OPENED, PermitKind.CARTE_TEMPORAIRE, EXPIRY, true, true),
+          e.submission(EXPIRY.minusDays(90)));
+      LocalDate before = EXPIRY.plusDays(5);
+      assertThat(s.condition(RuleId.HEALTH_COVER_CLOSING, before).message().fr()).contains("obtenir une API")
+          .contains("(CJA L.521-3)");
+      assertThat(s.condition(RuleId.BENEFITS_AT_RISK, before).message().fr()).contains("la preuve du dépôt");
+      assertThat(s.condition(RuleId.EMPLOYMENT_AT_RISK, before).message().fr()).contains("Centre de contact citoyen");
+
+      s.record(e.decision(refused, Decision.REFUSED_WITH_OQTF, null));
+      for (RuleId rule : List.of(RuleId.HEALTH_COVER_CLOSING, RuleId.BENEFITS_AT_RISK, RuleId.EMPLOYMENT_AT_RISK)) {
+        Condition c = s.condition(rule, refused);
+        assertThat(c).as("%s keeps watching", rule).isNotNull();
+        assertThat(c.episodeStart()).as("%s: the same episode", rule).isEqualTo(EXPIRY.plusDays(1));
+        assertThat(c.message().fr()).as(rule.name()).contains("La demande a été refusée le " + Texts.fr(refused)
+                + " : aucune API ne sera plus délivrée").contains("référé-suspension (CJA L.521-1)")
+            .doesNotContain("obtenir une API").doesNotContain("Centre de contact citoyen").doesNotContain("L.521-3")
+            .doesNotContain("preuve du dépôt");
+        assertThat(c.message().en()).as(rule.name()).contains("The request was refused on " + Texts.en(refused));
+      }
+      assertThat(s.condition(RuleId.HEALTH_COVER_CLOSING, refused).message().fr()).contains("aide médicale de l'État (AME");
+
+      // a new request filed since: the steps before a rejection again
+      s.record(e.submission(refused.plusDays(20)));
+      assertThat(s.condition(RuleId.HEALTH_COVER_CLOSING, refused.plusDays(20)).message().fr()).contains("obtenir une API");
+    }
+  }
+
+  @Nested
   class WatchedCases {
     @Test
     void aClosedOrErasedCaseRaisesNothing() {
