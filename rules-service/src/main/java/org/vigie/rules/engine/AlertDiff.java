@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.vigie.rules.rule.Message;
 import org.vigie.rules.rule.Rule;
 import org.vigie.rules.rule.Texts;
@@ -23,6 +24,10 @@ import org.vigie.schemas.wording.CodeWording;
  *   <li>a condition with no open alert for its rule is RAISED;</li>
  *   <li>a condition whose severity rose above the open alert's is RAISED again with the same alert id
  *       and the higher severity (an escalation; a severity that falls is not re-emitted);</li>
+ *   <li>a condition whose deadline moved within the same episode (a decision corrected with the last day it
+ *       states, an association's shorter threshold) is RAISED again with the same alert id, its severity kept
+ *       and the new deadline (an update): the volunteer's list must not show a day that is no longer the
+ *       deadline;</li>
  *   <li>an open alert whose rule no longer holds is RESOLVED;</li>
  *   <li>a rule that still holds but in a new episode (another episode start, hence another id) is
  *       RESOLVED then RAISED under the new id;</li>
@@ -116,6 +121,11 @@ public final class AlertDiff {
             c.condition().severity(), alert.getRaisedAt(), c.condition().deadline());
         emitted.add(raised(state, c, escalated, now));
         stillOpen.add(escalated);
+      } else if (!Objects.equals(c.condition().deadline(), alert.getDeadline())) {
+        OpenAlert updated = new OpenAlert(alert.getRule(), alert.getAlertId(), alert.getEpisodeStart(),
+            alert.getSeverity(), alert.getRaisedAt(), c.condition().deadline());
+        emitted.add(raised(state, c, updated, now));
+        stillOpen.add(updated);
       } else {
         if (handOver) {
           emitted.add(raised(state, c, alert, now));

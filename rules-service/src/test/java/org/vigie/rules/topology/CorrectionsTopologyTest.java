@@ -16,7 +16,9 @@ import org.vigie.schemas.CaseOpened;
 import org.vigie.schemas.Correction;
 import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionReceived;
 import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
 import org.vigie.schemas.VolunteerAssigned;
 
 /** An event recorded in error, replaced or withdrawn: the alerts follow the corrected facts. */
@@ -56,6 +58,35 @@ class CorrectionsTopologyTest {
     driver.record(e.replacing(api, api.getOccurredOn(), new ApiIssued(today.plusDays(10))));
     assertThat(driver.newAlerts()).extracting(CaseAlert::getRule, CaseAlert::getStatus)
         .contains(org.assertj.core.groups.Tuple.tuple(RuleId.API_EXPIRING, AlertStatus.RAISED));
+  }
+
+  @Test
+  void aRefusalCorrectedWithTheLastDayItStatesMovesTheAlertsDeadlineAtOnce() {
+    driver.record(e.opened(today.minusDays(200), today.plusDays(400)), e.submission(today.minusDays(80)));
+    CaseEvent refusal = e.decision(today, Decision.REFUSED_WITH_OQTF, null);
+    driver.record(refusal);
+    CaseAlert raised = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.APPEAL_DEADLINE).findFirst().orElseThrow();
+    assertThat(raised.getDeadline()).isEqualTo(today.plusDays(30));
+
+    // the decision states 15 days: the same alert, still HIGH, now with the day the decision gives
+    DecisionReceived stated = DecisionReceived.newBuilder((DecisionReceived) refusal.getPayload())
+        .setAppealDeadline(today.plusDays(15)).build();
+    driver.record(e.replacing(refusal, refusal.getOccurredOn(), stated));
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getAlertId()).isEqualTo(raised.getAlertId());
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+      assertThat(a.getSeverity()).isEqualTo(Severity.HIGH);
+      assertThat(a.getDeadline()).isEqualTo(today.plusDays(15));
+      assertThat(a.getMessage().getFr()).contains("comme l'indique la décision");
+    });
+    // and its last week starts from that day
+    driver.advanceTo(today.plusDays(8));
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getSeverity()).isEqualTo(Severity.CRITICAL);
+      assertThat(a.getDeadline()).isEqualTo(today.plusDays(15));
+    });
+    driver.advanceTo(today.plusDays(9));
+    assertThat(driver.newAlerts()).as("nothing new while nothing changes").isEmpty();
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseOpened;
 import org.vigie.schemas.CaseState;
+import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
@@ -141,6 +142,25 @@ class RulesTopologyTest {
     driver.settings.pipeInput(Events.ASSOCIATION, null);
     driver.advanceDays(1);
     assertThat(driver.newAlerts()).hasSize(5).allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED));
+  }
+
+  @Test
+  void aShorterTimeSetByTheAssociationMovesAnOpenAlertsDeadline() {
+    Events c = new Events("case-oqtf");
+    driver.record(c.opened(today.minusDays(200), today.plusDays(400)), c.submission(today.minusDays(80)),
+        c.decision(today, Decision.REFUSED_WITH_OQTF, null));
+    CaseAlert raised = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.APPEAL_DEADLINE).findFirst().orElseThrow();
+    assertThat(raised.getDeadline()).isEqualTo(today.plusDays(30));
+    driver.settings.pipeInput(Events.ASSOCIATION, AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
+        .setThresholds(Map.of("APPEAL_DEADLINE.oqtfAppealDays", 15))
+        .setUpdatedAt(Instant.parse("2026-06-01T09:00:00Z")).build());
+    driver.advanceDays(1);
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getAlertId()).isEqualTo(raised.getAlertId());
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+      assertThat(a.getSeverity()).isEqualTo(Severity.HIGH);
+      assertThat(a.getDeadline()).isEqualTo(today.plusDays(15));
+    });
   }
 
   @Test
