@@ -49,9 +49,9 @@ public final class RulesSimulator {
     Instant now = event.getRecordedAt().isAfter(run.clock) ? event.getRecordedAt() : run.clock;
     List<CaseAlert> emitted = new ArrayList<>();
     advance(run, now, emitted);
-    String assigneeBefore = run.state == null ? null : run.state.getAssignedVolunteerId();
+    Reconciler.Before before = reconciler.before(run.state, now);
     run.state = fold.apply(run.state, event);
-    reconcile(run, now, false, assigneeBefore, emitted);
+    reconcile(run, now, false, before, emitted);
     return emitted;
   }
 
@@ -78,14 +78,14 @@ public final class RulesSimulator {
 
   /**
    * Evaluates the case at {@code now}: {@code onClock}, because its due day came (see
-   * {@link Reconciler#reconcileOnClock}), else after an event ({@code assigneeBefore}: see
+   * {@link Reconciler#reconcileOnClock}), else after an event ({@code before}: see
    * {@link Reconciler#reconcileAfterEvent}).
    */
-  private void reconcile(CaseRun run, Instant now, boolean onClock, String assigneeBefore, List<CaseAlert> emitted) {
+  private void reconcile(CaseRun run, Instant now, boolean onClock, Reconciler.Before before, List<CaseAlert> emitted) {
     evaluations++;
     RuleSettings rules = settings.apply(run.state.getAssociationId());
     emitted.addAll(onClock ? reconciler.reconcileOnClock(run.state, now, rules)
-        : reconciler.reconcileAfterEvent(run.state, assigneeBefore, now, rules));
+        : reconciler.reconcileAfterEvent(run.state, before, now, rules));
     run.clock = now;
   }
 }

@@ -33,7 +33,10 @@ import org.vigie.schemas.wording.CodeWording;
  *       RESOLVED then RAISED under the new id;</li>
  *   <li>when the case has just been handed over to another volunteer, every alert that stays open is
  *       RAISED again with its id, severity and dates unchanged and the new assignee (a hand-over): the
- *       volunteer now following the case is told of it, and its reminders go to them.</li>
+ *       volunteer now following the case is told of it, and its reminders go to them;</li>
+ *   <li>when the request has just been refused, or no longer is (the refusal withdrawn, a new request filed),
+ *       every alert that stays open of a rule whose next steps depend on it ({@link Rule#advisesOnRefusal}) is
+ *       RAISED again with its id, severity and dates unchanged and its new text.</li>
  * </ul>
  * So for one case and rule there is at most one open alert id at a time.
  */
@@ -73,16 +76,18 @@ public final class AlertDiff {
   private static final Outcome UNCHANGED_EMPTY = new Outcome(List.of(), List.of());
 
   public Outcome apply(CaseState state, Evaluation evaluation, Instant now) {
-    return apply(state, evaluation, now, false, null);
+    return apply(state, evaluation, now, false, false, null);
   }
 
   /**
    * As {@link #apply(CaseState, Evaluation, Instant)}; {@code handOver}: the case's assignee has just changed;
+   * {@code refusalChanged}: the request has just been refused, or no longer is;
    * {@code clockDay}: the day of an evaluation the clock alone called for (the case's next change day came, no
    * fact changed), null otherwise. An alert that then ends after its deadline has lapsed: its time ran out with
    * nothing recorded that would have resolved it, and its RESOLVED record says so ({@code lapsed}).
    */
-  public Outcome apply(CaseState state, Evaluation evaluation, Instant now, boolean handOver, LocalDate clockDay) {
+  public Outcome apply(CaseState state, Evaluation evaluation, Instant now, boolean handOver, boolean refusalChanged,
+      LocalDate clockDay) {
     List<OpenAlert> openAlerts = state.getOpenAlerts();
     List<ActiveCondition> conditions = evaluation.conditions();
     if (openAlerts.isEmpty() && conditions.isEmpty()) {
@@ -127,7 +132,7 @@ public final class AlertDiff {
         emitted.add(raised(state, c, updated, now));
         stillOpen.add(updated);
       } else {
-        if (handOver) {
+        if (handOver || refusalChanged && rules.get(alert.getRule()).advisesOnRefusal()) {
           emitted.add(raised(state, c, alert, now));
         }
         stillOpen.add(alert);

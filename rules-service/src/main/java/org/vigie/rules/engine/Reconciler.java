@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseState;
 
@@ -39,18 +40,33 @@ public final class Reconciler {
 
   /** Evaluates the case at {@code now}, records the outcome in {@code state} and returns the alerts to emit. */
   public List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings) {
-    return reconcile(state, now, settings, false, false);
+    return reconcile(state, now, settings, false, false, false);
   }
 
   /**
-   * As {@link #reconcile(CaseState, Instant, RuleSettings)} after an event was folded into the case:
-   * when the event handed the case over to another volunteer ({@code assigneeBefore}, the volunteer
-   * assigned before it, differs from the state's), the alerts that stay open are emitted again with
-   * the new assignee (see {@link AlertDiff}).
+   * What of a case an event can change that its open alerts are emitted again for: taken before the event is
+   * folded into it ({@code state} null for a case not recorded yet), on the day of {@code now}.
    */
-  public List<CaseAlert> reconcileAfterEvent(CaseState state, String assigneeBefore, Instant now, RuleSettings settings) {
+  public Before before(CaseState state, Instant now) {
+    return new Before(state == null ? null : state.getAssignedVolunteerId(),
+        CaseView.refused(state, LocalDate.ofInstant(now, zone)));
+  }
+
+  /** The case's assignee, and whether its request stood refused ({@link CaseView#refused()}), before an event. */
+  public record Before(String assignee, boolean refused) {}
+
+  /**
+   * As {@link #reconcile(CaseState, Instant, RuleSettings)} after an event was folded into the case, {@code before}
+   * ({@link #before}) taken just before: when the event handed the case over to another volunteer, the alerts that
+   * stay open are emitted again with the new assignee; when it recorded a refusal, withdrew one or filed a new
+   * request, those of the rules whose next steps depend on it ({@link org.vigie.rules.rule.Rule#advisesOnRefusal})
+   * are emitted again with their new text (see {@link AlertDiff}).
+   */
+  public List<CaseAlert> reconcileAfterEvent(CaseState state, Before before, Instant now, RuleSettings settings) {
     String assignee = state.getAssignedVolunteerId();
-    return reconcile(state, now, settings, assignee != null && !assignee.equals(assigneeBefore), false);
+    boolean handOver = assignee != null && !assignee.equals(before.assignee());
+    boolean refusalChanged = before.refused() != CaseView.refused(state, LocalDate.ofInstant(now, zone));
+    return reconcile(state, now, settings, handOver, refusalChanged, false);
   }
 
   /**
@@ -59,13 +75,14 @@ public final class Reconciler {
    * {@link AlertDiff}).
    */
   public List<CaseAlert> reconcileOnClock(CaseState state, Instant now, RuleSettings settings) {
-    return reconcile(state, now, settings, false, true);
+    return reconcile(state, now, settings, false, false, true);
   }
 
-  private List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings, boolean handOver, boolean clock) {
+  private List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings, boolean handOver,
+      boolean refusalChanged, boolean clock) {
     LocalDate today = LocalDate.ofInstant(now, zone);
     Evaluation evaluation = engine.evaluate(state, today, settings);
-    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now, handOver, clock ? today : null);
+    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now, handOver, refusalChanged, clock ? today : null);
     state.put(OPEN_ALERTS, outcome.open());
     state.put(NEXT_DUE_AT, evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
     return outcome.emitted();

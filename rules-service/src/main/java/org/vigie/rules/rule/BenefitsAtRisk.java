@@ -54,4 +54,9 @@ public final class BenefitsAtRisk extends BaseRule {
   public List<LocalDate> boundaries(CaseView view, RuleSettings settings) {
     return view.nextLapse(0).map(List::of).orElse(List.of());
   }
+
+  @Override
+  public boolean advisesOnRefusal() {
+    return true;
+  }
 }

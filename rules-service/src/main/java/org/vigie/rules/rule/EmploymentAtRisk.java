@@ -62,4 +62,9 @@ public final class EmploymentAtRisk extends BaseRule {
   public List<LocalDate> boundaries(CaseView view, RuleSettings settings) {
     return view.nextLapse(extraDays(view, settings)).map(List::of).orElse(List.of());
   }
+
+  @Override
+  public boolean advisesOnRefusal() {
+    return true;
+  }
 }

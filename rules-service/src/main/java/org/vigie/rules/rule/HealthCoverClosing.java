@@ -64,4 +64,9 @@ public final class HealthCoverClosing extends BaseRule {
     });
     return dates;
   }
+
+  @Override
+  public boolean advisesOnRefusal() {
+    return true;
+  }
 }

@@ -38,4 +38,13 @@ public interface Rule {
    * which the engine adds). Dates on or before today are ignored.
    */
   List<LocalDate> boundaries(CaseView view, RuleSettings settings);
+
+  /**
+   * Whether this rule's next steps change once the request is refused ({@link CaseView#refused()}): an open
+   * alert of it is then emitted again, its id, severity and deadline kept, when an event records a refusal,
+   * withdraws one or files a new request, so that the volunteer's list shows what to do now.
+   */
+  default boolean advisesOnRefusal() {
+    return false;
+  }
 }

@@ -113,6 +113,20 @@ public final class CaseView {
     return decision != null && decision.getDecision() != Decision.GRANTED && cycleSubmissions.isEmpty();
   }
 
+  /** As {@link #refused()} on {@code today}, without building a view (null: a case not recorded yet). */
+  public static boolean refused(CaseState state, LocalDate today) {
+    DecisionFact d = state == null ? null : state.getDecision();
+    if (d == null || d.getDecision() == Decision.GRANTED || d.getDecidedOn().isAfter(today)) {
+      return false;
+    }
+    for (SubmissionFact s : state.getSubmissions()) {
+      if (s.getSubmittedOn().isAfter(d.getDecidedOn()) && !s.getSubmittedOn().isAfter(today)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Submissions of the current cycle, oldest first. */
   public List<SubmissionFact> submissions() {
     return cycleSubmissions;

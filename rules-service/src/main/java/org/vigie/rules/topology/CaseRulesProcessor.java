@@ -110,14 +110,14 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     validate(record.key(), event);
     try {
       CaseState before = cases.get(event.getCaseId());
-      String assigneeBefore = before == null ? null : before.getAssignedVolunteerId(); // the fold may change before
+      Instant now = now();
+      Reconciler.Before was = reconciler.before(before, now); // the fold may change before
       CaseState after = fold.apply(before, event);
       if (before == null) {
         associationCases.put(SettingsSweep.indexKey(after.getAssociationId(), after.getCaseId()), after.getCaseId());
       }
-      Instant now = now();
       Long previous = after.getNextDueAt();
-      store(after, previous, now, reconciler.reconcileAfterEvent(after, assigneeBefore, now,
+      store(after, previous, now, reconciler.reconcileAfterEvent(after, was, now,
           settings.forAssociation(after.getAssociationId())));
     } catch (RuntimeException e) {
       cases.forget(event.getCaseId()); // the cached object may have been changed without being stored

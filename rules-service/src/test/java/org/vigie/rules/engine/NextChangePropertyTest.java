@@ -35,6 +35,9 @@ class NextChangePropertyTest {
         assertThat(scenario.on(d).conditions()).as("seed %d, evaluated %s, then %s (next change %s)",
             seed, day, d, now.nextChange()).isEqualTo(now.conditions());
       }
+      // the check the reconciler makes before and after each event, without building a view, agrees with the view
+      assertThat(org.vigie.rules.state.CaseView.refused(scenario.state(), day)).as("seed %d, refused on %s", seed, day)
+          .isEqualTo(org.vigie.rules.state.CaseView.of(scenario.state(), day).refused());
       if (now.nextChange().isEmpty()) {
         break;
       }

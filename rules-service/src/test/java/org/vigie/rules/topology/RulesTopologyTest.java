@@ -145,6 +145,38 @@ class RulesTopologyTest {
   }
 
   @Test
+  void aRefusalRecordedGivesTheOpenRupturesTheirNewNextStepsAndANewRequestTheFormerOnes() {
+    Events c = new Events("case-rupture");
+    driver.record(c.opened(today.minusDays(300), PermitKind.CARTE_TEMPORAIRE, today.minusDays(20), true, true),
+        c.submission(today.minusDays(100)));
+    java.util.Map<RuleId, CaseAlert> open = new java.util.EnumMap<>(RuleId.class);
+    driver.newAlerts().forEach(a -> open.put(a.getRule(), a));
+    List<RuleId> ruptures = List.of(RuleId.EMPLOYMENT_AT_RISK, RuleId.BENEFITS_AT_RISK, RuleId.HEALTH_COVER_CLOSING);
+    assertThat(open).containsKeys(ruptures.toArray(RuleId[]::new));
+    assertThat(open.get(RuleId.HEALTH_COVER_CLOSING).getMessage().getFr()).contains("obtenir une API");
+
+    driver.record(c.decision(today.minusDays(2), Decision.REFUSED, null));
+    List<CaseAlert> afterRefusal = driver.newAlerts();
+    assertThat(afterRefusal).filteredOn(a -> ruptures.contains(a.getRule())).hasSize(3).allSatisfy(a -> {
+      CaseAlert was = open.get(a.getRule());
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+      assertThat(a.getAlertId()).isEqualTo(was.getAlertId());
+      assertThat(a.getSeverity()).isEqualTo(was.getSeverity());
+      assertThat(a.getDeadline()).isEqualTo(was.getDeadline());
+      assertThat(a.getMessage().getFr()).contains("La demande a été refusée le").doesNotContain("obtenir une API");
+    });
+    assertThat(afterRefusal).as("the instruction's alerts end, the time to appeal opens").extracting(CaseAlert::getRule,
+        CaseAlert::getStatus).contains(org.assertj.core.groups.Tuple.tuple(RuleId.APPEAL_DEADLINE, AlertStatus.RAISED));
+
+    driver.record(c.ccc(today, org.vigie.schemas.CccOutcome.NO_ANSWER));
+    assertThat(driver.newAlerts()).as("nothing again while the refusal stands").isEmpty();
+
+    driver.record(c.submission(today));
+    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule())).hasSize(3)
+        .allSatisfy(a -> assertThat(a.getMessage().getFr()).doesNotContain("La demande a été refusée"));
+  }
+
+  @Test
   void aShorterTimeSetByTheAssociationMovesAnOpenAlertsDeadline() {
     Events c = new Events("case-oqtf");
     driver.record(c.opened(today.minusDays(200), today.plusDays(400)), c.submission(today.minusDays(80)),

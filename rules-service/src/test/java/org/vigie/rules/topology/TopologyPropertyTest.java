@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
@@ -24,7 +25,8 @@ import org.vigie.schemas.CorrectionKind;
 /**
  * Random histories of a few cases through the topology, recorded in two different orders with the
  * clock moving between batches. Invariants: for a case and rule at most one alert id is open and a
- * re-RAISE of it only raises its severity or hands it over to another volunteer; nothing is raised on a case once it is closed or erased;
+ * re-RAISE of it only raises its severity, hands it over to another volunteer, moves its deadline or changes its
+ * next steps; nothing is raised on a case once it is closed or erased;
  * both recording orders end with the same open alerts. A closure corrected or withdrawn may reopen
  * its case.
  */
@@ -96,8 +98,11 @@ class TopologyPropertyTest {
         if (current != null) {
           assertThat(a.getAlertId()).as("seed %d: two open alerts for %s", seed, key).isEqualTo(current.getAlertId());
           if (a.getSeverity() == current.getSeverity()) {
-            assertThat(a.getAssignedVolunteerId()).as("seed %d: a re-raise at the same severity hands %s over", seed, key)
-                .isNotEqualTo(current.getAssignedVolunteerId());
+            // a hand-over, a deadline moved (a corrected fact), or new next steps (a refusal recorded or no longer)
+            assertThat(!Objects.equals(a.getAssignedVolunteerId(), current.getAssignedVolunteerId())
+                || !Objects.equals(a.getDeadline(), current.getDeadline()) || !a.getMessage().equals(current.getMessage()))
+                .as("seed %d: a re-raise at the same severity hands %s over, moves its deadline or changes its text: %s",
+                    seed, key, a).isTrue();
           } else {
             assertThat(a.getSeverity()).as("seed %d: a re-raise only escalates %s or hands it over", seed, key)
                 .isGreaterThan(current.getSeverity());
