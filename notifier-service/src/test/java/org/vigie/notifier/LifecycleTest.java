@@ -142,6 +142,33 @@ class LifecycleTest {
   }
 
   @Test
+  void anAlertUpdatedIsNotSentAgainAndItsReminderTellsTheNewDeadlineAndNextSteps() throws Exception {
+    Team team = new Team();
+    String vMail = team.volunteerMail();
+    String cMail = team.coordinatorMail();
+    CaseAlert first = team.critical(RuleId.EMPLOYMENT_AT_RISK);
+    Config config = Harness.fromNow(SMTP.getSmtp().getPort());
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(config, NotifierService.Options.defaults().withClock(clock))) {
+      team.publishTo(kafka);
+      kafka.publish(first);
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 1);
+
+      // the rules raise it again, same id and severity: a refusal recorded changed its next steps and deadline
+      kafka.publish(CaseAlert.newBuilder(first).setEmittedAt(clock.instant()).setDeadline(java.time.LocalDate.parse("2026-12-15"))
+          .setMessage(new org.vigie.schemas.AlertMessage("La demande a été refusée : contester le refus.",
+              "The request was refused: contest the refusal.")).build());
+      clock.advance(Duration.ofHours(25));
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 1 && mailsTo(vMail).size() == 2);
+      MimeMessage reminder = mailsTo(vMail).get(1);
+      assertThat(Mails.subject(reminder)).as("the update itself sent nothing").contains("Rappel");
+      assertThat(Mails.plainText(reminder)).contains("La demande a été refusée : contester le refus.")
+          .contains("15/12/2026").doesNotContain("contacter le CCC");
+      assertThat(Mails.plainText(mailsTo(cMail).get(0))).contains("La demande a été refusée : contester le refus.");
+    }
+  }
+
+  @Test
   void anAlertTakenInHandInIntakeGetsNoReminderNorEscalation() throws Exception {
     Team team = new Team();
     CaseAlert taken = team.critical(RuleId.API_EXPIRED);
