@@ -51,11 +51,11 @@ public final class CccUnanswered extends BaseRule {
         attempts + " tentatives de contact avec le Centre de contact citoyen (CCC) sans résolution ; seuil atteint le "
             + Texts.fr(reached) + ". Une alternative non numérique est due (Conseil d'État, 3 juin 2022) : demander "
             + "un rendez-vous en préfecture par écrit.",
-        Texts.CONTACT_FR,
+        Texts.WITHOUT_CCC_FR,
         attempts + " attempts to reach the Centre de contact citoyen (CCC) without resolution; threshold reached on "
             + Texts.en(reached) + ". A non-digital alternative is owed (Conseil d'État, 3 June 2022): ask the "
             + "prefecture for an appointment in writing.",
-        Texts.CONTACT_EN));
+        Texts.WITHOUT_CCC_EN));
   }
 
   @Override

@@ -19,6 +19,12 @@ public final class Texts {
   static final String CONTACT_EN = "Chase the Centre de contact citoyen (CCC, web form or phone) and go to the "
       + "prefecture's point d'accueil numérique; in parallel, refer the case to the Défenseur des droits.";
 
+  /** The next steps once the CCC did not answer: chasing it again is not one of them. */
+  static final String WITHOUT_CCC_FR = "Se rendre au point d'accueil numérique de la préfecture, en gardant la trace "
+      + "des tentatives auprès du CCC (dates, captures d'écran) ; saisir en parallèle le Défenseur des droits.";
+  static final String WITHOUT_CCC_EN = "Go to the prefecture's point d'accueil numérique, keeping a record of the attempts "
+      + "to reach the CCC (dates, screenshots); in parallel, refer the case to the Défenseur des droits.";
+
   static final String BEFORE_REJECTION_FR = CONTACT_FR + " Sans réponse, un avocat ou l'association peut saisir le "
       + "tribunal administratif d'un référé mesures utiles (CJA L.521-3).";
   static final String BEFORE_REJECTION_EN = CONTACT_EN + " Without an answer, a lawyer or the association can ask the "

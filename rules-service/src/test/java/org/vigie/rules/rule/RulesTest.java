@@ -481,7 +481,9 @@ class RulesTest {
       assertThat(s.condition(RuleId.CCC_UNANSWERED, day("2026-03-01"))).isNull();
       Condition c = s.condition(RuleId.CCC_UNANSWERED, day("2026-03-02"));
       assertThat(c.severity()).isEqualTo(Severity.WARNING);
-      assertThat(c.message().fr()).contains("alternative non numérique");
+      assertThat(c.message().fr()).contains("alternative non numérique").contains("point d'accueil numérique")
+          .as("not to chase the CCC again").doesNotContain("Relancer le Centre de contact citoyen");
+      assertThat(c.message().en()).doesNotContain("Chase the Centre de contact citoyen");
       assertThat(s.condition(RuleId.CCC_UNANSWERED, day("2026-03-20"))).isNull();
     }
 
