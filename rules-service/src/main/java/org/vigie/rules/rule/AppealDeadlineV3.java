@@ -12,7 +12,7 @@ import org.vigie.rules.state.CaseView;
  * raised it to CRITICAL in a refusal's last week, whatever had been filed. An appeal to the prefecture (recours
  * gracieux or hiérarchique) does not end it: it does not extend the time of an OQTF, and the court remains to
  * be seized; nor does a référé mesures utiles (L.521-3), which contests no rejection. A later refusal opens its
- * own time: an appeal filed before it was not brought against it.
+ * own time: an appeal filed before it was not brought against it. The message says to record the appeal.
  */
 public final class AppealDeadlineV3 extends AppealDeadlineV2 {
   public AppealDeadlineV3() {
@@ -23,6 +23,10 @@ public final class AppealDeadlineV3 extends AppealDeadlineV2 {
 
   @Override
   public Optional<Condition> evaluate(CaseView view, RuleSettings settings) {
-    return super.evaluate(view, settings).filter(c -> !view.courtAppealFiledSince(c.episodeStart()));
+    Optional<Condition> c = super.evaluate(view, settings);
+    if (c.isEmpty() || view.courtAppealFiledSince(c.get().episodeStart())) {
+      return Optional.empty();
+    }
+    return Optional.of(c.get().withMessage(Texts::withAppealToRecord));
   }
 }

@@ -51,6 +51,11 @@ public final class Condition {
     return new Condition(rule, newSeverity, episodeStart, deadline, text);
   }
 
+  /** The same condition, its message changed by {@code change} (still built only when asked for). */
+  Condition withMessage(java.util.function.UnaryOperator<Message> change) {
+    return new Condition(rule, severity, episodeStart, deadline, () -> change.apply(text.get()));
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Condition c && rule == c.rule && severity == c.severity

@@ -30,15 +30,6 @@ public class ImplicitRejection extends BaseRule {
         LegalTexts.CE_2025_05_06, version, doc, "silenceMonths", 4, "warnDays", 30);
   }
 
-  /** The next steps once the rejection arose. */
-  String afterRejectionStepsFr() {
-    return Texts.AFTER_REJECTION_FR;
-  }
-
-  String afterRejectionStepsEn() {
-    return Texts.AFTER_REJECTION_EN;
-  }
-
   /** The day the implicit rejection arises for the case's first complete submission, if pending. */
   public static Optional<LocalDate> arises(CaseView view, RuleSettings settings) {
     return view.firstCompleteSubmission().map(SubmissionFact::getSubmittedOn)
@@ -60,10 +51,10 @@ public class ImplicitRejection extends BaseRule {
     java.util.function.Supplier<Message> message = () -> arisen
         ? Texts.message("Sans décision depuis le dépôt, la demande est implicitement rejetée depuis le "
                 + Texts.fr(rejection) + " (CESEDA R.432-1), même si une API a été délivrée.",
-            afterRejectionStepsFr(),
+            Texts.AFTER_REJECTION_FR,
             "With no decision since filing, the request is implicitly rejected since " + Texts.en(rejection)
                 + " (CESEDA R.432-1), even if an API was issued.",
-            afterRejectionStepsEn())
+            Texts.AFTER_REJECTION_EN)
         : Texts.message("Sans décision d'ici le " + Texts.fr(rejection) + ", la demande sera implicitement rejetée "
                 + "(CESEDA R.432-1), même si une API a été délivrée. Agir avant cette date.",
             Texts.BEFORE_REJECTION_FR,

@@ -12,13 +12,9 @@ import org.vigie.rules.state.CaseView;
  * APPEAL_DEADLINE (version 3) ended with the same appeal. Before the rejection arises nothing ends it but a
  * decision: a référé mesures utiles (L.521-3) asks for a measure, it does not make the prefecture decide, and
  * the silence still turns into a rejection on its day. An appeal to the prefecture does not end it either.
+ * Once the rejection arose, the message says to record the appeal.
  */
 public final class ImplicitRejectionV2 extends ImplicitRejection {
-  private static final String RECORD_FR = " Une fois le recours déposé au tribunal, l'enregistrer sur le dossier "
-      + "(« Recours déposé ») : l'alerte se clôt.";
-  private static final String RECORD_EN = " Once the appeal is filed with the court, record it on the case (\"Appeal "
-      + "filed\"): the alert closes.";
-
   public ImplicitRejectionV2() {
     super("2", new RuleDoc("Complete submission with no decision; an API does not stop the clock. Once the implicit "
         + "rejection arose, ends when an annulment action or a référé-suspension is filed.", TIMING, SEVERITY));
@@ -27,16 +23,11 @@ public final class ImplicitRejectionV2 extends ImplicitRejection {
   @Override
   public Optional<Condition> evaluate(CaseView view, RuleSettings settings) {
     // the deadline is the day the rejection arises: an appeal counts from then, and only once known (filed by today)
-    return super.evaluate(view, settings).filter(c -> !view.courtAppealFiledSince(c.deadline()));
-  }
-
-  @Override
-  String afterRejectionStepsFr() {
-    return Texts.AFTER_REJECTION_FR + RECORD_FR;
-  }
-
-  @Override
-  String afterRejectionStepsEn() {
-    return Texts.AFTER_REJECTION_EN + RECORD_EN;
+    Optional<Condition> c = super.evaluate(view, settings);
+    if (c.isEmpty() || view.today().isBefore(c.get().deadline())) {
+      return c;
+    }
+    return view.courtAppealFiledSince(c.get().deadline()) ? Optional.empty()
+        : Optional.of(c.get().withMessage(Texts::withAppealToRecord));
   }
 }

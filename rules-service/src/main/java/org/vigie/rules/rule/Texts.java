@@ -55,6 +55,24 @@ public final class Texts {
         + "parallel, refer the case to the Défenseur des droits.";
   }
 
+  /** What ends an alert on a rejection that can be contested: the appeal, once recorded. */
+  static Message withAppealToRecord(Message m) {
+    return withHint(m, "Une fois le recours déposé au tribunal, l'enregistrer sur le dossier (« Recours déposé ») : "
+        + "l'alerte se clôt.", "Once the appeal is filed with the court, record it on the case (\"Appeal filed\"): the "
+        + "alert closes.");
+  }
+
+  /** A message with one more sentence after its next steps, before the disclaimer that ends every message. */
+  static Message withHint(Message m, String fr, String en) {
+    return new Message(beforeDisclaimer(m.fr(), fr, DISCLAIMER_FR), beforeDisclaimer(m.en(), en, DISCLAIMER_EN));
+  }
+
+  private static String beforeDisclaimer(String text, String hint, String disclaimer) {
+    int at = text.endsWith(disclaimer) ? text.length() - disclaimer.length() : text.length();
+    String head = text.substring(0, at).stripTrailing();
+    return head + " " + hint + (at < text.length() ? " " + disclaimer : "");
+  }
+
   static final String DISCLAIMER_FR = "Alerte d'aide au suivi, pas un calcul juridique opposable : vérifier les dates.";
   static final String DISCLAIMER_EN = "A reminder to help follow the case, not a binding legal computation: check the dates.";
 

@@ -257,6 +257,11 @@ class RulesTest {
       assertThat(arisen.severity()).isEqualTo(Severity.HIGH);
       assertThat(arisen.message().fr()).contains("l'enregistrer sur le dossier (« Recours déposé ») : l'alerte se clôt.");
       assertThat(arisen.message().en()).contains("record it on the case (\"Appeal filed\")");
+      assertThat(arisen.message().fr()).endsWith(" : l'alerte se clôt. Alerte d'aide au suivi, pas un calcul juridique "
+          + "opposable : vérifier les dates.");
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.minusDays(1)).message().fr())
+          .as("before it arises, an appeal ends nothing").doesNotContain("Recours déposé");
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection).message().fr()).contains("(« Recours déposé »)");
       // an appeal to the prefecture leaves it open
       s.record(e.appeal(rejection.plusDays(3), AppealKind.ADMINISTRATIVE_APPEAL));
       assertThat(s.condition(RuleId.IMPLICIT_REJECTION, rejection.plusDays(4))).isNotNull();
@@ -316,6 +321,8 @@ class RulesTest {
           .contains("au plus tard le 3 juin 2026").contains("vérifier le délai indiqué dans la décision")
           .contains("un recours gracieux ne prolonge pas ce délai");
       assertThat(c.message().en()).contains("by 3 June 2026");
+      assertThat(c.message().fr()).contains("l'enregistrer sur le dossier (« Recours déposé ») : l'alerte se clôt.")
+          .endsWith("vérifier les dates.");
       assertThat(s.on(refused).nextChange()).contains(day("2026-05-27"));
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-26")).severity()).isEqualTo(Severity.HIGH);
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-27")).severity()).as("its last week")
