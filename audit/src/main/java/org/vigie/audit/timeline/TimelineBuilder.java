@@ -110,7 +110,8 @@ public final class TimelineBuilder {
   }
 
   /**
-   * An alert record: raised, updated (raised again, at a higher severity), handed over (raised again
+   * An alert record: raised, updated (raised again: at a higher severity, with its deadline moved or its next
+   * steps changed), handed over (raised again
    * for the volunteer the case was just assigned to, its severity said as it is then) or resolved (closed, when
    * its deadline passed with nothing recorded that would have resolved it).
    */
