@@ -19,6 +19,7 @@ import org.vigie.intake.support.TestIntake;
 import org.vigie.platform.testing.SharedKafka;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.topics.Topics;
 
@@ -137,10 +138,37 @@ class AlertListTest {
   }
 
   @Test
+  void filteredByCaseAndByRuleWithinTheAssociationOnly() throws Exception {
+    TestIntake.Association own = TestIntake.newAssociation(API);
+    String caseA = TestIntake.newCase(API, own.token());
+    String caseB = TestIntake.newCase(API, own.token());
+    Instant at = Instant.parse("2026-11-02T08:00:00Z");
+    Object[][] alerts = {{caseA, RuleId.APPEAL_DEADLINE}, {caseA, RuleId.HEALTH_COVER_CLOSING}, {caseB, RuleId.APPEAL_DEADLINE}};
+    List<String> ids = new ArrayList<>();
+    try (KafkaProducer<String, CaseAlert> p = new KafkaProducer<>(SharedKafka.settings().producer("test-alert-filter"),
+        Topics.CASE_ALERTS.keySerde().serializer(), Topics.CASE_ALERTS.valueSerde().serializer())) {
+      for (Object[] a : alerts) {
+        String alertId = "filter-" + UUID.randomUUID();
+        ids.add(alertId);
+        CaseAlert alert = CaseAlert.newBuilder(FoundationFlowTest.alert(alertId, (String) a[0], own.id(), AlertStatus.RAISED,
+            at, at.plusSeconds(ids.size()))).setRule((RuleId) a[1]).build();
+        p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), (String) a[0], alert)).get();
+      }
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> API.get("/api/v1/alerts", own.token()).json().get("alerts").size() == 3);
+    assertThat(ids(API.get("/api/v1/alerts?caseId=" + caseA, own.token()))).containsExactly(ids.get(1), ids.get(0));
+    assertThat(ids(API.get("/api/v1/alerts?rule=APPEAL_DEADLINE", own.token()))).containsExactly(ids.get(2), ids.get(0));
+    Api.Response one = API.get("/api/v1/alerts?caseId=" + caseA + "&rule=APPEAL_DEADLINE", own.token());
+    assertThat(ids(one)).containsExactly(ids.get(0));
+    assertThat(one.json().get("total").asInt()).isEqualTo(1);
+    assertThat(ids(API.get("/api/v1/alerts?caseId=" + caseA, association.token()))).as("another association's case").isEmpty();
+  }
+
+  @Test
   void parametersOutOfRangeAreProblemsNamingThem() {
     for (String[] bad : new String[][] {{"limit=0", "422", "limit"}, {"limit=501", "422", "limit"}, {"limit=many", "400", "limit"},
         {"offset=-1", "422", "offset"}, {"order=oldest", "422", "order"}, {"acknowledged=yes", "422", "acknowledged"},
-        {"status=closed", "422", "status"}}) {
+        {"status=closed", "422", "status"}, {"caseId=12", "400", "caseId"}, {"rule=API_LOST", "422", "rule"}}) {
       Api.Response r = API.get("/api/v1/alerts?" + bad[0], association.token());
       assertThat(r.status()).as(bad[0]).isEqualTo(Integer.parseInt(bad[1]));
       assertThat(r.contentType()).startsWith("application/problem+json");

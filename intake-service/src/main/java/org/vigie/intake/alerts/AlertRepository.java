@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.RuleId;
 
 /** The alerts read model: the newest state of each alert, read per association. */
 public final class AlertRepository {
@@ -80,8 +81,8 @@ public final class AlertRepository {
    * Which alerts of an association: {@code status} open, resolved or all; {@code acknowledged}
    * taken in hand or not, when given.
    */
-  public record Query(UUID associationId, String status, Optional<UUID> volunteer, Optional<Boolean> acknowledged,
-      Order order, int limit, int offset) {}
+  public record Query(UUID associationId, String status, Optional<UUID> volunteer, Optional<UUID> caseId,
+      Optional<RuleId> rule, Optional<Boolean> acknowledged, Order order, int limit, int offset) {}
 
   /** A page of alerts and how many the query matches in all. */
   public record Page(List<ObjectNode> alerts, long total) {}
@@ -95,7 +96,10 @@ public final class AlertRepository {
     String byVolunteer = q.volunteer().isPresent() ? " AND assigned_volunteer_id = :volunteer" : "";
     String byAcknowledgement = q.acknowledged().map(a -> a ? " AND acknowledged_at IS NOT NULL" : " AND acknowledged_at IS NULL")
         .orElse("");
-    String where = " FROM alerts WHERE association_id = :association" + filter + byVolunteer + byAcknowledgement;
+    String byCase = q.caseId().isPresent() ? " AND case_id = :case" : "";
+    String byRule = q.rule().isPresent() ? " AND rule = :rule" : "";
+    String where = " FROM alerts WHERE association_id = :association" + filter + byVolunteer + byCase + byRule
+        + byAcknowledgement;
     return jdbi.withHandle(h -> {
       var page = h.createQuery("SELECT " + COLUMNS + where + " ORDER BY " + q.order().sql + " LIMIT :limit OFFSET :offset")
           .bind("association", q.associationId().toString()).bind("limit", q.limit()).bind("offset", q.offset());
@@ -103,6 +107,14 @@ public final class AlertRepository {
       q.volunteer().ifPresent(v -> {
         page.bind("volunteer", v.toString());
         count.bind("volunteer", v.toString());
+      });
+      q.caseId().ifPresent(c -> {
+        page.bind("case", c.toString());
+        count.bind("case", c.toString());
+      });
+      q.rule().ifPresent(r -> {
+        page.bind("rule", r.name());
+        count.bind("rule", r.name());
       });
       List<ObjectNode> alerts = page.map((rs, ctx) -> toJson(rs)).list();
       long total = alerts.size() < q.limit() && (q.offset() == 0 || !alerts.isEmpty())

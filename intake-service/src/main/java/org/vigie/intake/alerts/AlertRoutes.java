@@ -26,6 +26,7 @@ import org.vigie.intake.http.Writes;
 import org.vigie.intake.outbox.Outbox;
 import org.vigie.intake.outbox.OutboxRecord;
 import org.vigie.schemas.AlertAcknowledgement;
+import org.vigie.schemas.RuleId;
 import org.vigie.schemas.topics.Topics;
 
 /** The association's alerts, from the read model; a member takes one in hand (acknowledges it). */
@@ -92,7 +93,7 @@ public final class AlertRoutes {
 
   /**
    * A page of the association's alerts: {@code status} open (default), resolved or all;
-   * {@code assignedVolunteerId}; {@code acknowledged} true or false (taken in hand or not);
+   * {@code assignedVolunteerId}; {@code caseId}; {@code rule}; {@code acknowledged} true or false (taken in hand or not);
    * {@code order} recent (default: last emitted first) or urgency (most severe, then nearest
    * deadline first); {@code limit} 1–500 (default 500) and {@code offset}, with {@code total} and,
    * while more follow, {@code nextOffset}.
@@ -101,12 +102,14 @@ public final class AlertRoutes {
     String status = QueryParams.oneOf(ctx, "status", List.of("open", "resolved", "all"));
     Optional<UUID> volunteer = Optional.ofNullable(ctx.queryParam("assignedVolunteerId"))
         .map(s -> Ids.path(s, Resource.VOLUNTEER));
+    Optional<UUID> caseId = QueryParams.uuid(ctx, "caseId");
+    Optional<RuleId> rule = QueryParams.constant(ctx, "rule", RuleId.class);
     String acknowledged = QueryParams.oneOf(ctx, "acknowledged", List.of("any", "true", "false"));
     AlertRepository.Order order = "urgency".equals(QueryParams.oneOf(ctx, "order", List.of("recent", "urgency")))
         ? AlertRepository.Order.URGENCY : AlertRepository.Order.RECENT;
     int limit = QueryParams.integer(ctx, "limit", MAX_PAGE, 1, MAX_PAGE);
     int offset = QueryParams.integer(ctx, "offset", 0, 0, 1_000_000);
-    AlertRepository.Query query = new AlertRepository.Query(caller.associationId(), status, volunteer,
+    AlertRepository.Query query = new AlertRepository.Query(caller.associationId(), status, volunteer, caseId, rule,
         "any".equals(acknowledged) ? Optional.empty() : Optional.of(Boolean.parseBoolean(acknowledged)), order, limit, offset);
     AlertRepository.Page page = alerts.byAssociation(query);
     ObjectNode out = json.object();

@@ -43,6 +43,38 @@ public final class QueryParams {
     }
   }
 
+  /** An identifier parameter (a UUID), empty when absent: 400 naming it when not one. */
+  public static Optional<java.util.UUID> uuid(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return Optional.empty();
+    }
+    try {
+      if (raw.strip().length() == 36) {
+        return Optional.of(java.util.UUID.fromString(raw.strip()));
+      }
+    } catch (IllegalArgumentException e) {
+      // fall through
+    }
+    throw ApiProblem.badRequest(name, "Le paramètre '" + name + "' doit être un identifiant",
+        "Query parameter '" + name + "' must be an identifier");
+  }
+
+  /** A parameter naming a constant of {@code type}, empty when absent: 422 naming it otherwise. */
+  public static <E extends Enum<E>> Optional<E> constant(Context ctx, String name, Class<E> type) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return Optional.empty();
+    }
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(raw.strip())) {
+        return Optional.of(e);
+      }
+    }
+    throw ApiProblem.unprocessable(name, "Le paramètre '" + name + "' ne correspond à aucune valeur connue",
+        "Query parameter '" + name + "' matches no known value");
+  }
+
   /** A parameter taking one of {@code values} (the first when absent): 422 otherwise. */
   public static String oneOf(Context ctx, String name, List<String> values) {
     String raw = ctx.queryParam(name);
