@@ -35,10 +35,10 @@ public class AppealDeadlineV2 extends BaseRule {
   private static final String OQTF_STEPS_EN = "Refer the person at once to a lawyer or a legal help desk (legal aid is "
       + "possible): an appeal to the prefecture does not extend this time. In parallel, refer the case to the "
       + "Défenseur des droits.";
-  private static final String REFUSAL_STEPS_FR = "Orienter vers un·e avocat·e ou une permanence juridique (aide "
+  static final String REFUSAL_STEPS_FR = "Orienter vers un·e avocat·e ou une permanence juridique (aide "
       + "juridictionnelle possible) : recours en annulation et, en cas d'urgence, référé-suspension (CJA L.521-1). "
       + "Saisir en parallèle le Défenseur des droits.";
-  private static final String REFUSAL_STEPS_EN = "Refer the person to a lawyer or a legal help desk (legal aid is "
+  static final String REFUSAL_STEPS_EN = "Refer the person to a lawyer or a legal help desk (legal aid is "
       + "possible): annulment action and, if urgent, a référé-suspension (CJA L.521-1). In parallel, refer the case "
       + "to the Défenseur des droits.";
 
@@ -58,7 +58,12 @@ public class AppealDeadlineV2 extends BaseRule {
 
   /** For a later version that changes what ends the condition, not how it is timed. */
   AppealDeadlineV2(String version, RuleDoc doc) {
-    super(RuleId.APPEAL_DEADLINE, "CJA R.421-1, R.421-2, R.421-5; CESEDA L.614-1, livre IX", LegalTexts.CESEDA_2024, version,
+    this(version, doc, "CJA R.421-1, R.421-2, R.421-5; CESEDA L.614-1, livre IX");
+  }
+
+  /** For a later version that also encodes other texts. */
+  AppealDeadlineV2(String version, RuleDoc doc, String reference) {
+    super(RuleId.APPEAL_DEADLINE, reference, LegalTexts.CESEDA_2024, version,
         doc, "appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30, "criticalDays", 7);
   }
 

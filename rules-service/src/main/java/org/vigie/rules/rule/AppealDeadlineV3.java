@@ -14,11 +14,16 @@ import org.vigie.rules.state.CaseView;
  * be seized; nor does a référé mesures utiles (L.521-3), which contests no rejection. A later refusal opens its
  * own time: an appeal filed before it was not brought against it. The message says to record the appeal.
  */
-public final class AppealDeadlineV3 extends AppealDeadlineV2 {
+public class AppealDeadlineV3 extends AppealDeadlineV2 {
   public AppealDeadlineV3() {
     super("3", new RuleDoc("A rejection can still be contested: an implicit rejection arose, or the prefecture refused "
         + "the request (with or without an OQTF); ends once an annulment action or a référé-suspension is filed.",
         TIMING, SEVERITY));
+  }
+
+  /** For a later version that adds to what this one watches. */
+  AppealDeadlineV3(String version, RuleDoc doc, String reference) {
+    super(version, doc, reference);
   }
 
   @Override

@@ -21,8 +21,10 @@ public final class RuleSets {
   public static final String V3 = "v3";
   /** IMPLICIT_REJECTION at version "2" (it ends once the rejection is contested before the court, as APPEAL_DEADLINE 3). */
   public static final String V4 = "v4";
+  /** APPEAL_DEADLINE at version "4" (an appeal to the prefecture within the time interrupts it, except with an OQTF). */
+  public static final String V5 = "v5";
   /** The set the rules-service runs. */
-  public static final String CURRENT = V4;
+  public static final String CURRENT = V5;
 
   private static final Map<String, Supplier<List<Rule>>> SETS = sets();
   private static final Map<String, String> CHANGES = Map.of(
@@ -33,7 +35,11 @@ public final class RuleSets {
           + "(the event `APPEAL_FILED`); version 2 kept it open until the deadline whatever was filed.",
       V4, "`IMPLICIT_REJECTION` version 2: once the rejection arose, it ends when an annulment action or a "
           + "référé-suspension is filed, as `APPEAL_DEADLINE` version 3 does; version 1 kept it open until a decision, "
-          + "telling the volunteer to seize the court after it was done.");
+          + "telling the volunteer to seize the court after it was done.",
+      V5, "`APPEAL_DEADLINE` version 4: an appeal to the prefecture (recours gracieux or hiérarchique) filed within a "
+          + "two-month time to contest interrupts it (CRPA L.411-2): the deadline becomes the appeal's day + 2 months "
+          + "(its implicit rejection) + 2 months, not with an OQTF; version 3 kept the first deadline and closed the "
+          + "alert as lapsed.");
 
   private RuleSets() {}
 
@@ -42,7 +48,8 @@ public final class RuleSets {
     sets.put(V1, Rules::v1);
     sets.put(V2, Rules::v2);
     sets.put(V3, Rules::v3);
-    sets.put(V4, Rules::all);
+    sets.put(V4, Rules::v4);
+    sets.put(V5, Rules::all);
     return sets;
   }
 

@@ -9,6 +9,13 @@ public final class Rules {
   /** The current rules (the set {@link RuleSets#CURRENT}). */
   public static List<Rule> all() {
     return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
+        new ApiExpired(), new ApiNotIssued(), new ImplicitRejectionV2(), new AppealDeadlineV4(), new BlockageUnresolved(),
+        new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
+  }
+
+  /** The set {@link RuleSets#V4}: an appeal to the prefecture left the time to appeal as it was. */
+  static List<Rule> v4() {
+    return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
         new ApiExpired(), new ApiNotIssued(), new ImplicitRejectionV2(), new AppealDeadlineV3(), new BlockageUnresolved(),
         new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
   }

@@ -226,6 +226,22 @@ public final class CaseView {
     return false;
   }
 
+  /**
+   * The day of the first appeal to the prefecture (recours gracieux or hiérarchique) filed from {@code from} to
+   * {@code to} (both included), by today.
+   */
+  public Optional<LocalDate> administrativeAppealFiled(LocalDate from, LocalDate to) {
+    for (SituationFact f : state.getSituations()) {
+      if (!known(f.getOn())) {
+        break;
+      }
+      if (f.getAppeal() == AppealKind.ADMINISTRATIVE_APPEAL && !f.getOn().isBefore(from) && !f.getOn().isAfter(to)) {
+        return Optional.of(f.getOn());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** An annulment action, or a référé-suspension (which goes with one); not an appeal to the prefecture. */
   public static boolean seizesTheCourt(AppealKind kind) {
     return kind == AppealKind.COURT_APPEAL || kind == AppealKind.SUSPENSION_REFERRAL;

@@ -38,19 +38,28 @@ class RuleSetsTest {
   }
 
   @Test
-  void theFourthSetChangesTheImplicitRejectionAndIsTheCurrentOne() {
+  void theFourthSetChangesTheImplicitRejection() {
     assertThat(RuleEngine.named(RuleSets.V4).rules()).hasSize(13)
         .allSatisfy(r -> assertThat(r.version()).isEqualTo(
             r.id() == RuleId.APPEAL_DEADLINE ? "3" : r.id() == RuleId.IMPLICIT_REJECTION ? "2" : "1"));
-    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V4);
     assertThat(RuleEngine.named(RuleSets.V4).rulesVersion()).contains("IMPLICIT_REJECTION@2,APPEAL_DEADLINE@3")
-        .isNotEqualTo(RuleEngine.named(RuleSets.V3).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
+        .isNotEqualTo(RuleEngine.named(RuleSets.V3).rulesVersion());
+  }
+
+  @Test
+  void theFifthSetChangesTheAppealDeadlineAndIsTheCurrentOne() {
+    assertThat(RuleEngine.named(RuleSets.V5).rules()).hasSize(13)
+        .allSatisfy(r -> assertThat(r.version()).isEqualTo(
+            r.id() == RuleId.APPEAL_DEADLINE ? "4" : r.id() == RuleId.IMPLICIT_REJECTION ? "2" : "1"));
+    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V5);
+    assertThat(RuleEngine.named(RuleSets.V5).rulesVersion()).contains("IMPLICIT_REJECTION@2,APPEAL_DEADLINE@4")
+        .isNotEqualTo(RuleEngine.named(RuleSets.V4).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
   }
 
   @Test
   void anUnknownVersionNamesTheKnownOnes() {
     assertThatThrownBy(() -> RuleEngine.named("v0"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("v0").hasMessageContaining("v1").hasMessageContaining("v4");
+        .hasMessageContaining("v0").hasMessageContaining("v1").hasMessageContaining("v5");
   }
 }

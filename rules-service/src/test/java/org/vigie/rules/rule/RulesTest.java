@@ -426,6 +426,82 @@ class RulesTest {
     }
 
     @Test
+    void anAppealToThePrefectureWithinTheTimeInterruptsItUntilItsImplicitRejectionAndTwoMonthsMore() {
+      LocalDate refused = day("2026-05-04");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(refused, Decision.REFUSED, null));
+      Condition before = s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-20"));
+      assertThat(before.deadline()).isEqualTo(day("2026-07-04"));
+      s.record(e.appeal(day("2026-06-01"), AppealKind.ADMINISTRATIVE_APPEAL));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-01"));
+      assertThat(c.episodeStart()).as("the same alert").isEqualTo(refused);
+      assertThat(c.deadline()).isEqualTo(day("2026-10-01"));
+      assertThat(c.severity()).isEqualTo(Severity.WARNING);
+      assertThat(c.message().fr()).contains("recours gracieux ou hiérarchique le 1 juin 2026")
+          .contains("interrompu le délai de recours (CRPA L.411-2)").contains("rejeté implicitement le 1 août 2026")
+          .contains("jusqu'au 1 octobre 2026").contains("(« Recours déposé »)");
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-28"))).as("no CRITICAL week at the first deadline")
+          .extracting(Condition::severity).isEqualTo(Severity.WARNING);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-07-05"))).as("past the first deadline").isNotNull();
+      assertThat(s.on(day("2026-09-15")).nextChange()).as("the engine wakes up for its HIGH days").contains(day("2026-09-16"));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-09-16")).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-09-24")).severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-10-02"))).isNull();
+      // the court seized ends it
+      s.record(e.appeal(day("2026-08-10"), AppealKind.COURT_APPEAL));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-08-10"))).isNull();
+    }
+
+    @Test
+    void theAnswerToTheAppealToThePrefectureOpensItsOwnTime() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(day("2026-05-04"), Decision.REFUSED, null), e.appeal(day("2026-06-01"), AppealKind.ADMINISTRATIVE_APPEAL),
+          e.decision(day("2026-06-20"), Decision.REFUSED, null));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-20"));
+      assertThat(c.episodeStart()).isEqualTo(day("2026-06-20"));
+      assertThat(c.deadline()).isEqualTo(day("2026-08-20"));
+    }
+
+    @Test
+    void anAppealToThePrefectureDoesNotInterruptAnOqtfsTimeNorAYearNorALateOne() {
+      Scenario oqtf = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(day("2026-05-04"), Decision.REFUSED_WITH_OQTF, null),
+          e.appeal(day("2026-05-10"), AppealKind.ADMINISTRATIVE_APPEAL));
+      assertThat(oqtf.condition(RuleId.APPEAL_DEADLINE, day("2026-05-10")).deadline()).isEqualTo(day("2026-06-03"));
+      assertThat(oqtf.condition(RuleId.APPEAL_DEADLINE, day("2026-06-04"))).isNull();
+
+      Scenario year = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(day("2026-03-10"), true, false),
+          e.appeal(rejection.plusDays(10), AppealKind.ADMINISTRATIVE_APPEAL));
+      assertThat(year.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(10)).deadline()).isEqualTo(day("2027-07-10"));
+
+      Scenario late = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(day("2026-05-04"), Decision.REFUSED, null), e.appeal(day("2026-07-05"), AppealKind.ADMINISTRATIVE_APPEAL));
+      assertThat(late.condition(RuleId.APPEAL_DEADLINE, day("2026-07-04")).deadline()).isEqualTo(day("2026-07-04"));
+      assertThat(late.condition(RuleId.APPEAL_DEADLINE, day("2026-07-05"))).isNull();
+    }
+
+    @Test
+    void anAppealToThePrefectureInterruptsAnImplicitRejectionsTime() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(day("2026-03-10")),
+          e.appeal(rejection.plusDays(20), AppealKind.ADMINISTRATIVE_APPEAL));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(20));
+      assertThat(c.episodeStart()).isEqualTo(rejection);
+      assertThat(c.deadline()).isEqualTo(rejection.plusDays(20).plusMonths(4));
+      assertThat(c.message().fr()).startsWith("Le rejet implicite du 10 juillet 2026 a fait l'objet d'un recours gracieux");
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, rejection.plusDays(20).plusMonths(4).plusDays(1))).isNull();
+    }
+
+    @Test
+    void theFourthRuleSetKeptTheFirstDeadlineAfterAnAppealToThePrefecture() {
+      RuleEngine v4 = RuleEngine.named(RuleSets.V4);
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(day("2026-05-04"), Decision.REFUSED, null), e.appeal(day("2026-06-01"), AppealKind.ADMINISTRATIVE_APPEAL));
+      assertThat(v4.evaluate(s.state(), day("2026-07-05"), v4.defaults()).conditions())
+          .noneMatch(c -> c.condition().rule() == RuleId.APPEAL_DEADLINE);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-07-05"))).isNotNull();
+    }
+
+    @Test
     void theSecondRuleSetKeptTheTimeOpenWhateverWasFiled() {
       RuleEngine v2 = RuleEngine.named(RuleSets.V2);
       Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),

@@ -177,6 +177,35 @@ class RulesTopologyTest {
   }
 
   @Test
+  void anAppealToThePrefectureMovesTheTimeToAppealUntilItsImplicitRejectionAndTwoMonthsMore() {
+    Events c = new Events("case-gracieux");
+    driver.record(c.opened(today.minusDays(200), today.plusDays(400)), c.submission(today.minusDays(80)),
+        c.decision(today, Decision.REFUSED, null));
+    CaseAlert raised = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.APPEAL_DEADLINE).findFirst().orElseThrow();
+    assertThat(raised.getDeadline()).isEqualTo(today.plusMonths(2));
+
+    driver.record(c.appeal(today, org.vigie.schemas.AppealKind.ADMINISTRATIVE_APPEAL));
+    LocalDate deadline = today.plusMonths(4);
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getAlertId()).isEqualTo(raised.getAlertId());
+      assertThat(a.getSeverity()).isEqualTo(Severity.WARNING);
+      assertThat(a.getDeadline()).isEqualTo(deadline);
+      assertThat(a.getMessage().getFr()).contains("CRPA L.411-2");
+    });
+    driver.advanceTo(today.plusMonths(2).plusDays(1));
+    assertThat(driver.newAlerts()).as("nothing at the first deadline").isEmpty();
+    driver.advanceTo(deadline.minusDays(15));
+    assertThat(driver.newAlerts()).singleElement().extracting(CaseAlert::getSeverity).isEqualTo(Severity.HIGH);
+    driver.advanceTo(deadline.minusDays(7));
+    assertThat(driver.newAlerts()).singleElement().extracting(CaseAlert::getSeverity).isEqualTo(Severity.CRITICAL);
+    driver.advanceTo(deadline.plusDays(1));
+    assertThat(driver.newAlerts()).filteredOn(a -> a.getRule() == RuleId.APPEAL_DEADLINE).singleElement().satisfies(a -> {
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+      assertThat(a.getLapsed()).as("its time ran out with nothing filed at the court").isTrue();
+    });
+  }
+
+  @Test
   void aShorterTimeSetByTheAssociationMovesAnOpenAlertsDeadline() {
     Events c = new Events("case-oqtf");
     driver.record(c.opened(today.minusDays(200), today.plusDays(400)), c.submission(today.minusDays(80)),
