@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.vigie.rules.rule.AppealDeadlineV4;
 import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.Decision;
@@ -233,7 +234,19 @@ public final class LetterWriter {
     }
     d.add("Voie envisageable :");
     Optional<LocalDate> rejection = s.implicitRejection();
-    if (refusal.isPresent()) {
+    Optional<AppealDeadlineV4.Interrupted> interrupted = s.interruptedAppealTime()
+        .filter(i -> !i.deadline().isBefore(c.today()));
+    if (interrupted.isPresent()) {
+      AppealDeadlineV4.Interrupted i = interrupted.get();
+      d.items(List.of((i.refusal() ? "Refus de titre de séjour, décision du " : "Décision implicite de rejet née le ")
+              + FrenchDates.of(i.rejection()) + ".",
+          "Recours gracieux ou hiérarchique déposé le " + FrenchDates.of(i.appealed()) + ", dans le délai de recours "
+              + "contentieux, qu'il a interrompu (CRPA L.411-2) : sans réponse, il est rejeté implicitement le "
+              + FrenchDates.of(i.silenceRejects()) + " (CRPA L.231-4), et le recours en annulation devant le tribunal "
+              + "administratif reste possible jusqu'au " + FrenchDates.of(i.deadline()) + " ; une réponse écrite ouvre "
+              + "un nouveau délai de deux mois.",
+          "En cas d'urgence, référé-suspension (CJA L.521-1) avec le recours, sans attendre la réponse."));
+    } else if (refusal.isPresent()) {
       d.items(refusalRoutes(refusal.get(), s.refusalAppealDeadline(refusal.get())));
     } else if (rejection.isPresent() && !rejection.get().isAfter(c.today())) {
       d.items(List.of("Une décision implicite de rejet est née le " + FrenchDates.of(rejection.get()) + " (CESEDA R.432-1 et"

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.vigie.rules.rule.AppealDeadlineV2;
+import org.vigie.rules.rule.AppealDeadlineV4;
 import org.vigie.rules.rule.ImplicitRejection;
 import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.ApiFact;
@@ -141,6 +142,11 @@ final class Situation {
    */
   LocalDate refusalAppealDeadline(DecisionFact refusal) {
     return AppealDeadlineV2.refusalDeadline(refusal, c.settings()).orElseThrow();
+  }
+
+  /** The time to contest the rejection as interrupted by an appeal to the prefecture, as the rules count it. */
+  Optional<AppealDeadlineV4.Interrupted> interruptedAppealTime() {
+    return AppealDeadlineV4.interrupted(view, c.settings());
   }
 
   /** The day the implicit rejection arises (or arose) for the pending complete submission. */

@@ -185,6 +185,25 @@ class LetterWriterTest {
   }
 
   @Test
+  void theLawyersBriefTellsTheTimeAnAppealToThePrefectureInterrupted() {
+    SituationUpdated gracieux = SituationUpdated.newBuilder().setAppeal(AppealKind.ADMINISTRATIVE_APPEAL).build();
+    CaseEvents refused = noApiSinceExpiry().decision(LocalDate.of(2026, 11, 10), Decision.REFUSED)
+        .add(LocalDate.of(2026, 11, 20), gracieux);
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(refused, "Aminata Koné", "7512345670", List.of())).text())
+        .contains("Refus de titre de séjour, décision du 10 novembre 2026.",
+            "Recours gracieux ou hiérarchique déposé le 20 novembre 2026, dans le délai de recours contentieux, qu'il a "
+                + "interrompu (CRPA L.411-2) : sans réponse, il est rejeté implicitement le 20 janvier 2027",
+            "reste possible jusqu'au 20 mars 2027")
+        .doesNotContain("Vigie retient le 10 janvier 2027");
+
+    CaseEvents oqtf = noApiSinceExpiry().decision(LocalDate.of(2026, 11, 10), Decision.REFUSED_WITH_OQTF)
+        .add(LocalDate.of(2026, 11, 20), gracieux);
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(oqtf, "Aminata Koné", "7512345670", List.of())).text())
+        .as("an OQTF's time is not interrupted").contains("Vigie retient le 10 décembre 2026", "un recours gracieux ne "
+            + "prolonge pas ce délai").doesNotContain("CRPA L.411-2");
+  }
+
+  @Test
   void withoutAnIdentityTheDraftLeavesBlanksToFillIn() {
     Letter letter = writer.write(LetterKind.DEFENSEUR_DES_DROITS, letterCase(noApiSinceExpiry(), null, null, List.of()));
     assertThat(letter.toComplete()).contains(Situation.NAME_PLACEHOLDER, Situation.NUMBER_PLACEHOLDER,

@@ -35,11 +35,19 @@ public final class AppealDeadlineV4 extends AppealDeadlineV3 {
         + "appealMonths.", SEVERITY), "CJA R.421-1, R.421-2, R.421-5; CRPA L.411-2, L.231-4; CESEDA L.614-1, livre IX");
   }
 
-  /** A rejection's time interrupted by an appeal to the prefecture: the rejection's day, the appeal's, the new deadline. */
-  private record Interrupted(LocalDate rejection, boolean refusal, LocalDate appealed, LocalDate deadline) {}
+  /**
+   * A rejection's time interrupted by an appeal to the prefecture: the rejection's day (an explicit {@code refusal}
+   * or an implicit rejection), the appeal's, the day the prefecture's silence rejects it, and the new deadline.
+   */
+  public record Interrupted(LocalDate rejection, boolean refusal, LocalDate appealed, LocalDate deadline) {
+    public LocalDate silenceRejects() {
+      return appealed.plusMonths(SILENCE_MONTHS);
+    }
+  }
 
-  private Optional<Interrupted> interrupted(CaseView view, RuleSettings settings) {
-    int months = threshold(settings, "appealMonths");
+  /** The case's time to contest a rejection as interrupted by an appeal to the prefecture, if it is (as on today). */
+  public static Optional<Interrupted> interrupted(CaseView view, RuleSettings settings) {
+    int months = settings.threshold(org.vigie.schemas.RuleId.APPEAL_DEADLINE, "appealMonths");
     Optional<DecisionFact> decision = view.decision();
     if (decision.isPresent() && decision.get().getDecision() == Decision.REFUSED) {
       LocalDate refused = decision.get().getDecidedOn();
@@ -76,7 +84,7 @@ public final class AppealDeadlineV4 extends AppealDeadlineV3 {
     Severity severity = i.refusal() && !today.isBefore(i.deadline().minusDays(threshold(settings, "criticalDays")))
         ? Severity.CRITICAL
         : !today.isBefore(i.deadline().minusDays(threshold(settings, "warnDays"))) ? Severity.HIGH : Severity.WARNING;
-    LocalDate silence = i.appealed().plusMonths(SILENCE_MONTHS);
+    LocalDate silence = i.silenceRejects();
     return Optional.of(new Condition(id(), severity, i.rejection(), i.deadline(), () -> Texts.withAppealToRecord(
         Texts.message((i.refusal() ? "Le refus du " : "Le rejet implicite du ") + Texts.fr(i.rejection())
                 + " a fait l'objet d'un recours gracieux ou hiérarchique le " + Texts.fr(i.appealed()) + ", qui a "
