@@ -53,9 +53,10 @@ public final class AppealDeadlineV4 extends AppealDeadlineV3 {
       LocalDate refused = decision.get().getDecidedOn();
       LocalDate deadline = refusalDeadline(decision.get(), settings).orElseThrow();
       Optional<LocalDate> appealed = view.administrativeAppealFiled(refused, deadline);
-      if (appealed.isPresent()) {
-        return Optional.of(new Interrupted(refused, true, appealed.get(),
-            appealed.get().plusMonths(SILENCE_MONTHS).plusMonths(months)));
+      LocalDate interrupted = appealed.map(a -> a.plusMonths(SILENCE_MONTHS).plusMonths(months)).orElse(null);
+      // once that time is over too, a later request's implicit rejection is watched, as in version 3
+      if (interrupted != null && !view.today().isAfter(interrupted)) {
+        return Optional.of(new Interrupted(refused, true, appealed.get(), interrupted));
       }
     }
     if (decision.isPresent() && decision.get().getDecision() == Decision.REFUSED_WITH_OQTF && view.refused()) {

@@ -453,6 +453,18 @@ class RulesTest {
     }
 
     @Test
+    void onceTheInterruptedTimeIsOverALaterRequestsImplicitRejectionIsWatched() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.decision(day("2026-05-04"), Decision.REFUSED, null), e.appeal(day("2026-06-01"), AppealKind.ADMINISTRATIVE_APPEAL),
+          e.submission(day("2026-07-01")));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-10-01")).deadline()).isEqualTo(day("2026-10-01"));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-10-02"))).isNull();
+      Condition implicit = s.condition(RuleId.APPEAL_DEADLINE, day("2026-11-02"));
+      assertThat(implicit.episodeStart()).isEqualTo(day("2026-11-01"));
+      assertThat(implicit.deadline()).isEqualTo(day("2027-01-01"));
+    }
+
+    @Test
     void theAnswerToTheAppealToThePrefectureOpensItsOwnTime() {
       Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
           e.decision(day("2026-05-04"), Decision.REFUSED, null), e.appeal(day("2026-06-01"), AppealKind.ADMINISTRATIVE_APPEAL),
