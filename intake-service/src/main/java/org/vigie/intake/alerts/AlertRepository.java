@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -93,29 +95,27 @@ public final class AlertRepository {
       case "resolved" -> " AND status = 'RESOLVED'";
       default -> "";
     };
-    String byVolunteer = q.volunteer().isPresent() ? " AND assigned_volunteer_id = :volunteer" : "";
-    String byAcknowledgement = q.acknowledged().map(a -> a ? " AND acknowledged_at IS NOT NULL" : " AND acknowledged_at IS NULL")
-        .orElse("");
-    String byCase = q.caseId().isPresent() ? " AND case_id = :case" : "";
-    String byRule = q.rule().isPresent() ? " AND rule = :rule" : "";
-    String where = " FROM alerts WHERE association_id = :association" + filter + byVolunteer + byCase + byRule
-        + byAcknowledgement;
+    // each filter given adds its condition and its parameter, bound alike to the page and to its count
+    Map<String, Object> binds = new HashMap<>();
+    binds.put("association", q.associationId().toString());
+    StringBuilder where = new StringBuilder(" FROM alerts WHERE association_id = :association").append(filter);
+    if (q.volunteer().isPresent()) {
+      where.append(" AND assigned_volunteer_id = :volunteer");
+      binds.put("volunteer", q.volunteer().get().toString());
+    }
+    if (q.caseId().isPresent()) {
+      where.append(" AND case_id = :case");
+      binds.put("case", q.caseId().get().toString());
+    }
+    if (q.rule().isPresent()) {
+      where.append(" AND rule = :rule");
+      binds.put("rule", q.rule().get().name());
+    }
+    q.acknowledged().ifPresent(a -> where.append(a ? " AND acknowledged_at IS NOT NULL" : " AND acknowledged_at IS NULL"));
     return jdbi.withHandle(h -> {
       var page = h.createQuery("SELECT " + COLUMNS + where + " ORDER BY " + q.order().sql + " LIMIT :limit OFFSET :offset")
-          .bind("association", q.associationId().toString()).bind("limit", q.limit()).bind("offset", q.offset());
-      var count = h.createQuery("SELECT count(*)" + where).bind("association", q.associationId().toString());
-      q.volunteer().ifPresent(v -> {
-        page.bind("volunteer", v.toString());
-        count.bind("volunteer", v.toString());
-      });
-      q.caseId().ifPresent(c -> {
-        page.bind("case", c.toString());
-        count.bind("case", c.toString());
-      });
-      q.rule().ifPresent(r -> {
-        page.bind("rule", r.name());
-        count.bind("rule", r.name());
-      });
+          .bindMap(binds).bind("limit", q.limit()).bind("offset", q.offset());
+      var count = h.createQuery("SELECT count(*)" + where).bindMap(binds);
       List<ObjectNode> alerts = page.map((rs, ctx) -> toJson(rs)).list();
       long total = alerts.size() < q.limit() && (q.offset() == 0 || !alerts.isEmpty())
           ? q.offset() + alerts.size() : count.mapTo(Long.class).one();

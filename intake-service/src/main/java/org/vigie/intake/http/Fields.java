@@ -116,12 +116,18 @@ public final class Fields {
   }
 
   public static <E extends Enum<E>> E enumValue(String field, String raw, Class<E> type) {
+    return constantNamed(raw, type).orElseThrow(() ->
+        rejectedField(field, "doit prendre l'une des valeurs " + symbols(type), "must be one of " + symbols(type)));
+  }
+
+  /** The constant of {@code type} named exactly {@code raw}, if any. */
+  static <E extends Enum<E>> Optional<E> constantNamed(String raw, Class<E> type) {
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(raw)) {
-        return e;
+        return Optional.of(e);
       }
     }
-    throw rejectedField(field, "doit prendre l'une des valeurs " + symbols(type), "must be one of " + symbols(type));
+    return Optional.empty();
   }
 
   public Optional<Boolean> optionalBoolean(String name) {

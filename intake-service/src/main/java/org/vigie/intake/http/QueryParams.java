@@ -49,15 +49,8 @@ public final class QueryParams {
     if (raw == null) {
       return Optional.empty();
     }
-    try {
-      if (raw.strip().length() == 36) {
-        return Optional.of(java.util.UUID.fromString(raw.strip()));
-      }
-    } catch (IllegalArgumentException e) {
-      // fall through
-    }
-    throw ApiProblem.badRequest(name, "Le paramètre '" + name + "' doit être un identifiant",
-        "Query parameter '" + name + "' must be an identifier");
+    return Optional.of(Ids.parse(raw.strip()).orElseThrow(() -> ApiProblem.badRequest(name,
+        "Le paramètre '" + name + "' doit être un identifiant", "Query parameter '" + name + "' must be an identifier")));
   }
 
   /** A parameter naming a constant of {@code type}, empty when absent: 422 naming it otherwise. */
@@ -66,13 +59,9 @@ public final class QueryParams {
     if (raw == null) {
       return Optional.empty();
     }
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(raw.strip())) {
-        return Optional.of(e);
-      }
-    }
-    throw ApiProblem.unprocessable(name, "Le paramètre '" + name + "' ne correspond à aucune valeur connue",
-        "Query parameter '" + name + "' matches no known value");
+    return Optional.of(Fields.constantNamed(raw.strip(), type).orElseThrow(() -> ApiProblem.unprocessable(name,
+        "Le paramètre '" + name + "' doit prendre l'une des valeurs " + Fields.symbols(type),
+        "Query parameter '" + name + "' must be one of " + Fields.symbols(type))));
   }
 
   /** A parameter taking one of {@code values} (the first when absent): 422 otherwise. */

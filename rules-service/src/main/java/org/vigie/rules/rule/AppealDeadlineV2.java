@@ -101,9 +101,7 @@ public class AppealDeadlineV2 extends BaseRule {
     boolean oqtf = decision.getDecision() == Decision.REFUSED_WITH_OQTF;
     boolean stated = decision.getAppealDeadline() != null;
     // the last days: CRITICAL, as a right about to be lost (escalated within a day, through quiet hours)
-    Severity severity = !view.today().isBefore(deadline.minusDays(threshold(settings, "criticalDays"))) ? Severity.CRITICAL
-        : oqtf || !view.today().isBefore(deadline.minusDays(threshold(settings, "warnDays"))) ? Severity.HIGH
-        : Severity.WARNING;
+    Severity severity = severity(view, deadline, true, oqtf, settings);
     Supplier<Message> text = oqtf
         ? () -> Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + " avec une obligation de quitter "
                 + "le territoire français (OQTF). Le recours au tribunal administratif doit être déposé au plus tard le "
@@ -127,6 +125,20 @@ public class AppealDeadlineV2 extends BaseRule {
                 + "months after notification, CJA R.421-1; check the routes and times stated in the decision)."),
             REFUSAL_STEPS_EN);
     return new Condition(id(), severity, on, deadline, text);
+  }
+
+  /**
+   * How urgent a time to contest is on the view's day: its last criticalDays CRITICAL ({@code withCritical}: a
+   * refusal's), HIGH from warnDays before its deadline, or at once ({@code highAtOnce}: an OQTF's), else WARNING.
+   */
+  final Severity severity(CaseView view, LocalDate deadline, boolean withCritical, boolean highAtOnce,
+      RuleSettings settings) {
+    LocalDate today = view.today();
+    if (withCritical && !today.isBefore(deadline.minusDays(threshold(settings, "criticalDays")))) {
+      return Severity.CRITICAL;
+    }
+    return highAtOnce || !today.isBefore(deadline.minusDays(threshold(settings, "warnDays"))) ? Severity.HIGH
+        : Severity.WARNING;
   }
 
   @Override

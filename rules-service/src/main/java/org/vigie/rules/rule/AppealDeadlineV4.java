@@ -8,6 +8,7 @@ import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionFact;
+import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.SubmissionFact;
 
@@ -47,7 +48,7 @@ public final class AppealDeadlineV4 extends AppealDeadlineV3 {
 
   /** The case's time to contest a rejection as interrupted by an appeal to the prefecture, if it is (as on today). */
   public static Optional<Interrupted> interrupted(CaseView view, RuleSettings settings) {
-    int months = settings.threshold(org.vigie.schemas.RuleId.APPEAL_DEADLINE, "appealMonths");
+    int months = settings.threshold(RuleId.APPEAL_DEADLINE, "appealMonths");
     Optional<DecisionFact> decision = view.decision();
     if (decision.isPresent() && decision.get().getDecision() == Decision.REFUSED) {
       LocalDate refused = decision.get().getDecidedOn();
@@ -82,9 +83,7 @@ public final class AppealDeadlineV4 extends AppealDeadlineV3 {
     if (today.isBefore(i.rejection()) || today.isAfter(i.deadline()) || view.courtAppealFiledSince(i.rejection())) {
       return Optional.empty();
     }
-    Severity severity = i.refusal() && !today.isBefore(i.deadline().minusDays(threshold(settings, "criticalDays")))
-        ? Severity.CRITICAL
-        : !today.isBefore(i.deadline().minusDays(threshold(settings, "warnDays"))) ? Severity.HIGH : Severity.WARNING;
+    Severity severity = severity(view, i.deadline(), i.refusal(), false, settings);
     LocalDate silence = i.silenceRejects();
     return Optional.of(new Condition(id(), severity, i.rejection(), i.deadline(), () -> Texts.withAppealToRecord(
         Texts.message((i.refusal() ? "Le refus du " : "Le rejet implicite du ") + Texts.fr(i.rejection())

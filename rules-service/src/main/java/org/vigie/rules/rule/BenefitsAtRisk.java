@@ -40,9 +40,7 @@ public final class BenefitsAtRisk extends BaseRule {
     String en = "The person receives benefits (CAF, France Travail) and has had no valid permit or API since "
         + Texts.en(lapse) + ": suspension is likely.";
     if (view.refused()) {
-      // the proof of filing no longer stands for a document once the request is refused
-      LocalDate refused = view.decision().orElseThrow().getDecidedOn();
-      return Texts.message(fr, Texts.afterRefusalFr(refused), en, Texts.afterRefusalEn(refused));
+      return Texts.afterRefusal(view, fr, en); // the proof of filing no longer stands for a document
     }
     return Texts.message(fr + " Transmettre à la CAF et à France Travail la preuve du dépôt et, pour une carte "
             + "pluriannuelle ou de résident renouvelée à temps, invoquer CESEDA L.433-3.", Texts.BEFORE_REJECTION_FR,

@@ -49,11 +49,8 @@ public final class EmploymentAtRisk extends BaseRule {
               + ": risk of dismissal."
           : "The employer has refused the API since " + Texts.en(refusal.get()) + ". An API issued for a permit that "
               + "allowed work allows work (CESEDA R.431-15-2): remind the employer in writing.";
-      if (view.refused()) {
-        LocalDate refused = view.decision().orElseThrow().getDecidedOn();
-        return Texts.message(fr, Texts.afterRefusalFr(refused), en, Texts.afterRefusalEn(refused));
-      }
-      return Texts.message(fr, Texts.BEFORE_REJECTION_FR, en, Texts.BEFORE_REJECTION_EN);
+      return view.refused() ? Texts.afterRefusal(view, fr, en)
+          : Texts.message(fr, Texts.BEFORE_REJECTION_FR, en, Texts.BEFORE_REJECTION_EN);
     };
     return Optional.of(new Condition(id(), Severity.CRITICAL, start, start, text));
   }

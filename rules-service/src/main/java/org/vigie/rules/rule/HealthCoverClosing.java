@@ -41,13 +41,11 @@ public final class HealthCoverClosing extends BaseRule {
     String en = "With no valid permit or API since " + Texts.en(lapse) + ", health cover ends on " + Texts.en(closes)
         + " (CSS R.111-4).";
     if (view.refused()) {
-      LocalDate refused = view.decision().orElseThrow().getDecidedOn();
-      return Texts.message(fr + " Prévenir la CPAM ; si le refus est maintenu, l'aide médicale de l'État (AME, CASF "
-              + "L.251-1) peut prendre le relais, sous conditions de résidence et de ressources : préparer la demande.",
-          Texts.afterRefusalFr(refused),
+      return Texts.afterRefusal(view, fr + " Prévenir la CPAM ; si le refus est maintenu, l'aide médicale de l'État "
+              + "(AME, CASF L.251-1) peut prendre le relais, sous conditions de résidence et de ressources : préparer la "
+              + "demande.",
           en + " Tell the CPAM; if the refusal stands, state medical aid (AME, CASF L.251-1) can take over, subject to "
-              + "residence and means: prepare the application.",
-          Texts.afterRefusalEn(refused));
+              + "residence and means: prepare the application.");
     }
     return Texts.message(fr + " Prévenir la CPAM et obtenir une API avant cette date.", Texts.BEFORE_REJECTION_FR,
         en + " Tell the CPAM and obtain an API before then.", Texts.BEFORE_REJECTION_EN);

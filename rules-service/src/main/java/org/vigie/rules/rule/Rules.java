@@ -8,36 +8,33 @@ public final class Rules {
 
   /** The current rules (the set {@link RuleSets#CURRENT}). */
   public static List<Rule> all() {
-    return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
-        new ApiExpired(), new ApiNotIssued(), new ImplicitRejectionV2(), new AppealDeadlineV4(), new BlockageUnresolved(),
-        new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
+    return set(new ImplicitRejectionV2(), new AppealDeadlineV4());
   }
 
   /** The set {@link RuleSets#V4}: an appeal to the prefecture left the time to appeal as it was. */
   static List<Rule> v4() {
-    return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
-        new ApiExpired(), new ApiNotIssued(), new ImplicitRejectionV2(), new AppealDeadlineV3(), new BlockageUnresolved(),
-        new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
+    return set(new ImplicitRejectionV2(), new AppealDeadlineV3());
   }
 
   /** The set {@link RuleSets#V3}: IMPLICIT_REJECTION open until a decision whatever was filed. */
   static List<Rule> v3() {
-    return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
-        new ApiExpired(), new ApiNotIssued(), new ImplicitRejection(), new AppealDeadlineV3(), new BlockageUnresolved(),
-        new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
+    return set(new ImplicitRejection(), new AppealDeadlineV3());
   }
 
   /** The set {@link RuleSets#V2}: APPEAL_DEADLINE after refusals too, open until its deadline whatever was filed. */
   static List<Rule> v2() {
-    return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
-        new ApiExpired(), new ApiNotIssued(), new ImplicitRejection(), new AppealDeadlineV2(), new BlockageUnresolved(),
-        new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
+    return set(new ImplicitRejection(), new AppealDeadlineV2());
   }
 
   /** The first published set, {@link RuleSets#V1}: APPEAL_DEADLINE watched implicit rejections only. */
   static List<Rule> v1() {
+    return set(new ImplicitRejection(), new AppealDeadline());
+  }
+
+  /** The thirteen rules with the given versions of the two that changed between sets (the others are at version 1). */
+  private static List<Rule> set(Rule implicitRejection, Rule appealDeadline) {
     return List.of(new RenewalWindowOpen(), new RenewalDeadline(), new PermitExpiredWithoutApi(), new ApiExpiring(),
-        new ApiExpired(), new ApiNotIssued(), new ImplicitRejection(), new AppealDeadline(), new BlockageUnresolved(),
+        new ApiExpired(), new ApiNotIssued(), implicitRejection, appealDeadline, new BlockageUnresolved(),
         new CccUnanswered(), new EmploymentAtRisk(), new BenefitsAtRisk(), new HealthCoverClosing());
   }
 }

@@ -1,6 +1,7 @@
 package org.vigie.rules.rule;
 
 import java.time.LocalDate;
+import org.vigie.rules.state.CaseView;
 
 /**
  * Building blocks of alert messages. The next steps are those the associations give at their help
@@ -38,21 +39,20 @@ public final class Texts {
       + "Défenseur des droits.";
 
   /**
-   * The next steps of a rupture once the request was refused: no API will come for it, so chasing the CCC or a
-   * référé mesures utiles to obtain one (the steps before a rejection) is no longer the way; contesting is.
+   * A rupture's message once the request was refused ({@link CaseView#refused()}): what happened ({@code fr},
+   * {@code en}), then the next steps: no API will come for the request, so chasing the CCC or a référé mesures
+   * utiles to obtain one (the steps before a rejection) is no longer the way; contesting is.
    */
-  static String afterRefusalFr(LocalDate refusedOn) {
-    return "La demande a été refusée le " + fr(refusedOn) + " : aucune API ne sera plus délivrée pour elle. Orienter "
-        + "vers un·e avocat·e ou une permanence juridique pour contester le refus s'il en est encore temps et, en cas "
-        + "d'urgence, demander un référé-suspension (CJA L.521-1), qui peut obliger la préfecture à délivrer un document "
-        + "provisoire. Saisir en parallèle le Défenseur des droits.";
-  }
-
-  static String afterRefusalEn(LocalDate refusedOn) {
-    return "The request was refused on " + en(refusedOn) + ": no API will be issued for it any more. Refer the person "
-        + "to a lawyer or a legal help desk to contest the refusal if there is still time and, if urgent, to ask for a "
-        + "référé-suspension (CJA L.521-1), which can oblige the prefecture to issue a provisional document. In "
-        + "parallel, refer the case to the Défenseur des droits.";
+  static Message afterRefusal(CaseView view, String fr, String en) {
+    LocalDate refusedOn = view.decision().orElseThrow().getDecidedOn();
+    return message(fr, "La demande a été refusée le " + fr(refusedOn) + " : aucune API ne sera plus délivrée pour elle. "
+            + "Orienter vers un·e avocat·e ou une permanence juridique pour contester le refus s'il en est encore temps "
+            + "et, en cas d'urgence, demander un référé-suspension (CJA L.521-1), qui peut obliger la préfecture à "
+            + "délivrer un document provisoire. Saisir en parallèle le Défenseur des droits.",
+        en, "The request was refused on " + en(refusedOn) + ": no API will be issued for it any more. Refer the person "
+            + "to a lawyer or a legal help desk to contest the refusal if there is still time and, if urgent, to ask for "
+            + "a référé-suspension (CJA L.521-1), which can oblige the prefecture to issue a provisional document. In "
+            + "parallel, refer the case to the Défenseur des droits.");
   }
 
   /** What ends an alert on a rejection that can be contested: the appeal, once recorded. */

@@ -31,6 +31,10 @@ public final class CaseView {
   /** Cards kept valid three months after expiry when renewal was requested before it (CESEDA L.433-3). */
   public static final Set<PermitKind> TOLERANCE_KINDS =
       EnumSet.of(PermitKind.CARTE_PLURIANNUELLE, PermitKind.CARTE_RESIDENT, PermitKind.CARTE_RESIDENT_UE);
+  /** The appeals that seize the administrative court: an annulment action, a référé-suspension (which goes with one). */
+  private static final Set<AppealKind> COURT = EnumSet.of(AppealKind.COURT_APPEAL, AppealKind.SUSPENSION_REFERRAL);
+  /** An appeal to the prefecture: recours gracieux or hiérarchique. */
+  private static final Set<AppealKind> PREFECTURE = EnumSet.of(AppealKind.ADMINISTRATIVE_APPEAL);
 
   private final CaseState state;
   private final LocalDate today;
@@ -215,15 +219,7 @@ public final class CaseView {
    * annulment action, or a référé-suspension (which goes with one).
    */
   public boolean courtAppealFiledSince(LocalDate day) {
-    for (SituationFact f : state.getSituations()) {
-      if (!known(f.getOn())) {
-        break;
-      }
-      if (seizesTheCourt(f.getAppeal()) && !f.getOn().isBefore(day)) {
-        return true;
-      }
-    }
-    return false;
+    return firstAppeal(COURT, day, LocalDate.MAX) != null;
   }
 
   /**
@@ -231,20 +227,20 @@ public final class CaseView {
    * {@code to} (both included), by today.
    */
   public Optional<LocalDate> administrativeAppealFiled(LocalDate from, LocalDate to) {
+    return Optional.ofNullable(firstAppeal(PREFECTURE, from, to));
+  }
+
+  /** The day of the first appeal of one of these kinds filed from {@code from} to {@code to}, by today; null if none. */
+  private LocalDate firstAppeal(Set<AppealKind> kinds, LocalDate from, LocalDate to) {
     for (SituationFact f : state.getSituations()) {
       if (!known(f.getOn())) {
         break;
       }
-      if (f.getAppeal() == AppealKind.ADMINISTRATIVE_APPEAL && !f.getOn().isBefore(from) && !f.getOn().isAfter(to)) {
-        return Optional.of(f.getOn());
+      if (f.getAppeal() != null && kinds.contains(f.getAppeal()) && !f.getOn().isBefore(from) && !f.getOn().isAfter(to)) {
+        return f.getOn();
       }
     }
-    return Optional.empty();
-  }
-
-  /** An annulment action, or a référé-suspension (which goes with one); not an appeal to the prefecture. */
-  public static boolean seizesTheCourt(AppealKind kind) {
-    return kind == AppealKind.COURT_APPEAL || kind == AppealKind.SUSPENSION_REFERRAL;
+    return null;
   }
 
   private static final class Situation {

@@ -183,8 +183,8 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
   }
 
   /**
-   * Re-evaluates one case of a tick: {@code due}, its due time came (else a sweep after new rules or settings). A case that fails is logged and skipped, not thrown: the
-   * exception would end the tick, and the cases after it (due, or in the settings sweep, which
+   * Re-evaluates one case of a tick: {@code due}, its due time came (else a sweep after new rules or settings).
+   * A case that fails is logged and skipped, not thrown: the exception would end the tick, and the cases after it (due, or in the settings sweep, which
    * would meet the same case again at every tick) would wait for later ticks, one failing case
    * each. Its state stays as stored; its next event evaluates it again.
    */
