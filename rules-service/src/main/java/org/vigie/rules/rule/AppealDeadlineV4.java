@@ -48,6 +48,9 @@ public final class AppealDeadlineV4 extends AppealDeadlineV3 {
 
   /** The case's time to contest a rejection as interrupted by an appeal to the prefecture, if it is (as on today). */
   public static Optional<Interrupted> interrupted(CaseView view, RuleSettings settings) {
+    if (view.administrativeAppealFiled(LocalDate.MIN, LocalDate.MAX).isEmpty()) {
+      return Optional.empty(); // the common case, on the evaluation path: one look at the situations, no dates counted
+    }
     int months = settings.threshold(RuleId.APPEAL_DEADLINE, "appealMonths");
     Optional<DecisionFact> decision = view.decision();
     if (decision.isPresent() && decision.get().getDecision() == Decision.REFUSED) {
