@@ -15,8 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vigie.notifier.testing.Fixtures;
 import org.vigie.notifier.testing.Harness;
 import org.vigie.notifier.testing.Mails;
@@ -28,6 +29,7 @@ import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationOutcome;
 import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.serde.AvroSerde;
@@ -119,25 +121,32 @@ class LifecycleTest {
     }
   }
 
-  @Test
-  void anAlertWhoseDeadlinePassedIsToldAsSuchNotAsGoodNews() throws Exception {
+  /** An alert resolved otherwise than by its situation's end: its notice says how, never good news. */
+  @ParameterizedTest
+  @CsvSource({
+      "APPEAL_DEADLINE, DEADLINE_PASSED, Échéance passée · , un droit a pu être perdu",
+      "IMPLICIT_REJECTION, REQUEST_REFUSED, Close · , Cette alerte est close : un refus a été enregistré."})
+  void anAlertResolvedOtherwiseThanByItsSituationsEndIsNotGoodNews(RuleId rule, Resolution why, String subject,
+      String says) throws Exception {
     Team team = new Team();
     String vMail = team.volunteerMail();
-    CaseAlert appeal = Fixtures.raised(team.association(), team.volunteer(), RuleId.APPEAL_DEADLINE, Severity.CRITICAL).build();
+    CaseAlert raised = Fixtures.raised(team.association(), team.volunteer(), rule, Severity.CRITICAL).build();
     Config config = Harness.fromNow(SMTP.getSmtp().getPort());
     try (Harness kafka = new Harness();
         NotifierService service = NotifierService.start(config, NotifierService.Options.defaults().withClock(clock))) {
       team.publishTo(kafka);
-      kafka.publish(appeal);
+      kafka.publish(raised);
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 1);
 
-      kafka.publish(CaseAlert.newBuilder(Fixtures.resolvedFrom(appeal, clock.instant())).setLapsed(true).build());
+      // a record before CaseAlert version 3 says only that it lapsed; a newer one why it was resolved
+      kafka.publish(CaseAlert.newBuilder(Fixtures.resolvedFrom(raised, clock.instant()))
+          .setLapsed(why == Resolution.DEADLINE_PASSED).setResolution(why == Resolution.DEADLINE_PASSED ? null : why)
+          .build());
 
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(vMail).size() == 2);
       MimeMessage notice = mailsTo(vMail).get(1);
-      assertThat(Mails.subject(notice)).startsWith("[Vigie] Échéance passée · ").contains("APPEAL_DEADLINE")
-          .doesNotContain("Résolu");
-      assertThat(Mails.plainText(notice)).contains("un droit a pu être perdu").doesNotContain("Bonne nouvelle");
+      assertThat(Mails.subject(notice)).startsWith("[Vigie] " + subject).contains(rule.name()).doesNotContain("Résolu");
+      assertThat(Mails.plainText(notice)).contains(says).doesNotContain("Bonne nouvelle", "Good news");
     }
   }
 

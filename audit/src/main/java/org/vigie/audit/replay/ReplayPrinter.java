@@ -22,7 +22,8 @@ public final class ReplayPrinter implements ReplayListener {
   public void alert(CaseAlert a) {
     out.println(String.join(" ", "ALERT", a.getEmittedAt().toString(), a.getStatus().name(), a.getSeverity().name(),
         a.getRule().name(), "case=" + a.getCaseId(), "alert=" + a.getAlertId(), "episode=" + a.getEpisodeStart(),
-        "deadline=" + (a.getDeadline() == null ? "-" : a.getDeadline()), "ruleVersion=" + a.getRuleVersion()));
+        "deadline=" + (a.getDeadline() == null ? "-" : a.getDeadline()), "ruleVersion=" + a.getRuleVersion())
+        + (a.getResolution() == null ? "" : " resolution=" + a.getResolution()));
   }
 
   @Override

@@ -113,7 +113,8 @@ public final class TimelineBuilder {
    * An alert record: raised, updated (raised again: at a higher severity, with its deadline moved or its next
    * steps changed), handed over (raised again
    * for the volunteer the case was just assigned to, its severity said as it is then) or resolved (closed, when
-   * its deadline passed with nothing recorded that would have resolved it).
+   * its deadline passed with nothing recorded that would have resolved it, by a refusal, by the appeal to the court,
+   * with the case, or by the rule disabled: {@link #closed}).
    */
   private static TimelineEntry alertEntry(CaseAlert a, boolean update, boolean handOver, Labels french, Labels english) {
     boolean resolved = a.getStatus() == AlertStatus.RESOLVED;
@@ -127,8 +128,7 @@ public final class TimelineBuilder {
   /** The alert record in words: rule, severity, since when, deadline, legal basis, and the alert's message unless resolved. */
   private static String describe(CaseAlert a, boolean update, boolean handOver, Labels l) {
     boolean resolved = a.getStatus() == AlertStatus.RESOLVED;
-    Phrase verb = resolved ? (a.getLapsed() ? ALERT_LAPSED : ALERT_RESOLVED)
-        : handOver ? ALERT_HANDED_OVER : update ? ALERT_UPDATED : ALERT_RAISED;
+    Phrase verb = resolved ? closed(a) : handOver ? ALERT_HANDED_OVER : update ? ALERT_UPDATED : ALERT_RAISED;
     String said = handOver ? l.phrase(verb, l.volunteer(a.getAssignedVolunteerId())) : l.phrase(verb);
     StringBuilder d = new StringBuilder(l.phrase(ALERT, said, l.of(a.getRule()), a.getRule(),
         l.of(a.getSeverity()), l.date(a.getEpisodeStart())));
@@ -140,6 +140,21 @@ public final class TimelineBuilder {
       d.append(". ").append(l.message(a.getMessage()));
     }
     return d.toString();
+  }
+
+  /** How a resolved alert ended: only a situation that ended is "resolved" (a record before CaseAlert v3: lapsed or not). */
+  private static Phrase closed(CaseAlert a) {
+    if (a.getResolution() == null) {
+      return a.getLapsed() ? ALERT_LAPSED : ALERT_RESOLVED;
+    }
+    return switch (a.getResolution()) {
+      case SITUATION_ENDED -> ALERT_RESOLVED;
+      case DEADLINE_PASSED -> ALERT_LAPSED;
+      case REQUEST_REFUSED -> Phrase.ALERT_CLOSED_BY_REFUSAL;
+      case APPEAL_FILED -> Phrase.ALERT_CLOSED_BY_APPEAL;
+      case CASE_CLOSED -> Phrase.ALERT_CLOSED_WITH_CASE;
+      case RULE_DISABLED -> Phrase.ALERT_CLOSED_RULE_DISABLED;
+    };
   }
 
   private static TimelineEntry notificationEntry(NotificationOutcome n, Labels french, Labels english,

@@ -163,6 +163,11 @@ class ReplayerTest {
     String once = printed(1);
     assertThat(once).isEqualTo(printed(1)).contains("ALERT ", "SUMMARY ").contains("match=true");
     assertThat(printed(3)).isEqualTo(once);
+    // a resolution says why, a raise has none
+    assertThat(once.lines().filter(l -> l.startsWith("ALERT ") && l.contains(" RESOLVED "))).isNotEmpty()
+        .allSatisfy(l -> assertThat(l).containsPattern(" resolution=[A-Z_]+$"));
+    assertThat(once.lines().filter(l -> l.startsWith("ALERT ") && l.contains(" RAISED "))).isNotEmpty()
+        .allSatisfy(l -> assertThat(l).doesNotContain("resolution="));
   }
 
   @Test

@@ -420,6 +420,29 @@ class TimelineTest {
   }
 
   @Test
+  void anAlertClosedByARefusalAnAppealTheCaseOrTheRuleSaysSo() {
+    java.util.Map<org.vigie.schemas.Resolution, String> said = java.util.Map.of(
+        org.vigie.schemas.Resolution.REQUEST_REFUSED, "Alerte close par le refus enregistré",
+        org.vigie.schemas.Resolution.APPEAL_FILED, "Alerte close, le recours au tribunal administratif enregistré",
+        org.vigie.schemas.Resolution.CASE_CLOSED, "Alerte close, le dossier n'étant plus suivi",
+        org.vigie.schemas.Resolution.RULE_DISABLED, "Alerte close, la règle désactivée par l'association",
+        org.vigie.schemas.Resolution.DEADLINE_PASSED, "Alerte close, son échéance passée sans suite enregistrée",
+        org.vigie.schemas.Resolution.SITUATION_ENDED, "Alerte résolue");
+    said.forEach((why, words) -> {
+      List<CaseAlert> alerts = List.of(alert(AlertStatus.RAISED, Instant.parse("2026-02-01T06:00:00Z")),
+          CaseAlert.newBuilder(alert(AlertStatus.RESOLVED, Instant.parse("2026-02-20T09:00:00Z"))).setResolution(why)
+              .setLapsed(why == org.vigie.schemas.Resolution.DEADLINE_PASSED).build());
+      CaseTimeline t = builder.build(CASE, ASSOCIATION, CaseEvents.random(ASSOCIATION).events(), alerts, List.of(), null,
+          GENERATED);
+      assertThat(t.entries()).filteredOn(e -> e.type().equals("ALERT_RESOLVED")).singleElement().satisfies(e -> {
+        assertThat(e.description()).as("%s", why).startsWith(words + " : ");
+        assertThat(e.descriptionEn()).as("%s", why).startsWith(why == org.vigie.schemas.Resolution.SITUATION_ENDED
+            ? "Alert resolved" : "Alert closed");
+      });
+    });
+  }
+
+  @Test
   void everyEntryHasAnEnglishDescriptionNextToTheFrenchOne() {
     CaseTimeline t = everyKind();
 

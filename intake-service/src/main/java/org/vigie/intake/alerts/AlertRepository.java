@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
 
 /** The alerts read model: the newest state of each alert, read per association. */
@@ -20,7 +21,7 @@ public final class AlertRepository {
   private static final String COLUMNS = """
       alert_id, case_id, rule, severity, status, episode_start, raised_at, emitted_at, deadline,
       assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en, acknowledged_at, acknowledged_by,
-      escalated_at, lapsed""";
+      escalated_at, lapsed, resolution""";
   /**
    * An open alert raised again for another volunteer than the one it was for: its case was handed
    * over, and the taking in hand was the former volunteer's (the new one takes it in hand in turn).
@@ -45,13 +46,14 @@ public final class AlertRepository {
     h.createUpdate("""
             INSERT INTO alerts (alert_id, association_id, case_id, rule, severity, status, episode_start, raised_at,
               emitted_at, deadline, assigned_volunteer_id, reference, text_version_date, rule_version, message_fr, message_en,
-              lapsed)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              lapsed, resolution)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (alert_id) DO UPDATE SET severity = excluded.severity, status = excluded.status,
               raised_at = excluded.raised_at, emitted_at = excluded.emitted_at, deadline = excluded.deadline,
               assigned_volunteer_id = excluded.assigned_volunteer_id, reference = excluded.reference,
               text_version_date = excluded.text_version_date, rule_version = excluded.rule_version,
               message_fr = excluded.message_fr, message_en = excluded.message_en, lapsed = excluded.lapsed,
+              resolution = excluded.resolution,
               acknowledged_at = CASE WHEN %1$s THEN NULL ELSE alerts.acknowledged_at END,
               acknowledged_by = CASE WHEN %1$s THEN NULL ELSE alerts.acknowledged_by END
             WHERE alerts.emitted_at <= excluded.emitted_at AND alerts.association_id = excluded.association_id"""
@@ -61,8 +63,22 @@ public final class AlertRepository {
         .bind(7, Timestamp.from(a.getRaisedAt())).bind(8, Timestamp.from(a.getEmittedAt())).bind(9, a.getDeadline())
         .bind(10, a.getAssignedVolunteerId()).bind(11, a.getReference()).bind(12, a.getTextVersionDate())
         .bind(13, a.getRuleVersion()).bind(14, a.getMessage().getFr()).bind(15, a.getMessage().getEn())
-        .bind(16, a.getLapsed())
+        .bind(16, a.getLapsed()).bind(17, resolution(a))
         .execute();
+  }
+
+  /**
+   * Why a RESOLVED alert was resolved (CaseAlert version 3); a record written before says only whether it lapsed;
+   * null for a RAISED one.
+   */
+  private static String resolution(CaseAlert a) {
+    if (a.getStatus() != org.vigie.schemas.AlertStatus.RESOLVED) {
+      return null;
+    }
+    if (a.getResolution() != null) {
+      return a.getResolution().name();
+    }
+    return (a.getLapsed() ? Resolution.DEADLINE_PASSED : Resolution.SITUATION_ENDED).name();
   }
 
   /** How a page of alerts is sorted. */
@@ -281,6 +297,7 @@ public final class AlertRepository {
     Timestamp escalated = rs.getTimestamp(18);
     n.put("escalatedAt", escalated == null ? null : escalated.toInstant().toString());
     n.put("lapsed", rs.getBoolean(19));
+    n.put("resolution", rs.getString(20));
     return n;
   }
 }

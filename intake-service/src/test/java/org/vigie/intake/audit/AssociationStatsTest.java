@@ -24,6 +24,7 @@ import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationOutcome;
 import org.vigie.schemas.NotificationState;
 import org.vigie.schemas.VolunteerRole;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.topics.Topics;
@@ -137,9 +138,32 @@ class AssociationStatsTest {
     await().atMost(Duration.ofSeconds(60)).until(() ->
         API.get("/api/v1/alerts?status=resolved", a.token()).json().get("total").asInt() == 1);
     assertThat(API.get("/api/v1/alerts?status=resolved", a.token()).json().at("/alerts/0/lapsed").asBoolean()).isTrue();
+    // a record written before CaseAlert version 3 says only that it lapsed
+    assertThat(API.get("/api/v1/alerts?status=resolved", a.token()).json().at("/alerts/0/resolution").asText())
+        .isEqualTo("DEADLINE_PASSED");
     String own = AssociationStatsRoutes.PATH.replace("{associationId}", a.id());
     assertThat(API.get(own + "?format=csv&table=alerts", a.token()).body().lines()).containsExactly(
         "month,rule,raised,cases,acknowledged,resolved,escalated,lapsed", "2026-10,APPEAL_DEADLINE,1,1,0,0,0,1");
+  }
+
+  @Test
+  void theAlertListSaysWhyAnAlertWasResolved() throws Exception {
+    TestIntake.Association a = TestIntake.newAssociation(API);
+    String caseId = blockedCase(a);
+    String open = alert(a, caseId, RuleId.API_EXPIRING, AlertStatus.RAISED, Instant.parse("2026-10-05T08:00:00Z"));
+    String refused = alert(a, caseId, RuleId.IMPLICIT_REJECTION, AlertStatus.RESOLVED,
+        Instant.parse("2026-10-06T08:00:00Z"), false, Resolution.REQUEST_REFUSED);
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        API.get("/api/v1/alerts?status=all&caseId=" + caseId, a.token()).json().get("total").asInt() == 2);
+    JsonNode alerts = API.get("/api/v1/alerts?status=all&caseId=" + caseId, a.token()).json().get("alerts");
+    assertThat(alerts).anySatisfy(n -> {
+      assertThat(n.get("alertId").asText()).isEqualTo(refused);
+      assertThat(n.get("resolution").asText()).isEqualTo("REQUEST_REFUSED");
+      assertThat(n.get("lapsed").asBoolean()).isFalse();
+    }).anySatisfy(n -> {
+      assertThat(n.get("alertId").asText()).isEqualTo(open);
+      assertThat(n.get("resolution").isNull()).isTrue();
+    });
   }
 
   @Test
@@ -217,12 +241,17 @@ class AssociationStatsTest {
 
   private static String alert(TestIntake.Association a, String caseId, RuleId rule, AlertStatus status, Instant raised,
       boolean lapsed) throws Exception {
+    return alert(a, caseId, rule, status, raised, lapsed, null);
+  }
+
+  private static String alert(TestIntake.Association a, String caseId, RuleId rule, AlertStatus status, Instant raised,
+      boolean lapsed, Resolution resolution) throws Exception {
     String alertId = "stats-" + UUID.randomUUID();
     CaseAlert alert = CaseAlert.newBuilder().setAlertId(alertId).setCaseId(caseId).setAssociationId(a.id())
         .setRule(rule).setSeverity(Severity.HIGH).setStatus(status)
         .setEpisodeStart(LocalDate.ofInstant(raised, java.time.ZoneOffset.UTC)).setRaisedAt(raised).setEmittedAt(raised)
         .setReference("CESEDA").setTextVersionDate(LocalDate.of(2026, 1, 1)).setRuleVersion("1")
-        .setMessage(new AlertMessage("Alerte", "Alert")).setLapsed(lapsed).build();
+        .setMessage(new AlertMessage("Alerte", "Alert")).setLapsed(lapsed).setResolution(resolution).build();
     try (KafkaProducer<String, CaseAlert> p = new KafkaProducer<>(SharedKafka.settings().producer("test-association-stats"),
         Topics.CASE_ALERTS.keySerde().serializer(), Topics.CASE_ALERTS.valueSerde().serializer())) {
       p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert)).get();

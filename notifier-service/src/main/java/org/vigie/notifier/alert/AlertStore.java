@@ -20,6 +20,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 
@@ -27,7 +28,7 @@ import org.vigie.schemas.Severity;
 public final class AlertStore {
   private static final String COLUMNS = "alert_id, case_id, association_id, rule, severity, raised_at, deadline,"
       + " assigned_volunteer_id, reference, rule_version, message_fr, message_en, first_sent_at, acknowledged_at,"
-      + " resolved_at, reminder_round, lapsed";
+      + " resolved_at, reminder_round, lapsed, resolution";
 
   /**
    * An open alert raised again for another volunteer than the one it was for: its case was handed
@@ -143,10 +144,11 @@ public final class AlertStore {
   /** Records a RESOLVED alert; returns true the first time it is seen resolved. */
   public boolean resolve(Handle h, CaseAlert a, Instant now) {
     upsertRaised(h, a, now);
-    return h.createUpdate("UPDATE alert SET resolved_at = :at, routed = true, next_follow_up_at = NULL, lapsed = :lapsed"
-            + " WHERE alert_id = :id AND resolved_at IS NULL")
+    return h.createUpdate("UPDATE alert SET resolved_at = :at, routed = true, next_follow_up_at = NULL, lapsed = :lapsed,"
+            + " resolution = :resolution WHERE alert_id = :id AND resolved_at IS NULL")
         .bind("id", a.getAlertId())
         .bind("lapsed", a.getLapsed())
+        .bind("resolution", resolution(a).name())
         .bind("at", ts(a.getEmittedAt()))
         .execute() == 1;
   }
@@ -255,6 +257,14 @@ public final class AlertStore {
         .execute();
   }
 
+  /** Why a RESOLVED record was resolved; a record written before CaseAlert version 3 says only whether it lapsed. */
+  static Resolution resolution(CaseAlert a) {
+    if (a.getResolution() != null) {
+      return a.getResolution();
+    }
+    return a.getLapsed() ? Resolution.DEADLINE_PASSED : Resolution.SITUATION_ENDED;
+  }
+
   private static AlertView view(ResultSet rs) throws SQLException {
     return new AlertView(
         rs.getString("alert_id"),
@@ -273,6 +283,16 @@ public final class AlertStore {
         instant(rs, "acknowledged_at"),
         instant(rs, "resolved_at"),
         rs.getInt("reminder_round"),
-        rs.getBoolean("lapsed"));
+        resolution(rs));
+  }
+
+  private static Resolution resolution(ResultSet rs) throws SQLException {
+    String resolution = rs.getString("resolution");
+    if (resolution != null) {
+      return Resolution.valueOf(resolution);
+    }
+    // resolved before the column: only whether it lapsed was kept
+    return rs.getTimestamp("resolved_at") == null ? null
+        : rs.getBoolean("lapsed") ? Resolution.DEADLINE_PASSED : Resolution.SITUATION_ENDED;
   }
 }

@@ -2,6 +2,7 @@ package org.vigie.notifier.alert;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.wording.CaseReference;
@@ -24,17 +25,21 @@ public record AlertView(
     Instant acknowledgedAt,
     Instant resolvedAt,
     int reminderRound,
-    boolean lapsed) {
+    Resolution resolution) {
 
   /**
-   * An alert not lapsed ({@code lapsed}: resolved because its deadline passed with nothing recorded that would have
-   * resolved it, CaseAlert version 2).
+   * An alert not resolved ({@code resolution}: why it was resolved, CaseAlert version 3; null while it is open).
    */
   public AlertView(String alertId, String caseId, String associationId, RuleId rule, Severity severity, Instant raisedAt,
       LocalDate deadline, String assignedVolunteerId, String reference, String ruleVersion, String messageFr,
       String messageEn, Instant firstSentAt, Instant acknowledgedAt, Instant resolvedAt, int reminderRound) {
     this(alertId, caseId, associationId, rule, severity, raisedAt, deadline, assignedVolunteerId, reference, ruleVersion,
-        messageFr, messageEn, firstSentAt, acknowledgedAt, resolvedAt, reminderRound, false);
+        messageFr, messageEn, firstSentAt, acknowledgedAt, resolvedAt, reminderRound, null);
+  }
+
+  /** Resolved because its deadline passed with nothing recorded that would have resolved it: a right may be lost. */
+  public boolean lapsed() {
+    return resolution == Resolution.DEADLINE_PASSED;
   }
 
   /** The case's short reference, as e-mails and the volunteers' page show it ({@link CaseReference}). */

@@ -3,12 +3,15 @@ package org.vigie.notifier.message;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.vigie.notifier.alert.AlertView;
 import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.wording.CodeWording;
 import org.vigie.schemas.wording.LetterKind;
@@ -208,6 +211,7 @@ public final class MessageComposer {
     m.put("ackUrl", item.ackUrl());
     m.put("handedOver", item.handedOver());
     m.put("lapsed", a.lapsed());
+    m.put("resolution", a.resolution() == null ? null : a.resolution().name());
     m.put("standingIn", item.standingIn() == null ? null
         : Map.of("volunteerName", item.standingIn().name(), "until", item.standingIn().until().toString()));
     caseLink(a).ifPresent(link -> m.put("caseUrl", link));
@@ -258,43 +262,77 @@ public final class MessageComposer {
   }
 
   /**
-   * The subject's word for the kind of message. A resolution notice about alerts that lapsed (their deadline passed
-   * with nothing recorded that would have resolved them: a right may be lost) does not say "resolved".
+   * Why the alerts of a resolution notice were resolved (an alert resolved before the reason was recorded counts as
+   * its situation ended); empty for another kind of message.
    */
-  private static String prefix(NotificationKind kind, List<Notice.Item> items, boolean french) {
+  private static Set<Resolution> resolutions(NotificationKind kind, List<Notice.Item> items) {
+    Set<Resolution> why = EnumSet.noneOf(Resolution.class);
     if (kind == NotificationKind.RESOLVED_NOTICE) {
-      long lapsed = items.stream().filter(i -> i.alert().lapsed()).count();
-      if (lapsed == items.size()) {
-        return french ? "Échéance passée · " : "deadline passed, ";
-      }
-      if (lapsed > 0) {
-        return french ? "Closes · " : "closed, ";
-      }
+      items.forEach(i -> why.add(i.alert().resolution() == null ? Resolution.SITUATION_ENDED : i.alert().resolution()));
     }
-    return french ? prefixFr(kind) : prefixEn(kind);
+    return why;
   }
 
-  /** The message's first sentence: for several alerts, or one; a resolution notice says whether time ran out. */
+  /**
+   * The subject's word for the kind of message. A resolution notice says "resolved" only when the situations ended:
+   * alerts closed by a refusal, an appeal, a case no longer followed or a rule disabled are "closed", and alerts
+   * that lapsed (their deadline passed with nothing recorded that would have resolved them: a right may be lost)
+   * "deadline passed".
+   */
+  private static String prefix(NotificationKind kind, List<Notice.Item> items, boolean french) {
+    Set<Resolution> why = resolutions(kind, items);
+    if (why.isEmpty() || why.equals(EnumSet.of(Resolution.SITUATION_ENDED))) {
+      return french ? prefixFr(kind) : prefixEn(kind);
+    }
+    if (why.equals(EnumSet.of(Resolution.DEADLINE_PASSED))) {
+      return french ? "Échéance passée · " : "deadline passed, ";
+    }
+    return french ? (items.size() > 1 ? "Closes · " : "Close · ") : "closed, ";
+  }
+
+  /** The message's first sentence: for several alerts, or one; a resolution notice says why they were resolved. */
   private static String intro(NotificationKind kind, List<Notice.Item> items, boolean french) {
     int n = items.size();
-    long lapsed = kind == NotificationKind.RESOLVED_NOTICE ? items.stream().filter(i -> i.alert().lapsed()).count() : 0;
-    if (lapsed == 0) {
+    Set<Resolution> why = resolutions(kind, items);
+    if (why.isEmpty() || why.equals(EnumSet.of(Resolution.SITUATION_ENDED))) {
       return n > 1 && kind != NotificationKind.DIGEST ? (french ? severalFr(kind, n) : severalEn(kind, n))
           : french ? introFr(kind) : introEn(kind);
     }
-    if (n == 1) {
-      return french ? "L'échéance de cette alerte est passée sans que rien de ce qui l'aurait résolue ait été enregistré :"
-          + " un droit a pu être perdu." : "This alert's deadline passed with nothing recorded that would have resolved it:"
-          + " a right may have been lost.";
+    if (why.size() == 1) {
+      return closed(why.iterator().next(), n, french);
     }
-    if (lapsed == n) {
-      return french ? "Les échéances de ces " + n + " alertes sont passées sans que rien de ce qui les aurait résolues ait"
-          + " été enregistré : des droits ont pu être perdus." : "The deadlines of these " + n + " alerts passed with"
-          + " nothing recorded that would have resolved them: rights may have been lost.";
-    }
-    return french ? "Ces " + n + " alertes sont closes : pour les unes la situation a pris fin, pour les autres"
-        + " l'échéance est passée sans suite enregistrée (voir chacune)." : "These " + n + " alerts are closed: for some"
-        + " the situation ended, for the others the deadline passed with nothing recorded (see each).";
+    String lapsed = !why.contains(Resolution.DEADLINE_PASSED) ? ""
+        : french ? " Pour certaines, l'échéance est passée sans suite enregistrée : un droit a pu être perdu."
+        : " For some, the deadline passed with nothing recorded: a right may have been lost.";
+    return (french ? "Ces " + n + " alertes sont closes, chacune pour la raison dite ci-dessous."
+        : "These " + n + " alerts are closed, each for the reason given below.") + lapsed;
+  }
+
+  /** The first sentence of a notice about {@code n} alerts all resolved for one reason other than their situation's end. */
+  private static String closed(Resolution why, int n, boolean french) {
+    boolean one = n == 1;
+    String fr = one ? "Cette alerte est close : " : "Ces " + n + " alertes sont closes : ";
+    String en = one ? "This alert is closed: " : "These " + n + " alerts are closed: ";
+    return switch (why) {
+      case DEADLINE_PASSED -> one
+          ? french ? "L'échéance de cette alerte est passée sans que rien de ce qui l'aurait résolue ait été enregistré :"
+              + " un droit a pu être perdu." : "This alert's deadline passed with nothing recorded that would have resolved"
+              + " it: a right may have been lost."
+          : french ? "Les échéances de ces " + n + " alertes sont passées sans que rien de ce qui les aurait résolues ait"
+              + " été enregistré : des droits ont pu être perdus." : "The deadlines of these " + n + " alerts passed with"
+              + " nothing recorded that would have resolved them: rights may have been lost.";
+      case REQUEST_REFUSED -> french ? fr + "un refus a été enregistré. Les alertes ouvertes par le refus disent ce qui"
+          + " reste à faire." : en + "a refusal was recorded. The alerts the refusal opened say what remains to be done.";
+      case APPEAL_FILED -> french ? fr + "le recours devant le tribunal administratif a été enregistré."
+          : en + "the appeal to the administrative court was recorded.";
+      case CASE_CLOSED -> french ? fr + (one ? "le dossier n'est plus suivi." : "leur dossier n'est plus suivi.")
+          : en + (one ? "the case is no longer followed." : "their case is no longer followed.");
+      case RULE_DISABLED -> french ? fr + (one ? "votre association a désactivé la règle qui l'avait déclenchée."
+          : "votre association a désactivé les règles qui les avaient déclenchées.")
+          : en + (one ? "your association disabled the rule that raised it." : "your association disabled the rules that"
+              + " raised them.");
+      case SITUATION_ENDED -> french ? introFr(NotificationKind.RESOLVED_NOTICE) : introEn(NotificationKind.RESOLVED_NOTICE);
+    };
   }
 
   private static String prefixFr(NotificationKind k) {

@@ -13,6 +13,7 @@ import org.vigie.notifier.directory.Contact;
 import org.vigie.notifier.ledger.LedgerRow;
 import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.VolunteerRole;
@@ -76,7 +77,7 @@ class MessageComposerTest {
     AlertView lapsedAlert = new AlertView(ran.alertId(), ran.caseId(), ran.associationId(), ran.rule(), ran.severity(),
         ran.raisedAt(), ran.deadline(), ran.assignedVolunteerId(), ran.reference(), ran.ruleVersion(),
         "Alerte close : son échéance est passée.", "Alert closed: its deadline passed.", null, null,
-        Instant.parse("2026-12-02T05:00:00Z"), 0, true);
+        Instant.parse("2026-12-02T05:00:00Z"), 0, Resolution.DEADLINE_PASSED);
     Notice lapsed = new Notice(resolved.row(), resolved.recipient(),
         List.of(new Notice.Item(lapsedAlert, null, null)), resolved.at());
 
@@ -91,8 +92,46 @@ class MessageComposerTest {
     Notice both = new Notice(resolved.row(), resolved.recipient(),
         List.of(resolved.items().get(0), new Notice.Item(lapsedAlert, null, null)), resolved.at());
     assertThat(composer.render(both).subject()).startsWith("[Vigie] Closes · ");
-    assertThat(composer.render(both).text()).contains("pour les unes la situation a pris fin").doesNotContain("Bonne nouvelle");
+    assertThat(composer.render(both).text()).contains("chacune pour la raison dite ci-dessous", "un droit a pu être perdu",
+        "each for the reason given below").doesNotContain("Bonne nouvelle");
     assertThat(composer.render(resolved).text()).contains("Bonne nouvelle");
+  }
+
+  @Test
+  void onlyASituationThatEndedIsGoodNews() {
+    Notice resolved = notice(NotificationKind.RESOLVED_NOTICE, "Alerte close.");
+    AlertView ran = resolved.items().get(0).alert();
+    Map<Resolution, String> said = Map.of(
+        Resolution.REQUEST_REFUSED, "Cette alerte est close : un refus a été enregistré. Les alertes ouvertes par le refus"
+            + " disent ce qui reste à faire.",
+        Resolution.APPEAL_FILED, "Cette alerte est close : le recours devant le tribunal administratif a été enregistré.",
+        Resolution.CASE_CLOSED, "Cette alerte est close : le dossier n'est plus suivi.",
+        Resolution.RULE_DISABLED, "Cette alerte est close : votre association a désactivé la règle qui l'avait déclenchée.",
+        Resolution.SITUATION_ENDED, "Bonne nouvelle : la situation qui avait déclenché cette alerte a pris fin.");
+    said.forEach((why, intro) -> {
+      Notice one = new Notice(resolved.row(), resolved.recipient(), List.of(new Notice.Item(closed(ran, why), null, null)),
+          resolved.at());
+      Rendered r = composer.render(one);
+      assertThat(r.text()).as("%s", why).contains(intro);
+      assertThat(r.subject()).as("%s", why)
+          .startsWith(why == Resolution.SITUATION_ENDED ? "[Vigie] Résolu · " : "[Vigie] Close · ");
+      if (why != Resolution.SITUATION_ENDED) {
+        assertThat(r.text() + composer.chatText(one)).as("%s", why).doesNotContain("Bonne nouvelle", "Good news");
+      }
+      assertThat(composer.webhookPayload(one, "msg_1").toString()).contains("resolution=" + why.name());
+    });
+    Notice two = new Notice(resolved.row(), resolved.recipient(), List.of(
+        new Notice.Item(closed(ran, Resolution.REQUEST_REFUSED), null, null),
+        new Notice.Item(closed(ran, Resolution.REQUEST_REFUSED), null, null)), resolved.at());
+    assertThat(composer.render(two).text()).contains("Ces 2 alertes sont closes : un refus a été enregistré.",
+        "These 2 alerts are closed: a refusal was recorded.");
+    assertThat(composer.render(two).subject()).startsWith("[Vigie] Closes · ");
+  }
+
+  private static AlertView closed(AlertView a, Resolution why) {
+    return new AlertView(a.alertId(), a.caseId(), a.associationId(), a.rule(), a.severity(), a.raisedAt(), a.deadline(),
+        a.assignedVolunteerId(), a.reference(), a.ruleVersion(), "Alerte close.", "Alert closed.", null, null,
+        Instant.parse("2026-12-02T05:00:00Z"), 0, why);
   }
 
   @Test

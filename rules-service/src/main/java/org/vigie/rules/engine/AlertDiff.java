@@ -2,21 +2,23 @@ package org.vigie.rules.engine;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.vigie.rules.rule.Message;
+import org.vigie.rules.rule.ResolutionTexts;
 import org.vigie.rules.rule.Rule;
-import org.vigie.rules.rule.Texts;
+import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.AlertMessage;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.OpenAlert;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
-import org.vigie.schemas.wording.CodeWording;
 
 /**
  * Turns an evaluation into alerts by comparing it with the alerts already open on the case:
@@ -38,7 +40,9 @@ import org.vigie.schemas.wording.CodeWording;
  *       every alert that stays open of a rule whose next steps depend on it ({@link Rule#advisesOnRefusal}) is
  *       RAISED again with its id, severity and dates unchanged and its new text.</li>
  * </ul>
- * So for one case and rule there is at most one open alert id at a time.
+ * So for one case and rule there is at most one open alert id at a time. A RESOLVED record says why
+ * ({@link Resolution}): only an alert whose situation ended is told as an end, the others as closed by a refusal,
+ * by the appeal they called for, by the case no longer followed, by the rule disabled, or by their deadline passed.
  */
 public final class AlertDiff {
   private static final int RULES = RuleId.values().length;
@@ -76,18 +80,33 @@ public final class AlertDiff {
   private static final Outcome UNCHANGED_EMPTY = new Outcome(List.of(), List.of());
 
   public Outcome apply(CaseState state, Evaluation evaluation, Instant now) {
-    return apply(state, evaluation, now, false, false, null);
+    return apply(state, evaluation, now, Occasion.plain(LocalDate.ofInstant(now, ZoneOffset.UTC), null));
   }
 
   /**
-   * As {@link #apply(CaseState, Evaluation, Instant)}; {@code handOver}: the case's assignee has just changed;
-   * {@code refusalChanged}: the request has just been refused, or no longer is;
-   * {@code clockDay}: the day of an evaluation the clock alone called for (the case's next change day came, no
-   * fact changed), null otherwise. An alert that then ends after its deadline has lapsed: its time ran out with
-   * nothing recorded that would have resolved it, and its RESOLVED record says so ({@code lapsed}).
+   * Whether the event just folded recorded a refusal of the request, withdrew one (or filed a new request), or
+   * neither; on the clock, whether a refusal recorded ahead of its day took effect today.
    */
-  public Outcome apply(CaseState state, Evaluation evaluation, Instant now, boolean handOver, boolean refusalChanged,
-      LocalDate clockDay) {
+  public enum Refusal { UNCHANGED, RECORDED, LIFTED }
+
+  /**
+   * What the evaluation was made for: {@code today}, the day evaluated; {@code settings}, the association's (null:
+   * none disabled); {@code clock}, the clock alone called for it (the case's next change day came, no fact
+   * changed); {@code handOver}, the case's assignee has just changed; {@code refusal}, what the event (or the day)
+   * did to the request's refusal.
+   */
+  public record Occasion(LocalDate today, RuleSettings settings, boolean clock, boolean handOver, Refusal refusal) {
+    public static Occasion plain(LocalDate today, RuleSettings settings) {
+      return new Occasion(today, settings, false, false, Refusal.UNCHANGED);
+    }
+  }
+
+  /**
+   * As {@link #apply(CaseState, Evaluation, Instant)} on an {@code occasion}. An alert that ends after its deadline on
+   * an evaluation the clock alone called for has lapsed: its time ran out with nothing recorded that would have
+   * resolved it. Every RESOLVED record says why ({@link Resolution}, {@link #resolution}).
+   */
+  public Outcome apply(CaseState state, Evaluation evaluation, Instant now, Occasion occasion) {
     List<OpenAlert> openAlerts = state.getOpenAlerts();
     List<ActiveCondition> conditions = evaluation.conditions();
     if (openAlerts.isEmpty() && conditions.isEmpty()) {
@@ -106,9 +125,9 @@ public final class AlertDiff {
       }
       ActiveCondition c = active[alert.getRule().ordinal()];
       if (c == null || !c.sameEpisode(alert.getEpisodeStart())) {
-        boolean lapsed = c == null && clockDay != null && alert.getDeadline() != null
-            && clockDay.isAfter(alert.getDeadline());
-        emitted.add(resolved(state, alert, now, lapsed));
+        boolean lapsed = c == null && occasion.clock() && alert.getDeadline() != null
+            && occasion.today().isAfter(alert.getDeadline());
+        emitted.add(resolved(state, alert, now, resolution(state, alert, lapsed, occasion)));
       }
     }
     for (ActiveCondition c : active) {
@@ -132,7 +151,8 @@ public final class AlertDiff {
         emitted.add(raised(state, c, updated, now));
         stillOpen.add(updated);
       } else {
-        if (handOver || refusalChanged && rules.get(alert.getRule()).advisesOnRefusal()) {
+        if (occasion.handOver()
+            || occasion.refusal() != Refusal.UNCHANGED && rules.get(alert.getRule()).advisesOnRefusal()) {
           emitted.add(raised(state, c, alert, now));
         }
         stillOpen.add(alert);
@@ -149,39 +169,46 @@ public final class AlertDiff {
       Message built = c.condition().message(); // built on each call: once per alert
       message = new AlertMessage(built.fr(), built.en());
     }
-    return alert(state, alert, AlertStatus.RAISED, now, c.reference(), c.textVersionDate(), c.ruleVersion(), message, false);
+    return alert(state, alert, AlertStatus.RAISED, now, c.reference(), c.textVersionDate(), c.ruleVersion(), message, null);
   }
 
-  private CaseAlert resolved(CaseState state, OpenAlert alert, Instant now, boolean lapsed) {
-    Rule rule = rules.get(alert.getRule());
-    if (!text) {
-      return alert(state, alert, AlertStatus.RESOLVED, now, rule.reference(), rule.textVersionDate(), rule.version(),
-          NO_TEXT, lapsed);
+  /**
+   * Why an open alert ends: the case no longer followed; a refusal just recorded (or taking effect today), which ends
+   * what was watched before it; its deadline passed (on the clock alone) with nothing recorded; its rule disabled by
+   * the association; the appeal to the court it called for (the rule's {@link Rule#appealEnding}); otherwise the
+   * situation ended.
+   */
+  private Resolution resolution(CaseState state, OpenAlert alert, boolean lapsed, Occasion occasion) {
+    if (state.getErased() || state.getClosed() != null) {
+      return Resolution.CASE_CLOSED;
     }
-    String fr = CodeWording.FRENCH.of(alert.getRule());
-    String en = CodeWording.ENGLISH.of(alert.getRule());
+    if (occasion.refusal() == Refusal.RECORDED) {
+      return Resolution.REQUEST_REFUSED;
+    }
     if (lapsed) {
-      return alert(state, alert, AlertStatus.RESOLVED, now, rule.reference(), rule.textVersionDate(), rule.version(),
-          new AlertMessage("Alerte « " + fr + " » close : son échéance du " + Texts.fr(alert.getDeadline())
-                  + " est passée sans que rien de ce qui l'aurait résolue ait été enregistré. Si c'est fait, l'enregistrer ;"
-                  + " sinon, voir avec la personne ce qui reste possible.",
-              "Alert \"" + en + "\" closed: its deadline of " + Texts.en(alert.getDeadline()) + " passed with nothing"
-                  + " recorded that would have resolved it. If it was done, record it; otherwise, see with the person what"
-                  + " remains possible."), true);
+      return Resolution.DEADLINE_PASSED;
     }
-    boolean unwatched = state.getErased() || state.getClosed() != null;
-    String whyFr = unwatched ? " Le dossier n'est plus suivi." : "";
-    String whyEn = unwatched ? " The case is no longer followed." : "";
+    if (occasion.settings() != null && !occasion.settings().enabled(alert.getRule())) {
+      return Resolution.RULE_DISABLED;
+    }
+    Rule rule = rules.get(alert.getRule());
+    return rule.appealEnding(CaseView.of(state, occasion.today()), alert.getEpisodeStart(), alert.getDeadline()).isPresent()
+        ? Resolution.APPEAL_FILED : Resolution.SITUATION_ENDED;
+  }
+
+  private CaseAlert resolved(CaseState state, OpenAlert alert, Instant now, Resolution why) {
+    Rule rule = rules.get(alert.getRule());
+    AlertMessage message = text ? ResolutionTexts.message(state, alert, why) : NO_TEXT;
     return alert(state, alert, AlertStatus.RESOLVED, now, rule.reference(), rule.textVersionDate(), rule.version(),
-        new AlertMessage("Alerte « " + fr + " » résolue : la situation qui l'a déclenchée a pris fin." + whyFr,
-            "Alert \"" + en + "\" resolved: the situation that raised it has ended." + whyEn), false);
+        message, why);
   }
 
   private static CaseAlert alert(CaseState state, OpenAlert alert, AlertStatus status, Instant now, String reference,
-      LocalDate textVersionDate, String ruleVersion, AlertMessage message, boolean lapsed) {
+      LocalDate textVersionDate, String ruleVersion, AlertMessage message, Resolution resolution) {
     // every field is given, so the constructor (the builder validates and resolves defaults per field)
     return new CaseAlert(alert.getAlertId(), state.getCaseId(), state.getAssociationId(), alert.getRule(),
         alert.getSeverity(), status, alert.getEpisodeStart(), alert.getRaisedAt(), now, alert.getDeadline(),
-        state.getAssignedVolunteerId(), reference, textVersionDate, ruleVersion, message, lapsed);
+        state.getAssignedVolunteerId(), reference, textVersionDate, ruleVersion, message,
+        resolution == Resolution.DEADLINE_PASSED, resolution);
   }
 }

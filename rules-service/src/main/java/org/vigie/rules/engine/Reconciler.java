@@ -40,7 +40,7 @@ public final class Reconciler {
 
   /** Evaluates the case at {@code now}, records the outcome in {@code state} and returns the alerts to emit. */
   public List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings) {
-    return reconcile(state, now, settings, false, false, false);
+    return reconcile(state, now, AlertDiff.Occasion.plain(LocalDate.ofInstant(now, zone), settings));
   }
 
   /**
@@ -63,10 +63,13 @@ public final class Reconciler {
    * are emitted again with their new text (see {@link AlertDiff}).
    */
   public List<CaseAlert> reconcileAfterEvent(CaseState state, Before before, Instant now, RuleSettings settings) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
     String assignee = state.getAssignedVolunteerId();
     boolean handOver = assignee != null && !assignee.equals(before.assignee());
-    boolean refusalChanged = before.refused() != CaseView.refused(state, LocalDate.ofInstant(now, zone));
-    return reconcile(state, now, settings, handOver, refusalChanged, false);
+    boolean refused = CaseView.refused(state, today);
+    AlertDiff.Refusal refusal = refused == before.refused() ? AlertDiff.Refusal.UNCHANGED
+        : refused ? AlertDiff.Refusal.RECORDED : AlertDiff.Refusal.LIFTED;
+    return reconcile(state, now, new AlertDiff.Occasion(today, settings, false, handOver, refusal));
   }
 
   /**
@@ -75,14 +78,16 @@ public final class Reconciler {
    * {@link AlertDiff}).
    */
   public List<CaseAlert> reconcileOnClock(CaseState state, Instant now, RuleSettings settings) {
-    return reconcile(state, now, settings, false, false, true);
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    // a refusal recorded ahead of its day takes effect on that day: what it ends, it ends then
+    boolean refusedToday = CaseView.refused(state, today) && !CaseView.refused(state, today.minusDays(1));
+    return reconcile(state, now, new AlertDiff.Occasion(today, settings, true, false,
+        refusedToday ? AlertDiff.Refusal.RECORDED : AlertDiff.Refusal.UNCHANGED));
   }
 
-  private List<CaseAlert> reconcile(CaseState state, Instant now, RuleSettings settings, boolean handOver,
-      boolean refusalChanged, boolean clock) {
-    LocalDate today = LocalDate.ofInstant(now, zone);
-    Evaluation evaluation = engine.evaluate(state, today, settings);
-    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now, handOver, refusalChanged, clock ? today : null);
+  private List<CaseAlert> reconcile(CaseState state, Instant now, AlertDiff.Occasion occasion) {
+    Evaluation evaluation = engine.evaluate(state, occasion.today(), occasion.settings());
+    AlertDiff.Outcome outcome = diff.apply(state, evaluation, now, occasion);
     state.put(OPEN_ALERTS, outcome.open());
     state.put(NEXT_DUE_AT, evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
     return outcome.emitted();

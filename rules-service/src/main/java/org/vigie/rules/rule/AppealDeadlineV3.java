@@ -1,5 +1,6 @@
 package org.vigie.rules.rule;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.state.CaseView;
@@ -33,5 +34,10 @@ public class AppealDeadlineV3 extends AppealDeadlineV2 {
       return Optional.empty();
     }
     return Optional.of(c.get().withMessage(Texts::withAppealToRecord));
+  }
+
+  @Override
+  public Optional<LocalDate> appealEnding(CaseView view, LocalDate episodeStart, LocalDate deadline) {
+    return view.courtAppealFiledOn(episodeStart);
   }
 }

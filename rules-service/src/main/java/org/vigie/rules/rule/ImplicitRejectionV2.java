@@ -1,5 +1,6 @@
 package org.vigie.rules.rule;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.state.CaseView;
@@ -29,5 +30,11 @@ public final class ImplicitRejectionV2 extends ImplicitRejection {
     }
     return view.courtAppealFiledSince(c.get().deadline()) ? Optional.empty()
         : Optional.of(c.get().withMessage(Texts::withAppealToRecord));
+  }
+
+  /** Its deadline is the day the rejection arose: an appeal counts from then. */
+  @Override
+  public Optional<LocalDate> appealEnding(CaseView view, LocalDate episodeStart, LocalDate deadline) {
+    return deadline == null ? Optional.empty() : view.courtAppealFiledOn(deadline);
   }
 }

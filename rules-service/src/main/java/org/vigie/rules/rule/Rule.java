@@ -47,4 +47,13 @@ public interface Rule {
   default boolean advisesOnRefusal() {
     return false;
   }
+
+  /**
+   * The day of the appeal to the administrative court that ends an open alert of this rule (raised in the episode
+   * started on {@code episodeStart}, with {@code deadline}), when one was filed by the view's day; empty for a rule
+   * no appeal ends. Says why an alert was resolved ({@link org.vigie.schemas.Resolution#APPEAL_FILED}).
+   */
+  default Optional<LocalDate> appealEnding(CaseView view, LocalDate episodeStart, LocalDate deadline) {
+    return Optional.empty();
+  }
 }

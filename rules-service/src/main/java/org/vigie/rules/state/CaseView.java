@@ -222,6 +222,11 @@ public final class CaseView {
     return firstAppeal(COURT, day, LocalDate.MAX) != null;
   }
 
+  /** The day of the first such appeal ({@link #courtAppealFiledSince}) filed on or after {@code day}, by today. */
+  public Optional<LocalDate> courtAppealFiledOn(LocalDate day) {
+    return Optional.ofNullable(firstAppeal(COURT, day, LocalDate.MAX));
+  }
+
   /**
    * The day of the first appeal to the prefecture (recours gracieux or hiérarchique) filed from {@code from} to
    * {@code to} (both included), by today.

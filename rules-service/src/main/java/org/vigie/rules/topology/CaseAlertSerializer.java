@@ -13,7 +13,7 @@ import org.vigie.schemas.serde.AvroSerde;
  */
 public final class CaseAlertSerializer implements Serializer<CaseAlert> {
   /** Fingerprint of the CaseAlert schema the hand-coded writer follows. */
-  static final long WRITTEN_FOR = 7992890825515729060L;
+  static final long WRITTEN_FOR = 5374415825952082279L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseAlert.getClassSchema());
 
   private final HandCodedWriter<CaseAlert> writer;
@@ -58,5 +58,6 @@ public final class CaseAlertSerializer implements Serializer<CaseAlert> {
     out.string(alert.getMessage().getFr());
     out.string(alert.getMessage().getEn());
     out.bool(alert.getLapsed());
+    out.nullableEnum(alert.getResolution());
   }
 }

@@ -89,8 +89,11 @@ class CaseStateSerdeTest {
     }
     CaseAlert first = emitted.get(0);
     assertThat(new CaseAlertSerializer(false).serialize("t", first)).isEqualTo(avroAlerts.serialize("t", first));
-    CaseAlert lapsed = CaseAlert.newBuilder(first).setStatus(org.vigie.schemas.AlertStatus.RESOLVED).setLapsed(true).build();
-    assertThat(alerts.serialize("t", lapsed)).isEqualTo(avroAlerts.serialize("t", lapsed));
+    for (org.vigie.schemas.Resolution why : org.vigie.schemas.Resolution.values()) {
+      CaseAlert resolved = CaseAlert.newBuilder(first).setStatus(org.vigie.schemas.AlertStatus.RESOLVED)
+          .setLapsed(why == org.vigie.schemas.Resolution.DEADLINE_PASSED).setResolution(why).build();
+      assertThat(alerts.serialize("t", resolved)).as("resolved %s", why).isEqualTo(avroAlerts.serialize("t", resolved));
+    }
     assertThat(alerts.serialize("t", null)).isNull();
   }
 

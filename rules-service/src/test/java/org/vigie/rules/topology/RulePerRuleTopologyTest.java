@@ -18,7 +18,9 @@ import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.PermitKind;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
+import org.vigie.schemas.SituationUpdated;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.wording.CodeWording;
 
@@ -127,14 +129,20 @@ class RulePerRuleTopologyTest {
 
       driver.advanceTo(t(story.resolveDay()));
       of(driver.newAlerts(), story.rule()).forEach(a -> assertThat(a.getAlertId()).isEqualTo(alertId));
-      driver.record(story.resolver().apply(e, driver.today()));
+      CaseEvent resolving = story.resolver().apply(e, driver.today());
+      driver.record(resolving);
+      // the appeal to the court the alert called for closes it as such; anything else ended the situation
+      boolean appeal = resolving.getPayload() instanceof SituationUpdated u && u.getAppeal() != null;
       assertThat(of(driver.newAlerts(), story.rule())).singleElement().satisfies(a -> {
         assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(a.getAlertId()).isEqualTo(alertId);
         assertThat(a.getLapsed()).as("resolved by what was recorded").isFalse();
-        assertThat(a.getMessage().getFr()).startsWith("Alerte « " + CodeWording.FRENCH.of(story.rule()) + " » résolue")
+        assertThat(a.getResolution()).isEqualTo(appeal ? Resolution.APPEAL_FILED : Resolution.SITUATION_ENDED);
+        assertThat(a.getMessage().getFr()).startsWith("Alerte « " + CodeWording.FRENCH.of(story.rule())
+                + (appeal ? " » close : le recours devant le tribunal administratif est enregistré" : " » résolue"))
             .doesNotContainPattern(CODE);
-        assertThat(a.getMessage().getEn()).startsWith("Alert \"" + CodeWording.ENGLISH.of(story.rule()) + "\" resolved")
+        assertThat(a.getMessage().getEn()).startsWith("Alert \"" + CodeWording.ENGLISH.of(story.rule())
+                + (appeal ? "\" closed: the appeal to the administrative court is recorded" : "\" resolved"))
             .doesNotContainPattern(CODE);
       });
     }
@@ -155,6 +163,7 @@ class RulePerRuleTopologyTest {
       assertThat(of(driver.newAlerts(), RuleId.APPEAL_DEADLINE)).singleElement().satisfies(a -> {
         assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(a.getLapsed()).isTrue();
+        assertThat(a.getResolution()).isEqualTo(Resolution.DEADLINE_PASSED);
         assertThat(a.getDeadline()).isEqualTo(t(31));
         assertThat(a.getMessage().getFr()).startsWith("Alerte « " + CodeWording.FRENCH.of(RuleId.APPEAL_DEADLINE)
             + " » close : son échéance du ").contains("est passée sans que rien").doesNotContainPattern(CODE);

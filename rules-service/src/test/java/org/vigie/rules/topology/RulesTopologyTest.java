@@ -138,7 +138,11 @@ class RulesTopologyTest {
     driver.settings.pipeInput(Events.ASSOCIATION, AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
         .setDisabledRules(List.of(RuleId.RENEWAL_WINDOW_OPEN)).setUpdatedAt(Instant.parse("2026-06-01T09:00:00Z")).build());
     driver.advanceDays(1);
-    assertThat(driver.newAlerts()).hasSize(5).allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED));
+    assertThat(driver.newAlerts()).hasSize(5).allSatisfy(a -> {
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+      assertThat(a.getResolution()).isEqualTo(org.vigie.schemas.Resolution.RULE_DISABLED);
+      assertThat(a.getMessage().getFr()).contains("» close : votre association a désactivé cette règle");
+    });
     driver.settings.pipeInput(Events.ASSOCIATION, null);
     driver.advanceDays(1);
     assertThat(driver.newAlerts()).hasSize(5).allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED));
@@ -167,6 +171,14 @@ class RulesTopologyTest {
     });
     assertThat(afterRefusal).as("the instruction's alerts end, the time to appeal opens").extracting(CaseAlert::getRule,
         CaseAlert::getStatus).contains(org.assertj.core.groups.Tuple.tuple(RuleId.APPEAL_DEADLINE, AlertStatus.RAISED));
+    assertThat(afterRefusal).as("closed by the refusal, not told as good news")
+        .filteredOn(a -> a.getStatus() == AlertStatus.RESOLVED).isNotEmpty().allSatisfy(a -> {
+          assertThat(a.getResolution()).isEqualTo(org.vigie.schemas.Resolution.REQUEST_REFUSED);
+          assertThat(a.getLapsed()).isFalse();
+          assertThat(a.getMessage().getFr()).contains("» close : la demande a été refusée le "
+              + org.vigie.rules.rule.Texts.fr(today.minusDays(2))).doesNotContain("résolue", "a pris fin");
+          assertThat(a.getMessage().getEn()).contains("closed: the request was refused on");
+        });
 
     driver.record(c.ccc(today, org.vigie.schemas.CccOutcome.NO_ANSWER));
     assertThat(driver.newAlerts()).as("nothing again while the refusal stands").isEmpty();
@@ -174,6 +186,27 @@ class RulesTopologyTest {
     driver.record(c.submission(today));
     assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule())).hasSize(3)
         .allSatisfy(a -> assertThat(a.getMessage().getFr()).doesNotContain("La demande a été refusée"));
+  }
+
+  @Test
+  void aRefusalRecordedAheadOfItsDayClosesAndRewordsTheAlertsOnThatDay() {
+    Events c = new Events("case-refused-ahead");
+    driver.record(c.opened(today.minusDays(300), PermitKind.CARTE_TEMPORAIRE, today.minusDays(20), true, true),
+        c.submission(today.minusDays(100)), c.decision(today.plusDays(3), Decision.REFUSED, null));
+    List<RuleId> ruptures = List.of(RuleId.EMPLOYMENT_AT_RISK, RuleId.BENEFITS_AT_RISK, RuleId.HEALTH_COVER_CLOSING);
+    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule())).hasSize(3)
+        .allSatisfy(a -> assertThat(a.getMessage().getFr()).doesNotContain("La demande a été refusée"));
+    driver.advanceDays(2);
+    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule())).isEmpty();
+
+    driver.advanceDays(1);
+    List<CaseAlert> onTheDay = driver.newAlerts();
+    assertThat(onTheDay).filteredOn(a -> ruptures.contains(a.getRule())).hasSize(3)
+        .allSatisfy(a -> assertThat(a.getMessage().getFr()).contains("La demande a été refusée le"));
+    assertThat(onTheDay).filteredOn(a -> a.getStatus() == AlertStatus.RESOLVED).isNotEmpty()
+        .allSatisfy(a -> assertThat(a.getResolution()).isEqualTo(org.vigie.schemas.Resolution.REQUEST_REFUSED));
+    driver.advanceDays(1);
+    assertThat(driver.newAlerts()).as("once").filteredOn(a -> ruptures.contains(a.getRule())).isEmpty();
   }
 
   @Test
@@ -251,7 +284,11 @@ class RulesTopologyTest {
         e.blockage(today.minusDays(40), BlockageKind.ACCOUNT_LOCKED));
     assertThat(driver.newAlerts()).isNotEmpty();
     driver.record(e.closed(today));
-    assertThat(driver.newAlerts()).isNotEmpty().allSatisfy(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED));
+    assertThat(driver.newAlerts()).isNotEmpty().allSatisfy(a -> {
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+      assertThat(a.getResolution()).isEqualTo(org.vigie.schemas.Resolution.CASE_CLOSED);
+      assertThat(a.getMessage().getFr()).endsWith("» close : le dossier n'est plus suivi.");
+    });
     driver.advanceDays(60);
     assertThat(driver.newAlerts()).isEmpty();
     assertThat(driver.openAlerts()).isEmpty();
