@@ -30,9 +30,9 @@ public final class ResolutionTexts {
                 + " lost) say what remains to be done.");
       }
       case APPEAL_FILED -> new AlertMessage(fr + "close : le recours devant le tribunal administratif est enregistré."
-          + " Suivre l'affaire avec l'avocat·e ; enregistrer la décision de la préfecture quand elle arrive.",
-          en + "closed: the appeal to the administrative court is recorded. Follow it with the lawyer; record the"
-              + " prefecture's decision when it comes.");
+          + " Suivre l'affaire avec l'avocat·e ; enregistrer la suite (décision de la préfecture, jugement) quand elle"
+          + " arrive.", en + "closed: the appeal to the administrative court is recorded. Follow it with the lawyer;"
+          + " record what follows (the prefecture's decision, the judgment) when it comes.");
       case CASE_CLOSED -> new AlertMessage(fr + "close : le dossier n'est plus suivi.",
           en + "closed: the case is no longer followed.");
       case RULE_DISABLED -> new AlertMessage(fr + "close : votre association a désactivé cette règle ; Vigie ne la"
