@@ -36,6 +36,7 @@ public final class EngineMicroBench {
         Evaluation ev = engine.evaluate(s, today, engine.defaults());
         AlertDiff.Outcome out = diff.apply(s, ev, java.time.Instant.EPOCH);
         s.put("openAlerts", out.open());
+        s.put("resolvedEpisodes", out.resolved());
         long t3 = System.nanoTime();
         store.put(e.getCaseId(), serde.encode(s));
         long t4 = System.nanoTime();

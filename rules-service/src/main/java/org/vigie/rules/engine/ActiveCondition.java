@@ -6,15 +6,13 @@ import org.vigie.rules.rule.Condition;
 import org.vigie.rules.rule.Rule;
 
 /**
- * A condition holding on a case, with its alert id and the rule's provenance. The alert id (a
- * name-based UUID, an MD5 digest) is computed when first asked for: most evaluations find the
- * alert already open and compare episodes only.
+ * A condition holding on a case, with the rule's provenance. Its alert id (a name-based UUID, an MD5 digest) is
+ * computed only when it raises a new alert: most evaluations find the alert already open and compare episodes only.
  */
 public final class ActiveCondition {
   private final String caseId;
   private final Rule rule;
   private final Condition condition;
-  private String alertId;
 
   private ActiveCondition(String caseId, Rule rule, Condition condition) {
     this.caseId = caseId;
@@ -26,11 +24,12 @@ public final class ActiveCondition {
     return new ActiveCondition(caseId, rule, condition);
   }
 
-  public String alertId() {
-    if (alertId == null) {
-      alertId = AlertIds.of(caseId, rule.id(), condition.episodeStart());
-    }
-    return alertId;
+  /**
+   * The id of the alert this condition raises after {@code resolvedBefore} alerts of its rule and episode start were
+   * resolved on the case.
+   */
+  public String alertId(int resolvedBefore) {
+    return AlertIds.of(caseId, rule.id(), condition.episodeStart(), resolvedBefore);
   }
 
   public Condition condition() {

@@ -18,6 +18,7 @@ import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.OpenAlert;
 import org.vigie.schemas.Resolution;
+import org.vigie.schemas.ResolvedEpisode;
 import org.vigie.schemas.RuleId;
 
 /**
@@ -40,7 +41,10 @@ import org.vigie.schemas.RuleId;
  *       every alert that stays open of a rule whose next steps depend on it ({@link Rule#advisesOnRefusal}) is
  *       RAISED again with its id, severity and dates unchanged and its new text.</li>
  * </ul>
- * So for one case and rule there is at most one open alert id at a time. A RESOLVED record says why
+ * So for one case and rule there is at most one open alert id at a time, and an id once resolved is never raised
+ * again: the id of a new alert counts the alerts of its rule and episode start resolved on the case before it
+ * ({@link AlertIds}), so a condition that comes back with the same episode start (a new request after a refusal,
+ * benefits received again) is a new alert, which its consumers tell anew. A RESOLVED record says why
  * ({@link Resolution}): only an alert whose situation ended is told as an end, the others as closed by a refusal,
  * by the appeal they called for, by the case no longer followed, by the rule disabled, or by their deadline passed.
  */
@@ -70,14 +74,17 @@ public final class AlertDiff {
     return new AlertDiff(rules, false);
   }
 
-  /** The alerts open after the evaluation, and the alerts to emit, in order. */
-  public record Outcome(List<OpenAlert> open, List<CaseAlert> emitted) {
+  /**
+   * The alerts open after the evaluation, the alerts to emit, in order, and the episodes resolved on the case
+   * ({@code resolved}: the state's own list when none was).
+   */
+  public record Outcome(List<OpenAlert> open, List<CaseAlert> emitted, List<ResolvedEpisode> resolved) {
     public boolean changed() {
       return !emitted.isEmpty();
     }
   }
 
-  private static final Outcome UNCHANGED_EMPTY = new Outcome(List.of(), List.of());
+  private static final Outcome UNCHANGED_EMPTY = new Outcome(List.of(), List.of(), List.of());
 
   public Outcome apply(CaseState state, Evaluation evaluation, Instant now) {
     return apply(state, evaluation, now, Occasion.plain(LocalDate.ofInstant(now, ZoneOffset.UTC), null));
@@ -109,8 +116,9 @@ public final class AlertDiff {
   public Outcome apply(CaseState state, Evaluation evaluation, Instant now, Occasion occasion) {
     List<OpenAlert> openAlerts = state.getOpenAlerts();
     List<ActiveCondition> conditions = evaluation.conditions();
+    List<ResolvedEpisode> resolvedEpisodes = state.getResolvedEpisodes();
     if (openAlerts.isEmpty() && conditions.isEmpty()) {
-      return UNCHANGED_EMPTY;
+      return resolvedEpisodes.isEmpty() ? UNCHANGED_EMPTY : new Outcome(List.of(), List.of(), resolvedEpisodes);
     }
     // Indexed by rule ordinal: at most one open alert and one condition per rule.
     OpenAlert[] open = new OpenAlert[RULES];
@@ -128,6 +136,7 @@ public final class AlertDiff {
         boolean lapsed = c == null && occasion.clock() && alert.getDeadline() != null
             && occasion.today().isAfter(alert.getDeadline());
         emitted.add(resolved(state, alert, now, resolution(state, alert, lapsed, occasion)));
+        resolvedEpisodes = oneMoreResolved(resolvedEpisodes, alert);
       }
     }
     for (ActiveCondition c : active) {
@@ -136,7 +145,9 @@ public final class AlertDiff {
       }
       OpenAlert alert = open[c.condition().rule().ordinal()];
       if (alert == null || !c.sameEpisode(alert.getEpisodeStart())) {
-        OpenAlert raised = new OpenAlert(c.condition().rule(), c.alertId(), c.condition().episodeStart(),
+        RuleId rule = c.condition().rule();
+        LocalDate start = c.condition().episodeStart();
+        OpenAlert raised = new OpenAlert(rule, c.alertId(resolvedBefore(resolvedEpisodes, rule, start)), start,
             c.condition().severity(), now, c.condition().deadline());
         emitted.add(raised(state, c, raised, now));
         stillOpen.add(raised);
@@ -160,7 +171,44 @@ public final class AlertDiff {
     }
     // Nothing emitted means every open alert is kept as it was: keep the state's list itself, so an
     // unchanged case allocates no new one (its cached state then points at nothing newer).
-    return emitted.isEmpty() ? new Outcome(openAlerts, emitted) : new Outcome(stillOpen, emitted);
+    return emitted.isEmpty() ? new Outcome(openAlerts, emitted, resolvedEpisodes)
+        : new Outcome(stillOpen, emitted, resolvedEpisodes);
+  }
+
+  /** The episodes a case keeps resolved (the latest): enough for any real case's history, and a state bounded. */
+  static final int KEPT_RESOLVED_EPISODES = 32;
+
+  /**
+   * How many alerts of {@code rule} and {@code episodeStart} were resolved on the case: the next one's id takes the
+   * count ({@link AlertIds}), so that it is a new alert.
+   */
+  private static int resolvedBefore(List<ResolvedEpisode> resolved, RuleId rule, LocalDate episodeStart) {
+    for (int i = 0; i < resolved.size(); i++) {
+      ResolvedEpisode e = resolved.get(i);
+      if (e.getRule() == rule && e.getEpisodeStart().equals(episodeStart)) {
+        return e.getResolved();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The episodes with one more alert of {@code alert}'s rule and episode start resolved, last, the oldest dropped past
+   * {@link #KEPT_RESOLVED_EPISODES} (a new list: the state's is left as it was).
+   */
+  private static List<ResolvedEpisode> oneMoreResolved(List<ResolvedEpisode> resolved, OpenAlert alert) {
+    List<ResolvedEpisode> kept = new ArrayList<>(resolved.size() + 1);
+    int count = 1;
+    for (ResolvedEpisode e : resolved) {
+      if (e.getRule() == alert.getRule() && e.getEpisodeStart().equals(alert.getEpisodeStart())) {
+        count = e.getResolved() + 1;
+      } else {
+        kept.add(e);
+      }
+    }
+    kept.add(new ResolvedEpisode(alert.getRule(), alert.getEpisodeStart(), count));
+    return kept.size() > KEPT_RESOLVED_EPISODES
+        ? new ArrayList<>(kept.subList(kept.size() - KEPT_RESOLVED_EPISODES, kept.size())) : kept;
   }
 
   private CaseAlert raised(CaseState state, ActiveCondition c, OpenAlert alert, Instant now) {

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.vigie.schemas.RuleId;
 
 /**
- * Deterministic alert ids: the same case, rule and episode start always give the same id, so a
- * replay does too. The id is {@link UUID#nameUUIDFromBytes} of "case|RULE|episodeStart" (an MD5
+ * Deterministic alert ids: the same case, rule and episode start (and count of the alerts of that rule and start
+ * resolved on the case before) always give the same id, so a replay does too. The id is {@link UUID#nameUUIDFromBytes} of "case|RULE|episodeStart" (an MD5
  * name-based UUID), computed from a cloned digest: looking the algorithm up on every alert cost
  * more than the digest itself.
  */
@@ -19,7 +19,16 @@ public final class AlertIds {
   private AlertIds() {}
 
   public static String of(String caseId, RuleId rule, LocalDate episodeStart) {
-    String name = caseId + "|" + rule.name() + "|" + episodeStart;
+    return of(caseId, rule, episodeStart, 0);
+  }
+
+  /**
+   * The id of an alert of {@code rule} and {@code episodeStart} raised on the case after {@code resolvedBefore}
+   * alerts of that rule and start were resolved there: "case|RULE|episodeStart|n" for n &gt; 0, so that a condition that comes back after its alert was
+   * resolved, even with the same episode start, is a new alert; the first one's id is as before.
+   */
+  public static String of(String caseId, RuleId rule, LocalDate episodeStart, int resolvedBefore) {
+    String name = caseId + "|" + rule.name() + "|" + episodeStart + (resolvedBefore == 0 ? "" : "|" + resolvedBefore);
     byte[] md5 = digest().digest(name.getBytes(StandardCharsets.UTF_8));
     md5[6] &= 0x0f; // version 3, name-based with MD5
     md5[6] |= 0x30;

@@ -18,6 +18,7 @@ public final class Reconciler {
   // Field positions, looked up once: put(String, ...) searches the schema on every call.
   private static final int OPEN_ALERTS = CaseState.getClassSchema().getField("openAlerts").pos();
   private static final int NEXT_DUE_AT = CaseState.getClassSchema().getField("nextDueAt").pos();
+  private static final int RESOLVED_EPISODES = CaseState.getClassSchema().getField("resolvedEpisodes").pos();
   private final RuleEngine engine;
   private final AlertDiff diff;
   private final ZoneId zone;
@@ -89,6 +90,7 @@ public final class Reconciler {
     Evaluation evaluation = engine.evaluate(state, occasion.today(), occasion.settings());
     AlertDiff.Outcome outcome = diff.apply(state, evaluation, now, occasion);
     state.put(OPEN_ALERTS, outcome.open());
+    state.put(RESOLVED_EPISODES, outcome.resolved());
     state.put(NEXT_DUE_AT, evaluation.nextChange().map(d -> d.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(null));
     return outcome.emitted();
   }

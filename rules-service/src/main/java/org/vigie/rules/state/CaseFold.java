@@ -61,7 +61,7 @@ public final class CaseFold {
     return new CaseState(caseId, associationId, null, null, PermitKind.OTHER, null, null, null, false, false,
         new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
         new ArrayList<>(), null, null, false, new ArrayList<>(), null, null, null, null, new ArrayList<>(),
-        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), List.of());
   }
 
   public CaseState apply(CaseState current, CaseEvent event) {
@@ -300,6 +300,7 @@ public final class CaseFold {
         .setAssociationId(base.getAssociationId())
         .setErased(true)
         .setOpenAlerts(new ArrayList<>(base.getOpenAlerts()))
+        .setResolvedEpisodes(base.getResolvedEpisodes())
         .setNextDueAt(base.getNextDueAt())
         .build();
   }

@@ -14,6 +14,7 @@ import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.DatedFact;
 import org.vigie.schemas.DecisionFact;
 import org.vigie.schemas.OpenAlert;
+import org.vigie.schemas.ResolvedEpisode;
 import org.vigie.schemas.SituationFact;
 import org.vigie.schemas.SubmissionFact;
 import org.vigie.schemas.serde.AvroSerde;
@@ -32,7 +33,7 @@ import org.vigie.schemas.serde.AvroSerde;
  */
 public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseState>, Deserializer<CaseState> {
   /** Fingerprint of the CaseState schema the hand-coded writer follows. */
-  static final long WRITTEN_FOR = -3318484290625363342L;
+  static final long WRITTEN_FOR = -5046459405041665725L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseState.getClassSchema());
 
   /**
@@ -160,6 +161,13 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     out.array(s.getSupersededEventIds(), AvroBytes::string);
     out.array(s.getDecisions(), CaseStateSerde::decision);
     out.array(s.getClosures(), CaseStateSerde::dated);
+    out.array(s.getResolvedEpisodes(), CaseStateSerde::episodes);
+  }
+
+  private static void episodes(AvroBytes out, ResolvedEpisode e) {
+    out.enumeration(e.getRule());
+    out.date(e.getEpisodeStart());
+    out.varlong(e.getResolved());
   }
 
   private static void submission(AvroBytes out, SubmissionFact f) {

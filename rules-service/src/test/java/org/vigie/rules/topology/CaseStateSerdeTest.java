@@ -38,6 +38,7 @@ class CaseStateSerdeTest {
     assertThat(states).anyMatch(s -> s.getDecision() != null && s.getDecision().getAppealDeadline() != null);
     assertThat(states).anySatisfy(s -> assertThat(s.getSituations()).isNotEmpty());
     assertThat(states).anyMatch(s -> s.getSituations().stream().anyMatch(f -> f.getAppeal() != null));
+    assertThat(states).anySatisfy(s -> assertThat(s.getResolvedEpisodes()).isNotEmpty());
     for (CaseState state : states) {
       byte[] bytes = serde.serialize("t", state);
       assertThat(bytes).as("state %s", state.getCaseId()).isEqualTo(avro.serialize("t", state));
@@ -106,18 +107,23 @@ class CaseStateSerdeTest {
     CaseFold fold = new CaseFold();
     RuleEngine engine = RuleEngine.standard();
     AlertDiff diff = new AlertDiff(engine.rules());
-    Instant now = Instant.parse("2026-09-15T07:00:00Z");
     List<CaseState> states = new ArrayList<>();
     for (int c = 0; c < count; c++) {
       CaseState state = null;
       for (CaseEvent e : cases.history("case-" + c, true)) {
         state = fold.apply(state, e);
       }
-      Evaluation evaluation = engine.evaluate(state, LocalDate.of(2026, 9, 15), engine.defaults());
-      AlertDiff.Outcome outcome = diff.apply(state, evaluation, now);
-      emitted.addAll(outcome.emitted());
-      state.put("openAlerts", outcome.open());
-      state.put("nextDueAt", evaluation.nextChange().map(d -> d.toEpochDay() * 86_400_000L).orElse(null));
+      // evaluated in July then in September: some alerts raised in July are resolved by then
+      for (LocalDate day : List.of(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 15))) {
+        Evaluation evaluation = engine.evaluate(state, day, engine.defaults());
+        AlertDiff.Outcome outcome = diff.apply(state, evaluation, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        if (day.getMonthValue() == 9) {
+          emitted.addAll(outcome.emitted());
+        }
+        state.put("openAlerts", outcome.open());
+        state.put("resolvedEpisodes", outcome.resolved());
+        state.put("nextDueAt", evaluation.nextChange().map(d -> d.toEpochDay() * 86_400_000L).orElse(null));
+      }
       states.add(state);
     }
     return states;

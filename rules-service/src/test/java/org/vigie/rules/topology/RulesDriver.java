@@ -136,6 +136,23 @@ final class RulesDriver implements AutoCloseable {
     return open;
   }
 
+  /**
+   * Open alerts by "caseId|rule" → their episode start: the same conditions open whatever the path, where the ids
+   * differ when one path closed an alert and raised it again (a new alert, with its own id).
+   */
+  Map<String, String> openEpisodes() {
+    Map<String, String> open = new TreeMap<>();
+    for (CaseAlert a : allAlerts()) {
+      String key = a.getCaseId() + "|" + a.getRule();
+      if (a.getStatus() == AlertStatus.RAISED) {
+        open.put(key, a.getEpisodeStart().toString());
+      } else {
+        open.remove(key);
+      }
+    }
+    return open;
+  }
+
   @Override
   public void close() {
     driver.close();

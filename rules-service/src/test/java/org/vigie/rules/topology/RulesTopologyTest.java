@@ -189,6 +189,38 @@ class RulesTopologyTest {
   }
 
   @Test
+  void aConditionThatComesBackAfterItsAlertWasResolvedIsANewAlert() {
+    Events c = new Events("case-again");
+    LocalDate expiry = today.minusDays(20);
+    driver.record(c.opened(today.minusDays(300), PermitKind.CARTE_TEMPORAIRE, expiry, false, false),
+        c.submission(today.minusDays(100)));
+    CaseAlert first = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.PERMIT_EXPIRED_WITHOUT_API)
+        .findFirst().orElseThrow();
+    driver.record(c.decision(today.minusDays(10), Decision.REFUSED, null));
+    assertThat(driver.newAlerts()).filteredOn(a -> a.getRule() == RuleId.PERMIT_EXPIRED_WITHOUT_API).singleElement()
+        .satisfies(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED));
+
+    // a new request after the refusal: the permit is again expired with a request pending and no API
+    driver.record(c.submission(today.minusDays(8)));
+    CaseAlert again = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.PERMIT_EXPIRED_WITHOUT_API)
+        .findFirst().orElseThrow();
+    assertThat(again.getStatus()).isEqualTo(AlertStatus.RAISED);
+    assertThat(again.getEpisodeStart()).isEqualTo(first.getEpisodeStart());
+    assertThat(again.getAlertId()).as("a new alert, which the notifier tells: the resolved one stays resolved")
+        .isNotEqualTo(first.getAlertId())
+        .isEqualTo(AlertIds.of("case-again", RuleId.PERMIT_EXPIRED_WITHOUT_API, first.getEpisodeStart(), 1));
+
+    // once more: refused, filed again
+    driver.record(c.decision(today.minusDays(5), Decision.REFUSED, null));
+    driver.record(c.submission(today.minusDays(2)));
+    assertThat(driver.newAlerts()).filteredOn(a -> a.getRule() == RuleId.PERMIT_EXPIRED_WITHOUT_API)
+        .extracting(CaseAlert::getStatus, CaseAlert::getAlertId).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlertStatus.RESOLVED, again.getAlertId()),
+            org.assertj.core.groups.Tuple.tuple(AlertStatus.RAISED,
+                AlertIds.of("case-again", RuleId.PERMIT_EXPIRED_WITHOUT_API, first.getEpisodeStart(), 2)));
+  }
+
+  @Test
   void aRefusalRecordedAheadOfItsDayClosesAndRewordsTheAlertsOnThatDay() {
     Events c = new Events("case-refused-ahead");
     driver.record(c.opened(today.minusDays(300), PermitKind.CARTE_TEMPORAIRE, today.minusDays(20), true, true),
