@@ -20,8 +20,10 @@ public record AlertActivity(int raised, int cases, int acknowledged, Double medi
   /**
    * One rule's alerts raised in a month (yyyy-MM); {@code resolved}: those resolved since, the situation having
    * ended; {@code escalated}: those the coordination was told about, nobody having taken them in hand;
-   * {@code lapsed}: those closed because their deadline passed with nothing recorded that would have resolved them.
+   * {@code lapsed}: those closed because their deadline passed with nothing recorded that would have resolved them;
+   * {@code closed}: those closed without their situation having ended: by a refusal, by the court appeal they called
+   * for, by the case no longer followed or by their rule disabled.
    */
   public record Month(String month, String rule, int raised, int cases, int acknowledged, int resolved, int escalated,
-      int lapsed) {}
+      int lapsed, int closed) {}
 }

@@ -250,16 +250,26 @@ public final class AlertRepository {
     return out;
   }
 
+  /**
+   * The resolutions that close an alert without its situation having ended, nor its deadline passed: a refusal, the
+   * court appeal it called for, the case no longer followed, the rule disabled.
+   */
+  private static final List<String> CLOSING = List.of(Resolution.REQUEST_REFUSED.name(), Resolution.APPEAL_FILED.name(),
+      Resolution.CASE_CLOSED.name(), Resolution.RULE_DISABLED.name());
+
   /** The association's alerts counted per month raised (in {@code zone}) and rule, with their totals. */
   public AlertActivity activity(Handle h, UUID associationId, java.time.ZoneId zone) {
     List<AlertActivity.Month> months = h.createQuery("""
             SELECT to_char(raised_at AT TIME ZONE :zone, 'YYYY-MM'), rule, count(*), count(DISTINCT case_id),
-              count(acknowledged_at), count(*) FILTER (WHERE status = 'RESOLVED' AND NOT lapsed), count(escalated_at),
-              count(*) FILTER (WHERE lapsed)
+              count(acknowledged_at),
+              count(*) FILTER (WHERE status = 'RESOLVED' AND NOT lapsed AND coalesce(resolution, '') <> ALL(:closing)),
+              count(escalated_at), count(*) FILTER (WHERE lapsed),
+              count(*) FILTER (WHERE status = 'RESOLVED' AND NOT lapsed AND resolution = ANY(:closing))
             FROM alerts WHERE association_id = :association GROUP BY 1, 2 ORDER BY 1, 2""")
         .bind("zone", zone.getId()).bind("association", associationId.toString())
+        .bindArray("closing", String.class, CLOSING)
         .map((rs, ctx) -> new AlertActivity.Month(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-            rs.getInt(6), rs.getInt(7), rs.getInt(8)))
+            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)))
         .list();
     return h.createQuery("""
             SELECT count(*), count(DISTINCT case_id), count(acknowledged_at),

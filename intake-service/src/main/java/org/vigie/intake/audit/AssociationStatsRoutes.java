@@ -101,10 +101,10 @@ public final class AssociationStatsRoutes {
     StringBuilder out = new StringBuilder();
     try {
       CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-          .setHeader("month", "rule", "raised", "cases", "acknowledged", "resolved", "escalated", "lapsed").get());
+          .setHeader("month", "rule", "raised", "cases", "acknowledged", "resolved", "escalated", "lapsed", "closed").get());
       for (AlertActivity.Month m : activity.byMonth()) {
         printer.printRecord(m.month(), m.rule(), m.raised(), m.cases(), m.acknowledged(), m.resolved(), m.escalated(),
-            m.lapsed());
+            m.lapsed(), m.closed());
       }
       printer.flush();
     } catch (IOException e) {

@@ -143,7 +143,7 @@ class AssociationStatsTest {
         .isEqualTo("DEADLINE_PASSED");
     String own = AssociationStatsRoutes.PATH.replace("{associationId}", a.id());
     assertThat(API.get(own + "?format=csv&table=alerts", a.token()).body().lines()).containsExactly(
-        "month,rule,raised,cases,acknowledged,resolved,escalated,lapsed", "2026-10,APPEAL_DEADLINE,1,1,0,0,0,1");
+        "month,rule,raised,cases,acknowledged,resolved,escalated,lapsed,closed", "2026-10,APPEAL_DEADLINE,1,1,0,0,0,1,0");
   }
 
   @Test
@@ -164,6 +164,12 @@ class AssociationStatsTest {
       assertThat(n.get("alertId").asText()).isEqualTo(open);
       assertThat(n.get("resolution").isNull()).isTrue();
     });
+    // the activity report counts an alert closed by a refusal apart, not as resolved
+    String own = AssociationStatsRoutes.PATH.replace("{associationId}", a.id());
+    assertThat(API.get(own + "?format=csv&table=alerts", a.token()).body().lines()).containsExactly(
+        "month,rule,raised,cases,acknowledged,resolved,escalated,lapsed,closed", "2026-10,API_EXPIRING,1,1,0,0,0,0,0",
+        "2026-10,IMPLICIT_REJECTION,1,1,0,0,0,0,1");
+    assertThat(API.get(own, a.token()).json().at("/alerts/byMonth/1/closed").asInt()).isEqualTo(1);
   }
 
   @Test
@@ -171,8 +177,8 @@ class AssociationStatsTest {
     Api.Response alerts = API.get(path + "?format=csv&table=alerts", association.token());
     assertThat(alerts.status()).isEqualTo(200);
     assertThat(alerts.contentType()).startsWith("text/csv");
-    assertThat(alerts.body().lines()).containsExactly("month,rule,raised,cases,acknowledged,resolved,escalated,lapsed",
-        "2026-10,PERMIT_EXPIRED_WITHOUT_API,2,2,1,1,1,0", "2026-11,BLOCKAGE_UNRESOLVED,1,1,0,0,0,0");
+    assertThat(alerts.body().lines()).containsExactly("month,rule,raised,cases,acknowledged,resolved,escalated,lapsed,closed",
+        "2026-10,PERMIT_EXPIRED_WITHOUT_API,2,2,1,1,1,0,0", "2026-11,BLOCKAGE_UNRESOLVED,1,1,0,0,0,0,0");
     Api.Response blockages = API.get(path + "?format=csv&table=blockages&minCases=1", association.token());
     assertThat(blockages.body().lines()).containsExactly("department,month,kind,cases,reports,suppressed",
         "44,2026-10,ACCOUNT_LOCKED,2,2,false");
