@@ -11,7 +11,6 @@ import java.util.Objects;
 import org.vigie.rules.rule.Message;
 import org.vigie.rules.rule.ResolutionTexts;
 import org.vigie.rules.rule.Rule;
-import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.AlertMessage;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.CaseAlert;
@@ -240,7 +239,7 @@ public final class AlertDiff {
       return Resolution.RULE_DISABLED;
     }
     Rule rule = rules.get(alert.getRule());
-    return rule.appealEnding(CaseView.of(state, occasion.today()), alert.getEpisodeStart(), alert.getDeadline()).isPresent()
+    return rule.appealEnding(state, occasion.today(), alert.getEpisodeStart(), alert.getDeadline()).isPresent()
         ? Resolution.APPEAL_FILED : Resolution.SITUATION_ENDED;
   }
 

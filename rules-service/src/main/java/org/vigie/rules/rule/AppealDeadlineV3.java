@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.state.CaseView;
+import org.vigie.schemas.CaseState;
 
 /**
  * Version 3 of APPEAL_DEADLINE: timed as version 2 ({@link AppealDeadlineV2}), and the time to contest a
@@ -37,7 +38,7 @@ public class AppealDeadlineV3 extends AppealDeadlineV2 {
   }
 
   @Override
-  public Optional<LocalDate> appealEnding(CaseView view, LocalDate episodeStart, LocalDate deadline) {
-    return view.courtAppealFiledOn(episodeStart);
+  public Optional<LocalDate> appealEnding(CaseState state, LocalDate today, LocalDate episodeStart, LocalDate deadline) {
+    return CaseView.of(state, today).courtAppealFiledOn(episodeStart);
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.state.CaseView;
+import org.vigie.schemas.CaseState;
 
 /**
  * Version 2 of IMPLICIT_REJECTION: timed as version 1 ({@link ImplicitRejection}), and once the rejection has
@@ -34,7 +35,7 @@ public final class ImplicitRejectionV2 extends ImplicitRejection {
 
   /** Its deadline is the day the rejection arose: an appeal counts from then. */
   @Override
-  public Optional<LocalDate> appealEnding(CaseView view, LocalDate episodeStart, LocalDate deadline) {
-    return deadline == null ? Optional.empty() : view.courtAppealFiledOn(deadline);
+  public Optional<LocalDate> appealEnding(CaseState state, LocalDate today, LocalDate episodeStart, LocalDate deadline) {
+    return deadline == null ? Optional.empty() : CaseView.of(state, today).courtAppealFiledOn(deadline);
   }
 }

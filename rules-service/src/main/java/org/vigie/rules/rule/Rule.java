@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.state.CaseView;
+import org.vigie.schemas.CaseState;
 import org.vigie.schemas.RuleId;
 
 /**
@@ -50,10 +51,11 @@ public interface Rule {
 
   /**
    * The day of the appeal to the administrative court that ends an open alert of this rule (raised in the episode
-   * started on {@code episodeStart}, with {@code deadline}), when one was filed by the view's day; empty for a rule
-   * no appeal ends. Says why an alert was resolved ({@link org.vigie.schemas.Resolution#APPEAL_FILED}).
+   * started on {@code episodeStart}, with {@code deadline}), when one was filed on the case by {@code today}; empty for
+   * a rule no appeal ends (without building a view of the case: this runs on every alert resolved). Says why an
+   * alert was resolved ({@link org.vigie.schemas.Resolution#APPEAL_FILED}).
    */
-  default Optional<LocalDate> appealEnding(CaseView view, LocalDate episodeStart, LocalDate deadline) {
+  default Optional<LocalDate> appealEnding(CaseState state, LocalDate today, LocalDate episodeStart, LocalDate deadline) {
     return Optional.empty();
   }
 }
