@@ -32,6 +32,7 @@ import org.vigie.schemas.CaseErased;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.NotificationOutcome;
 import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.alert.AlertResolutions;
 
 /**
  * Builds a case's timeline from its events, its alert records and the notification outcomes of
@@ -144,10 +145,7 @@ public final class TimelineBuilder {
 
   /** How a resolved alert ended: only a situation that ended is "resolved" (a record before CaseAlert v3: lapsed or not). */
   private static Phrase closed(CaseAlert a) {
-    if (a.getResolution() == null) {
-      return a.getLapsed() ? ALERT_LAPSED : ALERT_RESOLVED;
-    }
-    return switch (a.getResolution()) {
+    return switch (AlertResolutions.of(a)) {
       case SITUATION_ENDED -> ALERT_RESOLVED;
       case DEADLINE_PASSED -> ALERT_LAPSED;
       case REQUEST_REFUSED -> Phrase.ALERT_CLOSED_BY_REFUSAL;

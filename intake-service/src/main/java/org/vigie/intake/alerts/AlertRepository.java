@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -15,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
+import org.vigie.schemas.alert.AlertResolutions;
 
 /** The alerts read model: the newest state of each alert, read per association. */
 public final class AlertRepository {
@@ -63,22 +65,8 @@ public final class AlertRepository {
         .bind(7, Timestamp.from(a.getRaisedAt())).bind(8, Timestamp.from(a.getEmittedAt())).bind(9, a.getDeadline())
         .bind(10, a.getAssignedVolunteerId()).bind(11, a.getReference()).bind(12, a.getTextVersionDate())
         .bind(13, a.getRuleVersion()).bind(14, a.getMessage().getFr()).bind(15, a.getMessage().getEn())
-        .bind(16, a.getLapsed()).bind(17, resolution(a))
+        .bind(16, a.getLapsed()).bind(17, Objects.toString(AlertResolutions.of(a), null))
         .execute();
-  }
-
-  /**
-   * Why a RESOLVED alert was resolved (CaseAlert version 3); a record written before says only whether it lapsed;
-   * null for a RAISED one.
-   */
-  private static String resolution(CaseAlert a) {
-    if (a.getStatus() != org.vigie.schemas.AlertStatus.RESOLVED) {
-      return null;
-    }
-    if (a.getResolution() != null) {
-      return a.getResolution().name();
-    }
-    return (a.getLapsed() ? Resolution.DEADLINE_PASSED : Resolution.SITUATION_ENDED).name();
   }
 
   /** How a page of alerts is sorted. */

@@ -23,6 +23,7 @@ import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
+import org.vigie.schemas.alert.AlertResolutions;
 
 /** The alerts the notifier has seen, and their acknowledgement, resolution and follow-up state. */
 public final class AlertStore {
@@ -148,7 +149,7 @@ public final class AlertStore {
             + " resolution = :resolution WHERE alert_id = :id AND resolved_at IS NULL")
         .bind("id", a.getAlertId())
         .bind("lapsed", a.getLapsed())
-        .bind("resolution", resolution(a).name())
+        .bind("resolution", AlertResolutions.of(a).name())
         .bind("at", ts(a.getEmittedAt()))
         .execute() == 1;
   }
@@ -255,14 +256,6 @@ public final class AlertStore {
         .bind("round", round)
         .bindByType("next", ts(next), java.time.OffsetDateTime.class)
         .execute();
-  }
-
-  /** Why a RESOLVED record was resolved; a record written before CaseAlert version 3 says only whether it lapsed. */
-  static Resolution resolution(CaseAlert a) {
-    if (a.getResolution() != null) {
-      return a.getResolution();
-    }
-    return a.getLapsed() ? Resolution.DEADLINE_PASSED : Resolution.SITUATION_ENDED;
   }
 
   private static AlertView view(ResultSet rs) throws SQLException {
