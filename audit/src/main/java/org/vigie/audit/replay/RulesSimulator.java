@@ -49,7 +49,7 @@ public final class RulesSimulator {
     Instant now = event.getRecordedAt().isAfter(run.clock) ? event.getRecordedAt() : run.clock;
     List<CaseAlert> emitted = new ArrayList<>();
     advance(run, now, emitted);
-    Reconciler.Before before = reconciler.before(run.state, now);
+    Reconciler.Before before = reconciler.before(run.state, event, now);
     run.state = fold.apply(run.state, event);
     reconcile(run, now, false, before, emitted);
     return emitted;

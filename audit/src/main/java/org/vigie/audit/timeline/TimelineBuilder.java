@@ -152,6 +152,7 @@ public final class TimelineBuilder {
       case APPEAL_FILED -> Phrase.ALERT_CLOSED_BY_APPEAL;
       case CASE_CLOSED -> Phrase.ALERT_CLOSED_WITH_CASE;
       case RULE_DISABLED -> Phrase.ALERT_CLOSED_RULE_DISABLED;
+      case FACT_CORRECTED -> Phrase.ALERT_CLOSED_BY_CORRECTION;
     };
   }
 

@@ -426,6 +426,7 @@ class TimelineTest {
         org.vigie.schemas.Resolution.APPEAL_FILED, "Alerte close, le recours au tribunal administratif enregistré",
         org.vigie.schemas.Resolution.CASE_CLOSED, "Alerte close, le dossier n'étant plus suivi",
         org.vigie.schemas.Resolution.RULE_DISABLED, "Alerte close, la règle désactivée par l'association",
+        org.vigie.schemas.Resolution.FACT_CORRECTED, "Alerte close, le fait qui l'avait déclenchée corrigé ou retiré",
         org.vigie.schemas.Resolution.DEADLINE_PASSED, "Alerte close, son échéance passée sans suite enregistrée",
         org.vigie.schemas.Resolution.SITUATION_ENDED, "Alerte résolue");
     said.forEach((why, words) -> {

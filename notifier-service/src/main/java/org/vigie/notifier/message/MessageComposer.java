@@ -275,7 +275,8 @@ public final class MessageComposer {
 
   /**
    * The subject's word for the kind of message. A resolution notice says "resolved" only when the situations ended:
-   * alerts closed by a refusal, an appeal, a case no longer followed or a rule disabled are "closed", and alerts
+   * alerts closed by a refusal, an appeal, a case no longer followed, a rule disabled or a fact corrected are
+   * "closed", and alerts
    * that lapsed (their deadline passed with nothing recorded that would have resolved them: a right may be lost)
    * "deadline passed".
    */
@@ -299,7 +300,7 @@ public final class MessageComposer {
           : french ? introFr(kind) : introEn(kind);
     }
     if (why.size() == 1) {
-      return closed(why.iterator().next(), n, french);
+      return closed(why.iterator().next(), items, french);
     }
     String lapsed = !why.contains(Resolution.DEADLINE_PASSED) ? ""
         : french ? " Pour certaines, l'échéance est passée sans suite enregistrée : un droit a pu être perdu."
@@ -308,9 +309,11 @@ public final class MessageComposer {
         : "These " + n + " alerts are closed, each for the reason given below.") + lapsed;
   }
 
-  /** The first sentence of a notice about {@code n} alerts all resolved for one reason other than their situation's end. */
-  private static String closed(Resolution why, int n, boolean french) {
+  /** The first sentence of a notice about its alerts all resolved for one reason other than their situation's end. */
+  private static String closed(Resolution why, List<Notice.Item> items, boolean french) {
+    int n = items.size();
     boolean one = n == 1;
+    boolean oneCase = items.stream().map(i -> i.alert().caseId()).distinct().count() == 1;
     String fr = one ? "Cette alerte est close : " : "Ces " + n + " alertes sont closes : ";
     String en = one ? "This alert is closed: " : "These " + n + " alerts are closed: ";
     return switch (why) {
@@ -325,12 +328,16 @@ public final class MessageComposer {
           + " reste à faire." : en + "a refusal was recorded. The alerts the refusal opened say what remains to be done.";
       case APPEAL_FILED -> french ? fr + "le recours devant le tribunal administratif a été enregistré."
           : en + "the appeal to the administrative court was recorded.";
-      case CASE_CLOSED -> french ? fr + (one ? "le dossier n'est plus suivi." : "leur dossier n'est plus suivi.")
-          : en + (one ? "the case is no longer followed." : "their case is no longer followed.");
+      case CASE_CLOSED -> french ? fr + (oneCase ? "le dossier n'est plus suivi." : "leurs dossiers ne sont plus suivis.")
+          : en + (oneCase ? "the case is no longer followed." : "their cases are no longer followed.");
       case RULE_DISABLED -> french ? fr + (one ? "votre association a désactivé la règle qui l'avait déclenchée."
           : "votre association a désactivé les règles qui les avaient déclenchées.")
           : en + (one ? "your association disabled the rule that raised it." : "your association disabled the rules that"
               + " raised them.");
+      case FACT_CORRECTED -> french ? fr + (one ? "le fait qui l'avait déclenchée a été corrigé ou retiré (saisi par"
+          + " erreur)." : "les faits qui les avaient déclenchées ont été corrigés ou retirés (saisis par erreur).")
+          : en + (one ? "the fact that raised it was corrected or withdrawn (recorded by mistake)." : "the facts that"
+              + " raised them were corrected or withdrawn (recorded by mistake).");
       case SITUATION_ENDED -> french ? introFr(NotificationKind.RESOLVED_NOTICE) : introEn(NotificationKind.RESOLVED_NOTICE);
     };
   }

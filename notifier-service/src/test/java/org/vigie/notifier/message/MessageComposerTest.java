@@ -107,6 +107,8 @@ class MessageComposerTest {
         Resolution.APPEAL_FILED, "Cette alerte est close : le recours devant le tribunal administratif a été enregistré.",
         Resolution.CASE_CLOSED, "Cette alerte est close : le dossier n'est plus suivi.",
         Resolution.RULE_DISABLED, "Cette alerte est close : votre association a désactivé la règle qui l'avait déclenchée.",
+        Resolution.FACT_CORRECTED, "Cette alerte est close : le fait qui l'avait déclenchée a été corrigé ou retiré (saisi"
+            + " par erreur).",
         Resolution.SITUATION_ENDED, "Bonne nouvelle : la situation qui avait déclenché cette alerte a pris fin.");
     said.forEach((why, intro) -> {
       Notice one = new Notice(resolved.row(), resolved.recipient(), List.of(new Notice.Item(closed(ran, why), null, null)),

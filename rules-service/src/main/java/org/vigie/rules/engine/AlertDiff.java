@@ -99,11 +99,12 @@ public final class AlertDiff {
    * What the evaluation was made for: {@code today}, the day evaluated; {@code settings}, the association's (null:
    * none disabled); {@code clock}, the clock alone called for it (the case's next change day came, no fact
    * changed); {@code handOver}, the case's assignee has just changed; {@code refusal}, what the event (or the day)
-   * did to the request's refusal.
+   * did to the request's refusal; {@code correction}, the event corrected or withdrew an earlier one.
    */
-  public record Occasion(LocalDate today, RuleSettings settings, boolean clock, boolean handOver, Refusal refusal) {
+  public record Occasion(LocalDate today, RuleSettings settings, boolean clock, boolean handOver, Refusal refusal,
+      boolean correction) {
     public static Occasion plain(LocalDate today, RuleSettings settings) {
-      return new Occasion(today, settings, false, false, Refusal.UNCHANGED);
+      return new Occasion(today, settings, false, false, Refusal.UNCHANGED, false);
     }
   }
 
@@ -221,7 +222,7 @@ public final class AlertDiff {
 
   /**
    * Why an open alert ends: the case no longer followed; a refusal just recorded (or taking effect today), which ends
-   * what was watched before it; its deadline passed (on the clock alone) with nothing recorded; its rule disabled by
+   * what was watched before it; a fact corrected or withdrawn (recorded by mistake); its deadline passed (on the clock alone) with nothing recorded; its rule disabled by
    * the association; the appeal to the court it called for (the rule's {@link Rule#appealEnding}); otherwise the
    * situation ended.
    */
@@ -231,6 +232,9 @@ public final class AlertDiff {
     }
     if (occasion.refusal() == Refusal.RECORDED) {
       return Resolution.REQUEST_REFUSED;
+    }
+    if (occasion.correction()) {
+      return Resolution.FACT_CORRECTED;
     }
     if (lapsed) {
       return Resolution.DEADLINE_PASSED;

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseState;
 
 /**
@@ -45,16 +46,20 @@ public final class Reconciler {
   }
 
   /**
-   * What of a case an event can change that its open alerts are emitted again for: taken before the event is
-   * folded into it ({@code state} null for a case not recorded yet), on the day of {@code now}.
+   * What of a case an event can change that its open alerts are emitted again for, and whether the event is a
+   * correction: taken before the event is folded into it ({@code state} null for a case not recorded yet), on the
+   * day of {@code now}.
    */
-  public Before before(CaseState state, Instant now) {
+  public Before before(CaseState state, CaseEvent event, Instant now) {
     return new Before(state == null ? null : state.getAssignedVolunteerId(),
-        CaseView.refused(state, LocalDate.ofInstant(now, zone)));
+        CaseView.refused(state, LocalDate.ofInstant(now, zone)), event.getCorrection() != null);
   }
 
-  /** The case's assignee, and whether its request stood refused ({@link CaseView#refused()}), before an event. */
-  public record Before(String assignee, boolean refused) {}
+  /**
+   * The case's assignee, and whether its request stood refused ({@link CaseView#refused()}), before an event; and
+   * whether the event corrects or withdraws an earlier one.
+   */
+  public record Before(String assignee, boolean refused, boolean correction) {}
 
   /**
    * As {@link #reconcile(CaseState, Instant, RuleSettings)} after an event was folded into the case, {@code before}
@@ -70,7 +75,7 @@ public final class Reconciler {
     boolean refused = CaseView.refused(state, today);
     AlertDiff.Refusal refusal = refused == before.refused() ? AlertDiff.Refusal.UNCHANGED
         : refused ? AlertDiff.Refusal.RECORDED : AlertDiff.Refusal.LIFTED;
-    return reconcile(state, now, new AlertDiff.Occasion(today, settings, false, handOver, refusal));
+    return reconcile(state, now, new AlertDiff.Occasion(today, settings, false, handOver, refusal, before.correction()));
   }
 
   /**
@@ -83,7 +88,7 @@ public final class Reconciler {
     // a refusal recorded ahead of its day takes effect on that day: what it ends, it ends then
     boolean refusedToday = CaseView.refused(state, today) && !CaseView.refused(state, today.minusDays(1));
     return reconcile(state, now, new AlertDiff.Occasion(today, settings, true, false,
-        refusedToday ? AlertDiff.Refusal.RECORDED : AlertDiff.Refusal.UNCHANGED));
+        refusedToday ? AlertDiff.Refusal.RECORDED : AlertDiff.Refusal.UNCHANGED, false));
   }
 
   private List<CaseAlert> reconcile(CaseState state, Instant now, AlertDiff.Occasion occasion) {

@@ -8,8 +8,8 @@ import org.vigie.schemas.wording.CodeWording;
 
 /**
  * The message of a RESOLVED alert, French and English, by why it was resolved ({@link Resolution}): only the
- * situation's end is told as an end; a refusal, an appeal, a case no longer followed, a rule disabled and a
- * deadline passed each say what they are and, where there is one, what remains to be done.
+ * situation's end is told as an end; a refusal, an appeal, a case no longer followed, a rule disabled, a fact
+ * corrected and a deadline passed each say what they are and, where there is one, what remains to be done.
  */
 public final class ResolutionTexts {
   private ResolutionTexts() {}
@@ -37,6 +37,9 @@ public final class ResolutionTexts {
           en + "closed: the case is no longer followed.");
       case RULE_DISABLED -> new AlertMessage(fr + "close : votre association a désactivé cette règle ; Vigie ne la"
           + " surveille plus.", en + "closed: your association disabled this rule; Vigie no longer watches it.");
+      case FACT_CORRECTED -> new AlertMessage(fr + "close : le fait qui l'avait déclenchée a été corrigé ou retiré"
+          + " (saisi par erreur).", en + "closed: the fact that raised it was corrected or withdrawn (recorded by"
+          + " mistake).");
       case DEADLINE_PASSED -> new AlertMessage(fr + "close : son échéance du " + Texts.fr(alert.getDeadline())
           + " est passée sans que rien de ce qui l'aurait résolue ait été enregistré. Si c'est fait, l'enregistrer ;"
           + " sinon, voir avec la personne ce qui reste possible.",

@@ -13,7 +13,7 @@ import org.vigie.schemas.serde.AvroSerde;
  */
 public final class CaseAlertSerializer implements Serializer<CaseAlert> {
   /** Fingerprint of the CaseAlert schema the hand-coded writer follows. */
-  static final long WRITTEN_FOR = 5374415825952082279L;
+  static final long WRITTEN_FOR = 5241783445619928341L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseAlert.getClassSchema());
 
   private final HandCodedWriter<CaseAlert> writer;

@@ -111,7 +111,7 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     try {
       CaseState before = cases.get(event.getCaseId());
       Instant now = now();
-      Reconciler.Before was = reconciler.before(before, now); // the fold may change before
+      Reconciler.Before was = reconciler.before(before, event, now); // the fold may change before
       CaseState after = fold.apply(before, event);
       if (before == null) {
         associationCases.put(SettingsSweep.indexKey(after.getAssociationId(), after.getCaseId()), after.getCaseId());

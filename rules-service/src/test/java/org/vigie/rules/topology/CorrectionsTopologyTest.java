@@ -101,6 +101,10 @@ class CorrectionsTopologyTest {
     assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
       assertThat(a.getRule()).isEqualTo(RuleId.BLOCKAGE_UNRESOLVED);
       assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+      // not "the situation ended": it never was
+      assertThat(a.getResolution()).isEqualTo(org.vigie.schemas.Resolution.FACT_CORRECTED);
+      assertThat(a.getMessage().getFr()).endsWith("» close : le fait qui l'avait déclenchée a été corrigé ou retiré"
+          + " (saisi par erreur).");
     });
 
     driver.record(blockage, withdrawal); // delivered again
