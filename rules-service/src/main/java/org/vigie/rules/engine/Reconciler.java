@@ -72,9 +72,7 @@ public final class Reconciler {
     LocalDate today = LocalDate.ofInstant(now, zone);
     String assignee = state.getAssignedVolunteerId();
     boolean handOver = assignee != null && !assignee.equals(before.assignee());
-    boolean refused = CaseView.refused(state, today);
-    AlertDiff.Refusal refusal = refused == before.refused() ? AlertDiff.Refusal.UNCHANGED
-        : refused ? AlertDiff.Refusal.RECORDED : AlertDiff.Refusal.LIFTED;
+    AlertDiff.Refusal refusal = refusal(before.refused(), CaseView.refused(state, today));
     return reconcile(state, now, new AlertDiff.Occasion(today, settings, false, handOver, refusal, before.correction()));
   }
 
@@ -85,10 +83,14 @@ public final class Reconciler {
    */
   public List<CaseAlert> reconcileOnClock(CaseState state, Instant now, RuleSettings settings) {
     LocalDate today = LocalDate.ofInstant(now, zone);
-    // a refusal recorded ahead of its day takes effect on that day: what it ends, it ends then
-    boolean refusedToday = CaseView.refused(state, today) && !CaseView.refused(state, today.minusDays(1));
+    // a refusal, or a new request after one, recorded ahead of its day takes effect on that day, as if recorded then
     return reconcile(state, now, new AlertDiff.Occasion(today, settings, true, false,
-        refusedToday ? AlertDiff.Refusal.RECORDED : AlertDiff.Refusal.UNCHANGED, false));
+        refusal(CaseView.refused(state, today.minusDays(1)), CaseView.refused(state, today)), false));
+  }
+
+  private static AlertDiff.Refusal refusal(boolean refusedBefore, boolean refusedNow) {
+    return refusedBefore == refusedNow ? AlertDiff.Refusal.UNCHANGED
+        : refusedNow ? AlertDiff.Refusal.RECORDED : AlertDiff.Refusal.LIFTED;
   }
 
   private List<CaseAlert> reconcile(CaseState state, Instant now, AlertDiff.Occasion occasion) {

@@ -239,6 +239,13 @@ class RulesTopologyTest {
         .allSatisfy(a -> assertThat(a.getResolution()).isEqualTo(org.vigie.schemas.Resolution.REQUEST_REFUSED));
     driver.advanceDays(1);
     assertThat(driver.newAlerts()).as("once").filteredOn(a -> ruptures.contains(a.getRule())).isEmpty();
+
+    // a new request recorded ahead of its day brings the former next steps back on that day
+    driver.record(c.submission(today.plusDays(6)));
+    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule())).isEmpty();
+    driver.advanceDays(2);
+    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule()) && a.getStatus() == AlertStatus.RAISED)
+        .hasSize(3).allSatisfy(a -> assertThat(a.getMessage().getFr()).doesNotContain("La demande a été refusée"));
   }
 
   @Test
