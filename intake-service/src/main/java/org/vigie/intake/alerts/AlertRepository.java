@@ -239,11 +239,11 @@ public final class AlertRepository {
   }
 
   /**
-   * The resolutions that close an alert without its situation having ended, nor its deadline passed: a refusal, the
-   * court appeal it called for, the case no longer followed, the rule disabled, the fact that raised it corrected.
+   * The resolutions that close an alert without its situation having ended, nor its deadline passed
+   * ({@link AlertResolutions#closedOtherwise}).
    */
-  private static final List<String> CLOSING = List.of(Resolution.REQUEST_REFUSED.name(), Resolution.APPEAL_FILED.name(),
-      Resolution.CASE_CLOSED.name(), Resolution.RULE_DISABLED.name(), Resolution.FACT_CORRECTED.name());
+  private static final List<String> CLOSING = java.util.Arrays.stream(Resolution.values())
+      .filter(AlertResolutions::closedOtherwise).map(Resolution::name).toList();
 
   /** The association's alerts counted per month raised (in {@code zone}) and rule, with their totals. */
   public AlertActivity activity(Handle h, UUID associationId, java.time.ZoneId zone) {

@@ -281,11 +281,7 @@ public final class AlertStore {
 
   private static Resolution resolution(ResultSet rs) throws SQLException {
     String resolution = rs.getString("resolution");
-    if (resolution != null) {
-      return Resolution.valueOf(resolution);
-    }
-    // resolved before the column: only whether it lapsed was kept
-    return rs.getTimestamp("resolved_at") == null ? null
-        : rs.getBoolean("lapsed") ? Resolution.DEADLINE_PASSED : Resolution.SITUATION_ENDED;
+    return resolution == null ? null : Resolution.valueOf(resolution);
   }
+
 }

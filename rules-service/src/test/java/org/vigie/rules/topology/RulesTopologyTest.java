@@ -32,6 +32,14 @@ class RulesTopologyTest {
     driver.close();
   }
 
+  /** The rules whose next steps change with a refusal. */
+  private static final List<RuleId> RUPTURES =
+      List.of(RuleId.EMPLOYMENT_AT_RISK, RuleId.BENEFITS_AT_RISK, RuleId.HEALTH_COVER_CLOSING);
+
+  private static CaseAlert firstOf(List<CaseAlert> alerts, RuleId rule) {
+    return alerts.stream().filter(a -> a.getRule() == rule).findFirst().orElseThrow();
+  }
+
   @Test
   void aCaseRecordedOnceGetsEachAlertOnTheRightDayFromTheClockAlone() {
     LocalDate expiry = today.plusDays(130);
@@ -155,13 +163,12 @@ class RulesTopologyTest {
         c.submission(today.minusDays(100)));
     java.util.Map<RuleId, CaseAlert> open = new java.util.EnumMap<>(RuleId.class);
     driver.newAlerts().forEach(a -> open.put(a.getRule(), a));
-    List<RuleId> ruptures = List.of(RuleId.EMPLOYMENT_AT_RISK, RuleId.BENEFITS_AT_RISK, RuleId.HEALTH_COVER_CLOSING);
-    assertThat(open).containsKeys(ruptures.toArray(RuleId[]::new));
+    assertThat(open).containsKeys(RUPTURES.toArray(RuleId[]::new));
     assertThat(open.get(RuleId.HEALTH_COVER_CLOSING).getMessage().getFr()).contains("obtenir une API");
 
     driver.record(c.decision(today.minusDays(2), Decision.REFUSED, null));
     List<CaseAlert> afterRefusal = driver.newAlerts();
-    assertThat(afterRefusal).filteredOn(a -> ruptures.contains(a.getRule())).hasSize(3).allSatisfy(a -> {
+    assertThat(afterRefusal).filteredOn(a -> RUPTURES.contains(a.getRule())).hasSize(3).allSatisfy(a -> {
       CaseAlert was = open.get(a.getRule());
       assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
       assertThat(a.getAlertId()).isEqualTo(was.getAlertId());
@@ -184,7 +191,7 @@ class RulesTopologyTest {
     assertThat(driver.newAlerts()).as("nothing again while the refusal stands").isEmpty();
 
     driver.record(c.submission(today));
-    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule())).hasSize(3)
+    assertThat(driver.newAlerts()).filteredOn(a -> RUPTURES.contains(a.getRule())).hasSize(3)
         .allSatisfy(a -> assertThat(a.getMessage().getFr()).doesNotContain("La demande a été refusée"));
   }
 
@@ -194,16 +201,14 @@ class RulesTopologyTest {
     LocalDate expiry = today.minusDays(20);
     driver.record(c.opened(today.minusDays(300), PermitKind.CARTE_TEMPORAIRE, expiry, false, false),
         c.submission(today.minusDays(100)));
-    CaseAlert first = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.PERMIT_EXPIRED_WITHOUT_API)
-        .findFirst().orElseThrow();
+    CaseAlert first = firstOf(driver.newAlerts(), RuleId.PERMIT_EXPIRED_WITHOUT_API);
     driver.record(c.decision(today.minusDays(10), Decision.REFUSED, null));
     assertThat(driver.newAlerts()).filteredOn(a -> a.getRule() == RuleId.PERMIT_EXPIRED_WITHOUT_API).singleElement()
         .satisfies(a -> assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED));
 
     // a new request after the refusal: the permit is again expired with a request pending and no API
     driver.record(c.submission(today.minusDays(8)));
-    CaseAlert again = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.PERMIT_EXPIRED_WITHOUT_API)
-        .findFirst().orElseThrow();
+    CaseAlert again = firstOf(driver.newAlerts(), RuleId.PERMIT_EXPIRED_WITHOUT_API);
     assertThat(again.getStatus()).isEqualTo(AlertStatus.RAISED);
     assertThat(again.getEpisodeStart()).isEqualTo(first.getEpisodeStart());
     assertThat(again.getAlertId()).as("a new alert, which the notifier tells: the resolved one stays resolved")
@@ -225,26 +230,25 @@ class RulesTopologyTest {
     Events c = new Events("case-refused-ahead");
     driver.record(c.opened(today.minusDays(300), PermitKind.CARTE_TEMPORAIRE, today.minusDays(20), true, true),
         c.submission(today.minusDays(100)), c.decision(today.plusDays(3), Decision.REFUSED, null));
-    List<RuleId> ruptures = List.of(RuleId.EMPLOYMENT_AT_RISK, RuleId.BENEFITS_AT_RISK, RuleId.HEALTH_COVER_CLOSING);
-    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule())).hasSize(3)
+    assertThat(driver.newAlerts()).filteredOn(a -> RUPTURES.contains(a.getRule())).hasSize(3)
         .allSatisfy(a -> assertThat(a.getMessage().getFr()).doesNotContain("La demande a été refusée"));
     driver.advanceDays(2);
-    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule())).isEmpty();
+    assertThat(driver.newAlerts()).filteredOn(a -> RUPTURES.contains(a.getRule())).isEmpty();
 
     driver.advanceDays(1);
     List<CaseAlert> onTheDay = driver.newAlerts();
-    assertThat(onTheDay).filteredOn(a -> ruptures.contains(a.getRule())).hasSize(3)
+    assertThat(onTheDay).filteredOn(a -> RUPTURES.contains(a.getRule())).hasSize(3)
         .allSatisfy(a -> assertThat(a.getMessage().getFr()).contains("La demande a été refusée le"));
     assertThat(onTheDay).filteredOn(a -> a.getStatus() == AlertStatus.RESOLVED).isNotEmpty()
         .allSatisfy(a -> assertThat(a.getResolution()).isEqualTo(org.vigie.schemas.Resolution.REQUEST_REFUSED));
     driver.advanceDays(1);
-    assertThat(driver.newAlerts()).as("once").filteredOn(a -> ruptures.contains(a.getRule())).isEmpty();
+    assertThat(driver.newAlerts()).as("once").filteredOn(a -> RUPTURES.contains(a.getRule())).isEmpty();
 
     // a new request recorded ahead of its day brings the former next steps back on that day
     driver.record(c.submission(today.plusDays(6)));
-    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule())).isEmpty();
+    assertThat(driver.newAlerts()).filteredOn(a -> RUPTURES.contains(a.getRule())).isEmpty();
     driver.advanceDays(2);
-    assertThat(driver.newAlerts()).filteredOn(a -> ruptures.contains(a.getRule()) && a.getStatus() == AlertStatus.RAISED)
+    assertThat(driver.newAlerts()).filteredOn(a -> RUPTURES.contains(a.getRule()) && a.getStatus() == AlertStatus.RAISED)
         .hasSize(3).allSatisfy(a -> assertThat(a.getMessage().getFr()).doesNotContain("La demande a été refusée"));
   }
 
@@ -253,7 +257,7 @@ class RulesTopologyTest {
     Events c = new Events("case-gracieux");
     driver.record(c.opened(today.minusDays(200), today.plusDays(400)), c.submission(today.minusDays(80)),
         c.decision(today, Decision.REFUSED, null));
-    CaseAlert raised = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.APPEAL_DEADLINE).findFirst().orElseThrow();
+    CaseAlert raised = firstOf(driver.newAlerts(), RuleId.APPEAL_DEADLINE);
     assertThat(raised.getDeadline()).isEqualTo(today.plusMonths(2));
 
     driver.record(c.appeal(today, org.vigie.schemas.AppealKind.ADMINISTRATIVE_APPEAL));
@@ -282,7 +286,7 @@ class RulesTopologyTest {
     Events c = new Events("case-oqtf");
     driver.record(c.opened(today.minusDays(200), today.plusDays(400)), c.submission(today.minusDays(80)),
         c.decision(today, Decision.REFUSED_WITH_OQTF, null));
-    CaseAlert raised = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.APPEAL_DEADLINE).findFirst().orElseThrow();
+    CaseAlert raised = firstOf(driver.newAlerts(), RuleId.APPEAL_DEADLINE);
     assertThat(raised.getDeadline()).isEqualTo(today.plusDays(30));
     driver.settings.pipeInput(Events.ASSOCIATION, AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
         .setThresholds(Map.of("APPEAL_DEADLINE.oqtfAppealDays", 15))

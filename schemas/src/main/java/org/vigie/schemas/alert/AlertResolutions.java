@@ -21,4 +21,12 @@ public final class AlertResolutions {
     }
     return alert.getLapsed() ? Resolution.DEADLINE_PASSED : Resolution.SITUATION_ENDED;
   }
+
+  /**
+   * Whether an alert resolved so was closed without its situation having ended nor its deadline passed: by a refusal,
+   * the court appeal it called for, the case no longer followed, the rule disabled, the fact that raised it corrected.
+   */
+  public static boolean closedOtherwise(Resolution why) {
+    return why != Resolution.SITUATION_ENDED && why != Resolution.DEADLINE_PASSED;
+  }
 }

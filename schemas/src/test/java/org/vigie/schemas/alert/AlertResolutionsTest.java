@@ -29,4 +29,11 @@ class AlertResolutionsTest {
     assertThat(AlertResolutions.of(alert(AlertStatus.RESOLVED).setLapsed(true).build()))
         .isEqualTo(Resolution.DEADLINE_PASSED);
   }
+
+  @Test
+  void onlyASituationEndedOrADeadlinePassedIsNotClosedOtherwise() {
+    assertThat(java.util.Arrays.stream(Resolution.values()).filter(AlertResolutions::closedOtherwise))
+        .containsExactlyInAnyOrder(Resolution.REQUEST_REFUSED, Resolution.APPEAL_FILED, Resolution.CASE_CLOSED,
+            Resolution.RULE_DISABLED, Resolution.FACT_CORRECTED);
+  }
 }
