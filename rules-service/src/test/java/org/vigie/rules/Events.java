@@ -104,12 +104,17 @@ public final class Events {
   }
 
   public CaseEvent decision(LocalDate on, Decision decision, LocalDate newExpiry) {
-    return event(on, new DecisionReceived(decision, newExpiry, null, null));
+    return event(on, new DecisionReceived(decision, newExpiry, null, null, null));
   }
 
   /** A refusal with the last day to contest it, as the decision states it. */
   public CaseEvent refusal(LocalDate on, Decision decision, LocalDate appealDeadline) {
-    return event(on, new DecisionReceived(decision, null, null, appealDeadline));
+    return event(on, new DecisionReceived(decision, null, null, appealDeadline, null));
+  }
+
+  /** A refusal with an OQTF, with the terms its notification states. */
+  public CaseEvent oqtf(LocalDate on, org.vigie.schemas.OqtfTerms terms) {
+    return event(on, new DecisionReceived(Decision.REFUSED_WITH_OQTF, null, null, null, terms));
   }
 
   public CaseEvent situation(LocalDate on, Boolean employed, Boolean benefits) {

@@ -62,10 +62,14 @@ public final class RandomCases {
               : which == 1 ? e.situation(on, random.nextBoolean() ? null : random.nextBoolean(), random.nextBoolean())
               : e.appeal(on, pick(AppealKind.values())));
         }
-        case 9 -> events.add(random.nextInt(3) == 0
-            // a refusal with the last day to contest it, as the decision states it
-            ? e.refusal(on, random.nextBoolean() ? Decision.REFUSED : Decision.REFUSED_WITH_OQTF, on.plusDays(2 + random.nextInt(60)))
-            : e.decision(on, pick(Decision.values()), on.plusYears(1 + random.nextInt(3))));
+        case 9 -> {
+          int which = random.nextInt(4);
+          // a refusal with the last day to contest it, as the decision states it; an OQTF with its terms
+          events.add(which == 0
+              ? e.refusal(on, random.nextBoolean() ? Decision.REFUSED : Decision.REFUSED_WITH_OQTF, on.plusDays(2 + random.nextInt(60)))
+              : which == 1 ? e.oqtf(on, pick(org.vigie.schemas.OqtfTerms.values()))
+              : e.decision(on, pick(Decision.values()), on.plusYears(1 + random.nextInt(3))));
+        }
         case 10 -> events.add(e.closed(on));
         default -> events.add(e.erased(on));
       }

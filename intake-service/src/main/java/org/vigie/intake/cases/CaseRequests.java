@@ -26,6 +26,7 @@ import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionReceived;
 import org.vigie.schemas.EmployerRefusedApi;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
 import org.vigie.schemas.SituationUpdated;
@@ -210,11 +211,16 @@ public final class CaseRequests {
         payload = new EmployerRefusedApi();
       }
       case DECISION_RECEIVED -> {
-        f.only(with("decision", "newPermitExpiresOn", "newPermitKind", "appealDeadline"));
+        f.only(with("decision", "newPermitExpiresOn", "newPermitKind", "appealDeadline", "oqtfTerms"));
         Decision decision = f.requiredEnum("decision", Decision.class);
         LocalDate newExpiry = f.optionalDate("newPermitExpiresOn").orElse(null);
         PermitKind newKind = f.optionalEnum("newPermitKind", PermitKind.class).orElse(null);
         LocalDate appealDeadline = f.optionalDate("appealDeadline").orElse(null);
+        OqtfTerms oqtfTerms = f.optionalEnum("oqtfTerms", OqtfTerms.class).orElse(null);
+        if (oqtfTerms != null && decision != Decision.REFUSED_WITH_OQTF) {
+          throw ApiProblem.unprocessable("oqtfTerms", "Le champ 'oqtfTerms' ne s'indique qu'avec la décision REFUSED_WITH_OQTF",
+              "Field 'oqtfTerms' is only given with decision REFUSED_WITH_OQTF");
+        }
         if (appealDeadline != null && decision == Decision.GRANTED) {
           throw ApiProblem.unprocessable("appealDeadline", "Le champ 'appealDeadline' ne s'indique qu'avec un refus",
               "Field 'appealDeadline' is only given with a refusal");
@@ -236,8 +242,9 @@ public final class CaseRequests {
         }
         details.put("decision", decision.name()).put("newPermitExpiresOn", newExpiry == null ? null : newExpiry.toString())
             .put("newPermitKind", newKind == null ? null : newKind.name())
-            .put("appealDeadline", appealDeadline == null ? null : appealDeadline.toString());
-        payload = new DecisionReceived(decision, newExpiry, newKind, appealDeadline);
+            .put("appealDeadline", appealDeadline == null ? null : appealDeadline.toString())
+            .put("oqtfTerms", oqtfTerms == null ? null : oqtfTerms.name());
+        payload = new DecisionReceived(decision, newExpiry, newKind, appealDeadline, oqtfTerms);
       }
       case SITUATION_UPDATED -> {
         f.only(with("employed", "receivesBenefits", "benefitKinds"));

@@ -31,6 +31,7 @@ public enum CsvColumns {
   DECISION("decision", "decisionprefecture", "decisiondelaprefecture"),
   DATE_DECISION("datedecision", "datedeladecision", "decisionrecuele", "datenotification"),
   RECOURS_JUSQU_AU("recoursjusquau", "daterecours", "datelimiterecours", "delaiderecours"),
+  CONDITIONS_OQTF("conditionsoqtf", "typeoqtf", "delaidedepart", "delaidedepartvolontaire"),
   RECOURS_DEPOSE("recoursdepose", "recours", "typederecours", "typerecours"),
   DATE_RECOURS_DEPOSE("daterecoursdepose", "recoursdeposele", "datedepotrecours", "datedudepotdurecours"),
   PROCHAIN_RDV("prochainrdv", "prochainrendezvous", "rdv", "rendezvous", "prochaineetape");

@@ -273,9 +273,11 @@ public final class CsvImporter {
       events.add(event(e, today, CsvColumns.BLOCAGE));
     }
     requireTogether(v, CsvColumns.DECISION, CsvColumns.DATE_DECISION);
-    if (v.containsKey(CsvColumns.RECOURS_JUSQU_AU) && !v.containsKey(CsvColumns.DECISION)) {
-      throw ApiProblem.unprocessable(CsvColumns.DECISION.label(),
-          "La colonne 'decision' est obligatoire avec 'recours_jusqu_au'", "Column 'decision' is required with 'recours_jusqu_au'");
+    for (CsvColumns withDecision : new CsvColumns[] {CsvColumns.RECOURS_JUSQU_AU, CsvColumns.CONDITIONS_OQTF}) {
+      if (v.containsKey(withDecision) && !v.containsKey(CsvColumns.DECISION)) {
+        throw ApiProblem.unprocessable(CsvColumns.DECISION.label(), "La colonne 'decision' est obligatoire avec '"
+            + withDecision.label() + "'", "Column 'decision' is required with '" + withDecision.label() + "'");
+      }
     }
     if (v.containsKey(CsvColumns.DECISION)) {
       ObjectNode e = f.objectNode().put("type", "DECISION_RECEIVED")
@@ -284,8 +286,11 @@ public final class CsvImporter {
       if (v.containsKey(CsvColumns.RECOURS_JUSQU_AU)) {
         e.put("appealDeadline", isoDate(v, CsvColumns.RECOURS_JUSQU_AU).toString());
       }
-      events.add(event(e, today, CsvColumns.DECISION,
-          Map.of("occurredOn", CsvColumns.DATE_DECISION, "appealDeadline", CsvColumns.RECOURS_JUSQU_AU)));
+      if (v.containsKey(CsvColumns.CONDITIONS_OQTF)) {
+        e.put("oqtfTerms", CsvValues.oqtfTerms(v.get(CsvColumns.CONDITIONS_OQTF)));
+      }
+      events.add(event(e, today, CsvColumns.DECISION, Map.of("occurredOn", CsvColumns.DATE_DECISION,
+          "appealDeadline", CsvColumns.RECOURS_JUSQU_AU, "oqtfTerms", CsvColumns.CONDITIONS_OQTF)));
     }
     requireTogether(v, CsvColumns.RECOURS_DEPOSE, CsvColumns.DATE_RECOURS_DEPOSE);
     if (v.containsKey(CsvColumns.RECOURS_DEPOSE)) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.vigie.intake.http.DateText;
 import org.vigie.schemas.AppealKind;
 import org.vigie.schemas.Decision;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
 
@@ -51,6 +52,22 @@ final class CsvValues {
       Map.entry("refusavecoqtf", Decision.REFUSED_WITH_OQTF.name()),
       Map.entry("refusoqtf", Decision.REFUSED_WITH_OQTF.name()),
       Map.entry("oqtf", Decision.REFUSED_WITH_OQTF.name()));
+
+  private static final Map<String, String> OQTF_TERMS = Map.ofEntries(
+      Map.entry("avecdelaidedepart", OqtfTerms.DEPARTURE_PERIOD.name()),
+      Map.entry("avecdelaidedepartvolontaire", OqtfTerms.DEPARTURE_PERIOD.name()),
+      Map.entry("delaidedepartvolontaire", OqtfTerms.DEPARTURE_PERIOD.name()),
+      Map.entry("ddv", OqtfTerms.DEPARTURE_PERIOD.name()),
+      Map.entry("sansdelai", OqtfTerms.NO_DEPARTURE_PERIOD.name()),
+      Map.entry("sansdelaidedepart", OqtfTerms.NO_DEPARTURE_PERIOD.name()),
+      Map.entry("sansdelaidedepartvolontaire", OqtfTerms.NO_DEPARTURE_PERIOD.name()),
+      Map.entry("assignationaresidence", OqtfTerms.HOUSE_ARREST_OR_PRISON.name()),
+      Map.entry("assignearesidence", OqtfTerms.HOUSE_ARREST_OR_PRISON.name()),
+      Map.entry("detention", OqtfTerms.HOUSE_ARREST_OR_PRISON.name()),
+      Map.entry("detenu", OqtfTerms.HOUSE_ARREST_OR_PRISON.name()),
+      Map.entry("prison", OqtfTerms.HOUSE_ARREST_OR_PRISON.name()),
+      Map.entry("retention", OqtfTerms.RETENTION_CENTRE.name()),
+      Map.entry("centrederetention", OqtfTerms.RETENTION_CENTRE.name()));
 
   private static final Map<String, String> APPEALS = Map.ofEntries(
       Map.entry("recoursenannulation", AppealKind.COURT_APPEAL.name()),
@@ -107,6 +124,15 @@ final class CsvValues {
   static String decision(String raw) {
     String key = CsvColumns.normalize(raw);
     return DECISIONS.getOrDefault(key, raw.strip().toUpperCase());
+  }
+
+  /**
+   * avec délai de départ (volontaire), sans délai (de départ), assignation à résidence, détention (or détenu,
+   * prison), rétention (or centre de rétention), or the code; the code as typed otherwise, for the API's own error.
+   */
+  static String oqtfTerms(String raw) {
+    String key = CsvColumns.normalize(raw);
+    return OQTF_TERMS.getOrDefault(key, raw.strip().toUpperCase());
   }
 
   /**

@@ -16,6 +16,7 @@ import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.BlockageReported;
 import org.vigie.schemas.CccContactAttempted;
 import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.SituationUpdated;
 
@@ -62,6 +63,9 @@ class CaseRequestsTest {
     assertThat(((CccContactAttempted) ccc.payload()).getWaitMinutes()).isNull();
     EventDraft d = requests.parseEvent(json("{\"type\":\"DECISION_RECEIVED\",\"occurredOn\":\"2026-11-01\",\"decision\":\"GRANTED\",\"newPermitKind\":\"CARTE_RESIDENT\"}"), TODAY);
     assertThat(((DecisionReceived) d.payload()).getNewPermitKind()).isEqualTo(PermitKind.CARTE_RESIDENT);
+    EventDraft o = requests.parseEvent(json("{\"type\":\"DECISION_RECEIVED\",\"occurredOn\":\"2026-11-01\",\"decision\":\"REFUSED_WITH_OQTF\",\"oqtfTerms\":\"RETENTION_CENTRE\"}"), TODAY);
+    assertThat(((DecisionReceived) o.payload()).getOqtfTerms()).isEqualTo(OqtfTerms.RETENTION_CENTRE);
+    assertThat(o.details().get("oqtfTerms").asText()).isEqualTo("RETENTION_CENTRE");
     EventDraft s = requests.parseEvent(json("{\"type\":\"SITUATION_UPDATED\",\"occurredOn\":\"2026-11-01\",\"receivesBenefits\":true,\"benefitKinds\":[\"CAF\"]}"), TODAY);
     assertThat(((SituationUpdated) s.payload()).getEmployed()).isNull();
     assertThat(((SituationUpdated) s.payload()).getReceivesBenefits()).isTrue();
@@ -96,6 +100,8 @@ class CaseRequestsTest {
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED','newPermitExpiresOn':'2030-01-01'}|422|newPermitExpiresOn",
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'GRANTED','newPermitExpiresOn':'2026-10-01'}|422|newPermitExpiresOn",
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'GRANTED','appealDeadline':'2026-12-01'}|422|appealDeadline",
+      "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED','oqtfTerms':'NO_DEPARTURE_PERIOD'}|422|oqtfTerms",
+      "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED_WITH_OQTF','oqtfTerms':'ONE_MONTH'}|422|oqtfTerms",
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED','appealDeadline':'2026-10-31'}|422|appealDeadline",
       "{'type':'DECISION_RECEIVED','occurredOn':'2026-11-01','decision':'REFUSED','appealDeadline':'2027-11-02'}|422|appealDeadline",
       "{'type':'SITUATION_UPDATED','occurredOn':'2026-11-01'}|400|employed",

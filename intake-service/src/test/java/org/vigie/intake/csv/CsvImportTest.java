@@ -153,6 +153,34 @@ class CsvImportTest {
   }
 
   @Test
+  void anOqtfsTermsAreReadInWordsAndOnlyWithAnOqtf() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String csv = """
+        Référence;Démarche;Département;Date d'expiration;Décision;Date décision;Conditions OQTF
+        Q-1;renouvellement;93;01/06/2026;refus avec OQTF;04/05/2026;Sans délai de départ
+        Q-2;renouvellement;93;01/06/2026;OQTF;04/05/2026;centre de rétention
+        Q-3;renouvellement;93;01/06/2026;refus;04/05/2026;assignation à résidence
+        Q-4;renouvellement;93;01/06/2026;refus avec OQTF;04/05/2026;trois semaines
+        Q-5;renouvellement;93;01/06/2026;;;détenu
+        """;
+    JsonNode report = importCsv(a.token(), csv).json();
+    assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(2);
+    assertThat(report.at("/report/2/column").asText()).as("terms with a refusal without an OQTF").isEqualTo("conditions_oqtf");
+    assertThat(report.at("/report/3/column").asText()).isEqualTo("conditions_oqtf");
+    assertThat(report.at("/report/4/column").asText()).isEqualTo("decision");
+    assertThat(report.at("/report/4/error").asText()).isEqualTo("La colonne 'decision' est obligatoire avec 'conditions_oqtf'");
+
+    for (int line = 0; line < 2; line++) {
+      String caseId = report.at("/report/" + line + "/caseId").asText();
+      org.vigie.schemas.OqtfTerms expected = line == 0 ? org.vigie.schemas.OqtfTerms.NO_DEPARTURE_PERIOD
+          : org.vigie.schemas.OqtfTerms.RETENTION_CENTRE;
+      assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(caseId)).stream().map(r -> r.value())
+          .filter(e -> e.getPayload() instanceof org.vigie.schemas.DecisionReceived)).singleElement()
+          .satisfies(e -> assertThat(((org.vigie.schemas.DecisionReceived) e.getPayload()).getOqtfTerms()).isEqualTo(expected));
+    }
+  }
+
+  @Test
   void anAppealFiledIsRecordedWithItsDayAndItsKindInWords() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String csv = """

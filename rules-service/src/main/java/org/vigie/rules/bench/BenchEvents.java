@@ -58,7 +58,7 @@ final class BenchEvents {
           case 5 -> new BlockageResolved(BLOCKAGES[random.nextInt(BLOCKAGES.length)]);
           case 6, 7, 8 -> new CccContactAttempted(CccChannel.values()[random.nextInt(3)],
               CccOutcome.values()[random.nextInt(4)], random.nextInt(120));
-          default -> new DecisionReceived(Decision.values()[random.nextInt(3)], day.plusYears(2), null, null);
+          default -> new DecisionReceived(Decision.values()[random.nextInt(3)], day.plusYears(2), null, null, null);
         };
         history.add(event(caseId, association, day, payload, random));
       }

@@ -29,10 +29,10 @@ import org.vigie.schemas.Severity;
  * implicit rejection of a later request is watched as in version 1 once it is over.
  */
 public class AppealDeadlineV2 extends BaseRule {
-  private static final String OQTF_STEPS_FR = "Orienter sans attendre vers un·e avocat·e ou une permanence juridique "
+  static final String OQTF_STEPS_FR = "Orienter sans attendre vers un·e avocat·e ou une permanence juridique "
       + "(aide juridictionnelle possible) : un recours gracieux ne prolonge pas ce délai. Saisir en parallèle le "
       + "Défenseur des droits.";
-  private static final String OQTF_STEPS_EN = "Refer the person at once to a lawyer or a legal help desk (legal aid is "
+  static final String OQTF_STEPS_EN = "Refer the person at once to a lawyer or a legal help desk (legal aid is "
       + "possible): an appeal to the prefecture does not extend this time. In parallel, refer the case to the "
       + "Défenseur des droits.";
   static final String REFUSAL_STEPS_FR = "Orienter vers un·e avocat·e ou une permanence juridique (aide "
@@ -63,8 +63,20 @@ public class AppealDeadlineV2 extends BaseRule {
 
   /** For a later version that also encodes other texts. */
   AppealDeadlineV2(String version, RuleDoc doc, String reference) {
-    super(RuleId.APPEAL_DEADLINE, reference, LegalTexts.CESEDA_2024, version,
-        doc, "appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30, "criticalDays", 7);
+    this(version, doc, reference, new Object[0]);
+  }
+
+  /** For a later version that also has thresholds of its own, after these. */
+  AppealDeadlineV2(String version, RuleDoc doc, String reference, Object... moreThresholds) {
+    super(RuleId.APPEAL_DEADLINE, reference, LegalTexts.CESEDA_2024, version, doc, thresholds(moreThresholds));
+  }
+
+  private static Object[] thresholds(Object... more) {
+    Object[] own = {"appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30,
+        "criticalDays", 7};
+    Object[] all = java.util.Arrays.copyOf(own, own.length + more.length);
+    System.arraycopy(more, 0, all, own.length, more.length);
+    return all;
   }
 
   /**
@@ -84,11 +96,31 @@ public class AppealDeadlineV2 extends BaseRule {
         : on.plusMonths(settings.threshold(RuleId.APPEAL_DEADLINE, "appealMonths")));
   }
 
+  /** The last day to contest a refusal as this version counts it ({@link #refusalDeadline} up to version 4). */
+  Optional<LocalDate> deadline(DecisionFact decision, RuleSettings settings) {
+    return refusalDeadline(decision, settings);
+  }
+
+  /**
+   * What the message says of an OQTF's time after its last day, when the decision's own last day was not recorded:
+   * French and English.
+   */
+  String[] oqtfTimeNotStated(DecisionFact decision) {
+    return new String[] {" : vérifier le délai indiqué dans la décision, plus court sans délai de départ volontaire, en "
+        + "assignation à résidence ou en rétention (48 heures).", ": check the time stated in the decision, shorter "
+        + "without a voluntary departure period, under house arrest or in detention (48 hours)."};
+  }
+
+  /** The next steps after a refusal with an OQTF: French and English. */
+  String[] oqtfSteps(DecisionFact decision) {
+    return new String[] {OQTF_STEPS_FR, OQTF_STEPS_EN};
+  }
+
   @Override
   public Optional<Condition> evaluate(CaseView view, RuleSettings settings) {
     Optional<DecisionFact> decision = view.decision();
     if (decision.isPresent()) {
-      Optional<LocalDate> deadline = refusalDeadline(decision.get(), settings);
+      Optional<LocalDate> deadline = deadline(decision.get(), settings);
       if (deadline.isPresent() && !view.today().isAfter(deadline.get())) {
         return Optional.of(refusal(view, decision.get(), deadline.get(), settings));
       }
@@ -103,18 +135,19 @@ public class AppealDeadlineV2 extends BaseRule {
     // the last days: CRITICAL, as a right about to be lost (escalated within a day, through quiet hours)
     Severity severity = severity(view, deadline, true, oqtf, settings);
     Supplier<Message> text = oqtf
-        ? () -> Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + " avec une obligation de quitter "
-                + "le territoire français (OQTF). Le recours au tribunal administratif doit être déposé au plus tard le "
-                + Texts.fr(deadline) + (stated ? ", comme l'indique la décision." : " : vérifier le délai indiqué dans la "
-                + "décision, plus court sans délai de départ volontaire, en assignation à résidence ou en rétention (48 "
-                + "heures).") + " Ce recours suspend l'éloignement.",
-            OQTF_STEPS_FR,
-            "The prefecture refused the request on " + Texts.en(on) + " with an obligation to leave France (OQTF). The "
-                + "appeal to the administrative court must be filed by " + Texts.en(deadline) + " at the latest"
-                + (stated ? ", as the decision states." : ": check the time stated in the decision, shorter without a "
-                + "voluntary departure period, under house arrest or in detention (48 hours).")
-                + " The appeal suspends the removal.",
-            OQTF_STEPS_EN)
+        ? () -> {
+          String[] time = stated ? new String[] {", comme l'indique la décision.", ", as the decision states."}
+              : oqtfTimeNotStated(decision);
+          String[] steps = oqtfSteps(decision);
+          return Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + " avec une obligation de quitter "
+                  + "le territoire français (OQTF). Le recours au tribunal administratif doit être déposé au plus tard le "
+                  + Texts.fr(deadline) + time[0] + " Ce recours suspend l'éloignement.",
+              steps[0],
+              "The prefecture refused the request on " + Texts.en(on) + " with an obligation to leave France (OQTF). The "
+                  + "appeal to the administrative court must be filed by " + Texts.en(deadline) + " at the latest"
+                  + time[1] + " The appeal suspends the removal.",
+              steps[1]);
+        }
         : () -> Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + ". Ce refus peut être contesté "
                 + "devant le tribunal administratif jusqu'au " + Texts.fr(deadline) + (stated ? ", comme l'indique la "
                 + "décision." : " (deux mois après la notification, CJA R.421-1 ; vérifier les voies et délais indiqués "
@@ -144,7 +177,7 @@ public class AppealDeadlineV2 extends BaseRule {
   @Override
   public List<LocalDate> boundaries(CaseView view, RuleSettings settings) {
     List<LocalDate> days = new ArrayList<>(implicit.boundaries(view, settings));
-    view.decision().ifPresent(d -> refusalDeadline(d, settings).ifPresent(deadline -> {
+    view.decision().ifPresent(d -> deadline(d, settings).ifPresent(deadline -> {
       if (d.getDecision() != Decision.REFUSED_WITH_OQTF) {
         days.add(deadline.minusDays(threshold(settings, "warnDays")));
       }

@@ -24,8 +24,8 @@ public class AppealDeadlineV3 extends AppealDeadlineV2 {
   }
 
   /** For a later version that adds to what this one watches. */
-  AppealDeadlineV3(String version, RuleDoc doc, String reference) {
-    super(version, doc, reference);
+  AppealDeadlineV3(String version, RuleDoc doc, String reference, Object... moreThresholds) {
+    super(version, doc, reference, moreThresholds);
   }
 
   @Override

@@ -24,7 +24,7 @@ import org.vigie.schemas.SubmissionFact;
  * reasonable time, not a time limit to interrupt): both stay as in version 3. Only the first appeal to the
  * prefecture interrupts the time.
  */
-public final class AppealDeadlineV4 extends AppealDeadlineV3 {
+public class AppealDeadlineV4 extends AppealDeadlineV3 {
   /** How long the prefecture's silence on an appeal to it takes to become a rejection (CRPA L.231-4): fixed by law. */
   static final int SILENCE_MONTHS = 2;
 
@@ -34,6 +34,11 @@ public final class AppealDeadlineV4 extends AppealDeadlineV3 {
         + "appeal to the prefecture filed within the time interrupts it (not with an OQTF).", TIMING
         + " An appeal to the prefecture within a two-month time: its day + 2 months (its implicit rejection) + "
         + "appealMonths.", SEVERITY), "CJA R.421-1, R.421-2, R.421-5; CRPA L.411-2, L.231-4; CESEDA L.614-1, livre IX");
+  }
+
+  /** For a later version that changes how a refusal with an OQTF is timed. */
+  AppealDeadlineV4(String version, RuleDoc doc, String reference, Object... moreThresholds) {
+    super(version, doc, reference, moreThresholds);
   }
 
   /**

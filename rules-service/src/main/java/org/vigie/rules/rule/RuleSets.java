@@ -23,8 +23,10 @@ public final class RuleSets {
   public static final String V4 = "v4";
   /** APPEAL_DEADLINE at version "4" (an appeal to the prefecture within the time interrupts it, except with an OQTF). */
   public static final String V5 = "v5";
+  /** APPEAL_DEADLINE at version "5" (a refusal with an OQTF timed by the terms its notification states). */
+  public static final String V6 = "v6";
   /** The set the rules-service runs. */
-  public static final String CURRENT = V5;
+  public static final String CURRENT = V6;
 
   private static final Map<String, Supplier<List<Rule>>> SETS = sets();
   private static final Map<String, String> CHANGES = Map.of(
@@ -39,7 +41,12 @@ public final class RuleSets {
       V5, "`APPEAL_DEADLINE` version 4: an appeal to the prefecture (recours gracieux or hiérarchique) filed within a "
           + "two-month time to contest interrupts it (CRPA L.411-2): the deadline becomes the appeal's day + 2 months "
           + "(its implicit rejection) + 2 months, not with an OQTF; version 3 kept the first deadline and closed the "
-          + "alert as lapsed.");
+          + "alert as lapsed.",
+      V6, "`APPEAL_DEADLINE` version 5: a refusal with an OQTF is timed by the terms its notification states "
+          + "(`oqtfTerms`): a voluntary departure period granted, 30 days (`oqtfAppealDays`, a month, CESEDA L.911-1); "
+          + "none, or under house arrest or in prison, 7 days (`oqtfShortAppealDays`, L.921-1); in a retention centre, "
+          + "2 days (`oqtfRetentionAppealDays`, 48 hours, L.921-2); version 4 counted 30 days for every OQTF whose "
+          + "last day was not recorded.");
 
   private RuleSets() {}
 
@@ -49,7 +56,8 @@ public final class RuleSets {
     sets.put(V2, Rules::v2);
     sets.put(V3, Rules::v3);
     sets.put(V4, Rules::v4);
-    sets.put(V5, Rules::all);
+    sets.put(V5, Rules::v5);
+    sets.put(V6, Rules::all);
     return sets;
   }
 

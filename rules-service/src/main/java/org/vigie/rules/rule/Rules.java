@@ -8,6 +8,11 @@ public final class Rules {
 
   /** The current rules (the set {@link RuleSets#CURRENT}). */
   public static List<Rule> all() {
+    return set(new ImplicitRejectionV2(), new AppealDeadlineV5());
+  }
+
+  /** The set {@link RuleSets#V5}: every OQTF's time counted as 30 days when the decision's last day was not recorded. */
+  static List<Rule> v5() {
     return set(new ImplicitRejectionV2(), new AppealDeadlineV4());
   }
 

@@ -128,7 +128,7 @@ public final class CaseFold {
     } else if (payload instanceof DecisionReceived d) {
       setDecisions(next, added(decisions(base), DecisionFact::getEventId, id, FactOrder.DECISIONS,
           () -> new DecisionFact(id, on, d.getDecision(), d.getNewPermitExpiresOn(), d.getNewPermitKind(),
-              d.getAppealDeadline())));
+              d.getAppealDeadline(), d.getOqtfTerms())));
     } else if (payload instanceof SituationUpdated u) {
       addSituation(base, next, new SituationFact(id, on, u.getEmployed(), u.getReceivesBenefits(), u.getBenefitKinds(),
           u.getAppeal()));

@@ -33,7 +33,7 @@ import org.vigie.schemas.serde.AvroSerde;
  */
 public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseState>, Deserializer<CaseState> {
   /** Fingerprint of the CaseState schema the hand-coded writer follows. */
-  static final long WRITTEN_FOR = -5046459405041665725L;
+  static final long WRITTEN_FOR = -4576249521147583623L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseState.getClassSchema());
 
   /**
@@ -216,6 +216,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     out.nullableDate(f.getNewPermitExpiresOn());
     out.nullableEnum(f.getNewPermitKind());
     out.nullableDate(f.getAppealDeadline());
+    out.nullableEnum(f.getOqtfTerms());
   }
 
   private static void situation(AvroBytes out, SituationFact f) {

@@ -47,19 +47,30 @@ class RuleSetsTest {
   }
 
   @Test
-  void theFifthSetChangesTheAppealDeadlineAndIsTheCurrentOne() {
+  void theFifthSetChangesTheAppealDeadline() {
     assertThat(RuleEngine.named(RuleSets.V5).rules()).hasSize(13)
         .allSatisfy(r -> assertThat(r.version()).isEqualTo(
             r.id() == RuleId.APPEAL_DEADLINE ? "4" : r.id() == RuleId.IMPLICIT_REJECTION ? "2" : "1"));
-    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V5);
     assertThat(RuleEngine.named(RuleSets.V5).rulesVersion()).contains("IMPLICIT_REJECTION@2,APPEAL_DEADLINE@4")
-        .isNotEqualTo(RuleEngine.named(RuleSets.V4).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
+        .isNotEqualTo(RuleEngine.named(RuleSets.V4).rulesVersion());
+  }
+
+  @Test
+  void theSixthSetTimesAnOqtfByItsTermsAndIsTheCurrentOne() {
+    assertThat(RuleEngine.named(RuleSets.V6).rules()).hasSize(13)
+        .allSatisfy(r -> assertThat(r.version()).isEqualTo(
+            r.id() == RuleId.APPEAL_DEADLINE ? "5" : r.id() == RuleId.IMPLICIT_REJECTION ? "2" : "1"));
+    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V6);
+    assertThat(RuleEngine.named(RuleSets.V6).rulesVersion()).contains("IMPLICIT_REJECTION@2,APPEAL_DEADLINE@5")
+        .isNotEqualTo(RuleEngine.named(RuleSets.V5).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
+    assertThat(RuleEngine.standard().defaults().thresholds()).containsEntry("APPEAL_DEADLINE.oqtfShortAppealDays", 7)
+        .containsEntry("APPEAL_DEADLINE.oqtfRetentionAppealDays", 2);
   }
 
   @Test
   void anUnknownVersionNamesTheKnownOnes() {
     assertThatThrownBy(() -> RuleEngine.named("v0"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("v0").hasMessageContaining("v1").hasMessageContaining("v5");
+        .hasMessageContaining("v0").hasMessageContaining("v1").hasMessageContaining("v6");
   }
 }

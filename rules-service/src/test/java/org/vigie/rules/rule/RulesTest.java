@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.vigie.rules.Events;
 import org.vigie.rules.Scenario;
 import org.vigie.rules.engine.RuleEngine;
@@ -17,6 +19,9 @@ import org.vigie.schemas.AssociationSettings;
 import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionFact;
+import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
@@ -318,7 +323,9 @@ class RulesTest {
       assertThat(c.episodeStart()).isEqualTo(refused);
       assertThat(c.deadline()).isEqualTo(day("2026-06-03"));
       assertThat(c.message().fr()).contains("obligation de quitter le territoire français (OQTF)")
-          .contains("au plus tard le 3 juin 2026").contains("vérifier le délai indiqué dans la décision")
+          .contains("au plus tard le 3 juin 2026 si un délai de départ volontaire a été accordé")
+          .contains("le délai est de sept jours (L.921-1), en rétention de 48 heures (L.921-2)")
+          .contains("enregistrer ses conditions ou le dernier jour qu'elle indique")
           .contains("un recours gracieux ne prolonge pas ce délai");
       assertThat(c.message().en()).contains("by 3 June 2026");
       assertThat(c.message().fr()).contains("l'enregistrer sur le dossier (« Recours déposé ») : l'alerte se clôt.")
@@ -344,6 +351,70 @@ class RulesTest {
           .doesNotContain("vérifier le délai");
       assertThat(s.on(refused).nextChange()).contains(day("2026-05-07"));
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-07"))).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "DEPARTURE_PERIOD, 2026-06-03, HIGH, délai de départ volontaire accordé, CESEDA L.911-1",
+        "NO_DEPARTURE_PERIOD, 2026-05-11, CRITICAL, sans délai de départ volontaire, sept jours après la notification",
+        "HOUSE_ARREST_OR_PRISON, 2026-05-11, CRITICAL, en assignation à résidence ou en détention, CESEDA L.921-1",
+        "RETENTION_CENTRE, 2026-05-06, CRITICAL, en rétention, 48 heures"})
+    void anOqtfIsTimedByTheTermsItsNotificationStates(OqtfTerms terms, LocalDate deadline, Severity severity,
+        String says, String reference) {
+      LocalDate refused = day("2026-05-04");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")), e.oqtf(refused, terms));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, refused);
+      assertThat(c.deadline()).isEqualTo(deadline);
+      assertThat(c.severity()).isEqualTo(severity);
+      assertThat(c.message().fr()).contains("au plus tard le " + Texts.fr(deadline)).contains(says).contains(reference)
+          .doesNotContain("si un délai de départ volontaire a été accordé");
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, deadline)).isNotNull();
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, deadline.plusDays(1))).isNull();
+      assertThat(s.on(refused).nextChange()).contains(severity == Severity.CRITICAL ? deadline.plusDays(1)
+          : deadline.minusDays(7));
+    }
+
+    @Test
+    void inARetentionCentreTheStepsNameTheAssociationThere() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.oqtf(day("2026-05-04"), OqtfTerms.RETENTION_CENTRE));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-04"));
+      assertThat(c.message().fr()).contains("à l'heure où la décision a été notifiée")
+          .contains("l'association d'aide juridique présente au centre de rétention");
+      assertThat(c.message().en()).contains("by 6 May 2026 at the latest, at the hour the decision was notified")
+          .contains("legal help association present in the retention centre");
+    }
+
+    @Test
+    void theLastDayTheDecisionStatesComesBeforeTheTerms() {
+      LocalDate refused = day("2026-05-04");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.event(refused, new DecisionReceived(Decision.REFUSED_WITH_OQTF, null, null, day("2026-05-20"),
+              OqtfTerms.NO_DEPARTURE_PERIOD)));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, refused).deadline()).isEqualTo(day("2026-05-20"));
+    }
+
+    @Test
+    void theShortTimesFollowTheAssociationsSettings() {
+      AssociationSettings shorter = AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
+          .setThresholds(Map.of("APPEAL_DEADLINE.oqtfShortAppealDays", 5, "APPEAL_DEADLINE.oqtfRetentionAppealDays", 1))
+          .setUpdatedAt(java.time.Instant.EPOCH).build();
+      RuleSettings settings = Scenario.ENGINE.defaults().with(shorter);
+      DecisionFact without = new DecisionFact("d", day("2026-05-04"), Decision.REFUSED_WITH_OQTF, null, null, null,
+          OqtfTerms.NO_DEPARTURE_PERIOD);
+      assertThat(AppealDeadlineV5.deadlineOf(without, settings)).contains(day("2026-05-09"));
+      DecisionFact retention = DecisionFact.newBuilder(without).setOqtfTerms(OqtfTerms.RETENTION_CENTRE).build();
+      assertThat(AppealDeadlineV5.deadlineOf(retention, settings)).contains(day("2026-05-05"));
+    }
+
+    @Test
+    void theFifthRuleSetCountedThirtyDaysForEveryOqtf() {
+      RuleEngine v5 = RuleEngine.named(RuleSets.V5);
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.oqtf(day("2026-05-04"), OqtfTerms.RETENTION_CENTRE));
+      assertThat(v5.evaluate(s.state(), day("2026-05-20"), v5.defaults()).conditions())
+          .anyMatch(c -> c.condition().rule() == RuleId.APPEAL_DEADLINE);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-20"))).isNull();
     }
 
     @Test

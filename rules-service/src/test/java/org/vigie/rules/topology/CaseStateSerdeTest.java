@@ -36,6 +36,7 @@ class CaseStateSerdeTest {
     assertThat(states).anySatisfy(s -> assertThat(s.getOpenAlerts()).isNotEmpty());
     assertThat(states).anySatisfy(s -> assertThat(s.getDecision()).isNotNull());
     assertThat(states).anyMatch(s -> s.getDecision() != null && s.getDecision().getAppealDeadline() != null);
+    assertThat(states).anyMatch(s -> s.getDecision() != null && s.getDecision().getOqtfTerms() != null);
     assertThat(states).anySatisfy(s -> assertThat(s.getSituations()).isNotEmpty());
     assertThat(states).anyMatch(s -> s.getSituations().stream().anyMatch(f -> f.getAppeal() != null));
     assertThat(states).anySatisfy(s -> assertThat(s.getResolvedEpisodes()).isNotEmpty());

@@ -17,6 +17,8 @@ import org.vigie.schemas.Correction;
 import org.vigie.schemas.CorrectionKind;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.OqtfTerms;
+import org.vigie.schemas.Resolution;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.VolunteerAssigned;
@@ -87,6 +89,33 @@ class CorrectionsTopologyTest {
     });
     driver.advanceTo(today.plusDays(9));
     assertThat(driver.newAlerts()).as("nothing new while nothing changes").isEmpty();
+  }
+
+  @Test
+  void anOqtfCorrectedWithItsTermsMovesTheAlertsDeadlineAndRaisesItsSeverityAtOnce() {
+    driver.record(e.opened(today.minusDays(200), today.plusDays(400)), e.submission(today.minusDays(80)));
+    CaseEvent refusal = e.decision(today, Decision.REFUSED_WITH_OQTF, null);
+    driver.record(refusal);
+    CaseAlert raised = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.APPEAL_DEADLINE).findFirst().orElseThrow();
+    assertThat(raised.getSeverity()).isEqualTo(Severity.HIGH);
+    assertThat(raised.getMessage().getFr()).contains("si un délai de départ volontaire a été accordé");
+
+    // the notification read again: no voluntary departure period, seven days
+    DecisionReceived terms = DecisionReceived.newBuilder((DecisionReceived) refusal.getPayload())
+        .setOqtfTerms(OqtfTerms.NO_DEPARTURE_PERIOD).build();
+    driver.record(e.replacing(refusal, refusal.getOccurredOn(), terms));
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getAlertId()).isEqualTo(raised.getAlertId());
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+      assertThat(a.getSeverity()).isEqualTo(Severity.CRITICAL);
+      assertThat(a.getDeadline()).isEqualTo(today.plusDays(7));
+      assertThat(a.getMessage().getFr()).contains("sans délai de départ volontaire, sept jours après la notification");
+    });
+    driver.advanceTo(today.plusDays(8));
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+      assertThat(a.getResolution()).isEqualTo(Resolution.DEADLINE_PASSED);
+    });
   }
 
   @Test
