@@ -12,6 +12,7 @@ import org.vigie.rules.rule.AppealDeadlineV4;
 import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.Decision;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.DecisionFact;
 import org.vigie.schemas.wording.CodeWording;
 import org.vigie.schemas.wording.LetterKind;
@@ -281,8 +282,8 @@ public final class LetterWriter {
               + " du " + on + ".",
           "Recours en annulation devant le tribunal administratif dans le délai, bref, que fixe la décision à compter de"
               + " sa notification : " + (stated ? "jusqu'au " + FrenchDates.of(deadline) + " selon la décision."
-                  : "Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la notification (plus court sans"
-                  + " délai de départ volontaire, en assignation à résidence ou en rétention).")
+                  : "Vigie retient le " + FrenchDates.of(deadline) + oqtfTime(refusal.getOqtfTerms())
+                  + ", à vérifier sur la notification.")
               + " Le recours suspend l'éloignement ; un recours gracieux ne prolonge pas ce délai.",
           "Aide juridictionnelle à demander au plus tôt.");
     }
@@ -291,6 +292,20 @@ public final class LetterWriter {
             + (stated ? "jusqu'au " + FrenchDates.of(deadline) + " selon la décision."
                 : "Vigie retient le " + FrenchDates.of(deadline) + ", à vérifier sur la notification."),
         "En cas d'urgence, référé-suspension (CJA L.521-1) avec le recours.");
+  }
+
+  /** What the rules counted for an OQTF's time when the decision's last day was not recorded, by its terms. */
+  private static String oqtfTime(OqtfTerms terms) {
+    if (terms == null) {
+      return " en supposant un délai de départ volontaire accordé (un mois, CESEDA L.911-1) ; sans ce délai, en"
+          + " assignation à résidence ou en détention, il est de sept jours (L.921-1), en rétention de 48 heures (L.921-2)";
+    }
+    return switch (terms) {
+      case DEPARTURE_PERIOD -> " (délai de départ volontaire accordé : un mois, CESEDA L.911-1)";
+      case NO_DEPARTURE_PERIOD -> " (sans délai de départ volontaire : sept jours, CESEDA L.921-1)";
+      case HOUSE_ARREST_OR_PRISON -> " (assignation à résidence ou détention : sept jours, CESEDA L.921-1)";
+      case RETENTION_CENTRE -> " (rétention : 48 heures à compter de la notification, CESEDA L.921-2)";
+    };
   }
 
   /**

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.vigie.rules.rule.AppealDeadlineV2;
+import org.vigie.rules.rule.AppealDeadlineV5;
 import org.vigie.rules.rule.AppealDeadlineV4;
 import org.vigie.rules.rule.ImplicitRejection;
 import org.vigie.rules.state.CaseView;
@@ -141,7 +141,7 @@ final class Situation {
    * from the decision's recorded date (its notification).
    */
   LocalDate refusalAppealDeadline(DecisionFact refusal) {
-    return AppealDeadlineV2.refusalDeadline(refusal, c.settings()).orElseThrow();
+    return AppealDeadlineV5.deadlineOf(refusal, c.settings()).orElseThrow();
   }
 
   /** The time to contest the rejection as interrupted by an appeal to the prefecture, as the rules count it. */

@@ -72,7 +72,8 @@ final class EventDescriptions {
       return l.phrase(EMPLOYER_REFUSED_API);
     }
     if (payload instanceof DecisionReceived p) {
-      return l.phrase(DECISION_RECEIVED, l.of(p.getDecision())) + (p.getNewPermitExpiresOn() == null ? ""
+      return l.phrase(DECISION_RECEIVED, l.of(p.getDecision()))
+          + (p.getOqtfTerms() == null ? "" : " (" + l.of(p.getOqtfTerms()) + ")") + (p.getNewPermitExpiresOn() == null ? ""
           : l.phrase(LIST_SEPARATOR) + l.phrase(NEW_PERMIT, l.date(p.getNewPermitExpiresOn())))
           + (p.getAppealDeadline() == null ? "" : l.phrase(LIST_SEPARATOR) + l.phrase(APPEAL_UNTIL, l.date(p.getAppealDeadline())));
     }

@@ -20,6 +20,8 @@ import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
+import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
@@ -163,7 +165,8 @@ class LetterWriterTest {
     CaseEvents events = noApiSinceExpiry().decision(LocalDate.of(2026, 11, 10), Decision.REFUSED_WITH_OQTF);
     Letter letter = writer.write(LetterKind.LAWYER_BRIEF, letterCase(events, "Aminata Koné", "7512345670", List.of()));
     assertThat(letter.text()).contains("obligation de quitter le territoire français (OQTF), décision du 10 novembre 2026",
-        "Vigie retient le 10 décembre 2026, à vérifier sur la notification", "Le recours suspend l'éloignement")
+        "Vigie retient le 10 décembre 2026 en supposant un délai de départ volontaire accordé",
+        "en rétention de 48 heures (L.921-2), à vérifier sur la notification", "Le recours suspend l'éloignement")
         .doesNotContain("référé mesures utiles", "implicitement rejetée");
     assertThat(letter.subject()).startsWith("Éléments pour un recours — Aminata Koné");
 
@@ -177,6 +180,13 @@ class LetterWriterTest {
     assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(stated, "Aminata Koné", "7512345670", List.of())).text())
         .contains("à compter de sa notification : jusqu'au 2 décembre 2026 selon la décision.")
         .doesNotContain("Vigie retient");
+
+    CaseEvents withoutDeparture = noApiSinceExpiry().add(LocalDate.of(2026, 11, 25), DecisionReceived.newBuilder()
+        .setDecision(Decision.REFUSED_WITH_OQTF).setOqtfTerms(OqtfTerms.NO_DEPARTURE_PERIOD).build());
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(withoutDeparture, "Aminata Koné", "7512345670",
+        List.of())).text()).as("the time the rules count from the OQTF's terms")
+        .contains("Vigie retient le 2 décembre 2026 (sans délai de départ volontaire : sept jours, CESEDA L.921-1), à "
+            + "vérifier sur la notification.");
 
     CaseEvents appealed = noApiSinceExpiry().decision(LocalDate.of(2026, 11, 10), Decision.REFUSED_WITH_OQTF)
         .add(LocalDate.of(2026, 11, 20), SituationUpdated.newBuilder().setAppeal(AppealKind.SUSPENSION_REFERRAL).build());

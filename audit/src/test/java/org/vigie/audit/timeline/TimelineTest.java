@@ -38,6 +38,7 @@ import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationOutcome;
 import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.Procedure;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
@@ -369,7 +370,8 @@ class TimelineTest {
         .employerRefused(LocalDate.of(2026, 9, 14))
         .add(LocalDate.of(2026, 9, 15), SituationUpdated.newBuilder().setEmployed(false).setReceivesBenefits(true)
             .setBenefitKinds(List.of(BenefitKind.CAF, BenefitKind.FRANCE_TRAVAIL)).build())
-        .refusal(LocalDate.of(2026, 9, 20), Decision.REFUSED_WITH_OQTF, LocalDate.of(2026, 10, 20))
+        .add(LocalDate.of(2026, 9, 20), DecisionReceived.newBuilder().setDecision(Decision.REFUSED_WITH_OQTF)
+            .setAppealDeadline(LocalDate.of(2026, 10, 20)).setOqtfTerms(OqtfTerms.NO_DEPARTURE_PERIOD).build())
         .add(LocalDate.of(2026, 9, 25), SituationUpdated.newBuilder().setAppeal(AppealKind.COURT_APPEAL).build())
         .add(LocalDate.of(2026, 10, 1), DecisionReceived.newBuilder().setDecision(Decision.GRANTED)
             .setNewPermitExpiresOn(LocalDate.of(2030, 5, 3)).build())
@@ -396,7 +398,8 @@ class TimelineTest {
   void aRefusalShowsTheLastDayToContestItTheDecisionStates() {
     CaseTimeline t = everyKind();
     assertThat(t.entries()).filteredOn(e -> e.type().equals("DECISION_RECEIVED")).extracting(TimelineEntry::description)
-        .anySatisfy(d -> assertThat(d).contains("recours possible jusqu'au 20/10/2026 (selon la décision)"));
+        .anySatisfy(d -> assertThat(d).isEqualTo("Décision reçue : refus avec OQTF (sans délai de départ volontaire) ; "
+            + "recours possible jusqu'au 20/10/2026 (selon la décision)"));
   }
 
   @Test
@@ -482,7 +485,7 @@ class TimelineTest {
     assertThat(english(t, "EMPLOYER_REFUSED_API")).containsExactly("The employer refuses the API");
     assertThat(english(t, "SITUATION_UPDATED")).containsExactly("Situation updated: employed: no; benefits: yes;"
         + " benefits received (CAF, France Travail)");
-    assertThat(english(t, "DECISION_RECEIVED")).containsExactly("Decision received: refused with OQTF; appeal possible"
+    assertThat(english(t, "DECISION_RECEIVED")).containsExactly("Decision received: refused with OQTF (no voluntary departure period); appeal possible"
         + " until 20 October 2026 (as the decision states)", "Decision received: permit granted; new permit valid"
         + " until 3 May 2030");
     assertThat(english(t, "CASE_CLOSED")).containsExactly("Case closed");

@@ -46,11 +46,14 @@ public final class DemoScenarios {
             .event("API_ISSUED", today.minusDays(5), "validUntil", today.plusDays(80).toString())
             .correctedAs(today.minusDays(5), "validUntil", today.plusDays(20).toString())
             .build(),
-        Scenario.of("Refus avec obligation de quitter le territoire (OQTF) reçu il y a 3 jours",
-                "Refusal with an obligation to leave France (OQTF) received 3 days ago",
+        Scenario.of("Refus avec obligation de quitter le territoire (OQTF) sans délai de départ volontaire reçu il y a 3 "
+                + "jours : sept jours pour la contester",
+                "Refusal with an obligation to leave France (OQTF) without a voluntary departure period received 3 days "
+                + "ago: seven days to contest it",
                 "APPEAL_DEADLINE", today.minusDays(30))
             .event("SUBMISSION_RECORDED", today.minusDays(150), "procedure", "RENEWAL", "complete", "true")
-            .event("DECISION_RECEIVED", today.minusDays(3), "decision", "REFUSED_WITH_OQTF")
+            .event("DECISION_RECEIVED", today.minusDays(3), "decision", "REFUSED_WITH_OQTF", "oqtfTerms",
+                "NO_DEPARTURE_PERIOD")
             .build(),
         Scenario.of("Refus reçu il y a 20 jours, recours en annulation déposé hier : le délai n'est plus à surveiller",
                 "Refusal received 20 days ago, annulment action filed yesterday: the time to appeal needs no more watching",

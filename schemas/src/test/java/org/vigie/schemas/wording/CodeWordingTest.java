@@ -14,6 +14,7 @@ import org.vigie.schemas.Decision;
 import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationState;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
 import org.vigie.schemas.RuleId;
@@ -22,7 +23,7 @@ import org.vigie.schemas.Severity;
 class CodeWordingTest {
   private static final List<Class<? extends Enum<?>>> CODES = List.of(BlockageKind.class, RuleId.class,
       Severity.class, PermitKind.class, Procedure.class, BenefitKind.class, CccChannel.class, CccOutcome.class,
-      Decision.class, AppealKind.class, NotificationChannel.class, NotificationKind.class, NotificationState.class);
+      Decision.class, OqtfTerms.class, AppealKind.class, NotificationChannel.class, NotificationKind.class, NotificationState.class);
 
   @Test
   void everyCodeHasItsWordsInFrenchAndInEnglish() {
