@@ -84,6 +84,9 @@ class WebPageTest {
     assertThat(values(page, "channel")).isEqualTo(names(CccChannel.values()));
     assertThat(values(page, "outcome")).isEqualTo(names(CccOutcome.values()));
     assertThat(values(page, "decision")).isEqualTo(names(Decision.values()));
+    assertThat(values(page, "oqtfTerms")).as("with the empty choice: not read yet")
+        .isEqualTo(java.util.stream.Stream.concat(names(org.vigie.schemas.OqtfTerms.values()).stream(),
+            java.util.stream.Stream.of("")).collect(Collectors.toSet()));
     assertThat(values(page, "appeal")).isEqualTo(names(AppealKind.values()));
     assertThat(values(page, "permitKind")).isEqualTo(names(PermitKind.values()));
     assertThat(values(page, "caseProcedure")).isEqualTo(names(Procedure.values()));
