@@ -30,6 +30,7 @@ import org.vigie.notifier.directory.DirectoryIntake;
 import org.vigie.notifier.directory.DirectoryStore;
 import org.vigie.notifier.dispatch.Backoff;
 import org.vigie.notifier.dispatch.Dispatcher;
+import org.vigie.notifier.followup.FollowUpClock;
 import org.vigie.notifier.followup.FollowUps;
 import org.vigie.notifier.http.NotifierHttp;
 import org.vigie.notifier.ledger.Ledger;
@@ -123,8 +124,10 @@ public final class NotifierService implements AutoCloseable {
     OutboxRelay relay = new OutboxRelay(jdbi, outbox, kafka.producer("vigie-notifier-outbox"));
     List<Worker> dispatchWorkers = new ArrayList<>();
     Runnable wakeDispatch = () -> dispatchWorkers.forEach(Worker::wake);
+    FollowUpClock followUpClock = new FollowUpClock(alerts, settings);
     Dispatcher dispatcher = new Dispatcher(jdbi, ledger, alerts, router, channels, tokens, outcomes, metrics,
-        new Backoff(settings.retryBase(), settings.retryMax(), options.random()), settings, clock, relay::wake);
+        new Backoff(settings.retryBase(), settings.retryMax(), options.random()), settings, followUpClock, clock,
+        relay::wake);
     for (int i = 0; i < settings.dispatchThreads(); i++) {
       dispatchWorkers.add(new Worker("notifier-dispatch-" + i, 500, dispatcher::dispatchBatch));
     }
@@ -146,7 +149,10 @@ public final class NotifierService implements AutoCloseable {
         Topics.DIRECTORY.name(), IsolatingBatchHandler.of(directoryIntake, directoryIntake::refused)).bindTo(registry);
     Acknowledger acknowledger = new Acknowledger(jdbi, tokens, ledger, alerts, outcomes, metrics, clock);
     AlertIntake alertIntake = new AlertIntake(jdbi, alerts, ledger, router, outcomes, metrics, clock, recorded,
-        acknowledger::applyKept);
+        (h, ids) -> {
+          acknowledger.applyKept(h, ids);
+          followUpClock.hasten(h, ids);
+        });
     ConsumerLoop alertLoop = new ConsumerLoop("notifier-alerts", kafka.consumer(settings.groupId()),
         Topics.CASE_ALERTS.name(), IsolatingBatchHandler.of(alertIntake, alertIntake::deadLetter)).bindTo(registry);
 

@@ -215,6 +215,33 @@ class LifecycleTest {
   }
 
   @Test
+  void anAlertTurnedCriticalWithADeadlineCloseIsEscalatedBeforeTheDayOfItsDeadline() throws Exception {
+    Team team = new Team();
+    // a refusal with an OQTF recorded without its terms: HIGH, 30 days; corrected an hour later, in a retention
+    // centre: CRITICAL, 48 hours (the last day is the day after tomorrow, Paris)
+    CaseAlert oqtf = Fixtures.raised(team.association(), team.volunteer(), RuleId.APPEAL_DEADLINE, Severity.HIGH)
+        .setDeadline(java.time.LocalDate.parse("2026-12-26")).build();
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
+            NotifierService.Options.defaults().withClock(clock))) {
+      team.publishTo(kafka);
+      kafka.publish(oqtf);
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(team.volunteerMail()).size() == 1);
+
+      clock.advance(Duration.ofHours(1));
+      kafka.publish(CaseAlert.newBuilder(oqtf).setSeverity(Severity.CRITICAL)
+          .setDeadline(java.time.LocalDate.parse("2026-11-28")).setEmittedAt(clock.instant()).build());
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> followUpAt(service, oqtf)
+          .equals(Instant.parse("2026-11-26T23:00:00Z")));
+      // at the start of the day before the deadline, not 72 hours (HIGH) nor 24 hours (CRITICAL) after the mail
+      clock.advance(Duration.ofHours(13));
+      await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(team.coordinatorMail()).size() == 1);
+      assertThat(Mails.subject(mailsTo(team.coordinatorMail()).get(0))).contains("Sans réponse").contains("APPEAL_DEADLINE");
+      assertThat(state(service, oqtf, NotificationKind.ALERT)).isEqualTo("ESCALATED");
+    }
+  }
+
+  @Test
   void anAlertTheRulesResolveWithinTheSettleDelayIsNeverSent() throws Exception {
     Team team = new Team();
     String vMail = team.volunteerMail();
@@ -392,6 +419,11 @@ class LifecycleTest {
       publishVolunteerTo(kafka);
       kafka.publish(Fixtures.coordinator(association, coordinator, coordinatorMail()).build());
     }
+  }
+
+  private static Instant followUpAt(NotifierService service, CaseAlert alert) {
+    return service.jdbi().withHandle(h -> h.createQuery("SELECT next_follow_up_at FROM alert WHERE alert_id = :a")
+        .bind("a", alert.getAlertId()).mapTo(java.time.OffsetDateTime.class).one()).toInstant();
   }
 
   private static int kept(NotifierService service, CaseAlert alert) {

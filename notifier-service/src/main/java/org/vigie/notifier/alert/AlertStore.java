@@ -250,6 +250,18 @@ public final class AlertStore {
         .list();
   }
 
+  /**
+   * The alert's first follow-up at {@code at} if that is sooner than planned (or none was planned), as long as it did
+   * not happen yet and nobody took the alert in hand.
+   */
+  public void hastenFollowUp(Handle h, String alertId, Instant at) {
+    h.createUpdate("UPDATE alert SET next_follow_up_at = LEAST(next_follow_up_at, :at) WHERE alert_id = :id"
+            + " AND reminder_round = 0 AND first_sent_at IS NOT NULL AND acknowledged_at IS NULL AND resolved_at IS NULL")
+        .bind("id", alertId)
+        .bindByType("at", ts(at), java.time.OffsetDateTime.class)
+        .execute();
+  }
+
   public void followedUp(Handle h, String alertId, int round, Instant next) {
     h.createUpdate("UPDATE alert SET reminder_round = :round, next_follow_up_at = :next WHERE alert_id = :id")
         .bind("id", alertId)

@@ -21,6 +21,7 @@ import org.vigie.notifier.alert.AlertView;
 import org.vigie.notifier.channel.Channel;
 import org.vigie.notifier.channel.DeliveryException;
 import org.vigie.notifier.config.NotifierSettings;
+import org.vigie.notifier.followup.FollowUpClock;
 import org.vigie.notifier.directory.Contact;
 import org.vigie.notifier.directory.DirectoryStore;
 import org.vigie.notifier.ledger.Ledger;
@@ -56,6 +57,7 @@ public final class Dispatcher {
   private final NotifierMetrics metrics;
   private final Backoff backoff;
   private final NotifierSettings settings;
+  private final FollowUpClock followUpClock;
   private final Clock clock;
   private final Runnable onChange;
   /** Recipients handled in one transaction. */
@@ -67,7 +69,7 @@ public final class Dispatcher {
 
   public Dispatcher(Jdbi jdbi, Ledger ledger, AlertStore alerts, Router router, Map<NotificationChannel, Channel> channels,
       AckTokens tokens, Outcomes outcomes, NotifierMetrics metrics, Backoff backoff, NotifierSettings settings,
-      Clock clock, Runnable onChange) {
+      FollowUpClock followUpClock, Clock clock, Runnable onChange) {
     this.jdbi = jdbi;
     this.ledger = ledger;
     this.alerts = alerts;
@@ -78,6 +80,7 @@ public final class Dispatcher {
     this.metrics = metrics;
     this.backoff = backoff;
     this.settings = settings;
+    this.followUpClock = followUpClock;
     this.clock = clock;
     this.onChange = onChange;
   }
@@ -275,7 +278,7 @@ public final class Dispatcher {
   private void accept(Accepted accepted, LedgerRow r, AlertView a, int attempts, Instant now) {
     if (r.kind() == NotificationKind.ALERT || r.kind() == NotificationKind.ESCALATION) {
       accepted.firstSent().add(new AlertStore.FirstSent(a.alertId(), now,
-          settings.escalationDelay(a.severity()).map(now::plus).orElse(null)));
+          followUpClock.first(a.severity(), a.deadline(), now).orElse(null)));
     }
     accepted.outcomes().add(Outcomes.of(r, a, NotificationState.SENT, attempts, now, null));
   }
