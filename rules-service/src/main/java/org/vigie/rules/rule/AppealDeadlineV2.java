@@ -2,6 +2,7 @@ package org.vigie.rules.rule;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -74,7 +75,7 @@ public class AppealDeadlineV2 extends BaseRule {
   private static Object[] thresholds(Object... more) {
     Object[] own = {"appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30,
         "criticalDays", 7};
-    Object[] all = java.util.Arrays.copyOf(own, own.length + more.length);
+    Object[] all = Arrays.copyOf(own, own.length + more.length);
     System.arraycopy(more, 0, all, own.length, more.length);
     return all;
   }
@@ -101,19 +102,16 @@ public class AppealDeadlineV2 extends BaseRule {
     return refusalDeadline(decision, settings);
   }
 
-  /**
-   * What the message says of an OQTF's time after its last day, when the decision's own last day was not recorded:
-   * French and English.
-   */
-  String[] oqtfTimeNotStated(DecisionFact decision) {
-    return new String[] {" : vérifier le délai indiqué dans la décision, plus court sans délai de départ volontaire, en "
+  /** What the message says of an OQTF's time after its last day, when the decision's own last day was not recorded. */
+  Message oqtfTimeNotStated(DecisionFact decision) {
+    return new Message(" : vérifier le délai indiqué dans la décision, plus court sans délai de départ volontaire, en "
         + "assignation à résidence ou en rétention (48 heures).", ": check the time stated in the decision, shorter "
-        + "without a voluntary departure period, under house arrest or in detention (48 hours)."};
+        + "without a voluntary departure period, under house arrest or in detention (48 hours).");
   }
 
-  /** The next steps after a refusal with an OQTF: French and English. */
-  String[] oqtfSteps(DecisionFact decision) {
-    return new String[] {OQTF_STEPS_FR, OQTF_STEPS_EN};
+  /** The next steps after a refusal with an OQTF. */
+  Message oqtfSteps(DecisionFact decision) {
+    return new Message(OQTF_STEPS_FR, OQTF_STEPS_EN);
   }
 
   @Override
@@ -136,17 +134,17 @@ public class AppealDeadlineV2 extends BaseRule {
     Severity severity = severity(view, deadline, true, oqtf, settings);
     Supplier<Message> text = oqtf
         ? () -> {
-          String[] time = stated ? new String[] {", comme l'indique la décision.", ", as the decision states."}
+          Message time = stated ? new Message(", comme l'indique la décision.", ", as the decision states.")
               : oqtfTimeNotStated(decision);
-          String[] steps = oqtfSteps(decision);
+          Message steps = oqtfSteps(decision);
           return Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + " avec une obligation de quitter "
                   + "le territoire français (OQTF). Le recours au tribunal administratif doit être déposé au plus tard le "
-                  + Texts.fr(deadline) + time[0] + " Ce recours suspend l'éloignement.",
-              steps[0],
+                  + Texts.fr(deadline) + time.fr() + " Ce recours suspend l'éloignement.",
+              steps.fr(),
               "The prefecture refused the request on " + Texts.en(on) + " with an obligation to leave France (OQTF). The "
                   + "appeal to the administrative court must be filed by " + Texts.en(deadline) + " at the latest"
-                  + time[1] + " The appeal suspends the removal.",
-              steps[1]);
+                  + time.en() + " The appeal suspends the removal.",
+              steps.en());
         }
         : () -> Texts.message("La préfecture a refusé la demande le " + Texts.fr(on) + ". Ce refus peut être contesté "
                 + "devant le tribunal administratif jusqu'au " + Texts.fr(deadline) + (stated ? ", comme l'indique la "

@@ -61,42 +61,42 @@ public final class AppealDeadlineV5 extends AppealDeadlineV4 {
   }
 
   @Override
-  String[] oqtfTimeNotStated(DecisionFact decision) {
+  Message oqtfTimeNotStated(DecisionFact decision) {
     OqtfTerms terms = decision.getOqtfTerms();
     if (terms == null) {
-      return new String[] {" si un délai de départ volontaire a été accordé (CESEDA L.911-1). Sans ce délai, en "
+      return new Message(" si un délai de départ volontaire a été accordé (CESEDA L.911-1). Sans ce délai, en "
           + "assignation à résidence ou en détention, le délai est de sept jours (L.921-1), en rétention de 48 heures "
           + "(L.921-2) : vérifier la décision et enregistrer ses conditions ou le dernier jour qu'elle indique.",
           " if a voluntary departure period was granted (CESEDA L.911-1). Without one, under house arrest or in prison, "
               + "the time is seven days (L.921-1), in a retention centre 48 hours (L.921-2): check the decision and "
-              + "record its terms or the last day it states."};
+              + "record its terms or the last day it states.");
     }
     return switch (terms) {
-      case DEPARTURE_PERIOD -> new String[] {" (délai de départ volontaire accordé, CESEDA L.911-1 ; vérifier le délai "
+      case DEPARTURE_PERIOD -> new Message(" (délai de départ volontaire accordé, CESEDA L.911-1 ; vérifier le délai "
           + "indiqué dans la décision).", " (voluntary departure period granted, CESEDA L.911-1; check the time stated "
-          + "in the decision)."};
-      case NO_DEPARTURE_PERIOD -> new String[] {" : sans délai de départ volontaire, sept jours après la notification "
+          + "in the decision).");
+      case NO_DEPARTURE_PERIOD -> new Message(" : sans délai de départ volontaire, sept jours après la notification "
           + "(CESEDA L.921-1 ; vérifier le délai indiqué dans la décision).", ": without a voluntary departure period, "
-          + "seven days after the notification (CESEDA L.921-1; check the time stated in the decision)."};
-      case HOUSE_ARREST_OR_PRISON -> new String[] {" : en assignation à résidence ou en détention, sept jours après la "
+          + "seven days after the notification (CESEDA L.921-1; check the time stated in the decision).");
+      case HOUSE_ARREST_OR_PRISON -> new Message(" : en assignation à résidence ou en détention, sept jours après la "
           + "notification (CESEDA L.921-1 ; vérifier le délai indiqué dans la décision).", ": under house arrest or in "
-          + "prison, seven days after the notification (CESEDA L.921-1; check the time stated in the decision)."};
-      case RETENTION_CENTRE -> new String[] {", à l'heure où la décision a été notifiée : en rétention, 48 heures "
+          + "prison, seven days after the notification (CESEDA L.921-1; check the time stated in the decision).");
+      case RETENTION_CENTRE -> new Message(", à l'heure où la décision a été notifiée : en rétention, 48 heures "
           + "(CESEDA L.921-2).", ", at the hour the decision was notified: in a retention centre, 48 hours (CESEDA "
-          + "L.921-2)."};
+          + "L.921-2).");
     };
   }
 
   @Override
-  String[] oqtfSteps(DecisionFact decision) {
+  Message oqtfSteps(DecisionFact decision) {
     if (decision.getOqtfTerms() != OqtfTerms.RETENTION_CENTRE) {
       return super.oqtfSteps(decision);
     }
-    return new String[] {"Prévenir sans attendre l'association d'aide juridique présente au centre de rétention, qui "
+    return new Message("Prévenir sans attendre l'association d'aide juridique présente au centre de rétention, qui "
         + "aide à rédiger et déposer le recours, et un·e avocat·e (aide juridictionnelle possible) : un recours gracieux "
         + "ne prolonge pas ce délai. Saisir en parallèle le Défenseur des droits.",
         "Tell at once the legal help association present in the retention centre, which helps write and file the "
             + "appeal, and a lawyer (legal aid is possible): an appeal to the prefecture does not extend this time. In "
-            + "parallel, refer the case to the Défenseur des droits."};
+            + "parallel, refer the case to the Défenseur des droits.");
   }
 }
