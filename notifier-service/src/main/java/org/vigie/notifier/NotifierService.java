@@ -151,7 +151,7 @@ public final class NotifierService implements AutoCloseable {
     AlertIntake alertIntake = new AlertIntake(jdbi, alerts, ledger, router, outcomes, metrics, clock, recorded,
         (h, ids) -> {
           acknowledger.applyKept(h, ids);
-          followUpClock.hasten(h, ids);
+          followUpClock.replan(h, ids);
         });
     ConsumerLoop alertLoop = new ConsumerLoop("notifier-alerts", kafka.consumer(settings.groupId()),
         Topics.CASE_ALERTS.name(), IsolatingBatchHandler.of(alertIntake, alertIntake::deadLetter)).bindTo(registry);

@@ -233,6 +233,15 @@ class LifecycleTest {
           .setDeadline(java.time.LocalDate.parse("2026-11-28")).setEmittedAt(clock.instant()).build());
       await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> followUpAt(service, oqtf)
           .equals(Instant.parse("2026-11-26T23:00:00Z")));
+      // the day the decision states recorded, three weeks away: 24 hours after the mail (CRITICAL); then back
+      kafka.publish(CaseAlert.newBuilder(oqtf).setSeverity(Severity.CRITICAL)
+          .setDeadline(java.time.LocalDate.parse("2026-12-17")).setEmittedAt(clock.instant()).build());
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> followUpAt(service, oqtf)
+          .equals(Instant.parse("2026-11-27T10:00:00Z")));
+      kafka.publish(CaseAlert.newBuilder(oqtf).setSeverity(Severity.CRITICAL)
+          .setDeadline(java.time.LocalDate.parse("2026-11-28")).setEmittedAt(clock.instant()).build());
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> followUpAt(service, oqtf)
+          .equals(Instant.parse("2026-11-26T23:00:00Z")));
       // at the start of the day before the deadline, not 72 hours (HIGH) nor 24 hours (CRITICAL) after the mail
       clock.advance(Duration.ofHours(13));
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(team.coordinatorMail()).size() == 1);

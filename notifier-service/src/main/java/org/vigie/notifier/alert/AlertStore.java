@@ -251,12 +251,12 @@ public final class AlertStore {
   }
 
   /**
-   * The alert's first follow-up at {@code at} if that is sooner than planned (or none was planned), as long as it did
-   * not happen yet and nobody took the alert in hand.
+   * The alert's first follow-up planned again at {@code at}, as long as it did not happen yet and nobody took the
+   * alert in hand: its severity or deadline changed since it was first planned.
    */
-  public void hastenFollowUp(Handle h, String alertId, Instant at) {
-    h.createUpdate("UPDATE alert SET next_follow_up_at = LEAST(next_follow_up_at, :at) WHERE alert_id = :id"
-            + " AND reminder_round = 0 AND first_sent_at IS NOT NULL AND acknowledged_at IS NULL AND resolved_at IS NULL")
+  public void replanFirstFollowUp(Handle h, String alertId, Instant at) {
+    h.createUpdate("UPDATE alert SET next_follow_up_at = :at WHERE alert_id = :id AND reminder_round = 0"
+            + " AND first_sent_at IS NOT NULL AND acknowledged_at IS NULL AND resolved_at IS NULL")
         .bind("id", alertId)
         .bindByType("at", ts(at), java.time.OffsetDateTime.class)
         .execute();

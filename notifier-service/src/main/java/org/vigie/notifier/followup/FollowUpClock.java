@@ -17,7 +17,8 @@ import org.vigie.schemas.Severity;
  * severity's delay after it was first sent, and never later than the start of the day before its deadline, so that
  * the coordinators hear of it while something can still be done. A refusal with an OQTF in a retention centre
  * leaves 48 hours; a day's delay for a CRITICAL alert left the coordinators the last day at best, and a HIGH alert
- * raised to CRITICAL by a correction kept the 72 hours of its first severity, past the deadline. The volunteer has
+ * raised to CRITICAL by a correction kept the 72 hours of its first severity, past the deadline ({@link #replan}).
+ * The volunteer has
  * {@link #MIN_WINDOW} at least before it. A deadline that is the day of sending or past changes nothing (the
  * severity's delay, as before): the rupture is there, not ahead.
  *
@@ -49,14 +50,15 @@ public final class FollowUpClock {
   }
 
   /**
-   * Brings forward the first follow-up of these alerts, raised again, when their new severity or deadline calls
-   * for it (a HIGH alert turned CRITICAL, a deadline moved closer): the clock started when the alert was first
-   * sent. An alert not yet sent, already followed up, taken in hand or resolved is left as it is.
+   * Plans again the first follow-up of these alerts, raised again, from their severity and deadline now, counted
+   * from their first message: sooner for a HIGH alert turned CRITICAL or a deadline moved closer, later for a
+   * deadline corrected further away. An alert not yet sent, already followed up, taken in hand or resolved is left
+   * as it is, as is one whose severity never escalates.
    */
-  public void hasten(Handle h, Collection<String> alertIds) {
+  public void replan(Handle h, Collection<String> alertIds) {
     for (AlertView a : alerts.findAll(h, alertIds).values()) {
       if (a.firstSentAt() != null && a.acknowledgedAt() == null && a.resolvedAt() == null && a.reminderRound() == 0) {
-        first(a.severity(), a.deadline(), a.firstSentAt()).ifPresent(at -> alerts.hastenFollowUp(h, a.alertId(), at));
+        first(a.severity(), a.deadline(), a.firstSentAt()).ifPresent(at -> alerts.replanFirstFollowUp(h, a.alertId(), at));
       }
     }
   }
