@@ -32,6 +32,7 @@ import org.vigie.platform.kafka.EmbeddedKafkaBroker;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.rules.engine.RuleEngine;
+import org.vigie.rules.rule.RuleSets;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.topics.Topics;
@@ -40,7 +41,8 @@ import org.vigie.schemas.topics.Topics;
  * Replay throughput against a raw consumer of the same topic, on an in-process broker:
  * {@code ReplayBench [events=1000000] [cases=100000] [threads=available processors]}. Writes a synthetic log, reads it once with a
  * plain byte-array consumer (no decoding), replays it through the rules (once unmeasured first, to warm
- * the JIT up, as the rules bench does; {@code -Dbench.noWarmup=true} skips it), reads it raw again, and
+ * the JIT up, as the rules bench does; {@code -Dbench.noWarmup=true} skips it; {@code -Dbench.rulesVersion=v5}
+ * replays with an earlier rule set), reads it raw again, and
  * prints events/s of each and, last, the ratio replay / raw (best raw run). About 2% of the
  * synthetic events are corrected later (replaced or withdrawn), as in a real log.
  */
@@ -198,7 +200,7 @@ public final class ReplayBench {
         }
       }
     };
-    return new Replayer(kafka, RuleEngine.standard(), PARIS, threads)
+    return new Replayer(kafka, RuleEngine.named(System.getProperty("bench.rulesVersion", RuleSets.CURRENT)), PARIS, threads)
         .replay(ReplayOptions.all(UNTIL).withoutComparison(), listener);
   }
 
