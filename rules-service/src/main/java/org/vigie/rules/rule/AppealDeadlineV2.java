@@ -30,10 +30,10 @@ import org.vigie.schemas.Severity;
  * implicit rejection of a later request is watched as in version 1 once it is over.
  */
 public class AppealDeadlineV2 extends BaseRule {
-  static final String OQTF_STEPS_FR = "Orienter sans attendre vers un·e avocat·e ou une permanence juridique "
+  private static final String OQTF_STEPS_FR = "Orienter sans attendre vers un·e avocat·e ou une permanence juridique "
       + "(aide juridictionnelle possible) : un recours gracieux ne prolonge pas ce délai. Saisir en parallèle le "
       + "Défenseur des droits.";
-  static final String OQTF_STEPS_EN = "Refer the person at once to a lawyer or a legal help desk (legal aid is "
+  private static final String OQTF_STEPS_EN = "Refer the person at once to a lawyer or a legal help desk (legal aid is "
       + "possible): an appeal to the prefecture does not extend this time. In parallel, refer the case to the "
       + "Défenseur des droits.";
   static final String REFUSAL_STEPS_FR = "Orienter vers un·e avocat·e ou une permanence juridique (aide "
@@ -62,12 +62,7 @@ public class AppealDeadlineV2 extends BaseRule {
     this(version, doc, "CJA R.421-1, R.421-2, R.421-5; CESEDA L.614-1, livre IX");
   }
 
-  /** For a later version that also encodes other texts. */
-  AppealDeadlineV2(String version, RuleDoc doc, String reference) {
-    this(version, doc, reference, new Object[0]);
-  }
-
-  /** For a later version that also has thresholds of its own, after these. */
+  /** For a later version that also encodes other texts, and may have thresholds of its own after these. */
   AppealDeadlineV2(String version, RuleDoc doc, String reference, Object... moreThresholds) {
     super(RuleId.APPEAL_DEADLINE, reference, LegalTexts.CESEDA_2024, version, doc, thresholds(moreThresholds));
   }
