@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vigie.notifier.alert.AlertStore;
 import org.vigie.notifier.config.NotifierSettings;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
@@ -14,7 +15,7 @@ import org.vigie.schemas.Severity;
 class FollowUpClockTest {
   private static final Config BASE = Config.of(Map.of(ConfigNames.KAFKA_BOOTSTRAP_SERVERS, "localhost:9092",
       ConfigNames.VIGIE_DB_URL, "jdbc:postgresql://localhost/vigie", ConfigNames.SMTP_HOST, "localhost"));
-  private final FollowUpClock clock = new FollowUpClock(null, NotifierSettings.from(BASE));
+  private final FollowUpClock clock = new FollowUpClock(new AlertStore(), NotifierSettings.from(BASE));
   /** Thursday 26 November 2026, 11:00 in Paris. */
   private final Instant sent = Instant.parse("2026-11-26T10:00:00Z");
 
