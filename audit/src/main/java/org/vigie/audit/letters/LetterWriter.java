@@ -12,8 +12,8 @@ import org.vigie.rules.rule.AppealDeadlineV4;
 import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.Decision;
-import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.DecisionFact;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.wording.CodeWording;
 import org.vigie.schemas.wording.LetterKind;
 

@@ -251,15 +251,17 @@ public final class AlertStore {
   }
 
   /**
-   * The alert's first follow-up planned again at {@code at}, as long as it did not happen yet and nobody took the
-   * alert in hand: its severity or deadline changed since it was first planned.
+   * The first follow-up of these alerts ({@code alert id → when}) planned again, for each as long as it did not happen
+   * yet and nobody took the alert in hand: its severity or deadline changed since it was first planned. One round trip.
    */
-  public void replanFirstFollowUp(Handle h, String alertId, Instant at) {
-    h.createUpdate("UPDATE alert SET next_follow_up_at = :at WHERE alert_id = :id AND reminder_round = 0"
-            + " AND first_sent_at IS NOT NULL AND acknowledged_at IS NULL AND resolved_at IS NULL")
-        .bind("id", alertId)
-        .bindByType("at", ts(at), java.time.OffsetDateTime.class)
-        .execute();
+  public void replanFirstFollowUps(Handle h, Map<String, Instant> plans) {
+    if (plans.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = h.prepareBatch("UPDATE alert SET next_follow_up_at = :at WHERE alert_id = :id"
+        + " AND reminder_round = 0 AND first_sent_at IS NOT NULL AND acknowledged_at IS NULL AND resolved_at IS NULL");
+    plans.forEach((id, at) -> batch.bind("id", id).bindByType("at", ts(at), java.time.OffsetDateTime.class).add());
+    batch.execute();
   }
 
   public void followedUp(Handle h, String alertId, int round, Instant next) {
@@ -295,5 +297,4 @@ public final class AlertStore {
     String resolution = rs.getString("resolution");
     return resolution == null ? null : Resolution.valueOf(resolution);
   }
-
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.vigie.notifier.alert.AlertStore;
@@ -56,11 +58,13 @@ public final class FollowUpClock {
    * as it is, as is one whose severity never escalates.
    */
   public void replan(Handle h, Collection<String> alertIds) {
+    Map<String, Instant> plans = new HashMap<>();
     for (AlertView a : alerts.findAll(h, alertIds).values()) {
       if (a.firstSentAt() != null && a.acknowledgedAt() == null && a.resolvedAt() == null && a.reminderRound() == 0) {
-        first(a.severity(), a.deadline(), a.firstSentAt()).ifPresent(at -> alerts.replanFirstFollowUp(h, a.alertId(), at));
+        first(a.severity(), a.deadline(), a.firstSentAt()).ifPresent(at -> plans.put(a.alertId(), at));
       }
     }
+    alerts.replanFirstFollowUps(h, plans);
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -9,9 +9,9 @@ import org.vigie.schemas.RuleId;
 
 /**
  * Deterministic alert ids: the same case, rule and episode start (and count of the alerts of that rule and start
- * resolved on the case before) always give the same id, so a replay does too. The id is {@link UUID#nameUUIDFromBytes} of "case|RULE|episodeStart" (an MD5
- * name-based UUID), computed from a cloned digest: looking the algorithm up on every alert cost
- * more than the digest itself.
+ * resolved on the case before) always give the same id, so a replay does too. The id is
+ * {@link UUID#nameUUIDFromBytes} of "case|RULE|episodeStart" (an MD5 name-based UUID), computed from a cloned
+ * digest: looking the algorithm up on every alert cost more than the digest itself.
  */
 public final class AlertIds {
   private static final MessageDigest MD5 = md5();
@@ -24,8 +24,9 @@ public final class AlertIds {
 
   /**
    * The id of an alert of {@code rule} and {@code episodeStart} raised on the case after {@code resolvedBefore}
-   * alerts of that rule and start were resolved there: "case|RULE|episodeStart|n" for n &gt; 0, so that a condition that comes back after its alert was
-   * resolved, even with the same episode start, is a new alert; the first one's id is as before.
+   * alerts of that rule and start were resolved there: "case|RULE|episodeStart|n" for n &gt; 0, so that a condition
+   * that comes back after its alert was resolved, even with the same episode start, is a new alert; the first one's
+   * id is as before.
    */
   public static String of(String caseId, RuleId rule, LocalDate episodeStart, int resolvedBefore) {
     String name = caseId + "|" + rule.name() + "|" + episodeStart + (resolvedBefore == 0 ? "" : "|" + resolvedBefore);
