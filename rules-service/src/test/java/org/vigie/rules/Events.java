@@ -117,6 +117,12 @@ public final class Events {
     return event(on, new DecisionReceived(Decision.REFUSED_WITH_OQTF, null, null, null, terms));
   }
 
+  /** The same event recorded on another day (at 10:00, Paris): the events above are recorded on 1 January 2026. */
+  public static CaseEvent recordedOn(LocalDate day, CaseEvent event) {
+    return CaseEvent.newBuilder(event).setRecordedAt(day.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Paris"))
+        .toInstant()).build();
+  }
+
   public CaseEvent situation(LocalDate on, Boolean employed, Boolean benefits) {
     return event(on, new SituationUpdated(employed, benefits, null, null));
   }

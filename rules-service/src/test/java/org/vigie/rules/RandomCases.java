@@ -65,10 +65,12 @@ public final class RandomCases {
         case 9 -> {
           int which = random.nextInt(4);
           // a refusal with the last day to contest it, as the decision states it; an OQTF with its terms
-          events.add(which == 0
+          CaseEvent decision = which == 0
               ? e.refusal(on, random.nextBoolean() ? Decision.REFUSED : Decision.REFUSED_WITH_OQTF, on.plusDays(2 + random.nextInt(60)))
               : which == 1 ? e.oqtf(on, pick(org.vigie.schemas.OqtfTerms.values()))
-              : e.decision(on, pick(Decision.values()), on.plusYears(1 + random.nextInt(3))));
+              : e.decision(on, pick(Decision.values()), on.plusYears(1 + random.nextInt(3)));
+          // often recorded days or weeks after it was received, sometimes after its time to contest ended
+          events.add(random.nextBoolean() ? Events.recordedOn(on.plusDays(random.nextInt(90)), decision) : decision);
         }
         case 10 -> events.add(e.closed(on));
         default -> events.add(e.erased(on));

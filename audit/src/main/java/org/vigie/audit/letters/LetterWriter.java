@@ -248,7 +248,14 @@ public final class LetterWriter {
               + "un nouveau délai de deux mois.",
           "En cas d'urgence, référé-suspension (CJA L.521-1) avec le recours, sans attendre la réponse."));
     } else if (refusal.isPresent()) {
-      d.items(refusalRoutes(refusal.get(), s.refusalAppealDeadline(refusal.get())));
+      LocalDate deadline = s.refusalAppealDeadline(refusal.get());
+      List<String> items = new ArrayList<>(refusalRoutes(refusal.get(), deadline));
+      if (deadline.isBefore(c.today()) && !s.courtSeizedSince(refusal.get().getDecidedOn())) {
+        items.add("D'après la date enregistrée, ce délai a pris fin le " + FrenchDates.of(deadline) + " : vérifier sur la"
+            + " notification le jour où elle a été reçue et si elle mentionnait les voies et délais de recours ; à défaut,"
+            + " il n'est pas opposable (CJA R.421-5).");
+      }
+      d.items(items);
     } else if (rejection.isPresent() && !rejection.get().isAfter(c.today())) {
       d.items(List.of("Une décision implicite de rejet est née le " + FrenchDates.of(rejection.get()) + " (CESEDA R.432-1 et"
           + " R.432-2 ; une API n'arrête pas ce délai, CE avis 6 mai 2025 n°499904).",

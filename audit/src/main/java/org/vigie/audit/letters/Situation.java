@@ -144,6 +144,11 @@ final class Situation {
     return AppealDeadlineV5.deadlineOf(refusal, c.settings()).orElseThrow();
   }
 
+  /** An annulment action or a référé-suspension was filed on or after {@code day}. */
+  boolean courtSeizedSince(LocalDate day) {
+    return view.courtAppealFiledSince(day);
+  }
+
   /** The time to contest the rejection as interrupted by an appeal to the prefecture, as the rules count it. */
   Optional<AppealDeadlineV4.Interrupted> interruptedAppealTime() {
     return AppealDeadlineV4.interrupted(view, c.settings());

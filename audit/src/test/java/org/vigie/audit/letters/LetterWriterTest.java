@@ -191,7 +191,22 @@ class LetterWriterTest {
     CaseEvents appealed = noApiSinceExpiry().decision(LocalDate.of(2026, 11, 10), Decision.REFUSED_WITH_OQTF)
         .add(LocalDate.of(2026, 11, 20), SituationUpdated.newBuilder().setAppeal(AppealKind.SUSPENSION_REFERRAL).build());
     assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(appealed, "Aminata Koné", "7512345670", List.of())).text())
-        .contains("Recours déposé le 20 novembre 2026 : référé-suspension.");
+        .contains("Recours déposé le 20 novembre 2026 : référé-suspension.").doesNotContain("a pris fin");
+    assertThat(letter.text()).as("a time still running").doesNotContain("a pris fin");
+  }
+
+  @Test
+  void theLawyersBriefSaysWhenTheTimeToContestEndedAsRecorded() {
+    CaseEvents over = noApiSinceExpiry().add(LocalDate.of(2026, 11, 16), DecisionReceived.newBuilder()
+        .setDecision(Decision.REFUSED_WITH_OQTF).setOqtfTerms(OqtfTerms.NO_DEPARTURE_PERIOD).build());
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(over, "Aminata Koné", "7512345670", List.of())).text())
+        .contains("Vigie retient le 23 novembre 2026 (sans délai de départ volontaire : sept jours, CESEDA L.921-1)",
+            "D'après la date enregistrée, ce délai a pris fin le 23 novembre 2026 : vérifier sur la notification le jour"
+                + " où elle a été reçue et si elle mentionnait les voies et délais de recours ; à défaut, il n'est pas"
+                + " opposable (CJA R.421-5).");
+    CaseEvents refused = noApiSinceExpiry().decision(LocalDate.of(2026, 9, 10), Decision.REFUSED);
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(refused, "Aminata Koné", "7512345670", List.of())).text())
+        .contains("Vigie retient le 10 novembre 2026", "ce délai a pris fin le 10 novembre 2026");
   }
 
   @Test

@@ -120,7 +120,7 @@ class ReplayerTest {
           assertThat(d.side()).isEqualTo(AlertDifference.Side.LIVE_ONLY);
           assertThat(d.alert().rule()).isEqualTo(RuleId.APPEAL_DEADLINE);
           CaseAlert alert = live.stream().filter(a -> a.getAlertId().equals(d.alert().alertId())).findFirst().orElseThrow();
-          assertThat(alert.getRuleVersion()).isEqualTo("5");
+          assertThat(alert.getRuleVersion()).isEqualTo("6");
           assertThat(events).as("an explicit refusal on the day the episode starts").anyMatch(e ->
               e.getCaseId().equals(alert.getCaseId()) && e.getOccurredOn().equals(alert.getEpisodeStart())
                   && e.getPayload() instanceof org.vigie.schemas.DecisionReceived r

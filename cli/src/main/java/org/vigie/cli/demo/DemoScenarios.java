@@ -55,6 +55,14 @@ public final class DemoScenarios {
             .event("DECISION_RECEIVED", today.minusDays(3), "decision", "REFUSED_WITH_OQTF", "oqtfTerms",
                 "NO_DEPARTURE_PERIOD")
             .build(),
+        Scenario.of("OQTF notifiée en rétention il y a 4 jours, enregistrée aujourd'hui : ses 48 heures pour la contester "
+                + "sont passées",
+                "OQTF notified in a retention centre 4 days ago, recorded today: its 48 hours to contest it are over",
+                "APPEAL_DEADLINE", today.minusDays(30))
+            .event("SUBMISSION_RECORDED", today.minusDays(150), "procedure", "RENEWAL", "complete", "true")
+            .event("DECISION_RECEIVED", today.minusDays(4), "decision", "REFUSED_WITH_OQTF", "oqtfTerms",
+                "RETENTION_CENTRE")
+            .build(),
         Scenario.of("Refus reçu il y a 20 jours, recours en annulation déposé hier : le délai n'est plus à surveiller",
                 "Refusal received 20 days ago, annulment action filed yesterday: the time to appeal needs no more watching",
                 "APPEAL_DEADLINE", today.minusDays(30))

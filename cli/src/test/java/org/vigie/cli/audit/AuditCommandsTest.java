@@ -153,17 +153,17 @@ class AuditCommandsTest {
     // no refusal and no appeal in this history: the earlier rule sets derive the same alerts, their implicit
     // rejections and appeal deadlines at their own versions
     assertThat(replay.out()).contains("APPEAL_DEADLINE").contains("IMPLICIT_REJECTION");
-    for (String[] set : new String[][] {{"v5", "2", "4"}, {"v4", "2", "3"}, {"v3", "1", "3"}, {"v2", "1", "2"},
+    for (String[] set : new String[][] {{"v6", "2", "5"}, {"v5", "2", "4"}, {"v4", "2", "3"}, {"v3", "1", "3"}, {"v2", "1", "2"},
         {"v1", "1", "1"}}) {
       assertThat(vigie("replay", "--association", ASSOCIATION, "--no-compare", "--rules-version", set[0]).out())
           .as(set[0]).isEqualTo(atVersions(replay.out(), set[1], set[2]));
     }
   }
 
-  /** The current replay's lines with IMPLICIT_REJECTION (2) and APPEAL_DEADLINE (5) at other versions. */
+  /** The current replay's lines with IMPLICIT_REJECTION (2) and APPEAL_DEADLINE (6) at other versions. */
   private static String atVersions(String out, String implicitRejection, String appealDeadline) {
     return out.lines().map(l -> l.contains(" IMPLICIT_REJECTION ") ? l.replace("ruleVersion=2", "ruleVersion=" + implicitRejection)
-        : l.contains(" APPEAL_DEADLINE ") ? l.replace("ruleVersion=5", "ruleVersion=" + appealDeadline) : l)
+        : l.contains(" APPEAL_DEADLINE ") ? l.replace("ruleVersion=6", "ruleVersion=" + appealDeadline) : l)
         .collect(java.util.stream.Collectors.joining(System.lineSeparator(), "", out.endsWith("\n") ? System.lineSeparator() : ""));
   }
 

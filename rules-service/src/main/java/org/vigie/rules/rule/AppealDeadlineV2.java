@@ -68,8 +68,12 @@ public class AppealDeadlineV2 extends BaseRule {
   }
 
   private static Object[] thresholds(Object... more) {
-    Object[] own = {"appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15, "oqtfAppealDays", 30,
-        "criticalDays", 7};
+    return followedBy(new Object[] {"appealMonths", 2, "appealMonthsWithoutRoutes", 12, "warnDays", 15,
+        "oqtfAppealDays", 30, "criticalDays", 7}, more);
+  }
+
+  /** A version's own thresholds (name, default, …) followed by those of a later version. */
+  static Object[] followedBy(Object[] own, Object[] more) {
     Object[] all = Arrays.copyOf(own, own.length + more.length);
     System.arraycopy(more, 0, all, own.length, more.length);
     return all;

@@ -20,7 +20,13 @@ import org.vigie.schemas.RuleId;
  * and the message says what the shorter times are and to record the terms. Seven days are not counted as a
  * délai franc (the last day is one before the court's): the earlier day is the safe one, as for the other times.
  */
-public final class AppealDeadlineV5 extends AppealDeadlineV4 {
+public class AppealDeadlineV5 extends AppealDeadlineV4 {
+  static final String REFERENCE_V5 = "CJA R.421-1, R.421-2, R.421-5; CRPA L.411-2, L.231-4; CESEDA L.614-1, L.911-1, "
+      + "L.921-1, L.921-2";
+  static final String CONDITION_V5 = "A rejection can still be contested: an implicit rejection arose, or the "
+      + "prefecture refused the request (with or without an OQTF, timed by its terms); ends once an annulment action or "
+      + "a référé-suspension is filed. An appeal to the prefecture filed within the time interrupts it (not with an "
+      + "OQTF).";
   static final String TIMING_V5 = "Implicit rejection: from the day it arises to + appealMonths "
       + "(appealMonthsWithoutRoutes when the receipt lacked the appeal routes). Refusal: from the decision to the last "
       + "day it states when recorded, else + appealMonths; with an OQTF, by its terms: a departure period granted (or "
@@ -30,11 +36,13 @@ public final class AppealDeadlineV5 extends AppealDeadlineV4 {
       + "within a two-month time: its day + 2 months (its implicit rejection) + appealMonths.";
 
   public AppealDeadlineV5() {
-    super("5", new RuleDoc("A rejection can still be contested: an implicit rejection arose, or the prefecture refused "
-        + "the request (with or without an OQTF, timed by its terms); ends once an annulment action or a "
-        + "référé-suspension is filed. An appeal to the prefecture filed within the time interrupts it (not with an "
-        + "OQTF).", TIMING_V5, SEVERITY), "CJA R.421-1, R.421-2, R.421-5; CRPA L.411-2, L.231-4; CESEDA L.614-1, "
-        + "L.911-1, L.921-1, L.921-2", "oqtfShortAppealDays", 7, "oqtfRetentionAppealDays", 2);
+    this("5", new RuleDoc(CONDITION_V5, TIMING_V5, SEVERITY));
+  }
+
+  /** For a later version that adds to what this one watches, and may have thresholds of its own after these. */
+  AppealDeadlineV5(String version, RuleDoc doc, Object... moreThresholds) {
+    super(version, doc, REFERENCE_V5, followedBy(new Object[] {"oqtfShortAppealDays", 7, "oqtfRetentionAppealDays", 2},
+        moreThresholds));
   }
 
   /**

@@ -25,8 +25,10 @@ public final class RuleSets {
   public static final String V5 = "v5";
   /** APPEAL_DEADLINE at version "5" (a refusal with an OQTF timed by the terms its notification states). */
   public static final String V6 = "v6";
+  /** APPEAL_DEADLINE at version "6" (a refusal recorded after its time to contest ended is told). */
+  public static final String V7 = "v7";
   /** The set the rules-service runs. */
-  public static final String CURRENT = V6;
+  public static final String CURRENT = V7;
 
   private static final Map<String, Supplier<List<Rule>>> SETS = sets();
   private static final Map<String, String> CHANGES = Map.of(
@@ -46,7 +48,12 @@ public final class RuleSets {
           + "(`oqtfTerms`): a voluntary departure period granted, 30 days (`oqtfAppealDays`, a month, CESEDA L.911-1); "
           + "none, or under house arrest or in prison, 7 days (`oqtfShortAppealDays`, L.921-1); in a retention centre, "
           + "2 days (`oqtfRetentionAppealDays`, 48 hours, L.921-2); version 4 counted 30 days for every OQTF whose "
-          + "last day was not recorded.");
+          + "last day was not recorded.",
+      V7, "`APPEAL_DEADLINE` version 6: a refusal recorded after its time to contest ended (a person who comes to the "
+          + "help desk after the seven days or 48 hours of an OQTF) raises it on the day it is recorded, for "
+          + "`lateRecordDays` (7), CRITICAL with an OQTF, HIGH otherwise, its deadline the day the time ended, "
+          + "telling to check the notification (the day it was received, the appeal routes and times it states, CJA "
+          + "R.421-5); version 5 raised nothing (`DecisionFact.recordedOn`, CaseState version 7).");
 
   private RuleSets() {}
 
@@ -57,7 +64,8 @@ public final class RuleSets {
     sets.put(V3, Rules::v3);
     sets.put(V4, Rules::v4);
     sets.put(V5, Rules::v5);
-    sets.put(V6, Rules::all);
+    sets.put(V6, Rules::v6);
+    sets.put(V7, Rules::all);
     return sets;
   }
 

@@ -8,6 +8,11 @@ public final class Rules {
 
   /** The current rules (the set {@link RuleSets#CURRENT}). */
   public static List<Rule> all() {
+    return set(new ImplicitRejectionV2(), new AppealDeadlineV6());
+  }
+
+  /** The set {@link RuleSets#V6}: a refusal recorded after its time to contest ended raised nothing. */
+  static List<Rule> v6() {
     return set(new ImplicitRejectionV2(), new AppealDeadlineV5());
   }
 

@@ -1,6 +1,7 @@
 package org.vigie.rules.state;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,6 +55,20 @@ import org.vigie.schemas.VolunteerAssigned;
  * a copy to keep the original.
  */
 public final class CaseFold {
+  /** The zone of domain dates, in which a decision's recording day is counted. */
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private final ZoneId zone;
+
+  /** A fold counting recording days in Europe/Paris. */
+  public CaseFold() {
+    this(PARIS);
+  }
+
+  /** A fold counting recording days ({@code DecisionFact.recordedOn}) in {@code zone}. */
+  public CaseFold(ZoneId zone) {
+    this.zone = zone;
+  }
 
   /** An empty state for a case seen for the first time. */
   public CaseState initial(String caseId, String associationId) {
@@ -128,7 +143,7 @@ public final class CaseFold {
     } else if (payload instanceof DecisionReceived d) {
       setDecisions(next, added(decisions(base), DecisionFact::getEventId, id, FactOrder.DECISIONS,
           () -> new DecisionFact(id, on, d.getDecision(), d.getNewPermitExpiresOn(), d.getNewPermitKind(),
-              d.getAppealDeadline(), d.getOqtfTerms())));
+              d.getAppealDeadline(), d.getOqtfTerms(), LocalDate.ofInstant(event.getRecordedAt(), zone))));
     } else if (payload instanceof SituationUpdated u) {
       addSituation(base, next, new SituationFact(id, on, u.getEmployed(), u.getReceivesBenefits(), u.getBenefitKinds(),
           u.getAppeal()));

@@ -33,7 +33,7 @@ import org.vigie.schemas.CaseState;
 final class CaseRulesProcessor implements Processor<String, CaseEvent, String, CaseAlert> {
   private static final Logger LOG = LoggerFactory.getLogger(CaseRulesProcessor.class);
   private final RulesConfig config;
-  private final CaseFold fold = new CaseFold();
+  private final CaseFold fold;
   private final Reconciler reconciler;
   private ProcessorContext<String, CaseAlert> context;
   private CaseStateCache cases;
@@ -44,6 +44,7 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
 
   CaseRulesProcessor(RulesConfig config) {
     this.config = config;
+    this.fold = new CaseFold(config.zone());
     this.reconciler = new Reconciler(config.engine(), config.zone());
   }
 

@@ -33,7 +33,7 @@ import org.vigie.schemas.serde.AvroSerde;
  */
 public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseState>, Deserializer<CaseState> {
   /** Fingerprint of the CaseState schema the hand-coded writer follows. */
-  static final long WRITTEN_FOR = -4576249521147583623L;
+  static final long WRITTEN_FOR = 8760460693419705443L;
   private static final long CURRENT = SchemaNormalization.parsingFingerprint64(CaseState.getClassSchema());
 
   /**
@@ -217,6 +217,7 @@ public final class CaseStateSerde implements Serde<CaseState>, Serializer<CaseSt
     out.nullableEnum(f.getNewPermitKind());
     out.nullableDate(f.getAppealDeadline());
     out.nullableEnum(f.getOqtfTerms());
+    out.nullableDate(f.getRecordedOn());
   }
 
   private static void situation(AvroBytes out, SituationFact f) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.vigie.rules.engine.RuleEngine;
+import org.vigie.rules.state.CaseFold;
 
 /**
  * What the topology is built from.
@@ -24,7 +25,7 @@ import org.vigie.rules.engine.RuleEngine;
  */
 public record RulesConfig(RuleEngine engine, ZoneId zone, Duration tickInterval, int maxCasesPerTick, Clock clock,
     boolean persistentStores, int cachedCasesPerTask, int maxStateBytes) {
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  public static final ZoneId PARIS = CaseFold.PARIS;
   /** With the 12 partitions of the case events, up to 120k states, some hundreds of MB of heap. */
   public static final int DEFAULT_CACHED_CASES_PER_TASK = 10_000;
 

@@ -56,21 +56,33 @@ class RuleSetsTest {
   }
 
   @Test
-  void theSixthSetTimesAnOqtfByItsTermsAndIsTheCurrentOne() {
+  void theSixthSetTimesAnOqtfByItsTerms() {
     assertThat(RuleEngine.named(RuleSets.V6).rules()).hasSize(13)
         .allSatisfy(r -> assertThat(r.version()).isEqualTo(
             r.id() == RuleId.APPEAL_DEADLINE ? "5" : r.id() == RuleId.IMPLICIT_REJECTION ? "2" : "1"));
-    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V6);
     assertThat(RuleEngine.named(RuleSets.V6).rulesVersion()).contains("IMPLICIT_REJECTION@2,APPEAL_DEADLINE@5")
-        .isNotEqualTo(RuleEngine.named(RuleSets.V5).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
+        .isNotEqualTo(RuleEngine.named(RuleSets.V5).rulesVersion());
+    assertThat(RuleEngine.named(RuleSets.V6).defaults().thresholds())
+        .containsEntry("APPEAL_DEADLINE.oqtfShortAppealDays", 7).containsEntry("APPEAL_DEADLINE.oqtfRetentionAppealDays", 2)
+        .doesNotContainKey("APPEAL_DEADLINE.lateRecordDays");
+  }
+
+  @Test
+  void theSeventhSetTellsARefusalRecordedLateAndIsTheCurrentOne() {
+    assertThat(RuleEngine.named(RuleSets.V7).rules()).hasSize(13)
+        .allSatisfy(r -> assertThat(r.version()).isEqualTo(
+            r.id() == RuleId.APPEAL_DEADLINE ? "6" : r.id() == RuleId.IMPLICIT_REJECTION ? "2" : "1"));
+    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V7);
+    assertThat(RuleEngine.named(RuleSets.V7).rulesVersion()).contains("IMPLICIT_REJECTION@2,APPEAL_DEADLINE@6")
+        .isNotEqualTo(RuleEngine.named(RuleSets.V6).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
     assertThat(RuleEngine.standard().defaults().thresholds()).containsEntry("APPEAL_DEADLINE.oqtfShortAppealDays", 7)
-        .containsEntry("APPEAL_DEADLINE.oqtfRetentionAppealDays", 2);
+        .containsEntry("APPEAL_DEADLINE.oqtfRetentionAppealDays", 2).containsEntry("APPEAL_DEADLINE.lateRecordDays", 7);
   }
 
   @Test
   void anUnknownVersionNamesTheKnownOnes() {
     assertThatThrownBy(() -> RuleEngine.named("v0"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("v0").hasMessageContaining("v1").hasMessageContaining("v6");
+        .hasMessageContaining("v0").hasMessageContaining("v1").hasMessageContaining("v7");
   }
 }

@@ -401,7 +401,7 @@ class RulesTest {
           .setUpdatedAt(java.time.Instant.EPOCH).build();
       RuleSettings settings = Scenario.ENGINE.defaults().with(shorter);
       DecisionFact without = new DecisionFact("d", day("2026-05-04"), Decision.REFUSED_WITH_OQTF, null, null, null,
-          OqtfTerms.NO_DEPARTURE_PERIOD);
+          OqtfTerms.NO_DEPARTURE_PERIOD, null);
       assertThat(AppealDeadlineV5.deadlineOf(without, settings)).contains(day("2026-05-09"));
       DecisionFact retention = DecisionFact.newBuilder(without).setOqtfTerms(OqtfTerms.RETENTION_CENTRE).build();
       assertThat(AppealDeadlineV5.deadlineOf(retention, settings)).contains(day("2026-05-05"));
@@ -415,6 +415,114 @@ class RulesTest {
       assertThat(v5.evaluate(s.state(), day("2026-05-20"), v5.defaults()).conditions())
           .anyMatch(c -> c.condition().rule() == RuleId.APPEAL_DEADLINE);
       assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-20"))).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "NO_DEPARTURE_PERIOD, 2026-05-11, 11 mai 2026 (sept jours sans délai de départ volontaire, CESEDA L.921-1)",
+        "HOUSE_ARREST_OR_PRISON, 2026-05-11, 11 mai 2026 (sept jours en assignation à résidence ou en détention",
+        "RETENTION_CENTRE, 2026-05-06, 6 mai 2026 (48 heures en rétention, CESEDA L.921-2)"})
+    void anOqtfRecordedAfterItsTimeEndedIsToldCriticalForAWeekFromTheDayItIsRecorded(OqtfTerms terms,
+        LocalDate ended, String says) {
+      LocalDate refused = day("2026-05-04");
+      LocalDate recorded = day("2026-05-14");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          Events.recordedOn(recorded, e.oqtf(refused, terms)));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, recorded.minusDays(1))).as("not yet recorded").isNull();
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, recorded);
+      assertThat(c.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(c.episodeStart()).isEqualTo(refused);
+      assertThat(c.deadline()).as("the day the time ended").isEqualTo(ended);
+      assertThat(c.message().fr()).contains("le délai pour la contester devant le tribunal administratif a pris fin le "
+              + says).contains("avant que la décision soit enregistrée le 14 mai 2026 : l'OQTF peut désormais être "
+              + "exécutée.").contains("sans cette mention, le délai ne court pas (CJA R.421-5)")
+          .contains("corriger la décision enregistrée").contains("placement en rétention")
+          .contains("« Recours déposé »").endsWith("vérifier les dates.");
+      assertThat(c.message().en()).contains("ended on " + Texts.en(ended)).contains("recorded on 14 May 2026");
+      assertThat(s.on(recorded).nextChange()).contains(day("2026-05-22"));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-21"))).isNotNull();
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-22"))).isNull();
+    }
+
+    @Test
+    void anOqtfRecordedOnItsLastDayIsWatchedAsBefore() {
+      LocalDate refused = day("2026-05-04");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          Events.recordedOn(day("2026-05-11"), e.oqtf(refused, OqtfTerms.NO_DEPARTURE_PERIOD)));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-11"));
+      assertThat(c.message().fr()).contains("au plus tard le 11 mai 2026").doesNotContain("a pris fin");
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-12"))).isNull();
+    }
+
+    @Test
+    void anOqtfWithoutItsTermsRecordedAfterAMonthSaysEveryTimeWasOver() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          Events.recordedOn(day("2026-06-10"), e.decision(day("2026-05-04"), Decision.REFUSED_WITH_OQTF, null)));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, day("2026-06-10"));
+      assertThat(c.deadline()).isEqualTo(day("2026-06-03"));
+      assertThat(c.message().fr()).contains("a pris fin le 3 juin 2026 (un mois avec un délai de départ volontaire, "
+          + "CESEDA L.911-1 ; sept jours ou 48 heures sans ce délai)");
+    }
+
+    @Test
+    void aRefusalRecordedAfterItsTwoMonthsIsToldHigh() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          Events.recordedOn(day("2026-08-01"), e.decision(day("2026-05-04"), Decision.REFUSED, null)));
+      Condition c = s.condition(RuleId.APPEAL_DEADLINE, day("2026-08-01"));
+      assertThat(c.severity()).isEqualTo(Severity.HIGH);
+      assertThat(c.deadline()).isEqualTo(day("2026-07-04"));
+      assertThat(c.message().fr()).contains("le délai pour contester ce refus devant le tribunal administratif a pris "
+          + "fin le 4 juillet 2026 (deux mois après la notification, CJA R.421-1), avant que la décision soit "
+          + "enregistrée le 1 août 2026.").contains("une nouvelle demande si la situation a changé")
+          .doesNotContain("OQTF");
+    }
+
+    @Test
+    void aRefusalAppealedToThePrefectureInTimeEndsLaterAndIsToldOnlyWhenRecordedAfterThat() {
+      LocalDate refused = day("2026-05-04");
+      Scenario late = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.appeal(day("2026-06-01"), AppealKind.ADMINISTRATIVE_APPEAL),
+          Events.recordedOn(day("2026-10-05"), e.decision(refused, Decision.REFUSED, null)));
+      Condition c = late.condition(RuleId.APPEAL_DEADLINE, day("2026-10-05"));
+      assertThat(c.deadline()).isEqualTo(day("2026-10-01"));
+      assertThat(c.message().fr()).contains("a pris fin le 1 octobre 2026 (deux mois après le rejet implicite du "
+          + "recours gracieux ou hiérarchique du 1 juin 2026, CRPA L.411-2)");
+      Scenario running = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.appeal(day("2026-06-01"), AppealKind.ADMINISTRATIVE_APPEAL),
+          Events.recordedOn(day("2026-09-01"), e.decision(refused, Decision.REFUSED, null)));
+      assertThat(running.condition(RuleId.APPEAL_DEADLINE, day("2026-09-01")).message().fr())
+          .as("the time still runs").doesNotContain("a pris fin");
+    }
+
+    @Test
+    void aRefusalRecordedLateRaisesNothingOnceTheCourtIsSeized() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          e.appeal(day("2026-05-10"), AppealKind.COURT_APPEAL),
+          Events.recordedOn(day("2026-05-20"), e.oqtf(day("2026-05-04"), OqtfTerms.NO_DEPARTURE_PERIOD)));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-20"))).isNull();
+    }
+
+    @Test
+    void theAssociationSetsHowLongARefusalRecordedLateIsTold() {
+      AssociationSettings oneDay = AssociationSettings.newBuilder().setAssociationId(Events.ASSOCIATION)
+          .setThresholds(Map.of("APPEAL_DEADLINE.lateRecordDays", 0)).setUpdatedAt(java.time.Instant.EPOCH).build();
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          Events.recordedOn(day("2026-05-14"), e.oqtf(day("2026-05-04"), OqtfTerms.NO_DEPARTURE_PERIOD)))
+          .settings(Scenario.ENGINE.defaults().with(oneDay));
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-14"))).isNotNull();
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-15"))).isNull();
+    }
+
+    @Test
+    void aDecisionWithoutItsRecordingDayAndTheSixthSetRaiseNothingOnceTheTimeEnded() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2026-03-10")),
+          Events.recordedOn(day("2026-05-14"), e.oqtf(day("2026-05-04"), OqtfTerms.NO_DEPARTURE_PERIOD)));
+      RuleEngine v6 = RuleEngine.named(RuleSets.V6);
+      assertThat(v6.evaluate(s.state(), day("2026-05-14"), v6.defaults()).conditions())
+          .noneMatch(c -> c.condition().rule() == RuleId.APPEAL_DEADLINE);
+      // a state written before CaseState version 7
+      s.state().put("decision", DecisionFact.newBuilder(s.state().getDecision()).setRecordedOn(null).build());
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, day("2026-05-14"))).isNull();
     }
 
     @Test

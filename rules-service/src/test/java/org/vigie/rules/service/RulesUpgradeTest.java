@@ -104,7 +104,7 @@ class RulesUpgradeTest {
           assertThat(after).filteredOn(r -> r.key().equals(caseId) && r.value().getRule() == RuleId.APPEAL_DEADLINE)
               .singleElement().satisfies(r -> {
                 assertThat(r.value().getStatus()).isEqualTo(AlertStatus.RAISED);
-                assertThat(r.value().getRuleVersion()).isEqualTo("5");
+                assertThat(r.value().getRuleVersion()).isEqualTo("6");
                 assertThat(r.value().getDeadline()).isEqualTo(today.plusDays(27));
               });
           assertThat(after).filteredOn(r -> r.key().equals(contested) && r.value().getStatus() == AlertStatus.RESOLVED)

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vigie.rules.Events;
+import org.vigie.rules.rule.Texts;
 import org.vigie.schemas.AlertStatus;
 import org.vigie.schemas.ApiIssued;
 import org.vigie.schemas.BlockageKind;
@@ -116,6 +117,52 @@ class CorrectionsTopologyTest {
       assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
       assertThat(a.getResolution()).isEqualTo(Resolution.DEADLINE_PASSED);
     });
+  }
+
+  @Test
+  void anOqtfWhoseTermsAreReadAfterItsTimeEndedTurnsItsAlertIntoTheTimeOverThenLapses() {
+    driver.record(e.opened(today.minusDays(200), today.plusDays(400)), e.submission(today.minusDays(80)));
+    CaseEvent refusal = Events.recordedOn(today, e.decision(today, Decision.REFUSED_WITH_OQTF, null));
+    driver.record(refusal);
+    CaseAlert raised = driver.newAlerts().stream().filter(a -> a.getRule() == RuleId.APPEAL_DEADLINE).findFirst().orElseThrow();
+    assertThat(raised.getDeadline()).isEqualTo(today.plusDays(30));
+
+    // ten days later the notification is read: no voluntary departure period, the seven days are over
+    driver.advanceTo(today.plusDays(10));
+    assertThat(driver.newAlerts()).isEmpty();
+    DecisionReceived terms = DecisionReceived.newBuilder((DecisionReceived) refusal.getPayload())
+        .setOqtfTerms(OqtfTerms.NO_DEPARTURE_PERIOD).build();
+    driver.record(Events.recordedOn(today.plusDays(10), e.replacing(refusal, refusal.getOccurredOn(), terms)));
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getAlertId()).isEqualTo(raised.getAlertId());
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+      assertThat(a.getSeverity()).isEqualTo(Severity.CRITICAL);
+      assertThat(a.getDeadline()).isEqualTo(today.plusDays(7));
+      assertThat(a.getRuleVersion()).isEqualTo("6");
+      assertThat(a.getMessage().getFr()).contains("a pris fin le " + Texts.fr(today.plusDays(7)))
+          .contains("avant que la décision soit enregistrée le " + Texts.fr(today.plusDays(10)));
+    });
+    driver.advanceTo(today.plusDays(17));
+    assertThat(driver.newAlerts()).isEmpty();
+    driver.advanceTo(today.plusDays(18));
+    assertThat(driver.newAlerts()).singleElement().satisfies(a -> {
+      assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+      assertThat(a.getResolution()).isEqualTo(Resolution.DEADLINE_PASSED);
+    });
+  }
+
+  @Test
+  void anOqtfRecordedAfterItsTimeEndedIsRaisedAtOnce() {
+    driver.record(e.opened(today.minusDays(200), today.plusDays(400)), e.submission(today.minusDays(80)));
+    driver.newAlerts();
+    driver.record(Events.recordedOn(today, e.oqtf(today.minusDays(4), OqtfTerms.RETENTION_CENTRE)));
+    assertThat(driver.newAlerts()).filteredOn(a -> a.getRule() == RuleId.APPEAL_DEADLINE).singleElement()
+        .satisfies(a -> {
+          assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+          assertThat(a.getSeverity()).isEqualTo(Severity.CRITICAL);
+          assertThat(a.getEpisodeStart()).isEqualTo(today.minusDays(4));
+          assertThat(a.getDeadline()).isEqualTo(today.minusDays(2));
+        });
   }
 
   @Test
