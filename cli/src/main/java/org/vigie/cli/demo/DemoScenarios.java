@@ -51,6 +51,7 @@ public final class DemoScenarios {
                 "Refusal with an obligation to leave France (OQTF) without a voluntary departure period received 3 days "
                 + "ago: seven days to contest it",
                 "APPEAL_DEADLINE", today.minusDays(30))
+            .raised()
             .event("SUBMISSION_RECORDED", today.minusDays(150), "procedure", "RENEWAL", "complete", "true")
             .event("DECISION_RECEIVED", today.minusDays(3), "decision", "REFUSED_WITH_OQTF", "oqtfTerms",
                 "NO_DEPARTURE_PERIOD")
@@ -59,7 +60,8 @@ public final class DemoScenarios {
                 + "sont passées",
                 "OQTF notified in a retention centre 4 days ago, recorded today: its 48 hours to contest it are over",
                 "APPEAL_DEADLINE", today.minusDays(30))
-            .event("SUBMISSION_RECORDED", today.minusDays(150), "procedure", "RENEWAL", "complete", "true")
+            .raised()
+            .event("SUBMISSION_RECORDED", today.minusDays(60), "procedure", "RENEWAL", "complete", "true")
             .event("DECISION_RECEIVED", today.minusDays(4), "decision", "REFUSED_WITH_OQTF", "oqtfTerms",
                 "RETENTION_CENTRE")
             .build(),

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * One situation of DOMAIN.md told as API calls: how the case is opened, what happened since, and
- * the rule Vigie should raise ({@code expectedStatus} null), or should have raised and resolved
- * ({@code RESOLVED}). Dates are relative to today so the story always reads the same.
+ * the rule Vigie should raise ({@code expectedStatus} null: an alert of that rule, open or not; {@code RAISED}:
+ * open), or should have raised and resolved ({@code RESOLVED}). Dates are relative to today so the story always
+ * reads the same.
  */
 public record Scenario(String titleFr, String titleEn, String expectedRule, String expectedStatus, ObjectNode opening,
     List<Step> events) {
@@ -37,6 +38,12 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Stri
       this.expectedRule = expectedRule;
       opening.putObject("permit").put("kind", "CARTE_TEMPORAIRE").put("expiresOn", expiresOn.toString());
       opening.put("procedure", "RENEWAL").put("department", "93").put("employed", false).put("receivesBenefits", false);
+    }
+
+    /** The expected alert is open at the end of the story (another alert of its rule, resolved, does not count). */
+    Builder raised() {
+      expectedStatus = "RAISED";
+      return this;
     }
 
     /** The expected alert is resolved by the story's last events. */
