@@ -203,7 +203,8 @@ class LetterWriterTest {
         .contains("Vigie retient le 23 novembre 2026 (sans délai de départ volontaire : sept jours, CESEDA L.921-1)",
             "D'après la date enregistrée, ce délai a pris fin le 23 novembre 2026 : vérifier sur la notification le jour"
                 + " où elle a été reçue et si elle mentionnait les voies et délais de recours ; à défaut, il n'est pas"
-                + " opposable (CJA R.421-5).");
+                + " opposable (CJA R.421-5), le recours restant enfermé dans un délai raisonnable, en principe d'un an (CE,"
+                + " 13 juillet 2016, n°387763).");
     CaseEvents refused = noApiSinceExpiry().decision(LocalDate.of(2026, 9, 10), Decision.REFUSED);
     assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(refused, "Aminata Koné", "7512345670", List.of())).text())
         .contains("Vigie retient le 10 novembre 2026", "ce délai a pris fin le 10 novembre 2026");

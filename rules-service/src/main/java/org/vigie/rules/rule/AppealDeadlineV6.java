@@ -21,15 +21,18 @@ import org.vigie.schemas.Severity;
  * its deadline the day the time ended; it says to check the notification (the day it was received, and whether it
  * stated the appeal routes and times, without which the time does not run: CJA R.421-5) and to correct the decision
  * if the recorded day or terms are wrong, and it stays open {@code lateRecordDays} (7) days, long enough for the
- * coordinators to be told when nobody takes it in hand. A refusal recorded in time is watched as in version 5, its
+ * coordinators to be told when nobody takes it in hand. A refusal recorded more than {@code appealMonthsWithoutRoutes}
+ * (12) months after it was notified raises nothing: even a notification without the appeal routes leaves a
+ * reasonable time of a year at most (Conseil d'État, 13 July 2016, Czabaj, n°387763), and an association importing
+ * the spreadsheet of its former cases is not told of each old refusal. A refusal recorded in time is watched as in version 5, its
  * alert closing as lapsed at its deadline; a decision recorded before CaseState version 7 has no recording day and
  * is watched as in version 5 too. A correction that moves the time back before the day it is recorded (the terms
  * of an OQTF read at last) turns the open alert into this one.
  */
 public final class AppealDeadlineV6 extends AppealDeadlineV5 {
   private static final String RECORDED_LATE = " A refusal recorded after its time to contest ended (its recording day "
-      + "after the deadline) raises it from that day to + lateRecordDays, its deadline the day the time ended: CRITICAL "
-      + "with an OQTF, HIGH otherwise.";
+      + "after the deadline, within appealMonthsWithoutRoutes of the decision) raises it from that day to + "
+      + "lateRecordDays, its deadline the day the time ended: CRITICAL with an OQTF, HIGH otherwise.";
 
   public AppealDeadlineV6() {
     super("6", new RuleDoc(CONDITION_V5 + " A refusal recorded after its time to contest ended is told for "
@@ -84,8 +87,9 @@ public final class AppealDeadlineV6 extends AppealDeadlineV5 {
     LocalDate lastDay = appealed.map(a -> a.plusMonths(SILENCE_MONTHS).plusMonths(threshold(settings, "appealMonths")))
         .orElse(deadline.get());
     LocalDate recorded = d.getRecordedOn();
-    if (!recorded.isAfter(lastDay)) {
-      return Optional.empty();
+    if (!recorded.isAfter(lastDay)
+        || recorded.isAfter(d.getDecidedOn().plusMonths(threshold(settings, "appealMonthsWithoutRoutes")))) {
+      return Optional.empty(); // in time, or past even the reasonable time (a spreadsheet of former cases imported)
     }
     return Optional.of(new RecordedLate(d, lastDay, appealed, recorded,
         recorded.plusDays(threshold(settings, "lateRecordDays"))));
@@ -97,11 +101,13 @@ public final class AppealDeadlineV6 extends AppealDeadlineV5 {
     String on = Texts.fr(d.getDecidedOn());
     String onEn = Texts.en(d.getDecidedOn());
     String check = " Vérifier sans attendre sur la notification le jour où elle a été reçue et si elle indiquait les "
-        + "voies et délais de recours : sans cette mention, le délai ne court pas (CJA R.421-5). Si le jour ou les "
-        + "conditions enregistrés sont inexacts, corriger la décision enregistrée : Vigie recompte le délai.";
+        + "voies et délais de recours : sans cette mention, ce délai ne court pas (CJA R.421-5) et un recours reste "
+        + "possible dans un délai raisonnable, en principe un an au plus (CE, 13 juillet 2016, n°387763). Si le jour ou "
+        + "les conditions enregistrés sont inexacts, corriger la décision enregistrée : Vigie recompte le délai.";
     String checkEn = " Check at once on the notification the day it was received and whether it stated the appeal "
-        + "routes and times: without them, the time does not run (CJA R.421-5). If the recorded day or terms are "
-        + "wrong, correct the recorded decision: Vigie counts the time again.";
+        + "routes and times: without them, this time does not run (CJA R.421-5) and an appeal remains possible within a "
+        + "reasonable time, a year at most as a rule (Conseil d'État, 13 July 2016, n°387763). If the recorded day or "
+        + "terms are wrong, correct the recorded decision: Vigie counts the time again.";
     if (late.oqtf()) {
       return Texts.message("La préfecture a refusé la demande le " + on + " avec une obligation de quitter le "
               + "territoire français (OQTF). D'après la date enregistrée, le délai pour la contester devant le tribunal "

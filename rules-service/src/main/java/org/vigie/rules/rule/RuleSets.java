@@ -53,7 +53,9 @@ public final class RuleSets {
           + "help desk after the seven days or 48 hours of an OQTF) raises it on the day it is recorded, for "
           + "`lateRecordDays` (7), CRITICAL with an OQTF, HIGH otherwise, its deadline the day the time ended, "
           + "telling to check the notification (the day it was received, the appeal routes and times it states, CJA "
-          + "R.421-5); version 5 raised nothing (`DecisionFact.recordedOn`, CaseState version 7).");
+          + "R.421-5), unless recorded more than `appealMonthsWithoutRoutes` (12) months after it (the reasonable "
+          + "time, CE 13 July 2016 n°387763); version 5 raised nothing (`DecisionFact.recordedOn`, CaseState "
+          + "version 7).");
 
   private RuleSets() {}
 

@@ -435,7 +435,8 @@ class RulesTest {
       assertThat(c.deadline()).as("the day the time ended").isEqualTo(ended);
       assertThat(c.message().fr()).contains("le délai pour la contester devant le tribunal administratif a pris fin le "
               + says).contains("avant que la décision soit enregistrée le 14 mai 2026 : l'OQTF peut désormais être "
-              + "exécutée.").contains("sans cette mention, le délai ne court pas (CJA R.421-5)")
+              + "exécutée.").contains("sans cette mention, ce délai ne court pas (CJA R.421-5) et un recours reste "
+              + "possible dans un délai raisonnable, en principe un an au plus (CE, 13 juillet 2016, n°387763)")
           .contains("corriger la décision enregistrée").contains("placement en rétention")
           .contains("« Recours déposé »").endsWith("vérifier les dates.");
       assertThat(c.message().en()).contains("ended on " + Texts.en(ended)).contains("recorded on 14 May 2026");
@@ -492,6 +493,16 @@ class RulesTest {
           Events.recordedOn(day("2026-09-01"), e.decision(refused, Decision.REFUSED, null)));
       assertThat(running.condition(RuleId.APPEAL_DEADLINE, day("2026-09-01")).message().fr())
           .as("the time still runs").doesNotContain("a pris fin");
+    }
+
+    @Test
+    void aRefusalRecordedMoreThanAYearAfterItsNotificationRaisesNothing() {
+      Scenario withinAYear = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2025-03-10")),
+          Events.recordedOn(day("2026-05-04"), e.oqtf(day("2025-05-04"), OqtfTerms.NO_DEPARTURE_PERIOD)));
+      assertThat(withinAYear.condition(RuleId.APPEAL_DEADLINE, day("2026-05-04"))).isNotNull();
+      Scenario imported = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(day("2025-03-10")),
+          Events.recordedOn(day("2026-05-05"), e.oqtf(day("2025-05-04"), OqtfTerms.NO_DEPARTURE_PERIOD)));
+      assertThat(imported.condition(RuleId.APPEAL_DEADLINE, day("2026-05-05"))).as("past the reasonable time").isNull();
     }
 
     @Test
