@@ -1,5 +1,6 @@
 package org.vigie.notifier.message;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -74,8 +75,9 @@ public final class MessageComposer {
     String introFr = intro(kind, items, true);
     text.append("Bonjour,\n\n").append(introFr).append("\n\n");
     html.append("<div lang=\"fr\"><p>Bonjour,</p><p>").append(esc(introFr)).append("</p>");
+    LocalDate today = LocalDate.ofInstant(notice.at(), zone);
     for (Notice.Item item : items) {
-      Map<String, String> fields = fieldsFr(item.alert());
+      Map<String, String> fields = fieldsFr(item.alert(), today);
       appendItem(text, html, fields, " : ", before(item, true) + item.alert().messageFr());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Ouvrir le dossier dans Vigie : ").append(link).append("\n");
@@ -100,7 +102,7 @@ public final class MessageComposer {
     text.append("-- English --\n\nHello,\n\n").append(introEn).append("\n\n");
     html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn)).append("</p>");
     for (Notice.Item item : items) {
-      appendItem(text, html, fieldsEn(item.alert()), ": ", before(item, false) + item.alert().messageEn());
+      appendItem(text, html, fieldsEn(item.alert(), today), ": ", before(item, false) + item.alert().messageEn());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Open the case in Vigie: ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Open the case in Vigie</a></p>");
@@ -155,7 +157,8 @@ public final class MessageComposer {
           .append(" · ").append((french ? CodeWording.FRENCH : CodeWording.ENGLISH).of(a.rule()))
           .append(french ? " · dossier " : " · case ").append(a.shortCaseReference());
       if (a.deadline() != null) {
-        text.append(french ? " · échéance " + FR_DATE.format(a.deadline()) : " · deadline " + EN_DATE.format(a.deadline()));
+        LocalDate today = LocalDate.ofInstant(notice.at(), zone);
+        text.append(french ? " · échéance " + deadlineFr(a, today) : " · deadline " + deadlineEn(a, today));
       }
       text.append('\n').append(before(item, french))
           .append(french ? a.messageFr() : a.messageEn()).append('\n');
@@ -232,23 +235,35 @@ public final class MessageComposer {
     html.append("</table><p>").append(esc(message).replace("\n", "<br>")).append("</p>");
   }
 
-  private static Map<String, String> fieldsFr(AlertView a) {
+  /**
+   * An alert's deadline as the notice shows it, said to be past when it is before the notice's day (a refusal recorded
+   * after its time to contest ended, a permit expired before it was recorded): not a day still ahead.
+   */
+  private static String deadlineFr(AlertView a, LocalDate today) {
+    return a.deadline() == null ? "—" : FR_DATE.format(a.deadline()) + (a.deadline().isBefore(today) ? " (passée)" : "");
+  }
+
+  private static String deadlineEn(AlertView a, LocalDate today) {
+    return a.deadline() == null ? "—" : EN_DATE.format(a.deadline()) + (a.deadline().isBefore(today) ? " (passed)" : "");
+  }
+
+  private static Map<String, String> fieldsFr(AlertView a, LocalDate today) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("Dossier", a.shortCaseReference());
     m.put("Règle", CodeWording.FRENCH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
         + a.ruleVersion() + ")");
     m.put("Gravité", severityFr(a.severity()));
-    m.put("Échéance", a.deadline() == null ? "—" : FR_DATE.format(a.deadline()));
+    m.put("Échéance", deadlineFr(a, today));
     return m;
   }
 
-  private static Map<String, String> fieldsEn(AlertView a) {
+  private static Map<String, String> fieldsEn(AlertView a, LocalDate today) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("Case", a.shortCaseReference());
     m.put("Rule", CodeWording.ENGLISH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
         + a.ruleVersion() + ")");
     m.put("Severity", a.severity().name());
-    m.put("Deadline", a.deadline() == null ? "—" : EN_DATE.format(a.deadline()));
+    m.put("Deadline", deadlineEn(a, today));
     return m;
   }
 

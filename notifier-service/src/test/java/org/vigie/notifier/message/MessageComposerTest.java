@@ -54,6 +54,27 @@ class MessageComposerTest {
   }
 
   @Test
+  void aDeadlineBeforeTheNoticesDayIsSaidToBePast() {
+    Notice ahead = notice(NotificationKind.ALERT, "L'API expire bientôt.");
+    assertThat(composer.render(ahead).text()).contains("Échéance : 01/12/2026\n").contains("Deadline: 2026-12-01\n")
+        .doesNotContain("passée", "(passed)");
+    Notice.Item item = ahead.items().get(0);
+    AlertView a = item.alert();
+    AlertView over = new AlertView(a.alertId(), a.caseId(), a.associationId(), RuleId.APPEAL_DEADLINE, Severity.CRITICAL,
+        a.raisedAt(), LocalDate.parse("2026-11-24"), a.assignedVolunteerId(), a.reference(), "6",
+        "Le délai pour la contester a pris fin le 24 novembre 2026.", "The time to contest it ended on 24 November 2026.",
+        null, null, null, 0);
+    Notice late = new Notice(ahead.row(), ahead.recipient(), List.of(new Notice.Item(over, item.ackUrl(),
+        item.ackExpiresAt())), ahead.at());
+    Rendered r = composer.render(late);
+    assertThat(r.text()).contains("Échéance : 24/11/2026 (passée)\n").contains("Deadline: 2026-11-24 (passed)\n");
+    assertThat(r.html()).contains("24/11/2026 (passée)");
+    assertThat(composer.chatText(late)).contains(" · échéance 24/11/2026 (passée)");
+    assertThat(composer.webhookPayload(late, "msg_1").toString()).contains("deadline=2026-11-24")
+        .doesNotContain("passée");
+  }
+
+  @Test
   void anAlertOfACaseJustHandedOverSaysSoBeforeItsMessage() {
     Notice plain = notice(NotificationKind.ALERT, "L'API expire bientôt.");
     Notice.Item item = plain.items().get(0);
