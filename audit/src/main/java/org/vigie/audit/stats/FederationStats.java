@@ -92,11 +92,13 @@ public record FederationStats(
    * The prefecture's answers, by department: the requests whose first decision (on or after the first
    * submission) came by {@code asOf}, how many were granted and refused, the refusals with an obligation to
    * leave France (OQTF), and the refusals contested before the administrative court (an annulment action
-   * or a référé-suspension filed since the refusal). Suppressed as a whole under the threshold of
-   * decisions; within a published cell a null figure is hidden: a count under the threshold, and any
-   * other that would let it be recomputed (granted and refused add up to the decisions; a refusal is
-   * with or without an OQTF, contested or not).
+   * or a référé-suspension filed since the refusal), and the refusals recorded after their time to contest ended
+   * ({@code recordedAfterTime}: the person reached the help desk too late, as the law's times count it from the day
+   * recorded as the notification; a decision notified through an ANEF account the person cannot open is one way).
+   * Suppressed as a whole under the threshold of decisions; within a published cell a null figure is hidden: a
+   * count under the threshold, and any other that would let it be recomputed (granted and refused add up to the
+   * decisions; a refusal is with or without an OQTF, contested or not, recorded in time or not).
    */
   public record DecisionCell(String department, Integer decided, Integer granted, Integer refused,
-      Integer refusedWithOqtf, Integer contested, boolean suppressed) {}
+      Integer refusedWithOqtf, Integer contested, Integer recordedAfterTime, boolean suppressed) {}
 }

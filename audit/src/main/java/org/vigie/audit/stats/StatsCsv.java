@@ -21,7 +21,8 @@ public final class StatsCsv {
         "suppressed"),
     AWAITING_DECISION("department", "waiting", "median_days_waiting", "p90_days_waiting", "implicit_rejections",
         "suppressed"),
-    DECISIONS("department", "decided", "granted", "refused", "refused_with_oqtf", "contested", "suppressed");
+    DECISIONS("department", "decided", "granted", "refused", "refused_with_oqtf", "contested", "suppressed",
+        "recorded_after_time");
 
     private final String[] header;
 
@@ -74,7 +75,9 @@ public final class StatsCsv {
           c -> row(c.department(), c.waiting(), c.medianDaysWaiting(), c.p90DaysWaiting(), c.implicitRejections(),
               c.suppressed()));
       case DECISIONS -> print(out, table, stats.decisions(),
-          c -> row(c.department(), c.decided(), c.granted(), c.refused(), c.refusedWithOqtf(), c.contested(), c.suppressed()));
+          // recorded_after_time came later: last, so that a script reading the columns by position still reads the others
+          c -> row(c.department(), c.decided(), c.granted(), c.refused(), c.refusedWithOqtf(), c.contested(), c.suppressed(),
+              c.recordedAfterTime()));
     }
   }
 

@@ -15,6 +15,8 @@ import org.vigie.audit.stats.FederationStats.CccCell;
 import org.vigie.audit.stats.FederationStats.DecisionCell;
 import org.vigie.audit.stats.FederationStats.DecisionDelayCell;
 import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.rule.AppealDeadlineV5;
+import org.vigie.rules.rule.AppealDeadlineV6;
 import org.vigie.rules.rule.ImplicitRejection;
 import org.vigie.schemas.CccAttemptFact;
 import org.vigie.schemas.CccOutcome;
@@ -29,6 +31,8 @@ import org.vigie.schemas.RuleId;
 final class StatsTables {
   /** The implicit-rejection rule's default thresholds: its silence is the one the statistics count. */
   private static final RuleSettings SILENCE = RuleSettings.defaults(List.of(new ImplicitRejection()));
+  /** The times to contest a refusal as the law sets them (the current rule's defaults, not an association's). */
+  private static final RuleSettings APPEAL_TIMES = RuleSettings.defaults(List.of(new AppealDeadlineV6()));
 
   private StatsTables() {}
 
@@ -182,14 +186,18 @@ final class StatsTables {
   private static final int CONTESTED = 4;
   private static final int WITHOUT_OQTF = 5;
   private static final int UNCONTESTED = 6;
+  private static final int RECORDED_LATE = 7;
+  private static final int RECORDED_IN_TIME = 8;
   private static final List<SmallCellSuppression.Group> DECISION_TOTALS = List.of(
       new SmallCellSuppression.Group(DECIDED, new int[] {GRANTED, REFUSED}),
       new SmallCellSuppression.Group(REFUSED, new int[] {OQTF, WITHOUT_OQTF}),
-      new SmallCellSuppression.Group(REFUSED, new int[] {CONTESTED, UNCONTESTED}));
+      new SmallCellSuppression.Group(REFUSED, new int[] {CONTESTED, UNCONTESTED}),
+      new SmallCellSuppression.Group(REFUSED, new int[] {RECORDED_LATE, RECORDED_IN_TIME}));
 
   /**
    * Per department, the first decision of each request decided by {@code asOf} (see {@link FederationStats.DecisionCell}):
-   * granted or refused, with an OQTF or not, the refusals contested before the court by then.
+   * granted or refused, with an OQTF or not, the refusals contested before the court by then, and those recorded
+   * after their time to contest ended.
    */
   static List<DecisionCell> decisions(List<CaseFacts> all, LocalDate asOf, int minCases) {
     Map<String, int[]> counts = new TreeMap<>();
@@ -199,7 +207,7 @@ final class StatsTables {
       if (decision == null || decision.getDecidedOn().isAfter(asOf)) {
         continue;
       }
-      int[] c = counts.computeIfAbsent(facts.departmentOrUnknown(), k -> new int[7]);
+      int[] c = counts.computeIfAbsent(facts.departmentOrUnknown(), k -> new int[9]);
       c[DECIDED]++;
       if (decision.getDecision() == Decision.GRANTED) {
         c[GRANTED]++;
@@ -208,20 +216,31 @@ final class StatsTables {
       c[REFUSED]++;
       c[decision.getDecision() == Decision.REFUSED_WITH_OQTF ? OQTF : WITHOUT_OQTF]++;
       c[facts.courtSeized(decision.getDecidedOn(), asOf) ? CONTESTED : UNCONTESTED]++;
+      c[recordedAfterItsTime(decision) ? RECORDED_LATE : RECORDED_IN_TIME]++;
     }
     List<DecisionCell> out = new ArrayList<>();
     counts.forEach((department, c) -> {
       boolean[] hidden = SmallCellSuppression.suppress(c, DECISION_TOTALS, minCases);
       if (hidden[DECIDED]) {
-        out.add(new DecisionCell(department, null, null, null, null, null, true));
+        out.add(new DecisionCell(department, null, null, null, null, null, null, true));
         return;
       }
       // the refusals hidden, their parts are too: each would bound the figures hidden
       boolean refusals = !hidden[REFUSED];
       out.add(new DecisionCell(department, c[DECIDED], shown(c, hidden, GRANTED), shown(c, hidden, REFUSED),
-          refusals ? shown(c, hidden, OQTF) : null, refusals ? shown(c, hidden, CONTESTED) : null, false));
+          refusals ? shown(c, hidden, OQTF) : null, refusals ? shown(c, hidden, CONTESTED) : null,
+          refusals ? shown(c, hidden, RECORDED_LATE) : null, false));
     });
     return out;
+  }
+
+  /**
+   * A refusal first recorded after the last day to contest it, as the law's times count it from the day recorded as
+   * its notification (the last day the decision states, an OQTF's terms): the person reached the help desk too late.
+   */
+  private static boolean recordedAfterItsTime(DecisionFact refusal) {
+    LocalDate recorded = refusal.getRecordedOn();
+    return recorded != null && AppealDeadlineV5.deadlineOf(refusal, APPEAL_TIMES).map(recorded::isAfter).orElse(false);
   }
 
   private static Integer shown(int[] counts, boolean[] hidden, int figure) {

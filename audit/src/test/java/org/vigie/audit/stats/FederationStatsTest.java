@@ -23,6 +23,7 @@ import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CccOutcome;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.SituationUpdated;
 import org.xml.sax.InputSource;
 
@@ -192,7 +193,7 @@ class FederationStatsTest {
   }
 
   @Test
-  void decisionsCountGrantsRefusalsOqtfsAndRefusalsContestedBeforeTheCourtHidingWhatWouldRevealASmallCount() {
+  void decisionsCountGrantsRefusalsOqtfsRefusalsContestedAndRefusalsRecordedAfterTheirTimeHidingWhatWouldRevealASmallCount() {
     LocalDate filed = LocalDate.of(2025, 11, 3);
     LocalDate refused = LocalDate.of(2026, 2, 2);
     SituationUpdated court = SituationUpdated.newBuilder().setAppeal(AppealKind.COURT_APPEAL).build();
@@ -218,17 +219,26 @@ class FederationStatsTest {
     cases(4, "a1", "75", c -> c.submitted(filed).decision(refused, Decision.REFUSED_WITH_OQTF).add(refused.plusDays(3), court));
     // 13: fewer than 5 decisions
     cases(3, "a1", "13", c -> c.submitted(filed).decision(refused, Decision.REFUSED));
+    // 33: refusals recorded after their time to contest ended (seven days, two months), or on its last day
+    DecisionReceived withoutDeparture = DecisionReceived.newBuilder().setDecision(Decision.REFUSED_WITH_OQTF)
+        .setOqtfTerms(OqtfTerms.NO_DEPARTURE_PERIOD).build();
+    cases(5, "a1", "33", c -> c.submitted(filed).recorded(refused, withoutDeparture, refused.plusDays(10)));
+    cases(5, "a1", "33", c -> c.submitted(filed).recorded(refused, withoutDeparture, refused.plusDays(7)));
+    cases(5, "a1", "33", c -> c.submitted(filed).recorded(refused,
+        DecisionReceived.newBuilder().setDecision(Decision.REFUSED).build(), refused.plusMonths(2).plusDays(1)));
+    cases(5, "a1", "33", c -> c.submitted(filed).decision(refused, Decision.GRANTED));
 
     FederationStats stats = stats();
 
     assertThat(stats.decisions()).containsExactly(
-        new FederationStats.DecisionCell("13", null, null, null, null, null, true),
-        new FederationStats.DecisionCell("69", 15, 5, 10, 10, 5, false),
-        new FederationStats.DecisionCell("75", 7, null, null, null, null, false),
-        new FederationStats.DecisionCell("93", 12, 6, 6, null, 0, false));
+        new FederationStats.DecisionCell("13", null, null, null, null, null, null, true),
+        new FederationStats.DecisionCell("33", 20, 5, 15, 10, 0, 10, false),
+        new FederationStats.DecisionCell("69", 15, 5, 10, 10, 5, 0, false),
+        new FederationStats.DecisionCell("75", 7, null, null, null, null, null, false),
+        new FederationStats.DecisionCell("93", 12, 6, 6, null, 0, 0, false));
     assertThat(StatsCsv.toCsv(stats, StatsCsv.Table.DECISIONS).lines().toList()).containsExactly(
-        "department,decided,granted,refused,refused_with_oqtf,contested,suppressed",
-        "13,,,,,,true", "69,15,5,10,10,5,false", "75,7,,,,,false", "93,12,6,6,,0,false");
+        "department,decided,granted,refused,refused_with_oqtf,contested,suppressed,recorded_after_time",
+        "13,,,,,,true,", "33,20,5,15,10,0,false,10", "69,15,5,10,10,5,false,0", "75,7,,,,,false,", "93,12,6,6,,0,false,0");
   }
 
   @Test

@@ -117,6 +117,11 @@ public final class CaseEvents {
     return events.get(events.size() - 1);
   }
 
+  /** Adds an event that happened {@code on}, recorded at noon UTC of {@code recordedOn} (a decision recorded late). */
+  public CaseEvents recorded(LocalDate on, Object payload, LocalDate recordedOn) {
+    return add(on, payload, recordedOn, null);
+  }
+
   /** Adds an event whose recordedAt is noon UTC of its day plus its rank, so recording order is stable. */
   public CaseEvents add(LocalDate on, Object payload) {
     return add(on, payload, on, null);
