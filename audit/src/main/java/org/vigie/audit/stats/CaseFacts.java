@@ -3,6 +3,8 @@ package org.vigie.audit.stats;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import org.vigie.rules.engine.RuleSettings;
+import org.vigie.rules.rule.AppealDeadlineV6;
 import org.vigie.rules.state.CaseEventCheck;
 import org.vigie.rules.state.CaseFold;
 import org.vigie.rules.state.CaseView;
@@ -102,6 +104,16 @@ final class CaseFacts {
   /** Whether the court was seized (an annulment action or a référé-suspension) from {@code from} to {@code asOf}. */
   boolean courtSeized(LocalDate from, LocalDate asOf) {
     return CaseView.of(state, asOf).courtAppealFiledSince(from);
+  }
+
+  /**
+   * Whether a refusal was recorded after the last day to contest it, as the rules count it with {@code settings} (an
+   * appeal to the prefecture filed within the time, by {@code asOf}, moving it).
+   */
+  boolean recordedAfterItsTime(DecisionFact refusal, LocalDate asOf, RuleSettings settings) {
+    LocalDate recorded = refusal.getRecordedOn();
+    return recorded != null && AppealDeadlineV6.lastDayToContest(CaseView.of(state, asOf), refusal, settings)
+        .map(last -> recorded.isAfter(last.day())).orElse(false);
   }
 
   /** The earliest closure or erasure, if any. */

@@ -15,7 +15,6 @@ import org.vigie.audit.stats.FederationStats.CccCell;
 import org.vigie.audit.stats.FederationStats.DecisionCell;
 import org.vigie.audit.stats.FederationStats.DecisionDelayCell;
 import org.vigie.rules.engine.RuleSettings;
-import org.vigie.rules.rule.AppealDeadlineV5;
 import org.vigie.rules.rule.AppealDeadlineV6;
 import org.vigie.rules.rule.ImplicitRejection;
 import org.vigie.schemas.CccAttemptFact;
@@ -216,7 +215,7 @@ final class StatsTables {
       c[REFUSED]++;
       c[decision.getDecision() == Decision.REFUSED_WITH_OQTF ? OQTF : WITHOUT_OQTF]++;
       c[facts.courtSeized(decision.getDecidedOn(), asOf) ? CONTESTED : UNCONTESTED]++;
-      c[recordedAfterItsTime(decision) ? RECORDED_LATE : RECORDED_IN_TIME]++;
+      c[facts.recordedAfterItsTime(decision, asOf, APPEAL_TIMES) ? RECORDED_LATE : RECORDED_IN_TIME]++;
     }
     List<DecisionCell> out = new ArrayList<>();
     counts.forEach((department, c) -> {
@@ -234,14 +233,6 @@ final class StatsTables {
     return out;
   }
 
-  /**
-   * A refusal first recorded after the last day to contest it, as the law's times count it from the day recorded as
-   * its notification (the last day the decision states, an OQTF's terms): the person reached the help desk too late.
-   */
-  private static boolean recordedAfterItsTime(DecisionFact refusal) {
-    LocalDate recorded = refusal.getRecordedOn();
-    return recorded != null && AppealDeadlineV5.deadlineOf(refusal, APPEAL_TIMES).map(recorded::isAfter).orElse(false);
-  }
 
   private static Integer shown(int[] counts, boolean[] hidden, int figure) {
     return hidden[figure] ? null : counts[figure];

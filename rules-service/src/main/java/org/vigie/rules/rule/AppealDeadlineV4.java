@@ -62,7 +62,7 @@ public class AppealDeadlineV4 extends AppealDeadlineV3 {
       LocalDate refused = decision.get().getDecidedOn();
       LocalDate deadline = refusalDeadline(decision.get(), settings).orElseThrow();
       Optional<LocalDate> appealed = view.administrativeAppealFiled(refused, deadline);
-      LocalDate interrupted = appealed.map(a -> a.plusMonths(SILENCE_MONTHS).plusMonths(months)).orElse(null);
+      LocalDate interrupted = appealed.map(a -> afterAppealToPrefecture(a, months)).orElse(null);
       // once that time is over too, a later request's implicit rejection is watched, as in version 3
       if (interrupted != null && !view.today().isAfter(interrupted)) {
         return Optional.of(new Interrupted(refused, true, appealed.get(), interrupted));
@@ -77,7 +77,15 @@ public class AppealDeadlineV4 extends AppealDeadlineV3 {
       return Optional.empty();
     }
     return view.administrativeAppealFiled(arises.get(), arises.get().plusMonths(months)).map(appealed ->
-        new Interrupted(arises.get(), false, appealed, appealed.plusMonths(SILENCE_MONTHS).plusMonths(months)));
+        new Interrupted(arises.get(), false, appealed, afterAppealToPrefecture(appealed, months)));
+  }
+
+  /**
+   * The last day to contest a rejection whose time an appeal to the prefecture filed on {@code appealed} interrupted:
+   * its implicit rejection ({@link #SILENCE_MONTHS} of silence), then {@code appealMonths}.
+   */
+  static LocalDate afterAppealToPrefecture(LocalDate appealed, int appealMonths) {
+    return appealed.plusMonths(SILENCE_MONTHS).plusMonths(appealMonths);
   }
 
   @Override

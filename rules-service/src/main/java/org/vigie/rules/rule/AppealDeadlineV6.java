@@ -9,6 +9,7 @@ import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionFact;
 import org.vigie.schemas.OqtfTerms;
+import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 
 /**
@@ -24,10 +25,10 @@ import org.vigie.schemas.Severity;
  * coordinators to be told when nobody takes it in hand. A refusal recorded more than {@code appealMonthsWithoutRoutes}
  * (12) months after it was notified raises nothing: even a notification without the appeal routes leaves a
  * reasonable time of a year at most (Conseil d'État, 13 July 2016, Czabaj, n°387763), and an association importing
- * the spreadsheet of its former cases is not told of each old refusal. A refusal recorded in time is watched as in version 5, its
- * alert closing as lapsed at its deadline; a decision recorded before CaseState version 7 has no recording day and
- * is watched as in version 5 too. A correction that moves the time back before the day it is recorded (the terms
- * of an OQTF read at last) turns the open alert into this one.
+ * the spreadsheet of its former cases is not told of each old refusal. A refusal recorded in time is watched as in
+ * version 5, its alert closing as lapsed at its deadline; a decision recorded before CaseState version 7 has no
+ * recording day and is watched as in version 5 too. A correction that moves the time back before the day it is
+ * recorded (the terms of an OQTF read at last) turns the open alert into this one.
  */
 public final class AppealDeadlineV6 extends AppealDeadlineV5 {
   private static final String RECORDED_LATE = " A refusal recorded after its time to contest ended (its recording day "
@@ -69,8 +70,28 @@ public final class AppealDeadlineV6 extends AppealDeadlineV5 {
   }
 
   /**
-   * The case's latest decision when it refused the request and was recorded after its time to contest ended: as
-   * counted by this version, or as interrupted by an appeal to the prefecture filed within it (not with an OQTF).
+   * The last day to contest a refusal, and the appeal to the prefecture that interrupted its time if one did: counted
+   * as this version does ({@link #deadlineOf}), or from that appeal filed within the time (not with an OQTF; CRPA
+   * L.411-2). Empty for a grant.
+   */
+  public static Optional<LastDay> lastDayToContest(CaseView view, DecisionFact refusal, RuleSettings settings) {
+    Optional<LocalDate> deadline = deadlineOf(refusal, settings);
+    if (deadline.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<LocalDate> appealed = refusal.getDecision() == Decision.REFUSED
+        ? view.administrativeAppealFiled(refusal.getDecidedOn(), deadline.get()) : Optional.empty();
+    int months = settings.threshold(RuleId.APPEAL_DEADLINE, "appealMonths");
+    return Optional.of(new LastDay(appealed.map(a -> afterAppealToPrefecture(a, months)).orElse(deadline.get()),
+        appealed));
+  }
+
+  /** The last day to contest a refusal, and the day of the appeal to the prefecture that moved it, if one did. */
+  public record LastDay(LocalDate day, Optional<LocalDate> appealedToPrefecture) {}
+
+  /**
+   * The case's latest decision when it refused the request and was recorded after its time to contest ended
+   * ({@link #lastDayToContest}), within the reasonable time.
    */
   Optional<RecordedLate> recordedLate(CaseView view, RuleSettings settings) {
     Optional<DecisionFact> decision = view.decision();
@@ -78,20 +99,13 @@ public final class AppealDeadlineV6 extends AppealDeadlineV5 {
       return Optional.empty();
     }
     DecisionFact d = decision.get();
-    Optional<LocalDate> deadline = deadline(d, settings);
-    if (deadline.isEmpty()) {
-      return Optional.empty(); // granted
-    }
-    Optional<LocalDate> appealed = d.getDecision() == Decision.REFUSED
-        ? view.administrativeAppealFiled(d.getDecidedOn(), deadline.get()) : Optional.empty();
-    LocalDate lastDay = appealed.map(a -> a.plusMonths(SILENCE_MONTHS).plusMonths(threshold(settings, "appealMonths")))
-        .orElse(deadline.get());
+    Optional<LastDay> last = lastDayToContest(view, d, settings);
     LocalDate recorded = d.getRecordedOn();
-    if (!recorded.isAfter(lastDay)
+    if (last.isEmpty() || !recorded.isAfter(last.get().day())
         || recorded.isAfter(d.getDecidedOn().plusMonths(threshold(settings, "appealMonthsWithoutRoutes")))) {
-      return Optional.empty(); // in time, or past even the reasonable time (a spreadsheet of former cases imported)
+      return Optional.empty(); // granted, in time, or past even the reasonable time (former cases imported)
     }
-    return Optional.of(new RecordedLate(d, lastDay, appealed, recorded,
+    return Optional.of(new RecordedLate(d, last.get().day(), last.get().appealedToPrefecture(), recorded,
         recorded.plusDays(threshold(settings, "lateRecordDays"))));
   }
 
