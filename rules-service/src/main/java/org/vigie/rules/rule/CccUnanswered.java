@@ -40,21 +40,25 @@ public final class CccUnanswered extends BaseRule {
       LocalDate first = unresolved.get(i - needed + 1).getAttemptedOn();
       LocalDate reached = unresolved.get(i).getAttemptedOn();
       if (reached.isBefore(first.plusDays(window))) {
-        return Optional.of(condition(reached, unresolved.size()));
+        return Optional.of(condition(reached, needed, window));
       }
     }
     return Optional.empty();
   }
 
-  private Condition condition(LocalDate reached, int attempts) {
+  /**
+   * The alert of an episode: it says what stays true while it is open (the threshold reached, and when), not how many
+   * attempts were recorded when it was raised, which later attempts would leave stale in the alert's text.
+   */
+  private Condition condition(LocalDate reached, int attempts, int days) {
     return new Condition(id(), Severity.WARNING, reached, null, () -> Texts.message(
-        attempts + " tentatives de contact avec le Centre de contact citoyen (CCC) sans résolution ; seuil atteint le "
-            + Texts.fr(reached) + ". Une alternative non numérique est due (Conseil d'État, 3 juin 2022) : demander "
-            + "un rendez-vous en préfecture par écrit.",
+        "Au moins " + attempts + " tentatives de contact avec le Centre de contact citoyen (CCC) en moins de " + days
+            + " jours, sans résolution : seuil atteint le " + Texts.fr(reached) + ". Une alternative non numérique est "
+            + "due (Conseil d'État, 3 juin 2022) : demander un rendez-vous en préfecture par écrit.",
         Texts.WITHOUT_CCC_FR,
-        attempts + " attempts to reach the Centre de contact citoyen (CCC) without resolution; threshold reached on "
-            + Texts.en(reached) + ". A non-digital alternative is owed (Conseil d'État, 3 June 2022): ask the "
-            + "prefecture for an appointment in writing.",
+        "At least " + attempts + " attempts to reach the Centre de contact citoyen (CCC) within " + days + " days, "
+            + "without resolution: threshold reached on " + Texts.en(reached) + ". A non-digital alternative is owed "
+            + "(Conseil d'État, 3 June 2022): ask the prefecture for an appointment in writing.",
         Texts.WITHOUT_CCC_EN));
   }
 

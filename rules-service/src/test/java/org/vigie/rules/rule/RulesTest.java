@@ -739,6 +739,19 @@ class RulesTest {
     }
 
     @Test
+    void itsTextNamesTheOldestBlockageAndCountsNone() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.blockage(reported, BlockageKind.ACCOUNT_LOCKED));
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, reported.plusDays(14)).message().fr())
+          .contains("Blocage ANEF « compte bloqué » signalé le 1 mars 2026 et toujours pas résolu.")
+          .doesNotContain("D'autres blocages");
+      s.record(e.blockage(reported.plusDays(5), BlockageKind.CANNOT_ATTACH_DOCUMENTS));
+      Condition two = s.condition(RuleId.BLOCKAGE_UNRESOLVED, reported.plusDays(14));
+      assertThat(two.message().fr()).contains("D'autres blocages sont signalés sur ce dossier : voir sa chronologie.")
+          .doesNotContainPattern("\\d+ blocage");
+      assertThat(two.message().en()).contains("Other blockages are reported on this case: see its timeline.");
+    }
+
+    @Test
     void aResolutionRecordedBeforeItsReportStillApplies() {
       Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)),
           e.unblocked(day("2026-04-01"), BlockageKind.CANNOT_SUBMIT), e.blockage(reported, BlockageKind.CANNOT_SUBMIT));
@@ -770,6 +783,18 @@ class RulesTest {
           .as("not to chase the CCC again").doesNotContain("Relancer le Centre de contact citoyen");
       assertThat(c.message().en()).doesNotContain("Chase the Centre de contact citoyen");
       assertThat(s.condition(RuleId.CCC_UNANSWERED, day("2026-03-20"))).isNull();
+    }
+
+    @Test
+    void itsTextStaysTrueAsMoreAttemptsAreRecorded() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.ccc(day("2026-02-01"), CccOutcome.NO_ANSWER),
+          e.ccc(day("2026-02-10"), CccOutcome.AUTOMATED_REPLY), e.ccc(day("2026-03-02"), CccOutcome.ANSWERED_UNRESOLVED));
+      Condition raised = s.condition(RuleId.CCC_UNANSWERED, day("2026-03-02"));
+      assertThat(raised.message().fr()).contains("Au moins 3 tentatives de contact avec le Centre de contact citoyen "
+          + "(CCC) en moins de 30 jours, sans résolution : seuil atteint le 2 mars 2026.");
+      s.record(e.ccc(day("2026-03-05"), CccOutcome.NO_ANSWER)).record(e.ccc(day("2026-03-06"), CccOutcome.NO_ANSWER));
+      assertThat(s.condition(RuleId.CCC_UNANSWERED, day("2026-03-06")).message()).as("the alert is not raised again for "
+          + "an attempt: its text must not count them").isEqualTo(raised.message());
     }
 
     @Test
