@@ -1,5 +1,7 @@
 package org.vigie.rules.rule;
 
+import java.time.LocalDate;
+import org.vigie.rules.state.CaseFold;
 import org.vigie.schemas.AlertMessage;
 import org.vigie.schemas.CaseState;
 import org.vigie.schemas.OpenAlert;
@@ -13,6 +15,12 @@ import org.vigie.schemas.wording.CodeWording;
  */
 public final class ResolutionTexts {
   private ResolutionTexts() {}
+
+  /** An alert raised when its deadline had already passed (a refusal recorded after its time to contest ended). */
+  private static boolean raisedAfterItsDeadline(OpenAlert alert) {
+    return alert.getDeadline() != null
+        && LocalDate.ofInstant(alert.getRaisedAt(), CaseFold.PARIS).isAfter(alert.getDeadline());
+  }
 
   public static AlertMessage message(CaseState state, OpenAlert alert, Resolution why) {
     String fr = "Alerte « " + CodeWording.FRENCH.of(alert.getRule()) + " » ";
@@ -40,7 +48,14 @@ public final class ResolutionTexts {
       case FACT_CORRECTED -> new AlertMessage(fr + "close : le fait qui l'avait déclenchée a été corrigé ou retiré"
           + " (saisi par erreur).", en + "closed: the fact that raised it was corrected or withdrawn (recorded by"
           + " mistake).");
-      case DEADLINE_PASSED -> new AlertMessage(fr + "close : son échéance du " + Texts.fr(alert.getDeadline())
+      case DEADLINE_PASSED -> raisedAfterItsDeadline(alert) ? new AlertMessage(fr + "close : le délai avait pris fin le "
+          + Texts.fr(alert.getDeadline()) + ", avant que ce qui l'a déclenchée soit enregistré ; l'alerte est restée"
+          + " ouverte le temps de le vérifier. Si un recours a été déposé, l'enregistrer ; sinon, voir avec un·e avocat·e"
+          + " ou une permanence juridique ce qui reste possible.", en + "closed: the time had ended on "
+          + Texts.en(alert.getDeadline()) + ", before what raised it was recorded; the alert stayed open for that to be"
+          + " checked. If an appeal was filed, record it; otherwise, see with a lawyer or a legal help desk what remains"
+          + " possible.")
+          : new AlertMessage(fr + "close : son échéance du " + Texts.fr(alert.getDeadline())
           + " est passée sans que rien de ce qui l'aurait résolue ait été enregistré. Si c'est fait, l'enregistrer ;"
           + " sinon, voir avec la personne ce qui reste possible.",
           en + "closed: its deadline of " + Texts.en(alert.getDeadline()) + " passed with nothing recorded that would"

@@ -163,6 +163,15 @@ class CorrectionsTopologyTest {
           assertThat(a.getEpisodeStart()).isEqualTo(today.minusDays(4));
           assertThat(a.getDeadline()).isEqualTo(today.minusDays(2));
         });
+    driver.advanceTo(today.plusDays(8));
+    assertThat(driver.newAlerts()).filteredOn(a -> a.getRule() == RuleId.APPEAL_DEADLINE).singleElement()
+        .satisfies(a -> {
+          assertThat(a.getResolution()).isEqualTo(Resolution.DEADLINE_PASSED);
+          assertThat(a.getMessage().getFr()).isEqualTo("Alerte « délai de recours » close : le délai avait pris fin le "
+              + Texts.fr(today.minusDays(2)) + ", avant que ce qui l'a déclenchée soit enregistré ; l'alerte est restée"
+              + " ouverte le temps de le vérifier. Si un recours a été déposé, l'enregistrer ; sinon, voir avec un·e"
+              + " avocat·e ou une permanence juridique ce qui reste possible.");
+        });
   }
 
   @Test
