@@ -250,8 +250,9 @@ public final class LetterWriter {
     } else if (refusal.isPresent()) {
       LocalDate deadline = s.refusalAppealDeadline(refusal.get());
       List<String> items = new ArrayList<>(refusalRoutes(refusal.get(), deadline));
-      if (deadline.isBefore(c.today()) && !s.courtSeizedSince(refusal.get().getDecidedOn())) {
-        items.add("D'après la date enregistrée, ce délai a pris fin le " + FrenchDates.of(deadline) + " : vérifier sur la"
+      LocalDate lastDay = s.lastDayToContest(refusal.get());
+      if (lastDay.isBefore(c.today()) && !s.courtSeizedSince(refusal.get().getDecidedOn())) {
+        items.add("D'après la date enregistrée, ce délai a pris fin le " + FrenchDates.of(lastDay) + " : vérifier sur la"
             + " notification le jour où elle a été reçue et si elle mentionnait les voies et délais de recours ; à défaut,"
             + " il n'est pas opposable (CJA R.421-5), le recours restant enfermé dans un délai raisonnable, en principe d'un"
             + " an (CE, 13 juillet 2016, n°387763).");

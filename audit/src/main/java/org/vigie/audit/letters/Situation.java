@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.vigie.rules.rule.AppealDeadlineV4;
 import org.vigie.rules.rule.AppealDeadlineV5;
+import org.vigie.rules.rule.AppealDeadlineV6;
 import org.vigie.rules.rule.ImplicitRejection;
 import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.ApiFact;
@@ -142,6 +143,14 @@ final class Situation {
    */
   LocalDate refusalAppealDeadline(DecisionFact refusal) {
     return AppealDeadlineV5.deadlineOf(refusal, c.settings()).orElseThrow();
+  }
+
+  /**
+   * The last day to contest a refusal as the rules count it ({@link AppealDeadlineV6#lastDayToContest}: an appeal to
+   * the prefecture filed within the time moves it).
+   */
+  LocalDate lastDayToContest(DecisionFact refusal) {
+    return AppealDeadlineV6.lastDayToContest(view, refusal, c.settings()).orElseThrow().day();
   }
 
   /** An annulment action or a référé-suspension was filed on or after {@code day}. */

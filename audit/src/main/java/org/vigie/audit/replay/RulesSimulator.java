@@ -24,13 +24,14 @@ import org.vigie.schemas.CaseState;
  */
 public final class RulesSimulator {
   private final Reconciler reconciler;
-  private final CaseFold fold = new CaseFold();
+  private final CaseFold fold;
   private final Function<String, RuleSettings> settings;
   private long evaluations;
 
   /** @param settings the rule settings of an association (its overrides over the engine's defaults) */
   public RulesSimulator(RuleEngine engine, Function<String, RuleSettings> settings, ZoneId zone) {
     this.reconciler = Reconciler.withoutText(engine, zone);
+    this.fold = new CaseFold(zone);
     this.settings = settings;
   }
 

@@ -233,7 +233,6 @@ final class StatsTables {
     return out;
   }
 
-
   private static Integer shown(int[] counts, boolean[] hidden, int figure) {
     return hidden[figure] ? null : counts[figure];
   }

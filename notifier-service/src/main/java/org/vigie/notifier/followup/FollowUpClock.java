@@ -20,9 +20,8 @@ import org.vigie.schemas.Severity;
  * the coordinators hear of it while something can still be done. A refusal with an OQTF in a retention centre
  * leaves 48 hours; a day's delay for a CRITICAL alert left the coordinators the last day at best, and a HIGH alert
  * raised to CRITICAL by a correction kept the 72 hours of its first severity, past the deadline ({@link #replan}).
- * The volunteer has
- * {@link #MIN_WINDOW} at least before it. A deadline that is the day of sending or past changes nothing (the
- * severity's delay, as before): the rupture is there, not ahead.
+ * The volunteer has {@link #MIN_WINDOW} at least before it. A deadline that is the day of sending or past changes
+ * nothing (the severity's delay, as before): the rupture is there, not ahead.
  *
  * <p>Once the first follow-up happened, the next ones come every severity's delay ({@link FollowUps}).
  */

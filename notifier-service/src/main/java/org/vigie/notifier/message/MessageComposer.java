@@ -151,14 +151,14 @@ public final class MessageComposer {
     ZoneId zone = notice.recipient() == null ? ZoneId.of("Europe/Paris") : notice.recipient().timeZone();
     StringBuilder text = new StringBuilder("[Vigie] ");
     text.append(intro(kind, items, french)).append('\n');
+    LocalDate today = LocalDate.ofInstant(notice.at(), zone);
     for (Notice.Item item : items) {
       AlertView a = item.alert();
       text.append('\n').append(french ? severityFr(a.severity()) : a.severity().name().toLowerCase())
           .append(" · ").append((french ? CodeWording.FRENCH : CodeWording.ENGLISH).of(a.rule()))
           .append(french ? " · dossier " : " · case ").append(a.shortCaseReference());
       if (a.deadline() != null) {
-        LocalDate today = LocalDate.ofInstant(notice.at(), zone);
-        text.append(french ? " · échéance " + deadlineFr(a, today) : " · deadline " + deadlineEn(a, today));
+        text.append(french ? " · échéance " : " · deadline ").append(deadline(a, today, french));
       }
       text.append('\n').append(before(item, french))
           .append(french ? a.messageFr() : a.messageEn()).append('\n');
@@ -239,12 +239,12 @@ public final class MessageComposer {
    * An alert's deadline as the notice shows it, said to be past when it is before the notice's day (a refusal recorded
    * after its time to contest ended, a permit expired before it was recorded): not a day still ahead.
    */
-  private static String deadlineFr(AlertView a, LocalDate today) {
-    return a.deadline() == null ? "—" : FR_DATE.format(a.deadline()) + (a.deadline().isBefore(today) ? " (passée)" : "");
-  }
-
-  private static String deadlineEn(AlertView a, LocalDate today) {
-    return a.deadline() == null ? "—" : EN_DATE.format(a.deadline()) + (a.deadline().isBefore(today) ? " (passed)" : "");
+  private static String deadline(AlertView a, LocalDate today, boolean french) {
+    if (a.deadline() == null) {
+      return "—";
+    }
+    String day = (french ? FR_DATE : EN_DATE).format(a.deadline());
+    return a.deadline().isBefore(today) ? day + (french ? " (passée)" : " (passed)") : day;
   }
 
   private static Map<String, String> fieldsFr(AlertView a, LocalDate today) {
@@ -253,7 +253,7 @@ public final class MessageComposer {
     m.put("Règle", CodeWording.FRENCH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
         + a.ruleVersion() + ")");
     m.put("Gravité", severityFr(a.severity()));
-    m.put("Échéance", deadlineFr(a, today));
+    m.put("Échéance", deadline(a, today, true));
     return m;
   }
 
@@ -263,7 +263,7 @@ public final class MessageComposer {
     m.put("Rule", CodeWording.ENGLISH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
         + a.ruleVersion() + ")");
     m.put("Severity", a.severity().name());
-    m.put("Deadline", deadlineEn(a, today));
+    m.put("Deadline", deadline(a, today, false));
     return m;
   }
 

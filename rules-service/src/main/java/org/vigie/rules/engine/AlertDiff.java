@@ -222,9 +222,9 @@ public final class AlertDiff {
 
   /**
    * Why an open alert ends: the case no longer followed; a refusal just recorded (or taking effect today), which ends
-   * what was watched before it; a fact corrected or withdrawn (recorded by mistake); its deadline passed (on the clock alone) with nothing recorded; its rule disabled by
-   * the association; the appeal to the court it called for (the rule's {@link Rule#appealEnding}); otherwise the
-   * situation ended.
+   * what was watched before it; a fact corrected or withdrawn (recorded by mistake); its deadline passed (on the clock
+   * alone) with nothing recorded; its rule disabled by the association; the appeal to the court it called for (the
+   * rule's {@link Rule#appealEnding}); otherwise the situation ended.
    */
   private Resolution resolution(CaseState state, OpenAlert alert, boolean lapsed, Occasion occasion) {
     if (state.getErased() || state.getClosed() != null) {

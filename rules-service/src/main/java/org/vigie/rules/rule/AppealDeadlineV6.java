@@ -99,13 +99,19 @@ public final class AppealDeadlineV6 extends AppealDeadlineV5 {
       return Optional.empty();
     }
     DecisionFact d = decision.get();
-    Optional<LastDay> last = lastDayToContest(view, d, settings);
     LocalDate recorded = d.getRecordedOn();
-    if (last.isEmpty() || !recorded.isAfter(last.get().day())
-        || recorded.isAfter(d.getDecidedOn().plusMonths(threshold(settings, "appealMonthsWithoutRoutes")))) {
-      return Optional.empty(); // granted, in time, or past even the reasonable time (former cases imported)
+    Optional<LocalDate> uninterrupted = deadlineOf(d, settings);
+    if (uninterrupted.isEmpty() || !recorded.isAfter(uninterrupted.get())) {
+      return Optional.empty(); // granted, or recorded in time (an appeal to the prefecture only moves the day later)
     }
-    return Optional.of(new RecordedLate(d, last.get().day(), last.get().appealedToPrefecture(), recorded,
+    if (recorded.isAfter(d.getDecidedOn().plusMonths(threshold(settings, "appealMonthsWithoutRoutes")))) {
+      return Optional.empty(); // past even the reasonable time (former cases imported)
+    }
+    LastDay last = lastDayToContest(view, d, settings).orElseThrow();
+    if (!recorded.isAfter(last.day())) {
+      return Optional.empty();
+    }
+    return Optional.of(new RecordedLate(d, last.day(), last.appealedToPrefecture(), recorded,
         recorded.plusDays(threshold(settings, "lateRecordDays"))));
   }
 
