@@ -126,7 +126,7 @@ public final class IntakeService implements AutoCloseable {
     List<AutoCloseable> parts = new ArrayList<>();
     try {
       KafkaSettings kafka = new KafkaSettings(s.kafkaBootstrap());
-      new TopicProvisioner(kafka, (short) 1).ensure(Topics.all());
+      new TopicProvisioner(kafka, s.replicationFactor()).ensure(Topics.all());
       HikariDataSource ds = Databases.pool(withBatchedInserts(s.dbUrl()), s.dbUser(), s.dbPassword(), SCHEMA, 16);
       parts.add(ds);
       Databases.migrate(ds, SCHEMA);

@@ -3,10 +3,12 @@ package org.vigie.intake;
 import org.vigie.intake.vault.MasterKey;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
+import org.vigie.platform.kafka.TopicProvisioner;
 
 /** What intake reads from its configuration (and nothing else). */
 public record IntakeSettings(String kafkaBootstrap, String dbUrl, String dbUser, String dbPassword, String host, int httpPort,
-    String adminToken, String masterKeyBase64, String previousMasterKey, int rateLimitPerSecond, int rateLimitBurst, long maxBodyBytes, long maxImportBytes) {
+    String adminToken, String masterKeyBase64, String previousMasterKey, int rateLimitPerSecond, int rateLimitBurst, long maxBodyBytes, long maxImportBytes,
+    short replicationFactor) {
 
   /** Requests per second per token (addition to the contract); default 200, burst twice that. */
   public static final String VIGIE_RATE_LIMIT_PER_SECOND = "VIGIE_RATE_LIMIT_PER_SECOND";
@@ -27,6 +29,7 @@ public record IntakeSettings(String kafkaBootstrap, String dbUrl, String dbUser,
         rate,
         rate * 2,
         64 * 1024,
-        20L * 1024 * 1024);
+        20L * 1024 * 1024,
+        TopicProvisioner.replicationFactor(c));
   }
 }

@@ -92,7 +92,7 @@ public final class NotifierService implements AutoCloseable {
   private NotifierService(NotifierSettings settings, Options options) {
     this.settings = settings;
     KafkaSettings kafka = new KafkaSettings(settings.kafkaBootstrapServers());
-    new TopicProvisioner(kafka, (short) 1).ensure(Topics.all());
+    new TopicProvisioner(kafka, settings.replicationFactor()).ensure(Topics.all());
 
     this.dataSource = Databases.pool(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), SCHEMA,
         settings.dispatchThreads() + 6);

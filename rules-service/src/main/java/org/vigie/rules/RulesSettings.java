@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
+import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.rules.topology.RulesConfig;
 import org.vigie.rules.topology.RulesStreamsConfig;
 
@@ -34,7 +35,7 @@ public record RulesSettings(String bootstrapServers, String applicationId, Path 
   public static final String APPLICATION_ID = "VIGIE_RULES_APPLICATION_ID";
   public static final String TICK_SECONDS = "VIGIE_RULES_TICK_SECONDS";
   public static final String MAX_CASES_PER_TICK = "VIGIE_RULES_MAX_CASES_PER_TICK";
-  public static final String REPLICATION_FACTOR = "VIGIE_KAFKA_REPLICATION_FACTOR";
+  public static final String REPLICATION_FACTOR = ConfigNames.VIGIE_KAFKA_REPLICATION_FACTOR;
   public static final String OPS_PORT = "VIGIE_RULES_OPS_PORT";
   public static final String INSTANCE_ID = "VIGIE_RULES_INSTANCE_ID";
   public static final int DEFAULT_OPS_PORT = 8082;
@@ -47,7 +48,7 @@ public record RulesSettings(String bootstrapServers, String applicationId, Path 
         Path.of(config.get(STATE_DIR, dataDir.resolve("rules-state").toString())),
         Duration.ofSeconds(config.getLong(TICK_SECONDS, 60)),
         config.getInt(MAX_CASES_PER_TICK, 2_000),
-        (short) config.getInt(REPLICATION_FACTOR, 1),
+        TopicProvisioner.replicationFactor(config),
         config.getInt(OPS_PORT, DEFAULT_OPS_PORT),
         instanceId(config.get(INSTANCE_ID, "")));
   }

@@ -32,8 +32,9 @@ class ComposeEnvironmentTest {
   void composeSetsExactlyWhatTheServiceReads(String service, String module, String libraryPart) {
     EnvironmentScanner.Reads reads = SCANNER.scan(
         ROOT.resolve(module).resolve("src/main"),
-        // shared by every service: logging configuration
+        // shared by every service: logging configuration, and the creation of the topics when missing
         ROOT.resolve("platform/src/main/resources"),
+        ROOT.resolve("platform/src/main/java/org/vigie/platform/kafka/TopicProvisioner.java"),
         libraryPart.isEmpty() ? ROOT.resolve(module).resolve("src/main") : ROOT.resolve(libraryPart));
     TreeSet<String> composed = COMPOSE.environment(service);
 

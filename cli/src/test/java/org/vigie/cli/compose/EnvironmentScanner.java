@@ -44,11 +44,11 @@ final class EnvironmentScanner {
     return out;
   }
 
-  /** The variables read by the sources under the given roots (java files and resources). */
+  /** The variables read by the sources under the given roots (directories of java files and resources, or files). */
   Reads scan(Path... roots) {
     Reads reads = new Reads(new TreeSet<>(), new TreeSet<>());
     for (Path root : roots) {
-      if (!Files.isDirectory(root)) {
+      if (!Files.exists(root)) {
         continue;
       }
       try (Stream<Path> files = Files.walk(root)) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigException;
 import org.vigie.platform.config.ConfigNames;
+import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.schemas.Severity;
 
 /**
@@ -36,7 +37,8 @@ public record NotifierSettings(
     int dispatchThreads,
     LocalTime digestTime,
     Duration settle,
-    Optional<String> pageUrl) {
+    Optional<String> pageUrl,
+    short replicationFactor) {
 
   public static final String VIGIE_NOTIFIER_HTTP_PORT = "VIGIE_NOTIFIER_HTTP_PORT";
   public static final String VIGIE_NOTIFIER_GROUP_ID = "VIGIE_NOTIFIER_GROUP_ID";
@@ -93,7 +95,8 @@ public record NotifierSettings(
         atLeast(config, VIGIE_NOTIFIER_DISPATCH_THREADS, 8, 1),
         time(VIGIE_NOTIFIER_DIGEST_TIME, config.get(VIGIE_NOTIFIER_DIGEST_TIME, "08:00")),
         notNegative(VIGIE_NOTIFIER_SETTLE, config.get(VIGIE_NOTIFIER_SETTLE, "PT2M")),
-        config.optional(VIGIE_PAGE_URL).map(url -> url.trim().replaceAll("/+$", "")).filter(url -> !url.isEmpty()));
+        config.optional(VIGIE_PAGE_URL).map(url -> url.trim().replaceAll("/+$", "")).filter(url -> !url.isEmpty()),
+        TopicProvisioner.replicationFactor(config));
   }
 
   /** The delay after which an unacknowledged alert of this severity is escalated, if any. */

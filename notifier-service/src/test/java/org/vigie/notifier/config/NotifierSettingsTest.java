@@ -34,4 +34,11 @@ class NotifierSettingsTest {
     assertThat(NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_PAGE_URL, "https://vigie.example.org/")).pageUrl())
         .contains("https://vigie.example.org");
   }
+
+  @Test
+  void theTopicsItCreatesTakeTheConfiguredReplicationFactor() {
+    assertThat(NotifierSettings.from(BASE).replicationFactor()).isEqualTo((short) 1);
+    assertThat(NotifierSettings.from(BASE.with(ConfigNames.VIGIE_KAFKA_REPLICATION_FACTOR, "3")).replicationFactor())
+        .isEqualTo((short) 3);
+  }
 }

@@ -19,6 +19,11 @@ public final class ConfigNames {
   public static final String VIGIE_ADMIN_TOKEN = "VIGIE_ADMIN_TOKEN";
   /** Data directory of {@code vigie local}, default ./.vigie. */
   public static final String VIGIE_DATA_DIR = "VIGIE_DATA_DIR";
+  /**
+   * Replication factor of the topics a service creates when they are missing (addition; default 1, the
+   * single broker of {@code vigie local}). Every service reads it: whichever starts first creates the topics.
+   */
+  public static final String VIGIE_KAFKA_REPLICATION_FACTOR = "VIGIE_KAFKA_REPLICATION_FACTOR";
   /** Base of links in emails. */
   public static final String VIGIE_PUBLIC_URL = "VIGIE_PUBLIC_URL";
 

@@ -19,6 +19,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.platform.config.Config;
+import org.vigie.platform.config.ConfigException;
+import org.vigie.platform.config.ConfigNames;
 import org.vigie.schemas.topics.Topic;
 
 /**
@@ -40,6 +43,19 @@ public final class TopicProvisioner {
   public TopicProvisioner(KafkaSettings kafka, short replicationFactor) {
     this.kafka = kafka;
     this.replicationFactor = replicationFactor;
+  }
+
+  /**
+   * The replication factor configured for the topics created when missing ({@code VIGIE_KAFKA_REPLICATION_FACTOR},
+   * default 1). Every service reads it: the first to start creates the topics, and the event log kept on a single
+   * replica of a three-broker cluster would be lost with one disk.
+   */
+  public static short replicationFactor(Config config) {
+    int factor = config.getInt(ConfigNames.VIGIE_KAFKA_REPLICATION_FACTOR, 1);
+    if (factor < 1 || factor > Short.MAX_VALUE) {
+      throw new ConfigException(ConfigNames.VIGIE_KAFKA_REPLICATION_FACTOR, "must be between 1 and " + Short.MAX_VALUE);
+    }
+    return (short) factor;
   }
 
   /** The configuration a Vigie topic is created with. */
