@@ -58,9 +58,16 @@ public final class TopicProvisioner {
     return (short) factor;
   }
 
-  /** The configuration a Vigie topic is created with. */
-  public static Map<String, String> topicConfig(Topic<?, ?> topic) {
+  /**
+   * The configuration a Vigie topic is created with. On three replicas or more, a write is acknowledged (the
+   * producers ask {@code acks=all}) only once a majority of them hold it: with the broker's default of one in-sync
+   * replica, an acknowledged event could be lost with the leader that alone had it.
+   */
+  public static Map<String, String> topicConfig(Topic<?, ?> topic, short replicationFactor) {
     Map<String, String> config = new HashMap<>();
+    if (replicationFactor >= 3) {
+      config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replicationFactor / 2 + 1));
+    }
     if (topic.compacted()) {
       config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     } else {
@@ -75,7 +82,7 @@ public final class TopicProvisioner {
       List<NewTopic> missing = new ArrayList<>();
       for (Topic<?, ?> topic : topics) {
         if (!existing.contains(topic.name())) {
-          missing.add(new NewTopic(topic.name(), topic.defaultPartitions(), replicationFactor).configs(topicConfig(topic)));
+          missing.add(new NewTopic(topic.name(), topic.defaultPartitions(), replicationFactor).configs(topicConfig(topic, replicationFactor)));
         }
       }
       if (!missing.isEmpty()) {

@@ -55,4 +55,14 @@ class TopicProvisionerTest {
           .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining(ConfigNames.VIGIE_KAFKA_REPLICATION_FACTOR);
     }
   }
+
+  @Test
+  void onThreeReplicasOrMoreAWriteIsAcknowledgedOnlyOnceAMajorityHoldsIt() {
+    assertThat(TopicProvisioner.topicConfig(Topics.CASE_EVENTS, (short) 1)).doesNotContainKey("min.insync.replicas");
+    assertThat(TopicProvisioner.topicConfig(Topics.CASE_EVENTS, (short) 2)).doesNotContainKey("min.insync.replicas");
+    assertThat(TopicProvisioner.topicConfig(Topics.CASE_EVENTS, (short) 3)).containsEntry("min.insync.replicas", "2")
+        .containsEntry("retention.ms", "-1");
+    assertThat(TopicProvisioner.topicConfig(Topics.DIRECTORY, (short) 5)).containsEntry("min.insync.replicas", "3")
+        .containsEntry("cleanup.policy", "compact");
+  }
 }
