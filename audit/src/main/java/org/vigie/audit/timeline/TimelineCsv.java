@@ -7,9 +7,11 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.vigie.schemas.wording.SpreadsheetCell;
 
 /**
- * A timeline as CSV (RFC 4180, one row per entry, header row, UTF-8 text; empty field = not applicable).
+ * A timeline as CSV (RFC 4180, one row per entry, header row, UTF-8 text; empty field = not applicable); a name that
+ * a spreadsheet would read as a formula is marked as text ({@link SpreadsheetCell}).
  * Columns are only ever added at the end: the correction columns, the English description, then the names.
  */
 public final class TimelineCsv {
@@ -35,8 +37,8 @@ public final class TimelineCsv {
             e.reference(), e.textVersionDate(), e.ruleVersion(), e.channel(), e.recipient(), e.recipientRole(),
             e.state(), link(e.correction(), CorrectionLink::eventId), link(e.correction(), CorrectionLink::kind),
             link(e.correctedBy(), CorrectionLink::eventId), link(e.correctedBy(), CorrectionLink::kind),
-            link(e.correctedBy(), CorrectionLink::recordedAt), e.descriptionEn(), e.recordedByName(),
-            e.recipientName()}).map(v -> Objects.toString(v, "")));
+            link(e.correctedBy(), CorrectionLink::recordedAt), e.descriptionEn(), SpreadsheetCell.text(e.recordedByName()),
+            SpreadsheetCell.text(e.recipientName())}).map(v -> Objects.toString(v, "")));
       }
       printer.flush();
     } catch (IOException e) {

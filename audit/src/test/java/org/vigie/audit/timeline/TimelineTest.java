@@ -226,6 +226,26 @@ class TimelineTest {
     assertThat(entry(unnamed, events.get(0).getEventId()).description()).endsWith("suivi par vol-1");
   }
 
+  @Test
+  void aNameASpreadsheetWouldReadAsAFormulaIsMarkedAsTextInTheCsvOnly() throws IOException {
+    List<CaseEvent> events = story().events();
+    List<NotificationOutcome> sent = List.of(notification(NotificationState.SENT, Instant.parse("2026-02-01T06:00:05Z")));
+    TimelineNames names = new TimelineNames("Permanence", Map.of("vol-1", "=HYPERLINK(\"http://example.org\")"));
+
+    List<CaseAlert> alerts = List.of(alert(AlertStatus.RAISED, Instant.parse("2026-02-01T06:00:00Z")));
+    CaseTimeline t = builder.build(CASE, ASSOCIATION, events, alerts, sent, null, names, GENERATED);
+
+    TimelineEntry opened = entry(t, events.get(0).getEventId());
+    CSVRecord row = rows(t).get(t.entries().indexOf(opened));
+    assertThat(row.get("recorded_by_name")).isEqualTo("'=HYPERLINK(\"http://example.org\")");
+    TimelineEntry notification = t.entries().stream().filter(e -> e.kind() == TimelineEntry.Kind.NOTIFICATION)
+        .findFirst().orElseThrow();
+    assertThat(rows(t).get(t.entries().indexOf(notification)).get("recipient_name")).startsWith("'=");
+    JsonNode json = JsonOutput.mapper().readTree(JsonOutput.toJson(t));
+    assertThat(entryNode(json, events.get(0).getEventId()).get("recordedByName").asText())
+        .as("the JSON keeps the name as typed").isEqualTo("=HYPERLINK(\"http://example.org\")");
+  }
+
   /** The story with its blockage withdrawn and an API recorded with the wrong validity, then replaced. */
   private static CaseEvents corrected() {
     CaseEvents c = story();

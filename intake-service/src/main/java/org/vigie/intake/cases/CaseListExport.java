@@ -18,12 +18,13 @@ import org.vigie.schemas.Procedure;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.wording.CaseReference;
 import org.vigie.schemas.wording.CodeWording;
+import org.vigie.schemas.wording.SpreadsheetCell;
 
 /**
  * An association's cases as a spreadsheet, one line per case, in the caller's language: French
  * (';' between columns, dd/mm/yyyy dates, as French spreadsheet software opens it) or English (','
  * and yyyy-mm-dd). UTF-8 with a byte order mark, so that accents open right. Codes are in words, as
- * e-mails say them. A list to work from (whom to call, whose permit expires first), not a copy of the
+ * e-mails say them; a text typed by a person is never read as a formula ({@link SpreadsheetCell}). A list to work from (whom to call, whose permit expires first), not a copy of the
  * cases: their events stay in Vigie.
  */
 final class CaseListExport {
@@ -54,10 +55,11 @@ final class CaseListExport {
         Person p = people.get(c.caseId());
         OpenAlerts open = alerts.get(c.caseId().toString());
         printer.printRecord(CaseReference.of(c.caseId().toString()),
-            p == null ? "" : p.displayName(), p == null ? "" : p.foreignerNumber(), p == null ? "" : p.phone(),
+            p == null ? "" : SpreadsheetCell.text(p.displayName()), p == null ? "" : p.foreignerNumber(),
+            p == null ? "" : p.phone(),
             c.permitKind() == null ? "" : words.of(PermitKind.valueOf(c.permitKind())), date(c.permitExpiresOn()),
             words.of(Procedure.valueOf(c.procedure())), c.department(),
-            c.assignedVolunteerId() == null ? "" : volunteerNames.getOrDefault(c.assignedVolunteerId(), ""),
+            c.assignedVolunteerId() == null ? "" : SpreadsheetCell.text(volunteerNames.getOrDefault(c.assignedVolunteerId(), "")),
             status(c), date(c.openedOn()), date(c.lastEventOn()),
             open == null ? 0 : open.count(), open == null ? "" : words.of(Severity.valueOf(open.worstSeverity())),
             open == null ? "" : date(open.nearestDeadline()),

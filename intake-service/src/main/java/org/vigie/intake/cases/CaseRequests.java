@@ -77,12 +77,7 @@ public final class CaseRequests {
             "Field 'permit.expiresOn' must be within ten years of today");
       }
     }
-    String department = f.requiredText("department", 3).toUpperCase();
-    if (!DEPARTMENT.matcher(department).matches()) {
-      throw ApiProblem.unprocessable("department",
-          "Le champ 'department' doit être un code de département (01–95, 2A, 2B, 971–976)",
-          "Field 'department' must be a French department code (01–95, 2A, 2B, 971–976)");
-    }
+    String department = department(f.requiredText("department", 3), "Le champ", "Field");
     Optional<UUID> volunteer = f.optionalId("assignedVolunteerId");
     boolean employed = f.booleanOr("employed", false);
     boolean receivesBenefits = f.booleanOr("receivesBenefits", false);
@@ -328,7 +323,22 @@ public final class CaseRequests {
     return s;
   }
 
-  private static void checkPast(String field, LocalDate date, LocalDate today) {
+  /**
+   * A department code, upper-cased: 422 naming {@code department} when it is not one ({@code what}: "Le champ" or
+   * "Le paramètre", and in English, for a body's field or a query parameter).
+   */
+  public static String department(String raw, String whatFr, String whatEn) {
+    String department = raw.toUpperCase(java.util.Locale.ROOT);
+    if (!DEPARTMENT.matcher(department).matches()) {
+      throw ApiProblem.unprocessable("department",
+          whatFr + " 'department' doit être un code de département (01–95, 2A, 2B, 971–976)",
+          whatEn + " 'department' must be a French department code (01–95, 2A, 2B, 971–976)");
+    }
+    return department;
+  }
+
+  /** A domain date: not after today, not before {@link #EARLIEST}; 422 naming the field otherwise. */
+  static void checkPast(String field, LocalDate date, LocalDate today) {
     if (date.isAfter(today)) {
       throw ApiProblem.unprocessable(field, "Le champ '" + field + "' est dans le futur", "Field '" + field + "' is in the future");
     }

@@ -218,10 +218,7 @@ public final class CaseRoutes {
   /** A VOLUNTEER_ASSIGNED draft for {@code volunteer}, on the request's {@code occurredOn} (today when absent, never later). */
   private EventDraft assignment(UUID volunteer, Fields f) {
     LocalDate on = f.optionalDate("occurredOn").orElse(today());
-    if (on.isAfter(today())) {
-      throw ApiProblem.unprocessable("occurredOn", "Le champ 'occurredOn' est dans le futur",
-          "Field 'occurredOn' is in the future");
-    }
+    CaseRequests.checkPast("occurredOn", on, today());
     return new EventDraft(EventType.VOLUNTEER_ASSIGNED, on, new VolunteerAssigned(volunteer.toString()),
         json.object().put("volunteerId", volunteer.toString()), Optional.empty(), Optional.of(volunteer));
   }
@@ -287,7 +284,8 @@ public final class CaseRoutes {
             "Query parameter 'assignedVolunteerId' must be an id");
       }
     });
-    Optional<String> department = Optional.ofNullable(ctx.queryParam("department")).map(String::toUpperCase);
+    Optional<String> department = Optional.ofNullable(ctx.queryParam("department"))
+        .map(d -> CaseRequests.department(d, "Le paramètre", "Query parameter"));
     Optional<String> procedure = Optional.ofNullable(ctx.queryParam("procedure"))
         .map(p -> Fields.enumValue("procedure", p, Procedure.class).name());
     Optional<LocalDate> before = QueryParams.date(ctx, "permitExpiresBefore");

@@ -37,6 +37,7 @@ import org.vigie.intake.directory.DirectoryEntries.Volunteer;
 import org.vigie.intake.directory.DirectoryRepository;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.Detail;
+import org.vigie.intake.http.Fields;
 import org.vigie.intake.outbox.OutboxPublisher;
 import org.vigie.intake.outbox.OutboxRecord;
 import org.vigie.intake.followup.FollowUpKind;
@@ -193,6 +194,13 @@ public final class CsvImporter {
       if (c.isEmpty() && !n.isBlank()) {
         throw ApiProblem.badRequest(n, "Colonne '" + n + "' inconnue (voir README-csv.md pour les colonnes acceptées)",
             "Unknown column '" + n + "' (see README-csv.md for the accepted columns)");
+      }
+      if (c.isPresent() && out.containsKey(c.get())) {
+        // two columns for one field: which one holds the value would be a guess
+        String first = out.get(c.get());
+        throw ApiProblem.badRequest(n, "Les colonnes '" + first + "' et '" + n + "' désignent la même donnée ("
+            + c.get().label() + ") : n'en garder qu'une", "Columns '" + first + "' and '" + n + "' both name "
+            + c.get().label() + ": keep only one");
       }
       c.ifPresent(col -> out.put(col, n));
     }
@@ -532,10 +540,23 @@ public final class CsvImporter {
     return Optional.of(b);
   }
 
-  /** A rejected line, its problem naming the CSV column rather than the API field. */
+  /**
+   * A rejected line, its problem naming the CSV column rather than the API field, in the sheet's terms: its dates
+   * dd/mm/yyyy, and for a column of words the words it takes rather than the API's codes.
+   */
   private static ImportLine rejected(long line, ApiProblem problem) {
     ApiProblem inColumns = problem.field() == null ? problem : problem.forField(column(problem.field()));
-    return ImportLine.rejected(line, inColumns.field(), inColumns.detail());
+    Detail detail = inColumns.detail().replace("AAAA-MM-JJ", "jj/mm/aaaa").replace("YYYY-MM-DD", "dd/mm/yyyy");
+    // an event's problem already names its column, a case's its API field
+    Optional<CsvColumns> column = Optional.ofNullable(problem.field())
+        .flatMap(f -> Optional.ofNullable(CsvColumns.BY_API_FIELD.get(f)).or(() -> CsvColumns.match(f)));
+    if (column.isPresent() && CsvValues.WORDS.containsKey(column.get()) && Fields.isNotOneOf(inColumns.detail())) {
+      String label = column.get().label();
+      String words = CsvValues.WORDS.get(column.get());
+      detail = new Detail("La colonne '" + label + "' doit valoir : " + words + " (ou le code de l'API)",
+          "Column '" + label + "' must be one of: " + words + " (or the API's code)");
+    }
+    return ImportLine.rejected(line, inColumns.field(), detail);
   }
 
   /** The CSV column an API field came from (the report names columns, not API fields). */

@@ -144,6 +144,16 @@ final class CsvValues {
     return APPEALS.getOrDefault(key, raw.strip().toUpperCase());
   }
 
+  /** The words a column of the sheet takes (besides the API's codes), as its errors name them. */
+  static final Map<CsvColumns, String> WORDS = Map.of(
+      CsvColumns.TYPE_TITRE, "carte temporaire, carte pluriannuelle, carte de résident, carte de résident UE, VLS-TS, "
+          + "CRA, APS, récépissé, autre",
+      CsvColumns.DEMARCHE, "renouvellement, première demande, changement de statut",
+      CsvColumns.DECISION, "accordé, refus, refus avec OQTF",
+      CsvColumns.CONDITIONS_OQTF, "avec délai de départ, sans délai, assignation à résidence, détention, rétention",
+      CsvColumns.RECOURS_DEPOSE, "recours en annulation, référé-suspension, référé mesures utiles, recours gracieux, "
+          + "recours hiérarchique");
+
   static String procedure(String raw) {
     String key = CsvColumns.normalize(raw);
     return PROCEDURES.getOrDefault(key, raw.strip().toUpperCase());

@@ -36,7 +36,8 @@ public final class Workbooks {
 
   /** Whether the bytes are a workbook (.xlsx, a zip, or the .xls of older Excel), not a CSV text. */
   public static boolean isWorkbook(byte[] body) {
-    return ReadableWorkbook.isOOXMLZipHeader(body) || ReadableWorkbook.isOLE2Header(body);
+    // the header checks need their signature's length (8 bytes for the older format): a shorter body is text
+    return body.length >= 8 && (ReadableWorkbook.isOOXMLZipHeader(body) || ReadableWorkbook.isOLE2Header(body));
   }
 
   /**

@@ -96,6 +96,10 @@ public final class FollowUpRoutes {
         throw ApiProblem.conflict("caseId", "Ce dossier est clos : il n'a plus de suite à prévoir",
             "This case is closed: there is no next step to plan");
       }
+      if (c.identityErased()) {
+        throw ApiProblem.conflict("caseId", "Ce dossier a été effacé : il n'a plus de suite à prévoir",
+            "This case was erased: there is no next step to plan");
+      }
       followUps.set(h, caller.associationId(), caseId, dueOn, kind, caller.recordedBy(), clock.instant());
       ObjectNode out = json.object().put("caseId", caseId.toString());
       write(out.putObject("followUp"), followUps.of(h, caller.associationId(), caseId).orElseThrow());

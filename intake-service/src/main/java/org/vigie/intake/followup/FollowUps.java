@@ -54,12 +54,13 @@ public final class FollowUps {
   }
 
   /**
-   * The open cases' follow-ups due from {@code from} to {@code to} (both included), earliest first; only those of
+   * The open (not erased) cases' follow-ups due from {@code from} to {@code to} (both included), earliest first; only those of
    * the cases {@code volunteerIds} follow when some are given (none: the whole association's).
    */
   public List<FollowUp> due(Handle h, UUID associationId, LocalDate from, LocalDate to, java.util.Collection<UUID> volunteerIds) {
     return h.createQuery(SELECT + """
-             WHERE f.association_id = :association AND c.status = 'OPEN' AND f.due_on BETWEEN :from AND :to
+             WHERE f.association_id = :association AND c.status = 'OPEN' AND NOT c.identity_erased
+               AND f.due_on BETWEEN :from AND :to
                AND (cardinality(:volunteers) = 0 OR c.assigned_volunteer_id = ANY(:volunteers))
              ORDER BY f.due_on, f.case_id""")
         .bind("association", associationId).bind("from", from).bind("to", to)

@@ -46,6 +46,24 @@ public final class ApiServer {
             "This path does not take " + ctx.method().name() + " (allowed: " + allowed + ")"), null);
   }
 
+  /**
+   * A NUL character (%00) in a query parameter is refused before any route reads it: no text Vigie keeps or looks
+   * for holds one, and PostgreSQL refuses it in a query's text.
+   */
+  private static void refuseNulInQuery(io.javalin.http.Context ctx) {
+    String query = ctx.queryString();
+    if (query == null || !query.contains("%00")) {
+      return;
+    }
+    ctx.queryParamMap().forEach((name, values) -> {
+      if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+        String shown = name.replace("\0", "");
+        throw ApiProblem.badRequest(shown, "Le paramètre '" + shown + "' contient un caractère nul",
+            "Query parameter '" + shown + "' contains a NUL character");
+      }
+    });
+  }
+
   /** Builds (not starts) the Javalin app; {@code extra} adds non-API routes (OpenAPI, web page). */
   public static Javalin create(List<ApiRoute> routes, RouteGuard guard, ProblemResponder problems, Readiness readiness,
       PrometheusMeterRegistry registry, long maxRequestBytes, Consumer<io.javalin.config.JavalinConfig> extra) {
@@ -56,7 +74,10 @@ public final class ApiServer {
       cfg.http.maxRequestSize = maxRequestBytes;
       // a known path asked with another method is 405 with its Allow header, not a 404 saying the path does not exist
       cfg.http.prefer405over404 = true;
-      cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+      cfg.routes.before(ctx -> {
+        ctx.attribute(STARTED, System.nanoTime());
+        refuseNulInQuery(ctx);
+      });
       cfg.routes.after(ctx -> {
         Long started = ctx.attribute(STARTED);
         if (started != null) {

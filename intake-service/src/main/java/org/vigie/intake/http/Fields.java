@@ -72,7 +72,23 @@ public final class Fields {
     if (s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
       throw rejected(name, "contient des caractères de contrôle", "contains control characters");
     }
+    if (hasLoneSurrogate(s)) {
+      // half of a character (an emoji cut in two): stored, it would come back as '?'
+      throw rejected(name, "contient un caractère incomplet", "contains an incomplete character");
+    }
     return Optional.of(s);
+  }
+
+  private static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public LocalDate requiredDate(String name) {
@@ -117,7 +133,14 @@ public final class Fields {
 
   public static <E extends Enum<E>> E enumValue(String field, String raw, Class<E> type) {
     return constantNamed(raw, type).orElseThrow(() ->
-        rejectedField(field, "doit prendre l'une des valeurs " + symbols(type), "must be one of " + symbols(type)));
+        rejectedField(field, NOT_ONE_OF + symbols(type), "must be one of " + symbols(type)));
+  }
+
+  private static final String NOT_ONE_OF = "doit prendre l'une des valeurs ";
+
+  /** Whether a problem's detail is that of a value not among its type's constants ({@link #enumValue}). */
+  public static boolean isNotOneOf(Detail detail) {
+    return detail.fr().contains(NOT_ONE_OF);
   }
 
   /** The constant of {@code type} named exactly {@code raw}, if any. */

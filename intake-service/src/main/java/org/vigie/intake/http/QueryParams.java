@@ -8,6 +8,10 @@ import java.util.Optional;
 
 /** Query parameters read with a clear problem (the parameter named) when a value is not accepted. */
 public final class QueryParams {
+  /** The days a date parameter can name. */
+  public static final LocalDate EARLIEST_DAY = LocalDate.of(2000, 1, 1);
+  public static final LocalDate LATEST_DAY = LocalDate.of(2999, 12, 31);
+
   private QueryParams() {}
 
   /** An integer parameter within [min, max], {@code dflt} when absent: 400 when not a number, 422 out of range. */
@@ -29,18 +33,26 @@ public final class QueryParams {
     }
   }
 
-  /** A date parameter (YYYY-MM-DD), empty when absent: 400 when not a date. */
+  /** A date parameter (YYYY-MM-DD), empty when absent: 400 when not a date, 422 outside {@link #EARLIEST_DAY}..{@link #LATEST_DAY}. */
   public static Optional<LocalDate> date(Context ctx, String name) {
     String raw = ctx.queryParam(name);
     if (raw == null) {
       return Optional.empty();
     }
+    LocalDate date;
     try {
-      return Optional.of(LocalDate.parse(raw.strip()));
+      date = LocalDate.parse(raw.strip());
     } catch (DateTimeParseException e) {
       throw ApiProblem.badRequest(name, "Le paramètre '" + name + "' doit être une date AAAA-MM-JJ",
           "Query parameter '" + name + "' must be a date YYYY-MM-DD");
     }
+    // a day no case can hold: refused before any computation on it overflows the calendar
+    if (date.isBefore(EARLIEST_DAY) || date.isAfter(LATEST_DAY)) {
+      throw ApiProblem.unprocessable(name, "Le paramètre '" + name + "' doit être une date entre le " + EARLIEST_DAY
+          + " et le " + LATEST_DAY, "Query parameter '" + name + "' must be a day between " + EARLIEST_DAY + " and "
+          + LATEST_DAY);
+    }
+    return Optional.of(date);
   }
 
   /** An identifier parameter (a UUID), empty when absent: 400 naming it when not one. */

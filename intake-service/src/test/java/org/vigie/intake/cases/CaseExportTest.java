@@ -107,6 +107,25 @@ class CaseExportTest {
   }
 
   @Test
+  void aNameASpreadsheetWouldReadAsAFormulaIsExportedAsText() {
+    TestIntake.Association other = TestIntake.newAssociation(API);
+    String volunteer = API.post("/api/v1/associations/" + other.id() + "/volunteers", other.token(),
+        "{\"displayName\":\"@Camille\",\"email\":\"c" + UUID.randomUUID() + "@example.org\",\"role\":\"VOLUNTEER\"}")
+        .text("volunteerId");
+    Api.Response opened = API.post("/api/v1/cases", other.token(), """
+        {"permit":{"kind":"CARTE_TEMPORAIRE","expiresOn":"2026-12-01"},"procedure":"RENEWAL","department":"93",
+         "assignedVolunteerId":"%s",
+         "person":{"displayName":"=HYPERLINK(\\"http://example.org\\")","phone":"+33 6 11 22 33 44"}}"""
+        .formatted(volunteer));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+
+    String body = API.get(CaseExportRoutes.PATH.replace("{associationId}", other.id()), other.token()).body();
+    assertThat(line(body.substring(1).lines().toList(), opened.text("caseId")))
+        .contains(";\"'=HYPERLINK(\"\"http://example.org\"\")\";;+33 6 11 22 33 44;")
+        .contains(";'@Camille;");
+  }
+
+  @Test
   void onlyTheAssociationsCoordinatorsMayExportItsCases() {
     TestIntake.Association other = TestIntake.newAssociation(API);
     assertThat(API.get(path, other.token()).status()).isEqualTo(404);

@@ -86,6 +86,43 @@ class CsvImportTest {
   }
 
   @Test
+  void twoColumnsForOneFieldAreRefusedRatherThanOneTakenAtRandom() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    Api.Response same = importCsv(a.token(), "demarche;departement;demarche\nrenouvellement;93;première demande\n");
+    assertThat(same.status()).as(same.toString()).isEqualTo(400);
+    assertThat(same.json().get("field").asText()).isEqualTo("demarche");
+    assertThat(same.json().get("detail").asText())
+        .isEqualTo("Les colonnes 'demarche' et 'demarche' désignent la même donnée (demarche) : n'en garder qu'une");
+    Api.Response aliases = importCsv(a.token(), "titre;type de titre;demarche;departement\nVLS-TS;APS;renouvellement;93\n");
+    assertThat(aliases.status()).isEqualTo(400);
+    assertThat(aliases.json().get("field").asText()).isEqualTo("type de titre");
+  }
+
+  @Test
+  void aLinesErrorSpeaksOfTheSheetItsDatesAndItsWords() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    JsonNode report = importCsv(a.token(), """
+        reference;demarche;departement;type_titre;date_expiration;decision;date_decision
+        W-1;renouvellement;93;carte temporaire;;;
+        W-2;renouvèlement;93;carte temporaire;01/12/2026;;
+        W-3;renouvellement;93;carte bleue;01/12/2026;;
+        W-4;renouvellement;93;carte temporaire;01/12/2026;favorable;
+        W-5;renouvellement;93;carte temporaire;01/12/2026;peut-être;04/05/2026
+        """).json();
+    assertThat(report.get("rejected").asInt()).as(report.toString()).isEqualTo(5);
+    assertThat(report.at("/report/0/column").asText()).isEqualTo("date_expiration");
+    assertThat(report.at("/report/0/error").asText()).contains("jj/mm/aaaa").doesNotContain("AAAA-MM-JJ");
+    assertThat(report.at("/report/1/column").asText()).isEqualTo("demarche");
+    assertThat(report.at("/report/1/error").asText()).isEqualTo("La colonne 'demarche' doit valoir : renouvellement, "
+        + "première demande, changement de statut (ou le code de l'API)");
+    assertThat(report.at("/report/2/column").asText()).isEqualTo("type_titre");
+    assertThat(report.at("/report/2/error").asText()).startsWith("La colonne 'type_titre' doit valoir : carte temporaire,");
+    assertThat(report.at("/report/3/column").asText()).as("a decision without its day").isEqualTo("date_decision");
+    assertThat(report.at("/report/4/column").asText()).isEqualTo("decision");
+    assertThat(report.at("/report/4/error").asText()).startsWith("La colonne 'decision' doit valoir : accordé, refus");
+  }
+
+  @Test
   void aLineRepeatedInTheSameFileIsADuplicate() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     Api.Response r = importCsv(a.token(), "reference;demarche;departement;type_titre;date_expiration\n"

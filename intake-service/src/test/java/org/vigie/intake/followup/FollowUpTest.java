@@ -93,4 +93,19 @@ class FollowUpTest {
     Api.Response closed = api.put(path(caseId), a.token(), "{\"dueOn\":\"" + today + "\"}");
     assertThat(closed.status()).isEqualTo(409);
   }
+
+  @Test
+  void anErasedCaseHasNoNextStepListedNorPlanned() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String volunteer = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String caseId = caseFollowedBy(a, volunteer, "Nadia Haddad");
+    assertThat(api.put(path(caseId), a.token(), "{\"dueOn\":\"" + today + "\"}").status()).isEqualTo(200);
+    assertThat(api.get(FollowUpRoutes.LIST, a.token()).json().get("followUps")).hasSize(1);
+
+    assertThat(api.delete("/api/v1/cases/" + caseId + "/identity", a.token()).status()).isEqualTo(202);
+    assertThat(api.get(FollowUpRoutes.LIST, a.token()).json().get("followUps")).as("an erased case's is not listed").isEmpty();
+    Api.Response erased = api.put(path(caseId), a.token(), "{\"dueOn\":\"" + today + "\"}");
+    assertThat(erased.status()).isEqualTo(409);
+    assertThat(erased.text("field")).isEqualTo("caseId");
+  }
 }

@@ -53,6 +53,43 @@ class ProblemsTest {
   }
 
   @Test
+  void valuesThatWouldBreakAComputationOrAQueryAreProblemsNamingThem() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String caseId = TestIntake.newCase(api, a.token());
+    String volunteer = TestIntake.newVolunteer(api, a, "VOLUNTEER");
+    String comparison = "/api/v1/associations/" + a.id() + "/stats/comparison";
+    // a day no case can hold: refused before a computation on it leaves the calendar
+    assertProblem(api.get(comparison + "?pivot=-999999999-01-01", a.token()), 422, "pivot");
+    assertProblem(api.get(comparison + "?pivot=1999-12-31", a.token()), 422, "pivot");
+    assertThat(api.get(comparison + "?pivot=2026-01-01&days=30", a.token()).status()).isEqualTo(200);
+    assertProblem(api.get("/api/v1/follow-ups?from=%2B999999999-12-31", a.token()), 422, "from");
+    // a NUL in a query parameter never reaches the database; a department filter is a department code
+    assertProblem(api.get("/api/v1/cases?department=%00", a.token()), 400, "department");
+    assertProblem(api.get("/api/v1/cases?department=9%003", a.token()), 400, "department");
+    assertProblem(api.get("/api/v1/cases?department=00", a.token()), 422, "department");
+    assertThat(api.get("/api/v1/cases?department=93", a.token()).json().get("cases")).isNotEmpty();
+    assertThat(api.get("/api/v1/cases?department=2a", a.token()).status()).isEqualTo(200);
+    // a body too short to be a workbook is read as CSV text: its header is what is wrong
+    for (String shortBody : new String[] {"a", "a;b", "1234567"}) {
+      Api.Response r = api.send("POST", "/api/v1/imports", a.token(), shortBody, Map.of("Content-Type", "text/csv"));
+      assertProblem(r, 400, null);
+    }
+    // a hand-over is dated as any event: not before 2000, not in the future
+    assertProblem(api.put("/api/v1/cases/" + caseId + "/assignee", a.token(),
+        "{\"volunteerId\":\"" + volunteer + "\",\"occurredOn\":\"1900-01-01\"}"), 422, "occurredOn");
+    assertProblem(api.post("/api/v1/cases/reassignments", a.token(), "{\"fromVolunteerId\":\"" + volunteer
+        + "\",\"toVolunteerId\":\"" + volunteer + "\",\"occurredOn\":\"0001-01-01\"}"), 422, "occurredOn");
+    // half a character (an emoji cut in two) would be stored as '?'
+    assertProblem(api.post("/api/v1/cases", a.token(), TestIntake.RENEWAL_CASE.replace("\"employed\"",
+        "\"person\":{\"displayName\":\"A\\ud800B\"},\"employed\"")), 422, "person.displayName");
+    assertProblem(api.post("/api/v1/cases/" + caseId + "/notes", a.token(), "{\"text\":\"x\\udc00y\"}"), 422, "text");
+    assertThat(api.post("/api/v1/cases/" + caseId + "/notes", a.token(), "{\"text\":\"merci \\ud83d\\ude42\"}").status())
+        .isEqualTo(201);
+
+    assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(caseId))).hasSize(1);
+  }
+
+  @Test
   void theDetailIsInFrenchUnlessTheCallerPrefersEnglish() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String badDepartment = TestIntake.RENEWAL_CASE.replace("\"93\"", "\"00\"");

@@ -29,4 +29,26 @@ class ProblemErrorHandlerTest {
       assertThat(problem.get("detail").asText()).startsWith("Requête HTTP invalide");
     }
   }
+
+  @Test
+  void aPathOrAMethodNoRouteTakesIsAProblemToo() throws Exception {
+    try (OpsServer server = OpsServer.start("127.0.0.1", 0, new Readiness(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+      String base = "http://127.0.0.1:" + server.port();
+      HttpResponse<String> unknown = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(base + "/nothing-here")).header("Accept-Language", "fr").GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> posted = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(base + "/health")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(unknown.statusCode()).isEqualTo(404);
+      assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      JsonNode problem = new ObjectMapper().readTree(unknown.body());
+      assertThat(problem.get("status").asInt()).isEqualTo(404);
+      assertThat(problem.get("detail").asText()).startsWith("Adresse inconnue");
+      assertThat(posted.statusCode()).isIn(404, 405);
+      assertThat(posted.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(new ObjectMapper().readTree(posted.body()).get("status").asInt()).isEqualTo(posted.statusCode());
+    }
+  }
 }
