@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
@@ -21,7 +22,8 @@ import org.vigie.rules.topology.RulesStreamsConfig;
  *   <li>{@code VIGIE_RULES_APPLICATION_ID} (default {@code vigie-rules})</li>
  *   <li>{@code VIGIE_RULES_TICK_SECONDS}: wall-clock tick (default 60)</li>
  *   <li>{@code VIGIE_RULES_MAX_CASES_PER_TICK} (default 2000)</li>
- *   <li>{@code VIGIE_KAFKA_REPLICATION_FACTOR}: for the topics the service creates when missing (default 1)</li>
+ *   <li>{@code VIGIE_KAFKA_REPLICATION_FACTOR}: for the topics the service creates when missing (default 1); when
+ *       set, Kafka Streams' own topics (the case states' changelog) take it too, else the broker's default</li>
  *   <li>{@code VIGIE_RULES_OPS_PORT}: {@code /health}, {@code /ready}, {@code /metrics} (default 8082; 0: any free port)</li>
  *   <li>{@code VIGIE_RULES_INSTANCE_ID}: this instance's static member id in the consumer group (Kafka's
  *       {@code group.instance.id}); a stable id, unique per instance (e.g. the pod's name), lets a restarted
@@ -30,7 +32,7 @@ import org.vigie.rules.topology.RulesStreamsConfig;
  * </ul>
  */
 public record RulesSettings(String bootstrapServers, String applicationId, Path stateDir, Duration tick,
-    int maxCasesPerTick, short replicationFactor, int opsPort, String instanceId) {
+    int maxCasesPerTick, short replicationFactor, boolean replicationFactorSet, int opsPort, String instanceId) {
   public static final String STATE_DIR = "VIGIE_RULES_STATE_DIR";
   public static final String APPLICATION_ID = "VIGIE_RULES_APPLICATION_ID";
   public static final String TICK_SECONDS = "VIGIE_RULES_TICK_SECONDS";
@@ -49,6 +51,7 @@ public record RulesSettings(String bootstrapServers, String applicationId, Path 
         Duration.ofSeconds(config.getLong(TICK_SECONDS, 60)),
         config.getInt(MAX_CASES_PER_TICK, 2_000),
         TopicProvisioner.replicationFactor(config),
+        config.has(REPLICATION_FACTOR),
         config.getInt(OPS_PORT, DEFAULT_OPS_PORT),
         instanceId(config.get(INSTANCE_ID, "")));
   }
@@ -65,6 +68,12 @@ public record RulesSettings(String bootstrapServers, String applicationId, Path 
   public Properties streamsProperties() {
     Properties props = RulesStreamsConfig.properties(applicationId, bootstrapServers, stateDir.toString());
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    if (replicationFactorSet) {
+      // the changelog holds every case's state: on as many replicas as the event log, a majority acknowledging
+      props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+      TopicProvisioner.minInSyncReplicas(replicationFactor).ifPresent(
+          n -> props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), Integer.toString(n)));
+    }
     return props;
   }
 

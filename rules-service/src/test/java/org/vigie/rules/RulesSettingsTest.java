@@ -31,4 +31,19 @@ class RulesSettingsTest {
 
     assertThat(settings.streamsProperties()).containsEntry(INSTANCE, "rules-0");
   }
+
+  @Test
+  void kafkaStreamsOwnTopicsTakeTheReplicationFactorWhenItIsSetAndTheBrokersDefaultOtherwise() {
+    Config base = Config.of(Map.of(ConfigNames.KAFKA_BOOTSTRAP_SERVERS, "localhost:9092"));
+    assertThat(RulesSettings.from(base).streamsProperties()).doesNotContainKey(StreamsConfig.REPLICATION_FACTOR_CONFIG)
+        .doesNotContainKey(StreamsConfig.topicPrefix("min.insync.replicas"));
+
+    RulesSettings three = RulesSettings.from(base.with(ConfigNames.VIGIE_KAFKA_REPLICATION_FACTOR, "3"));
+    assertThat(three.replicationFactor()).isEqualTo((short) 3);
+    assertThat(three.streamsProperties()).containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+        .containsEntry(StreamsConfig.topicPrefix("min.insync.replicas"), "2");
+    assertThat(RulesSettings.from(base.with(ConfigNames.VIGIE_KAFKA_REPLICATION_FACTOR, "1")).streamsProperties())
+        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
+        .doesNotContainKey(StreamsConfig.topicPrefix("min.insync.replicas"));
+  }
 }

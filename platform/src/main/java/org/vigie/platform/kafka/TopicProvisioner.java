@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,11 @@ public final class TopicProvisioner {
     return (short) factor;
   }
 
+  /** A majority of the replicas from three on; below, the broker's default (one), where a majority would be all. */
+  public static OptionalInt minInSyncReplicas(short replicationFactor) {
+    return replicationFactor >= 3 ? OptionalInt.of(replicationFactor / 2 + 1) : OptionalInt.empty();
+  }
+
   /**
    * The configuration a Vigie topic is created with. On three replicas or more, a write is acknowledged (the
    * producers ask {@code acks=all}) only once a majority of them hold it: with the broker's default of one in-sync
@@ -65,9 +71,7 @@ public final class TopicProvisioner {
    */
   public static Map<String, String> topicConfig(Topic<?, ?> topic, short replicationFactor) {
     Map<String, String> config = new HashMap<>();
-    if (replicationFactor >= 3) {
-      config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replicationFactor / 2 + 1));
-    }
+    minInSyncReplicas(replicationFactor).ifPresent(n -> config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(n)));
     if (topic.compacted()) {
       config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     } else {
