@@ -78,7 +78,7 @@ public final class MessageComposer {
     LocalDate today = LocalDate.ofInstant(notice.at(), zone);
     for (Notice.Item item : items) {
       Map<String, String> fields = fieldsFr(item.alert(), today);
-      appendItem(text, html, fields, " : ", before(item, true) + item.alert().messageFr());
+      appendItem(text, html, fields, " : ", before(item, true, item.standingIn()) + item.alert().messageFr());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Ouvrir le dossier dans Vigie : ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Ouvrir le dossier dans Vigie</a></p>");
@@ -102,7 +102,7 @@ public final class MessageComposer {
     text.append("-- English --\n\nHello,\n\n").append(introEn).append("\n\n");
     html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn)).append("</p>");
     for (Notice.Item item : items) {
-      appendItem(text, html, fieldsEn(item.alert(), today), ": ", before(item, false) + item.alert().messageEn());
+      appendItem(text, html, fieldsEn(item.alert(), today), ": ", before(item, false, item.standingIn()) + item.alert().messageEn());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Open the case in Vigie: ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Open the case in Vigie</a></p>");
@@ -160,7 +160,8 @@ public final class MessageComposer {
       if (a.deadline() != null) {
         text.append(french ? " · échéance " : " · deadline ").append(deadline(a, today, french));
       }
-      text.append('\n').append(before(item, french))
+      text.append('\n').append(before(item, french, item.standingIn() == null ? null
+              : new Notice.StandIn(inert(item.standingIn().name()), item.standingIn().until())))
           .append(french ? a.messageFr() : a.messageEn()).append('\n');
       caseLink(a).ifPresent(link -> text.append(french ? "Ouvrir le dossier : " : "Open the case: ").append(link).append('\n'));
       letters(kind, a, french).ifPresent(line -> text.append(line).append('\n'));
@@ -177,15 +178,25 @@ public final class MessageComposer {
    * What the recipient should know before the alert's message: that the case was just handed over to
    * them, or that they get it in place of the volunteer following the case, who is away; empty otherwise.
    */
-  private static String before(Notice.Item item, boolean french) {
+  private static String before(Notice.Item item, boolean french, Notice.StandIn in) {
     String out = item.handedOver() ? (french ? HANDED_OVER_FR : HANDED_OVER_EN) + "\n" : "";
-    Notice.StandIn in = item.standingIn();
     if (in != null) {
       out += french
           ? "Vous recevez cette alerte à la place de " + in.name() + ", absent·e jusqu'au " + FR_DATE.format(in.until()) + " inclus.\n"
           : "You receive this alert in place of " + in.name() + ", away until " + EN_DATE.format(in.until()) + " included.\n";
     }
     return out;
+  }
+
+  /**
+   * A name typed by a person, made inert for the chats that read markup in a message's text: {@code <!channel>} or
+   * {@code <https://…|a link>} (Slack, Google Chat), {@code [a link](https://…)} and {@code @all} (Mattermost,
+   * Rocket.Chat) would otherwise let whoever names a volunteer write a mention or a link into the alerts of the
+   * volunteer standing in. Angle brackets become single guillemets, square brackets parentheses, {@code @} the
+   * full-width at sign; the name still reads the same.
+   */
+  static String inert(String name) {
+    return name.replace('<', '‹').replace('>', '›').replace('[', '(').replace(']', ')').replace('@', '＠');
   }
 
   /** The notice as a JSON-ready map for webhooks (no personal data). */

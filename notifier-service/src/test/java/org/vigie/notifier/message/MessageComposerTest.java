@@ -54,6 +54,22 @@ class MessageComposerTest {
   }
 
   @Test
+  void aNameInAChatTextCannotMentionTheChannelNorWriteALink() {
+    Notice base = notice(NotificationKind.ALERT, "L'API expire bientôt.");
+    Notice.Item item = base.items().get(0);
+    String name = "Camille <!channel> <https://evil.example/ack|Accuser réception> [Accuser](https://evil.example) @all";
+    Notice standIn = new Notice(base.row(), base.recipient(), List.of(new Notice.Item(item.alert(), item.ackUrl(),
+        item.ackExpiresAt(), false, new Notice.StandIn(name, LocalDate.parse("2026-12-10")))), base.at());
+
+    assertThat(composer.chatText(standIn))
+        .contains("à la place de Camille ‹!channel› ‹https://evil.example/ack|Accuser réception› (Accuser)(https://evil.example) ＠all,")
+        .doesNotContain("<!channel>", "<https://evil", "](", "@all");
+    Rendered mail = composer.render(standIn);
+    assertThat(mail.text()).as("a mail shows the name as typed").contains("à la place de " + name);
+    assertThat(mail.html()).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+  }
+
+  @Test
   void aDeadlineBeforeTheNoticesDayIsSaidToBePast() {
     Notice ahead = notice(NotificationKind.ALERT, "L'API expire bientôt.");
     assertThat(composer.render(ahead).text()).contains("Échéance : 01/12/2026\n").contains("Deadline: 2026-12-01\n")
