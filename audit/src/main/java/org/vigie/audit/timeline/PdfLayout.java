@@ -1,5 +1,6 @@
 package org.vigie.audit.timeline;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,13 +11,14 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A minimal flowing layout on A4 pages: wrapped text lines and table rows, a new page when the
- * current one is full (with a callback to repeat headers). Standard 14 fonts with WinAnsiEncoding:
- * French accents are fine; a character the encoding lacks is replaced by '?'.
+ * current one is full (with a callback to repeat headers). The text is in DejaVu Sans, embedded (only the
+ * characters used): the people's names keep their letters in Latin, Greek, Cyrillic, Armenian, Georgian or
+ * Arabic script, a right-to-left run laid out right to left ({@link RightToLeft}); a character the font lacks
+ * (Chinese, say) is replaced by '?'.
  */
 public final class PdfLayout implements AutoCloseable {
   public static final float MARGIN = 50;
@@ -24,17 +26,19 @@ public final class PdfLayout implements AutoCloseable {
   public static final float BOTTOM = 60;
   public static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
-  public final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-  public final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  public final PDFont regular;
+  public final PDFont bold;
   private final PDDocument document;
   private final Runnable onNewPage;
-  private final Map<Character, Boolean> encodable = new HashMap<>();
+  private final Map<PDFont, Map<Integer, Boolean>> encodable = new HashMap<>();
   private PDPageContentStream content;
   private float y;
 
-  public PdfLayout(PDDocument document, Runnable onNewPage) {
+  public PdfLayout(PDDocument document, Runnable onNewPage) throws IOException {
     this.document = document;
     this.onNewPage = onNewPage;
+    this.regular = PDType0Font.load(document, new ByteArrayInputStream(PdfFonts.REGULAR));
+    this.bold = PDType0Font.load(document, new ByteArrayInputStream(PdfFonts.BOLD));
   }
 
   PDDocument document() {
@@ -101,7 +105,7 @@ public final class PdfLayout implements AutoCloseable {
     content.beginText();
     content.setFont(font, size);
     content.newLineAtOffset(x, baseline);
-    content.showText(safe(text, font));
+    content.showText(RightToLeft.visual(safe(text, font)));
     content.endText();
   }
 
@@ -150,18 +154,23 @@ public final class PdfLayout implements AutoCloseable {
     return lines;
   }
 
+  /** The text with each character the font cannot show (one '?' per character, an emoji included). */
   private String safe(String text, PDFont font) {
     StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      char ch = Character.isWhitespace(c) ? ' ' : c;
-      out.append(encodable.computeIfAbsent(ch, k -> canEncode(font, k)) ? ch : '?');
-    }
+    text.codePoints().forEach(c -> {
+      int ch = Character.isWhitespace(c) ? ' ' : c;
+      if (encodable.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(ch, k -> canEncode(font, k))) {
+        out.appendCodePoint(ch);
+      } else {
+        out.append('?');
+      }
+    });
     return out.toString();
   }
 
-  private static boolean canEncode(PDFont font, char c) {
+  private static boolean canEncode(PDFont font, int c) {
     try {
-      font.encode(String.valueOf(c));
+      font.encode(new String(Character.toChars(c)));
       return true;
     } catch (IOException | IllegalArgumentException e) {
       return false;

@@ -56,7 +56,7 @@ public final class TimelinePdf {
           layout.paragraph("Aucun élément enregistré pour ce dossier.", layout.regular, 10);
         }
       }
-      footers(document, timeline.caseId());
+      footers(document, holder[0], timeline.caseId());
       document.save(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -114,9 +114,8 @@ public final class TimelinePdf {
   }
 
   /** Written once every page exists, so each footer knows the page count. */
-  private static void footers(PDDocument document, String caseId) throws IOException {
+  private static void footers(PDDocument document, PdfLayout fonts, String caseId) throws IOException {
     int total = document.getNumberOfPages();
-    PdfLayout fonts = new PdfLayout(document, () -> {});
     for (int i = 0; i < total; i++) {
       PDPage page = document.getPage(i);
       try (PDPageContentStream content = new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {

@@ -37,6 +37,30 @@ class PersonalDataPdfTest {
   }
 
   @Test
+  void aNameInAnotherScriptKeepsItsLettersAndAnArabicOneReadsRightToLeft() throws Exception {
+    byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-3", "5C6D7E8F", null, EDITED,
+        "Олена Коваленко / Ελένη", "7512345671", null,
+        List.of(new PersonalDataPdf.Note(LocalDate.of(2026, 10, 2), "Nom d'usage : أمينة, sœur de 李 et de Zoë")),
+        LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("Nom : Олена Коваленко / Ελένη", "sœur de");
+      // the letters of the Arabic name, drawn right to left (the text extractor reads them back either way)
+      assertThat(text).containsAnyOf("أمينة", "ةنيمأ");
+      // a character the font lacks (Chinese) is one '?'
+      assertThat(text).contains("sœur de ? et de Zoë");
+      assertThat(document.getPage(0).getResources().getFontNames()).isNotEmpty();
+      document.getPage(0).getResources().getFontNames().forEach(name -> {
+        try {
+          assertThat(document.getPage(0).getResources().getFont(name).isEmbedded()).as("fonts are embedded").isTrue();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  @Test
   void anErasedIdentityIsSaidErasedAndNothingElse() throws Exception {
     byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-2", "00AA11BB", null, EDITED,
         null, null, null, List.of(), LocalDate.of(2025, 1, 6), LocalDate.of(2026, 11, 20), Period.ofMonths(18)));
