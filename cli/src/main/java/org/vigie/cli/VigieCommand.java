@@ -2,12 +2,10 @@ package org.vigie.cli;
 
 import org.vigie.cli.admin.AdminCommand;
 import org.vigie.cli.bench.BenchCommand;
-import org.vigie.cli.client.ApiException;
 import org.vigie.cli.demo.DemoCommand;
 import org.vigie.cli.imports.ImportCommand;
 import org.vigie.cli.local.LocalCommand;
 import org.vigie.platform.config.Config;
-import org.vigie.platform.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,12 +39,14 @@ public final class VigieCommand implements Runnable {
     CommandLine cli = new CommandLine(new VigieCommand(), new ConfigFactory(config));
     // `vigie bench intake --url …`: everything after the target belongs to the benchmark.
     cli.getSubcommands().get("bench").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+    cli.registerConverter(java.time.LocalDate.class, UserErrors::date);
+    boolean debug = "DEBUG".equalsIgnoreCase(config.get("VIGIE_LOG_LEVEL", ""));
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
-      if (e instanceof ApiException || e instanceof java.io.UncheckedIOException || e instanceof ConfigException) {
-        line.getErr().println("vigie: " + e.getMessage());
-        return 1;
+      line.getErr().println("vigie: " + UserErrors.describe(e));
+      if (debug) {
+        e.printStackTrace(line.getErr());
       }
-      throw e;
+      return 1;
     });
     return cli;
   }

@@ -59,6 +59,10 @@ public final class ReplayBench {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int cases = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+    if (args.length > 3 || events < 1 || cases < 1 || threads < 1) {
+      throw new IllegalArgumentException("usage: [EVENTS [CASES [THREADS]]], each at least 1, got "
+          + java.util.Arrays.toString(args));
+    }
     Path dir = Files.createTempDirectory("vigie-replay-bench");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir)) {
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers());

@@ -24,7 +24,7 @@ public final class CloseAssociationCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--association", required = true, description = "Id of the association.")
-  String associationId;
+  java.util.UUID associationId;
 
   @Option(names = "--confirm", required = true, description = "The association's exact name.")
   String confirm;

@@ -18,7 +18,7 @@ public final class CreateVolunteerCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--association", required = true, description = "Association id.")
-  String associationId;
+  java.util.UUID associationId;
 
   @Option(names = "--name", required = true, description = "Display name of the volunteer.")
   String displayName;
@@ -35,7 +35,7 @@ public final class CreateVolunteerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonNode created = api.client(config).createVolunteer(associationId, displayName, email, role.name());
+    JsonNode created = api.client(config).createVolunteer(associationId.toString(), displayName, email, role.name());
     spec.commandLine().getOut().println(created.toPrettyString());
     return 0;
   }

@@ -32,7 +32,8 @@ public final class KafkaOptions {
     } catch (RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof KafkaException) {
-          spec.commandLine().getErr().println("vigie: Kafka at " + bootstrap(config) + ": " + t.getMessage());
+          spec.commandLine().getErr().println("vigie: Kafka injoignable ou refusant la lecture / unreachable or refusing "
+              + "to be read (" + bootstrap(config) + "): " + t.getMessage());
           return 1;
         }
       }

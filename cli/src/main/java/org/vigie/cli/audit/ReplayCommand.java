@@ -58,6 +58,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    org.vigie.cli.UserErrors.atLeast(spec, "--threads", threads, 1);
     RuleEngine engine;
     try {
       engine = RuleEngine.named(rulesVersion);

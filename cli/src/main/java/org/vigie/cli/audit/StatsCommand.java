@@ -15,6 +15,7 @@ import org.vigie.audit.stats.FederationStatsCollector;
 import org.vigie.audit.stats.PeriodComparison;
 import org.vigie.audit.stats.StatsCsv;
 import org.vigie.platform.config.Config;
+import org.vigie.cli.UserErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,14 +75,17 @@ public final class StatsCommand implements Callable<Integer> {
   }
 
   private Integer execute() throws IOException {
-    StatsCsv.Table csvTable = format == Format.csv && compare == null ? table() : null;
+    UserErrors.atLeast(spec, "--min-cases", minCases, 1);
+    UserErrors.writable(spec, "--chart", chart);
+    StatsCsv.Table csvTable = table();
     LocalDate day = asOf != null ? asOf : LocalDate.now(ReplayCommand.PARIS);
     int length = days != null ? days : compare == null ? 1 : PeriodComparison.daysUpTo(compare, day);
     if (compare != null) {
       try {
         PeriodComparison.spans(compare, length, day);
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--compare/--days: " + e.getMessage());
+        throw new CommandLine.ParameterException(spec.commandLine(), "--compare/--days : périodes impossibles / "
+            + "impossible periods: " + e.getMessage());
       }
     }
     FederationStatsCollector collector = new FederationStatsCollector(association);
@@ -111,6 +115,8 @@ public final class StatsCommand implements Callable<Integer> {
 
   private StatsCsv.Table table() {
     return StatsCsv.Table.parse(table)
-        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "Unknown --table: " + table));
+        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "--table inconnue / unknown --table: "
+            + table + " (blockages, blockages-per-month, days-without-api, time-to-decision, ccc-attempts, api-delay, "
+            + "awaiting-decision, decisions)"));
   }
 }

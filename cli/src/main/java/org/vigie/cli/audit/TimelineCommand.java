@@ -14,6 +14,7 @@ import org.vigie.audit.timeline.KafkaCaseHistory;
 import org.vigie.audit.timeline.TimelineBuilder;
 import org.vigie.audit.timeline.TimelineFormat;
 import org.vigie.platform.config.Config;
+import org.vigie.cli.UserErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,13 +52,15 @@ public final class TimelineCommand implements Callable<Integer> {
   private Integer execute() throws IOException {
     TimelineFormat f = TimelineFormat.parse(format).orElse(null);
     if (f == null) {
-      spec.commandLine().getErr().println("vigie: --format must be json, csv or pdf");
+      spec.commandLine().getErr().println("vigie: --format doit valoir json, csv ou pdf / must be json, csv or pdf");
       return 2;
     }
+    UserErrors.writable(spec, "--out", out);
     KafkaCaseHistory history = new KafkaCaseHistory(kafka.settings(config));
     KafkaCaseHistory.CaseHistory h = history.read(caseId);
     if (h.associationId() == null) {
-      spec.commandLine().getErr().println("vigie: no event of case " + caseId + " in the log (unknown case)");
+      spec.commandLine().getErr().println("vigie: aucun événement du dossier " + caseId + " dans le journal (dossier "
+          + "inconnu) / no event of case " + caseId + " in the log (unknown case)");
       return 1;
     }
     CaseTimeline t = new TimelineBuilder().build(caseId, h.associationId(), h.events(), h.alerts(), h.notifications(),

@@ -25,7 +25,17 @@ public final class ApiOptions {
 
   public String url(Config config) {
     if (url != null) {
-      return url;
+      java.net.URI uri;
+      try {
+        uri = java.net.URI.create(url.strip());
+      } catch (IllegalArgumentException e) {
+        uri = null;
+      }
+      if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        throw new IllegalArgumentException("--url doit être une adresse http(s)://hôte[:port] / must be an "
+            + "http(s)://host[:port] address: " + url);
+      }
+      return url.strip();
     }
     return "http://localhost:" + config.getInt(ConfigNames.VIGIE_HTTP_PORT, 8080);
   }

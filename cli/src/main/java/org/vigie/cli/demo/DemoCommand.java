@@ -46,6 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    org.vigie.cli.UserErrors.atLeast(spec, "--wait", waitSeconds, 0);
     PrintWriter out = spec.commandLine().getOut();
     Replayed replayed = replay(api.client(config), LocalDate.now(Clock.system(PARIS)), out);
     int missing = report(replayed, Duration.ofSeconds(waitSeconds), out);
@@ -110,7 +111,9 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     out.println();
-    out.println("Courriels envoyés / mails sent: http://localhost:8025 (vigie local)");
+    out.println("Courriels envoyés / mails sent: http://localhost:"
+        + config.getInt(org.vigie.cli.local.LocalNames.VIGIE_MAILBOX_PORT, org.vigie.cli.local.LocalNames.DEFAULT_MAILBOX_PORT)
+        + " (vigie local)");
     return missing;
   }
 

@@ -15,6 +15,7 @@ import org.vigie.cli.client.IntakeClient;
 import org.vigie.intake.csv.Workbooks;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.platform.config.Config;
+import org.vigie.cli.UserErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,15 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    UserErrors.atLeast(spec, "--rows-per-request", rowsPerRequest, 1);
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), file + " : fichier introuvable, illisible ou dossier"
+          + " / no such readable file (or it is a folder)");
+    }
     byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length == 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), file + " : fichier vide / empty file");
+    }
     if (Workbooks.isWorkbook(bytes)) {
       try {
         // sent in steps: the server's limit is per step
@@ -55,7 +64,13 @@ public final class ImportCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), file + " : " + e.detail().fr() + " / " + e.detail().en());
       }
     }
-    List<CsvChunks.Chunk> chunks = CsvChunks.split(CsvChunks.decode(bytes), rowsPerRequest);
+    List<CsvChunks.Chunk> chunks;
+    try {
+      chunks = CsvChunks.split(CsvChunks.decode(bytes), rowsPerRequest);
+    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), file + " : ce n'est pas un tableur CSV lisible / "
+          + "not a readable CSV sheet (" + e.getMessage() + ")");
+    }
     ImportTally tally = run(api.client(config), chunks, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     tally.rejections().forEach(r -> out.println(r));

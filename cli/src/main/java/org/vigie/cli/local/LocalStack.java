@@ -48,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
   /** Starts everything; on any failure stops what already started and rethrows. */
   public static LocalStack start(Config config, List<ServiceLauncher> launchers) {
     Path dataDir = dataDir(config);
+    LocalPorts.requireFree(LocalPorts.wanted(config));
     Deque<Started> running = new ArrayDeque<>();
     try {
       Config services = config.with(ConfigNames.VIGIE_DATA_DIR, dataDir.toString());

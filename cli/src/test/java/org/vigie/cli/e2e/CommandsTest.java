@@ -120,6 +120,46 @@ class CommandsTest {
   }
 
   @Test
+  void badInputIsOneLineInFrenchAndEnglishNeverAStackTrace(@TempDir Path dir) throws Exception {
+    Path empty = Files.createFile(dir.resolve("vide.csv"));
+    Path binary = Files.write(dir.resolve("image.csv"), new byte[] {'"', 'a', '"', 'x', 0, 1, 2, '\n', '"', '"', 'b'});
+    String api = TestVigie.intakeUrl();
+    String token = TestVigie.adminToken();
+    record Case(int exit, String[] args, String says) {}
+    List<Case> cases = List.of(
+        // a parameter the command refuses before doing anything: exit 2
+        new Case(2, new String[] {"import", dir.resolve("absent.csv").toString(), "--url", api, "--token", token}, "introuvable"),
+        new Case(2, new String[] {"import", dir.toString(), "--url", api, "--token", token}, "dossier"),
+        new Case(2, new String[] {"import", empty.toString(), "--url", api, "--token", token}, "fichier vide / empty file"),
+        new Case(2, new String[] {"import", binary.toString(), "--url", api, "--token", token}, "not a readable CSV sheet"),
+        new Case(2, new String[] {"import", empty.toString(), "--rows-per-request", "0"}, "--rows-per-request doit valoir au moins 1"),
+        new Case(2, new String[] {"stats", "--min-cases", "0"}, "--min-cases doit valoir au moins 1"),
+        new Case(2, new String[] {"stats", "--table", "nope"}, "--table inconnue / unknown --table: nope"),
+        new Case(2, new String[] {"stats", "--chart", dir.resolve("absent/chart.svg").toString()}, "impossible d'écrire"),
+        new Case(2, new String[] {"timeline", "--case", "x", "--out", dir.toString()}, "cannot write"),
+        new Case(2, new String[] {"replay", "--from", "-999999999-01-01"}, "une date du 2000-01-01 au 2999-12-31"),
+        new Case(2, new String[] {"replay", "--threads", "-5"}, "--threads doit valoir au moins 1"),
+        new Case(2, new String[] {"stats", "--as-of", "2026-02-30"}, "n'est pas une date AAAA-MM-JJ / is not a date"),
+        new Case(2, new String[] {"stats", "--compare", "+999999999-12-31"}, "a day from 2000-01-01 to 2999-12-31"),
+        new Case(2, new String[] {"demo", "--wait", "-5", "--url", api, "--token", token}, "--wait doit valoir au moins 0"),
+        new Case(2, new String[] {"admin", "create-volunteer", "--association", "a b", "--name", "X", "--email", "x@y.z"},
+            "--association"),
+        // a failure while running: exit 1, one line
+        new Case(1, new String[] {"admin", "list-associations", "--url", "notaurl", "--token", token}, "--url doit être une adresse"),
+        new Case(1, new String[] {"bench", "rules", "abc"}, "takes no argument"),
+        new Case(1, new String[] {"bench", "replay", "-5"}, "each at least 1"),
+        new Case(1, new String[] {"bench", "replay", "abc"}, "nombre attendu / a number was expected"),
+        new Case(1, new String[] {"bench", "notifier", "abc"}, "usage: [--rate N]"),
+        new Case(1, new String[] {"bench", "notifier", "--rate", "-5"}, "usage: [--rate N]"));
+    for (Case c : cases) {
+      Run run = vigie(c.args());
+      String all = run.out() + run.err();
+      assertThat(run.exitCode()).as("%s: %s", String.join(" ", c.args()), all).isEqualTo(c.exit());
+      assertThat(run.err()).as(String.join(" ", c.args())).contains(c.says()).doesNotContain("\tat ", "Exception in");
+    }
+  }
+
+  @Test
   void anUnreachableApiIsReportedInOneLine() {
     Run run = vigie("admin", "create-association", "--name", "x", "--url", "http://127.0.0.1:9", "--token", "t");
     assertThat(run.exitCode()).isEqualTo(1);

@@ -65,12 +65,17 @@ class LocalStackTest {
 
   @Test
   void withKafkaDatabaseAndSmtpGivenItStartsNoneOfItsOwnAndPassesThemOn(@TempDir Path dataDir) {
+    int intakePort = FreePorts.pick();
+    int notifierPort = FreePorts.pick();
     Config config = Config.of(Map.of(
         ConfigNames.VIGIE_DATA_DIR, dataDir.toString(),
         ConfigNames.KAFKA_BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers(),
         ConfigNames.VIGIE_DB_URL, "jdbc:postgresql://db.example:5432/vigie",
         ConfigNames.SMTP_HOST, "smtp.example",
-        ConfigNames.VIGIE_ADMIN_TOKEN, "given-admin-token"));
+        ConfigNames.VIGIE_ADMIN_TOKEN, "given-admin-token",
+        ConfigNames.VIGIE_HTTP_PORT, String.valueOf(intakePort),
+        org.vigie.notifier.config.NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, String.valueOf(notifierPort),
+        LocalNames.VIGIE_RULES_OPS_PORT, String.valueOf(FreePorts.pick())));
     List<Config> seen = new ArrayList<>();
     ServiceLauncher probe = new ServiceLauncher("probe", c -> {
       seen.add(c);
@@ -86,12 +91,27 @@ class LocalStackTest {
     assertThat(given.require(ConfigNames.VIGIE_DB_URL)).isEqualTo("jdbc:postgresql://db.example:5432/vigie");
     assertThat(given.require(ConfigNames.SMTP_HOST)).isEqualTo("smtp.example");
     assertThat(given.require(IntakeSettings.VIGIE_MASTER_KEY)).isNotBlank();
-    assertThat(given.require(ConfigNames.VIGIE_PUBLIC_URL)).isEqualTo("http://localhost:8081");
+    assertThat(given.require(ConfigNames.VIGIE_PUBLIC_URL)).isEqualTo("http://localhost:" + notifierPort);
     assertThat(given.require(org.vigie.notifier.config.NotifierSettings.VIGIE_PAGE_URL))
-        .as("e-mails link the cases to the local page").isEqualTo("http://localhost:8080");
+        .as("e-mails link the cases to the local page").isEqualTo("http://localhost:" + intakePort);
     assertThat(dataDir.resolve("kafka")).doesNotExist();
     assertThat(dataDir.resolve("postgres")).doesNotExist();
     assertThat(dataDir.resolve(LocalStack.ADMIN_TOKEN_FILE)).doesNotExist();
+  }
+
+  @Test
+  void aPortAnotherProgramListensOnStopsTheStartBeforeAnythingStartsNamingItsVariable(@TempDir Path dataDir)
+      throws Exception {
+    Config config = withFreePorts(Map.of(ConfigNames.VIGIE_DATA_DIR, dataDir.toString()));
+    int taken = config.getInt(org.vigie.notifier.config.NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, 0);
+    try (java.net.ServerSocket other = new java.net.ServerSocket(taken)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalStack.start(config, VigieServices.all()))
+          .isInstanceOf(org.vigie.platform.config.ConfigException.class)
+          .hasMessageContaining("VIGIE_NOTIFIER_HTTP_PORT = " + taken)
+          .hasMessageContaining("déjà utilisé").hasMessageContaining("already in use");
+    }
+    assertThat(dataDir.resolve("kafka")).as("no broker was started").doesNotExist();
+    assertThat(dataDir.resolve("postgres")).as("no database was started").doesNotExist();
   }
 
   private static Config withFreePorts(Map<String, String> env) {

@@ -50,6 +50,14 @@ public final class IntakeBench {
   /** What to run: client threads, the POST run's length and cases, the imports' sizes, parallelism and whether lines carry a name. */
   record Options(int threads, int seconds, int warmupSeconds, int casesPerThread, int importRows, int importChunk,
       int importWarmupRows, int importParallel, boolean importNames) {
+    Options {
+      if (threads < 1 || seconds < 1 || warmupSeconds < 0 || importRows < 1 || importChunk < 1 || importWarmupRows < 0
+          || importParallel < 1) {
+        throw new IllegalArgumentException("--threads, --seconds, --import-rows, --import-chunk and --import-parallel "
+            + "must be at least 1, --warmup-seconds and --import-warmup-rows at least 0");
+      }
+    }
+
     static Options parse(String[] args) {
       return new Options(Integer.parseInt(arg(args, "--threads", "64")), Integer.parseInt(arg(args, "--seconds", "20")),
           Integer.parseInt(arg(args, "--warmup-seconds", "5")), Math.max(1, Integer.parseInt(arg(args, "--cases-per-thread", "50"))),

@@ -207,12 +207,22 @@ public final class NotifierBench {
 
   private static Map<String, Integer> options(String[] args) {
     Map<String, Integer> out = new HashMap<>();
+    java.util.Set<String> known = java.util.Set.of("rate", "seconds", "warmup", "volunteers");
+    String usage = "usage: [--rate N] [--seconds N] [--warmup N] [--volunteers N] (N ≥ 1, warmup ≥ 0), got "
+        + Arrays.toString(args);
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException(usage);
+    }
     for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("usage: [--rate N] [--seconds N] [--warmup N] [--volunteers N], got "
-            + Arrays.toString(args));
+      String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException(usage);
       }
-      out.put(args[i].substring(2), Integer.parseInt(args[i + 1]));
+      int value = Integer.parseInt(args[i + 1]);
+      if (value < (name.equals("warmup") ? 0 : 1)) {
+        throw new IllegalArgumentException(usage);
+      }
+      out.put(name, value);
     }
     return out;
   }

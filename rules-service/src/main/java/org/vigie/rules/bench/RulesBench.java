@@ -80,6 +80,10 @@ public final class RulesBench {
   private RulesBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0) {
+      throw new IllegalArgumentException("bench rules takes no argument: its settings are -Dbench.* properties (see "
+          + "rules-service/README.md), got " + java.util.Arrays.toString(args));
+    }
     int cases = Integer.getInteger("bench.cases", 100_000);
     int events = Integer.getInteger("bench.events", 1_000_000);
     int tickCases = Integer.getInteger("bench.tickCases", 1_000_000);
