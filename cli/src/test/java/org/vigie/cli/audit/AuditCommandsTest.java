@@ -138,7 +138,8 @@ class AuditCommandsTest {
   void anUnreachableBrokerIsReportedInOneLine() {
     Run run = vigie("timeline", "--case", CASES.get(0), "--bootstrap", "127.0.0.1:9");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("vigie: Kafka at 127.0.0.1:9: ").doesNotContain("\tat ");
+    assertThat(run.err()).startsWith("vigie: Kafka injoignable ou refusant la lecture / unreachable or refusing to be read "
+        + "(127.0.0.1:9): ").doesNotContain("\tat ");
   }
 
   @Test
