@@ -31,6 +31,10 @@ public final class VigieCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (args.length > 0 && java.util.Set.of("timeline", "replay", "stats").contains(args[0])) {
+      // a one-shot reader of the log: the client's retries on an unreachable broker are noise before its one line
+      System.setProperty("VIGIE_KAFKA_LOG_LEVEL", "ERROR");
+    }
     System.exit(commandLine(Config.fromEnvironment()).execute(args));
   }
 
