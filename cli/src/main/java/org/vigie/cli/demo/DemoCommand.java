@@ -59,10 +59,18 @@ public final class DemoCommand implements Callable<Integer> {
   /** Creates the association, volunteer and one case per scenario. */
   Replayed replay(IntakeClient admin, LocalDate today, PrintWriter out) {
     String suffix = UUID.randomUUID().toString().substring(0, 6);
-    JsonNode association = admin.createAssociation("Démo Vigie " + suffix);
+    String name = "Démo Vigie " + suffix;
+    JsonNode association = admin.createAssociation(name);
     IntakeClient coordinator = admin.withToken(association.get("token").asText());
     String associationId = association.get("associationId").asText();
-    String volunteerId = coordinator.createVolunteer(associationId, "Bénévole démo", email, "VOLUNTEER").get("volunteerId").asText();
+    String volunteerId;
+    try {
+      volunteerId = coordinator.createVolunteer(associationId, "Bénévole démo", email, "VOLUNTEER").get("volunteerId").asText();
+    } catch (RuntimeException e) {
+      // the volunteer refused (an --email intake does not take, say): the empty association goes too
+      admin.post("/api/v1/admin/associations/" + associationId + "/closure", admin.object().put("confirm", name), Map.of());
+      throw e;
+    }
     out.printf("Association %s (jeton/token %s), bénévole/volunteer %s%n%n",
         associationId, association.get("token").asText(), volunteerId);
     Map<String, Scenario> cases = new LinkedHashMap<>();

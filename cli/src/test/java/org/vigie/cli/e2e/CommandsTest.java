@@ -160,6 +160,25 @@ class CommandsTest {
   }
 
   @Test
+  void aDemoWhoseVolunteerIsRefusedLeavesNoAssociationBehind() throws Exception {
+    List<String> before = openDemoAssociations();
+    Run demo = vigie("demo", "--email", "pas-une-adresse", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());
+    assertThat(demo.exitCode()).as(demo.out() + demo.err()).isEqualTo(1);
+    assertThat(openDemoAssociations()).as("no demo association left open").isEqualTo(before);
+  }
+
+  private List<String> openDemoAssociations() throws Exception {
+    Run listed = vigie("admin", "list-associations", "--json", "--url", TestVigie.intakeUrl(), "--token", TestVigie.adminToken());
+    List<String> ids = new ArrayList<>();
+    for (JsonNode a : json.readTree(listed.out()).get("associations")) {
+      if (a.get("name").asText().startsWith("Démo Vigie") && a.get("closedAt").isNull()) {
+        ids.add(a.get("associationId").asText());
+      }
+    }
+    return ids;
+  }
+
+  @Test
   void anUnreachableApiIsReportedInOneLine() {
     Run run = vigie("admin", "create-association", "--name", "x", "--url", "http://127.0.0.1:9", "--token", "t");
     assertThat(run.exitCode()).isEqualTo(1);
