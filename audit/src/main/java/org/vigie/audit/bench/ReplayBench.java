@@ -1,7 +1,6 @@
 package org.vigie.audit.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +20,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.vigie.audit.replay.ReplayListener;
 import org.vigie.audit.replay.ReplayOptions;
 import org.vigie.audit.replay.ReplayProgress;
 import org.vigie.audit.replay.ReplayReport;
 import org.vigie.audit.replay.Replayer;
+import org.vigie.platform.bench.ScratchDirectory;
 import org.vigie.platform.kafka.EmbeddedKafkaBroker;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
@@ -63,7 +62,8 @@ public final class ReplayBench {
       throw new IllegalArgumentException("usage: [EVENTS [CASES [THREADS]]], each at least 1, got "
           + java.util.Arrays.toString(args));
     }
-    Path dir = Files.createTempDirectory("vigie-replay-bench");
+    ScratchDirectory scratch = ScratchDirectory.create("vigie-replay-bench");
+    Path dir = scratch.path();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir)) {
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers());
       new TopicProvisioner(kafka, (short) 1).ensure(Topics.all());
@@ -90,7 +90,7 @@ public final class ReplayBench {
       print("raw consumer: %.0f events/s (runs: %.0f, %.0f)", raw, raw1, raw2);
       print("ratio replay/raw: %.2f", report.eventsPerSecond() / raw);
     } finally {
-      Utils.delete(dir.toFile());
+      scratch.close();
     }
   }
 

@@ -2,7 +2,6 @@ package org.vigie.notifier.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.vigie.notifier.NotifierService;
 import org.vigie.notifier.channel.ObservedChannel;
 import org.vigie.notifier.config.NotifierSettings;
+import org.vigie.platform.bench.ScratchDirectory;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigNames;
 import org.vigie.platform.db.EmbeddedDatabase;
@@ -59,7 +58,8 @@ public final class NotifierBench {
     int volunteerCount = opts.getOrDefault("volunteers", 100);
     int total = warmup + rate * seconds;
 
-    Path dir = Files.createTempDirectory("vigie-notifier-bench");
+    ScratchDirectory scratch = ScratchDirectory.create("vigie-notifier-bench");
+    Path dir = scratch.path();
     Map<String, Long> producedAt = new ConcurrentHashMap<>();
     Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
     System.out.printf("notifier bench: %d alerts/s for %d s (+%d warm-up), %d volunteers%n", rate, seconds, warmup, volunteerCount);
@@ -142,7 +142,7 @@ public final class NotifierBench {
         smtp.stop();
       }
     } finally {
-      Utils.delete(dir.toFile()); // the broker's log, as the other benches
+      scratch.close(); // the broker's log, as the other benches
     }
   }
 

@@ -3,7 +3,6 @@ package org.vigie.rules.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -44,6 +42,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.vigie.platform.bench.ScratchDirectory;
 import org.vigie.platform.kafka.EmbeddedKafkaBroker;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
@@ -87,7 +86,8 @@ public final class RulesBench {
     int cases = Integer.getInteger("bench.cases", 100_000);
     int events = Integer.getInteger("bench.events", 1_000_000);
     int tickCases = Integer.getInteger("bench.tickCases", 1_000_000);
-    Path dir = Files.createTempDirectory("vigie-bench");
+    ScratchDirectory scratch = ScratchDirectory.create("vigie-bench");
+    Path dir = scratch.path();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
       new TopicProvisioner(new KafkaSettings(bootstrap), (short) 1).ensure(Topics.all());
@@ -127,7 +127,7 @@ public final class RulesBench {
           tickMillis(tickCases, dir));
       System.out.printf("ratio rules/baseline: %.2f%n", rules / baseline);
     } finally {
-      Utils.delete(dir.toFile()); // the broker's log and both runs' state: about 1 GB
+      scratch.close(); // the broker's log and both runs' state: about 1 GB
     }
   }
 
