@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -36,7 +38,8 @@ public final class UserErrors {
       return "accès refusé / permission denied: " + f.getFile();
     }
     if (t instanceof FileSystemException f) {
-      return f.getFile() + " : " + (f.getReason() == null ? "erreur du système de fichiers / file system error" : f.getReason());
+      String reason = f.getReason() == null ? "erreur du système de fichiers / file system error" : f.getReason();
+      return f.getFile() + " : " + reason;
     }
     if (t instanceof IOException) {
       return "erreur d'entrée-sortie / input-output error: " + t.getMessage();
@@ -70,13 +73,14 @@ public final class UserErrors {
    * A file option the command will write: its folder must exist and the path must not be a folder, checked before
    * the command reads the log (a parameter error, exit 2).
    */
-  public static void writable(CommandLine.Model.CommandSpec spec, String option, java.nio.file.Path file) {
+  public static void writable(CommandLine.Model.CommandSpec spec, String option, Path file) {
     if (file == null) {
       return;
     }
-    java.nio.file.Path folder = file.toAbsolutePath().getParent();
-    if (java.nio.file.Files.isDirectory(file) || folder == null || !java.nio.file.Files.isDirectory(folder)
-        || !java.nio.file.Files.isWritable(folder) || java.nio.file.Files.exists(file) && !java.nio.file.Files.isWritable(file)) {
+    Path folder = file.toAbsolutePath().getParent();
+    boolean folderOk = folder != null && Files.isDirectory(folder) && Files.isWritable(folder);
+    boolean fileOk = !Files.isDirectory(file) && (!Files.exists(file) || Files.isWritable(file));
+    if (!folderOk || !fileOk) {
       throw new CommandLine.ParameterException(spec.commandLine(), option + " : impossible d'écrire " + file
           + " (dossier absent, protégé, ou c'est un dossier) / cannot write " + file
           + " (missing or protected folder, or it is a folder)");
