@@ -142,6 +142,39 @@ class AbsenceTest {
     }
   }
 
+  @Test
+  void theSubstituteTakesTheAlertInHandThroughItsLinkAndNobodyIsRemindedSince() throws Exception {
+    TestClock clock = new TestClock(NOW);
+    int httpPort = org.vigie.platform.kafka.FreePorts.pick();
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort())
+            .with("VIGIE_NOTIFIER_HTTP_PORT", String.valueOf(httpPort)).with("VIGIE_PUBLIC_URL", "http://127.0.0.1:" + httpPort),
+            NotifierService.Options.defaults().withClock(clock))) {
+      Team team = new Team();
+      team.others(null).forEach(kafka::publish);
+      kafka.publish(team.volunteerAway(AWAY_UNTIL, team.substitute()));
+      known(service, team);
+      CaseAlert alert = team.alert();
+      kafka.publish(alert);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, Team.mail(team.substitute())).size() == 1);
+
+      java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(Mails.ackLink(Mails.to(SMTP, Team.mail(team.substitute())).get(0))))
+              .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("prise en compte").doesNotContain("confié à une autre personne");
+      boolean acknowledged = service.jdbi().withHandle(h -> h.createQuery(
+          "SELECT acknowledged_at IS NOT NULL FROM alert WHERE alert_id = :id")
+          .bind("id", alert.getAlertId()).mapTo(Boolean.class).one());
+      assertThat(acknowledged).isTrue();
+
+      // past the HIGH alert's 72 hours: neither a reminder to the substitute nor the coordinators told
+      clock.advance(Duration.ofHours(73));
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(() ->
+          Mails.to(SMTP, Team.mail(team.substitute())).size() == 1 && Mails.to(SMTP, Team.mail(team.coordinator())).isEmpty());
+    }
+  }
+
   /** Waits until the notifier has read the team's three entries: an alert read before would find nobody away. */
   private static void known(NotifierService service, Team team) {
     await().atMost(Duration.ofSeconds(60)).until(() -> service.jdbi().withHandle(h -> h.createQuery(

@@ -130,7 +130,7 @@ public final class Acknowledger {
       if (alert.isEmpty()) {
         return new Outcome(Result.INVALID, Optional.empty());
       }
-      if (handedOverFrom(row.get(), alert.get())) {
+      if (handedOverFrom(h, row.get(), alert.get())) {
         return new Outcome(Result.HANDED_OVER, alert);
       }
       if (alert.get().acknowledgedAt() != null) {
@@ -150,11 +150,13 @@ public final class Acknowledger {
 
   /**
    * Whether a link was sent to a volunteer the alert's case was handed over from since: a volunteer's
-   * row (not a coordinator's) for someone who is no longer the alert's assignee.
+   * row (not a coordinator's) for someone who is no longer the alert's assignee, the alert raised again for
+   * another since. A substitute, told while the volunteer following the case is away, is not the assignee
+   * either, but nobody was told after them: they take the alert in hand.
    */
-  private static boolean handedOverFrom(LedgerRow row, AlertView alert) {
+  private boolean handedOverFrom(Handle h, LedgerRow row, AlertView alert) {
     return row.recipientRole() == VolunteerRole.VOLUNTEER && alert.assignedVolunteerId() != null
-        && !alert.assignedVolunteerId().equals(row.recipientId());
+        && !alert.assignedVolunteerId().equals(row.recipientId()) && ledger.alertedAnotherSince(h, row);
   }
 
   /** A delivered notification marked acknowledged, and said so on the notifications topic. */

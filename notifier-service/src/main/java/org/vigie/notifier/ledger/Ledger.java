@@ -173,6 +173,18 @@ public final class Ledger {
         .list());
   }
 
+  /**
+   * Whether the alert was raised again, after this row, for another recipient: its case was handed over since
+   * (a substitute's rows, sent while the volunteer following the case is away, are not followed by one).
+   */
+  public boolean alertedAnotherSince(Handle h, LedgerRow row) {
+    return h.createQuery("SELECT EXISTS (SELECT 1 FROM notification o WHERE o.alert_id = :alert AND o.kind = 'ALERT'"
+            + " AND o.recipient_id <> :recipient AND o.id > :id)")
+        .bind("alert", row.alertId()).bind("recipient", row.recipientId()).bind("id", row.id())
+        .mapTo(Boolean.class)
+        .one();
+  }
+
   /** A row the remote side accepted. */
   public record Sent(long id, int attempts, Instant at) {}
 
