@@ -104,6 +104,35 @@ class DeliveryFailuresTest {
   }
 
   @Test
+  void aWebhookGoneWhileTheMailWentThroughTellsTheCoordinatorsNothingYet() throws Exception {
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String coordinator = Fixtures.id("coord");
+    CaseAlert alert = Fixtures.raised(association, volunteer, RuleId.API_EXPIRED, Severity.CRITICAL).build();
+    try (Harness kafka = new Harness();
+        WebhookReceiver receiver = new WebhookReceiver();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()))) {
+      receiver.answer("/gone", 410);
+      kafka.publish(Fixtures.volunteer(association, volunteer, volunteer + "@asso.test")
+          .setWebhookUrl(receiver.url("/gone")).setWebhookSecret(SECRET).build());
+      kafka.publish(Fixtures.coordinator(association, coordinator, coordinator + "@asso.test").build());
+      kafka.publish(alert);
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, volunteer + "@asso.test").size() == 1
+          && "FAILED".equals(webhookState(service, alert)));
+      // reached by mail: the coordinators hear of it only if nobody takes it in hand within its delay
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+          .until(() -> Mails.to(SMTP, coordinator + "@asso.test").isEmpty());
+      assertThat(receiver.calls("/gone")).hasSize(1);
+    }
+  }
+
+  private static String webhookState(NotifierService service, CaseAlert alert) {
+    return service.jdbi().withHandle(h -> h.createQuery("SELECT state FROM notification WHERE alert_id = :a AND kind = 'ALERT'"
+            + " AND channel = 'WEBHOOK'").bind("a", alert.getAlertId()).mapTo(String.class).findOne().orElse(null));
+  }
+
+  @Test
   void aPoisonAlertRecordIsDeadLetteredAndTheConsumerGoesOn() throws Exception {
     String association = Fixtures.id("asso");
     String volunteer = Fixtures.id("vol");

@@ -189,10 +189,13 @@ public final class Router {
 
   /**
    * After a permanent failure: the recipient's other channel if not already used, else the
-   * coordinators (each on their channels). Returns the keys of the notifications added.
+   * coordinators (each on their channels). Returns the keys of the notifications added. When the
+   * recipient's other channel already carries the same notification (sent, or on its way), they are
+   * reached: nothing is added, and the coordinators hear of the alert only if nobody takes it in hand.
    */
   public List<String> fallback(Handle h, LedgerRow failed, AlertView alert, Instant now) {
     List<String> added = new ArrayList<>();
+    boolean reachedOtherwise = false;
     Optional<Contact> recipient = directory.volunteer(h, alert.associationId(), failed.recipientId());
     if (recipient.isPresent() && recipient.get().active()) {
       for (NotificationChannel channel : channels(recipient.get())) {
@@ -201,11 +204,13 @@ public final class Router {
               failed.recipientId(), failed.recipientRole(), false, now);
           if (ledger.insert(h, n, now)) {
             added.add(n.key());
+          } else {
+            reachedOtherwise |= ledger.findByKey(h, n.key()).filter(r -> !Ledger.FAILED.equals(r.state())).isPresent();
           }
         }
       }
     }
-    if (!added.isEmpty()) {
+    if (!added.isEmpty() || reachedOtherwise) {
       return added;
     }
     for (Contact coordinator : coordinators(h, alert.associationId(), now)) {
