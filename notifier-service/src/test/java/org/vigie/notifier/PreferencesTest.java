@@ -152,6 +152,31 @@ class PreferencesTest {
     }
   }
 
+  @Test
+  void anAlertComingAfterTheDigestTimeWaitsForTheNextDaysDigestEvenWithNoDigestToday() {
+    // 12:00 UTC = 13:00 in Paris: past the 08:00 digest, and no digest was sent today
+    TestClock clock = new TestClock(Instant.parse("2026-11-27T12:00:00Z"));
+    String association = Fixtures.id("asso");
+    String volunteer = Fixtures.id("vol");
+    String mail = volunteer + "@asso.test";
+    CaseAlert info = Fixtures.raised(association, volunteer, RuleId.RENEWAL_WINDOW_OPEN, Severity.INFO)
+        .setDeadline(LocalDate.of(2027, 1, 7)).build();
+    try (Harness kafka = new Harness();
+        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort()),
+            NotifierService.Options.defaults().withClock(clock))) {
+      kafka.publish(Fixtures.volunteer(association, volunteer, mail).setDailyDigest(true).build());
+      kafka.publish(info);
+      await().atMost(Duration.ofSeconds(60)).until(() -> heldForDigest(service) == 1);
+      clock.advance(Duration.ofHours(5));
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> Mails.to(SMTP, mail).isEmpty());
+
+      // 08:01 in Paris the next day: the digest
+      clock.set(Instant.parse("2026-11-28T07:01:00Z"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, mail).size() == 1);
+      assertThat(Mails.subject(Mails.to(SMTP, mail).get(0))).contains("Récapitulatif").contains("1 alerte");
+    }
+  }
+
   static Instant nextAttempt(NotifierService service, CaseAlert alert) {
     return service.jdbi().withHandle(h -> h.createQuery("SELECT next_attempt_at FROM notification WHERE alert_id = :a")
         .bind("a", alert.getAlertId()).mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant).orElse(null));

@@ -135,15 +135,19 @@ public final class FollowUps {
         if (contact.isEmpty()) {
           continue;
         }
+        // the day's digest, at its time, holds what was due by then; what comes later waits for the next one
         ZonedDateTime local = now.atZone(contact.get().timeZone());
-        if (local.toLocalTime().isBefore(settings.digestTime())) {
+        LocalDate day = local.toLocalTime().isBefore(settings.digestTime()) ? local.toLocalDate().minusDays(1)
+            : local.toLocalDate();
+        Instant digestAt = day.atTime(settings.digestTime()).atZone(contact.get().timeZone()).toInstant();
+        List<Long> due = ledger.dueBy(h, held.stream().map(LedgerRow::id).toList(), digestAt);
+        if (due.isEmpty()) {
           continue;
         }
-        LocalDate day = local.toLocalDate();
         String key = "digest:" + day + "|DIGEST|0|" + channel.name() + "|" + recipientId;
         Optional<Long> digestId = ledger.insertDigest(h, key, channel, recipientId, held.get(0).recipientRole(), now);
         if (digestId.isPresent()) {
-          ledger.attachToDigest(h, held.stream().map(LedgerRow::id).toList(), digestId.get());
+          ledger.attachToDigest(h, due, digestId.get());
           added++;
         }
       }

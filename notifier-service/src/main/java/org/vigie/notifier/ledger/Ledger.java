@@ -309,6 +309,15 @@ public final class Ledger {
         .list();
   }
 
+  /** Of these rows, those due by {@code by} (their settle delay over by then). */
+  public List<Long> dueBy(Handle h, Collection<Long> ids, Instant by) {
+    return h.createQuery("SELECT id FROM notification WHERE id = ANY(:ids) AND next_attempt_at <= :by ORDER BY id")
+        .bindArray("ids", Long.class, List.copyOf(ids))
+        .bind("by", by)
+        .mapTo(Long.class)
+        .list();
+  }
+
   /** Rows a DIGEST row groups. */
   public List<LedgerRow> groupedBy(Handle h, long digestId) {
     return h.createQuery("SELECT " + COLUMNS + " FROM notification WHERE digest_id = :digest ORDER BY id")
