@@ -18,6 +18,11 @@ public final class NotifierMetrics {
     this.ackLatency = Timer.builder("vigie.notifier.ack.latency")
         .description("Time from first delivery of an alert to its acknowledgement")
         .publishPercentiles(0.5, 0.9, 0.99)
+        // acknowledgements come minutes to days after the alert, a few an hour: quantiles over the last day of them,
+        // not the default two minutes, mostly empty
+        .minimumExpectedValue(Duration.ofSeconds(1))
+        .maximumExpectedValue(Duration.ofDays(31))
+        .distributionStatisticExpiry(Duration.ofDays(1))
         .register(registry);
     this.escalated = Counter.builder("vigie.notifier.escalated").description("Alerts escalated to a coordinator").register(registry);
     this.poison = Counter.builder("vigie.notifier.poison").description("Alert records sent to the dead-letter topic").register(registry);
