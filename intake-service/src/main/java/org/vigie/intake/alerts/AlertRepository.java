@@ -149,15 +149,17 @@ public final class AlertRepository {
   /**
    * An acknowledgement the notifier recorded (a link in an e-mail): the alert is marked taken in hand
    * unless it already is, or unless it was acknowledged by a volunteer the case has since been handed
-   * over from (a coordinator's counts whoever follows the case). One for an alert not projected yet is
-   * kept until it is ({@link #applyEarlyAcknowledgements}).
+   * over from (a coordinator's counts whoever follows the case, and so does the substitute named by the
+   * volunteer following it, who gets its alerts while they are away). One for an alert not projected
+   * yet is kept until it is ({@link #applyEarlyAcknowledgements}).
    */
   public void acknowledgedByLink(Handle h, String associationId, String alertId, String by, boolean byCoordinator,
       java.time.Instant at) {
     int marked = h.createUpdate("""
             UPDATE alerts SET acknowledged_at = :at, acknowledged_by = :by
             WHERE alert_id = :alert AND association_id = :association AND acknowledged_at IS NULL
-              AND (:coordinator OR assigned_volunteer_id = :by)""")
+              AND (:coordinator OR assigned_volunteer_id = :by""" + OR_SUBSTITUTE.formatted("assigned_volunteer_id", ":by")
+            + ")")
         .bind("at", Timestamp.from(at)).bind("by", by).bind("alert", alertId).bind("association", associationId)
         .bind("coordinator", byCoordinator).execute();
     if (marked == 0 && h.createQuery("SELECT 1 FROM alerts WHERE alert_id = ?").bind(0, alertId).mapTo(Integer.class).findOne().isEmpty()) {
@@ -182,6 +184,10 @@ public final class AlertRepository {
         .bind("at", Timestamp.from(at)).bind("alert", alertId).bind("association", associationId).execute();
   }
 
+  /** Or the one acknowledging is the substitute the volunteer following the case named (%1$s: that volunteer, %2$s: who). */
+  private static final String OR_SUBSTITUTE = " OR EXISTS (SELECT 1 FROM volunteers v WHERE v.volunteer_id::text = %1$s"
+      + " AND v.substitute_volunteer_id::text = %2$s)";
+
   /** Applies, as {@link #acknowledgedByLink} would have, the acknowledgements kept for alerts just projected. */
   public void applyEarlyAcknowledgements(Handle h, java.util.Collection<String> alertIds) {
     h.createUpdate("""
@@ -192,7 +198,8 @@ public final class AlertRepository {
             UPDATE alerts a SET acknowledged_at = t.acknowledged_at, acknowledged_by = t.acknowledged_by
             FROM taken t
             WHERE a.alert_id = t.alert_id AND a.association_id = t.association_id AND a.acknowledged_at IS NULL
-              AND (t.by_coordinator OR a.assigned_volunteer_id = t.acknowledged_by)""")
+              AND (t.by_coordinator OR a.assigned_volunteer_id = t.acknowledged_by"""
+            + OR_SUBSTITUTE.formatted("a.assigned_volunteer_id", "t.acknowledged_by") + ")")
         .bind("ids", alertIds.toArray(new String[0])).execute();
   }
 

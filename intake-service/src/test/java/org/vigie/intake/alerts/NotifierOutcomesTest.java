@@ -82,6 +82,27 @@ class NotifierOutcomesTest {
   }
 
   @Test
+  void theSubstituteOfTheVolunteerFollowingTheCaseTakesItsAlertInHand() throws Exception {
+    String away = TestIntake.newVolunteer(API, association, "VOLUNTEER");
+    String substitute = TestIntake.newVolunteer(API, association, "VOLUNTEER");
+    try (var c = java.sql.DriverManager.getConnection(TestIntake.databaseUrl());
+        var st = c.prepareStatement("UPDATE intake.volunteers SET absent_until = current_date + 7,"
+            + " substitute_volunteer_id = ?::uuid WHERE volunteer_id = ?::uuid")) {
+      st.setString(1, substitute);
+      st.setString(2, away);
+      assertThat(st.executeUpdate()).isEqualTo(1);
+    }
+    String alertId = raised(away);
+    // someone else than the substitute, neither following the case nor coordinating: nothing
+    acknowledged(alertId, current, VolunteerRole.VOLUNTEER, RAISED.plus(Duration.ofHours(1)));
+    Instant at = RAISED.plus(Duration.ofHours(2));
+    acknowledged(alertId, substitute, VolunteerRole.VOLUNTEER, at);
+    JsonNode alert = awaitAcknowledged(alertId);
+    assertThat(alert.get("acknowledgedBy").asText()).isEqualTo(substitute);
+    assertThat(Instant.parse(alert.get("acknowledgedAt").asText())).isEqualTo(at);
+  }
+
+  @Test
   void anotherAssociationsAcknowledgementCountsForNothing() throws Exception {
     String alertId = raised(current);
     acknowledged(alertId, current, VolunteerRole.COORDINATOR, RAISED.plus(Duration.ofHours(1)), UUID.randomUUID().toString());
