@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.vigie.cli.client.ApiException;
+import org.vigie.intake.http.QueryParams;
 import org.vigie.platform.config.ConfigException;
 import picocli.CommandLine;
 
@@ -19,9 +20,9 @@ import picocli.CommandLine;
  * trace (set {@code VIGIE_LOG_LEVEL=DEBUG} to see one).
  */
 public final class UserErrors {
-  /** The days a date option can name: a day no case can hold is refused before any computation overflows. */
-  public static final LocalDate EARLIEST_DAY = LocalDate.of(2000, 1, 1);
-  public static final LocalDate LATEST_DAY = LocalDate.of(2999, 12, 31);
+  /** The days a date option can name, as the API's: a day no case can hold is refused before a computation overflows. */
+  private static final LocalDate EARLIEST_DAY = QueryParams.EARLIEST_DAY;
+  private static final LocalDate LATEST_DAY = QueryParams.LATEST_DAY;
 
   private UserErrors() {}
 

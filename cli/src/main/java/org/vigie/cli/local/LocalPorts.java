@@ -18,7 +18,7 @@ import org.vigie.platform.config.ConfigNames;
 final class LocalPorts {
   private LocalPorts() {}
 
-  /** Each port's variable and number, for the parts this configuration starts in this process. */
+  /** Each port's variable and number (its default when unset), for the parts this configuration starts in this process. */
   static Map<String, Integer> wanted(Config config) {
     Map<String, Integer> ports = new LinkedHashMap<>();
     if (!config.has(ConfigNames.KAFKA_BOOTSTRAP_SERVERS)) {

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.intake.IntakeSettings;
@@ -48,14 +49,15 @@ public final class LocalStack implements AutoCloseable {
   /** Starts everything; on any failure stops what already started and rethrows. */
   public static LocalStack start(Config config, List<ServiceLauncher> launchers) {
     Path dataDir = dataDir(config);
-    LocalPorts.requireFree(LocalPorts.wanted(config));
+    Map<String, Integer> ports = LocalPorts.wanted(config);
+    LocalPorts.requireFree(ports);
     Deque<Started> running = new ArrayDeque<>();
     try {
       Config services = config.with(ConfigNames.VIGIE_DATA_DIR, dataDir.toString());
 
       if (!config.has(ConfigNames.KAFKA_BOOTSTRAP_SERVERS)) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
-            dataDir.resolve("kafka"), config.getInt(LocalNames.VIGIE_KAFKA_PORT, LocalNames.DEFAULT_KAFKA_PORT));
+            dataDir.resolve("kafka"), ports.get(LocalNames.VIGIE_KAFKA_PORT));
         running.push(new Started("kafka", broker));
         services = services.with(ConfigNames.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers());
       }
@@ -71,8 +73,7 @@ public final class LocalStack implements AutoCloseable {
       LocalMailbox mailbox = null;
       if (!config.has(ConfigNames.SMTP_HOST)) {
         mailbox = LocalMailbox.start(
-            config.getInt(ConfigNames.SMTP_PORT, LocalNames.DEFAULT_SMTP_PORT),
-            config.getInt(LocalNames.VIGIE_MAILBOX_PORT, LocalNames.DEFAULT_MAILBOX_PORT));
+            ports.get(ConfigNames.SMTP_PORT), ports.get(LocalNames.VIGIE_MAILBOX_PORT));
         running.push(new Started("smtp", mailbox));
         services = services
             .with(ConfigNames.SMTP_HOST, "127.0.0.1")
@@ -80,8 +81,8 @@ public final class LocalStack implements AutoCloseable {
       }
 
       DataDirSecrets secrets = new DataDirSecrets(dataDir, new SecureRandom());
-      int notifierPort = config.getInt(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, LocalNames.DEFAULT_NOTIFIER_PORT);
-      int intakePort = config.getInt(ConfigNames.VIGIE_HTTP_PORT, LocalNames.DEFAULT_INTAKE_PORT);
+      int notifierPort = ports.get(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT);
+      int intakePort = ports.get(ConfigNames.VIGIE_HTTP_PORT);
       services = services
           .with(ConfigNames.VIGIE_ADMIN_TOKEN,
               secrets.token(ADMIN_TOKEN_FILE, config.optional(ConfigNames.VIGIE_ADMIN_TOKEN)))
@@ -92,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
           .with(NotifierSettings.VIGIE_PAGE_URL, config.get(NotifierSettings.VIGIE_PAGE_URL, "http://localhost:" + intakePort))
           .with(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, String.valueOf(notifierPort))
           .with(LocalNames.VIGIE_RULES_OPS_PORT,
-              String.valueOf(config.getInt(LocalNames.VIGIE_RULES_OPS_PORT, LocalNames.DEFAULT_RULES_OPS_PORT)))
+              String.valueOf(ports.get(LocalNames.VIGIE_RULES_OPS_PORT)))
           .with(RulesSettings.STATE_DIR,
               config.get(RulesSettings.STATE_DIR, dataDir.resolve("rules-state").toString()))
           .with(ConfigNames.VIGIE_PUBLIC_URL,

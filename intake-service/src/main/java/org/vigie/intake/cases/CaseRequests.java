@@ -45,7 +45,7 @@ public final class CaseRequests {
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .()-]{6,20}$");
   /** CESEDA R.431-15-1: an API is valid for at most three months. */
   public static final int API_MAX_MONTHS = 3;
-  private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  private static final LocalDate EARLIEST = org.vigie.intake.http.QueryParams.EARLIEST_DAY;
   public static final int NOTE_MAX = 2000;
 
   private static final Set<String> CASE_FIELDS = Set.of("permit", "procedure", "department", "assignedVolunteerId",

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Query parameters read with a clear problem (the parameter named) when a value is not accepted. */
 public final class QueryParams {
-  /** The days a date parameter can name. */
+  /** The days a date can name, in a query, an event ({@code EARLIEST_DAY} only: not in the future) or the command line. */
   public static final LocalDate EARLIEST_DAY = LocalDate.of(2000, 1, 1);
   public static final LocalDate LATEST_DAY = LocalDate.of(2999, 12, 31);
 

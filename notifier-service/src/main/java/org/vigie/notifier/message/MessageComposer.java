@@ -78,7 +78,7 @@ public final class MessageComposer {
     LocalDate today = LocalDate.ofInstant(notice.at(), zone);
     for (Notice.Item item : items) {
       Map<String, String> fields = fieldsFr(item.alert(), today);
-      appendItem(text, html, fields, " : ", before(item, true, item.standingIn()) + item.alert().messageFr());
+      appendItem(text, html, fields, " : ", before(item, true, name -> name) + item.alert().messageFr());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Ouvrir le dossier dans Vigie : ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Ouvrir le dossier dans Vigie</a></p>");
@@ -102,7 +102,7 @@ public final class MessageComposer {
     text.append("-- English --\n\nHello,\n\n").append(introEn).append("\n\n");
     html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn)).append("</p>");
     for (Notice.Item item : items) {
-      appendItem(text, html, fieldsEn(item.alert(), today), ": ", before(item, false, item.standingIn()) + item.alert().messageEn());
+      appendItem(text, html, fieldsEn(item.alert(), today), ": ", before(item, false, name -> name) + item.alert().messageEn());
       caseLink(item.alert()).ifPresent(link -> {
         text.append("Open the case in Vigie: ").append(link).append("\n");
         html.append("<p><a href=\"").append(esc(link)).append("\">Open the case in Vigie</a></p>");
@@ -160,8 +160,7 @@ public final class MessageComposer {
       if (a.deadline() != null) {
         text.append(french ? " · échéance " : " · deadline ").append(deadline(a, today, french));
       }
-      text.append('\n').append(before(item, french, item.standingIn() == null ? null
-              : new Notice.StandIn(inert(item.standingIn().name()), item.standingIn().until())))
+      text.append('\n').append(before(item, french, MessageComposer::inert))
           .append(french ? a.messageFr() : a.messageEn()).append('\n');
       caseLink(a).ifPresent(link -> text.append(french ? "Ouvrir le dossier : " : "Open the case: ").append(link).append('\n'));
       letters(kind, a, french).ifPresent(line -> text.append(line).append('\n'));
@@ -177,13 +176,16 @@ public final class MessageComposer {
   /**
    * What the recipient should know before the alert's message: that the case was just handed over to
    * them, or that they get it in place of the volunteer following the case, who is away; empty otherwise.
+   * {@code shown}: how that volunteer's name is written (as typed in a mail, made {@link #inert} in a chat's text).
    */
-  private static String before(Notice.Item item, boolean french, Notice.StandIn in) {
+  private static String before(Notice.Item item, boolean french, java.util.function.UnaryOperator<String> shown) {
+    Notice.StandIn in = item.standingIn();
     String out = item.handedOver() ? (french ? HANDED_OVER_FR : HANDED_OVER_EN) + "\n" : "";
     if (in != null) {
+      String name = shown.apply(in.name());
       out += french
-          ? "Vous recevez cette alerte à la place de " + in.name() + ", absent·e jusqu'au " + FR_DATE.format(in.until()) + " inclus.\n"
-          : "You receive this alert in place of " + in.name() + ", away until " + EN_DATE.format(in.until()) + " included.\n";
+          ? "Vous recevez cette alerte à la place de " + name + ", absent·e jusqu'au " + FR_DATE.format(in.until()) + " inclus.\n"
+          : "You receive this alert in place of " + name + ", away until " + EN_DATE.format(in.until()) + " included.\n";
     }
     return out;
   }
