@@ -23,6 +23,7 @@ import org.vigie.platform.config.ConfigNames;
 import org.vigie.intake.IntakeSettings;
 import org.vigie.platform.kafka.FreePorts;
 import org.vigie.platform.testing.SharedKafka;
+import org.vigie.rules.RulesSettings;
 
 /** {@code vigie local}'s start logic in-process: everything embedded, on free ports, in a temp data dir. */
 class LocalStackTest {
@@ -37,7 +38,10 @@ class LocalStackTest {
     String associationId;
     String associationToken;
     String adminToken;
+    String rulesInstance;
     try (LocalStack stack = LocalStack.start(config, VigieServices.all())) {
+      rulesInstance = stack.serviceConfig().require(RulesSettings.INSTANCE_ID);
+      assertThat(rulesInstance).matches("vigie-local-rules-[0-9a-f]{16}");
       assertThat(get(stack.intakeUrl() + "/health").statusCode()).isEqualTo(200);
       adminToken = stack.adminToken();
       assertThat(Files.readString(dataDir.resolve(LocalStack.ADMIN_TOKEN_FILE)).strip()).isEqualTo(adminToken);
@@ -57,6 +61,8 @@ class LocalStackTest {
     // a second start on the same data directory finds the same admin token and the association
     try (LocalStack again = LocalStack.start(withFreePorts(env), VigieServices.all())) {
       assertThat(again.adminToken()).isEqualTo(adminToken);
+      // the same static member: a start after a crash takes the rules' partitions back at once
+      assertThat(again.serviceConfig().require(RulesSettings.INSTANCE_ID)).isEqualTo(rulesInstance);
       JsonNode volunteers = IntakeClient.create(again.intakeUrl(), associationToken)
           .get("/api/v1/associations/" + associationId + "/volunteers");
       assertThat(volunteers.path("volunteers").isArray()).isTrue();

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.vigie.platform.kafka.FreePorts;
 
 /**
@@ -22,10 +23,12 @@ import org.vigie.platform.kafka.FreePorts;
  * server, wiped on close, keeps the embedded defaults.
  *
  * <p>A server with a data directory is stopped by its owner's {@link #close()} only, after the
- * services that use it; a temporary one is also stopped when the JVM exits.
+ * services that use it; a temporary one is also stopped when the JVM exits. One left running by an owner that
+ * was killed is stopped at the next start on its directory ({@link LeftoverServer}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   public static final String DATABASE = "vigie";
+  private static final Duration LEFTOVER_PATIENCE = Duration.ofSeconds(30);
   private final EmbeddedPostgres postgres;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -38,6 +41,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(FreePorts.pick());
       if (dataDir != null) {
         Files.createDirectories(dataDir);
+        // a server a killed JVM left running holds the directory: a new one would wait for it in vain
+        LeftoverServer.stopIfRunning(dataDir.toAbsolutePath(), LEFTOVER_PATIENCE);
         // No shutdown hook of the library's own: it would stop the server at the first signal, while
         // the services using it (closed by their owner, e.g. vigie local's stop hook) still commit.
         builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false)
