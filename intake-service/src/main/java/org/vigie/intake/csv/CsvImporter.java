@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -103,6 +105,7 @@ public final class CsvImporter {
 
   public List<ImportLine> importCsv(Caller caller, byte[] body) {
     String whole = decode(body);
+    refuseWhatIsNotText(whole);
     // a title above the table is left out; the lines keep their numbers in the file
     int above = TitleLines.before(whole);
     String text = TitleLines.dropped(whole, above);
@@ -182,7 +185,16 @@ public final class CsvImporter {
 
   private static CSVFormat format(String text) {
     String first = text.lines().findFirst().orElse("");
-    char delimiter = first.chars().filter(c -> c == ';').count() >= first.chars().filter(c -> c == ',').count() ? ';' : ',';
+    // the most frequent of ; , and tab in the header line (a tie between ; and , is ;, as French spreadsheets write)
+    char delimiter = ';';
+    long most = first.chars().filter(c -> c == ';').count();
+    for (char candidate : new char[] {',', '\t'}) {
+      long count = first.chars().filter(c -> c == candidate).count();
+      if (count > most) {
+        delimiter = candidate;
+        most = count;
+      }
+    }
     return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
         .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
   }
@@ -192,8 +204,9 @@ public final class CsvImporter {
     for (String n : names) {
       Optional<CsvColumns> c = CsvColumns.match(n);
       if (c.isEmpty() && !n.isBlank()) {
-        throw ApiProblem.badRequest(n, "Colonne '" + n + "' inconnue (voir README-csv.md pour les colonnes acceptées)",
-            "Unknown column '" + n + "' (see README-csv.md for the accepted columns)");
+        String known = Arrays.stream(CsvColumns.values()).map(CsvColumns::label).collect(Collectors.joining(", "));
+        throw ApiProblem.badRequest(n, "Colonne '" + n + "' inconnue ; les colonnes reconnues sont : " + known,
+            "Unknown column '" + n + "'; the columns recognised are: " + known);
       }
       if (c.isPresent() && out.containsKey(c.get())) {
         // two columns for one field: which one holds the value would be a guess
@@ -277,7 +290,7 @@ public final class CsvImporter {
     }
     if (v.containsKey(CsvColumns.BLOCAGE)) {
       ObjectNode e = f.objectNode().put("type", "BLOCKAGE_REPORTED").put("occurredOn", newCase.openedOn().toString())
-          .put("blockage", v.get(CsvColumns.BLOCAGE).strip().toUpperCase());
+          .put("blockage", CsvValues.blockage(v.get(CsvColumns.BLOCAGE)));
       events.add(event(e, today, CsvColumns.BLOCAGE));
     }
     requireTogether(v, CsvColumns.DECISION, CsvColumns.DATE_DECISION);
@@ -568,8 +581,26 @@ public final class CsvImporter {
     return c != null ? c.label() : field;
   }
 
-  /** UTF-8 (with or without BOM), else Windows-1252 as spreadsheets export it. */
+  /**
+   * A file chosen by mistake (a PDF, a picture, a document) is said to be one, rather than read as a sheet whose
+   * header would be an unknown column of binary: a PDF's signature, or control characters in its first 4 KB that no
+   * spreadsheet writes (an old end-of-file mark, Ctrl-Z, aside).
+   */
+  static void refuseWhatIsNotText(String text) {
+    String start = text.substring(0, Math.min(text.length(), 4096));
+    boolean binary = start.startsWith("%PDF") || start.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1a);
+    if (binary) {
+      throw ApiProblem.badRequest("body", "Ce fichier n'est pas un tableau : importez un classeur Excel (.xlsx) ou un fichier CSV",
+          "This file is not a spreadsheet: import an Excel workbook (.xlsx) or a CSV file");
+    }
+  }
+
+  /** UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode text"), else Windows-1252 as spreadsheets export it. */
   static String decode(byte[] body) {
+    if (body.length >= 2 && ((body[0] == (byte) 0xFF && body[1] == (byte) 0xFE) || (body[0] == (byte) 0xFE && body[1] == (byte) 0xFF))) {
+      String s = new String(body, StandardCharsets.UTF_16); // the BOM says which byte order, and is dropped
+      return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
     try {
       String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(body)).toString();

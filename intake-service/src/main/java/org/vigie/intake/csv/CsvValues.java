@@ -4,13 +4,18 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.vigie.intake.http.DateText;
 import org.vigie.schemas.AppealKind;
+import org.vigie.schemas.BlockageKind;
 import org.vigie.schemas.Decision;
 import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.PermitKind;
 import org.vigie.schemas.Procedure;
+import org.vigie.schemas.wording.CodeWording;
 
 /** French spreadsheet values: dd/mm/yyyy dates, oui/non, French labels of permits and procedures. */
 final class CsvValues {
@@ -84,6 +89,31 @@ final class CsvValues {
       Map.entry("recourshierarchique", AppealKind.ADMINISTRATIVE_APPEAL.name()),
       Map.entry("hierarchique", AppealKind.ADMINISTRATIVE_APPEAL.name()));
 
+  /**
+   * The blockages in the words the page and the alerts use ("compte bloqué", "aucune nouvelle de l'instruction"), also
+   * without what follows them in brackets ("création de compte impossible"), and a few a help desk writes.
+   */
+  private static final Map<String, String> BLOCKAGES = blockages();
+
+  private static Map<String, String> blockages() {
+    Map<String, String> out = new HashMap<>();
+    for (BlockageKind kind : BlockageKind.values()) {
+      String words = CodeWording.FRENCH.of(kind);
+      out.put(CsvColumns.normalize(words), kind.name());
+      int bracket = words.indexOf(" (");
+      if (bracket > 0) {
+        out.put(CsvColumns.normalize(words.substring(0, bracket)), kind.name());
+      }
+    }
+    out.put("numeroetrangernonreconnu", BlockageKind.ACCOUNT_CREATION_FAILED.name());
+    out.put("pasdenouvelles", BlockageKind.NO_NEWS_IN_INSTRUCTION.name());
+    out.put("aucunenouvelle", BlockageKind.NO_NEWS_IN_INSTRUCTION.name());
+    out.put("apinonreconnue", BlockageKind.API_NOT_RECOGNISED_BY_THIRD_PARTY.name());
+    out.put("cccinjoignable", BlockageKind.CCC_NO_ANSWER.name());
+    out.put("autre", BlockageKind.OTHER.name());
+    return Map.copyOf(out);
+  }
+
   private CsvValues() {}
 
   /** dd/mm/yyyy (also d/m/yyyy and ISO yyyy-mm-dd); null when it is not a date. */
@@ -152,7 +182,14 @@ final class CsvValues {
       CsvColumns.DECISION, "accordé, refus, refus avec OQTF",
       CsvColumns.CONDITIONS_OQTF, "avec délai de départ, sans délai, assignation à résidence, détention, rétention",
       CsvColumns.RECOURS_DEPOSE, "recours en annulation, référé-suspension, référé mesures utiles, recours gracieux, "
-          + "recours hiérarchique");
+          + "recours hiérarchique",
+      CsvColumns.BLOCAGE, Arrays.stream(BlockageKind.values()).map(CodeWording.FRENCH::of).collect(Collectors.joining(", ")));
+
+  /** A blockage in the page's words (compte bloqué, aucune nouvelle de l'instruction…) or its code; as typed otherwise, for the API's own error. */
+  static String blockage(String raw) {
+    String key = CsvColumns.normalize(raw);
+    return BLOCKAGES.getOrDefault(key, raw.strip().toUpperCase());
+  }
 
   static String procedure(String raw) {
     String key = CsvColumns.normalize(raw);

@@ -78,11 +78,65 @@ class CsvImportTest {
     Api.Response unknown = importCsv(a.token(), "demarche;departement;couleur\nrenouvellement;13;bleu\n");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().get("field").asText()).isEqualTo("couleur");
+    // the columns it could be, named in the message: a volunteer importing from the page has no README at hand
     assertThat(unknown.json().get("detail").asText())
-        .isEqualTo("Colonne 'couleur' inconnue (voir README-csv.md pour les colonnes acceptées)");
+        .startsWith("Colonne 'couleur' inconnue ; les colonnes reconnues sont : reference, nom, numero_etranger,")
+        .contains("blocage").endsWith("prochain_rdv");
     Api.Response missing = importCsv(a.token(), "nom;departement\nX;13\n");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.json().get("field").asText()).isEqualTo("demarche");
+  }
+
+  @Test
+  void aFileThatIsNotASheetIsSaidToBeOne() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    for (String notASheet : new String[] {"%PDF-1.4 garbage\n%\u00e2\u00e3\n1 0 obj\n", "GIF89a\u0001\u0000\u0001\u0000\u0080\u0000"}) {
+      Api.Response r = importCsv(a.token(), notASheet);
+      assertThat(r.status()).as(r.toString()).isEqualTo(400);
+      assertThat(r.json().get("field").asText()).isEqualTo("body");
+      assertThat(r.json().get("detail").asText())
+          .isEqualTo("Ce fichier n'est pas un tableau : importez un classeur Excel (.xlsx) ou un fichier CSV");
+    }
+  }
+
+  @Test
+  void excelsUnicodeTextIsReadTabsAndUtf16() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String tsv = "\uFEFFréférence\tdémarche\tdépartement\ttype_titre\tdate_expiration\tnom\r\n"
+        + "U-1\trenouvellement\t93\tcarte temporaire\t01/03/2027\tÉlodie Ngô\r\n";
+    Api.Response r = api.sendBytes("POST", "/api/v1/imports", a.token(), tsv.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+        Map.of("Content-Type", "text/csv"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().get("accepted").asInt()).as(r.toString()).isEqualTo(1);
+    String caseId = r.json().at("/report/0/caseId").asText();
+    assertThat(api.get("/api/v1/cases/" + caseId, a.token()).json().at("/person/displayName").asText()).isEqualTo("Élodie Ngô");
+  }
+
+  @Test
+  void aBlockageIsWrittenInThePagesWords() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    JsonNode report = importCsv(a.token(), """
+        reference;demarche;departement;type_titre;date_expiration;blocage
+        B-1;renouvellement;93;carte temporaire;01/12/2026;Compte bloqué
+        B-2;renouvellement;93;carte temporaire;01/12/2026;création de compte impossible
+        B-3;renouvellement;93;carte temporaire;01/12/2026;NO_NEWS_IN_INSTRUCTION
+        B-4;renouvellement;93;carte temporaire;01/12/2026;ça bloque
+        """).json();
+    assertThat(report.get("accepted").asInt()).as(report.toString()).isEqualTo(3);
+    java.util.List<String> kinds = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String caseId = report.at("/report/" + i + "/caseId").asText();
+      api.get("/api/v1/cases/" + caseId, a.token()).json().get("timeline").forEach(e -> {
+        if (e.get("type").asText().equals("BLOCKAGE_REPORTED")) {
+          kinds.add(e.get("blockage").asText());
+        }
+      });
+    }
+    assertThat(kinds).containsExactly("ACCOUNT_LOCKED", "ACCOUNT_CREATION_FAILED", "NO_NEWS_IN_INSTRUCTION");
+    assertThat(report.at("/report/3/column").asText()).isEqualTo("blocage");
+    assertThat(report.at("/report/3/error").asText())
+        .startsWith("La colonne 'blocage' doit valoir : création de compte impossible (numéro étranger non reconnu), compte bloqué,")
+        .doesNotContain("ACCOUNT_LOCKED");
   }
 
   @Test
