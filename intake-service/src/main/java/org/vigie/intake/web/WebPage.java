@@ -10,6 +10,7 @@ import org.vigie.intake.http.ClasspathResource;
  */
 public final class WebPage {
   private static final String RESOURCE = "/org/vigie/intake/web/index.html";
+  private static final String ICON = "/org/vigie/intake/web/favicon.svg";
 
   private WebPage() {}
 
@@ -19,5 +20,11 @@ public final class WebPage {
         .header("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; img-src 'self' blob:")
         .header("X-Content-Type-Options", "nosniff")
         .result(page));
+    // the tab's icon: the page names it; a browser asks for /favicon.ico of any other address it shows
+    byte[] icon = ClasspathResource.bytes(ICON);
+    for (String path : new String[] {"/favicon.svg", "/favicon.ico"}) {
+      cfg.routes.get(path, ctx -> ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400")
+          .header("X-Content-Type-Options", "nosniff").result(icon));
+    }
   }
 }

@@ -1,0 +1,312 @@
+package org.vigie.intake.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.vigie.intake.support.Api;
+import org.vigie.intake.support.TestIntake;
+import org.vigie.intake.support.TestIntake.Association;
+
+/**
+ * The volunteers' page in headless Chromium, as a volunteer uses it: signed in with a token, opening a case and
+ * recording its events through the forms, in French and in English; what the page shows, what the API then holds,
+ * and no error in the browser's console. One browser for the class, each test a fresh visit.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageInBrowserTest {
+  private static final Api API = TestIntake.api();
+  private static final String OPENED = "Dossier ouvert.";
+  private static final String RECORDED = "Événement enregistré.";
+  /** An event the form records with its fields' defaults only. */
+  private static final String CCC_ATTEMPT = "CCC_CONTACT_ATTEMPTED";
+  /** When the permit of a case opened through the form expires. */
+  private static final LocalDate PERMIT_EXPIRY = LocalDate.now().plusMonths(8);
+
+  /** Started by the first test (each test is skipped, saying why, where Chromium is missing). */
+  private Browser browser;
+
+  @BeforeEach
+  void freshVisit() {
+    Browser.assumeInstalled();
+    if (browser == null) {
+      browser = Browser.start("http://localhost:" + TestIntake.service().port());
+    }
+    browser.open();
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @AfterEach
+  void noErrorInTheConsole() {
+    if (browser != null) { // not started where the test was skipped
+      assertThat(browser.takeConsoleErrors()).as("errors in the browser's console").isEmpty();
+    }
+  }
+
+  /** A name holding markup, typed in « Ouvrir un dossier »: shown as typed in the case list, the event form and the case, nothing run. */
+  @Test
+  void aNameTypedInTheFormIsShownAsTextAndNeverRunAsCode() {
+    Association a = TestIntake.newAssociation(API);
+    String name = "Awa <img src=x onerror=window.pwned=1> Diallo";
+    browser.signIn(a.token());
+
+    openCaseThroughTheForm(name);
+    browser.awaitMessage(OPENED);
+
+    String caseId = onlyCaseOf(a).path("caseId").asText();
+    By row = caseRow(caseId);
+    browser.waitUntil(d -> d.findElement(row).findElement(By.tagName("td")).getText().equals(name), "the case listed under its name");
+    assertThat(browser.find(By.cssSelector("#caseId option[value='" + caseId + "']")).getText()).startsWith(name);
+    browser.click(seeButton(caseId));
+    browser.waitUntil(d -> d.findElement(By.id("caseRef")).getText().endsWith(name), "the case shown under its name");
+    assertThat(browser.find(By.cssSelector("#identity [name=displayName]")).getDomProperty("value")).isEqualTo(name);
+
+    assertThat(browser.findAll(By.cssSelector("#cases img, #caseId img, #caseRef img, #alerts img"))).as("markup made of the name").isEmpty();
+    assertThat(browser.script("return typeof window.pwned")).as("code run from the name").isEqualTo("undefined");
+  }
+
+  /** « Ouvrir le dossier » clicked twice in a row (a double click, a second click while the first is under way) opens one case. */
+  @Test
+  void aDoubleClickOnOpenTheCaseOpensOneCase() {
+    Association a = TestIntake.newAssociation(API);
+    browser.signIn(a.token());
+
+    browser.pickDate(By.cssSelector("#newCase [name='permit.expiresOn']"), PERMIT_EXPIRY);
+    browser.type(By.cssSelector("#newCase [name=department]"), "93");
+    browser.doubleClick(By.cssSelector("#newCase > button"));
+    browser.awaitMessage(OPENED);
+
+    assertThat(casesOf(a)).as("cases opened by a double click").hasSize(1);
+  }
+
+  /** « Enregistrer » of the event form clicked twice in a row records the event once. */
+  @Test
+  void aDoubleClickOnRecordRecordsOneEvent() {
+    Association a = TestIntake.newAssociation(API);
+    String caseId = TestIntake.newCase(API, a.token());
+    browser.signIn(a.token());
+
+    browser.choose(By.id("caseId"), caseId);
+    browser.choose(By.id("type"), CCC_ATTEMPT);
+    browser.doubleClick(By.cssSelector("#event > button"));
+    browser.awaitMessage(RECORDED);
+
+    assertThat(eventsOf(a, caseId, CCC_ATTEMPT)).as("events recorded by a double click").hasSize(1);
+  }
+
+  /**
+   * A volunteer whose token is revoked while the page is open: their next action (the alert list asked again)
+   * says the token no longer works and offers the sign-in form.
+   */
+  @Test
+  void aRevokedTokenTakesTheVolunteerBackToTheSignInFormSayingWhy() {
+    Association a = TestIntake.newAssociation(API);
+    String volunteer = TestIntake.newVolunteer(API, a, "VOLUNTEER");
+    TestIntake.newCase(API, a.token());
+    browser.signIn(TestIntake.tokenFor(API, a, volunteer));
+
+    revokeTokensOf(a, volunteer);
+    browser.click(By.id("alertsWaiting")); // the alert list is asked again
+
+    browser.awaitMessage("Jeton expiré ou révoqué : reconnectez-vous.");
+    assertThat(browser.message()).isEqualTo("Jeton expiré ou révoqué : reconnectez-vous.");
+    assertThat(browser.find(By.id("token")).isDisplayed()).as("the sign-in form's token field shown").isTrue();
+    assertThat(browser.takeConsoleErrors()).as("the console's errors: the API's refusals of the revoked token")
+        .allMatch(e -> e.contains("status of 401"), "a 401");
+  }
+
+  /** An event recorded through the form on the case shown (« Voir ») appears in its timeline without asking for it again. */
+  @Test
+  void anEventRecordedOnTheCaseShownAppearsInItsTimeline() {
+    Association a = TestIntake.newAssociation(API);
+    String caseId = TestIntake.newCase(API, a.token());
+    browser.signIn(a.token());
+    browser.click(seeButton(caseId));
+    browser.waitUntil(d -> d.findElement(By.id("casePart")).isDisplayed()
+        && !d.findElements(By.cssSelector("#caseTimeline tr")).isEmpty(), "the case's timeline");
+
+    browser.click(By.id("recordOnCase"));
+    browser.choose(By.id("type"), CCC_ATTEMPT);
+    browser.click(By.cssSelector("#event > button"));
+    browser.awaitMessage(RECORDED);
+
+    String description = timelineDescription(a, caseId, eventsOf(a, caseId, CCC_ATTEMPT).get(0).path("eventId").asText());
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#caseTimeline tr td:nth-child(3)")).stream()
+        .anyMatch(td -> td.getText().equals(description)), "the new event in the timeline shown: « " + description + " »");
+  }
+
+  /** A session that signs in, opens a case, records an event, goes to English and back: no error in the console. */
+  @Test
+  void noErrorInTheConsoleOpeningACaseRecordingAnEventAndSwitchingLanguages() {
+    Association a = TestIntake.newAssociation(API);
+    browser.signIn(a.token());
+    openCaseThroughTheForm("Console Propre");
+    browser.awaitMessage(OPENED);
+    String caseId = onlyCaseOf(a).path("caseId").asText();
+    browser.choose(By.id("caseId"), caseId);
+    browser.choose(By.id("type"), CCC_ATTEMPT);
+    browser.click(By.cssSelector("#event > button"));
+    browser.awaitMessage(RECORDED);
+
+    browser.switchLanguage();
+    browser.waitUntil(d -> statusShown(caseId).equals("open"), "the case list in English");
+    browser.switchLanguage();
+    browser.waitUntil(d -> statusShown(caseId).equals("ouvert"), "the case list in French");
+
+    assertThat(eventsOf(a, caseId, CCC_ATTEMPT)).hasSize(1);
+    assertThat(browser.takeConsoleErrors()).as("errors in the browser's console").isEmpty();
+  }
+
+  /** The federation administrator's associations list, switched to English once shown: its buttons read in English. */
+  @Test
+  void inEnglishTheAdministratorsAssociationButtonsAreInEnglish() {
+    Association a = TestIntake.newAssociation(API);
+    String name = StreamSupport.stream(API.get("/api/v1/admin/associations", TestIntake.ADMIN_TOKEN).json().path("associations").spliterator(), false)
+        .filter(x -> x.path("associationId").asText().equals(a.id())).findFirst().orElseThrow().path("name").asText();
+    By buttons = By.xpath("//tbody[@id='associations']/tr[td[1][normalize-space()=\"" + name + "\"]]//button");
+    browser.signIn(TestIntake.ADMIN_TOKEN);
+    browser.waitUntil(d -> labels(buttons).equals(List.of("Nouveau jeton de coordination", "Fermer l'association")),
+        "the association's buttons in French");
+
+    browser.switchLanguage();
+
+    browser.waitUntil(d -> labels(buttons).equals(List.of("New coordination token", "Close the association")),
+        () -> "the association's buttons in English, not " + labels(buttons));
+  }
+
+  /** A value the API refuses is said with the form's words: the field by its label, not by the API's name for it. */
+  @Test
+  void aRefusalNamesTheFieldAsTheFormLabelsIt() {
+    Association a = TestIntake.newAssociation(API);
+    browser.signIn(a.token());
+    browser.pickDate(By.cssSelector("#newCase [name='permit.expiresOn']"), PERMIT_EXPIRY);
+    browser.type(By.cssSelector("#newCase [name=department]"), "999");
+    browser.click(By.cssSelector("#newCase > button"));
+
+    browser.awaitMessage("Refusé : ");
+    assertThat(browser.message()).contains("« Département »").doesNotContain("'department'");
+    assertThat(casesOf(a)).isEmpty();
+    assertThat(browser.takeConsoleErrors()).as("the console's errors: the API's refusal")
+        .allMatch(e -> e.contains("status of 422"), "a 422");
+  }
+
+  /** A decision's form asks for what goes with it: a new permit's end with a permit granted, the time to appeal with a refusal. */
+  @Test
+  void theDecisionFormShowsOnlyTheFieldsOfTheDecisionChosen() {
+    Association a = TestIntake.newAssociation(API);
+    String volunteer = TestIntake.newVolunteer(API, a, "VOLUNTEER");
+    TestIntake.newCase(API, a.token());
+    browser.signIn(TestIntake.tokenFor(API, a, volunteer));
+    assertThat(browser.find(By.id("importPart")).isDisplayed()).as("the coordinators' import, to a volunteer").isFalse();
+    browser.choose(By.id("type"), "DECISION_RECEIVED");
+
+    browser.choose(By.id("decision"), "GRANTED");
+    assertThat(browser.find(By.id("newPermitExpiresOn")).isDisplayed()).isTrue();
+    assertThat(browser.find(By.id("appealDeadline")).isDisplayed()).isFalse();
+    browser.choose(By.id("decision"), "REFUSED");
+    assertThat(browser.find(By.id("newPermitExpiresOn")).isDisplayed()).isFalse();
+    assertThat(browser.find(By.id("appealDeadline")).isDisplayed()).isTrue();
+    assertThat(browser.find(By.id("oqtfTerms")).isDisplayed()).isFalse();
+    browser.choose(By.id("decision"), "REFUSED_WITH_OQTF");
+    assertThat(browser.find(By.id("oqtfTerms")).isDisplayed()).isTrue();
+  }
+
+  /** On a phone's width (360 px) a volunteer signs in and opens a case: every control needed can be reached and clicked. */
+  @Test
+  void onAPhoneAVolunteerSignsInAndOpensACase() {
+    Association a = TestIntake.newAssociation(API);
+    String volunteer = TestIntake.newVolunteer(API, a, "VOLUNTEER");
+    browser.resize(new Dimension(360, 800));
+    assertThat(browser.script("return window.innerWidth")).as("the page's width").isEqualTo(360L);
+    browser.signIn(TestIntake.tokenFor(API, a, volunteer));
+
+    openCaseThroughTheForm("Sur Téléphone");
+    browser.awaitMessage(OPENED);
+
+    assertThat(onlyCaseOf(a).path("person").path("displayName").asText()).isEqualTo("Sur Téléphone");
+  }
+
+  private void openCaseThroughTheForm(String name) {
+    browser.type(By.cssSelector("#newCase [name='person.displayName']"), name);
+    browser.pickDate(By.cssSelector("#newCase [name='permit.expiresOn']"), PERMIT_EXPIRY);
+    browser.type(By.cssSelector("#newCase [name=department]"), "93");
+    browser.click(By.cssSelector("#newCase > button"));
+  }
+
+  private static By caseRow(String caseId) {
+    return By.cssSelector("#cases tr[data-case-id='" + caseId + "']");
+  }
+
+  private static By seeButton(String caseId) {
+    return By.xpath("//tbody[@id='cases']/tr[@data-case-id='" + caseId + "']//button[normalize-space()='Voir']");
+  }
+
+  /** The case's status as the case list shows it. */
+  private String statusShown(String caseId) {
+    return browser.find(caseRow(caseId)).findElements(By.tagName("td")).get(5).getText();
+  }
+
+  private List<String> labels(By buttons) {
+    return browser.findAll(buttons).stream().map(WebElement::getText).toList();
+  }
+
+  private static List<JsonNode> casesOf(Association a) {
+    Api.Response r = API.get("/api/v1/cases?status=all&limit=200", a.token());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return list(r.json().path("cases"));
+  }
+
+  private static JsonNode onlyCaseOf(Association a) {
+    List<JsonNode> cases = casesOf(a);
+    assertThat(cases).hasSize(1);
+    return cases.get(0);
+  }
+
+  /** The case's recorded events of a type. */
+  private static List<JsonNode> eventsOf(Association a, String caseId, String type) {
+    Api.Response r = API.get("/api/v1/cases/" + caseId, a.token());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return list(r.json().path("timeline")).stream().filter(e -> e.path("type").asText().equals(type)).toList();
+  }
+
+  /** How the case's timeline describes an event, in French. */
+  private static String timelineDescription(Association a, String caseId, String eventId) {
+    Api.Response r = API.get("/api/v1/cases/" + caseId + "/timeline?format=json", a.token());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return list(r.json().path("entries")).stream().filter(e -> e.path("eventId").asText().equals(eventId))
+        .findFirst().orElseThrow(() -> new AssertionError("no event " + eventId + " in " + r)).path("description").asText();
+  }
+
+  private static void revokeTokensOf(Association a, String volunteerId) {
+    String tokens = "/api/v1/associations/" + a.id() + "/tokens";
+    Api.Response r = API.get(tokens, a.token());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    List<String> ids = list(r.json().path("tokens")).stream().filter(k -> k.path("volunteerId").asText().equals(volunteerId))
+        .map(k -> k.path("tokenId").asText()).toList();
+    assertThat(ids).isNotEmpty();
+    ids.forEach(id -> {
+      Api.Response revoked = API.delete(tokens + "/" + id, a.token());
+      assertThat(revoked.status()).as(revoked.toString()).isBetween(200, 299);
+    });
+  }
+
+  private static List<JsonNode> list(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).toList();
+  }
+}
