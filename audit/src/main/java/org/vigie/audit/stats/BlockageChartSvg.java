@@ -11,7 +11,7 @@ import java.util.Map;
 import org.vigie.audit.stats.FederationStats.MonthlyBlockages;
 
 /**
- * An SVG bar chart of the blockages reported per month (all departments and kinds), in French.
+ * An SVG bar chart of the blockages reported per month (all departments and kinds), in French or English.
  * Months with no report are drawn as zero; suppressed months as a hatched bar marked "&lt; n".
  */
 public final class BlockageChartSvg {
@@ -21,11 +21,26 @@ public final class BlockageChartSvg {
   private static final int RIGHT = 30;
   private static final int TOP = 80;
   private static final int BOTTOM = 90;
-  private static final Locale FR = Locale.FRANCE;
+  /** The chart's words in one language. */
+  private record Words(Locale locale, String title, String subtitle, String axis, String none, DateTimeFormatter day) {}
+
+  private static final Words FRENCH = new Words(Locale.FRANCE, "Blocages ANEF signalés par mois",
+      "Tous départements et motifs. Données au %s ; mois de moins de %d dossiers masqués.", "Signalements",
+      "Aucun blocage signalé", DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+  private static final Words ENGLISH = new Words(Locale.UK, "ANEF blockages reported per month",
+      "All departments and kinds. Data as of %s; months of fewer than %d cases hidden.", "Reports",
+      "No blockage reported", DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK));
 
   private BlockageChartSvg() {}
 
+  /** The chart in French. */
   public static String render(FederationStats stats) {
+    return render(stats, false);
+  }
+
+  /** The chart in English when {@code english}, else in French. */
+  public static String render(FederationStats stats, boolean english) {
+    Words words = english ? ENGLISH : FRENCH;
     List<MonthlyBlockages> months = continuous(stats.blockagesPerMonth());
     int max = months.stream().filter(m -> !m.suppressed()).mapToInt(m -> m.reports() == null ? 0 : m.reports())
         .max().orElse(0);
@@ -40,14 +55,13 @@ public final class BlockageChartSvg {
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
         .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
         .append("\" font-family=\"DejaVu Sans, Arial, sans-serif\" role=\"img\">\n");
-    svg.append("<title>Blocages ANEF signalés par mois</title>\n");
+    svg.append("<title>").append(escape(words.title())).append("</title>\n");
     svg.append("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
         + " patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#999\""
         + " stroke-width=\"2\"/></pattern></defs>\n");
     svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    text(svg, LEFT, 32, 20, "bold", "start", "Blocages ANEF signalés par mois");
-    text(svg, LEFT, 56, 13, "normal", "start", "Tous départements et motifs. Données au " + stats.asOf().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
-        + " ; mois de moins de " + stats.minCases() + " dossiers masqués.");
+    text(svg, LEFT, 32, 20, "bold", "start", words.title());
+    text(svg, LEFT, 56, 13, "normal", "start", String.format(words.subtitle(), stats.asOf().format(words.day()), stats.minCases()));
 
     for (int v = 0; v <= top; v += step) {
       double y = TOP + plotHeight - plotHeight * v / top;
@@ -57,7 +71,7 @@ public final class BlockageChartSvg {
     }
     svg.append(String.format(Locale.ROOT,
         "<text x=\"18\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 %.1f)\">%s</text>%n",
-        TOP + plotHeight / 2, TOP + plotHeight / 2, "Signalements"));
+        TOP + plotHeight / 2, TOP + plotHeight / 2, escape(words.axis())));
 
     boolean rotate = months.size() > 12;
     for (int i = 0; i < months.size(); i++) {
@@ -76,7 +90,7 @@ public final class BlockageChartSvg {
           text(svg, cx, TOP + plotHeight - h - 6, 11, "normal", "middle", String.valueOf(value));
         }
       }
-      String label = monthLabel(YearMonth.parse(m.month()));
+      String label = monthLabel(YearMonth.parse(m.month()), words.locale());
       double ly = TOP + plotHeight + 18;
       if (rotate) {
         svg.append(String.format(Locale.ROOT,
@@ -87,7 +101,7 @@ public final class BlockageChartSvg {
       }
     }
     if (months.isEmpty()) {
-      text(svg, LEFT + plotWidth / 2, TOP + plotHeight / 2, 14, "normal", "middle", "Aucun blocage signalé");
+      text(svg, LEFT + plotWidth / 2, TOP + plotHeight / 2, 14, "normal", "middle", words.none());
     }
     svg.append("</svg>\n");
     return svg.toString();
@@ -120,8 +134,8 @@ public final class BlockageChartSvg {
     return 10 * magnitude;
   }
 
-  private static String monthLabel(YearMonth month) {
-    return month.getMonth().getDisplayName(TextStyle.SHORT, FR) + " " + month.getYear();
+  private static String monthLabel(YearMonth month, Locale locale) {
+    return month.getMonth().getDisplayName(TextStyle.SHORT, locale) + " " + month.getYear();
   }
 
   private static void rect(StringBuilder svg, double x, double y, double w, double h, String fill) {

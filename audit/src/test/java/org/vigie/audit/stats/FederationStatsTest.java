@@ -392,5 +392,8 @@ class FederationStatsTest {
     assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
     assertThat(svg).contains("janv. 2026", "févr. 2026", "mars 2026", "avr. 2026", "mai 2026", "Données au 31/05/2026", "Blocages ANEF signalés par mois",
         "&lt; 5");
+    String english = BlockageChartSvg.render(collector.compute(LocalDate.of(2026, 5, 31)), true);
+    assertThat(english).contains("ANEF blockages reported per month", "Data as of 31 May 2026", "Jan 2026", "Reports", "&lt; 5")
+        .doesNotContain("Blocages", "Signalements", "janv.");
   }
 }

@@ -17,6 +17,7 @@ import org.vigie.audit.stats.BlockageChartSvg;
 import org.vigie.audit.stats.FederationStats;
 import org.vigie.audit.stats.StatsCsv;
 import org.vigie.intake.http.ApiProblem;
+import org.vigie.intake.http.Language;
 
 /**
  * What a statistics request asks for: {@code format} json (default), csv or svg (the chart of
@@ -54,9 +55,11 @@ record StatsRequest(String format, Optional<StatsCsv.Table> table, Optional<Stri
    * caller's to write.
    */
   void answer(Context ctx, FederationStats stats, Supplier<Object> json) throws IOException {
+    Language language = Language.negotiate(ctx.header("Accept-Language")); // the chart's words
     switch (format) {
       case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(StatsCsv.toCsv(stats, table.orElseThrow()));
-      case "svg" -> ctx.contentType("image/svg+xml").result(BlockageChartSvg.render(stats));
+      case "svg" -> ctx.contentType("image/svg+xml").header("Content-Language", language.tag()).header("Vary", "Accept-Language")
+          .result(BlockageChartSvg.render(stats, language == Language.EN));
       default -> {
         ctx.contentType("application/json");
         Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.vigie.intake.support.Api;
@@ -92,7 +93,9 @@ class AuditRoutesTest {
     Api.Response csv = API.get(AuditRoutes.STATS + "?format=csv&table=days-without-api", TestIntake.ADMIN_TOKEN);
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.body()).startsWith("department,month,cases,days,suppressed");
-    assertThat(API.get(AuditRoutes.STATS + "?format=svg", TestIntake.ADMIN_TOKEN).body()).contains("<svg");
+    assertThat(API.get(AuditRoutes.STATS + "?format=svg", TestIntake.ADMIN_TOKEN).body()).contains("<svg", "Blocages ANEF signalés par mois");
+    assertThat(API.send("GET", AuditRoutes.STATS + "?format=svg", TestIntake.ADMIN_TOKEN, null, Map.of("Accept-Language", "en")).body())
+        .contains("<svg", "ANEF blockages reported per month");
     Api.Response awaiting = API.get(AuditRoutes.STATS + "?format=csv&table=awaiting-decision", TestIntake.ADMIN_TOKEN);
     assertThat(awaiting.status()).isEqualTo(200);
     assertThat(awaiting.body()).startsWith("department,waiting,median_days_waiting,p90_days_waiting,implicit_rejections,suppressed");
