@@ -19,6 +19,12 @@ public final class DirectoryRepository {
     h.createUpdate("INSERT INTO associations (association_id, name) VALUES (?, ?)").bind(0, id).bind(1, name).execute();
   }
 
+  /** Whether an association not closed has this name, without regard to case or the spaces around it. */
+  public boolean openAssociationNamed(Handle h, String name) {
+    return h.createQuery("SELECT 1 FROM associations WHERE closed_at IS NULL AND lower(btrim(name)) = lower(btrim(?)) LIMIT 1")
+        .bind(0, name).mapTo(Integer.class).findOne().isPresent();
+  }
+
   public boolean associationExists(Handle h, UUID id) {
     return h.createQuery("SELECT 1 FROM associations WHERE association_id = ?").bind(0, id).mapTo(Integer.class).findOne().isPresent();
   }

@@ -121,6 +121,11 @@ public final class DirectoryRoutes {
     UUID tokenId = UUID.randomUUID();
     // No Idempotency-Key here: the answer holds a token, which is never stored in clear.
     writes.run(ctx, null, body, h -> {
+      // two open associations of one name: the administrator could not tell them apart, nor close the right one by name
+      if (directory.openAssociationNamed(h, name)) {
+        throw ApiProblem.conflict("name", "Une association en service porte déjà le nom '" + name + "'",
+            "An association in service already has the name '" + name + "'");
+      }
       directory.insertAssociation(h, associationId, name);
       tokens.insert(h, tokenId, Tokens.hash(token), associationId, null, Role.COORDINATOR);
       OutboxRecord r = outbox.append(h, Topics.DIRECTORY, associationId.toString(),

@@ -91,6 +91,23 @@ class AssociationClosureTest {
   }
 
   @Test
+  void aNameInServiceIsNotGivenTwiceAClosedAssociationsIs() {
+    String name = "Permanence du quai " + java.util.UUID.randomUUID();
+    Api.Response first = API.post("/api/v1/admin/associations", TestIntake.ADMIN_TOKEN, "{\"name\":\"" + name + "\"}");
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    Api.Response again = API.post("/api/v1/admin/associations", TestIntake.ADMIN_TOKEN, "{\"name\":\" " + name.toUpperCase() + " \"}");
+    assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    assertThat(again.text("field")).isEqualTo("name");
+    assertThat(again.text("detail")).startsWith("Une association en service porte déjà le nom");
+
+    Api.Response closed = API.post("/api/v1/admin/associations/" + first.text("associationId") + "/closure", TestIntake.ADMIN_TOKEN,
+        "{\"confirm\":\"" + name + "\"}");
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+    Api.Response reused = API.post("/api/v1/admin/associations", TestIntake.ADMIN_TOKEN, "{\"name\":\"" + name + "\"}");
+    assertThat(reused.status()).as("the name of an association that left, " + reused).isEqualTo(201);
+  }
+
+  @Test
   void anAssociationOfManyCasesIsErasedInBatchesEachCaseOnce() throws Exception {
     String name = "Grande permanence " + java.util.UUID.randomUUID();
     Api.Response created = API.post("/api/v1/admin/associations", TestIntake.ADMIN_TOKEN, "{\"name\":\"" + name + "\"}");
