@@ -227,6 +227,23 @@ class PageInBrowserTest {
     assertThat(browser.find(By.id("oqtfTerms")).isDisplayed()).isTrue();
   }
 
+  /** A value out of range left in a field the event type no longer shows neither stops the form nor is sent. */
+  @Test
+  void aFieldTheEventNoLongerShowsDoesNotStopTheForm() {
+    Association a = TestIntake.newAssociation(API);
+    String caseId = TestIntake.newCase(API, a.token());
+    browser.signIn(a.token());
+    browser.choose(By.id("caseId"), caseId);
+    browser.choose(By.id("type"), CCC_ATTEMPT);
+    browser.type(By.id("waitMinutes"), "99999");
+    browser.choose(By.id("type"), "SUBMISSION_RECORDED");
+    browser.click(By.cssSelector("#event > button"));
+
+    browser.awaitMessage(RECORDED);
+    assertThat(eventsOf(a, caseId, "SUBMISSION_RECORDED")).hasSize(1);
+    assertThat(eventsOf(a, caseId, CCC_ATTEMPT)).isEmpty();
+  }
+
   /** On a phone's width (360 px) a volunteer signs in and opens a case: every control needed can be reached and clicked. */
   @Test
   void onAPhoneAVolunteerSignsInAndOpensACase() {
