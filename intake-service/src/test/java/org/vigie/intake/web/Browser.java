@@ -151,7 +151,9 @@ final class Browser implements AutoCloseable {
   /** The same, what was awaited said once the wait failed (it may tell what the page showed instead). */
   <T> T waitUntil(Function<WebDriver, T> condition, Supplier<String> what) {
     return new WebDriverWait(driver, PATIENCE)
-        .ignoring(StaleElementReferenceException.class) // the page reloaded, or redrew a list, meanwhile
+        // the page reloaded, or redrew a list, meanwhile: an element read may be gone (stale, or a node of the
+        // document being replaced, which Chromium reports as an unknown error)
+        .ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class)
         .withMessage(() -> "waiting for " + what.get() + "; the page's message: « " + messageIfAny() + " »")
         .until(condition);
   }

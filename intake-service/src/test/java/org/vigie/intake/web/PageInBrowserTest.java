@@ -202,7 +202,18 @@ class PageInBrowserTest {
     browser.awaitMessage("Refusé : ");
     assertThat(browser.message()).contains("« Département »").doesNotContain("'department'");
     assertThat(casesOf(a)).isEmpty();
-    assertThat(browser.takeConsoleErrors()).as("the console's errors: the API's refusal")
+
+    // a refusal that names two fields names both by their labels
+    String caseId = TestIntake.newCase(API, a.token());
+    browser.open();
+    browser.signIn(a.token());
+    browser.choose(By.id("caseId"), caseId);
+    browser.choose(By.id("type"), "API_ISSUED");
+    browser.pickDate(By.id("validUntil"), LocalDate.now().minusDays(1));
+    browser.click(By.cssSelector("#event > button"));
+    browser.awaitMessage("Refusé : ");
+    assertThat(browser.message()).isEqualTo("Refusé : Le champ « Valide jusqu'au » doit être postérieur à « Date » (la date de délivrance)");
+    assertThat(browser.takeConsoleErrors()).as("the console's errors: the API's refusals")
         .allMatch(e -> e.contains("status of 422"), "a 422");
   }
 
