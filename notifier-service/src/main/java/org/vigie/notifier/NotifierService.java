@@ -177,7 +177,7 @@ public final class NotifierService implements AutoCloseable {
     running.add(directoryLoop.start());
     running.add(alertLoop.start());
     running.add(acknowledgementLoop.start());
-    this.http = NotifierHttp.start(settings.httpPort(), acknowledger, readiness, registry);
+    this.http = NotifierHttp.start(settings.httpPort(), acknowledger, readiness, registry, settings.pageUrl());
     LOG.info("notifier started: ack links under {}/ack/, HTTP port {}", settings.publicUrl(), http.port());
   }
 

@@ -160,7 +160,7 @@ class AbsenceTest {
 
       java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
           java.net.http.HttpRequest.newBuilder(java.net.URI.create(Mails.ackLink(Mails.to(SMTP, Team.mail(team.substitute())).get(0))))
-              .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+              .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("prise en compte").doesNotContain("confié à une autre personne");
       boolean acknowledged = service.jdbi().withHandle(h -> h.createQuery(

@@ -73,12 +73,20 @@ class LifecycleTest {
 
       MimeMessage first = mailsTo(vMail).stream().filter(m -> Mails.subject(m).contains("API_EXPIRED")).findFirst().orElseThrow();
       String link = Mails.ackLink(first);
-      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+      // opened (a volunteer, or a mail scanner following every link): the alert and a button, nothing taken in hand
+      HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(opened.statusCode()).isEqualTo(200);
+      assertThat(opened.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(opened.body()).contains("lang=\"fr\"", "<main>", "<form method=\"post\">", "Je m'en occupe", "API expirée")
+          .doesNotContain("prise en compte", "API_EXPIRED");
+      assertThat(state(service, acked, NotificationKind.ALERT)).isEqualTo("SENT");
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
-      assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-      assertThat(page.body()).contains("lang=\"fr\"").contains("prise en compte").contains("API expirée (API_EXPIRED)");
+      assertThat(page.body()).contains("<title>Vigie — Alerte prise en charge").contains("prise en compte").contains("API expirée")
+          .doesNotContain("<form");
       HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(again.body()).contains("déjà");
+      assertThat(again.body()).contains("déjà").doesNotContain("<form");
       HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.length() - 3) + "AAA")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(forged.statusCode()).isEqualTo(404);

@@ -184,8 +184,13 @@ class EndToEndTest {
     java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:\\d+/ack/[A-Za-z0-9_-]+").matcher(body);
     assertThat(link.find()).as(body).isTrue();
 
-    java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+    // the link opens the alert and a button; the button takes it in hand
+    java.net.http.HttpResponse<String> opened = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.group())).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(opened.body()).contains("Je m'en occupe");
+    java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.group())).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 

@@ -24,9 +24,11 @@ import org.vigie.schemas.VolunteerRole;
  * cancelled), or as taken in hand on the page or through intake's API.
  */
 public final class Acknowledger {
-  /** What the link did. */
+  /** What the link did, or would do. */
   public enum Result {
     ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, EXPIRED, INVALID,
+    /** The link opened, not yet confirmed: the alert would be taken in hand ({@link #inspect}). */
+    PENDING,
     /** Taken in hand in intake before this service received the alert: applied when it arrives. */
     AWAITING_ALERT,
     /** The link of a volunteer the case was handed over from: the volunteer now following it takes it in hand. */
@@ -112,7 +114,20 @@ public final class Acknowledger {
     return applied;
   }
 
+  /** Takes the link's alert in hand: the link confirmed (the button of the page it opens, or a POST of its own). */
   public Outcome acknowledge(String token) {
+    return follow(token, true);
+  }
+
+  /**
+   * What the link would do, changing nothing: a link opened is not yet a volunteer taking the alert in hand (a mail
+   * scanner, a link preview, opens every link of a mail); PENDING when it would acknowledge.
+   */
+  public Outcome inspect(String token) {
+    return follow(token, false);
+  }
+
+  private Outcome follow(String token, boolean confirmed) {
     AckTokens.Check check = tokens.check(token);
     if (check instanceof AckTokens.Invalid) {
       return new Outcome(Result.INVALID, Optional.empty());
@@ -138,6 +153,9 @@ public final class Acknowledger {
       }
       if (check instanceof AckTokens.Expired) {
         return new Outcome(Result.EXPIRED, alert);
+      }
+      if (!confirmed) {
+        return new Outcome(Result.PENDING, alert);
       }
       alerts.acknowledge(h, alert.get().alertId(), now);
       ledger.cancelPending(h, alert.get().alertId(), LINK_FOLLOW_UPS);

@@ -1,64 +1,92 @@
 package org.vigie.notifier.http;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
 import org.vigie.notifier.ack.Acknowledger;
 import org.vigie.notifier.alert.AlertView;
 import org.vigie.schemas.wording.CodeWording;
 
-/** The small pages shown after following an acknowledgement link, French first. */
+/**
+ * The small pages an acknowledgement link opens, French first then English: the alert and a button to take it in
+ * hand (the link opened), or what the link did. Each has a title saying it, its content in a {@code main} landmark,
+ * and a link to the case on the volunteers' page when its address is known.
+ */
 final class AckPage {
-  private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+  private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-  private AckPage() {}
+  private final Optional<String> pageUrl;
+
+  /** @param pageUrl the volunteers' page (no trailing slash), which opens a case by its reference */
+  AckPage(Optional<String> pageUrl) {
+    this.pageUrl = pageUrl;
+  }
 
   static int status(Acknowledger.Result result) {
     return switch (result) {
-      case ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, HANDED_OVER -> 200;
+      case PENDING, ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, HANDED_OVER -> 200;
       case EXPIRED -> 410;
       case INVALID, AWAITING_ALERT -> 404;
     };
   }
 
-  static String render(Acknowledger.Outcome outcome) {
-    String fr;
-    String en;
-    switch (outcome.result()) {
-      case ACKNOWLEDGED -> {
-        fr = "Merci, l'alerte est marquée comme prise en compte. Les rappels s'arrêtent.";
-        en = "Thank you, the alert is marked as acknowledged. Reminders stop.";
-      }
-      case ALREADY_ACKNOWLEDGED -> {
-        fr = "Cette alerte avait déjà été prise en compte.";
-        en = "This alert had already been acknowledged.";
-      }
-      case HANDED_OVER -> {
-        fr = "Ce dossier a été confié à une autre personne, qui a reçu cette alerte et la prend en charge : il n'y a"
-            + " rien à faire de votre côté.";
-        en = "This case was handed over to someone else, who received this alert and takes it in hand: there is"
-            + " nothing for you to do.";
-      }
-      case EXPIRED -> {
-        fr = "Ce lien a expiré. Ouvrez le dossier dans Vigie ou contactez votre coordinateur ou coordinatrice.";
-        en = "This link has expired. Open the case in Vigie or contact your coordinator.";
-      }
-      default -> {
-        fr = "Ce lien n'est pas valide.";
-        en = "This link is not valid.";
-      }
+  /** The page's words: its title and its sentence, in French and in English. */
+  private record Words(String titleFr, String titleEn, String fr, String en) {}
+
+  private static Words words(Acknowledger.Result result) {
+    return switch (result) {
+      case PENDING -> new Words("Prendre l'alerte en charge", "Take the alert in hand",
+          "Vous vous occupez de cette alerte ? Confirmez : les rappels s'arrêtent et la coordination n'est pas prévenue.",
+          "Are you taking care of this alert? Confirm: reminders stop and the coordinators are not told.");
+      case ACKNOWLEDGED -> new Words("Alerte prise en charge", "Alert taken in hand",
+          "Merci, l'alerte est marquée comme prise en compte. Les rappels s'arrêtent.",
+          "Thank you, the alert is marked as acknowledged. Reminders stop.");
+      case ALREADY_ACKNOWLEDGED -> new Words("Alerte déjà prise en charge", "Alert already taken in hand",
+          "Cette alerte avait déjà été prise en compte.", "This alert had already been acknowledged.");
+      case HANDED_OVER -> new Words("Dossier confié à une autre personne", "Case handed over",
+          "Ce dossier a été confié à une autre personne, qui a reçu cette alerte et la prend en charge : il n'y a"
+              + " rien à faire de votre côté.",
+          "This case was handed over to someone else, who received this alert and takes it in hand: there is"
+              + " nothing for you to do.");
+      case EXPIRED -> new Words("Lien expiré", "Link expired",
+          "Ce lien a expiré. Ouvrez le dossier dans Vigie ou contactez votre coordinateur ou coordinatrice.",
+          "This link has expired. Open the case in Vigie or contact your coordinator.");
+      default -> new Words("Lien non valide", "Link not valid", "Ce lien n'est pas valide.", "This link is not valid.");
+    };
+  }
+
+  String render(Acknowledger.Outcome outcome) {
+    Words w = words(outcome.result());
+    StringBuilder body = new StringBuilder("<p>").append(w.fr()).append("</p>");
+    Optional<AlertView> alert = outcome.result() == Acknowledger.Result.INVALID ? Optional.empty() : outcome.alert();
+    alert.ifPresent(a -> body.append(details(a, false)));
+    if (outcome.result() == Acknowledger.Result.PENDING) {
+      // no action: the form posts to the address of the link itself
+      body.append("<form method=\"post\"><button type=\"submit\" style=\"font-size:1.1em;padding:.5em 1em\">"
+          + "Je m'en occupe <span lang=\"en\">/ I am on it</span></button></form>");
     }
-    StringBuilder details = new StringBuilder();
-    if (outcome.alert().isPresent() && outcome.result() != Acknowledger.Result.INVALID) {
-      AlertView a = outcome.alert().get();
-      details.append("<p>Dossier <strong>").append(a.shortCaseReference()).append("</strong> · ")
-          .append(CodeWording.FRENCH.of(a.rule())).append(" (").append(a.rule().name()).append(")");
-      if (a.deadline() != null) {
-        details.append(" · échéance ").append(FR_DATE.format(a.deadline()));
-      }
-      details.append("</p>");
-    }
+    body.append("<div lang=\"en\"><p>").append(w.en()).append("</p>");
+    alert.ifPresent(a -> body.append(details(a, true)));
+    body.append("</div>");
+    alert.flatMap(a -> pageUrl.map(url -> url + "/#dossier=" + a.shortCaseReference())).ifPresent(link ->
+        body.append("<p><a href=\"").append(link).append("\">Ouvrir le dossier dans Vigie</a> · <a lang=\"en\" href=\"")
+            .append(link).append("\">Open the case in Vigie</a></p>"));
     return "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Vigie</title></head>"
-        + "<body style=\"font-family:sans-serif;max-width:40em;margin:2em auto\"><h1>Vigie</h1>"
-        + "<p>" + fr + "</p>" + details + "<p lang=\"en\"><small>" + en + "</small></p></body></html>";
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Vigie — " + w.titleFr()
+        + " / " + w.titleEn() + "</title></head>"
+        + "<body style=\"font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em;line-height:1.4\">"
+        + "<main><h1>Vigie — " + w.titleFr() + "</h1>" + body + "</main></body></html>";
+  }
+
+  /** The case's reference, the rule in words and the deadline: no identity, no code. */
+  private static String details(AlertView a, boolean english) {
+    StringBuilder p = new StringBuilder("<p>").append(english ? "Case " : "Dossier ").append("<strong>")
+        .append(a.shortCaseReference()).append("</strong> · ")
+        .append((english ? CodeWording.ENGLISH : CodeWording.FRENCH).of(a.rule()));
+    if (a.deadline() != null) {
+      p.append(english ? " · deadline " : " · échéance ").append((english ? EN_DATE : FR_DATE).format(a.deadline()));
+    }
+    return p.append("</p>").toString();
   }
 }
