@@ -255,6 +255,32 @@ class PageInBrowserTest {
     assertThat(eventsOf(a, caseId, CCC_ATTEMPT)).isEmpty();
   }
 
+  /**
+   * With the keyboard alone: « Voir » moves the focus to the case opened (a screen reader says which), recording an
+   * event gives it back to the form's button, and the message saying what happened is on screen, wherever the form is.
+   */
+  @Test
+  void aKeyboardUserIsToldWhatHappenedAndKeepsTheirPlace() {
+    Association a = TestIntake.newAssociation(API);
+    String caseId = TestIntake.newCase(API, a.token());
+    browser.signIn(a.token());
+    WebElement see = browser.waitUntil(d -> d.findElement(seeButton(caseId)), "the case's « Voir »");
+    assertThat(see.getDomAttribute("aria-label")).as("the button names its case").contains(caseId.replace("-", "").substring(24).toUpperCase());
+    browser.script("arguments[0].focus();", see);
+    see.sendKeys(org.openqa.selenium.Keys.ENTER);
+    browser.waitUntil(d -> "caseTitle".equals(browser.script("return document.activeElement.id")), "the focus on the case opened");
+
+    browser.choose(By.id("caseId"), caseId);
+    browser.choose(By.id("type"), CCC_ATTEMPT);
+    WebElement record = browser.find(By.cssSelector("#event > button"));
+    browser.script("arguments[0].focus();", record);
+    record.sendKeys(org.openqa.selenium.Keys.ENTER);
+    browser.awaitMessage(RECORDED);
+    browser.waitUntil(d -> record.equals(browser.script("return document.activeElement")), "the focus back on « Enregistrer »");
+    assertThat((Boolean) browser.script("const r = document.getElementById('message').getBoundingClientRect();"
+        + " return r.top >= 0 && r.bottom <= window.innerHeight;")).as("the message in view").isTrue();
+  }
+
   /** On a phone's width (360 px) a volunteer signs in and opens a case: every control needed can be reached and clicked. */
   @Test
   void onAPhoneAVolunteerSignsInAndOpensACase() {
