@@ -72,6 +72,8 @@ class LifecycleTest {
       }
 
       MimeMessage first = mailsTo(vMail).stream().filter(m -> Mails.subject(m).contains("API_EXPIRED")).findFirst().orElseThrow();
+      // a bare SMTP_FROM address is shown under the name Vigie in the mailbox
+      assertThat(((jakarta.mail.internet.InternetAddress) first.getFrom()[0]).getPersonal()).isEqualTo("Vigie");
       String link = Mails.ackLink(first);
       // opened (a volunteer, or a mail scanner following every link): the alert and a button, nothing taken in hand
       HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
@@ -101,6 +103,13 @@ class LifecycleTest {
 
       kafka.publish(Fixtures.resolvedFrom(ignored, clock.instant()));
       await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(cMail).size() == 2 && mailsTo(vMail).size() == 5);
+      // the link of an alert resolved before anyone took it in hand says so, and takes nothing in hand
+      String resolvedLink = Mails.ackLink(mailsTo(vMail).stream()
+          .filter(m -> Mails.subject(m).contains("EMPLOYMENT_AT_RISK")).findFirst().orElseThrow());
+      HttpResponse<String> late = http.send(HttpRequest.newBuilder(URI.create(resolvedLink)).POST(HttpRequest.BodyPublishers.noBody())
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(late.body()).contains("Alerte déjà résolue").doesNotContain("Merci");
+      assertThat(state(service, ignored, NotificationKind.ALERT)).isEqualTo("ESCALATED");
       assertThat(Mails.subject(mailsTo(cMail).get(1))).contains("Résolu");
       assertThat(Mails.subject(mailsTo(vMail).get(4))).contains("Résolu").contains("EMPLOYMENT_AT_RISK");
 

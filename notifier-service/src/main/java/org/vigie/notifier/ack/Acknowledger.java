@@ -29,6 +29,8 @@ public final class Acknowledger {
     ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, EXPIRED, INVALID,
     /** The link opened, not yet confirmed: the alert would be taken in hand ({@link #inspect}). */
     PENDING,
+    /** The alert ended before anyone took it in hand: nothing to take in hand (its resolution notice says why). */
+    RESOLVED,
     /** Taken in hand in intake before this service received the alert: applied when it arrives. */
     AWAITING_ALERT,
     /** The link of a volunteer the case was handed over from: the volunteer now following it takes it in hand. */
@@ -150,6 +152,9 @@ public final class Acknowledger {
       }
       if (alert.get().acknowledgedAt() != null) {
         return new Outcome(Result.ALREADY_ACKNOWLEDGED, alert);
+      }
+      if (alert.get().resolvedAt() != null) {
+        return new Outcome(Result.RESOLVED, alert);
       }
       if (check instanceof AckTokens.Expired) {
         return new Outcome(Result.EXPIRED, alert);

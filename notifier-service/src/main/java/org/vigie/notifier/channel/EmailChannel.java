@@ -47,8 +47,10 @@ public final class EmailChannel implements Channel {
     p.put("mail.smtp.writetimeout", "10000");
     this.session = Session.getInstance(p);
     try {
-      this.from = new InternetAddress(from, true);
-    } catch (AddressException e) {
+      InternetAddress address = new InternetAddress(from, true);
+      // a bare address shows as itself in a mailbox: named "Vigie" unless SMTP_FROM names the sender ("Name <address>")
+      this.from = address.getPersonal() != null ? address : new InternetAddress(address.getAddress(), "Vigie", "UTF-8");
+    } catch (AddressException | java.io.UnsupportedEncodingException e) {
       throw new IllegalArgumentException("SMTP_FROM is not an email address", e);
     }
     String address = this.from.getAddress();

@@ -25,7 +25,7 @@ final class AckPage {
 
   static int status(Acknowledger.Result result) {
     return switch (result) {
-      case PENDING, ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, HANDED_OVER -> 200;
+      case PENDING, ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, HANDED_OVER, RESOLVED -> 200;
       case EXPIRED -> 410;
       case INVALID, AWAITING_ALERT -> 404;
     };
@@ -44,6 +44,9 @@ final class AckPage {
           "Thank you, the alert is marked as acknowledged. Reminders stop.");
       case ALREADY_ACKNOWLEDGED -> new Words("Alerte déjà prise en charge", "Alert already taken in hand",
           "Cette alerte avait déjà été prise en compte.", "This alert had already been acknowledged.");
+      case RESOLVED -> new Words("Alerte déjà résolue", "Alert already resolved",
+          "Cette alerte est résolue : il n'y a plus rien à prendre en charge. Le message qui l'a annoncé dit pourquoi.",
+          "This alert is resolved: there is nothing left to take in hand. The message announcing it says why.");
       case HANDED_OVER -> new Words("Dossier confié à une autre personne", "Case handed over",
           "Ce dossier a été confié à une autre personne, qui a reçu cette alerte et la prend en charge : il n'y a"
               + " rien à faire de votre côté.",

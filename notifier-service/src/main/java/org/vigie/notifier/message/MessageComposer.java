@@ -18,7 +18,7 @@ import org.vigie.schemas.wording.CodeWording;
 import org.vigie.schemas.wording.LetterKind;
 
 /**
- * Texts of notifications, French first then English. They name the rule, its legal reference and
+ * Texts of notifications, in French and English, the recipient's language first (French unless they chose English). They name the rule, its legal reference and
  * the case's short pseudonymous reference, never the person: the volunteer opens the case in
  * Vigie to see who it is about.
  */
@@ -48,80 +48,83 @@ public final class MessageComposer {
 
   public Rendered render(Notice notice) {
     NotificationKind kind = notice.row().kind();
-    List<Notice.Item> items = notice.items();
+    // a digest, most severe first then the nearest deadline, as the alerts sent at once
+    List<Notice.Item> items = kind != NotificationKind.DIGEST ? notice.items() : notice.items().stream()
+        .sorted(Comparator.comparing((Notice.Item i) -> i.alert().severity()).reversed()
+            .thenComparing(i -> i.alert().deadline(), Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
     ZoneId zone = notice.recipient() == null ? ZoneId.of("Europe/Paris") : notice.recipient().timeZone();
-    String subject;
+    // both languages, the recipient's first (French unless they chose English)
+    boolean englishFirst = notice.recipient() != null && "en".equals(notice.recipient().language());
+    String subject = "[Vigie] " + (englishFirst ? subject(kind, items, false) + " / " + subject(kind, items, true)
+        : subject(kind, items, true) + " / " + subject(kind, items, false))
+        + (items.size() == 1 && kind != NotificationKind.DIGEST ? " [" + items.get(0).alert().rule().name() + "]" : "");
+    StringBuilder text = new StringBuilder();
+    StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(englishFirst ? "en" : "fr")
+        .append("\"><head><meta charset=\"utf-8\"><title>").append(esc(subject)).append("</title></head><body style=\"font-family:sans-serif\">");
+    LocalDate today = LocalDate.ofInstant(notice.at(), zone);
+    section(text, html, kind, items, !englishFirst, today, zone);
+    text.append(englishFirst ? "-- Français --\n\n" : "-- English --\n\n");
+    html.append("<hr>");
+    section(text, html, kind, items, englishFirst, today, zone);
+    html.append("</body></html>");
+    return new Rendered(subject, text.toString().stripTrailing() + "\n", html.toString());
+  }
+
+  /** The subject in one language: the kind of message, the severity, and which alerts or case. */
+  private static String subject(NotificationKind kind, List<Notice.Item> items, boolean french) {
     if (kind == NotificationKind.DIGEST) {
-      subject = "[Vigie] Récapitulatif du jour : " + items.size() + " alerte(s) / Daily digest: " + items.size()
-          + " alert(s)";
-    } else if (items.size() > 1) {
+      return french ? "Récapitulatif du jour : " + items.size() + " alerte(s)" : "Daily digest: " + items.size() + " alert(s)";
+    }
+    if (items.size() > 1) {
       Severity worst = items.stream().map(i -> i.alert().severity()).max(Comparator.naturalOrder()).orElseThrow();
       long cases = items.stream().map(i -> i.alert().shortCaseReference()).distinct().count();
-      subject = "[Vigie] " + prefix(kind, items, true) + severityFr(worst) + " · " + items.size() + " alertes, " + cases
-          + (cases == 1 ? " dossier" : " dossiers") + " / " + prefix(kind, items, false) + worst.name().toLowerCase() + " · "
-          + items.size() + " alerts, " + cases + (cases == 1 ? " case" : " cases");
-    } else {
-      AlertView a = items.get(0).alert();
-      // the rule in words in each language, then its code, which mail filters can rely on
-      subject = "[Vigie] " + prefix(kind, items, true) + severityFr(a.severity()) + " · " + CodeWording.FRENCH.of(a.rule())
-          + " · dossier " + a.shortCaseReference() + " / " + prefix(kind, items, false) + a.severity().name().toLowerCase()
-          + " · " + CodeWording.ENGLISH.of(a.rule()) + " · case " + a.shortCaseReference() + " [" + a.rule().name()
-          + "]";
+      return french ? prefix(kind, items, true) + severityFr(worst) + " · " + items.size() + " alertes, " + cases
+          + (cases == 1 ? " dossier" : " dossiers")
+          : prefix(kind, items, false) + worst.name().toLowerCase() + " · " + items.size() + " alerts, " + cases
+              + (cases == 1 ? " case" : " cases");
     }
-    StringBuilder text = new StringBuilder();
-    StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>")
-        .append(esc(subject)).append("</title></head><body style=\"font-family:sans-serif\">");
+    // the rule in words in each language; its code, which mail filters can rely on, ends the subject
+    AlertView a = items.get(0).alert();
+    return french ? prefix(kind, items, true) + severityFr(a.severity()) + " · " + CodeWording.FRENCH.of(a.rule())
+        + " · dossier " + a.shortCaseReference()
+        : prefix(kind, items, false) + a.severity().name().toLowerCase() + " · " + CodeWording.ENGLISH.of(a.rule())
+            + " · case " + a.shortCaseReference();
+  }
 
-    String introFr = intro(kind, items, true);
-    text.append("Bonjour,\n\n").append(introFr).append("\n\n");
-    html.append("<div lang=\"fr\"><p>Bonjour,</p><p>").append(esc(introFr)).append("</p>");
-    LocalDate today = LocalDate.ofInstant(notice.at(), zone);
+  /** The message in one language: greeting, introduction, each alert with its links, the closing caution. */
+  private void section(StringBuilder text, StringBuilder html, NotificationKind kind, List<Notice.Item> items, boolean french,
+      LocalDate today, ZoneId zone) {
+    String intro = intro(kind, items, french);
+    text.append(french ? "Bonjour,\n\n" : "Hello,\n\n").append(intro).append("\n\n");
+    html.append("<div lang=\"").append(french ? "fr" : "en").append("\"><p>").append(french ? "Bonjour," : "Hello,")
+        .append("</p><p>").append(esc(intro)).append("</p>");
     for (Notice.Item item : items) {
-      Map<String, String> fields = fieldsFr(item.alert(), today);
-      appendItem(text, html, fields, " : ", before(item, true, name -> name) + item.alert().messageFr());
+      appendItem(text, html, french ? fieldsFr(item.alert(), today) : fieldsEn(item.alert(), today), french ? " : " : ": ",
+          before(item, french, name -> name) + (french ? item.alert().messageFr() : item.alert().messageEn()));
       caseLink(item.alert()).ifPresent(link -> {
-        text.append("Ouvrir le dossier dans Vigie : ").append(link).append("\n");
-        html.append("<p><a href=\"").append(esc(link)).append("\">Ouvrir le dossier dans Vigie</a></p>");
+        String open = french ? "Ouvrir le dossier dans Vigie" : "Open the case in Vigie";
+        text.append(open).append(french ? " : " : ": ").append(link).append("\n");
+        html.append("<p><a href=\"").append(esc(link)).append("\">").append(open).append("</a></p>");
       });
-      letters(kind, item.alert(), true).ifPresent(line -> {
+      letters(kind, item.alert(), french).ifPresent(line -> {
         text.append(line).append("\n");
         html.append("<p>").append(esc(line)).append("</p>");
       });
       if (item.ackUrl() != null) {
-        String until = FR_DATE.format(item.ackExpiresAt().atZone(zone));
-        text.append("Accuser réception : ").append(item.ackUrl()).append(" (lien valable jusqu'au ").append(until)
-            .append(")\n\n");
-        html.append("<p><a href=\"").append(esc(item.ackUrl())).append("\">Accuser réception</a> (lien valable jusqu'au ")
-            .append(until).append(")</p>");
+        String until = (french ? FR_DATE : EN_DATE).format(item.ackExpiresAt().atZone(zone));
+        String ack = french ? "Accuser réception" : "Acknowledge";
+        text.append(ack).append(french ? " : " : ": ").append(item.ackUrl())
+            .append(french ? " (lien valable jusqu'au " : " (link valid until ").append(until).append(")\n");
+        html.append("<p><a href=\"").append(esc(item.ackUrl())).append("\">").append(ack).append("</a>")
+            .append(french ? " (lien valable jusqu'au " : " (link valid until ").append(until).append(")</p>");
       }
+      text.append("\n"); // an empty line between alerts, with or without a link to acknowledge
     }
-    text.append("Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable.\n\n");
-    html.append("<p><small>Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable.</small></p></div><hr>");
-
-    String introEn = intro(kind, items, false);
-    text.append("-- English --\n\nHello,\n\n").append(introEn).append("\n\n");
-    html.append("<div lang=\"en\"><p>Hello,</p><p>").append(esc(introEn)).append("</p>");
-    for (Notice.Item item : items) {
-      appendItem(text, html, fieldsEn(item.alert(), today), ": ", before(item, false, name -> name) + item.alert().messageEn());
-      caseLink(item.alert()).ifPresent(link -> {
-        text.append("Open the case in Vigie: ").append(link).append("\n");
-        html.append("<p><a href=\"").append(esc(link)).append("\">Open the case in Vigie</a></p>");
-      });
-      letters(kind, item.alert(), false).ifPresent(line -> {
-        text.append(line).append("\n");
-        html.append("<p>").append(esc(line)).append("</p>");
-      });
-      if (item.ackUrl() != null) {
-        String until = EN_DATE.format(item.ackExpiresAt().atZone(zone));
-        text.append("Acknowledge: ").append(item.ackUrl()).append(" (link valid until ").append(until).append(")\n\n");
-        html.append("<p><a href=\"").append(esc(item.ackUrl())).append("\">Acknowledge</a> (link valid until ")
-            .append(until).append(")</p>");
-      }
-    }
-    text.append("These alerts help you act in time; they are not a binding legal computation.\n");
-    html.append("<p><small>These alerts help you act in time; they are not a binding legal computation.</small></p></div>")
-        .append("</body></html>");
-    return new Rendered(subject, text.toString(), html.toString());
+    String caution = french ? "Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable."
+        : "These alerts help you act in time; they are not a binding legal computation.";
+    text.append(caution).append("\n\n");
+    html.append("<p><small>").append(caution).append("</small></p></div>");
   }
 
   /**
@@ -184,10 +187,15 @@ public final class MessageComposer {
     if (in != null) {
       String name = shown.apply(in.name());
       out += french
-          ? "Vous recevez cette alerte à la place de " + name + ", absent·e jusqu'au " + FR_DATE.format(in.until()) + " inclus.\n"
+          ? "Vous recevez cette alerte à la place " + ofName(name) + ", absent·e jusqu'au " + FR_DATE.format(in.until()) + " inclus.\n"
           : "You receive this alert in place of " + name + ", away until " + EN_DATE.format(in.until()) + " included.\n";
     }
     return out;
+  }
+
+  /** "de" before a name, elided before a vowel or an h: « de Camille », « d'Alix », « d'Hélène ». */
+  static String ofName(String name) {
+    return !name.isEmpty() && "aeiouyhàâäéèêëîïôöùûüAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜ".indexOf(name.charAt(0)) >= 0 ? "d'" + name : "de " + name;
   }
 
   /**
@@ -275,9 +283,18 @@ public final class MessageComposer {
     m.put("Case", a.shortCaseReference());
     m.put("Rule", CodeWording.ENGLISH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
         + a.ruleVersion() + ")");
-    m.put("Severity", a.severity().name());
+    m.put("Severity", severityEn(a.severity()));
     m.put("Deadline", deadline(a, today, false));
     return m;
+  }
+
+  static String severityEn(Severity s) {
+    return switch (s) {
+      case INFO -> "Information";
+      case WARNING -> "Warning";
+      case HIGH -> "Urgent";
+      case CRITICAL -> "Critical";
+    };
   }
 
   static String severityFr(Severity s) {
@@ -394,7 +411,7 @@ public final class MessageComposer {
       case REMINDER -> "Rappel : cette alerte n'a pas encore été prise en compte.";
       case ESCALATION -> "En tant que coordinateur ou coordinatrice : cette alerte n'a pas été prise en compte à temps"
           + " par la personne qui suit le dossier.";
-      case RESOLVED_NOTICE -> "Bonne nouvelle : la situation qui avait déclenché cette alerte a pris fin.";
+      case RESOLVED_NOTICE -> "La situation qui avait déclenché cette alerte a pris fin.";
       case DIGEST -> "Voici les alertes du jour sur les dossiers que vous suivez.";
     };
   }
@@ -404,7 +421,7 @@ public final class MessageComposer {
       case ALERT -> "Vigie detected a situation that needs your attention on a case you follow.";
       case REMINDER -> "Reminder: this alert has not been acknowledged yet.";
       case ESCALATION -> "As coordinator: this alert was not acknowledged in time by the volunteer following the case.";
-      case RESOLVED_NOTICE -> "Good news: the situation that raised this alert has ended.";
+      case RESOLVED_NOTICE -> "The situation that raised this alert has ended.";
       case DIGEST -> "Here are today's alerts on the cases you follow.";
     };
   }
@@ -415,7 +432,7 @@ public final class MessageComposer {
       case REMINDER -> "Rappel : ces " + n + " alertes n'ont pas encore été prises en compte.";
       case ESCALATION -> "En tant que coordinateur ou coordinatrice : ces " + n + " alertes n'ont pas été prises en"
           + " compte à temps par les personnes qui suivent les dossiers.";
-      case RESOLVED_NOTICE -> "Bonne nouvelle : les situations qui avaient déclenché ces " + n + " alertes ont pris fin.";
+      case RESOLVED_NOTICE -> "Les situations qui avaient déclenché ces " + n + " alertes ont pris fin.";
       default -> "Vigie a détecté " + n + " situations qui demandent votre attention sur des dossiers que vous suivez,"
           + " de la plus grave à la moins grave.";
     };
@@ -426,7 +443,7 @@ public final class MessageComposer {
       case REMINDER -> "Reminder: these " + n + " alerts have not been acknowledged yet.";
       case ESCALATION -> "As coordinator: these " + n + " alerts were not acknowledged in time by the volunteers"
           + " following the cases.";
-      case RESOLVED_NOTICE -> "Good news: the situations that raised these " + n + " alerts have ended.";
+      case RESOLVED_NOTICE -> "The situations that raised these " + n + " alerts have ended.";
       default -> "Vigie detected " + n + " situations that need your attention on cases you follow, most severe first.";
     };
   }

@@ -131,11 +131,11 @@ class MessageComposerTest {
     assertThat(composer.render(both).subject()).startsWith("[Vigie] Closes · ");
     assertThat(composer.render(both).text()).contains("chacune pour la raison dite ci-dessous", "un droit a pu être perdu",
         "each for the reason given below").doesNotContain("Bonne nouvelle");
-    assertThat(composer.render(resolved).text()).contains("Bonne nouvelle");
+    assertThat(composer.render(resolved).text()).contains("La situation qui avait déclenché cette alerte a pris fin.");
   }
 
   @Test
-  void onlyASituationThatEndedIsGoodNews() {
+  void aResolutionNoticeSaysWhyTheAlertEnded() {
     Notice resolved = notice(NotificationKind.RESOLVED_NOTICE, "Alerte close.");
     AlertView ran = resolved.items().get(0).alert();
     Map<Resolution, String> said = Map.of(
@@ -146,7 +146,8 @@ class MessageComposerTest {
         Resolution.RULE_DISABLED, "Cette alerte est close : votre association a désactivé la règle qui l'avait déclenchée.",
         Resolution.FACT_CORRECTED, "Cette alerte est close : le fait qui l'avait déclenchée a été corrigé ou retiré (saisi"
             + " par erreur).",
-        Resolution.SITUATION_ENDED, "Bonne nouvelle : la situation qui avait déclenché cette alerte a pris fin.");
+        // not "good news": a situation that ended may be a job lost
+        Resolution.SITUATION_ENDED, "La situation qui avait déclenché cette alerte a pris fin.");
     said.forEach((why, intro) -> {
       Notice one = new Notice(resolved.row(), resolved.recipient(), List.of(new Notice.Item(closed(ran, why), null, null)),
           resolved.at());
@@ -154,9 +155,7 @@ class MessageComposerTest {
       assertThat(r.text()).as("%s", why).contains(intro);
       assertThat(r.subject()).as("%s", why)
           .startsWith(why == Resolution.SITUATION_ENDED ? "[Vigie] Résolu · " : "[Vigie] Close · ");
-      if (why != Resolution.SITUATION_ENDED) {
-        assertThat(r.text() + composer.chatText(one)).as("%s", why).doesNotContain("Bonne nouvelle", "Good news");
-      }
+      assertThat(r.text() + composer.chatText(one)).as("%s", why).doesNotContain("Bonne nouvelle", "Good news");
       assertThat(composer.webhookPayload(one, "msg_1").toString()).contains("resolution=" + why.name());
     });
     Notice two = new Notice(resolved.row(), resolved.recipient(), List.of(
@@ -184,6 +183,42 @@ class MessageComposerTest {
         .contains("Rule: API expiring — API_EXPIRING (CESEDA R.431-15-1").contains("Deadline: 2026-12-01").contains("https://vigie.example/ack/TOKEN")
         .contains("26/12/2026");
     assertThat(r.html()).startsWith("<!DOCTYPE html>").contains("lang=\"fr\"").contains("href=\"https://vigie.example/ack/TOKEN\"");
+  }
+
+  @Test
+  void aVolunteerWhoChoseEnglishReadsEnglishFirst() {
+    Notice french = notice(NotificationKind.ALERT, "L'API expire bientôt.");
+    Contact c = french.recipient();
+    Contact english = new Contact(c.volunteerId(), c.associationId(), c.displayName(), c.role(), c.email(), c.webhookUrl(),
+        c.webhookSecret(), c.active(), c.timeZone(), c.quietStartMinute(), c.quietEndMinute(), c.dailyDigest(), "en", c.webhookFormat(),
+        c.absentUntil(), c.substituteVolunteerId());
+    Rendered r = composer.render(new Notice(french.row(), english, french.items(), french.at()));
+    assertThat(r.subject()).isEqualTo("[Vigie] warning · API expiring · case 8E7A1F00 / Avertissement · API bientôt expirée"
+        + " · dossier 8E7A1F00 [API_EXPIRING]");
+    assertThat(r.text()).startsWith("Hello,").contains("-- Français --").contains("Severity: Warning");
+    assertThat(r.text().indexOf("Hello")).isLessThan(r.text().indexOf("Bonjour"));
+    assertThat(r.html()).contains("<html lang=\"en\"");
+    assertThat(r.html().indexOf("lang=\"en\"><p>Hello")).isLessThan(r.html().indexOf("lang=\"fr\"><p>Bonjour"));
+  }
+
+  @Test
+  void aDigestGivesTheMostSevereFirstAndTheAlertsAreApart() {
+    Notice one = notice(NotificationKind.DIGEST, "L'API expire bientôt.");
+    AlertView info = new AlertView("alert-4", CASE_ID, "asso-1", RuleId.RENEWAL_WINDOW_OPEN, Severity.INFO,
+        Instant.parse("2026-11-20T09:00:00Z"), LocalDate.parse("2027-01-15"), "vol-1", "CESEDA R.431-5", "1",
+        "La fenêtre de renouvellement est ouverte.", "The renewal window is open.", null, null, null, 0);
+    Notice digest = new Notice(one.row(), one.recipient(), List.of(new Notice.Item(info, null, null), one.items().get(0)), one.at());
+    String text = composer.render(digest).text();
+    assertThat(text.indexOf("Avertissement")).as("the warning before the information").isLessThan(text.indexOf("Information"));
+    assertThat(text).as("an empty line after each alert, with or without a link").contains("jusqu'au 26/12/2026)\n\nDossier : ");
+  }
+
+  @Test
+  void theStoodInVolunteersNameIsElidedBeforeAVowel() {
+    assertThat(MessageComposer.ofName("Alix")).isEqualTo("d'Alix");
+    assertThat(MessageComposer.ofName("Hélène")).isEqualTo("d'Hélène");
+    assertThat(MessageComposer.ofName("Élodie")).isEqualTo("d'Élodie");
+    assertThat(MessageComposer.ofName("Camille")).isEqualTo("de Camille");
   }
 
   @Test
