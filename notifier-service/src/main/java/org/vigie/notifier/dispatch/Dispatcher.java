@@ -322,7 +322,8 @@ public final class Dispatcher {
       }
       String link = row.kind() == NotificationKind.RESOLVED_NOTICE ? null
           : settings.publicUrl() + "/ack/" + tokens.issue(r.id(), expiry);
-      items.add(new Notice.Item(a, link, expiry, handedOver.contains(r.id()), standIn(h, prefetched, r, a, contact, now)));
+      items.add(new Notice.Item(a, link, expiry, handedOver.contains(r.id()), standIn(h, prefetched, r, a, contact, now),
+          followedBy(h, prefetched, r, a, now)));
     }
     return new Notice(row, contact, items, now);
   }
@@ -335,6 +336,15 @@ public final class Dispatcher {
     }
     return contact(h, prefetched, a.associationId(), a.assignedVolunteerId()).filter(c -> c.absentAt(now))
         .map(c -> new Notice.StandIn(c.displayName(), c.absentUntil())).orElse(null);
+  }
+
+  /** For a coordinator's escalation: who follows the case, and until when they are away if they are; null otherwise. */
+  private Notice.StandIn followedBy(Handle h, Prefetched prefetched, LedgerRow r, AlertView a, Instant now) {
+    if (r.kind() != NotificationKind.ESCALATION || a.assignedVolunteerId() == null) {
+      return null;
+    }
+    return contact(h, prefetched, a.associationId(), a.assignedVolunteerId())
+        .map(c -> new Notice.StandIn(c.displayName(), c.absentAt(now) ? c.absentUntil() : null)).orElse(null);
   }
 
   private static AlertView alertOf(List<AlertView> about, LedgerRow r) {

@@ -100,7 +100,7 @@ public final class MessageComposer {
     html.append("<div lang=\"").append(french ? "fr" : "en").append("\"><p>").append(french ? "Bonjour," : "Hello,")
         .append("</p><p>").append(esc(intro)).append("</p>");
     for (Notice.Item item : items) {
-      appendItem(text, html, french ? fieldsFr(item.alert(), today) : fieldsEn(item.alert(), today), french ? " : " : ": ",
+      appendItem(text, html, french ? fieldsFr(item, kind, today, zone) : fieldsEn(item, kind, today, zone), french ? " : " : ": ",
           before(item, french, name -> name) + (french ? item.alert().messageFr() : item.alert().messageEn()));
       caseLink(item.alert()).ifPresent(link -> {
         String open = french ? "Ouvrir le dossier dans Vigie" : "Open the case in Vigie";
@@ -268,23 +268,46 @@ public final class MessageComposer {
     return a.deadline().isBefore(today) ? day + (french ? " (passée)" : " (passed)") : day;
   }
 
-  private static Map<String, String> fieldsFr(AlertView a, LocalDate today) {
+  private static Map<String, String> fieldsFr(Notice.Item item, NotificationKind kind, LocalDate today, ZoneId zone) {
+    AlertView a = item.alert();
     Map<String, String> m = new LinkedHashMap<>();
     m.put("Dossier", a.shortCaseReference());
     m.put("Règle", CodeWording.FRENCH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
         + a.ruleVersion() + ")");
     m.put("Gravité", severityFr(a.severity()));
     m.put("Échéance", deadline(a, today, true));
+    follow(item, kind, true, zone).forEach(m::put);
     return m;
   }
 
-  private static Map<String, String> fieldsEn(AlertView a, LocalDate today) {
+  private static Map<String, String> fieldsEn(Notice.Item item, NotificationKind kind, LocalDate today, ZoneId zone) {
+    AlertView a = item.alert();
     Map<String, String> m = new LinkedHashMap<>();
     m.put("Case", a.shortCaseReference());
     m.put("Rule", CodeWording.ENGLISH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
         + a.ruleVersion() + ")");
     m.put("Severity", severityEn(a.severity()));
     m.put("Deadline", deadline(a, today, false));
+    follow(item, kind, false, zone).forEach(m::put);
+    return m;
+  }
+
+  /**
+   * For a mail read days later, or by a coordinator: since when the volunteer has known (the alert's first message),
+   * and, when the coordinators are told nobody took it in hand, who follows the case and whether they are away.
+   */
+  private static Map<String, String> follow(Notice.Item item, NotificationKind kind, boolean french, ZoneId zone) {
+    Map<String, String> m = new LinkedHashMap<>();
+    Notice.StandIn by = item.followedBy();
+    if (by != null) {
+      m.put(french ? "Suivi par" : "Followed by", by.name() + (by.until() == null ? ""
+          : french ? ", absent·e jusqu'au " + FR_DATE.format(by.until()) + " inclus"
+          : ", away until " + EN_DATE.format(by.until()) + " included"));
+    }
+    if (item.alert().firstSentAt() != null && (kind == NotificationKind.REMINDER || kind == NotificationKind.ESCALATION)) {
+      LocalDate first = LocalDate.ofInstant(item.alert().firstSentAt(), zone);
+      m.put(french ? "Premier message" : "First message", (french ? FR_DATE : EN_DATE).format(first));
+    }
     return m;
   }
 

@@ -15,18 +15,25 @@ public record Notice(LedgerRow row, Contact recipient, List<Item> items, Instant
   /**
    * @param handedOver the alert was open on a case just handed over to the recipient, and sent before to someone else
    * @param standingIn the recipient gets it in place of the volunteer following the case, who is away; null otherwise
+   * @param followedBy for a coordinator told that nobody took the alert in hand: who follows the case (and whether they
+   *     are away); null otherwise
    */
-  public record Item(AlertView alert, String ackUrl, Instant ackExpiresAt, boolean handedOver, StandIn standingIn) {
+  public record Item(AlertView alert, String ackUrl, Instant ackExpiresAt, boolean handedOver, StandIn standingIn,
+      StandIn followedBy) {
     public Item(AlertView alert, String ackUrl, Instant ackExpiresAt) {
-      this(alert, ackUrl, ackExpiresAt, false, null);
+      this(alert, ackUrl, ackExpiresAt, false, null, null);
     }
 
     public Item(AlertView alert, String ackUrl, Instant ackExpiresAt, boolean handedOver) {
-      this(alert, ackUrl, ackExpiresAt, handedOver, null);
+      this(alert, ackUrl, ackExpiresAt, handedOver, null, null);
+    }
+
+    public Item(AlertView alert, String ackUrl, Instant ackExpiresAt, boolean handedOver, StandIn standingIn) {
+      this(alert, ackUrl, ackExpiresAt, handedOver, standingIn, null);
     }
   }
 
-  /** The volunteer following the case, away until {@code until} included. */
+  /** The volunteer following the case, away until {@code until} included (null: not away). */
   public record StandIn(String name, java.time.LocalDate until) {}
 
   public Notice {
