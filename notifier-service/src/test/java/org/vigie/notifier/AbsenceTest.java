@@ -71,8 +71,8 @@ class AbsenceTest {
       kafka.publish(withSubstitute.alert());
       await().atMost(Duration.ofSeconds(60)).until(() -> Mails.to(SMTP, Team.mail(withSubstitute.substitute())).size() == 1);
       assertThat(Mails.plainText(Mails.to(SMTP, Team.mail(withSubstitute.substitute())).get(0)))
-          .contains("Vous recevez cette alerte à la place de Camille Martin, absent·e jusqu'au 04/12/2026 inclus.")
-          .contains("You receive this alert in place of Camille Martin, away until 2026-12-04 included.");
+          .contains("Vous recevez cette alerte à la place de Camille Martin, absent·e jusqu'au 4 décembre 2026 inclus.")
+          .contains("You receive this alert in place of Camille Martin, away until 4 December 2026 included.");
 
       // away, the substitute away too: the coordinators
       Team substituteAway = new Team();
@@ -137,13 +137,13 @@ class AbsenceTest {
           && Mails.to(SMTP, Team.mail(team.coordinator())).size() == 1);
       var reminder = Mails.to(SMTP, Team.mail(team.substitute())).get(0);
       assertThat(Mails.subject(reminder)).contains("Rappel");
-      assertThat(Mails.plainText(reminder)).contains("à la place de Camille Martin, absent·e jusqu'au 04/12/2026 inclus",
+      assertThat(Mails.plainText(reminder)).contains("à la place de Camille Martin, absent·e jusqu'au 4 décembre 2026 inclus",
           "Premier message : ", "First message: ");
       assertThat(Mails.to(SMTP, Team.mail(team.volunteer()))).as("no reminder to the volunteer away").hasSize(1);
       // the coordinator told nobody took it in hand learns who follows the case, away, and since when it is known
       assertThat(Mails.plainText(Mails.to(SMTP, Team.mail(team.coordinator())).get(0)))
-          .contains("Suivi par : Camille Martin, absent·e jusqu'au 04/12/2026 inclus", "Premier message : ",
-              "Followed by: Camille Martin, away until 2026-12-04 included");
+          .contains("Suivi par : Camille Martin, absent·e jusqu'au 4 décembre 2026 inclus", "Premier message : ",
+              "Followed by: Camille Martin, away until 4 December 2026 included");
     }
   }
 

@@ -189,7 +189,7 @@ class LifecycleTest {
       MimeMessage reminder = mailsTo(vMail).get(1);
       assertThat(Mails.subject(reminder)).as("the update itself sent nothing").contains("Rappel");
       assertThat(Mails.plainText(reminder)).contains("La demande a été refusée : contester le refus.")
-          .contains("15/12/2026").doesNotContain("contacter le CCC");
+          .contains("15 décembre 2026").doesNotContain("contacter le CCC");
       assertThat(Mails.plainText(mailsTo(cMail).get(0))).contains("La demande a été refusée : contester le refus.");
     }
   }

@@ -3,6 +3,7 @@ package org.vigie.notifier.message;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -23,8 +24,16 @@ import org.vigie.schemas.wording.LetterKind;
  * Vigie to see who it is about.
  */
 public final class MessageComposer {
-  private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+  /** A day written out, as the alerts' own texts write it: 18 novembre 2026, 1 December 2026. */
+  private static final DateFormat FR_DATE = day -> (day.get(ChronoField.DAY_OF_MONTH) == 1 ? "1er" : String.valueOf(day.get(ChronoField.DAY_OF_MONTH)))
+      + DateTimeFormatter.ofPattern(" MMMM yyyy", java.util.Locale.FRENCH).format(day);
+  private static final DateFormat EN_DATE = day -> DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(day);
+
+  /** How a day is written in one language. */
+  @FunctionalInterface
+  private interface DateFormat {
+    String format(java.time.temporal.TemporalAccessor day);
+  }
 
   private static final String HANDED_OVER_FR = "Ce dossier vient de vous être confié : cette alerte y était déjà ouverte.";
   private static final String HANDED_OVER_EN = "This case has just been handed over to you: this alert was already open on it.";
@@ -79,10 +88,12 @@ public final class MessageComposer {
     if (items.size() > 1) {
       Severity worst = items.stream().map(i -> i.alert().severity()).max(Comparator.naturalOrder()).orElseThrow();
       long cases = items.stream().map(i -> i.alert().shortCaseReference()).distinct().count();
-      return french ? prefix(kind, items, true) + severityFr(worst) + " · " + items.size() + " alertes, " + cases
-          + (cases == 1 ? " dossier" : " dossiers")
-          : prefix(kind, items, false) + worst.name().toLowerCase() + " · " + items.size() + " alerts, " + cases
-              + (cases == 1 ? " case" : " cases");
+      // one case: which one, as for a single alert
+      String reference = items.get(0).alert().shortCaseReference();
+      return french ? prefix(kind, items, true) + severityFr(worst) + " · " + items.size() + " alertes"
+          + (cases == 1 ? " · dossier " + reference : ", " + cases + " dossiers")
+          : prefix(kind, items, false) + worst.name().toLowerCase() + " · " + items.size() + " alerts"
+              + (cases == 1 ? " · case " + reference : ", " + cases + " cases");
     }
     // the rule in words in each language; its code, which mail filters can rely on, ends the subject
     AlertView a = items.get(0).alert();

@@ -216,13 +216,13 @@ class WebhookChannelTest {
     JsonNode body = new ObjectMapper().readTree(fr.body());
     assertThat(body.size()).as("only the text a chat shows").isEqualTo(1);
     assertThat(body.get("text").asText()).startsWith("[Vigie] Vigie a détecté une situation")
-        .contains("Avertissement · API bientôt expirée · dossier 8E7A1F00 · échéance 01/12/2026", "L'API expire bientôt.",
-            "Brouillons prêts sous la chronologie du dossier", "Accuser réception : https://vigie.example/ack/TOKEN (jusqu'au 26/12/2026)")
+        .contains("Avertissement · API bientôt expirée · dossier 8E7A1F00 · échéance 1er décembre 2026", "L'API expire bientôt.",
+            "Brouillons prêts sous la chronologie du dossier", "Accuser réception : https://vigie.example/ack/TOKEN (jusqu'au 26 décembre 2026)")
         .doesNotContain("3f9a1c2b", "The API expires soon.");
     assertThat(fr.header("webhook-signature")).as("signed all the same")
         .isEqualTo(WebhookSigner.sign(SECRET, fr.header("webhook-id"), french.at().getEpochSecond(), fr.body()));
     assertThat(new ObjectMapper().readTree(receiver.calls("/chat").get(1).body()).get("text").asText())
-        .contains("warning · API expiring · case 8E7A1F00 · deadline 2026-12-01", "The API expires soon.", "Acknowledge: ")
+        .contains("warning · API expiring · case 8E7A1F00 · deadline 1 December 2026", "The API expires soon.", "Acknowledge: ")
         .doesNotContain("L'API expire bientôt.");
   }
 

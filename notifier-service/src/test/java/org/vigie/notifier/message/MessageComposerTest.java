@@ -72,7 +72,7 @@ class MessageComposerTest {
   @Test
   void aDeadlineBeforeTheNoticesDayIsSaidToBePast() {
     Notice ahead = notice(NotificationKind.ALERT, "L'API expire bientôt.");
-    assertThat(composer.render(ahead).text()).contains("Échéance : 01/12/2026\n").contains("Deadline: 2026-12-01\n")
+    assertThat(composer.render(ahead).text()).contains("Échéance : 1er décembre 2026\n").contains("Deadline: 1 December 2026\n")
         .doesNotContain("passée", "(passed)");
     Notice.Item item = ahead.items().get(0);
     AlertView a = item.alert();
@@ -83,9 +83,9 @@ class MessageComposerTest {
     Notice late = new Notice(ahead.row(), ahead.recipient(), List.of(new Notice.Item(over, item.ackUrl(),
         item.ackExpiresAt())), ahead.at());
     Rendered r = composer.render(late);
-    assertThat(r.text()).contains("Échéance : 24/11/2026 (passée)\n").contains("Deadline: 2026-11-24 (passed)\n");
-    assertThat(r.html()).contains("24/11/2026 (passée)");
-    assertThat(composer.chatText(late)).contains(" · échéance 24/11/2026 (passée)");
+    assertThat(r.text()).contains("Échéance : 24 novembre 2026 (passée)\n").contains("Deadline: 24 November 2026 (passed)\n");
+    assertThat(r.html()).contains("24 novembre 2026 (passée)");
+    assertThat(composer.chatText(late)).contains(" · échéance 24 novembre 2026 (passée)");
     assertThat(composer.webhookPayload(late, "msg_1").toString()).contains("deadline=2026-11-24")
         .doesNotContain("passée");
   }
@@ -179,9 +179,9 @@ class MessageComposerTest {
         + "API expiring · case 8E7A1F00 [API_EXPIRING]");
     assertThat(r.text().indexOf("Bonjour")).isLessThan(r.text().indexOf("Hello"));
     assertThat(r.text()).contains("L'API expire bientôt.").contains("The API expires soon.")
-        .contains("Échéance : 01/12/2026").contains("Règle : API bientôt expirée — API_EXPIRING (CESEDA R.431-15-1")
-        .contains("Rule: API expiring — API_EXPIRING (CESEDA R.431-15-1").contains("Deadline: 2026-12-01").contains("https://vigie.example/ack/TOKEN")
-        .contains("26/12/2026");
+        .contains("Échéance : 1er décembre 2026").contains("Règle : API bientôt expirée — API_EXPIRING (CESEDA R.431-15-1")
+        .contains("Rule: API expiring — API_EXPIRING (CESEDA R.431-15-1").contains("Deadline: 1 December 2026").contains("https://vigie.example/ack/TOKEN")
+        .contains("26 décembre 2026");
     assertThat(r.html()).startsWith("<!DOCTYPE html>").contains("lang=\"fr\"").contains("href=\"https://vigie.example/ack/TOKEN\"");
   }
 
@@ -210,7 +210,7 @@ class MessageComposerTest {
     Notice digest = new Notice(one.row(), one.recipient(), List.of(new Notice.Item(info, null, null), one.items().get(0)), one.at());
     String text = composer.render(digest).text();
     assertThat(text.indexOf("Avertissement")).as("the warning before the information").isLessThan(text.indexOf("Information"));
-    assertThat(text).as("an empty line after each alert, with or without a link").contains("jusqu'au 26/12/2026)\n\nDossier : ");
+    assertThat(text).as("an empty line after each alert, with or without a link").contains("jusqu'au 26 décembre 2026)\n\nDossier : ");
   }
 
   @Test
@@ -237,7 +237,7 @@ class MessageComposerTest {
     assertThat(r.subject()).isEqualTo("[Vigie] Sans réponse · Critique · 3 alertes, 2 dossiers / unacknowledged, critical"
         + " · 3 alerts, 2 cases");
     Notice oneCase = new Notice(one.row(), one.recipient(), List.of(one.items().get(0), several.items().get(2)), one.at());
-    assertThat(composer.render(oneCase).subject()).contains("2 alertes, 1 dossier / ").endsWith("2 alerts, 1 case");
+    assertThat(composer.render(oneCase).subject()).contains("2 alertes · dossier 8E7A1F00 / ").endsWith("2 alerts · case 8E7A1F00");
     assertThat(r.text()).contains("ces 3 alertes n'ont pas été prises en compte à temps")
         .contains("these 3 alerts were not acknowledged in time").contains("L'API a expiré.").contains("Le titre a expiré.");
   }
