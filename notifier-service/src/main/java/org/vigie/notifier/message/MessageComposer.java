@@ -65,13 +65,13 @@ public final class MessageComposer {
     ZoneId zone = notice.recipient() == null ? ZoneId.of("Europe/Paris") : notice.recipient().timeZone();
     // both languages, the recipient's first (French unless they chose English)
     boolean englishFirst = notice.recipient() != null && "en".equals(notice.recipient().language());
-    String subject = "[Vigie] " + (englishFirst ? subject(kind, items, false) + " / " + subject(kind, items, true)
-        : subject(kind, items, true) + " / " + subject(kind, items, false))
+    LocalDate today = LocalDate.ofInstant(notice.at(), zone);
+    String subject = "[Vigie] " + (englishFirst ? subject(kind, items, false, today) + " / " + subject(kind, items, true, today)
+        : subject(kind, items, true, today) + " / " + subject(kind, items, false, today))
         + (items.size() == 1 && kind != NotificationKind.DIGEST ? " [" + items.get(0).alert().rule().name() + "]" : "");
     StringBuilder text = new StringBuilder();
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(englishFirst ? "en" : "fr")
         .append("\"><head><meta charset=\"utf-8\"><title>").append(esc(subject)).append("</title></head><body style=\"font-family:sans-serif\">");
-    LocalDate today = LocalDate.ofInstant(notice.at(), zone);
     section(text, html, kind, items, !englishFirst, today, zone);
     text.append(englishFirst ? "-- Français --\n\n" : "-- English --\n\n");
     html.append("<hr>");
@@ -81,9 +81,13 @@ public final class MessageComposer {
   }
 
   /** The subject in one language: the kind of message, the severity, and which alerts or case. */
-  private static String subject(NotificationKind kind, List<Notice.Item> items, boolean french) {
+  private static String subject(NotificationKind kind, List<Notice.Item> items, boolean french, LocalDate today) {
     if (kind == NotificationKind.DIGEST) {
-      return french ? "Récapitulatif du jour : " + items.size() + " alerte(s)" : "Daily digest: " + items.size() + " alert(s)";
+      // the day it is of, and its most severe alert first, as a volunteer sorts a mailbox
+      Severity worst = items.stream().map(i -> i.alert().severity()).max(Comparator.naturalOrder()).orElseThrow();
+      int n = items.size();
+      return french ? "Récapitulatif du " + FR_DATE.format(today) + " · " + severityFr(worst) + " · " + n + (n > 1 ? " alertes" : " alerte")
+          : "Daily digest of " + EN_DATE.format(today) + " · " + severityEn(worst).toLowerCase() + " · " + n + (n > 1 ? " alerts" : " alert");
     }
     if (items.size() > 1) {
       Severity worst = items.stream().map(i -> i.alert().severity()).max(Comparator.naturalOrder()).orElseThrow();
@@ -446,7 +450,7 @@ public final class MessageComposer {
       case ESCALATION -> "En tant que coordinateur ou coordinatrice : cette alerte n'a pas été prise en compte à temps"
           + " par la personne qui suit le dossier.";
       case RESOLVED_NOTICE -> "La situation qui avait déclenché cette alerte a pris fin.";
-      case DIGEST -> "Voici les alertes du jour sur les dossiers que vous suivez.";
+      case DIGEST -> "Voici les alertes du jour sur les dossiers que vous suivez, de la plus grave à la moins grave.";
     };
   }
 
@@ -456,7 +460,7 @@ public final class MessageComposer {
       case REMINDER -> "Reminder: this alert has not been acknowledged yet.";
       case ESCALATION -> "As coordinator: this alert was not acknowledged in time by the volunteer following the case.";
       case RESOLVED_NOTICE -> "The situation that raised this alert has ended.";
-      case DIGEST -> "Here are today's alerts on the cases you follow.";
+      case DIGEST -> "Here are today's alerts on the cases you follow, most severe first.";
     };
   }
 

@@ -208,6 +208,8 @@ class MessageComposerTest {
         Instant.parse("2026-11-20T09:00:00Z"), LocalDate.parse("2027-01-15"), "vol-1", "CESEDA R.431-5", "1",
         "La fenêtre de renouvellement est ouverte.", "The renewal window is open.", null, null, null, 0);
     Notice digest = new Notice(one.row(), one.recipient(), List.of(new Notice.Item(info, null, null), one.items().get(0)), one.at());
+    assertThat(composer.render(digest).subject())
+        .isEqualTo("[Vigie] Récapitulatif du 26 novembre 2026 · Avertissement · 2 alertes / Daily digest of 26 November 2026 · warning · 2 alerts");
     String text = composer.render(digest).text();
     assertThat(text.indexOf("Avertissement")).as("the warning before the information").isLessThan(text.indexOf("Information"));
     assertThat(text).as("an empty line after each alert, with or without a link").contains("jusqu'au 26 décembre 2026)\n\nDossier : ");
