@@ -202,6 +202,9 @@ class PageInBrowserTest {
     browser.awaitMessage("Refusé : ");
     assertThat(browser.message()).contains("« Département »").doesNotContain("'department'");
     assertThat(casesOf(a)).isEmpty();
+    // the field refused takes the focus, marked invalid and described by the message
+    assertThat(browser.script("const e = document.activeElement; return e.name + ' ' + e.getAttribute('aria-invalid')"))
+        .isEqualTo("department true");
 
     // a refusal that names two fields names both by their labels
     String caseId = TestIntake.newCase(API, a.token());
