@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,20 +21,21 @@ import org.vigie.schemas.wording.CodeWording;
 import org.vigie.schemas.wording.LetterKind;
 
 /**
- * Texts of notifications, in French and English, the recipient's language first (French unless they chose English). They name the rule, its legal reference and
- * the case's short pseudonymous reference, never the person: the volunteer opens the case in
- * Vigie to see who it is about.
+ * Texts of notifications, in French and English, the recipient's language first (French unless they chose English).
+ * They name the rule, its legal reference and the case's short pseudonymous reference, never the person: the
+ * volunteer opens the case in Vigie to see who it is about.
  */
 public final class MessageComposer {
   /** A day written out, as the alerts' own texts write it: 18 novembre 2026, 1 December 2026. */
-  private static final DateFormat FR_DATE = day -> (day.get(ChronoField.DAY_OF_MONTH) == 1 ? "1er" : String.valueOf(day.get(ChronoField.DAY_OF_MONTH)))
-      + DateTimeFormatter.ofPattern(" MMMM yyyy", java.util.Locale.FRENCH).format(day);
-  private static final DateFormat EN_DATE = day -> DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(day);
+  private static final DateTimeFormatter FR_MONTH_YEAR = DateTimeFormatter.ofPattern(" MMMM yyyy", Locale.FRENCH);
+  private static final DateFormat FR_DATE = day -> (day.get(ChronoField.DAY_OF_MONTH) == 1 ? "1er"
+      : String.valueOf(day.get(ChronoField.DAY_OF_MONTH))) + FR_MONTH_YEAR.format(day);
+  private static final DateFormat EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)::format;
 
   /** How a day is written in one language. */
   @FunctionalInterface
   private interface DateFormat {
-    String format(java.time.temporal.TemporalAccessor day);
+    String format(TemporalAccessor day);
   }
 
   private static final String HANDED_OVER_FR = "Ce dossier vient de vous être confié : cette alerte y était déjà ouverte.";
