@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.vigie.notifier.alert.AlertView;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.Resolution;
@@ -37,6 +38,9 @@ public final class MessageComposer {
   private interface DateFormat {
     String format(TemporalAccessor day);
   }
+
+  /** Before : ; ! ? and », in text (an ordinary space: never inside a tag, whose attributes hold none before them). */
+  private static final Pattern FRENCH_SPACE_BEFORE = Pattern.compile(" ([:;!?»])");
 
   private static final String HANDED_OVER_FR = "Ce dossier vient de vous être confié : cette alerte y était déjà ouverte.";
   private static final String HANDED_OVER_EN = "This case has just been handed over to you: this alert was already open on it.";
@@ -110,8 +114,19 @@ public final class MessageComposer {
             + " · case " + a.shortCaseReference();
   }
 
-  /** The message in one language: greeting, introduction, each alert with its links, the closing caution. */
-  private void section(StringBuilder text, StringBuilder html, NotificationKind kind, List<Notice.Item> items, boolean french,
+  /**
+   * The message in one language: greeting, introduction, each alert with its links, the closing caution. The French
+   * HTML keeps a colon, a semicolon, a question or exclamation mark with the word before it, and guillemets with the
+   * words they quote (a non-breaking space), as French is printed: a phone does not break the line before them.
+   */
+  private void section(StringBuilder text, StringBuilder allHtml, NotificationKind kind, List<Notice.Item> items, boolean french,
+      LocalDate today, ZoneId zone) {
+    StringBuilder html = new StringBuilder();
+    sectionIn(text, html, kind, items, french, today, zone);
+    allHtml.append(french ? FRENCH_SPACE_BEFORE.matcher(html).replaceAll("\u00A0$1").replace("« ", "«\u00A0") : html);
+  }
+
+  private void sectionIn(StringBuilder text, StringBuilder html, NotificationKind kind, List<Notice.Item> items, boolean french,
       LocalDate today, ZoneId zone) {
     String intro = intro(kind, items, french);
     text.append(french ? "Bonjour,\n\n" : "Hello,\n\n").append(intro).append("\n\n");

@@ -216,6 +216,15 @@ class MessageComposerTest {
   }
 
   @Test
+  void theFrenchHtmlKeepsItsPunctuationWithTheWordBefore() {
+    Rendered r = composer.render(notice(NotificationKind.ALERT, "Délai : « un mois » ; agir vite !"));
+    String french = r.html().substring(r.html().indexOf("<div lang=\"fr\">"), r.html().indexOf("<div lang=\"en\">"));
+    assertThat(french).contains("Délai\u00A0: «\u00A0un mois\u00A0»\u00A0; agir vite\u00A0!").doesNotContain(" :", " ;", " !", "« ");
+    assertThat(r.html()).contains("style=\"font-family:sans-serif\"");
+    assertThat(r.text()).as("the plain text as written").contains("Délai : « un mois » ; agir vite !");
+  }
+
+  @Test
   void theStoodInVolunteersNameIsElidedBeforeAVowel() {
     assertThat(MessageComposer.ofName("Alix")).isEqualTo("d'Alix");
     assertThat(MessageComposer.ofName("Hélène")).isEqualTo("d'Hélène");
