@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -29,6 +27,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vigie.platform.bench.ScratchDirectory;
 
 /**
  * The volunteers' page in a real browser: Debian's headless Chromium driven by Debian's ChromeDriver (both given
@@ -44,11 +43,11 @@ final class Browser implements AutoCloseable {
   private static final Duration PATIENCE = Duration.ofSeconds(6);
 
   private final String baseUrl;
-  private final Path profile;
+  private final ScratchDirectory profile;
   private final ChromeDriverService service;
   private final ChromeDriver driver;
 
-  Browser(String baseUrl, Path profile, ChromeDriverService service, ChromeDriver driver) {
+  Browser(String baseUrl, ScratchDirectory profile, ChromeDriverService service, ChromeDriver driver) {
     this.baseUrl = baseUrl;
     this.profile = profile;
     this.service = service;
@@ -65,16 +64,16 @@ final class Browser implements AutoCloseable {
   /** Starts Chromium for the page at {@code baseUrl}; skips the test where Chromium or ChromeDriver is not installed. */
   static Browser start(String baseUrl) {
     assumeInstalled();
-    Path profile = temporaryProfile();
+    ScratchDirectory profile = temporaryProfile();
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
         .build();
     try {
-      return new Browser(baseUrl, profile, service, new ChromeDriver(service, options(profile)));
+      return new Browser(baseUrl, profile, service, new ChromeDriver(service, options(profile.path())));
     } catch (RuntimeException e) {
       service.stop();
-      delete(profile);
+      profile.close();
       throw e;
     }
   }
@@ -224,24 +223,14 @@ final class Browser implements AutoCloseable {
       driver.quit();
     } finally {
       service.stop();
-      delete(profile);
+      profile.close();
     }
   }
 
-  private static Path temporaryProfile() {
+  /** A fresh profile, deleted when the browser closes (or the test JVM exits). */
+  private static ScratchDirectory temporaryProfile() {
     try {
-      return Files.createTempDirectory("chromium-profile-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void delete(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      return ScratchDirectory.create("chromium-profile-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -87,8 +87,7 @@ class PageInBrowserTest {
     Association a = TestIntake.newAssociation(API);
     browser.signIn(a.token());
 
-    browser.pickDate(By.cssSelector("#newCase [name='permit.expiresOn']"), PERMIT_EXPIRY);
-    browser.type(By.cssSelector("#newCase [name=department]"), "93");
+    fillNewCase("93");
     browser.doubleClick(By.cssSelector("#newCase > button"));
     browser.awaitMessage(OPENED);
 
@@ -195,8 +194,7 @@ class PageInBrowserTest {
   void aRefusalNamesTheFieldAsTheFormLabelsIt() {
     Association a = TestIntake.newAssociation(API);
     browser.signIn(a.token());
-    browser.pickDate(By.cssSelector("#newCase [name='permit.expiresOn']"), PERMIT_EXPIRY);
-    browser.type(By.cssSelector("#newCase [name=department]"), "999");
+    fillNewCase("999");
     browser.click(By.cssSelector("#newCase > button"));
 
     browser.awaitMessage("Refusé : ");
@@ -301,9 +299,14 @@ class PageInBrowserTest {
 
   private void openCaseThroughTheForm(String name) {
     browser.type(By.cssSelector("#newCase [name='person.displayName']"), name);
-    browser.pickDate(By.cssSelector("#newCase [name='permit.expiresOn']"), PERMIT_EXPIRY);
-    browser.type(By.cssSelector("#newCase [name=department]"), "93");
+    fillNewCase("93");
     browser.click(By.cssSelector("#newCase > button"));
+  }
+
+  /** The fields « Ouvrir un dossier » needs: the permit's end and the department. */
+  private void fillNewCase(String department) {
+    browser.pickDate(By.cssSelector("#newCase [name='permit.expiresOn']"), PERMIT_EXPIRY);
+    browser.type(By.cssSelector("#newCase [name=department]"), department);
   }
 
   private static By caseRow(String caseId) {
