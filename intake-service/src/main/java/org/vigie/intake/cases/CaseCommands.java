@@ -3,6 +3,7 @@ package org.vigie.intake.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class CaseCommands {
   public static final int SCHEMA_VERSION = 2;
   /** The version of an event that corrects another (CaseEvent.correction, added in version 3). */
   public static final int CORRECTION_SCHEMA_VERSION = 3;
+  /** A day as the French texts of a refusal write it. */
+  private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
   private final CaseRepository cases;
   private final DirectoryRepository directory;
@@ -85,6 +88,9 @@ public final class CaseCommands {
 
   /** Records {@code e} on an open case, its volunteer (if any) already checked. */
   private Recorded recordOn(Handle h, Caller caller, CaseRecord c, EventDraft e, EventSource source) {
+    if (e.type() == EventType.CASE_CLOSED) {
+      requireClosureAfterOpening(e.occurredOn(), c.openedOn());
+    }
     UUID caseId = c.caseId();
     Object payload = withNote(h, caseId, e);
     updateIfChanged(h, c, CaseRows.apply(c, e));
@@ -124,6 +130,11 @@ public final class CaseCommands {
       throw ApiProblem.unprocessable("type", "Le champ 'type' doit être celui de l'événement corrigé, "
           + target.event().type(), "Field 'type' must be the type of the event corrected, " + target.event().type());
     }
+    if (e.type() == EventType.CASE_CLOSED) {
+      requireClosureAfterOpening(e.occurredOn(), target.row().openedOn());
+    } else if (e.type() == EventType.CASE_OPENED) {
+      requireOpeningBeforeClosure(e.occurredOn(), target.history().standing());
+    }
     Object payload = withNote(h, caseId, e);
     return correct(h, caller, target, e.type(), e.occurredOn(), payload, e.details(), CorrectionKind.REPLACES, source);
   }
@@ -141,6 +152,31 @@ public final class CaseCommands {
     }
     EventDraft copy = recorded(target.event());
     return correct(h, caller, target, type, copy.occurredOn(), copy.payload(), copy.details(), CorrectionKind.WITHDRAWS, source);
+  }
+
+  /**
+   * A case is not closed before its follow-up began: a closure dated before the opening is 422 naming
+   * {@code occurredOn}. A case followed before it was recorded (its opening dated today by default) has its
+   * opening corrected first, which the refusal says.
+   */
+  private static void requireClosureAfterOpening(LocalDate closedOn, LocalDate openedOn) {
+    if (closedOn.isBefore(openedOn)) {
+      throw ApiProblem.unprocessable("occurredOn", "Le champ 'occurredOn' (la clôture) est antérieur à l'ouverture du dossier, le "
+          + FRENCH_DAY.format(openedOn) + " ; si le suivi a commencé plus tôt, corrigez d'abord la date d'ouverture",
+          "Field 'occurredOn' (the closure) is before the case's opening, on " + openedOn
+          + "; if the follow-up began earlier, correct the opening date first");
+    }
+  }
+
+  /** The same contradiction from the other side: an opening corrected to a day after the case's standing closure. */
+  private static void requireOpeningBeforeClosure(LocalDate openedOn, List<TimelineEntry> standing) {
+    standing.stream().filter(e -> EventType.CASE_CLOSED.name().equals(e.type()) && e.occurredOn().isBefore(openedOn))
+        .findFirst().ifPresent(closure -> {
+          throw ApiProblem.unprocessable("occurredOn", "Le champ 'occurredOn' (l'ouverture) est postérieur à la clôture du dossier, le "
+              + FRENCH_DAY.format(closure.occurredOn()) + " ; corrigez d'abord la date de clôture",
+              "Field 'occurredOn' (the opening) is after the case's closure, on " + closure.occurredOn()
+              + "; correct the closure date first");
+        });
   }
 
   /** The case (locked) and its event that a correction names, once it may be corrected. */

@@ -83,7 +83,7 @@ class RolesAndTokensTest {
     assertThat(api.delete("/api/v1/associations/" + a.id() + "/volunteers/" + gone, a.token()).status()).isEqualTo(200);
     TestIntake.newCase(api, TestIntake.tokenFor(api, a, kept));
     String closed = TestIntake.newCase(api, a.token());
-    assertThat(api.post("/api/v1/cases/" + closed + "/events", a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-01\"}")
+    assertThat(api.post("/api/v1/cases/" + closed + "/events", a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + java.time.LocalDate.now(org.vigie.intake.IntakeService.ZONE) + "\"}")
         .status()).isEqualTo(202);
     // Three alerts: two open, one of them taken in hand, and one resolved.
     List<String> alerts = new ArrayList<>();
@@ -158,7 +158,7 @@ class RolesAndTokensTest {
     assertThat(page2.get("cases")).hasSize(2);
     assertThat(page2.has("nextOffset")).isFalse();
     assertThat(api.get("/api/v1/cases?department=69", a.token()).json().at("/cases/0/caseId").asText()).isEqualTo(lyon);
-    api.post("/api/v1/cases/" + lyon + "/events", a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-01\"}");
+    api.post("/api/v1/cases/" + lyon + "/events", a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + java.time.LocalDate.now(org.vigie.intake.IntakeService.ZONE) + "\"}");
     assertThat(api.get("/api/v1/cases?status=closed", a.token()).json().get("total").asInt()).isEqualTo(1);
     assertThat(api.get("/api/v1/cases?status=open", a.token()).json().get("total").asInt()).isEqualTo(5);
     assertThat(api.get("/api/v1/cases?status=all&procedure=RENEWAL&permitExpiresBefore=2027-01-01", a.token())

@@ -53,7 +53,7 @@ class CaseExportTest {
         {"permit":{"kind":"OTHER","expiresOn":"2027-03-01"},"procedure":"FIRST_REQUEST","department":"2A",
          "person":{"displayName":"Ivan Petrov"}}""");
     assertThat(API.post("/api/v1/cases/" + closed + "/events", association.token(),
-        "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-20\"}").status()).isEqualTo(202);
+        "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + java.time.LocalDate.now(org.vigie.intake.IntakeService.ZONE) + "\"}").status()).isEqualTo(202);
     erased = open("""
         {"permit":{"kind":"VLS_TS","expiresOn":"2027-01-10"},"procedure":"CHANGE_OF_STATUS","department":"75",
          "person":{"displayName":"Effacée Bientôt"}}""");

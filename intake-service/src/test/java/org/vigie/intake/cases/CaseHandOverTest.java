@@ -50,7 +50,7 @@ class CaseHandOverTest {
   void everyOpenCaseOfADeactivatedVolunteerGoesToTheSuccessorOnce() {
     List<String> open = List.of(caseOf(leaving), caseOf(leaving), caseOf(leaving));
     String closed = caseOf(leaving);
-    assertThat(api.post("/api/v1/cases/" + closed + "/events", a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-01\"}")
+    assertThat(api.post("/api/v1/cases/" + closed + "/events", a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + java.time.LocalDate.now(org.vigie.intake.IntakeService.ZONE) + "\"}")
         .status()).isEqualTo(202);
     String others = caseOf(successor);
     assertThat(api.delete("/api/v1/associations/" + a.id() + "/volunteers/" + leaving, a.token()).status()).isEqualTo(200);

@@ -72,7 +72,7 @@ class EventCorrectionTest {
   void withdrawingAClosureReopensTheCaseAndPublishesACopyOfIt() {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String caseId = TestIntake.newCase(api, a.token());
-    String closure = record(a, caseId, "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + today.minusDays(2) + "\"}");
+    String closure = record(a, caseId, "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + today + "\"}");
     assertThat(api.get("/api/v1/cases?status=open", a.token()).body()).doesNotContain(caseId);
 
     Api.Response withdrawn = api.post("/api/v1/cases/" + caseId + "/events/" + closure + "/withdrawal", a.token(), null);
@@ -229,6 +229,60 @@ class EventCorrectionTest {
     assertThat(correcting.json().get("field")).isEqualTo(recording.json().get("field"));
     assertThat(correcting.json().get("detail")).isEqualTo(recording.json().get("detail"));
     assertThat(withdrawIn(token, caseId, replacement).apply(Map.of()).json().get("detail")).isEqualTo(recording.json().get("detail"));
+  }
+
+  /**
+   * A case is not closed before its follow-up began: a closure dated before the opening is refused, recorded or
+   * corrected, and so is an opening corrected to a day after the closure (422 naming occurredOn, the day in the way
+   * said, French and English); nothing refused is published. A case followed before it was recorded has its opening
+   * corrected first, then its closure goes through.
+   */
+  @Test
+  void aClosureIsNeverDatedBeforeTheCaseOpened() {
+    TestIntake.Association a = TestIntake.newAssociation(api);
+    String token = a.token();
+    LocalDate openedOn = today.minusDays(10);
+    Api.Response opened = api.post("/api/v1/cases", token, TestIntake.RENEWAL_CASE.replace("\"employed\"",
+        "\"openedOn\":\"" + openedOn + "\",\"employed\""));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String caseId = opened.text("caseId");
+    String opening = opened.text("eventId");
+    String events = "/api/v1/cases/" + caseId + "/events";
+    String openedOnInFrench = String.format("%02d/%02d/%d", openedOn.getDayOfMonth(), openedOn.getMonthValue(), openedOn.getYear());
+
+    refused(headers -> api.send("POST", events, token, closure(openedOn.minusDays(1)), headers), 422, "occurredOn",
+        "Le champ 'occurredOn' (la clôture) est antérieur à l'ouverture du dossier, le " + openedOnInFrench
+            + " ; si le suivi a commencé plus tôt, corrigez d'abord la date d'ouverture",
+        "Field 'occurredOn' (the closure) is before the case's opening, on " + openedOn
+            + "; if the follow-up began earlier, correct the opening date first");
+    assertThat(api.get("/api/v1/cases/" + caseId, token).text("status")).isEqualTo("OPEN");
+
+    String closure = record(a, caseId, closure(openedOn)); // the day it opened: closed
+    refused(correctIn(token, caseId, closure, closure(openedOn.minusDays(2))), 422, "occurredOn",
+        "(la clôture) est antérieur à l'ouverture du dossier, le " + openedOnInFrench, "(the closure) is before the case's opening, on " + openedOn);
+    refused(correctIn(token, caseId, opening, opening(openedOn.plusDays(1))), 422, "occurredOn",
+        "Le champ 'occurredOn' (l'ouverture) est postérieur à la clôture du dossier, le " + openedOnInFrench
+            + " ; corrigez d'abord la date de clôture",
+        "Field 'occurredOn' (the opening) is after the case's closure, on " + openedOn + "; correct the closure date first");
+    assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(caseId))).as("the opening and the closure only").hasSize(2);
+
+    // followed before it was recorded: the opening corrected to its real day, the closure can be dated before the first one
+    assertThat(correct(token, caseId, opening, opening(openedOn.minusDays(20))).status()).isEqualTo(202);
+    Api.Response earlier = correct(token, caseId, closure, closure(openedOn.minusDays(5)));
+    assertThat(earlier.status()).as(earlier.toString()).isEqualTo(202);
+    JsonNode c = api.get("/api/v1/cases/" + caseId, token).json();
+    assertThat(c.get("openedOn").asText()).isEqualTo(openedOn.minusDays(20).toString());
+    assertThat(c.get("status").asText()).isEqualTo("CLOSED");
+  }
+
+  private static String closure(LocalDate on) {
+    return "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + on + "\"}";
+  }
+
+  /** A correction of a case's opening to {@code on}, its other fields as TestIntake.RENEWAL_CASE has them. */
+  private String opening(LocalDate on) {
+    return "{\"type\":\"CASE_OPENED\",\"occurredOn\":\"" + on + "\",\"procedure\":\"RENEWAL\",\"department\":\"93\","
+        + "\"permit\":{\"kind\":\"CARTE_TEMPORAIRE\",\"expiresOn\":\"" + today.plusMonths(5) + "\"},\"employed\":true}";
   }
 
   @Test

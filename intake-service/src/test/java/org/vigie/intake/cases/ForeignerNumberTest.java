@@ -33,7 +33,7 @@ class ForeignerNumberTest {
     String secondId = second.text("caseId");
 
     assertThat(API.post("/api/v1/cases/" + firstId + "/events", a.token(),
-        "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-20\"}").status()).isEqualTo(202);
+        "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + java.time.LocalDate.now(org.vigie.intake.IntakeService.ZONE) + "\"}").status()).isEqualTo(202);
     Api.Response third = open(a, number);
     assertThat(third.json().get("possibleDuplicates")).extracting(JsonNode::asText).containsExactly(secondId);
     assertThat(open(other, number).json().has("possibleDuplicates")).isFalse();

@@ -311,7 +311,7 @@ class CsvImportTest {
         .replace("U-2;renouvellement;93;01/06/2026;10/03/2026;;", "U-2;renouvellement;93;01/06/2026;10/03/2026;accordé;04/05/2026");
     String closed = first.at("/report/1/caseId").asText();
     assertThat(api.send("POST", "/api/v1/cases/" + closed + "/events", a.token(),
-        "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-05-01\"}", Map.of("Content-Type", "application/json")).status())
+        "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + java.time.LocalDate.now(org.vigie.intake.IntakeService.ZONE) + "\"}", Map.of("Content-Type", "application/json")).status())
         .isEqualTo(202);
 
     JsonNode again = importCsv(a.token(), updated).json();

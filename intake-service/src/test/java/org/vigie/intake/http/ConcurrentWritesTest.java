@@ -45,7 +45,7 @@ class ConcurrentWritesTest {
       cases.add(TestIntake.newCase(api, a.token()));
     }
     String closed = TestIntake.newCase(api, a.token());
-    assertThat(postEvent(a.token(), closed, "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-01\"}", null).status()).isEqualTo(202);
+    assertThat(postEvent(a.token(), closed, "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + java.time.LocalDate.now(org.vigie.intake.IntakeService.ZONE) + "\"}", null).status()).isEqualTo(202);
     String sharedKey = UUID.randomUUID().toString();
 
     int threads = 16;

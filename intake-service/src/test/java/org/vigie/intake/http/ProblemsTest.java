@@ -116,7 +116,7 @@ class ProblemsTest {
     TestIntake.Association a = TestIntake.newAssociation(api);
     String caseId = TestIntake.newCase(api, a.token());
     String events = "/api/v1/cases/" + caseId + "/events";
-    assertThat(api.post(events, a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"2026-11-01\"}").status()).isEqualTo(202);
+    assertThat(api.post(events, a.token(), "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + java.time.LocalDate.now(org.vigie.intake.IntakeService.ZONE) + "\"}").status()).isEqualTo(202);
     assertProblem(api.post(events, a.token(), "{\"type\":\"API_EXPIRY_RECORDED\",\"occurredOn\":\"2026-11-01\"}"), 422, "caseId");
     assertThat(api.get("/api/v1/cases/" + caseId, a.token()).text("status")).isEqualTo("CLOSED");
     assertThat(TopicReader.readAll(Topics.CASE_EVENTS, r -> r.key().equals(caseId))).hasSize(2);

@@ -3,9 +3,17 @@ package org.vigie.intake.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +25,13 @@ import org.openqa.selenium.WebElement;
 import org.vigie.intake.support.Api;
 import org.vigie.intake.support.TestIntake;
 import org.vigie.intake.support.TestIntake.Association;
+import org.vigie.platform.testing.SharedKafka;
+import org.vigie.schemas.AlertMessage;
+import org.vigie.schemas.AlertStatus;
+import org.vigie.schemas.CaseAlert;
+import org.vigie.schemas.RuleId;
+import org.vigie.schemas.Severity;
+import org.vigie.schemas.topics.Topics;
 
 /**
  * The volunteers' page in headless Chromium, as a volunteer uses it: signed in with a token, opening a case and
@@ -295,6 +310,198 @@ class PageInBrowserTest {
     browser.awaitMessage(OPENED);
 
     assertThat(onlyCaseOf(a).path("person").path("displayName").asText()).isEqualTo("Sur Téléphone");
+  }
+
+  /**
+   * An association with no case yet: each of its tables says there is nothing in it (not an empty header row, hidden
+   * with the table), in French, then in English once switched; a filter that leaves nothing says that nothing matches.
+   */
+  @Test
+  void aTableWithNothingToShowSaysSoInTheLanguageChosen() {
+    Association a = TestIntake.newAssociation(API);
+    browser.signIn(a.token()); // the coordination's: the volunteers, the tokens, the report and the import too
+    Map<String, String> french = new LinkedHashMap<>();
+    french.put("alerts", "Aucune alerte ouverte.");
+    french.put("followUps", "Aucun rendez-vous ni rappel dans les 7 prochains jours, et aucun en retard.");
+    french.put("cases", "Aucun dossier pour l'instant : ouvrez le premier ci-dessous (« Ouvrir un dossier »).");
+    french.put("rejected", "Les lignes refusées par un import s'afficheront ici.");
+    french.put("team", "Aucun·e bénévole pour l'instant : ajoutez-en avec le formulaire ci-dessous.");
+    french.put("alertMonths", "Aucune alerte levée sur vos dossiers pour l'instant.");
+    french.forEach(this::awaitNothingIn);
+
+    browser.switchLanguage();
+    Map<String, String> english = new LinkedHashMap<>();
+    english.put("alerts", "No open alert.");
+    english.put("followUps", "No appointment or call in the next 7 days, and none late.");
+    english.put("cases", "No case yet: open the first one below (\"Open a case\").");
+    english.put("rejected", "The lines an import refuses will be shown here.");
+    english.put("team", "No volunteer yet: add one with the form below.");
+    english.put("alertMonths", "No alert raised on your cases yet.");
+    english.forEach(this::awaitNothingIn);
+    browser.click(By.id("alertsWaiting"));
+    awaitNothingIn("alerts", "No open alert matches these criteria.");
+    browser.resize(new Dimension(360, 800)); // where the alerts are cards: the table still hidden
+    awaitNothingIn("alerts", "No open alert matches these criteria.");
+
+    // cases there, none found: nothing matches, said until the search finds some again
+    TestIntake.newCase(API, a.token());
+    browser.open();
+    browser.signIn(a.token());
+    browser.waitUntil(d -> table("cases").isDisplayed(), "the case list");
+    browser.type(By.id("caseSearch"), "personne-inconnue");
+    awaitNothingIn("cases", "Aucun dossier ne correspond à ces critères.");
+    browser.type(By.id("caseSearch"), "");
+    browser.find(By.id("caseSearch")).sendKeys(" "); // an input event: the list filtered again
+    browser.waitUntil(d -> table("cases").isDisplayed() && !d.findElement(By.id("casesEmpty")).isDisplayed(), "the case list again");
+  }
+
+  /**
+   * A token the page shows once (a coordination token made by the federation administrator, a volunteer's made by the
+   * coordination) is written again in the other language when the page switches, with the same token.
+   */
+  @Test
+  void aTokenShownOnceIsWrittenAgainInTheOtherLanguage() {
+    Association a = TestIntake.newAssociation(API);
+    String name = StreamSupport.stream(API.get("/api/v1/admin/associations", TestIntake.ADMIN_TOKEN).json().path("associations").spliterator(), false)
+        .filter(x -> x.path("associationId").asText().equals(a.id())).findFirst().orElseThrow().path("name").asText();
+    browser.signIn(TestIntake.ADMIN_TOKEN);
+    browser.click(By.xpath("//tbody[@id='associations']/tr[td[1][normalize-space()=\"" + name + "\"]]//button[normalize-space()='Nouveau jeton de coordination']"));
+    String french = "Jeton de coordination de « " + name + " », à transmettre maintenant (il ne sera plus affiché) : ";
+    String token = tokenAfter(By.id("associationToken"), french);
+
+    browser.switchLanguage();
+    awaitText(By.id("associationToken"), "Coordination token of \"" + name + "\", pass it on now (it will not be shown again): " + token);
+    browser.switchLanguage();
+    awaitText(By.id("associationToken"), french + token);
+
+    String volunteer = TestIntake.newVolunteer(API, a, "VOLUNTEER");
+    browser.open();
+    browser.signIn(a.token());
+    browser.click(By.xpath("//tbody[@id='team']/tr[td[1][normalize-space()='Bénévole']]//button[normalize-space()='Nouveau jeton']"));
+    String volunteers = tokenAfter(By.id("newToken"), "Jeton de Bénévole, à lui transmettre maintenant (il ne sera plus affiché) : ");
+    browser.switchLanguage();
+    awaitText(By.id("newToken"), "Token for Bénévole, pass it on now (it will not be shown again): " + volunteers);
+    assertThat(API.get("/api/v1/me", volunteers).json().path("volunteerId").asText()).as("the token shown").isEqualTo(volunteer);
+  }
+
+  /**
+   * On a phone's width (360 px) an open alert is a card within the screen: its message as wide as the card rather than
+   * squeezed in a column (a row was then over 800 px tall, and wider than the screen), and everything the table says of
+   * it still shown; nothing on the page wider than the screen.
+   */
+  @Test
+  void onAPhoneAnAlertIsACompactCardShowingAllOfIt() throws Exception {
+    Association a = TestIntake.newAssociation(API);
+    String caseId = TestIntake.newCase(API, a.token());
+    LocalDate deadline = LocalDate.now(org.vigie.intake.IntakeService.ZONE).plusDays(3);
+    publishAlert(a, caseId, deadline);
+    browser.resize(new Dimension(360, 800));
+    browser.signIn(a.token());
+
+    WebElement row = browser.waitUntil(d -> d.findElement(By.cssSelector("#alerts tr")), "the alert");
+    String ref = caseId.replace("-", "").substring(24).toUpperCase();
+    assertThat(row.getText()).contains("critique", "Titre expiré sans API", ref, deadline.format(DateTimeFormatter.ofPattern("dd/MM/uuuu")),
+        LONG_MESSAGE, "Je m'en occupe", "Voir le dossier");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sizes = (Map<String, Object>) browser.script("const row = arguments[0], message = row.cells[4];"
+        + " const r = row.getBoundingClientRect(), m = message.getBoundingClientRect(), page = document.documentElement;"
+        + " return {rowRight: r.right, rowWidth: r.width, messageWidth: m.width, screen: page.clientWidth, page: page.scrollWidth};", row);
+    assertThat(((Number) sizes.get("rowRight")).doubleValue()).as("the alert's right edge, in " + sizes)
+        .isLessThanOrEqualTo(((Number) sizes.get("screen")).doubleValue());
+    assertThat(((Number) sizes.get("messageWidth")).doubleValue()).as("the message's width, in " + sizes)
+        .isGreaterThan(0.9 * ((Number) sizes.get("rowWidth")).doubleValue());
+    assertThat(((Number) sizes.get("page")).longValue()).as("the page's width, in " + sizes).isLessThanOrEqualTo(((Number) sizes.get("screen")).longValue());
+  }
+
+  /**
+   * A closure dated before the case's opening is refused in the event form's words, saying the opening day and what to
+   * do; an opening corrected to a day after the closure is refused in the case form's (« Ouvert le »), which takes the focus.
+   */
+  @Test
+  void aClosureBeforeTheOpeningIsRefusedInTheFormsWords() {
+    Association a = TestIntake.newAssociation(API);
+    LocalDate openedOn = LocalDate.now(org.vigie.intake.IntakeService.ZONE).minusDays(10);
+    Api.Response opened = API.post("/api/v1/cases", a.token(), TestIntake.RENEWAL_CASE.replace("\"employed\"",
+        "\"openedOn\":\"" + openedOn + "\",\"employed\""));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String caseId = opened.text("caseId");
+    DateTimeFormatter french = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    browser.signIn(a.token());
+
+    browser.choose(By.id("caseId"), caseId);
+    browser.choose(By.id("type"), "CASE_CLOSED");
+    browser.pickDate(By.id("occurredOn"), openedOn.minusDays(1));
+    browser.click(By.cssSelector("#event > button"));
+    browser.awaitMessage("Refusé : ");
+    assertThat(browser.message()).isEqualTo("Refusé : Le champ « Date » (la clôture) est antérieur à l'ouverture du dossier, le "
+        + openedOn.format(french) + " ; si le suivi a commencé plus tôt, corrigez d'abord la date d'ouverture");
+    assertThat(eventsOf(a, caseId, "CASE_CLOSED")).isEmpty();
+
+    Api.Response closed = API.post("/api/v1/cases/" + caseId + "/events", a.token(),
+        "{\"type\":\"CASE_CLOSED\",\"occurredOn\":\"" + openedOn.plusDays(5) + "\"}");
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
+    browser.open();
+    browser.signIn(a.token());
+    browser.click(seeButton(caseId));
+    // the opening: the one event corrected, never withdrawn
+    browser.click(By.xpath("//tbody[@id='caseTimeline']/tr[.//button[normalize-space()='Corriger'] and not(.//button[normalize-space()='Retirer'])]"
+        + "//button[normalize-space()='Corriger']"));
+    browser.waitUntil(d -> d.findElement(By.id("openedOn")).isDisplayed(), "the opening's date in the case form");
+    browser.pickDate(By.id("openedOn"), openedOn.plusDays(6));
+    browser.click(By.cssSelector("#newCase > button"));
+    browser.awaitMessage("Refusé : ");
+    assertThat(browser.message()).isEqualTo("Refusé : Le champ « Ouvert le » (l'ouverture) est postérieur à la clôture du dossier, le "
+        + openedOn.plusDays(5).format(french) + " ; corrigez d'abord la date de clôture");
+    assertThat(browser.script("const e = document.activeElement; return e.id + ' ' + e.getAttribute('aria-invalid')")).isEqualTo("openedOn true");
+    assertThat(browser.takeConsoleErrors()).as("the console's errors: the API's refusals").allMatch(e -> e.contains("status of 422"), "a 422");
+  }
+
+  /** An alert's message as long as the rules write them: what happened, the next steps, the reminder it is no legal computation. */
+  private static final String LONG_MESSAGE = "Le titre de séjour a expiré le 1 novembre 2026, le renouvellement est en cours et aucune "
+      + "attestation de prolongation d'instruction (API) n'a été délivrée. La personne n'a plus de document prouvant son droit au "
+      + "séjour. Relancer le Centre de contact citoyen (CCC, formulaire ou téléphone) et se rendre au point d'accueil numérique de "
+      + "la préfecture ; saisir en parallèle le Défenseur des droits. Sans réponse, un avocat ou l'association peut saisir le "
+      + "tribunal administratif d'un référé mesures utiles (CJA L.521-3). Alerte d'aide au suivi, pas un calcul juridique "
+      + "opposable : vérifier les dates.";
+
+  /** A critical alert on the case as the rules publish it, once intake's read model lists it. */
+  private static void publishAlert(Association a, String caseId, LocalDate deadline) throws InterruptedException, ExecutionException {
+    Instant at = Instant.now();
+    CaseAlert alert = CaseAlert.newBuilder().setAlertId("page-" + UUID.randomUUID()).setCaseId(caseId).setAssociationId(a.id())
+        .setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API).setSeverity(Severity.CRITICAL).setStatus(AlertStatus.RAISED)
+        .setEpisodeStart(deadline.minusDays(30)).setRaisedAt(at).setEmittedAt(at).setDeadline(deadline).setReference("CESEDA R.431-15-1")
+        .setTextVersionDate(LocalDate.of(2026, 1, 1)).setRuleVersion("1")
+        .setMessage(new AlertMessage(LONG_MESSAGE, "The residence permit expired and no API was issued.")).build();
+    try (KafkaProducer<String, CaseAlert> p = new KafkaProducer<>(SharedKafka.settings().producer("page-alerts"),
+        Topics.CASE_ALERTS.keySerde().serializer(), Topics.CASE_ALERTS.valueSerde().serializer())) {
+      p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert)).get();
+    }
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> API.get("/api/v1/alerts", a.token()).json().path("total").asInt() == 1);
+  }
+
+  /** The table of a list (its tbody's id). */
+  private WebElement table(String tbody) {
+    return browser.find(By.xpath("//tbody[@id='" + tbody + "']/ancestor::table"));
+  }
+
+  /** Waits until the list is hidden and the sentence under it says {@code text}. */
+  private void awaitNothingIn(String tbody, String text) {
+    By note = By.id(tbody + "Empty");
+    browser.waitUntil(d -> !table(tbody).isDisplayed() && d.findElement(note).isDisplayed() && d.findElement(note).getText().equals(text),
+        () -> "« " + text + " » instead of the list " + tbody + ", not « " + browser.findAll(note).stream().map(WebElement::getText).toList() + " »");
+  }
+
+  private void awaitText(By by, String text) {
+    browser.waitUntil(d -> d.findElement(by).getText().equals(text), () -> "« " + text + " », not « " + browser.find(by).getText() + " »");
+  }
+
+  /** The token a line shown once gives after {@code words}. */
+  private String tokenAfter(By line, String words) {
+    browser.waitUntil(d -> d.findElement(line).getText().startsWith(words), () -> "« " + words + "… », not « " + browser.find(line).getText() + " »");
+    String token = browser.find(line).getText().substring(words.length());
+    assertThat(token).isNotBlank().doesNotContain(" ");
+    return token;
   }
 
   private void openCaseThroughTheForm(String name) {
