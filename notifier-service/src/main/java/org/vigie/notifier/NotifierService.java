@@ -113,7 +113,8 @@ public final class NotifierService implements AutoCloseable {
     Outcomes outcomes = new Outcomes(outbox);
     MessageComposer composer = new MessageComposer(settings.pageUrl());
 
-    Channel email = new EmailChannel(settings.smtpHost(), settings.smtpPort(), settings.smtpFrom(), composer);
+    Channel email = new EmailChannel(settings.smtpHost(), settings.smtpPort(), settings.smtpFrom(), settings.replyTo(),
+        composer);
     Channel webhook = new WebhookChannel(options.webhookPolicy(), composer, new ObjectMapper(),
         WebhookChannel.Limits.defaults(settings.dispatchThreads()));
     running.add(email);

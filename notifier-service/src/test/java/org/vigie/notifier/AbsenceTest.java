@@ -138,11 +138,11 @@ class AbsenceTest {
       var reminder = Mails.to(SMTP, Team.mail(team.substitute())).get(0);
       assertThat(Mails.subject(reminder)).contains("Rappel");
       assertThat(Mails.plainText(reminder)).contains("à la place de Camille Martin, absent·e jusqu'au 4 décembre 2026 inclus",
-          "Premier message : ", "First message: ");
+          "Premier message\u00A0: ", "First message: ");
       assertThat(Mails.to(SMTP, Team.mail(team.volunteer()))).as("no reminder to the volunteer away").hasSize(1);
       // the coordinator told nobody took it in hand learns who follows the case, away, and since when it is known
       assertThat(Mails.plainText(Mails.to(SMTP, Team.mail(team.coordinator())).get(0)))
-          .contains("Suivi par : Camille Martin, absent·e jusqu'au 4 décembre 2026 inclus", "Premier message : ",
+          .contains("Suivi par\u00A0: Camille Martin, absent·e jusqu'au 4 décembre 2026 inclus", "Premier message\u00A0: ",
               "Followed by: Camille Martin, away until 4 December 2026 included");
     }
   }

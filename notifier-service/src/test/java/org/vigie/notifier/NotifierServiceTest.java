@@ -66,9 +66,16 @@ class NotifierServiceTest {
       String text = Mails.plainText(mail);
       assertThat(text.indexOf("Bonjour")).isLessThan(text.indexOf("Hello")).isGreaterThanOrEqualTo(0);
       String compact = alert.getCaseId().replace("-", "");
-      assertThat(text).as("the case's short reference, the end of its id").contains("Dossier : " + compact.substring(compact.length() - 8).toUpperCase())
+      assertThat(text).as("the case's short reference, the end of its id").contains("Dossier\u00A0: " + compact.substring(compact.length() - 8).toUpperCase())
           .doesNotContain(alert.getCaseId())
           .contains("http://127.0.0.1:8081/ack/");
+      // French punctuation kept with its word by non-breaking spaces, carried by the UTF-8 part in 7-bit mail
+      jakarta.mail.internet.MimeBodyPart plain = (jakarta.mail.internet.MimeBodyPart)
+          ((jakarta.mail.internet.MimeMultipart) mail.getContent()).getBodyPart(0);
+      assertThat(plain.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+      assertThat(plain.getEncoding()).isIn("quoted-printable", "base64");
+      assertThat(text).contains("Gravité\u00A0: Critique", "Accuser réception\u00A0: http://127.0.0.1:8081/ack/")
+          .contains("Severity: Critical").doesNotContain("Gravité :");
       assertThat(SMTP.getReceivedMessages()).hasSize(1);
       assertThat(service.port()).isPositive();
     }
@@ -102,7 +109,7 @@ class NotifierServiceTest {
       assertThat(Mails.ackLinks(mail)).as("one ack link per alert").hasSize(12).doesNotHaveDuplicates();
       String text = Mails.plainText(mail);
       assertThat(text).contains("Vigie a détecté 12 situations");
-      List<String> severities = java.util.regex.Pattern.compile("Gravité : (\\S+)").matcher(text).results()
+      List<String> severities = java.util.regex.Pattern.compile("Gravité\u00A0: (\\S+)").matcher(text).results()
           .map(r -> r.group(1)).toList();
       assertThat(severities).containsExactly("Critique", "Critique", "Critique", "Critique", "Critique", "Critique",
           "Avertissement", "Avertissement", "Avertissement", "Avertissement", "Avertissement", "Avertissement");

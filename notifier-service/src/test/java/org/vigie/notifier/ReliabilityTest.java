@@ -183,7 +183,7 @@ class ReliabilityTest {
 
   /** The short case references the mails are about, one per alert item (the French part names each once). */
   private static List<String> caseRefs(MimeMessage[] mails) {
-    return Arrays.stream(mails).flatMap(m -> Pattern.compile("Dossier : ([0-9A-F]{8})\\R").matcher(Mails.plainText(m))
+    return Arrays.stream(mails).flatMap(m -> Pattern.compile("Dossier\u00A0: ([0-9A-F]{8})\\R").matcher(Mails.plainText(m))
         .results().map(r -> r.group(1))).toList();
   }
 

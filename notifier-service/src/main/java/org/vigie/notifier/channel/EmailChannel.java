@@ -19,10 +19,19 @@ import org.vigie.notifier.message.Notice;
 import org.vigie.notifier.message.Rendered;
 import org.vigie.schemas.NotificationChannel;
 
-/** Email over SMTP (Angus Mail): multipart/alternative, French then English, plain text and HTML, Message-ID from the ledger key. */
+/**
+ * Email over SMTP (Angus Mail): multipart/alternative, French then English, plain text and HTML. The Message-ID is
+ * derived from the ledger key (a resend carries the same), its domain the sender's; a follow-up (reminder,
+ * escalation round, resolution notice, hand-over to someone told before) answers the first mail its recipient
+ * received about the alert ({@code In-Reply-To}, {@code References}), so that a mail reader shows one conversation.
+ */
 public final class EmailChannel implements Channel {
+  /** The Message-ID domain when the sender's address has none. */
+  static final String DEFAULT_DOMAIN = "vigie.local";
+
   private final Session session;
   private final InternetAddress from;
+  private final InternetAddress[] replyTo;
   private final String domain;
   private final MessageComposer composer;
   private final ThreadLocal<Transport> connections = new ThreadLocal<>();
@@ -36,6 +45,11 @@ public final class EmailChannel implements Channel {
   static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
 
   public EmailChannel(String host, int port, String from, MessageComposer composer) {
+    this(host, port, from, java.util.Optional.empty(), composer);
+  }
+
+  /** @param replyTo where answers to the mails go (the {@code Reply-To} header), when not to the sender */
+  public EmailChannel(String host, int port, String from, java.util.Optional<String> replyTo, MessageComposer composer) {
     if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
       System.setProperty(STREAM_PROVIDER_PROPERTY, "org.eclipse.angus.mail.util.MailStreamProvider");
     }
@@ -53,9 +67,24 @@ public final class EmailChannel implements Channel {
     } catch (AddressException | java.io.UnsupportedEncodingException e) {
       throw new IllegalArgumentException("SMTP_FROM is not an email address", e);
     }
-    String address = this.from.getAddress();
-    this.domain = address.contains("@") ? address.substring(address.indexOf('@') + 1) : "vigie.local";
+    this.replyTo = replyTo.map(EmailChannel::replyTo).orElse(null);
+    this.domain = domainOf(this.from.getAddress());
     this.composer = composer;
+  }
+
+  /** The domain of a sender's address, for Message-IDs; {@link #DEFAULT_DOMAIN} without one. */
+  static String domainOf(String address) {
+    int at = address == null ? -1 : address.lastIndexOf('@');
+    String domain = at < 0 ? "" : address.substring(at + 1).trim();
+    return domain.isEmpty() ? DEFAULT_DOMAIN : domain;
+  }
+
+  private static InternetAddress[] replyTo(String addresses) {
+    try {
+      return InternetAddress.parse(addresses, true);
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("the Reply-To address is not an email address", e);
+    }
   }
 
   @Override
@@ -73,6 +102,15 @@ public final class EmailChannel implements Channel {
     try {
       MimeMessage message = new KeyedMessage(session, NotificationKey.messageId(notice.row().key(), domain));
       message.setFrom(from);
+      if (replyTo != null) {
+        message.setReplyTo(replyTo);
+      }
+      if (notice.threadKey() != null) {
+        // a follow-up: the first mail about the alert, as its parent and as its conversation's start
+        String first = NotificationKey.messageId(notice.threadKey(), domain);
+        message.setHeader("In-Reply-To", first);
+        message.setHeader("References", first);
+      }
       message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
       message.setSubject(r.subject(), "UTF-8");
       message.setSentDate(Date.from(notice.at()));

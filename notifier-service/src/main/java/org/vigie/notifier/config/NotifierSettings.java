@@ -38,7 +38,8 @@ public record NotifierSettings(
     LocalTime digestTime,
     Duration settle,
     Optional<String> pageUrl,
-    short replicationFactor) {
+    short replicationFactor,
+    Optional<String> replyTo) {
 
   public static final String VIGIE_NOTIFIER_HTTP_PORT = "VIGIE_NOTIFIER_HTTP_PORT";
   public static final String VIGIE_NOTIFIER_GROUP_ID = "VIGIE_NOTIFIER_GROUP_ID";
@@ -58,6 +59,11 @@ public record NotifierSettings(
   public static final String VIGIE_NOTIFIER_SETTLE = "VIGIE_NOTIFIER_SETTLE";
   /** The volunteers' page (intake's `/`): messages link each case to it, by its short reference. Unset: no such link. */
   public static final String VIGIE_PAGE_URL = "VIGIE_PAGE_URL";
+  /**
+   * Where answers to the mails go ({@code Reply-To}): a mailbox someone reads, when {@code SMTP_FROM} is an address
+   * nobody reads (a sending domain's). Unset: none, answers go to the sender.
+   */
+  public static final String VIGIE_NOTIFIER_REPLY_TO = "VIGIE_NOTIFIER_REPLY_TO";
 
   private static final Map<Severity, String> DEFAULT_ESCALATION =
       Map.of(Severity.CRITICAL, "PT24H", Severity.HIGH, "PT72H", Severity.WARNING, "P7D", Severity.INFO, "off");
@@ -96,7 +102,20 @@ public record NotifierSettings(
         time(VIGIE_NOTIFIER_DIGEST_TIME, config.get(VIGIE_NOTIFIER_DIGEST_TIME, "08:00")),
         notNegative(VIGIE_NOTIFIER_SETTLE, config.get(VIGIE_NOTIFIER_SETTLE, "PT2M")),
         config.optional(VIGIE_PAGE_URL).map(url -> url.trim().replaceAll("/+$", "")).filter(url -> !url.isEmpty()),
-        TopicProvisioner.replicationFactor(config));
+        TopicProvisioner.replicationFactor(config),
+        config.optional(VIGIE_NOTIFIER_REPLY_TO).map(String::trim).filter(a -> !a.isEmpty()).map(NotifierSettings::addresses));
+  }
+
+  /** One or more e-mail addresses, comma-separated, as a mail header takes them. */
+  private static String addresses(String raw) {
+    try {
+      if (jakarta.mail.internet.InternetAddress.parse(raw, true).length == 0) {
+        throw new ConfigException(VIGIE_NOTIFIER_REPLY_TO, "must be an e-mail address");
+      }
+      return raw;
+    } catch (jakarta.mail.internet.AddressException e) {
+      throw new ConfigException(VIGIE_NOTIFIER_REPLY_TO, "must be an e-mail address, got '" + raw + "'");
+    }
   }
 
   /** The delay after which an unacknowledged alert of this severity is escalated, if any. */

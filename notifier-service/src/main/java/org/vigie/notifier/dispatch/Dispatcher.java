@@ -178,8 +178,8 @@ public final class Dispatcher {
       }
       return;
     }
-    accepted.sent().add(new Ledger.Sent(row.id(), attempts, now));
-    ledger.markGroupedSent(h, row.id(), now);
+    accepted.sent().add(new Ledger.Sent(row.id(), attempts, now, row.key()));
+    ledger.markGroupedSent(h, row.id(), row.key(), now);
     for (LedgerRow r : grouped) {
       AlertView a = alertOf(about, r);
       if (a != null) {
@@ -234,6 +234,10 @@ public final class Dispatcher {
     LedgerRow lead = ordered.get(0);
     Notice message = notice(h, prefetched, lead, ordered, ordered.stream().map(live::get).toList(), contact.get(),
         prefetched.handedOver(), now);
+    String thread = threadKey(h, ordered, prefetched.handedOver());
+    if (thread != null) {
+      message = new Notice(message.row(), message.recipient(), message.items(), message.at(), thread);
+    }
     try {
       send(lead, message);
     } catch (DeliveryException e) {
@@ -256,10 +260,35 @@ public final class Dispatcher {
     }
     for (LedgerRow r : ordered) {
       int attempts = r.attempts() + 1;
-      accepted.sent().add(new Ledger.Sent(r.id(), attempts, now));
+      accepted.sent().add(new Ledger.Sent(r.id(), attempts, now, lead.key()));
       accept(accepted, r, live.get(r), attempts, now);
     }
     metrics.sent(lead.channel());
+  }
+
+  /**
+   * The conversation a mail belongs to in its recipient's mailbox: the key of the first mail they received about its
+   * alerts, when that is one and the same mail for all of them (an alert followed up alone; alerts first told
+   * together, in one mail or one digest, and followed up together); null otherwise, the mail then starting a
+   * conversation of its own (a first mail; alerts first told in different mails: a mail answers one message).
+   * A first notification (ALERT) not handed over is the first mail about its alert to anyone: nothing to look up.
+   */
+  private String threadKey(Handle h, List<LedgerRow> rows, Set<Long> handedOver) {
+    LedgerRow lead = rows.get(0);
+    if (lead.channel() != NotificationChannel.EMAIL
+        || rows.stream().allMatch(r -> r.kind() == NotificationKind.ALERT && !handedOver.contains(r.id()))) {
+      return null;
+    }
+    Map<String, String> first = ledger.firstMails(h, lead.recipientId(), rows.stream().map(LedgerRow::alertId).toList());
+    Set<String> keys = new HashSet<>();
+    for (LedgerRow r : rows) {
+      String key = first.get(r.alertId());
+      if (key == null) {
+        return null;
+      }
+      keys.add(key);
+    }
+    return keys.size() == 1 ? keys.iterator().next() : null;
   }
 
   /** The alert of a row, from the batch's prefetch or else the store. */

@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -185,8 +187,8 @@ public final class Ledger {
         .one();
   }
 
-  /** A row the remote side accepted. */
-  public record Sent(long id, int attempts, Instant at) {}
+  /** A row the remote side accepted, in the message whose ids are those of the row keyed {@code messageKey}. */
+  public record Sent(long id, int attempts, Instant at, String messageKey) {}
 
   /** Marks accepted rows SENT in one round trip. */
   public void markSentAll(Handle h, List<Sent> sent) {
@@ -194,11 +196,32 @@ public final class Ledger {
       return;
     }
     PreparedBatch batch = h.prepareBatch("UPDATE notification SET state = 'SENT', attempts = :attempts, sent_at = :now,"
-        + " last_error = NULL WHERE id = :id");
+        + " last_error = NULL, message_key = :message WHERE id = :id");
     for (Sent s : sent) {
-      batch.bind("id", s.id()).bind("attempts", s.attempts()).bind("now", ts(s.at())).add();
+      batch.bind("id", s.id()).bind("attempts", s.attempts()).bind("now", ts(s.at())).bind("message", s.messageKey()).add();
     }
     batch.execute();
+  }
+
+  /**
+   * For each of these alerts, the key whose ids the first e-mail delivered about it to this recipient carried (the
+   * message a follow-up answers: the recipient's conversation about the alert); alerts they had no mail about are
+   * left out.
+   */
+  public Map<String, String> firstMails(Handle h, String recipientId, Collection<String> alertIds) {
+    if (alertIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> out = new HashMap<>();
+    h.createQuery("SELECT DISTINCT ON (alert_id) alert_id, COALESCE(message_key, notification_key) AS message"
+            + " FROM notification WHERE alert_id = ANY(:alerts) AND recipient_id = :recipient AND channel = 'EMAIL'"
+            + " AND state IN ('SENT', 'ACKNOWLEDGED', 'ESCALATED') AND sent_at IS NOT NULL"
+            + " ORDER BY alert_id, sent_at, id")
+        .bindArray("alerts", String.class, List.copyOf(alertIds))
+        .bind("recipient", recipientId)
+        .map((rs, ctx) -> Map.entry(rs.getString("alert_id"), rs.getString("message")))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   public void scheduleRetry(Handle h, long id, int attempts, Instant next, String error) {
@@ -333,9 +356,12 @@ public final class Ledger {
         .execute();
   }
 
-  public void markGroupedSent(Handle h, long digestId, Instant now) {
-    h.createUpdate("UPDATE notification SET state = 'SENT', sent_at = :now WHERE digest_id = :digest AND state = 'PENDING'")
+  /** The rows a digest delivered: SENT, in the message whose ids are the digest row's ({@code digestKey}). */
+  public void markGroupedSent(Handle h, long digestId, String digestKey, Instant now) {
+    h.createUpdate("UPDATE notification SET state = 'SENT', sent_at = :now, message_key = :message"
+            + " WHERE digest_id = :digest AND state = 'PENDING'")
         .bind("digest", digestId)
+        .bind("message", digestKey)
         .bind("now", ts(now))
         .execute();
   }

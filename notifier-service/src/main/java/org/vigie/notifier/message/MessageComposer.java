@@ -115,15 +115,24 @@ public final class MessageComposer {
   }
 
   /**
-   * The message in one language: greeting, introduction, each alert with its links, the closing caution. The French
-   * HTML keeps a colon, a semicolon, a question or exclamation mark with the word before it, and guillemets with the
-   * words they quote (a non-breaking space), as French is printed: a phone does not break the line before them.
+   * The message in one language: greeting, introduction, each alert with its links, what several alerts' texts share
+   * (said once), the closing caution. The French text, plain and HTML, keeps a colon, a semicolon, a question or
+   * exclamation mark with the word before it, and guillemets with the words they quote (a non-breaking space, which
+   * the mail's UTF-8 parts carry as any other character), as French is printed: a phone or a mail reader does not
+   * break the line before them.
    */
-  private void section(StringBuilder text, StringBuilder allHtml, NotificationKind kind, List<Notice.Item> items, boolean french,
-      LocalDate today, ZoneId zone) {
+  private void section(StringBuilder allText, StringBuilder allHtml, NotificationKind kind, List<Notice.Item> items,
+      boolean french, LocalDate today, ZoneId zone) {
+    StringBuilder text = new StringBuilder();
     StringBuilder html = new StringBuilder();
     sectionIn(text, html, kind, items, french, today, zone);
-    allHtml.append(french ? FRENCH_SPACE_BEFORE.matcher(html).replaceAll("\u00A0$1").replace("« ", "«\u00A0") : html);
+    allText.append(french ? frenchSpaces(text) : text);
+    allHtml.append(french ? frenchSpaces(html) : html);
+  }
+
+  /** Non-breaking spaces before : ; ! ? » and after «, in French text or HTML. */
+  static String frenchSpaces(CharSequence french) {
+    return FRENCH_SPACE_BEFORE.matcher(french).replaceAll("\u00A0$1").replace("« ", "«\u00A0");
   }
 
   private void sectionIn(StringBuilder text, StringBuilder html, NotificationKind kind, List<Notice.Item> items, boolean french,
@@ -132,9 +141,17 @@ public final class MessageComposer {
     text.append(french ? "Bonjour,\n\n" : "Hello,\n\n").append(intro).append("\n\n");
     html.append("<div lang=\"").append(french ? "fr" : "en").append("\"><p>").append(french ? "Bonjour," : "Hello,")
         .append("</p><p>").append(esc(intro)).append("</p>");
-    for (Notice.Item item : items) {
+    // what the rules' texts of several alerts end alike (next steps, caution) is said once, after the alerts
+    List<String> messages = items.stream().map(i -> french ? i.alert().messageFr() : i.alert().messageEn()).toList();
+    SharedSentences.Split split = items.size() > 1 ? SharedSentences.of(messages)
+        : new SharedSentences.Split(messages, List.of(List.of()), List.of());
+    for (int n = 0; n < items.size(); n++) {
+      Notice.Item item = items.get(n);
+      List<String> labels = split.labels().get(n);
+      String see = labels.isEmpty() ? "" : "\n" + (french ? "Suite : voir " + joined(labels, " et ") + " après les alertes."
+          : "Continued: see " + joined(labels, " and ") + " after the alerts.");
       appendItem(text, html, french ? fieldsFr(item, kind, today, zone) : fieldsEn(item, kind, today, zone), french ? " : " : ": ",
-          before(item, french, name -> name) + (french ? item.alert().messageFr() : item.alert().messageEn()));
+          before(item, french, name -> name) + split.heads().get(n) + see);
       caseLink(item.alert()).ifPresent(link -> {
         String open = french ? "Ouvrir le dossier dans Vigie" : "Open the case in Vigie";
         text.append(open).append(french ? " : " : ": ").append(link).append("\n");
@@ -154,10 +171,25 @@ public final class MessageComposer {
       }
       text.append("\n"); // an empty line between alerts, with or without a link to acknowledge
     }
+    if (!split.blocks().isEmpty()) {
+      String shared = french ? "Commun à plusieurs alertes ci-dessus :" : "Common to several alerts above:";
+      text.append(shared).append("\n\n");
+      html.append("<p><strong>").append(esc(shared)).append("</strong></p>");
+      for (SharedSentences.Block b : split.blocks()) {
+        text.append(b.label()).append(". ").append(b.text()).append("\n\n");
+        html.append("<p><strong>").append(b.label()).append(".</strong> ").append(esc(b.text())).append("</p>");
+      }
+    }
     String caution = french ? "Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable."
         : "These alerts help you act in time; they are not a binding legal computation.";
     text.append(caution).append("\n\n");
     html.append("<p><small>").append(caution).append("</small></p></div>");
+  }
+
+  /** "A", "A et B", "A, B et C" (French; {@code last}: " and " in English). */
+  private static String joined(List<String> labels, String last) {
+    int n = labels.size();
+    return n == 1 ? labels.get(0) : String.join(", ", labels.subList(0, n - 1)) + last + labels.get(n - 1);
   }
 
   /**
@@ -194,7 +226,7 @@ public final class MessageComposer {
           .append(" · ").append((french ? CodeWording.FRENCH : CodeWording.ENGLISH).of(a.rule()))
           .append(french ? " · dossier " : " · case ").append(a.shortCaseReference());
       if (a.deadline() != null) {
-        text.append(french ? " · échéance " : " · deadline ").append(deadline(a, today, french));
+        text.append(french ? " · échéance " : " · deadline ").append(deadline(a, kind, today, zone, french));
       }
       text.append('\n').append(before(item, french, MessageComposer::inert))
           .append(french ? a.messageFr() : a.messageEn()).append('\n');
@@ -290,15 +322,28 @@ public final class MessageComposer {
   }
 
   /**
-   * An alert's deadline as the notice shows it, said to be past when it is before the notice's day (a refusal recorded
-   * after its time to contest ended, a permit expired before it was recorded): not a day still ahead.
+   * An alert's deadline as the notice shows it. One that was already behind when the alert was raised (a day the
+   * situation began or a time ran out before anyone could be told: a refusal recorded after its time to contest
+   * ended, an API that lapsed the day before, an employer's refusal recorded days later, a blockage reported long
+   * after it began) is said to be so: the situation is under way, there was never a day ahead to act by, and
+   * "passed" would read as a time the volunteer missed. "Passed" stays for a deadline that was ahead when the alert
+   * was raised and is now behind (a reminder after it), and for a resolution notice (its situation is over).
+   * Both counted on the days of the recipient's zone.
    */
-  private static String deadline(AlertView a, LocalDate today, boolean french) {
+  private static String deadline(AlertView a, NotificationKind kind, LocalDate today, ZoneId zone, boolean french) {
     if (a.deadline() == null) {
       return "—";
     }
     String day = (french ? FR_DATE : EN_DATE).format(a.deadline());
-    return a.deadline().isBefore(today) ? day + (french ? " (passée)" : " (passed)") : day;
+    if (!a.deadline().isBefore(today)) {
+      return day;
+    }
+    boolean behindWhenRaised = a.raisedAt() != null && a.deadline().isBefore(LocalDate.ofInstant(a.raisedAt(), zone));
+    if (behindWhenRaised && kind != NotificationKind.RESOLVED_NOTICE) {
+      return day + (french ? " (antérieure à l'alerte : la situation est déjà en cours)"
+          : " (before the alert was raised: the situation is already under way)");
+    }
+    return day + (french ? " (passée)" : " (passed)");
   }
 
   private static Map<String, String> fieldsFr(Notice.Item item, NotificationKind kind, LocalDate today, ZoneId zone) {
@@ -308,7 +353,7 @@ public final class MessageComposer {
     m.put("Règle", CodeWording.FRENCH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
         + a.ruleVersion() + ")");
     m.put("Gravité", severityFr(a.severity()));
-    m.put("Échéance", deadline(a, today, true));
+    m.put("Échéance", deadline(a, kind, today, zone, true));
     follow(item, kind, true, zone).forEach(m::put);
     return m;
   }
@@ -320,7 +365,7 @@ public final class MessageComposer {
     m.put("Rule", CodeWording.ENGLISH.of(a.rule()) + " — " + a.rule().name() + " (" + a.reference() + ", version "
         + a.ruleVersion() + ")");
     m.put("Severity", severityEn(a.severity()));
-    m.put("Deadline", deadline(a, today, false));
+    m.put("Deadline", deadline(a, kind, today, zone, false));
     follow(item, kind, false, zone).forEach(m::put);
     return m;
   }

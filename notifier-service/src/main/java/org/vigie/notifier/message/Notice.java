@@ -9,9 +9,16 @@ import org.vigie.notifier.ledger.LedgerRow;
 /**
  * What one message delivers: to whom, about which alerts (one; several for a digest, or for rows of
  * one recipient and kind due together), each with its signed acknowledgement link (null when there
- * is nothing to acknowledge). {@code row} is the row whose ids the message carries.
+ * is nothing to acknowledge). {@code row} is the row whose ids the message carries. {@code threadKey}: the
+ * ledger key whose ids the recipient's first message about these alerts carried, which this one follows up
+ * (a mail answers it: same conversation); null when this message starts a conversation.
  */
-public record Notice(LedgerRow row, Contact recipient, List<Item> items, Instant at) {
+public record Notice(LedgerRow row, Contact recipient, List<Item> items, Instant at, String threadKey) {
+  /** A message that follows up none. */
+  public Notice(LedgerRow row, Contact recipient, List<Item> items, Instant at) {
+    this(row, recipient, items, at, null);
+  }
+
   /**
    * @param handedOver the alert was open on a case just handed over to the recipient, and sent before to someone else
    * @param standingIn the recipient gets it in place of the volunteer following the case, who is away; null otherwise

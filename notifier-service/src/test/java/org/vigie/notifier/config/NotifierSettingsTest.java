@@ -36,6 +36,18 @@ class NotifierSettingsTest {
   }
 
   @Test
+  void answersGoToTheReplyToAddressWhenOneIsSet() {
+    assertThat(NotifierSettings.from(BASE).replyTo()).isEmpty();
+    assertThat(NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_NOTIFIER_REPLY_TO, " ")).replyTo()).isEmpty();
+    assertThat(NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_NOTIFIER_REPLY_TO, " Permanence <permanence@asso.example> "))
+        .replyTo()).contains("Permanence <permanence@asso.example>");
+    for (String bad : new String[] {"permanence@", "a b c", "<>"}) {
+      assertThatThrownBy(() -> NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_NOTIFIER_REPLY_TO, bad)))
+          .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining(NotifierSettings.VIGIE_NOTIFIER_REPLY_TO);
+    }
+  }
+
+  @Test
   void theTopicsItCreatesTakeTheConfiguredReplicationFactor() {
     assertThat(NotifierSettings.from(BASE).replicationFactor()).isEqualTo((short) 1);
     assertThat(NotifierSettings.from(BASE.with(ConfigNames.VIGIE_KAFKA_REPLICATION_FACTOR, "3")).replicationFactor())

@@ -42,7 +42,7 @@ public final class Mails {
 
   /** Every ack link of the mail, in order: one per alert it is about. */
   public static List<String> ackLinks(MimeMessage mail) {
-    Matcher m = Pattern.compile("Accuser réception : (http://\\S+/ack/[A-Za-z0-9_-]+)").matcher(plainText(mail));
+    Matcher m = Pattern.compile("Accuser réception\u00A0: (http://\\S+/ack/[A-Za-z0-9_-]+)").matcher(plainText(mail));
     List<String> links = new java.util.ArrayList<>();
     while (m.find()) {
       links.add(m.group(1));
