@@ -79,6 +79,7 @@ import org.vigie.intake.calendar.CalendarRoutes;
 import org.vigie.intake.followup.FollowUpRoutes;
 import org.vigie.intake.followup.FollowUps;
 import org.vigie.platform.config.Config;
+import org.vigie.platform.config.ConfigNames;
 import org.vigie.platform.db.Databases;
 import org.vigie.platform.kafka.BatchHandler;
 import org.vigie.platform.kafka.ConsumerLoop;
@@ -86,6 +87,7 @@ import org.vigie.platform.kafka.IsolatingBatchHandler;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.ops.Readiness;
+import org.vigie.platform.ops.Startup;
 import org.vigie.rules.engine.RuleEngine;
 import org.vigie.schemas.topics.Topics;
 
@@ -218,7 +220,11 @@ public final class IntakeService implements AutoCloseable {
         WebPage.install(cfg);
         calendar.install(cfg);
       });
-      app.start(s.host(), s.httpPort());
+      try {
+        app.start(s.host(), s.httpPort());
+      } catch (RuntimeException e) {
+        throw Startup.portFailure(ConfigNames.VIGIE_HTTP_PORT, s.httpPort(), e);
+      }
       parts.add(0, app::stop);
       AlertProjection projector = new AlertProjection(jdbi, alerts);
       BatchHandler projection = IsolatingBatchHandler.of(projector, projector::refused);

@@ -2,19 +2,24 @@ package org.vigie.rules;
 
 import java.util.concurrent.CountDownLatch;
 import org.vigie.platform.config.Config;
+import org.vigie.platform.ops.Startup;
 
 /** Reads the configuration, builds and starts the rules service, stops it on shutdown. */
 public final class RulesMain {
   private RulesMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    RulesService service = RulesService.from(RulesSettings.from(Config.fromEnvironment()));
+    // A configuration it cannot use, a port taken, Kafka unreachable: one line naming the variable, then exit
+    RulesService service = Startup.orExit("rules", () -> RulesService.from(RulesSettings.from(Config.fromEnvironment())));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();
       stopped.countDown();
     }, "rules-shutdown"));
-    service.start();
+    Startup.orExit("rules", () -> {
+      service.start();
+      return service;
+    });
     stopped.await();
   }
 }

@@ -102,11 +102,18 @@ public final class RulesService implements AutoCloseable {
       FunctionCounter.builder("vigie.rules.restarts", restarts, AtomicInteger::get)
           .description("Kafka Streams clients replaced after a failure").register(registry);
     }
-    launch();
-    if (opsPort != null) {
-      Readiness readiness = new Readiness().add("kafka-streams", this::running);
-      ops = OpsServer.start("0.0.0.0", opsPort, readiness, registry);
-      LOG.info("Rules service ops endpoints on port {}", ops.port());
+    // The ops endpoints first: on a port taken the service stops here, before its Kafka Streams client joins
+    // the group (its threads would keep a process with no health endpoint working, and the group rebalancing).
+    try {
+      if (opsPort != null) {
+        Readiness readiness = new Readiness().add("kafka-streams", this::running);
+        ops = OpsServer.start("0.0.0.0", opsPort, RulesSettings.OPS_PORT, readiness, registry);
+        LOG.info("Rules service ops endpoints on port {}", ops.port());
+      }
+      launch();
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
     }
   }
 

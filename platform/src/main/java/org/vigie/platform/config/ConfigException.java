@@ -9,6 +9,12 @@ public final class ConfigException extends RuntimeException {
     this.name = name;
   }
 
+  /** As {@link #ConfigException(String, String)}, with the failure that showed the value cannot be used. */
+  public ConfigException(String name, String problem, Throwable cause) {
+    super(name + " " + problem, cause);
+    this.name = name;
+  }
+
   public String name() {
     return name;
   }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.vigie.platform.config.Config;
 import org.vigie.platform.config.ConfigException;
 import org.vigie.platform.config.ConfigNames;
+import org.vigie.platform.ops.Startup;
 import org.vigie.schemas.topics.Topic;
 
 /**
@@ -104,7 +105,9 @@ public final class TopicProvisioner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Cannot create topics on " + kafka.bootstrapServers(), e);
+      throw new IllegalStateException("Cannot create topics on " + kafka.bootstrapServers() + " ("
+          + ConfigNames.KAFKA_BOOTSTRAP_SERVERS + "): " + (e instanceof TimeoutException && e.getMessage() == null
+          ? "Kafka ne répond pas / Kafka does not answer" : Startup.oneLine(e.getCause() != null ? e.getCause() : e)), e);
     }
   }
 

@@ -22,6 +22,19 @@ public final class OpsServer implements AutoCloseable {
     return new OpsServer(app);
   }
 
+  /**
+   * As {@link #start(String, int, Readiness, PrometheusMeterRegistry)}; a port taken is a {@link
+   * org.vigie.platform.config.ConfigException} naming {@code portVariable}, the variable that set it.
+   */
+  public static OpsServer start(String host, int port, String portVariable, Readiness readiness,
+      PrometheusMeterRegistry registry) {
+    try {
+      return start(host, port, readiness, registry);
+    } catch (RuntimeException e) {
+      throw Startup.portFailure(portVariable, port, e);
+    }
+  }
+
   public int port() {
     return app.port();
   }

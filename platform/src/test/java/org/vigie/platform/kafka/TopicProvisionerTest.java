@@ -40,6 +40,9 @@ class TopicProvisionerTest {
     // the test broker is alone: a topic on two replicas is refused, which shows the factor reached it
     assertThatThrownBy(() -> new TopicProvisioner(SharedKafka.settings(), (short) 2).ensure(List.of(topic)))
         .hasMessageContaining("Cannot create topics")
+        // the operator is told which variable names the cluster, and why it refused
+        .hasMessageContaining("(" + ConfigNames.KAFKA_BOOTSTRAP_SERVERS + ")")
+        .satisfies(e -> assertThat(e.getMessage()).contains(org.assertj.core.util.Throwables.getRootCause(e).getMessage()))
         .hasRootCauseInstanceOf(org.apache.kafka.common.errors.InvalidReplicationFactorException.class);
     new TopicProvisioner(SharedKafka.settings(), (short) 1).ensure(List.of(topic));
   }
