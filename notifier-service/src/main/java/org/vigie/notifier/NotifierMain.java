@@ -1,13 +1,15 @@
 package org.vigie.notifier;
 
 import org.vigie.platform.config.Config;
+import org.vigie.platform.ops.Startup;
 
 /** Runs the notifier from environment variables until the JVM is asked to stop. */
 public final class NotifierMain {
   private NotifierMain() {}
 
   public static void main(String[] args) {
-    NotifierService service = NotifierService.start(Config.fromEnvironment());
+    // A configuration it cannot use, a port taken, PostgreSQL or Kafka unreachable: one line naming the variable
+    NotifierService service = Startup.orExit("notifier", () -> NotifierService.start(Config.fromEnvironment()));
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "notifier-shutdown"));
   }
 }

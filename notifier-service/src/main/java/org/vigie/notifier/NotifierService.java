@@ -48,6 +48,7 @@ import org.vigie.platform.kafka.IsolatingBatchHandler;
 import org.vigie.platform.kafka.KafkaSettings;
 import org.vigie.platform.kafka.TopicProvisioner;
 import org.vigie.platform.ops.Readiness;
+import org.vigie.platform.ops.Startup;
 import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.topics.Topics;
 
@@ -178,7 +179,13 @@ public final class NotifierService implements AutoCloseable {
     running.add(directoryLoop.start());
     running.add(alertLoop.start());
     running.add(acknowledgementLoop.start());
-    this.http = NotifierHttp.start(settings.httpPort(), acknowledger, readiness, registry, settings.pageUrl());
+    try {
+      this.http = NotifierHttp.start(settings.httpPort(), acknowledger, readiness, registry, settings.pageUrl());
+    } catch (RuntimeException e) {
+      // a port taken: nothing of this service keeps running, and the error names the variable
+      stopParts();
+      throw Startup.portFailure(NotifierSettings.VIGIE_NOTIFIER_HTTP_PORT, settings.httpPort(), e);
+    }
     LOG.info("notifier started: ack links under {}/ack/, HTTP port {}", settings.publicUrl(), http.port());
   }
 
@@ -211,6 +218,10 @@ public final class NotifierService implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    stopParts();
+  }
+
+  private void stopParts() {
     // consumers first (no new rows), then the workers, the relay last so that outcomes still go out
     for (int i = running.size() - 1; i >= 0; i--) {
       try {
