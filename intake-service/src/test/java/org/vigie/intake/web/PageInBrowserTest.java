@@ -414,6 +414,37 @@ class PageInBrowserTest {
   }
 
   /**
+   * A deadline already behind an alert when it was raised (a trigger day recorded late) is said to be before the alert,
+   * as the mails say it, not « passée »; one passed since the alert was raised is « passée ».
+   */
+  @Test
+  void aDeadlineBeforeTheAlertIsNotSaidPassed() throws Exception {
+    Association a = TestIntake.newAssociation(API);
+    LocalDate today = LocalDate.now(org.vigie.intake.IntakeService.ZONE);
+    String recordedLate = TestIntake.newCase(API, a.token());
+    publishAlert(a, recordedLate, today.minusDays(5), Instant.now(), 1);
+    String passedSince = TestIntake.newCase(API, a.token());
+    publishAlert(a, passedSince, today.minusDays(3), Instant.now().minus(java.time.Duration.ofDays(10)), 2);
+    browser.signIn(a.token());
+
+    DateTimeFormatter french = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#alerts tr")).size() == 2, "the two alerts");
+    assertThat(alertRow(recordedLate).getText()).contains(today.minusDays(5).format(french) + " (antérieure à l'alerte)")
+        .doesNotContain("(passée)");
+    assertThat(alertRow(passedSince).getText()).contains(today.minusDays(3).format(french) + " (passée)");
+    browser.switchLanguage();
+    browser.waitUntil(d -> alertRow(recordedLate).getText().contains(" (before the alert)")
+        && alertRow(passedSince).getText().contains(" (passed)"), "the English words");
+  }
+
+  /** The row of the alert list about this case. */
+  private WebElement alertRow(String caseId) {
+    String ref = caseId.replace("-", "").substring(24).toUpperCase();
+    return browser.findAll(By.cssSelector("#alerts tr")).stream().filter(tr -> tr.getText().contains(ref)).findFirst()
+        .orElseThrow(() -> new AssertionError("no alert row about " + ref));
+  }
+
+  /**
    * A closure dated before the case's opening is refused in the event form's words, saying the opening day and what to
    * do; an opening corrected to a day after the closure is refused in the case form's (« Ouvert le »), which takes the focus.
    */
@@ -466,7 +497,12 @@ class PageInBrowserTest {
 
   /** A critical alert on the case as the rules publish it, once intake's read model lists it. */
   private static void publishAlert(Association a, String caseId, LocalDate deadline) throws InterruptedException, ExecutionException {
-    Instant at = Instant.now();
+    publishAlert(a, caseId, deadline, Instant.now(), 1);
+  }
+
+  /** An alert raised at {@code at} on the case, once intake lists {@code total} alerts of the association. */
+  private static void publishAlert(Association a, String caseId, LocalDate deadline, Instant at, int total)
+      throws InterruptedException, ExecutionException {
     CaseAlert alert = CaseAlert.newBuilder().setAlertId("page-" + UUID.randomUUID()).setCaseId(caseId).setAssociationId(a.id())
         .setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API).setSeverity(Severity.CRITICAL).setStatus(AlertStatus.RAISED)
         .setEpisodeStart(deadline.minusDays(30)).setRaisedAt(at).setEmittedAt(at).setDeadline(deadline).setReference("CESEDA R.431-15-1")
@@ -477,7 +513,7 @@ class PageInBrowserTest {
       p.send(new ProducerRecord<>(Topics.CASE_ALERTS.name(), caseId, alert)).get();
     }
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> API.get("/api/v1/alerts", a.token()).json().path("total").asInt() == 1);
+        .until(() -> API.get("/api/v1/alerts", a.token()).json().path("total").asInt() == total);
   }
 
   /** The table of a list (its tbody's id). */
