@@ -116,7 +116,8 @@ class ThreadingTest {
       MimeMessage handedOver = mails(cMail).get(3);
       assertThat(Mails.plainText(handedOver)).contains("Ce dossier vient de vous être confié");
       assertThat(inReplyTo(handedOver)).isEqualTo(escalationId);
-      assertThat(handedOver.getMessageID()).isEqualTo(NotificationKey.messageId(NotificationKey.of(lead.getAlertId(),
+      // the hand-over's first cycle: its keys, hence its ids, name it
+      assertThat(handedOver.getMessageID()).isEqualTo(NotificationKey.messageId(NotificationKey.of(lead.getAlertId(), 1,
           NotificationKind.ALERT, 0, NotificationChannel.EMAIL, coordinator), "vigie.test"));
     }
   }

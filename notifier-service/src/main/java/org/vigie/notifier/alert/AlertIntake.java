@@ -152,15 +152,16 @@ public final class AlertIntake implements BatchHandler {
 
   /**
    * Records consecutive RAISED alerts together: a few round trips for the whole run. An alert whose
-   * case was handed over ({@code handedOver}) drops what was still pending for anyone but the
-   * volunteer now assigned (its follow-up clock starts again with them), before it is routed to them.
+   * case was handed over ({@code handedOver}) is in a new follow-up cycle: it drops what was still
+   * pending for the cycles before (its follow-up clock starts again with the volunteer now assigned),
+   * before it is routed to them.
    */
   private void acceptRaised(Handle h, List<CaseAlert> raised, Set<String> handedOver, Instant now) {
     if (!raised.isEmpty()) {
       Map<String, AlertView> recorded = alerts.upsertRaisedAll(h, raised, now);
-      for (CaseAlert a : raised) {
-        if (handedOver.contains(a.getAlertId())) {
-          ledger.cancelPendingExcept(h, a.getAlertId(), a.getAssignedVolunteerId(), FOLLOW_UPS);
+      for (AlertView a : recorded.values()) {
+        if (handedOver.contains(a.alertId())) {
+          ledger.cancelPendingBefore(h, a.alertId(), a.cycle(), FOLLOW_UPS);
         }
       }
       router.routeAll(h, recorded.values(), now);

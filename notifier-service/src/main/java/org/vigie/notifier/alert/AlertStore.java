@@ -29,28 +29,39 @@ import org.vigie.schemas.alert.AlertResolutions;
 public final class AlertStore {
   private static final String COLUMNS = "alert_id, case_id, association_id, rule, severity, raised_at, deadline,"
       + " assigned_volunteer_id, reference, rule_version, message_fr, message_en, first_sent_at, acknowledged_at,"
-      + " resolved_at, reminder_round, lapsed, resolution";
+      + " resolved_at, reminder_round, lapsed, resolution, cycle";
 
   /**
-   * An open alert raised again for another volunteer than the one it was for: its case was handed
-   * over. Its taking in hand and follow-up clock start again with the volunteer now following it (an
-   * acknowledgement was the former volunteer's).
+   * The record names an assignee, emitted after the record that named the alert's assignee kept (an alert recorded
+   * before that was kept has none): not an older record read again, a replay of the topic, whose assignee the later
+   * records replaced. The rules emit a case's records in order (they are keyed by case).
    */
-  private static final String HANDED_OVER = "(:raised AND excluded.assigned_volunteer_id IS NOT NULL"
+  private static final String NEWER_ASSIGNEE = "(excluded.assigned_volunteer_id IS NOT NULL"
+      + " AND (alert.assigned_at IS NULL OR excluded.assigned_at > alert.assigned_at))";
+
+  /**
+   * An open alert raised again for another volunteer than the one it was for, by a newer record: its case was handed
+   * over. Its taking in hand and follow-up clock start again with the volunteer now following it (an acknowledgement
+   * was the former volunteer's), in a new follow-up cycle (its {@code cycle}, one more).
+   */
+  private static final String HANDED_OVER = "(:raised AND " + NEWER_ASSIGNEE
       + " AND alert.assigned_volunteer_id IS DISTINCT FROM excluded.assigned_volunteer_id AND alert.resolved_at IS NULL)";
 
   private static final String UPSERT = """
             INSERT INTO alert (alert_id, case_id, association_id, rule, severity, raised_at, deadline,
-              assigned_volunteer_id, reference, rule_version, message_fr, message_en, received_at)
-            VALUES (:id, :case, :association, :rule, :severity, :raisedAt, :deadline, :assignee, :reference,
+              assigned_volunteer_id, assigned_at, reference, rule_version, message_fr, message_en, received_at)
+            VALUES (:id, :case, :association, :rule, :severity, :raisedAt, :deadline, :assignee, :assignedAt, :reference,
               :ruleVersion, :fr, :en, :now)
             ON CONFLICT (alert_id) DO UPDATE SET severity = excluded.severity, deadline = excluded.deadline,
               message_fr = excluded.message_fr, message_en = excluded.message_en,
-              assigned_volunteer_id = COALESCE(excluded.assigned_volunteer_id, alert.assigned_volunteer_id),
+              assigned_volunteer_id = CASE WHEN %2$s THEN excluded.assigned_volunteer_id ELSE alert.assigned_volunteer_id END,
+              assigned_at = CASE WHEN %2$s THEN excluded.assigned_at ELSE alert.assigned_at END,
+              cycle = CASE WHEN %1$s THEN alert.cycle + 1 ELSE alert.cycle END,
               acknowledged_at = CASE WHEN %1$s THEN NULL ELSE alert.acknowledged_at END,
               first_sent_at = CASE WHEN %1$s THEN NULL ELSE alert.first_sent_at END,
               reminder_round = CASE WHEN %1$s THEN 0 ELSE alert.reminder_round END,
-              next_follow_up_at = CASE WHEN %1$s THEN NULL ELSE alert.next_follow_up_at END""".formatted(HANDED_OVER);
+              next_follow_up_at = CASE WHEN %1$s THEN NULL ELSE alert.next_follow_up_at END"""
+      .formatted(HANDED_OVER, NEWER_ASSIGNEE);
   private static final String ASSIGN = """
               INSERT INTO case_assignment (case_id, association_id, volunteer_id, updated_at)
               VALUES (:case, :association, :volunteer, :at)
@@ -70,24 +81,30 @@ public final class AlertStore {
 
   /**
    * Of these RAISED records, those of an alert recorded already, still open, for another volunteer
-   * than the record's: their case was handed over (see {@link #HANDED_OVER}). Returns their ids.
+   * than the record's, emitted after the record that named it: their case was handed over (see
+   * {@link #HANDED_OVER}). Returns their ids.
    */
   public Set<String> handedOver(Handle h, List<CaseAlert> raised) {
     List<String> ids = new ArrayList<>();
     List<String> assignees = new ArrayList<>();
+    List<java.time.OffsetDateTime> emitted = new ArrayList<>();
     for (CaseAlert a : raised) {
       if (a.getAssignedVolunteerId() != null) {
         ids.add(a.getAlertId());
         assignees.add(a.getAssignedVolunteerId());
+        emitted.add(ts(a.getEmittedAt()));
       }
     }
     if (ids.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(h.createQuery("SELECT a.alert_id FROM alert a JOIN unnest(:ids, :assignees) AS r(id, assignee)"
-            + " ON a.alert_id = r.id WHERE a.resolved_at IS NULL AND a.assigned_volunteer_id IS DISTINCT FROM r.assignee")
+    return new HashSet<>(h.createQuery("SELECT a.alert_id FROM alert a JOIN unnest(:ids, :assignees, :emitted)"
+            + " AS r(id, assignee, emitted) ON a.alert_id = r.id WHERE a.resolved_at IS NULL"
+            + " AND a.assigned_volunteer_id IS DISTINCT FROM r.assignee"
+            + " AND (a.assigned_at IS NULL OR r.emitted > a.assigned_at)")
         .bindArray("ids", String.class, ids)
         .bindArray("assignees", String.class, assignees)
+        .bindArray("emitted", java.time.OffsetDateTime.class, emitted)
         .mapTo(String.class)
         .list());
   }
@@ -126,6 +143,8 @@ public final class AlertStore {
         .bind("raisedAt", ts(a.getRaisedAt()))
         .bindByType("deadline", a.getDeadline(), LocalDate.class)
         .bindByType("assignee", a.getAssignedVolunteerId(), String.class)
+        .bindByType("assignedAt", a.getAssignedVolunteerId() == null ? null : ts(a.getEmittedAt()),
+            java.time.OffsetDateTime.class)
         .bind("reference", a.getReference())
         .bind("ruleVersion", a.getRuleVersion())
         .bind("fr", a.getMessage().getFr())
@@ -290,7 +309,8 @@ public final class AlertStore {
         instant(rs, "acknowledged_at"),
         instant(rs, "resolved_at"),
         rs.getInt("reminder_round"),
-        resolution(rs));
+        resolution(rs),
+        rs.getInt("cycle"));
   }
 
   private static Resolution resolution(ResultSet rs) throws SQLException {

@@ -30,6 +30,8 @@ import org.vigie.schemas.NotificationState;
  * resolved (at most the configured number of rounds), to whoever was told of it, or, while the
  * volunteer following the case is away, to their substitute (none when there is none: the
  * coordinators are escalated to); daily digests are assembled at the configured local time of each volunteer.
+ * A hand-over of the case starts these again in a new follow-up cycle, whose rows have keys of their own
+ * ({@link org.vigie.notifier.ledger.NotificationKey}): its told are those of the cycle, its coordinators told again.
  */
 public final class FollowUps {
   private final Jdbi jdbi;
@@ -76,11 +78,14 @@ public final class FollowUps {
     int added = 0;
     Set<String> told = new LinkedHashSet<>();
     for (LedgerRow r : ledger.ofAlert(h, alert.alertId())) {
-      if (r.kind() == NotificationKind.ALERT && !Ledger.FAILED.equals(r.state()) && !Ledger.CANCELLED.equals(r.state())) {
+      // told in this cycle: whoever was told before a hand-over no longer follows the case
+      if (r.kind() == NotificationKind.ALERT && r.cycle() == alert.cycle() && !Ledger.FAILED.equals(r.state())
+          && !Ledger.CANCELLED.equals(r.state())) {
         told.add(r.recipientId());
       }
     }
-    // After a hand-over, the volunteer now assigned is told: whoever was told before them no longer follows the case.
+    // After a hand-over applied before cycles were counted (one cycle, both told), the volunteer now assigned is told:
+    // whoever was told before them no longer follows the case.
     if (alert.assignedVolunteerId() != null && told.contains(alert.assignedVolunteerId())) {
       told.retainAll(Set.of(alert.assignedVolunteerId()));
     }
@@ -113,7 +118,7 @@ public final class FollowUps {
       }
     }
     if (round == 1) {
-      for (LedgerRow escalated : ledger.escalate(h, alert.alertId(), List.of(NotificationKind.ALERT))) {
+      for (LedgerRow escalated : ledger.escalate(h, alert.alertId(), alert.cycle(), List.of(NotificationKind.ALERT))) {
         outcomes.record(h, escalated, alert, NotificationState.ESCALATED, escalated.attempts(), now, null);
       }
       metrics.escalated();

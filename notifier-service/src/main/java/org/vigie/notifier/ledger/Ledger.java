@@ -34,12 +34,12 @@ public final class Ledger {
   public static final String CANCELLED = "CANCELLED";
 
   private static final String COLUMNS = "id, notification_key, alert_id, kind, round, channel, recipient_id,"
-      + " recipient_role, state, attempts, digest, created_at, sent_at";
+      + " recipient_role, state, attempts, digest, created_at, sent_at, cycle";
 
   private static final String INSERT = """
-      INSERT INTO notification (notification_key, alert_id, kind, round, channel, recipient_id, recipient_role,
+      INSERT INTO notification (notification_key, alert_id, cycle, kind, round, channel, recipient_id, recipient_role,
         state, digest, next_attempt_at, created_at)
-      VALUES (:key, :alert, :kind, :round, :channel, :recipient, :role, 'PENDING', :digest, :due, :now)
+      VALUES (:key, :alert, :cycle, :kind, :round, :channel, :recipient, :role, 'PENDING', :digest, :due, :now)
       ON CONFLICT (notification_key) DO NOTHING""";
 
   /** Records a PENDING notification; false when the same key is already in the ledger (a replay). */
@@ -61,6 +61,7 @@ public final class Ledger {
     return statement
         .bind("key", n.key())
         .bindByType("alert", n.alertId(), String.class)
+        .bind("cycle", n.cycle())
         .bind("kind", n.kind().name())
         .bind("round", n.round())
         .bind("channel", n.channel().name())
@@ -161,7 +162,8 @@ public final class Ledger {
 
   /**
    * Of these rows, the first notifications (kind ALERT) of an alert first sent to someone else
-   * before: its case was handed over to their recipient. Returns their ids.
+   * before, or sent in a cycle before (a case handed back to a volunteer told before): its case was
+   * handed over to their recipient. Returns their ids.
    */
   public Set<Long> handedOver(Handle h, Collection<Long> rowIds) {
     if (rowIds.isEmpty()) {
@@ -169,7 +171,7 @@ public final class Ledger {
     }
     return new HashSet<>(h.createQuery("SELECT n.id FROM notification n WHERE n.id = ANY(:rows) AND n.kind = 'ALERT'"
             + " AND EXISTS (SELECT 1 FROM notification o WHERE o.alert_id = n.alert_id AND o.kind = 'ALERT'"
-            + " AND o.recipient_id <> n.recipient_id AND o.id < n.id)")
+            + " AND (o.recipient_id <> n.recipient_id OR o.cycle < n.cycle) AND o.id < n.id)")
         .bindArray("rows", Long.class, List.copyOf(rowIds))
         .mapTo(Long.class)
         .list());
@@ -257,11 +259,12 @@ public final class Ledger {
         .execute();
   }
 
-  /** SENT rows of these kinds move to ESCALATED; returns them. */
-  public List<LedgerRow> escalate(Handle h, String alertId, Collection<NotificationKind> kinds) {
-    return h.createQuery("UPDATE notification SET state = 'ESCALATED' WHERE alert_id = :alert AND state = 'SENT'"
-            + " AND kind IN (<kinds>) RETURNING " + COLUMNS)
+  /** SENT rows of these kinds of the alert's follow-up cycle {@code cycle} move to ESCALATED; returns them. */
+  public List<LedgerRow> escalate(Handle h, String alertId, int cycle, Collection<NotificationKind> kinds) {
+    return h.createQuery("UPDATE notification SET state = 'ESCALATED' WHERE alert_id = :alert AND cycle = :cycle"
+            + " AND state = 'SENT' AND kind IN (<kinds>) RETURNING " + COLUMNS)
         .bind("alert", alertId)
+        .bind("cycle", cycle)
         .bindList("kinds", kinds.stream().map(Enum::name).toList())
         .map((rs, ctx) -> row(rs))
         .list();
@@ -291,15 +294,18 @@ public final class Ledger {
 
   /** Pending rows of these kinds for an alert become CANCELLED; returns how many. */
   public int cancelPending(Handle h, String alertId, Collection<NotificationKind> kinds) {
-    return cancelPendingExcept(h, alertId, null, kinds);
+    return cancelPendingBefore(h, alertId, Integer.MAX_VALUE, kinds);
   }
 
-  /** As {@link #cancelPending}, but for the rows of {@code keptRecipient} (none when null). */
-  public int cancelPendingExcept(Handle h, String alertId, String keptRecipient, Collection<NotificationKind> kinds) {
+  /**
+   * As {@link #cancelPending}, for the rows of the alert's follow-up cycles before {@code cycle} only: its case was
+   * handed over, what was still pending for the former volunteer's cycle is pointless (the new one's rows are kept).
+   */
+  public int cancelPendingBefore(Handle h, String alertId, int cycle, Collection<NotificationKind> kinds) {
     return h.createUpdate("UPDATE notification SET state = 'CANCELLED' WHERE alert_id = :alert AND state = 'PENDING'"
-            + " AND kind IN (<kinds>) AND recipient_id IS DISTINCT FROM CAST(:kept AS text)")
+            + " AND kind IN (<kinds>) AND cycle < :cycle")
         .bind("alert", alertId)
-        .bindByType("kept", keptRecipient, String.class)
+        .bind("cycle", cycle)
         .bindList("kinds", kinds.stream().map(Enum::name).toList())
         .execute();
   }
@@ -384,6 +390,7 @@ public final class Ledger {
         rs.getInt("attempts"),
         rs.getBoolean("digest"),
         instant(rs, "created_at"),
-        instant(rs, "sent_at"));
+        instant(rs, "sent_at"),
+        rs.getInt("cycle"));
   }
 }

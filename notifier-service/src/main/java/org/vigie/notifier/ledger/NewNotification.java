@@ -5,9 +5,10 @@ import org.vigie.schemas.NotificationChannel;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.VolunteerRole;
 
-/** A notification to record as PENDING. */
+/** A notification to record as PENDING, in the alert's follow-up cycle {@code cycle} (see {@link NotificationKey}). */
 public record NewNotification(
     String alertId,
+    int cycle,
     NotificationKind kind,
     int round,
     NotificationChannel channel,
@@ -17,6 +18,6 @@ public record NewNotification(
     Instant due) {
 
   public String key() {
-    return NotificationKey.of(alertId, kind, round, channel, recipientId);
+    return NotificationKey.of(alertId, cycle, kind, round, channel, recipientId);
   }
 }

@@ -98,8 +98,8 @@ public final class Router {
       }
       boolean digest = inDigest(c, alert, now);
       for (NotificationChannel channel : channels(c)) {
-        rows.add(new NewNotification(alert.alertId(), NotificationKind.ALERT, 0, channel, c.volunteerId(), c.role(), digest,
-            due(NotificationKind.ALERT, now)));
+        rows.add(new NewNotification(alert.alertId(), alert.cycle(), NotificationKind.ALERT, 0, channel, c.volunteerId(),
+            c.role(), digest, due(NotificationKind.ALERT, now)));
       }
       routed.add(alert.alertId());
     }
@@ -175,11 +175,12 @@ public final class Router {
     return directory.volunteer(h, associationId, volunteerId);
   }
 
-  /** Records one notification per channel of the contact; returns how many were new. */
+  /** Records one notification per channel of the contact, in the alert's current follow-up cycle; returns how many were new. */
   public int notify(Handle h, AlertView alert, Contact c, NotificationKind kind, int round, boolean digest, Instant now) {
     int added = 0;
     for (NotificationChannel channel : channels(c)) {
-      NewNotification n = new NewNotification(alert.alertId(), kind, round, channel, c.volunteerId(), c.role(), digest, due(kind, now));
+      NewNotification n = new NewNotification(alert.alertId(), alert.cycle(), kind, round, channel, c.volunteerId(), c.role(),
+          digest, due(kind, now));
       if (ledger.insert(h, n, now)) {
         added++;
       }
@@ -192,6 +193,7 @@ public final class Router {
    * coordinators (each on their channels). Returns the keys of the notifications added. When the
    * recipient's other channel already carries the same notification (sent, or on its way), they are
    * reached: nothing is added, and the coordinators hear of the alert only if nobody takes it in hand.
+   * What is added belongs to the failed row's follow-up cycle.
    */
   public List<String> fallback(Handle h, LedgerRow failed, AlertView alert, Instant now) {
     List<String> added = new ArrayList<>();
@@ -200,7 +202,7 @@ public final class Router {
     if (recipient.isPresent() && recipient.get().active()) {
       for (NotificationChannel channel : channels(recipient.get())) {
         if (channel != failed.channel()) {
-          NewNotification n = new NewNotification(alert.alertId(), failed.kind(), failed.round(), channel,
+          NewNotification n = new NewNotification(alert.alertId(), failed.cycle(), failed.kind(), failed.round(), channel,
               failed.recipientId(), failed.recipientRole(), false, now);
           if (ledger.insert(h, n, now)) {
             added.add(n.key());
@@ -218,8 +220,8 @@ public final class Router {
         continue;
       }
       for (NotificationChannel channel : channels(coordinator)) {
-        NewNotification n = new NewNotification(alert.alertId(), NotificationKind.ESCALATION, failed.round(), channel,
-            coordinator.volunteerId(), VolunteerRole.COORDINATOR, false, now);
+        NewNotification n = new NewNotification(alert.alertId(), failed.cycle(), NotificationKind.ESCALATION, failed.round(),
+            channel, coordinator.volunteerId(), VolunteerRole.COORDINATOR, false, now);
         if (ledger.insert(h, n, now)) {
           added.add(n.key());
         }
