@@ -26,6 +26,7 @@ import org.vigie.notifier.channel.EmailChannel;
 import org.vigie.notifier.channel.WebhookChannel;
 import org.vigie.notifier.channel.WebhookTargetPolicy;
 import org.vigie.notifier.config.NotifierSettings;
+import org.vigie.notifier.directory.DirectoryBarrier;
 import org.vigie.notifier.directory.DirectoryIntake;
 import org.vigie.notifier.directory.DirectoryStore;
 import org.vigie.notifier.dispatch.Backoff;
@@ -150,11 +151,14 @@ public final class NotifierService implements AutoCloseable {
     ConsumerLoop directoryLoop = new ConsumerLoop("notifier-directory", kafka.consumer(settings.groupId() + ".directory"),
         Topics.DIRECTORY.name(), IsolatingBatchHandler.of(directoryIntake, directoryIntake::refused)).bindTo(registry);
     Acknowledger acknowledger = new Acknowledger(jdbi, tokens, ledger, alerts, outcomes, metrics, clock);
+    DirectoryBarrier directoryBarrier = new DirectoryBarrier(jdbi, directory, kafka.admin(), Topics.DIRECTORY.name(),
+        settings.groupId() + ".directory", settings.directoryWait());
+    running.add(directoryBarrier);
     AlertIntake alertIntake = new AlertIntake(jdbi, alerts, ledger, router, outcomes, metrics, clock, recorded,
         (h, ids) -> {
           acknowledger.applyKept(h, ids);
           followUpClock.replan(h, ids);
-        });
+        }, directoryBarrier::beforeRouting);
     ConsumerLoop alertLoop = new ConsumerLoop("notifier-alerts", kafka.consumer(settings.groupId()),
         Topics.CASE_ALERTS.name(), IsolatingBatchHandler.of(alertIntake, alertIntake::deadLetter)).bindTo(registry);
 

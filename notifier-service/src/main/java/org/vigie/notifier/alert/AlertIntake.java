@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Handle;
@@ -46,6 +47,7 @@ public final class AlertIntake implements BatchHandler {
   private final Clock clock;
   private final Runnable onRecorded;
   private final RaisedHook onRaised;
+  private final Consumer<List<CaseAlert>> beforeRouting;
   private final AvroSerde<CaseAlert> serde = AvroSerde.of(CaseAlert.class);
 
   /** Run in the intake's transaction once RAISED alerts are recorded and their notifications planned. */
@@ -57,6 +59,17 @@ public final class AlertIntake implements BatchHandler {
   /** @param onRaised e.g. applies the acknowledgements that arrived before their alerts */
   public AlertIntake(Jdbi jdbi, AlertStore alerts, Ledger ledger, Router router, Outcomes outcomes,
       NotifierMetrics metrics, Clock clock, Runnable onRecorded, RaisedHook onRaised) {
+    this(jdbi, alerts, ledger, router, outcomes, metrics, clock, onRecorded, onRaised, batch -> {});
+  }
+
+  /**
+   * @param beforeRouting given a batch's alerts before their transaction, e.g. waits for the directory copy to know
+   *     their assignees ({@link org.vigie.notifier.directory.DirectoryBarrier#beforeRouting})
+   */
+  public AlertIntake(Jdbi jdbi, AlertStore alerts, Ledger ledger, Router router, Outcomes outcomes,
+      NotifierMetrics metrics, Clock clock, Runnable onRecorded, RaisedHook onRaised,
+      Consumer<List<CaseAlert>> beforeRouting) {
+    this.beforeRouting = beforeRouting;
     this.jdbi = jdbi;
     this.alerts = alerts;
     this.ledger = ledger;
@@ -103,6 +116,7 @@ public final class AlertIntake implements BatchHandler {
         decoded.add(new Poison(r, e));
       }
     }
+    beforeRouting.accept(decoded.stream().filter(CaseAlert.class::isInstance).map(CaseAlert.class::cast).toList());
     jdbi.useTransaction(h -> {
       Instant now = clock.instant();
       AssociationLocks.lock(h, associations);

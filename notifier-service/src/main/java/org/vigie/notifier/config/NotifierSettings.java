@@ -39,7 +39,8 @@ public record NotifierSettings(
     Duration settle,
     Optional<String> pageUrl,
     short replicationFactor,
-    Optional<String> replyTo) {
+    Optional<String> replyTo,
+    Duration directoryWait) {
 
   public static final String VIGIE_NOTIFIER_HTTP_PORT = "VIGIE_NOTIFIER_HTTP_PORT";
   public static final String VIGIE_NOTIFIER_GROUP_ID = "VIGIE_NOTIFIER_GROUP_ID";
@@ -64,6 +65,11 @@ public record NotifierSettings(
    * nobody reads (a sending domain's). Unset: none, answers go to the sender.
    */
   public static final String VIGIE_NOTIFIER_REPLY_TO = "VIGIE_NOTIFIER_REPLY_TO";
+  /**
+   * How long alerts naming a volunteer the notifier's copy of the directory does not hold yet wait for it to catch up
+   * with the directory topic, before they are routed with what it holds (the coordinators, for a volunteer who left).
+   */
+  public static final String VIGIE_NOTIFIER_DIRECTORY_WAIT = "VIGIE_NOTIFIER_DIRECTORY_WAIT";
 
   private static final Map<Severity, String> DEFAULT_ESCALATION =
       Map.of(Severity.CRITICAL, "PT24H", Severity.HIGH, "PT72H", Severity.WARNING, "P7D", Severity.INFO, "off");
@@ -103,7 +109,8 @@ public record NotifierSettings(
         notNegative(VIGIE_NOTIFIER_SETTLE, config.get(VIGIE_NOTIFIER_SETTLE, "PT2M")),
         config.optional(VIGIE_PAGE_URL).map(url -> url.trim().replaceAll("/+$", "")).filter(url -> !url.isEmpty()),
         TopicProvisioner.replicationFactor(config),
-        config.optional(VIGIE_NOTIFIER_REPLY_TO).map(String::trim).filter(a -> !a.isEmpty()).map(NotifierSettings::addresses));
+        config.optional(VIGIE_NOTIFIER_REPLY_TO).map(String::trim).filter(a -> !a.isEmpty()).map(NotifierSettings::addresses),
+        notNegative(VIGIE_NOTIFIER_DIRECTORY_WAIT, config.get(VIGIE_NOTIFIER_DIRECTORY_WAIT, "PT10S")));
   }
 
   /** One or more e-mail addresses, comma-separated, as a mail header takes them. */

@@ -48,6 +48,14 @@ class NotifierSettingsTest {
   }
 
   @Test
+  void alertsWaitTenSecondsForTheDirectoryUnlessToldOtherwise() {
+    assertThat(NotifierSettings.from(BASE).directoryWait()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_NOTIFIER_DIRECTORY_WAIT, "PT0S")).directoryWait()).isZero();
+    assertThatThrownBy(() -> NotifierSettings.from(BASE.with(NotifierSettings.VIGIE_NOTIFIER_DIRECTORY_WAIT, "-PT1S")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining(NotifierSettings.VIGIE_NOTIFIER_DIRECTORY_WAIT);
+  }
+
+  @Test
   void theTopicsItCreatesTakeTheConfiguredReplicationFactor() {
     assertThat(NotifierSettings.from(BASE).replicationFactor()).isEqualTo((short) 1);
     assertThat(NotifierSettings.from(BASE.with(ConfigNames.VIGIE_KAFKA_REPLICATION_FACTOR, "3")).replicationFactor())
