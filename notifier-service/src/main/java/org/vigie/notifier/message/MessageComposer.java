@@ -19,6 +19,7 @@ import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.Resolution;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.wording.CodeWording;
+import org.vigie.schemas.wording.Disclaimer;
 import org.vigie.schemas.wording.LetterKind;
 
 /**
@@ -180,10 +181,14 @@ public final class MessageComposer {
         html.append("<p><strong>").append(b.label()).append(".</strong> ").append(esc(b.text())).append("</p>");
       }
     }
-    String caution = french ? "Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable."
-        : "These alerts help you act in time; they are not a binding legal computation.";
-    text.append(caution).append("\n\n");
-    html.append("<p><small>").append(caution).append("</small></p></div>");
+    // the caution, unless every alert's text ends with the rules' own, which says the same
+    if (!messages.stream().allMatch(m -> m != null && m.contains(french ? Disclaimer.FRENCH : Disclaimer.ENGLISH))) {
+      String caution = french ? "Ces alertes aident à agir à temps ; elles ne sont pas un calcul juridique opposable."
+          : "These alerts help you act in time; they are not a binding legal computation.";
+      text.append(caution).append("\n\n");
+      html.append("<p><small>").append(caution).append("</small></p>");
+    }
+    html.append("</div>");
   }
 
   /** "A", "A et B", "A, B et C" (French; {@code last}: " and " in English). */

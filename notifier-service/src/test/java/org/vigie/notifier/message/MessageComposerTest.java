@@ -284,8 +284,8 @@ class MessageComposerTest {
   private static final String STEPS_EN = "Chase the Centre de contact citoyen (CCC, web form or phone) and go to the"
       + " prefecture's point d'accueil numérique; in parallel, refer the case to the Défenseur des droits. Without an"
       + " answer, a lawyer or the association can ask the administrative court for a référé mesures utiles (CJA L.521-3).";
-  private static final String CAUTION_FR = "Alerte d'aide au suivi, pas un calcul juridique opposable : vérifier les dates.";
-  private static final String CAUTION_EN = "A reminder to help follow the case, not a binding legal computation: check the dates.";
+  private static final String CAUTION_FR = org.vigie.schemas.wording.Disclaimer.FRENCH;
+  private static final String CAUTION_EN = org.vigie.schemas.wording.Disclaimer.ENGLISH;
   private static final String WITHOUT_CCC_FR = "Se rendre au point d'accueil numérique de la préfecture, en gardant la trace"
       + " des tentatives auprès du CCC (dates, captures d'écran) ; saisir en parallèle le Défenseur des droits.";
 
@@ -350,7 +350,7 @@ class MessageComposerTest {
     assertThat(fr.indexOf("Commun à plusieurs alertes")).as("after the alerts").isGreaterThan(fr.lastIndexOf("Accuser réception"));
     assertThat(en).contains("benefits are broken.\nContinued: see A and B after the alerts.\n",
         "A non-digital alternative is owed.\nContinued: see B after the alerts.\n",
-        "Common to several alerts above:\n\nA. " + STEPS_EN + "\n\nB. " + CAUTION_EN + "\n\n");
+        "Common to several alerts above:\n\nA. " + STEPS_EN + "\n\nB. " + CAUTION_EN);
     String html = r.html();
     String htmlFr = html.substring(html.indexOf("<div lang=\"fr\">"), html.indexOf("<div lang=\"en\">"));
     assertThat(count(htmlFr, MessageComposer.esc(stepsFr))).isOne();
@@ -358,6 +358,10 @@ class MessageComposerTest {
     assertThat(htmlFr).contains("<br>Suite" + nb + ": voir A et B après les alertes.</p>",
         "<p><strong>A.</strong> " + MessageComposer.esc(stepsFr) + "</p>");
     assertThat(count(html, MessageComposer.esc(CAUTION_EN))).isOne();
+    // the rules' caution ends every alert's text: the mail does not add its own, which says the same
+    assertThat(count(fr, "calcul juridique opposable")).as("one caution in the French text").isOne();
+    assertThat(count(en, "binding legal computation")).as("one caution in the English text").isOne();
+    assertThat(count(htmlFr, "calcul juridique opposable")).isOne();
 
     // one alert: its text whole
     Rendered alone = composer.render(new Notice(one.row(), one.recipient(), List.of(three.items().get(0)), one.at()));

@@ -2,6 +2,7 @@ package org.vigie.rules.rule;
 
 import java.time.LocalDate;
 import org.vigie.rules.state.CaseView;
+import org.vigie.schemas.wording.Disclaimer;
 
 /**
  * Building blocks of alert messages. The next steps are those the associations give at their help
@@ -73,8 +74,8 @@ public final class Texts {
     return head + " " + hint + (at < text.length() ? " " + disclaimer : "");
   }
 
-  static final String DISCLAIMER_FR = "Alerte d'aide au suivi, pas un calcul juridique opposable : vérifier les dates.";
-  static final String DISCLAIMER_EN = "A reminder to help follow the case, not a binding legal computation: check the dates.";
+  static final String DISCLAIMER_FR = Disclaimer.FRENCH;
+  static final String DISCLAIMER_EN = Disclaimer.ENGLISH;
 
   private Texts() {}
 
