@@ -437,6 +437,26 @@ class PageInBrowserTest {
         && alertRow(passedSince).getText().contains(" (passed)"), "the English words");
   }
 
+  /**
+   * French as it is printed: an alert's message keeps « : » and « ; » with the word before them (a non-breaking space,
+   * which a phone does not break), and so do the page's messages; English as written.
+   */
+  @Test
+  void frenchPunctuationKeepsTheWordBeforeIt() throws Exception {
+    Association a = TestIntake.newAssociation(API);
+    String caseId = TestIntake.newCase(API, a.token());
+    publishAlert(a, caseId, LocalDate.now(org.vigie.intake.IntakeService.ZONE).plusDays(3));
+    browser.signIn(a.token());
+
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#alerts tr")).size() == 1, "the alert");
+    String french = (String) browser.script("return document.querySelector('#alerts tr').cells[4].textContent");
+    assertThat(LONG_MESSAGE).contains(" : ", " ; ");
+    assertThat(french).isEqualTo(LONG_MESSAGE.replace(" :", "\u00a0:").replace(" ;", "\u00a0;"));
+    browser.switchLanguage();
+    browser.waitUntil(d -> "The residence permit expired and no API was issued.".equals(
+        browser.script("return document.querySelector('#alerts tr').cells[4].textContent")), "the English message as written");
+  }
+
   /** The row of the alert list about this case. */
   private WebElement alertRow(String caseId) {
     String ref = caseId.replace("-", "").substring(24).toUpperCase();
