@@ -150,10 +150,8 @@ class AbsenceTest {
   @Test
   void theSubstituteTakesTheAlertInHandThroughItsLinkAndNobodyIsRemindedSince() throws Exception {
     TestClock clock = new TestClock(NOW);
-    int httpPort = org.vigie.platform.kafka.FreePorts.pick();
     try (Harness kafka = new Harness();
-        NotifierService service = NotifierService.start(Harness.fromNow(SMTP.getSmtp().getPort())
-            .with("VIGIE_NOTIFIER_HTTP_PORT", String.valueOf(httpPort)).with("VIGIE_PUBLIC_URL", "http://127.0.0.1:" + httpPort),
+        NotifierService service = NotifierService.start(Harness.servingLinks(Harness.fromNow(SMTP.getSmtp().getPort())),
             NotifierService.Options.defaults().withClock(clock))) {
       Team team = new Team();
       team.others(null).forEach(kafka::publish);

@@ -22,7 +22,6 @@ import org.vigie.notifier.testing.Harness;
 import org.vigie.notifier.testing.Mails;
 import org.vigie.notifier.testing.TestClock;
 import org.vigie.platform.config.Config;
-import org.vigie.platform.kafka.FreePorts;
 import org.vigie.platform.testing.SharedPostgres;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.RuleId;
@@ -73,10 +72,7 @@ class HandOverTest {
     String bMail = Team.mail(team.second());
     String cMail = Team.mail(team.coordinator());
     CaseAlert alert = team.critical();
-    int httpPort = FreePorts.pick();
-    Config config = Harness.fromNow(SMTP.getSmtp().getPort())
-        .with("VIGIE_NOTIFIER_HTTP_PORT", String.valueOf(httpPort))
-        .with("VIGIE_PUBLIC_URL", "http://127.0.0.1:" + httpPort);
+    Config config = Harness.servingLinks(Harness.fromNow(SMTP.getSmtp().getPort()));
     try (Harness kafka = new Harness();
         NotifierService service = NotifierService.start(config, NotifierService.Options.defaults().withClock(clock))) {
       team.publishTo(kafka);
@@ -131,10 +127,7 @@ class HandOverTest {
     CaseAlert alert = team.critical();
     String db = SharedPostgres.newDatabaseUrl();
     Map<TopicPartition, Long> start = Harness.endOffsets();
-    int httpPort = FreePorts.pick();
-    Config config = Harness.config(SMTP.getSmtp().getPort(), db, Harness.groupAt(start))
-        .with("VIGIE_NOTIFIER_HTTP_PORT", String.valueOf(httpPort))
-        .with("VIGIE_PUBLIC_URL", "http://127.0.0.1:" + httpPort);
+    Config config = Harness.servingLinks(Harness.config(SMTP.getSmtp().getPort(), db, Harness.groupAt(start)));
     try (Harness kafka = new Harness()) {
       long rows;
       String backLink;

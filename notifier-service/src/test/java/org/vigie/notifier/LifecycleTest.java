@@ -24,7 +24,6 @@ import org.vigie.notifier.testing.Mails;
 import org.vigie.notifier.testing.TestClock;
 import org.vigie.notifier.testing.TopicTail;
 import org.vigie.platform.config.Config;
-import org.vigie.platform.kafka.FreePorts;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.NotificationKind;
 import org.vigie.schemas.NotificationOutcome;
@@ -53,10 +52,7 @@ class LifecycleTest {
     CaseAlert acked = team.critical(RuleId.API_EXPIRED);
     CaseAlert ignored = team.critical(RuleId.EMPLOYMENT_AT_RISK);
     CaseAlert high = Fixtures.raised(association, volunteer, RuleId.IMPLICIT_REJECTION, Severity.HIGH).build();
-    int httpPort = FreePorts.pick();
-    Config config = Harness.fromNow(SMTP.getSmtp().getPort())
-        .with("VIGIE_NOTIFIER_HTTP_PORT", String.valueOf(httpPort))
-        .with("VIGIE_PUBLIC_URL", "http://127.0.0.1:" + httpPort);
+    Config config = Harness.servingLinks(Harness.fromNow(SMTP.getSmtp().getPort()));
     AvroSerde<NotificationOutcome> outcomes = AvroSerde.of(NotificationOutcome.class);
 
     try (Harness kafka = new Harness();
@@ -356,10 +352,7 @@ class LifecycleTest {
     String successor = Fixtures.id("vol");
     String successorMail = successor + "@asso.test";
     CaseAlert alert = team.critical(RuleId.API_EXPIRED);
-    int httpPort = FreePorts.pick();
-    Config config = Harness.fromNow(SMTP.getSmtp().getPort())
-        .with("VIGIE_NOTIFIER_HTTP_PORT", String.valueOf(httpPort))
-        .with("VIGIE_PUBLIC_URL", "http://127.0.0.1:" + httpPort);
+    Config config = Harness.servingLinks(Harness.fromNow(SMTP.getSmtp().getPort()));
     try (Harness kafka = new Harness();
         NotifierService service = NotifierService.start(config, NotifierService.Options.defaults().withClock(clock))) {
       team.publishTo(kafka);

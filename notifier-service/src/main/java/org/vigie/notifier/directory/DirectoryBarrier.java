@@ -42,6 +42,8 @@ public final class DirectoryBarrier implements AutoCloseable {
   private final String topic;
   private final String group;
   private final Duration max;
+  // the topic's partitions, described at the first wait (their number does not change while the service runs)
+  private Set<TopicPartition> partitions;
 
   public DirectoryBarrier(Jdbi jdbi, DirectoryStore directory, Properties adminProperties, String topic, String group,
       Duration max) {
@@ -97,9 +99,11 @@ public final class DirectoryBarrier implements AutoCloseable {
   }
 
   private Map<TopicPartition, Long> endOffsets() throws InterruptedException, ExecutionException, TimeoutException {
-    Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-        .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().stream()
-        .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
+    if (partitions == null) {
+      partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+          .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().stream()
+          .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
+    }
     Map<TopicPartition, ListOffsetsResultInfo> latest = admin.listOffsets(
             partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
         .all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -233,11 +233,7 @@ public final class Dispatcher {
         .thenComparing(r -> live.get(r).deadline(), Comparator.nullsLast(Comparator.naturalOrder())));
     LedgerRow lead = ordered.get(0);
     Notice message = notice(h, prefetched, lead, ordered, ordered.stream().map(live::get).toList(), contact.get(),
-        prefetched.handedOver(), now);
-    String thread = threadKey(h, ordered, prefetched.handedOver());
-    if (thread != null) {
-      message = new Notice(message.row(), message.recipient(), message.items(), message.at(), thread);
-    }
+        prefetched.handedOver(), now).following(threadKey(h, ordered, prefetched.handedOver()));
     try {
       send(lead, message);
     } catch (DeliveryException e) {

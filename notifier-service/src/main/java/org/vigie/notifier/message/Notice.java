@@ -19,6 +19,11 @@ public record Notice(LedgerRow row, Contact recipient, List<Item> items, Instant
     this(row, recipient, items, at, null);
   }
 
+  /** This message, following up the one whose ledger key is {@code threadKey} (null: none). */
+  public Notice following(String threadKey) {
+    return new Notice(row, recipient, items, at, threadKey);
+  }
+
   /**
    * @param handedOver the alert was open on a case just handed over to the recipient, and sent before to someone else
    * @param standingIn the recipient gets it in place of the volunteer following the case, who is away; null otherwise

@@ -99,6 +99,15 @@ public final class Harness implements AutoCloseable {
     return config(smtpPort, SharedPostgres.newDatabaseUrl(), groupAt(endOffsets()));
   }
 
+  /**
+   * This configuration with the notifier's HTTP server on a free port and the links of its mails pointing at it, for
+   * tests that follow an acknowledgement link.
+   */
+  public static Config servingLinks(Config config) {
+    int port = org.vigie.platform.kafka.FreePorts.pick();
+    return config.with("VIGIE_NOTIFIER_HTTP_PORT", String.valueOf(port)).with("VIGIE_PUBLIC_URL", "http://127.0.0.1:" + port);
+  }
+
   public void publish(DirectoryEntry entry) {
     String key = entry.getVolunteerId() != null ? entry.getVolunteerId() : entry.getAssociationId();
     get(directory.send(new ProducerRecord<>(Topics.DIRECTORY.name(), key, entry)));
