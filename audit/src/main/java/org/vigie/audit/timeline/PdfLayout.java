@@ -2,6 +2,7 @@ package org.vigie.audit.timeline;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +17,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * A minimal flowing layout on A4 pages: wrapped text lines and table rows, a new page when the
  * current one is full (with a callback to repeat headers). The text is in DejaVu Sans, embedded (only the
- * characters used): the people's names keep their letters in Latin, Greek, Cyrillic, Armenian, Georgian or
- * Arabic script, a right-to-left run laid out right to left ({@link RightToLeft}); a character the font lacks
- * (Chinese, say) is replaced by '?'.
+ * characters used): the people's names keep their letters in Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew or
+ * Arabic script, Arabic letters joined and a right-to-left run laid out right to left ({@link RightToLeft}); a
+ * character the font lacks (Chinese, say) is replaced by '?'.
  */
 public final class PdfLayout implements AutoCloseable {
   public static final float MARGIN = 50;
@@ -154,18 +155,33 @@ public final class PdfLayout implements AutoCloseable {
     return lines;
   }
 
-  /** The text with each character the font cannot show (one '?' per character, an emoji included). */
+  /**
+   * The text as the font can show it: Arabic letters joined ({@link RightToLeft#shaped}), a joined form the font
+   * lacks drawn as its letter alone, any other character it lacks as one '?' (an emoji included).
+   */
   private String safe(String text, PDFont font) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
+    RightToLeft.shaped(text).codePoints().forEach(c -> {
       int ch = Character.isWhitespace(c) ? ' ' : c;
-      if (encodable.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(ch, k -> canEncode(font, k))) {
+      if (shows(font, ch)) {
         out.appendCodePoint(ch);
+      } else if (isPresentationForm(ch)) {
+        Normalizer.normalize(new String(Character.toChars(ch)), Normalizer.Form.NFKC).codePoints()
+            .forEach(letter -> out.appendCodePoint(shows(font, letter) ? letter : '?'));
       } else {
         out.append('?');
       }
     });
     return out.toString();
+  }
+
+  private boolean shows(PDFont font, int c) {
+    return encodable.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(c, k -> canEncode(font, k));
+  }
+
+  /** Arabic Presentation Forms-A and -B, the joined letters {@link RightToLeft#shaped} writes. */
+  private static boolean isPresentationForm(int c) {
+    return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC);
   }
 
   private static boolean canEncode(PDFont font, int c) {

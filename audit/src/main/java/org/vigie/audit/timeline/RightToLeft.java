@@ -1,46 +1,42 @@
 package org.vigie.audit.timeline;
 
-import java.text.Bidi;
+import com.ibm.icu.text.ArabicShaping;
+import com.ibm.icu.text.ArabicShapingException;
+import com.ibm.icu.text.Bidi;
 
 /**
- * A line of text in the order it is drawn, left to right: the runs written right to left (a name in Arabic or
- * Hebrew within a French sentence) reversed, their paired punctuation mirrored (an opening parenthesis in a
- * right-to-left run is drawn as ')' on its right side, Unicode's Bidi_Mirrored property), the runs in visual order
- * (Unicode bidirectional algorithm, the line's base direction left to right). A line with nothing right to left is
- * returned as it is.
+ * Text as a PDF draws it, glyph after glyph from left to right, which neither joins letters nor reorders them.
+ * {@link #shaped}: Arabic letters in the form their place in the word gives them (initial, medial, final or
+ * isolated, lām-alif as its ligature), as they are written, rather than each drawn apart. {@link #visual}: the runs
+ * written right to left (a name in Arabic or Hebrew within a French sentence) reversed, their paired punctuation
+ * mirrored (an opening parenthesis in a right-to-left run is drawn as ')' on its right side), the runs in visual
+ * order (Unicode's bidirectional algorithm, the line's base direction left to right). A line with nothing right to
+ * left is returned as it is by both.
  */
 final class RightToLeft {
-  /** Pairs of characters each drawn as the other in a right-to-left run (the ones names and notes use). */
-  private static final String MIRRORED = "()[]{}<>«»‹›";
+  private static final int LETTERS = ArabicShaping.LETTERS_SHAPE | ArabicShaping.LENGTH_GROW_SHRINK
+      | ArabicShaping.TEXT_DIRECTION_LOGICAL;
 
   private RightToLeft() {}
 
-  static String visual(String line) {
-    char[] chars = line.toCharArray();
-    if (!Bidi.requiresBidi(chars, 0, chars.length)) {
-      return line;
+  /** The text, in logical order, with its Arabic letters in their joined forms (Unicode's presentation forms). */
+  static String shaped(String text) {
+    if (!Bidi.requiresBidi(text.toCharArray(), 0, text.length())) {
+      return text;
     }
-    Bidi bidi = new Bidi(line, Bidi.DIRECTION_LEFT_TO_RIGHT);
-    int runs = bidi.getRunCount();
-    byte[] levels = new byte[runs];
-    String[] texts = new String[runs];
-    for (int i = 0; i < runs; i++) {
-      levels[i] = (byte) bidi.getRunLevel(i);
-      String run = line.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
-      texts[i] = levels[i] % 2 == 1 ? mirrored(new StringBuilder(run).reverse()) : run;
+    try {
+      return new ArabicShaping(LETTERS).shape(text);
+    } catch (ArabicShapingException e) {
+      return text; // not raised with LENGTH_GROW_SHRINK; the letters drawn apart rather than nothing
     }
-    Bidi.reorderVisually(levels, 0, texts, 0, runs);
-    return String.join("", texts);
   }
 
-  /** The characters of a reversed right-to-left run, each paired one replaced by its mirror image. */
-  private static String mirrored(StringBuilder reversed) {
-    for (int i = 0; i < reversed.length(); i++) {
-      int at = MIRRORED.indexOf(reversed.charAt(i));
-      if (at >= 0) {
-        reversed.setCharAt(i, MIRRORED.charAt(at ^ 1));
-      }
+  /** The line in the order it is drawn, left to right. */
+  static String visual(String line) {
+    if (!Bidi.requiresBidi(line.toCharArray(), 0, line.length())) {
+      return line;
     }
-    return reversed.toString();
+    Bidi bidi = new Bidi(line, Bidi.LTR);
+    return bidi.writeReordered(Bidi.DO_MIRRORING);
   }
 }

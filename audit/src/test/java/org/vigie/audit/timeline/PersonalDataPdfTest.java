@@ -11,6 +11,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /** The answer to a right-of-access request renders, in French, with the identity, the notes and what the data is for. */
@@ -57,6 +58,25 @@ class PersonalDataPdfTest {
           throw new java.io.UncheckedIOException(e);
         }
       });
+    }
+  }
+
+  @Test
+  void anArabicNameIsDrawnWithItsLettersJoinedAsItIsWritten() throws Exception {
+    byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-4", "6D7E8F90", null, EDITED,
+        "بلال أمينة", "7512345672", null, List.of(), LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      StringBuilder drawn = new StringBuilder();
+      PDFTextStripper glyphs = new PDFTextStripper() {
+        @Override
+        protected void processTextPosition(TextPosition text) {
+          drawn.append(text.getUnicode());
+          super.processTextPosition(text);
+        }
+      };
+      glyphs.getText(document);
+      // the glyphs as drawn, left to right: أمينة then بلال, each letter in its joined form, lām-alif one ligature
+      assertThat(drawn.toString()).contains("\uFE94\uFEE8\uFEF4\uFEE3\uFE83 \uFEDD\uFEFC\uFE91");
     }
   }
 
