@@ -43,6 +43,8 @@ public final class MessageComposer {
   /** Before : ; ! ? and », in text (an ordinary space: never inside a tag, whose attributes hold none before them). */
   private static final Pattern FRENCH_SPACE_BEFORE = Pattern.compile(" ([:;!?»])");
 
+  private static final String SHARED_FR = "Commun à plusieurs alertes ci-dessus :";
+  private static final String SHARED_EN = "Common to several alerts above:";
   private static final String HANDED_OVER_FR = "Ce dossier vient de vous être confié : cette alerte y était déjà ouverte.";
   private static final String HANDED_OVER_EN = "This case has just been handed over to you: this alert was already open on it.";
 
@@ -143,16 +145,12 @@ public final class MessageComposer {
     html.append("<div lang=\"").append(french ? "fr" : "en").append("\"><p>").append(french ? "Bonjour," : "Hello,")
         .append("</p><p>").append(esc(intro)).append("</p>");
     // what the rules' texts of several alerts end alike (next steps, caution) is said once, after the alerts
+    SharedSentences.Split split = shared(items, french);
     List<String> messages = items.stream().map(i -> french ? i.alert().messageFr() : i.alert().messageEn()).toList();
-    SharedSentences.Split split = items.size() > 1 ? SharedSentences.of(messages)
-        : new SharedSentences.Split(messages, List.of(List.of()), List.of());
     for (int n = 0; n < items.size(); n++) {
       Notice.Item item = items.get(n);
-      List<String> labels = split.labels().get(n);
-      String see = labels.isEmpty() ? "" : "\n" + (french ? "Suite : voir " + joined(labels, " et ") + " après les alertes."
-          : "Continued: see " + joined(labels, " and ") + " after the alerts.");
       appendItem(text, html, french ? fieldsFr(item, kind, today, zone) : fieldsEn(item, kind, today, zone), french ? " : " : ": ",
-          before(item, french, name -> name) + split.heads().get(n) + see);
+          before(item, french, name -> name) + split.heads().get(n) + continued(split.labels().get(n), french));
       caseLink(item.alert()).ifPresent(link -> {
         String open = french ? "Ouvrir le dossier dans Vigie" : "Open the case in Vigie";
         text.append(open).append(french ? " : " : ": ").append(link).append("\n");
@@ -173,7 +171,7 @@ public final class MessageComposer {
       text.append("\n"); // an empty line between alerts, with or without a link to acknowledge
     }
     if (!split.blocks().isEmpty()) {
-      String shared = french ? "Commun à plusieurs alertes ci-dessus :" : "Common to several alerts above:";
+      String shared = french ? SHARED_FR : SHARED_EN;
       text.append(shared).append("\n\n");
       html.append("<p><strong>").append(esc(shared)).append("</strong></p>");
       for (SharedSentences.Block b : split.blocks()) {
@@ -215,7 +213,8 @@ public final class MessageComposer {
    * The notice as a team chat shows it (a webhook in the CHAT format): plain text in the recipient's
    * language, each alert with its case reference, rule, severity, deadline, message, and links to open
    * the case and to acknowledge; no formatting, which chats do not share, and links left bare, which they
-   * all make clickable. Never the person.
+   * all make clickable; what several alerts' texts end alike (next steps, caution) said once, after them, as in
+   * a mail. Never the person.
    */
   public String chatText(Notice notice) {
     boolean french = notice.recipient() == null || !"en".equals(notice.recipient().language());
@@ -225,7 +224,9 @@ public final class MessageComposer {
     StringBuilder text = new StringBuilder("[Vigie] ");
     text.append(intro(kind, items, french)).append('\n');
     LocalDate today = LocalDate.ofInstant(notice.at(), zone);
-    for (Notice.Item item : items) {
+    SharedSentences.Split split = shared(items, french);
+    for (int n = 0; n < items.size(); n++) {
+      Notice.Item item = items.get(n);
       AlertView a = item.alert();
       text.append('\n').append(french ? severityFr(a.severity()) : a.severity().name().toLowerCase())
           .append(" · ").append((french ? CodeWording.FRENCH : CodeWording.ENGLISH).of(a.rule()))
@@ -233,8 +234,8 @@ public final class MessageComposer {
       if (a.deadline() != null) {
         text.append(french ? " · échéance " : " · deadline ").append(deadline(a, kind, today, zone, french));
       }
-      text.append('\n').append(before(item, french, MessageComposer::inert))
-          .append(french ? a.messageFr() : a.messageEn()).append('\n');
+      text.append('\n').append(before(item, french, MessageComposer::inert)).append(split.heads().get(n))
+          .append(continued(split.labels().get(n), french)).append('\n');
       caseLink(a).ifPresent(link -> text.append(french ? "Ouvrir le dossier : " : "Open the case: ").append(link).append('\n'));
       letters(kind, a, french).ifPresent(line -> text.append(line).append('\n'));
       if (item.ackUrl() != null) {
@@ -243,7 +244,24 @@ public final class MessageComposer {
             .append(french ? " (jusqu'au " : " (until ").append(until).append(")\n");
       }
     }
+    if (!split.blocks().isEmpty()) {
+      text.append('\n').append(french ? SHARED_FR : SHARED_EN).append('\n');
+      split.blocks().forEach(b -> text.append('\n').append(b.label()).append(". ").append(b.text()).append('\n'));
+    }
     return text.toString();
+  }
+
+  /** The rules' texts of the items in the language, what several end alike taken out as blocks said once. */
+  private static SharedSentences.Split shared(List<Notice.Item> items, boolean french) {
+    List<String> messages = items.stream().map(i -> french ? i.alert().messageFr() : i.alert().messageEn()).toList();
+    return items.size() > 1 ? SharedSentences.of(messages)
+        : new SharedSentences.Split(messages, List.of(List.of()), List.of());
+  }
+
+  /** The line after an alert's own text naming the blocks its end went to; empty when its text is whole. */
+  private static String continued(List<String> labels, boolean french) {
+    return labels.isEmpty() ? "" : "\n" + (french ? "Suite : voir " + joined(labels, " et ") + " après les alertes."
+        : "Continued: see " + joined(labels, " and ") + " after the alerts.");
   }
 
   /**

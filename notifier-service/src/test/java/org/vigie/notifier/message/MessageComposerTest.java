@@ -363,6 +363,16 @@ class MessageComposerTest {
     assertThat(count(en, "binding legal computation")).as("one caution in the English text").isOne();
     assertThat(count(htmlFr, "calcul juridique opposable")).isOne();
 
+    // a team chat's text: the same, in the recipient's language
+    String chat = composer.chatText(three);
+    assertThat(count(chat, STEPS_FR)).as("the steps two alerts share, once in the chat").isOne();
+    assertThat(count(chat, CAUTION_FR)).as("the caution, once in the chat").isOne();
+    assertThat(chat).contains("aux prestations.\nSuite : voir A et B après les alertes.\n",
+            "par écrit. " + WITHOUT_CCC_FR + "\nSuite : voir B après les alertes.\n")
+        .endsWith("Commun à plusieurs alertes ci-dessus :\n\nA. " + STEPS_FR + "\n\nB. " + CAUTION_FR + "\n");
+    assertThat(composer.chatText(new Notice(one.row(), one.recipient(), List.of(three.items().get(0)), one.at())))
+        .as("one alert's text whole").contains(STEPS_FR + " " + CAUTION_FR + "\n").doesNotContain("Suite : voir", "Commun à");
+
     // one alert: its text whole
     Rendered alone = composer.render(new Notice(one.row(), one.recipient(), List.of(three.items().get(0)), one.at()));
     assertThat(alone.text()).contains(stepsFr + " " + cautionFr + "\n").doesNotContain("Suite" + nb + ": voir", "Commun à",
