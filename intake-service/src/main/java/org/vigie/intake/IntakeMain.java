@@ -10,6 +10,6 @@ public final class IntakeMain {
   public static void main(String[] args) {
     // A configuration it cannot use, a port taken, PostgreSQL or Kafka unreachable: one line naming the variable
     IntakeService service = Startup.orExit("intake", () -> IntakeService.start(Config.fromEnvironment()));
-    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "intake-stop"));
+    Startup.stopOnShutdown("intake", service::close);
   }
 }

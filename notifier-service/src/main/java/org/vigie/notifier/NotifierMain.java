@@ -10,6 +10,6 @@ public final class NotifierMain {
   public static void main(String[] args) {
     // A configuration it cannot use, a port taken, PostgreSQL or Kafka unreachable: one line naming the variable
     NotifierService service = Startup.orExit("notifier", () -> NotifierService.start(Config.fromEnvironment()));
-    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "notifier-shutdown"));
+    Startup.stopOnShutdown("notifier", service::close);
   }
 }

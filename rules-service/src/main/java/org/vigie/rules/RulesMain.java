@@ -12,10 +12,10 @@ public final class RulesMain {
     // A configuration it cannot use, a port taken, Kafka unreachable: one line naming the variable, then exit
     RulesService service = Startup.orExit("rules", () -> RulesService.from(RulesSettings.from(Config.fromEnvironment())));
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Startup.stopOnShutdown("rules", () -> {
       service.close();
       stopped.countDown();
-    }, "rules-shutdown"));
+    });
     Startup.orExit("rules", () -> {
       service.start();
       return service;

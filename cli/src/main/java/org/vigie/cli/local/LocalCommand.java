@@ -1,9 +1,15 @@
 package org.vigie.cli.local;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigie.platform.config.Config;
+import org.vigie.platform.ops.Startup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +23,10 @@ import picocli.CommandLine.Command;
       "Data under VIGIE_DATA_DIR (default ./.vigie) survives a restart. Ctrl-C stops it."
     })
 public final class LocalCommand implements Callable<Integer> {
+  /** How long a stop asked while the stack starts waits for the start to end before stopping without it. */
+  static final Duration START_PATIENCE = Duration.ofMinutes(2);
+  private static final Logger LOG = LoggerFactory.getLogger(LocalCommand.class);
+
   private final Config config;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,17 +36,42 @@ public final class LocalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    LocalStack stack = LocalStack.start(config, VigieServices.all());
+    // Ctrl-C while the stack starts (PostgreSQL up, the services not yet): the stop waits for the start to end,
+    // then stops what it started, rather than leaving the database's server running after the JVM
+    CountDownLatch started = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stack.close();
+    AtomicReference<LocalStack> running = new AtomicReference<>();
+    Startup.stopOnShutdown("vigie local", () -> {
+      awaitStart(started);
+      LocalStack stack = running.get();
+      if (stack != null) {
+        stack.close();
+      }
       stopped.countDown();
-    }, "vigie-local-stop"));
+    });
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(config, VigieServices.all());
+      running.set(stack);
+    } finally {
+      started.countDown(); // a start that failed stopped what it had started
+    }
     PrintWriter out = spec.commandLine().getOut();
     describe(stack, out);
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static void awaitStart(CountDownLatch started) {
+    try {
+      if (!started.await(START_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+        LOG.warn("démarrage toujours en cours après {} s : arrêt sans l'attendre / still starting after {} s: stopping "
+            + "without it", START_PATIENCE.toSeconds(), START_PATIENCE.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static void describe(LocalStack stack, PrintWriter out) {

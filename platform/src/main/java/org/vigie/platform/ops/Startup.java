@@ -5,6 +5,8 @@ import java.net.BindException;
 import java.sql.SQLException;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigie.platform.config.ConfigException;
 import org.vigie.platform.config.ConfigNames;
 
@@ -26,6 +28,26 @@ public final class Startup {
   public static <T> T orExit(String service, Supplier<T> start) {
     boolean debug = "DEBUG".equalsIgnoreCase(System.getenv().getOrDefault("VIGIE_LOG_LEVEL", ""));
     return orElse(service, start, System.err, debug, System::exit);
+  }
+
+  /**
+   * Stops the service when the JVM is asked to end (SIGTERM, SIGINT): logs that it is stopping, runs {@code stop},
+   * then logs how long that took, so that an operator reading the log tells a requested stop from a crash.
+   */
+  public static void stopOnShutdown(String service, Runnable stop) {
+    Runtime.getRuntime().addShutdownHook(new Thread(stopping(service, stop, LoggerFactory.getLogger(Startup.class)),
+        service + "-shutdown"));
+  }
+
+  /** What {@link #stopOnShutdown} runs: {@code stop} between two lines of the log. */
+  static Runnable stopping(String service, Runnable stop, Logger log) {
+    return () -> {
+      long start = System.nanoTime();
+      log.info("{} : arrêt demandé / stopping", service);
+      stop.run();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      log.info("{} : arrêté en {} ms / stopped in {} ms", service, millis, millis);
+    };
   }
 
   /** As {@link #orExit}, with the stream, the stack trace choice and the exit given (tests). */

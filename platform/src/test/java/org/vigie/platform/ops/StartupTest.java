@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.vigie.platform.config.Config;
@@ -38,6 +40,22 @@ class StartupTest {
     assertThat(exit.get()).isEqualTo(Startup.CONFIGURATION_ERROR);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
         "intake ne démarre pas / does not start: KAFKA_BOOTSTRAP_SERVERS is required" + System.lineSeparator());
+  }
+
+  @Test
+  void aRequestedStopIsLoggedBeforeAndAfterTheServiceStops() {
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("startup-test");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    log.addAppender(lines);
+    List<String> seen = new ArrayList<>();
+    Startup.stopping("notifier", () -> seen.add("stopped with " + lines.list.size() + " line logged"), log).run();
+
+    assertThat(seen).containsExactly("stopped with 1 line logged");
+    assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .hasSize(2).first().isEqualTo("notifier : arrêt demandé / stopping");
+    assertThat(lines.list.get(1).getFormattedMessage()).matches("notifier : arrêté en \\d+ ms / stopped in \\d+ ms");
   }
 
   @Test
