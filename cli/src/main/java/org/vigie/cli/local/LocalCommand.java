@@ -41,7 +41,7 @@ public final class LocalCommand implements Callable<Integer> {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicReference<LocalStack> running = new AtomicReference<>();
-    Startup.stopOnShutdown("vigie local", () -> {
+    Thread hook = Startup.stopOnShutdown("vigie local", () -> {
       awaitStart(started);
       LocalStack stack = running.get();
       if (stack != null) {
@@ -53,14 +53,25 @@ public final class LocalCommand implements Callable<Integer> {
     try {
       stack = LocalStack.start(config, VigieServices.all());
       running.set(stack);
+    } catch (RuntimeException | Error e) {
+      withdraw(hook); // a start that failed stopped what it had started: no stop to log at exit
+      throw e;
     } finally {
-      started.countDown(); // a start that failed stopped what it had started
+      started.countDown();
     }
     PrintWriter out = spec.commandLine().getOut();
     describe(stack, out);
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static void withdraw(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the stop was asked during the start: the hook runs and finds nothing to stop
+    }
   }
 
   private static void awaitStart(CountDownLatch started) {

@@ -33,10 +33,12 @@ public final class Startup {
   /**
    * Stops the service when the JVM is asked to end (SIGTERM, SIGINT): logs that it is stopping, runs {@code stop},
    * then logs how long that took, so that an operator reading the log tells a requested stop from a crash.
+   * Returns the hook, which {@link Runtime#removeShutdownHook} withdraws.
    */
-  public static void stopOnShutdown(String service, Runnable stop) {
-    Runtime.getRuntime().addShutdownHook(new Thread(stopping(service, stop, LoggerFactory.getLogger(Startup.class)),
-        service + "-shutdown"));
+  public static Thread stopOnShutdown(String service, Runnable stop) {
+    Thread hook = new Thread(stopping(service, stop, LoggerFactory.getLogger(Startup.class)), service + "-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
   }
 
   /** What {@link #stopOnShutdown} runs: {@code stop} between two lines of the log. */
