@@ -414,6 +414,107 @@ class PageInBrowserTest {
   }
 
   /**
+   * On a tablet's width (768 px) and a small laptop window's (900 px) every table fits the screen: none scrolls sideways
+   * (the case list, the volunteers and the activity report did, 850 to 1150 px wide at 768 px), the page is no wider
+   * than the screen, and each cell is shown whole; with long names, rules and messages, several alerts, a case list, a
+   * case's timeline and notes, the coordination's tables and the federation administrator's. A table shown otherwise than
+   * as a table (cards) keeps its roles, its headers still those of its cells for a screen reader.
+   */
+  @Test
+  void onATabletEveryTableFitsTheScreenShowingAllOfIt() throws Exception {
+    Association a = TestIntake.newAssociation(API);
+    Api.Response volunteer = done(API.post("/api/v1/associations/" + a.id() + "/volunteers", a.token(),
+        "{\"displayName\":\"Marie-Françoise Nkemdirim-Oyelaran\",\"email\":\"marie-francoise.nkemdirim-oyelaran-"
+            + UUID.randomUUID().toString().substring(0, 8) + "@permanence-juridique.example.org\",\"role\":\"VOLUNTEER\"}"));
+    String[] names = {"Abdelkader Benmansour-Ouedraogo", "Marie-Chantal Mbemba Nzuzi", "Oleksandr Tkachenko-Kovalenko", "Fatoumata Diarra"};
+    String[] permits = {"AUTORISATION_PROVISOIRE_SEJOUR", "CERTIFICAT_RESIDENCE_ALGERIEN", "CARTE_RESIDENT_UE", "CARTE_TEMPORAIRE"};
+    List<String> cases = new java.util.ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      cases.add(done(API.post("/api/v1/cases", a.token(), TestIntake.RENEWAL_CASE.replace("CARTE_TEMPORAIRE", permits[i])
+          .replace("\"employed\"", "\"person\":{\"displayName\":\"" + names[i] + "\"},\"employed\""))).text("caseId"));
+    }
+    String shown = cases.get(0);
+    LocalDate today = LocalDate.now(org.vigie.intake.IntakeService.ZONE);
+    done(API.put("/api/v1/cases/" + shown + "/assignee", a.token(), "{\"volunteerId\":\"" + volunteer.text("volunteerId") + "\"}"));
+    done(API.put("/api/v1/cases/" + shown + "/follow-up", a.token(), "{\"dueOn\":\"" + today.plusDays(2) + "\",\"kind\":\"CHECK\"}"));
+    done(API.post("/api/v1/cases/" + shown + "/notes", a.token(), "{\"text\":\"" + LONG_MESSAGE.substring(0, 300) + "\"}"));
+    done(API.post("/api/v1/cases/" + shown + "/events", a.token(), "{\"type\":\"BLOCKAGE_REPORTED\",\"occurredOn\":\"" + today.minusDays(1)
+        + "\",\"blockage\":\"PREVIOUS_PERMIT_HANDOVER_NOT_RECORDED\",\"note\":\"" + LONG_MESSAGE.substring(0, 200) + "\"}"));
+    LocalDate deadline = today.plusDays(3);
+    publishAlert(a, shown, deadline, Instant.now(), 1, RuleId.RENEWAL_DEADLINE, Severity.HIGH);
+    publishAlert(a, shown, deadline.plusDays(1), Instant.now(), 2, RuleId.IMPLICIT_REJECTION, Severity.WARNING);
+    publishAlert(a, cases.get(1), deadline, Instant.now(), 3, RuleId.PERMIT_EXPIRED_WITHOUT_API, Severity.CRITICAL);
+    publishAlert(a, cases.get(2), deadline.plusDays(2), Instant.now(), 4, RuleId.HEALTH_COVER_CLOSING, Severity.WARNING);
+    browser.signIn(a.token());
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#alerts tr")).size() == 4, "the four alerts");
+    browser.click(seeButton(shown));
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#caseTimeline tr")).size() >= 4
+        && !d.findElements(By.cssSelector("#caseNotes tr")).isEmpty() && !d.findElements(By.cssSelector("#accesses tr")).isEmpty(),
+        "the case's timeline, notes and accesses");
+    List<String> tables = List.of("alerts", "followUps", "cases", "caseTimeline", "caseNotes", "accesses", "team", "tokens", "rules", "alertMonths");
+    browser.waitUntil(d -> tables.stream().allMatch(id -> table(id).isDisplayed()), "the association's tables filled");
+    everyTableFits(tables);
+
+    browser.open();
+    browser.signIn(TestIntake.ADMIN_TOKEN);
+    browser.waitUntil(d -> table("associations").isDisplayed() && table("comparison").isDisplayed(), "the federation's tables");
+    everyTableFits(List.of("associations", "comparison"));
+  }
+
+  /** At 768 and 900 px wide, every table shown (these among them) fits the screen, every cell of it shown whole. */
+  private void everyTableFits(List<String> tables) {
+    for (int width : new int[] {768, 900}) {
+      browser.resize(new Dimension(width, 900));
+      browser.waitUntil(d -> ((Number) browser.script("return window.innerWidth")).intValue() == width, "the window " + width + " px wide");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> found = (Map<String, Object>) browser.script(FITS);
+      assertThat((List<Object>) found.get("tables")).as("the tables shown at " + width + " px").containsAll(tables);
+      assertThat(((Number) found.get("page")).longValue()).as("the page's width at " + width + " px, in " + found)
+          .isLessThanOrEqualTo(((Number) found.get("screen")).longValue());
+      assertThat((List<?>) found.get("problems")).as("what does not fit at " + width + " px").isEmpty();
+    }
+  }
+
+  /**
+   * The tables shown (by their tbody's id), the screen's and the page's widths, and what does not fit: a table scrolling
+   * sideways or past the screen's edge; a cell with something in it not shown, or whose text, buttons or choices go past
+   * the cell, its table or the screen (a cell's first fault only); a table not shown as a table, without its roles.
+   */
+  private static final String FITS = """
+      const page = document.documentElement, screen = page.clientWidth, problems = [], shown = [];
+      const within = (r, left, right) => r.width === 0 || (r.left >= left - 1 && r.right <= right + 1);
+      const span = r => Math.round(r.left) + ' to ' + Math.round(r.right) + ' px';
+      document.querySelectorAll('table').forEach(table => {
+        if (!table.getClientRects().length) return;
+        const name = table.tBodies[0].id, box = table.getBoundingClientRect();
+        shown.push(name);
+        if (table.scrollWidth > table.clientWidth + 1) problems.push(name + ' scrolls sideways: ' + table.scrollWidth + ' px in ' + table.clientWidth);
+        if (!within(box, 0, screen)) problems.push(name + ' from ' + span(box) + ', the screen ' + screen + ' px');
+        const left = Math.max(0, box.left), right = Math.min(screen, box.right);
+        const display = getComputedStyle(table.tBodies[0].rows[0]).display;
+        if (display !== 'table-row' && table.getAttribute('role') !== 'table') problems.push(name + ' shown as ' + display + ' without its roles');
+        Array.from(table.rows).filter(tr => tr.getClientRects().length).forEach((tr, y) => Array.from(tr.cells).forEach((cell, x) => {
+          const fault = (() => {
+            if (display !== 'table-row' && cell.getAttribute('role') !== (cell.tagName === 'TH' ? 'columnheader' : 'cell')) return 'no role';
+            const r = cell.getBoundingClientRect(), style = getComputedStyle(cell);
+            if (cell.tagName === 'TH' && r.width <= 1 && r.height <= 1) return null; // a header for screen readers only
+            if (!cell.textContent.trim() && !cell.children.length) return null;
+            if (style.display === 'none' || style.visibility !== 'visible' || r.width <= 1 || r.height <= 1) return 'not shown';
+            if (!within(r, left, right)) return 'from ' + span(r) + ', its table from ' + span(box);
+            if (cell.scrollWidth > cell.clientWidth + 1) return cell.scrollWidth + ' px of content in ' + cell.clientWidth;
+            const text = document.createRange();
+            text.selectNodeContents(cell);
+            const out = [text, ...cell.querySelectorAll('*')]
+              .find(part => !within(part.getBoundingClientRect(), Math.max(left, r.left), Math.min(right, r.right)));
+            return out ? 'its ' + (out.tagName || 'text') + ' from ' + span(out.getBoundingClientRect()) + ', the cell from ' + span(r) : null;
+          })();
+          if (fault) problems.push(name + ' row ' + y + ' cell ' + x + ' « ' + cell.textContent.trim().slice(0, 30) + ' »: ' + fault);
+        }));
+      });
+      return {screen, page: page.scrollWidth, tables: shown, problems};
+      """;
+
+  /**
    * A deadline already behind an alert when it was raised (a trigger day recorded late) is said to be before the alert,
    * as the mails say it, not « passée »; one passed since the alert was raised is « passée ».
    */
@@ -455,6 +556,12 @@ class PageInBrowserTest {
     browser.switchLanguage();
     browser.waitUntil(d -> "The residence permit expired and no API was issued.".equals(
         browser.script("return document.querySelector('#alerts tr').cells[4].textContent")), "the English message as written");
+  }
+
+  /** An API call that succeeded, its answer. */
+  private static Api.Response done(Api.Response r) {
+    assertThat(r.status()).as(r.toString()).isBetween(200, 299);
+    return r;
   }
 
   /** The row of the alert list about this case. */
@@ -523,8 +630,14 @@ class PageInBrowserTest {
   /** An alert raised at {@code at} on the case, once intake lists {@code total} alerts of the association. */
   private static void publishAlert(Association a, String caseId, LocalDate deadline, Instant at, int total)
       throws InterruptedException, ExecutionException {
+    publishAlert(a, caseId, deadline, at, total, RuleId.PERMIT_EXPIRED_WITHOUT_API, Severity.CRITICAL);
+  }
+
+  /** The same, of a rule and a severity (its message the same long one). */
+  private static void publishAlert(Association a, String caseId, LocalDate deadline, Instant at, int total, RuleId rule, Severity severity)
+      throws InterruptedException, ExecutionException {
     CaseAlert alert = CaseAlert.newBuilder().setAlertId("page-" + UUID.randomUUID()).setCaseId(caseId).setAssociationId(a.id())
-        .setRule(RuleId.PERMIT_EXPIRED_WITHOUT_API).setSeverity(Severity.CRITICAL).setStatus(AlertStatus.RAISED)
+        .setRule(rule).setSeverity(severity).setStatus(AlertStatus.RAISED)
         .setEpisodeStart(deadline.minusDays(30)).setRaisedAt(at).setEmittedAt(at).setDeadline(deadline).setReference("CESEDA R.431-15-1")
         .setTextVersionDate(LocalDate.of(2026, 1, 1)).setRuleVersion("1")
         .setMessage(new AlertMessage(LONG_MESSAGE, "The residence permit expired and no API was issued.")).build();
