@@ -104,6 +104,11 @@ final class Browser implements AutoCloseable {
     waitUntil(d -> d.findElement(By.id("token")).isDisplayed(), "the sign-in form");
   }
 
+  /** The driver, for a library that works on the page as a whole (the accessibility checks). */
+  WebDriver driver() {
+    return driver;
+  }
+
   void resize(Dimension window) {
     driver.manage().window().setSize(window);
   }

@@ -14,11 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -38,8 +34,7 @@ import org.vigie.schemas.topics.Topics;
  * recording its events through the forms, in French and in English; what the page shows, what the API then holds,
  * and no error in the browser's console. One browser for the class, each test a fresh visit.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageInBrowserTest {
+class PageInBrowserTest extends BrowserVisits {
   private static final Api API = TestIntake.api();
   private static final String OPENED = "Dossier ouvert.";
   private static final String RECORDED = "Événement enregistré.";
@@ -47,32 +42,6 @@ class PageInBrowserTest {
   private static final String CCC_ATTEMPT = "CCC_CONTACT_ATTEMPTED";
   /** When the permit of a case opened through the form expires. */
   private static final LocalDate PERMIT_EXPIRY = LocalDate.now().plusMonths(8);
-
-  /** Started by the first test (each test is skipped, saying why, where Chromium is missing). */
-  private Browser browser;
-
-  @BeforeEach
-  void freshVisit() {
-    Browser.assumeInstalled();
-    if (browser == null) {
-      browser = Browser.start("http://localhost:" + TestIntake.service().port());
-    }
-    browser.open();
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void noErrorInTheConsole() {
-    if (browser != null) { // not started where the test was skipped
-      assertThat(browser.takeConsoleErrors()).as("errors in the browser's console").isEmpty();
-    }
-  }
 
   /** A name holding markup, typed in « Ouvrir un dossier »: shown as typed in the case list, the event form and the case, nothing run. */
   @Test
@@ -421,7 +390,7 @@ class PageInBrowserTest {
    * as a table (cards) keeps its roles, its headers still those of its cells for a screen reader.
    */
   @Test
-  void onATabletEveryTableFitsTheScreenShowingAllOfIt() throws Exception {
+  void onATabletOrALaptopEveryTableFitsTheScreenShowingAllOfIt() throws Exception {
     Association a = TestIntake.newAssociation(API);
     Api.Response volunteer = done(API.post("/api/v1/associations/" + a.id() + "/volunteers", a.token(),
         "{\"displayName\":\"Marie-Françoise Nkemdirim-Oyelaran\",\"email\":\"marie-francoise.nkemdirim-oyelaran-"
@@ -461,9 +430,9 @@ class PageInBrowserTest {
     everyTableFits(List.of("associations", "comparison"));
   }
 
-  /** At 768 and 900 px wide, every table shown (these among them) fits the screen, every cell of it shown whole. */
+  /** At 768, 900, 1024, 1100 and 1280 px wide (a tablet, a small laptop, a laptop), every table shown (these among them) fits the screen, every cell of it shown whole. */
   private void everyTableFits(List<String> tables) {
-    for (int width : new int[] {768, 900}) {
+    for (int width : new int[] {768, 900, 1024, 1100, 1280}) {
       browser.resize(new Dimension(width, 900));
       browser.waitUntil(d -> ((Number) browser.script("return window.innerWidth")).intValue() == width, "the window " + width + " px wide");
       @SuppressWarnings("unchecked")
@@ -633,8 +602,8 @@ class PageInBrowserTest {
     publishAlert(a, caseId, deadline, at, total, RuleId.PERMIT_EXPIRED_WITHOUT_API, Severity.CRITICAL);
   }
 
-  /** The same, of a rule and a severity (its message the same long one). */
-  private static void publishAlert(Association a, String caseId, LocalDate deadline, Instant at, int total, RuleId rule, Severity severity)
+  /** The same, of a rule and a severity (its message the same long one); the page's other tests publish theirs with it. */
+  static void publishAlert(Association a, String caseId, LocalDate deadline, Instant at, int total, RuleId rule, Severity severity)
       throws InterruptedException, ExecutionException {
     CaseAlert alert = CaseAlert.newBuilder().setAlertId("page-" + UUID.randomUUID()).setCaseId(caseId).setAssociationId(a.id())
         .setRule(rule).setSeverity(severity).setStatus(AlertStatus.RAISED)
