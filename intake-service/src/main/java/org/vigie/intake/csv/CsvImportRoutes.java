@@ -15,6 +15,7 @@ import org.vigie.intake.auth.Caller;
 import org.vigie.intake.auth.Role;
 import org.vigie.intake.http.ApiProblem;
 import org.vigie.intake.http.ApiRoute;
+import org.vigie.intake.http.Detail;
 import org.vigie.intake.http.Json;
 import org.vigie.intake.http.Language;
 
@@ -50,8 +51,16 @@ public final class CsvImportRoutes {
 
   /**
    * The answer: the counts, then a report per line, written as a stream (a file has thousands of lines); the
-   * errors in the caller's language.
+   * errors in the caller's language, and in both under {@code message}.
    */
+  /** The line's error or notice in both languages, for a page that switches language after the import. */
+  private static void writeMessage(JsonGenerator out, Detail message) throws IOException {
+    out.writeObjectFieldStart("message");
+    out.writeStringField("fr", message.fr());
+    out.writeStringField("en", message.en());
+    out.writeEndObject();
+  }
+
   private byte[] report(List<ImportLine> lines, Language language) {
     long accepted = 0;
     long duplicates = 0;
@@ -82,12 +91,14 @@ public final class CsvImportRoutes {
         if (l.status() == ImportLine.Status.REJECTED) {
           out.writeStringField("column", l.column());
           out.writeStringField("error", l.error().in(language));
+          writeMessage(out, l.error());
         } else if (l.status() == ImportLine.Status.DUPLICATE) {
           if (l.events() > 0) {
             out.writeNumberField("eventsAdded", l.events());
           }
           if (l.error() != null) {
             out.writeStringField("notice", l.error().in(language));
+            writeMessage(out, l.error());
           }
         }
         out.writeEndObject();

@@ -45,6 +45,10 @@ class CsvImportTest {
     assertThat(report.at("/report/2/status").asText()).isEqualTo("ACCEPTED");
     assertThat(report.at("/report/3/column").asText()).isEqualTo("departement");
     assertThat(report.at("/report/3/error").asText()).startsWith("Le champ 'departement' doit être un code de département");
+    // the same in both languages, for a page that switches language after the import
+    assertThat(report.at("/report/3/message/fr").asText()).isEqualTo(report.at("/report/3/error").asText());
+    assertThat(report.at("/report/3/message/en").asText()).contains("'departement' must be a French department code");
+    assertThat(report.at("/report/0/message").isMissingNode()).as("an accepted line says nothing").isTrue();
     assertThat(first.headers().firstValue("Content-Language")).contains("fr");
     assertThat(report.at("/report/4/column").asText()).isEqualTo("api_valide_jusqu_au");
 

@@ -324,6 +324,29 @@ class PageInBrowserTest extends BrowserVisits {
     browser.waitUntil(d -> table("cases").isDisplayed() && !d.findElement(By.id("casesEmpty")).isDisplayed(), "the case list again");
   }
 
+  /** The lines an import refused are said in the language chosen, also when it is chosen after the import. */
+  @Test
+  void theLinesAnImportRefusedFollowTheLanguageSwitch() throws Exception {
+    Association a = TestIntake.newAssociation(API);
+    browser.signIn(a.token());
+    java.nio.file.Path sheet = java.nio.file.Files.createTempFile("vigie-import", ".csv");
+    try {
+      java.nio.file.Files.writeString(sheet, "demarche;departement;type_titre;date_expiration\nrenouvellement;99;carte temporaire;01/12/2026\n");
+      browser.find(By.id("csv")).sendKeys(sheet.toString());
+      browser.click(By.cssSelector("#import button"));
+      browser.awaitMessage("Import : 0 acceptée(s), 0 en double, 1 refusée(s).");
+      By refusal = By.cssSelector("#rejected tr td:nth-child(3)");
+      assertThat(browser.find(refusal).getText()).startsWith("Le champ 'departement' doit être un code de département");
+
+      browser.switchLanguage();
+      browser.waitUntil(d -> d.findElement(refusal).getText().contains("'departement' must be a French department code"),
+          () -> "the refusal in English, not « " + browser.find(refusal).getText() + " »");
+      assertThat(browser.findAll(By.cssSelector("#rejected tr"))).as("the refused line, once").hasSize(1);
+    } finally {
+      java.nio.file.Files.deleteIfExists(sheet);
+    }
+  }
+
   /**
    * A token the page shows once (a coordination token made by the federation administrator, a volunteer's made by the
    * coordination) is written again in the other language when the page switches, with the same token.
