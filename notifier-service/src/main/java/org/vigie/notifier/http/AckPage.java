@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.vigie.notifier.ack.Acknowledger;
 import org.vigie.notifier.alert.AlertView;
+import org.vigie.notifier.message.MessageComposer;
 import org.vigie.schemas.wording.CodeWording;
 
 /**
@@ -61,7 +62,8 @@ final class AckPage {
 
   String render(Acknowledger.Outcome outcome) {
     Words w = words(outcome.result());
-    StringBuilder body = new StringBuilder("<p>").append(w.fr()).append("</p>");
+    // French as it is printed: a phone does not begin a line with « ? » or « : »
+    StringBuilder body = new StringBuilder("<p>").append(MessageComposer.frenchSpaces(w.fr())).append("</p>");
     Optional<AlertView> alert = outcome.result() == Acknowledger.Result.INVALID ? Optional.empty() : outcome.alert();
     alert.ifPresent(a -> body.append(details(a, false)));
     if (outcome.result() == Acknowledger.Result.PENDING) {
@@ -79,7 +81,8 @@ final class AckPage {
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Vigie — " + w.titleFr()
         + " / " + w.titleEn() + "</title></head>"
         + "<body style=\"font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em;line-height:1.4\">"
-        + "<main><h1>Vigie — " + w.titleFr() + "</h1>" + body + "</main></body></html>";
+        + "<main><h1>Vigie — " + w.titleFr() + " <span lang=\"en\">/ " + w.titleEn() + "</span></h1>" + body
+        + "</main></body></html>";
   }
 
   /** The case's reference, the rule in words and the deadline: no identity, no code. */

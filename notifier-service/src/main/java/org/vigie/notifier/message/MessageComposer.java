@@ -133,8 +133,8 @@ public final class MessageComposer {
     allHtml.append(french ? frenchSpaces(html) : html);
   }
 
-  /** Non-breaking spaces before : ; ! ? » and after «, in French text or HTML. */
-  static String frenchSpaces(CharSequence french) {
+  /** Non-breaking spaces before : ; ! ? » and after «, in French text or HTML (the mails, the acknowledgement page). */
+  public static String frenchSpaces(CharSequence french) {
     return FRENCH_SPACE_BEFORE.matcher(french).replaceAll("\u00A0$1").replace("« ", "«\u00A0");
   }
 
