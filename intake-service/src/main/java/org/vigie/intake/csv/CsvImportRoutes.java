@@ -49,10 +49,6 @@ public final class CsvImportRoutes {
         .header("Vary", "Accept-Language").result(report(lines, language));
   }
 
-  /**
-   * The answer: the counts, then a report per line, written as a stream (a file has thousands of lines); the
-   * errors in the caller's language, and in both under {@code message}.
-   */
   /** The line's error or notice in both languages, for a page that switches language after the import. */
   private static void writeMessage(JsonGenerator out, Detail message) throws IOException {
     out.writeObjectFieldStart("message");
@@ -61,6 +57,10 @@ public final class CsvImportRoutes {
     out.writeEndObject();
   }
 
+  /**
+   * The answer: the counts, then a report per line, written as a stream (a file has thousands of lines); the
+   * errors in the caller's language, and in both under {@code message}.
+   */
   private byte[] report(List<ImportLine> lines, Language language) {
     long accepted = 0;
     long duplicates = 0;
