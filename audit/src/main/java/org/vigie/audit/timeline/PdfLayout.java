@@ -120,7 +120,12 @@ public final class PdfLayout implements AutoCloseable {
   }
 
   float width(String text, PDFont font, float size) throws IOException {
-    return font.getStringWidth(safe(text, font)) / 1000 * size;
+    return shownWidth(safe(text, font), font, size);
+  }
+
+  /** The width of a text already as the font shows it ({@link #safe}): not shaped and checked again. */
+  private static float shownWidth(String shown, PDFont font, float size) throws IOException {
+    return font.getStringWidth(shown) / 1000 * size;
   }
 
   List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
@@ -128,7 +133,7 @@ public final class PdfLayout implements AutoCloseable {
     StringBuilder current = new StringBuilder();
     for (String word : safe(text, font).split(" ")) {
       String candidate = current.isEmpty() ? word : current + " " + word;
-      if (width(candidate, font, size) <= maxWidth) {
+      if (shownWidth(candidate, font, size) <= maxWidth) {
         current.setLength(0);
         current.append(candidate);
         continue;
@@ -139,9 +144,9 @@ public final class PdfLayout implements AutoCloseable {
       }
       // A word longer than the column (an id) is cut where it must be.
       String rest = word;
-      while (width(rest, font, size) > maxWidth && rest.length() > 1) {
+      while (shownWidth(rest, font, size) > maxWidth && rest.length() > 1) {
         int cut = rest.length() - 1;
-        while (cut > 1 && width(rest.substring(0, cut), font, size) > maxWidth) {
+        while (cut > 1 && shownWidth(rest.substring(0, cut), font, size) > maxWidth) {
           cut--;
         }
         lines.add(rest.substring(0, cut));

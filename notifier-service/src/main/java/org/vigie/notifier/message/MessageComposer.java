@@ -145,8 +145,8 @@ public final class MessageComposer {
     html.append("<div lang=\"").append(french ? "fr" : "en").append("\"><p>").append(french ? "Bonjour," : "Hello,")
         .append("</p><p>").append(esc(intro)).append("</p>");
     // what the rules' texts of several alerts end alike (next steps, caution) is said once, after the alerts
-    SharedSentences.Split split = shared(items, french);
-    List<String> messages = items.stream().map(i -> french ? i.alert().messageFr() : i.alert().messageEn()).toList();
+    List<String> messages = messages(items, french);
+    SharedSentences.Split split = shared(messages);
     for (int n = 0; n < items.size(); n++) {
       Notice.Item item = items.get(n);
       appendItem(text, html, french ? fieldsFr(item, kind, today, zone) : fieldsEn(item, kind, today, zone), french ? " : " : ": ",
@@ -224,7 +224,7 @@ public final class MessageComposer {
     StringBuilder text = new StringBuilder("[Vigie] ");
     text.append(intro(kind, items, french)).append('\n');
     LocalDate today = LocalDate.ofInstant(notice.at(), zone);
-    SharedSentences.Split split = shared(items, french);
+    SharedSentences.Split split = shared(messages(items, french));
     for (int n = 0; n < items.size(); n++) {
       Notice.Item item = items.get(n);
       AlertView a = item.alert();
@@ -251,10 +251,14 @@ public final class MessageComposer {
     return text.toString();
   }
 
-  /** The rules' texts of the items in the language, what several end alike taken out as blocks said once. */
-  private static SharedSentences.Split shared(List<Notice.Item> items, boolean french) {
-    List<String> messages = items.stream().map(i -> french ? i.alert().messageFr() : i.alert().messageEn()).toList();
-    return items.size() > 1 ? SharedSentences.of(messages)
+  /** The rules' texts of the items, in the language. */
+  private static List<String> messages(List<Notice.Item> items, boolean french) {
+    return items.stream().map(i -> french ? i.alert().messageFr() : i.alert().messageEn()).toList();
+  }
+
+  /** The rules' texts, what several end alike taken out as blocks said once. */
+  private static SharedSentences.Split shared(List<String> messages) {
+    return messages.size() > 1 ? SharedSentences.of(messages)
         : new SharedSentences.Split(messages, List.of(List.of()), List.of());
   }
 
