@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vigie.rules.rule.AppealDeadlineV4;
+import org.vigie.rules.rule.ImplicitRejectionV3;
 import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
 import org.vigie.schemas.Decision;
@@ -258,6 +259,10 @@ public final class LetterWriter {
             + " an (CE, 13 juillet 2016, n°387763).");
       }
       d.items(items);
+    } else if (rejection.isPresent() && !rejection.get().isAfter(c.today())
+        && s.implicitRejectionTimeToContest().filter(t -> t.lastDay().isBefore(c.today())).isPresent()
+        && !s.courtSeizedSince(rejection.get())) {
+      d.items(timeToContestOver(s.implicitRejectionTimeToContest().orElseThrow()));
     } else if (rejection.isPresent() && !rejection.get().isAfter(c.today())) {
       d.items(List.of("Une décision implicite de rejet est née le " + FrenchDates.of(rejection.get()) + " (CESEDA R.432-1 et"
           + " R.432-2 ; une API n'arrête pas ce délai, CE avis 6 mai 2025 n°499904).",
@@ -280,6 +285,22 @@ public final class LetterWriter {
     d.add("Pièces : la chronologie du dossier (Vigie, PDF), [titre de séjour, accusé de dépôt ANEF, attestations,"
         + " échanges avec le CCC, contrat de travail ou attestations de prestations].");
     return d;
+  }
+
+  /** An implicit rejection whose time to contest ended with no appeal to the court recorded: final. */
+  private static List<String> timeToContestOver(ImplicitRejectionV3.TimeToContest time) {
+    String how = time.appealedToPrefecture().map(a -> "deux mois après le rejet implicite du recours gracieux ou"
+            + " hiérarchique du " + FrenchDates.of(a) + ", CRPA L.411-2")
+        .orElse(time.routesStated() ? "deux mois, CJA R.421-2"
+            : "un an, l'association ayant noté que l'accusé de réception ne mentionnait pas les voies et délais de recours");
+    return List.of("Une décision implicite de rejet est née le " + FrenchDates.of(time.rejection()) + " (CESEDA R.432-1 et"
+            + " R.432-2 ; une API n'arrête pas ce délai, CE avis 6 mai 2025 n°499904).",
+        "D'après les dates enregistrées, le délai de recours contentieux a pris fin le " + FrenchDates.of(time.lastDay())
+            + " (" + how + "), sans recours enregistré : la décision est devenue définitive, et un référé-suspension,"
+            + " qui accompagne un recours en annulation, n'est plus ouvert contre elle. Vérifier qu'aucun recours n'a"
+            + " été déposé" + (time.routesStated() ? " et, sur l'accusé de réception, la mention des voies et délais de"
+            + " recours (à défaut, le délai est d'un an au plus, CE, 13 juillet 2016, n°387763)." : "."),
+        "Reste envisageable : une nouvelle demande de titre de séjour, notamment si la situation a changé.");
   }
 
   /** How an explicit refusal is contested: with an OQTF, within the short time the decision states. */

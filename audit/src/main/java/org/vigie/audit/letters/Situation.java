@@ -9,6 +9,7 @@ import org.vigie.rules.rule.AppealDeadlineV4;
 import org.vigie.rules.rule.AppealDeadlineV5;
 import org.vigie.rules.rule.AppealDeadlineV6;
 import org.vigie.rules.rule.ImplicitRejection;
+import org.vigie.rules.rule.ImplicitRejectionV3;
 import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.ApiFact;
 import org.vigie.schemas.BlockageFact;
@@ -161,6 +162,11 @@ final class Situation {
   /** The time to contest the rejection as interrupted by an appeal to the prefecture, as the rules count it. */
   Optional<AppealDeadlineV4.Interrupted> interruptedAppealTime() {
     return AppealDeadlineV4.interrupted(view, c.settings());
+  }
+
+  /** The time to contest the implicit rejection as the rules count it ({@link ImplicitRejectionV3#timeToContest}). */
+  Optional<ImplicitRejectionV3.TimeToContest> implicitRejectionTimeToContest() {
+    return ImplicitRejectionV3.timeToContest(view, c.settings());
   }
 
   /** The day the implicit rejection arises (or arose) for the pending complete submission. */

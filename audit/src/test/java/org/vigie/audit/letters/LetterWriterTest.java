@@ -23,9 +23,11 @@ import org.vigie.schemas.Decision;
 import org.vigie.schemas.DecisionReceived;
 import org.vigie.schemas.OqtfTerms;
 import org.vigie.schemas.PermitKind;
+import org.vigie.schemas.Procedure;
 import org.vigie.schemas.RuleId;
 import org.vigie.schemas.Severity;
 import org.vigie.schemas.SituationUpdated;
+import org.vigie.schemas.SubmissionRecorded;
 import org.vigie.schemas.wording.LetterKind;
 
 /** The drafts say the case's facts as the rules see them, ask for what the situation calls for, and leave blanks only where needed. */
@@ -137,6 +139,33 @@ class LetterWriterTest {
         "référé-suspension (CJA L.521-1)", "le 1er octobre 2026, par téléphone : sans réponse")
         .doesNotContain("référé mesures utiles");
     assertThat(letter.text().indexOf("titre expiré sans API")).isLessThan(letter.text().indexOf("décision implicite de rejet ("));
+  }
+
+  @Test
+  void onceTheTimeToContestTheImplicitRejectionEndedTheBriefSaysItIsFinal() {
+    CaseEvents over = CaseEvents.of("case-4", "asso-1")
+        .opened(LocalDate.of(2026, 1, 5), "93", LocalDate.of(2026, 6, 1))
+        .submitted(LocalDate.of(2026, 5, 10));
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(over, "Aminata Koné", "7512345670", List.of())).text())
+        .contains("Une décision implicite de rejet est née le 10 septembre 2026",
+            "le délai de recours contentieux a pris fin le 10 novembre 2026 (deux mois, CJA R.421-2), sans recours"
+                + " enregistré : la décision est devenue définitive",
+            "la mention des voies et délais de recours (à défaut, le délai est d'un an au plus",
+            "Reste envisageable : une nouvelle demande de titre de séjour")
+        .doesNotContain("au plus tard le", "En cas d'urgence, référé-suspension");
+
+    CaseEvents withoutRoutes = CaseEvents.of("case-5", "asso-1")
+        .opened(LocalDate.of(2025, 1, 5), "93", LocalDate.of(2025, 6, 1))
+        .add(LocalDate.of(2025, 5, 10), SubmissionRecorded.newBuilder().setProcedure(Procedure.RENEWAL)
+            .setReceiptMentionsAppealRoutes(false).build());
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(withoutRoutes, "Aminata Koné", "7512345670", List.of()))
+        .text()).contains("a pris fin le 10 septembre 2026 (un an, l'association ayant noté que l'accusé de réception ne"
+            + " mentionnait pas les voies et délais de recours)").doesNotContain("à défaut, le délai");
+
+    CaseEvents contested = over.add(LocalDate.of(2026, 10, 2), SituationUpdated.newBuilder()
+        .setAppeal(AppealKind.COURT_APPEAL).build());
+    assertThat(writer.write(LetterKind.LAWYER_BRIEF, letterCase(contested, "Aminata Koné", "7512345670", List.of()))
+        .text()).as("contested in time").doesNotContain("définitive");
   }
 
   @Test

@@ -108,7 +108,7 @@ class ReplayerTest {
   }
 
   @Test
-  void replayedWithTheFirstRuleSetOnlyTheRefusalsAppealDeadlinesAreMissing() {
+  void replayedWithTheFirstRuleSetTheRefusalsAppealDeadlinesAndTheFinalImplicitRejectionsAreMissing() {
     Recorder recorder = new Recorder();
 
     ReplayReport report = new Replayer(KAFKA, RuleEngine.named(RuleSets.V1), RulesConfig.PARIS)
@@ -118,7 +118,17 @@ class ReplayerTest {
     assertThat(recorder.differences).as("the live alerts of the current rules that the first set did not raise")
         .isNotEmpty().allSatisfy(d -> {
           assertThat(d.side()).isEqualTo(AlertDifference.Side.LIVE_ONLY);
-          assertThat(d.alert().rule()).isEqualTo(RuleId.APPEAL_DEADLINE);
+          assertThat(d.alert().rule()).isIn(RuleId.APPEAL_DEADLINE, RuleId.IMPLICIT_REJECTION);
+          if (d.alert().rule() == RuleId.IMPLICIT_REJECTION) {
+            // told again the day after its time to contest ended, that last day its deadline
+            assertThat(live).as("an implicit rejection told final").anySatisfy(a -> {
+              assertThat(a.getAlertId()).isEqualTo(d.alert().alertId());
+              assertThat(a.getRuleVersion()).isEqualTo("3");
+              assertThat(a.getDeadline()).isEqualTo(d.alert().day().minusDays(1));
+              assertThat(a.getMessage().getFr()).contains("le rejet est devenu définitif");
+            });
+            return;
+          }
           CaseAlert alert = live.stream().filter(a -> a.getAlertId().equals(d.alert().alertId())).findFirst().orElseThrow();
           assertThat(alert.getRuleVersion()).isEqualTo("6");
           assertThat(events).as("an explicit refusal on the day the episode starts").anyMatch(e ->
@@ -126,6 +136,8 @@ class ReplayerTest {
                   && e.getPayload() instanceof org.vigie.schemas.DecisionReceived r
                   && r.getDecision() != org.vigie.schemas.Decision.GRANTED);
         });
+    assertThat(recorder.differences).extracting(d -> d.alert().rule())
+        .contains(RuleId.APPEAL_DEADLINE, RuleId.IMPLICIT_REJECTION);
   }
 
   @Test

@@ -16,10 +16,17 @@ import org.vigie.schemas.CaseState;
  * the silence still turns into a rejection on its day. An appeal to the prefecture does not end it either.
  * Once the rejection arose, the message says to record the appeal.
  */
-public final class ImplicitRejectionV2 extends ImplicitRejection {
+public class ImplicitRejectionV2 extends ImplicitRejection {
+  static final String CONDITION_V2 = "Complete submission with no decision; an API does not stop the clock. Once the "
+      + "implicit rejection arose, ends when an annulment action or a référé-suspension is filed.";
+
   public ImplicitRejectionV2() {
-    super("2", new RuleDoc("Complete submission with no decision; an API does not stop the clock. Once the implicit "
-        + "rejection arose, ends when an annulment action or a référé-suspension is filed.", TIMING, SEVERITY));
+    this("2", new RuleDoc(CONDITION_V2, TIMING, SEVERITY));
+  }
+
+  /** For a later version that tells more of the same condition. */
+  ImplicitRejectionV2(String version, RuleDoc doc) {
+    super(version, doc);
   }
 
   @Override

@@ -27,8 +27,10 @@ public final class RuleSets {
   public static final String V6 = "v6";
   /** APPEAL_DEADLINE at version "6" (a refusal recorded after its time to contest ended is told). */
   public static final String V7 = "v7";
+  /** IMPLICIT_REJECTION at version "3" (once the time to contest it ended, it says the rejection became final). */
+  public static final String V8 = "v8";
   /** The set the rules-service runs. */
-  public static final String CURRENT = V7;
+  public static final String CURRENT = V8;
 
   private static final Map<String, Supplier<List<Rule>>> SETS = sets();
   private static final Map<String, String> CHANGES = Map.of(
@@ -55,7 +57,13 @@ public final class RuleSets {
           + "telling to check the notification (the day it was received, the appeal routes and times it states, CJA "
           + "R.421-5), unless recorded more than `appealMonthsWithoutRoutes` (12) months after it (the reasonable "
           + "time, CE 13 July 2016 n°387763); version 5 raised nothing (`DecisionFact.recordedOn`, CaseState "
-          + "version 7).");
+          + "version 7).",
+      V8, "`IMPLICIT_REJECTION` version 3: once the time to contest the rejection before the court has ended with no "
+          + "appeal recorded (as `APPEAL_DEADLINE` counts it: `appealMonths` (2) after it, `appealMonthsWithoutRoutes` "
+          + "(12) when the receipt lacked the appeal routes, or as interrupted by an appeal to the prefecture), the "
+          + "alert stays HIGH, its deadline becomes that last day and its message says the rejection is final: a "
+          + "lawyer or a legal help desk, most often a new request, the Défenseur des droits; version 2 kept telling "
+          + "to seize the court and to ask for a référé-suspension.");
 
   private RuleSets() {}
 
@@ -67,7 +75,8 @@ public final class RuleSets {
     sets.put(V4, Rules::v4);
     sets.put(V5, Rules::v5);
     sets.put(V6, Rules::v6);
-    sets.put(V7, Rules::all);
+    sets.put(V7, Rules::v7);
+    sets.put(V8, Rules::all);
     return sets;
   }
 

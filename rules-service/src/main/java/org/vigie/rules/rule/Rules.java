@@ -8,6 +8,11 @@ public final class Rules {
 
   /** The current rules (the set {@link RuleSets#CURRENT}). */
   public static List<Rule> all() {
+    return set(new ImplicitRejectionV3(), new AppealDeadlineV6());
+  }
+
+  /** The set {@link RuleSets#V7}: IMPLICIT_REJECTION told to contest the rejection after the time to do so ended. */
+  static List<Rule> v7() {
     return set(new ImplicitRejectionV2(), new AppealDeadlineV6());
   }
 

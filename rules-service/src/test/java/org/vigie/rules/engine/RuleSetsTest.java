@@ -68,15 +68,27 @@ class RuleSetsTest {
   }
 
   @Test
-  void theSeventhSetTellsARefusalRecordedLateAndIsTheCurrentOne() {
+  void theSeventhSetTellsARefusalRecordedLate() {
     assertThat(RuleEngine.named(RuleSets.V7).rules()).hasSize(13)
         .allSatisfy(r -> assertThat(r.version()).isEqualTo(
             r.id() == RuleId.APPEAL_DEADLINE ? "6" : r.id() == RuleId.IMPLICIT_REJECTION ? "2" : "1"));
-    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V7);
     assertThat(RuleEngine.named(RuleSets.V7).rulesVersion()).contains("IMPLICIT_REJECTION@2,APPEAL_DEADLINE@6")
-        .isNotEqualTo(RuleEngine.named(RuleSets.V6).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
+        .isNotEqualTo(RuleEngine.named(RuleSets.V6).rulesVersion());
+    assertThat(RuleEngine.named(RuleSets.V7).defaults().thresholds()).containsEntry("APPEAL_DEADLINE.lateRecordDays", 7);
+  }
+
+  @Test
+  void theEighthSetSaysAnImplicitRejectionBecameFinalAndIsTheCurrentOne() {
+    assertThat(RuleEngine.named(RuleSets.V8).rules()).hasSize(13)
+        .allSatisfy(r -> assertThat(r.version()).isEqualTo(
+            r.id() == RuleId.APPEAL_DEADLINE ? "6" : r.id() == RuleId.IMPLICIT_REJECTION ? "3" : "1"));
+    assertThat(RuleSets.CURRENT).isEqualTo(RuleSets.V8);
+    assertThat(RuleEngine.named(RuleSets.V8).rulesVersion()).contains("IMPLICIT_REJECTION@3,APPEAL_DEADLINE@6")
+        .isNotEqualTo(RuleEngine.named(RuleSets.V7).rulesVersion()).isEqualTo(RuleEngine.standard().rulesVersion());
     assertThat(RuleEngine.standard().defaults().thresholds()).containsEntry("APPEAL_DEADLINE.oqtfShortAppealDays", 7)
-        .containsEntry("APPEAL_DEADLINE.oqtfRetentionAppealDays", 2).containsEntry("APPEAL_DEADLINE.lateRecordDays", 7);
+        .containsEntry("APPEAL_DEADLINE.oqtfRetentionAppealDays", 2).containsEntry("APPEAL_DEADLINE.lateRecordDays", 7)
+        .as("no threshold of its own: it counts the time as APPEAL_DEADLINE does")
+        .isEqualTo(RuleEngine.named(RuleSets.V7).defaults().thresholds());
   }
 
   @Test

@@ -280,6 +280,70 @@ class RulesTest {
     }
 
     @Test
+    void onceTheTimeToContestEndedWithNoAppealItSaysTheRejectionIsFinal() {
+      LocalDate lastDay = day("2026-09-10");
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(filed));
+      Condition contest = s.condition(RuleId.IMPLICIT_REJECTION, lastDay);
+      assertThat(contest.deadline()).isEqualTo(rejection);
+      assertThat(contest.message().fr()).contains("L.521-1").doesNotContain("définitif");
+      assertThat(s.on(lastDay).nextChange()).contains(lastDay.plusDays(1));
+      Condition over = s.condition(RuleId.IMPLICIT_REJECTION, lastDay.plusDays(1));
+      assertThat(over.severity()).isEqualTo(Severity.HIGH);
+      assertThat(over.episodeStart()).as("the same alert").isEqualTo(contest.episodeStart());
+      assertThat(over.deadline()).as("its deadline now the last day to contest it").isEqualTo(lastDay);
+      assertThat(over.message().fr())
+          .contains("implicitement rejetée depuis le 10 juillet 2026")
+          .contains("le délai pour contester ce rejet devant le tribunal administratif a pris fin le 10 septembre 2026 "
+              + "(deux mois, CJA R.421-2), sans recours enregistré : le rejet est devenu définitif.")
+          .contains("une nouvelle demande de titre de séjour")
+          .contains("Si un recours a été déposé au tribunal dans le délai, l'enregistrer sur le dossier (« Recours "
+              + "déposé ») : l'alerte se clôt.")
+          .doesNotContain("L.521-1").doesNotContain("Contester le refus implicite")
+          .endsWith("Alerte d'aide au suivi, pas un calcul juridique opposable : vérifier les dates.");
+      assertThat(over.message().en()).contains("ended on 10 September 2026 (two months, CJA R.421-2), with no appeal "
+          + "recorded: the rejection is final.").contains("a new residence permit request");
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, lastDay.plusYears(2)).deadline()).isEqualTo(lastDay);
+      assertThat(s.condition(RuleId.APPEAL_DEADLINE, lastDay.plusDays(1))).as("its time over").isNull();
+      // an appeal filed in time and recorded late ends it
+      s.record(e.appeal(lastDay.minusDays(3), AppealKind.COURT_APPEAL));
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, lastDay.plusDays(20))).isNull();
+    }
+
+    @Test
+    void theTimeIsAYearWhenTheReceiptLackedTheRoutesAndMovesWithAnAppealToThePrefecture() {
+      Scenario noRoutes = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(filed, true, false));
+      assertThat(noRoutes.condition(RuleId.IMPLICIT_REJECTION, day("2027-07-10")).deadline()).isEqualTo(rejection);
+      Condition over = noRoutes.condition(RuleId.IMPLICIT_REJECTION, day("2027-07-11"));
+      assertThat(over.deadline()).isEqualTo(day("2027-07-10"));
+      assertThat(over.message().fr()).contains("a pris fin le 10 juillet 2027 (un an, l'accusé de réception "
+          + "n'indiquant pas les voies et délais de recours : CJA R.421-5 ; CE, 13 juillet 2016, n°387763)");
+
+      LocalDate appealed = rejection.plusDays(20);
+      Scenario interrupted = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(filed),
+          e.appeal(appealed, AppealKind.ADMINISTRATIVE_APPEAL));
+      LocalDate lastDay = appealed.plusMonths(4);
+      assertThat(interrupted.condition(RuleId.APPEAL_DEADLINE, lastDay).deadline()).isEqualTo(lastDay);
+      assertThat(interrupted.condition(RuleId.IMPLICIT_REJECTION, lastDay).deadline()).isEqualTo(rejection);
+      assertThat(interrupted.condition(RuleId.IMPLICIT_REJECTION, lastDay.plusDays(1)).message().fr())
+          .contains("a pris fin le 30 novembre 2026 (deux mois après le rejet implicite du recours gracieux ou "
+              + "hiérarchique du 30 juillet 2026, CRPA L.411-2)");
+    }
+
+    @Test
+    void theSeventhRuleSetKeptTellingToContest() {
+      RuleEngine v7 = RuleEngine.named(RuleSets.V7);
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(filed));
+      LocalDate later = day("2027-03-01");
+      assertThat(v7.evaluate(s.state(), later, v7.defaults()).conditions())
+          .filteredOn(c -> c.condition().rule() == RuleId.IMPLICIT_REJECTION).singleElement()
+          .satisfies(c -> {
+            assertThat(c.condition().deadline()).isEqualTo(rejection);
+            assertThat(c.condition().message().fr()).contains("référé-suspension (CJA L.521-1)");
+          });
+      assertThat(s.condition(RuleId.IMPLICIT_REJECTION, later).message().fr()).contains("définitif");
+    }
+
+    @Test
     void theThirdRuleSetKeptItOpenWhateverWasFiled() {
       RuleEngine v3 = RuleEngine.named(RuleSets.V3);
       Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(filed),

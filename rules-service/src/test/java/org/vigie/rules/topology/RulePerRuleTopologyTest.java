@@ -171,4 +171,47 @@ class RulePerRuleTopologyTest {
       });
     }
   }
+  @Test
+  void anImplicitRejectionLeftUncontestedIsToldFinalByTheClockOnTheDayAfterItsTimeEnded() {
+    try (RulesDriver driver = new RulesDriver()) {
+      Events e = new Events("case-final");
+      List.of(e.opened(t(-200), t(400)), e.submission(t(-80))).forEach(driver::record);
+      LocalDate rejection = t(-80).plusMonths(4);
+      LocalDate lastDay = rejection.plusMonths(2);
+      driver.advanceTo(rejection);
+      List<CaseAlert> arisen = of(driver.newAlerts(), RuleId.IMPLICIT_REJECTION);
+      assertThat(arisen).extracting(CaseAlert::getSeverity).containsExactly(Severity.WARNING, Severity.HIGH);
+      assertThat(arisen).allSatisfy(a -> assertThat(a.getDeadline()).isEqualTo(rejection));
+      String alertId = arisen.get(1).getAlertId();
+      driver.advanceTo(lastDay);
+      assertThat(of(driver.newAlerts(), RuleId.IMPLICIT_REJECTION)).isEmpty();
+
+      driver.advanceTo(lastDay.plusDays(1));
+      List<CaseAlert> told = driver.newAlerts();
+      assertThat(of(told, RuleId.IMPLICIT_REJECTION)).singleElement().satisfies(a -> {
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+        assertThat(a.getAlertId()).as("the same alert").isEqualTo(alertId);
+        assertThat(a.getSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(a.getDeadline()).isEqualTo(lastDay);
+        assertThat(a.getRuleVersion()).isEqualTo("3");
+        assertThat(a.getMessage().getFr()).contains("le rejet est devenu définitif").doesNotContain("L.521-1")
+            .doesNotContainPattern(CODE);
+        assertThat(a.getMessage().getEn()).contains("the rejection is final").doesNotContainPattern(CODE);
+      });
+      assertThat(of(told, RuleId.APPEAL_DEADLINE)).singleElement().satisfies(a -> {
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(a.getResolution()).isEqualTo(Resolution.DEADLINE_PASSED);
+      });
+      driver.advanceTo(lastDay.plusYears(1));
+      assertThat(of(driver.newAlerts(), RuleId.IMPLICIT_REJECTION)).as("told once").isEmpty();
+
+      // the appeal filed in time, recorded a year later, closes it as such
+      driver.record(e.appeal(lastDay.minusDays(2), org.vigie.schemas.AppealKind.COURT_APPEAL));
+      assertThat(of(driver.newAlerts(), RuleId.IMPLICIT_REJECTION)).singleElement().satisfies(a -> {
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(a.getAlertId()).isEqualTo(alertId);
+        assertThat(a.getResolution()).isEqualTo(Resolution.APPEAL_FILED);
+      });
+    }
+  }
 }
