@@ -1,5 +1,6 @@
 package org.vigie.audit.timeline;
 
+import com.ibm.icu.text.Transliterator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.text.Normalizer;
@@ -18,8 +19,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * A minimal flowing layout on A4 pages: wrapped text lines and table rows, a new page when the
  * current one is full (with a callback to repeat headers). The text is in DejaVu Sans, embedded (only the
  * characters used): the people's names keep their letters in Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew or
- * Arabic script, Arabic letters joined and a right-to-left run laid out right to left ({@link RightToLeft}); a
- * character the font lacks (Chinese, say) is replaced by '?'.
+ * Arabic script, Arabic letters joined and a right-to-left run laid out right to left ({@link RightToLeft}); the
+ * letters of a script the font lacks (Chinese, Japanese, Korean, the Indian scripts, Ethiopic, Thai) are written in
+ * Latin letters, as ICU transliterates them ({@link #transliterated}); another character it lacks is one '?'.
  */
 public final class PdfLayout implements AutoCloseable {
   public static final float MARGIN = 50;
@@ -32,6 +34,10 @@ public final class PdfLayout implements AutoCloseable {
   private final PDDocument document;
   private final Runnable onNewPage;
   private final Map<PDFont, Map<Integer, Boolean>> encodable = new HashMap<>();
+  /** The runs of characters the font lacks, as {@link #flushMissing} writes them in Latin letters. */
+  private final Map<String, String> inLatin = new HashMap<>();
+  private Transliterator latin;
+  private boolean transliterated;
   private PDPageContentStream content;
   private float y;
 
@@ -162,22 +168,67 @@ public final class PdfLayout implements AutoCloseable {
 
   /**
    * The text as the font can show it: Arabic letters joined ({@link RightToLeft#shaped}), a joined form the font
-   * lacks drawn as its letter alone, any other character it lacks as one '?' (an emoji included).
+   * lacks drawn as its letter alone, a run of letters it lacks written in Latin letters ({@link #inLatin}: a
+   * Chinese, Korean, Tamil or Tigrinya name keeps its sound rather than becoming question marks), any other
+   * character it lacks as one '?' (an emoji included).
    */
   private String safe(String text, PDFont font) {
     StringBuilder out = new StringBuilder(text.length());
+    StringBuilder missing = new StringBuilder();
     RightToLeft.shaped(text).codePoints().forEach(c -> {
       int ch = Character.isWhitespace(c) ? ' ' : c;
       if (shows(font, ch)) {
+        flushMissing(missing, out, font);
         out.appendCodePoint(ch);
       } else if (isPresentationForm(ch)) {
+        flushMissing(missing, out, font);
         Normalizer.normalize(new String(Character.toChars(ch)), Normalizer.Form.NFKC).codePoints()
             .forEach(letter -> out.appendCodePoint(shows(font, letter) ? letter : '?'));
       } else {
-        out.append('?');
+        missing.appendCodePoint(ch);
       }
     });
+    flushMissing(missing, out, font);
     return out.toString();
+  }
+
+  /** Appends a run of characters the font lacks as {@link #inLatin} writes it, or one '?' each; empties the run. */
+  private void flushMissing(StringBuilder missing, StringBuilder out, PDFont font) {
+    if (missing.isEmpty()) {
+      return;
+    }
+    String run = missing.toString();
+    missing.setLength(0);
+    String latin = inLatin.computeIfAbsent(run, r -> transliterator().transliterate(r));
+    if (latin.equals(run)) {
+      run.codePoints().forEach(c -> out.append('?')); // no Latin spelling (an emoji, a script ICU does not write)
+      return;
+    }
+    transliterated = true;
+    latin.codePoints().forEach(c -> {
+      if (shows(font, c)) {
+        out.appendCodePoint(c);
+      } else {
+        // an accented letter the font lacks: its letter and the marks the font has, else '?'
+        String decomposed = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD);
+        int base = decomposed.codePointAt(0);
+        out.appendCodePoint(shows(font, base) ? base : '?');
+        decomposed.codePoints().skip(1).filter(mark -> shows(font, mark)).forEach(out::appendCodePoint);
+      }
+    });
+  }
+
+  /** ICU's transliteration of any script into Latin letters, each word capitalised, made when first needed. */
+  private Transliterator transliterator() {
+    if (latin == null) {
+      latin = Transliterator.getInstance("Any-Latin; Title");
+    }
+    return latin;
+  }
+
+  /** Whether some text was written in Latin letters because the font lacks its script ({@link #safe}). */
+  public boolean transliterated() {
+    return transliterated;
   }
 
   private boolean shows(PDFont font, int c) {

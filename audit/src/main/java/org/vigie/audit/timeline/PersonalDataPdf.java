@@ -86,6 +86,7 @@ public final class PersonalDataPdf {
             + " (référentiel de la CNIL pour le secteur social, 2023). Vous pouvez demander à l'association de les"
             + " corriger ou de les effacer à tout moment, et saisir la CNIL (www.cnil.fr) si vous estimez que vos droits"
             + " ne sont pas respectés.", layout.regular, 10);
+        transliterationNote(layout);
       }
       document.save(out);
     } catch (IOException e) {
@@ -93,6 +94,18 @@ public final class PersonalDataPdf {
     }
     return out.toByteArray();
   }
+
+  /** Says that some letters were written in Latin ones ({@link PdfLayout#transliterated}), when some were. */
+  static void transliterationNote(PdfLayout layout) throws IOException {
+    if (layout.transliterated()) {
+      layout.skip(6);
+      layout.paragraph(TRANSLITERATION_NOTE, layout.regular, 8.5f);
+    }
+  }
+
+  static final String TRANSLITERATION_NOTE = "Les lettres d'une écriture que ce document ne peut pas afficher (chinoise,"
+      + " coréenne, tamoule, éthiopienne…) y sont transcrites en lettres latines ; Vigie les conserve telles qu'elles ont"
+      + " été saisies.";
 
   private static String orDash(String value) {
     return value == null || value.isBlank() ? "—" : value;

@@ -55,6 +55,8 @@ public final class TimelinePdf {
         if (timeline.entries().isEmpty()) {
           layout.paragraph("Aucun élément enregistré pour ce dossier.", layout.regular, 10);
         }
+        inTable[0] = false;
+        PersonalDataPdf.transliterationNote(layout);
       }
       footers(document, holder[0], timeline.caseId());
       document.save(out);

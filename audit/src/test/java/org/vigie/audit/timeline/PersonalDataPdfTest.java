@@ -41,15 +41,16 @@ class PersonalDataPdfTest {
   void aNameInAnotherScriptKeepsItsLettersAndAnArabicOneReadsRightToLeft() throws Exception {
     byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-3", "5C6D7E8F", null, EDITED,
         "Олена Коваленко / Ελένη", "7512345671", null,
-        List.of(new PersonalDataPdf.Note(LocalDate.of(2026, 10, 2), "Nom d'usage : أمينة, sœur de 李 et de Zoë")),
+        List.of(new PersonalDataPdf.Note(LocalDate.of(2026, 10, 2), "Nom d'usage : أمينة, sœur de 李 et de Zoë 🦊")),
         LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document);
       assertThat(text).contains("Nom : Олена Коваленко / Ελένη", "sœur de");
       // the letters of the Arabic name, drawn right to left (the text extractor reads them back either way)
       assertThat(text).containsAnyOf("أمينة", "ةنيمأ");
-      // a character the font lacks (Chinese) is one '?'
-      assertThat(text).contains("sœur de ? et de Zoë");
+      // a letter of a script the font lacks (Chinese) is written in Latin letters, an emoji is one '?'
+      assertThat(text).contains("sœur de Lǐ et de Zoë ?");
+      assertThat(text.replaceAll("\\s+", " ")).contains(PersonalDataPdf.TRANSLITERATION_NOTE);
       assertThat(document.getPage(0).getResources().getFontNames()).isNotEmpty();
       document.getPage(0).getResources().getFontNames().forEach(name -> {
         try {
@@ -58,6 +59,26 @@ class PersonalDataPdfTest {
           throw new java.io.UncheckedIOException(e);
         }
       });
+    }
+  }
+
+  @Test
+  void namesInScriptsTheFontLacksAreWrittenInLatinLettersAndTheDocumentSaysSo() throws Exception {
+    byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-5", "7E8F9012", null, EDITED,
+        "王芳 / 김민준", "7512345673", null,
+        List.of(new PersonalDataPdf.Note(LocalDate.of(2026, 10, 2), "Frère : முருகன், cousin : ዮሃንስ ተስፋይ")),
+        LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("Nom : Wáng Fāng / Gimminjun", "Frère : Murukaṉ, cousin : Yohānǝs Tasǝfāy")
+          .doesNotContain("?");
+      assertThat(text.replaceAll("\\s+", " ")).contains(PersonalDataPdf.TRANSLITERATION_NOTE);
+    }
+    byte[] latin = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-6", "8F901234", null, EDITED,
+        "Zoë Ngô", "7512345674", null, List.of(), LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
+    try (PDDocument document = Loader.loadPDF(latin)) {
+      assertThat(new PDFTextStripper().getText(document)).as("said only when it happened")
+          .doesNotContain("transcrites en lettres latines");
     }
   }
 

@@ -158,6 +158,16 @@ class TimelineTest {
           "CESEDA R.431-15-1", "page 1 / " + pages, "page " + pages + " / " + pages, "Enregistré le");
       assertThat(count(text, "Date Enregistré le Par Élément")).as("column headers on every page").isEqualTo(pages);
       assertThat(text).as("the PDF is in French only").doesNotContain("Blockage reported", "Alert raised", "Notification (alert)");
+      assertThat(text).doesNotContain("transcrites en lettres latines");
+    }
+  }
+
+  @Test
+  void aNameInAScriptTheFontLacksIsWrittenInLatinLettersAndThePdfSaysSo() throws IOException {
+    try (PDDocument document = Loader.loadPDF(TimelinePdf.toPdf(timeline(story().events(), "김민준")))) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("Personne : Gimminjun");
+      assertThat(text.replaceAll("\\s+", " ")).contains(PersonalDataPdf.TRANSLITERATION_NOTE);
     }
   }
 
