@@ -112,7 +112,8 @@ public final class DemoCommand implements Callable<Integer> {
       boolean found = expected(seen.get(e.getKey()), s);
       missing += found ? 0 : 1;
       out.printf("%s %s — attendu/expected %s%s%n", found ? "✔" : "✘", s.titleFr(), s.expectedRule(),
-          s.expectedStatus() == null ? "" : " " + s.expectedStatus());
+          (s.expectedStatus() == null ? "" : " " + s.expectedStatus())
+              + (s.expectedText() == null ? "" : " « " + s.expectedText() + " »"));
       for (JsonNode a : seen.get(e.getKey())) {
         out.printf("    %-28s %-8s %-8s %s%n", a.path("rule").asText(), a.path("severity").asText(),
             a.path("status").asText(), firstLine(a.path("message").path("fr").asText()));
@@ -125,11 +126,12 @@ public final class DemoCommand implements Callable<Integer> {
     return missing;
   }
 
-  /** The case's alerts hold the scenario's rule, in its expected status when it names one. */
+  /** The case's alerts hold the scenario's rule, in its expected status and saying its words when it names them. */
   private static boolean expected(JsonNode alerts, Scenario s) {
     for (JsonNode a : alerts) {
       if (s.expectedRule().equals(a.path("rule").asText())
-          && (s.expectedStatus() == null || s.expectedStatus().equals(a.path("status").asText()))) {
+          && (s.expectedStatus() == null || s.expectedStatus().equals(a.path("status").asText()))
+          && (s.expectedText() == null || a.path("message").path("fr").asText().contains(s.expectedText()))) {
         return true;
       }
     }

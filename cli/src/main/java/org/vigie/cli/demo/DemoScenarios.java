@@ -72,6 +72,13 @@ public final class DemoScenarios {
             .event("SUBMISSION_RECORDED", today.minusDays(150), "procedure", "RENEWAL", "complete", "true")
             .event("DECISION_RECEIVED", today.minusDays(20), "decision", "REFUSED")
             .event("APPEAL_FILED", today.minusDays(1), "appeal", "COURT_APPEAL")
+            .build(),
+        Scenario.of("Demande déposée il y a sept mois, sans décision ni recours : le rejet implicite est devenu définitif",
+                "Request filed seven months ago, no decision and no appeal: the implicit rejection has become final",
+                "IMPLICIT_REJECTION", today.minusMonths(7).plusDays(70))
+            .raised()
+            .saying("le rejet est devenu définitif")
+            .event("SUBMISSION_RECORDED", today.minusMonths(7), "procedure", "RENEWAL", "complete", "true")
             .build());
   }
 }

@@ -9,11 +9,11 @@ import java.util.List;
 /**
  * One situation of DOMAIN.md told as API calls: how the case is opened, what happened since, and
  * the rule Vigie should raise ({@code expectedStatus} null: an alert of that rule, open or not; {@code RAISED}:
- * open), or should have raised and resolved ({@code RESOLVED}). Dates are relative to today so the story always
- * reads the same.
+ * open), or should have raised and resolved ({@code RESOLVED}), and what its French message should say ({@code
+ * expectedText}, null: anything). Dates are relative to today so the story always reads the same.
  */
-public record Scenario(String titleFr, String titleEn, String expectedRule, String expectedStatus, ObjectNode opening,
-    List<Step> events) {
+public record Scenario(String titleFr, String titleEn, String expectedRule, String expectedStatus, String expectedText,
+    ObjectNode opening, List<Step> events) {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** An event's request; {@code correctsPrevious}: it replaces the event before it (the correction endpoint). */
@@ -29,6 +29,7 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Stri
     private final String titleEn;
     private final String expectedRule;
     private String expectedStatus;
+    private String expectedText;
     private final ObjectNode opening = JSON.objectNode();
     private final List<Step> events = new ArrayList<>();
 
@@ -43,6 +44,12 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Stri
     /** The expected alert is open at the end of the story (another alert of its rule, resolved, does not count). */
     Builder raised() {
       expectedStatus = "RAISED";
+      return this;
+    }
+
+    /** The expected alert's French message says {@code words}. */
+    Builder saying(String words) {
+      expectedText = words;
       return this;
     }
 
@@ -94,7 +101,7 @@ public record Scenario(String titleFr, String titleEn, String expectedRule, Stri
     }
 
     Scenario build() {
-      return new Scenario(titleFr, titleEn, expectedRule, expectedStatus, opening, List.copyOf(events));
+      return new Scenario(titleFr, titleEn, expectedRule, expectedStatus, expectedText, opening, List.copyOf(events));
     }
   }
 }
