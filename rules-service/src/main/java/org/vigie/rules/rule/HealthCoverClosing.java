@@ -36,10 +36,11 @@ public final class HealthCoverClosing extends BaseRule {
   }
 
   private static Message message(CaseView view, LocalDate lapse, LocalDate closes) {
+    boolean closed = !view.today().isBefore(closes);
     String fr = "Sans titre ni API valable depuis le " + Texts.fr(lapse) + ", la prise en charge des frais de santé "
-        + "(assurance maladie) prend fin le " + Texts.fr(closes) + " (CSS R.111-4).";
-    String en = "With no valid permit or API since " + Texts.en(lapse) + ", health cover ends on " + Texts.en(closes)
-        + " (CSS R.111-4).";
+        + "(assurance maladie) " + (closed ? "a pris fin le " : "prend fin le ") + Texts.fr(closes) + " (CSS R.111-4).";
+    String en = "With no valid permit or API since " + Texts.en(lapse) + ", health cover "
+        + (closed ? "ended on " : "ends on ") + Texts.en(closes) + " (CSS R.111-4).";
     if (view.refused()) {
       return Texts.afterRefusal(view, fr + " Prévenir la CPAM ; si le refus est maintenu, l'aide médicale de l'État "
               + "(AME, CASF L.251-1) peut prendre le relais, sous conditions de résidence et de ressources : préparer la "
@@ -47,8 +48,12 @@ public final class HealthCoverClosing extends BaseRule {
           en + " Tell the CPAM; if the refusal stands, state medical aid (AME, CASF L.251-1) can take over, subject to "
               + "residence and means: prepare the application.");
     }
-    return Texts.message(fr + " Prévenir la CPAM et obtenir une API avant cette date.", Texts.BEFORE_REJECTION_FR,
-        en + " Tell the CPAM and obtain an API before then.", Texts.BEFORE_REJECTION_EN);
+    return closed
+        ? Texts.message(fr + " Prévenir la CPAM et obtenir une API : avec elle, la prise en charge peut être demandée à "
+                + "nouveau.", Texts.BEFORE_REJECTION_FR,
+            en + " Tell the CPAM and obtain an API: with it, cover can be applied for again.", Texts.BEFORE_REJECTION_EN)
+        : Texts.message(fr + " Prévenir la CPAM et obtenir une API avant cette date.", Texts.BEFORE_REJECTION_FR,
+            en + " Tell the CPAM and obtain an API before then.", Texts.BEFORE_REJECTION_EN);
   }
 
   @Override

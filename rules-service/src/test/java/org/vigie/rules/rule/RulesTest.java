@@ -204,7 +204,13 @@ class RulesTest {
       Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(70)));
       assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.minusDays(16))).isNull();
       assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.minusDays(15)).severity()).isEqualTo(Severity.WARNING);
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.minusDays(15)).message().fr())
+          .contains("le titre expire le 1 décembre 2026");
       assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.plusDays(1)).severity()).isEqualTo(Severity.HIGH);
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.plusDays(1)).message().fr())
+          .contains("le titre a expiré le 1 décembre 2026");
+      assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.plusDays(1)).message().en())
+          .contains("the permit expired on 1 December 2026");
       s.record(e.api(EXPIRY.plusDays(5), EXPIRY.plusDays(95)));
       assertThat(s.condition(RuleId.API_NOT_ISSUED, EXPIRY.plusDays(5))).isNull();
     }
@@ -924,7 +930,13 @@ class RulesTest {
       assertThat(c.severity()).isEqualTo(Severity.WARNING);
       assertThat(c.deadline()).isEqualTo(closes);
       assertThat(s.condition(RuleId.HEALTH_COVER_CLOSING, closes.minusDays(30)).severity()).isEqualTo(Severity.HIGH);
-      assertThat(s.condition(RuleId.HEALTH_COVER_CLOSING, closes).severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(s.condition(RuleId.HEALTH_COVER_CLOSING, closes.minusDays(30)).message().fr())
+          .contains("prend fin le 2 juin 2027").contains("obtenir une API avant cette date");
+      Condition closed = s.condition(RuleId.HEALTH_COVER_CLOSING, closes);
+      assertThat(closed.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(closed.message().fr()).as("told once it has ended, not as still to come")
+          .contains("a pris fin le 2 juin 2027").doesNotContain("prend fin").doesNotContain("avant cette date");
+      assertThat(closed.message().en()).contains("health cover ended on 2 June 2027");
     }
   }
 
