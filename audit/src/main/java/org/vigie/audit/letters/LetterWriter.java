@@ -236,6 +236,9 @@ public final class LetterWriter {
     }
     d.add("Voie envisageable :");
     Optional<LocalDate> rejection = s.implicitRejection();
+    Optional<ImplicitRejectionV3.TimeToContest> uncontested = rejection
+        .filter(r -> !r.isAfter(c.today()) && !s.courtSeizedSince(r))
+        .flatMap(r -> s.implicitRejectionTimeToContest()).filter(t -> t.lastDay().isBefore(c.today()));
     Optional<AppealDeadlineV4.Interrupted> interrupted = s.interruptedAppealTime()
         .filter(i -> !i.deadline().isBefore(c.today()));
     if (interrupted.isPresent()) {
@@ -259,10 +262,8 @@ public final class LetterWriter {
             + " an (CE, 13 juillet 2016, n°387763).");
       }
       d.items(items);
-    } else if (rejection.isPresent() && !rejection.get().isAfter(c.today())
-        && s.implicitRejectionTimeToContest().filter(t -> t.lastDay().isBefore(c.today())).isPresent()
-        && !s.courtSeizedSince(rejection.get())) {
-      d.items(timeToContestOver(s.implicitRejectionTimeToContest().orElseThrow()));
+    } else if (uncontested.isPresent()) {
+      d.items(timeToContestOver(uncontested.get()));
     } else if (rejection.isPresent() && !rejection.get().isAfter(c.today())) {
       d.items(List.of("Une décision implicite de rejet est née le " + FrenchDates.of(rejection.get()) + " (CESEDA R.432-1 et"
           + " R.432-2 ; une API n'arrête pas ce délai, CE avis 6 mai 2025 n°499904).",

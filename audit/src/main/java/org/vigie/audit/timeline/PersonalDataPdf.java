@@ -95,6 +95,11 @@ public final class PersonalDataPdf {
     return out.toByteArray();
   }
 
+  /** What a PDF says at its end when some letters were written in Latin ones ({@link PdfLayout#transliterated}). */
+  static final String TRANSLITERATION_NOTE = "Les lettres d'une écriture que ce document ne peut pas afficher (chinoise,"
+      + " coréenne, tamoule, éthiopienne…) y sont transcrites en lettres latines ; Vigie les conserve telles qu'elles ont"
+      + " été saisies.";
+
   /** Says that some letters were written in Latin ones ({@link PdfLayout#transliterated}), when some were. */
   static void transliterationNote(PdfLayout layout) throws IOException {
     if (layout.transliterated()) {
@@ -102,10 +107,6 @@ public final class PersonalDataPdf {
       layout.paragraph(TRANSLITERATION_NOTE, layout.regular, 8.5f);
     }
   }
-
-  static final String TRANSLITERATION_NOTE = "Les lettres d'une écriture que ce document ne peut pas afficher (chinoise,"
-      + " coréenne, tamoule, éthiopienne…) y sont transcrites en lettres latines ; Vigie les conserve telles qu'elles ont"
-      + " été saisies.";
 
   private static String orDash(String value) {
     return value == null || value.isBlank() ? "—" : value;
