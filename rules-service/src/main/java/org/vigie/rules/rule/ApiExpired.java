@@ -30,13 +30,12 @@ public final class ApiExpired extends BaseRule {
     if (!view.today().isAfter(lastValid) || view.uncoveredSince(0).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Condition(id(), Severity.CRITICAL, lastValid.plusDays(1), lastValid, () -> Texts.message(
-        "L'attestation de prolongation d'instruction (API) n'est plus valable depuis le " + Texts.fr(lastValid.plusDays(1))
-            + " et aucune nouvelle API n'a été délivrée : rupture du droit au séjour, au travail et aux prestations.",
-        Texts.BEFORE_REJECTION_FR,
-        "The API (attestation de prolongation d'instruction) lapsed on " + Texts.en(lastValid.plusDays(1))
-            + " and no new API was issued: the rights to stay, to work and to benefits are broken.",
-        Texts.BEFORE_REJECTION_EN)));
+    return Optional.of(new Condition(id(), Severity.CRITICAL, lastValid.plusDays(1), lastValid,
+        () -> Texts.pending(view, settings,
+            "L'attestation de prolongation d'instruction (API) n'est plus valable depuis le " + Texts.fr(lastValid.plusDays(1))
+                + " et aucune nouvelle API n'a été délivrée : rupture du droit au séjour, au travail et aux prestations.",
+            "The API (attestation de prolongation d'instruction) lapsed on " + Texts.en(lastValid.plusDays(1))
+                + " and no new API was issued: the rights to stay, to work and to benefits are broken.")));
   }
 
   @Override

@@ -36,13 +36,11 @@ public final class ApiExpiring extends BaseRule {
     }
     Severity severity = today.isBefore(validUntil.minusDays(threshold(settings, "urgentDays")))
         ? Severity.WARNING : Severity.HIGH;
-    return Optional.of(new Condition(id(), severity, starts, validUntil, () -> Texts.message(
+    return Optional.of(new Condition(id(), severity, starts, validUntil, () -> Texts.pending(view, settings,
         "L'attestation de prolongation d'instruction (API) expire le " + Texts.fr(validUntil)
             + " et aucune nouvelle API n'est enregistrée. Demander son renouvellement sur l'ANEF dès maintenant.",
-        Texts.BEFORE_REJECTION_FR,
         "The API (attestation de prolongation d'instruction) expires on " + Texts.en(validUntil)
-            + " and no new API is recorded. Ask for its renewal on ANEF now.",
-        Texts.BEFORE_REJECTION_EN)));
+            + " and no new API is recorded. Ask for its renewal on ANEF now.")));
   }
 
   @Override

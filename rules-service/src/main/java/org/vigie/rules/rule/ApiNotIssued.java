@@ -39,17 +39,15 @@ public final class ApiNotIssued extends BaseRule {
     }
     boolean expired = view.today().isAfter(expiry.get());
     Severity severity = expired ? Severity.HIGH : Severity.WARNING;
-    return Optional.of(new Condition(id(), severity, starts, expiry.get(), () -> Texts.message(
+    return Optional.of(new Condition(id(), severity, starts, expiry.get(), () -> Texts.pending(view, settings,
         "La demande de renouvellement a été déposée à temps le " + Texts.fr(submission.get().getSubmittedOn())
             + " mais aucune attestation de prolongation d'instruction (API) n'a été délivrée ; le titre "
             + (expired ? "a expiré le " : "expire le ") + Texts.fr(expiry.get())
             + ". L'API est due (Conseil d'État, avis du 6 mai 2025).",
-        Texts.BEFORE_REJECTION_FR,
         "The renewal was filed on time on " + Texts.en(submission.get().getSubmittedOn())
             + " but no API (attestation de prolongation d'instruction) was issued; the permit "
             + (expired ? "expired on " : "expires on ") + Texts.en(expiry.get())
-            + ". The API is owed (Conseil d'État opinion of 6 May 2025).",
-        Texts.BEFORE_REJECTION_EN)));
+            + ". The API is owed (Conseil d'État opinion of 6 May 2025).")));
   }
 
   private LocalDate start(LocalDate expiry, SubmissionFact submission, RuleSettings settings) {

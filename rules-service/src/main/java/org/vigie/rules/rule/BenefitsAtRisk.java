@@ -31,10 +31,11 @@ public final class BenefitsAtRisk extends BaseRule {
     if (lapse.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Condition(id(), Severity.CRITICAL, lapse.get(), lapse.get(), () -> message(view, lapse.get())));
+    return Optional.of(new Condition(id(), Severity.CRITICAL, lapse.get(), lapse.get(),
+        () -> message(view, settings, lapse.get())));
   }
 
-  private static Message message(CaseView view, LocalDate lapse) {
+  private static Message message(CaseView view, RuleSettings settings, LocalDate lapse) {
     String fr = "La personne perçoit des prestations (CAF, France Travail) et n'a plus de titre ni d'API valable depuis le "
         + Texts.fr(lapse) + " : suspension probable.";
     String en = "The person receives benefits (CAF, France Travail) and has had no valid permit or API since "
@@ -42,10 +43,11 @@ public final class BenefitsAtRisk extends BaseRule {
     if (view.refused()) {
       return Texts.afterRefusal(view, fr, en); // the proof of filing no longer stands for a document
     }
-    return Texts.message(fr + " Transmettre à la CAF et à France Travail la preuve du dépôt et, pour une carte "
-            + "pluriannuelle ou de résident renouvelée à temps, invoquer CESEDA L.433-3.", Texts.BEFORE_REJECTION_FR,
+    return Texts.pending(view, settings,
+        fr + " Transmettre à la CAF et à France Travail la preuve du dépôt et, pour une carte pluriannuelle ou de "
+            + "résident renouvelée à temps, invoquer CESEDA L.433-3.",
         en + " Send CAF and France Travail the proof of filing and, for a multi-year or resident card renewed on time, "
-            + "invoke CESEDA L.433-3.", Texts.BEFORE_REJECTION_EN);
+            + "invoke CESEDA L.433-3.");
   }
 
   @Override

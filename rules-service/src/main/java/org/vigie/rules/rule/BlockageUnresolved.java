@@ -42,14 +42,13 @@ public final class BlockageUnresolved extends BaseRule {
     // what stays true while the episode lasts (the oldest blockage is its start): no count of the open blockages,
     // which a blockage reported or resolved later would leave stale in the alert's text
     boolean others = open.size() > 1;
-    return Optional.of(new Condition(id(), severity, starts, high, () -> Texts.message(
+    return Optional.of(new Condition(id(), severity, starts, high, () -> Texts.pending(view, settings,
         "Blocage ANEF « " + CodeWording.FRENCH.of(oldest.getKind()) + " » signalé le " + Texts.fr(oldest.getReportedOn())
             + " et toujours pas résolu." + (others ? " D'autres blocages sont signalés sur ce dossier : voir sa "
             + "chronologie." : ""),
-        Texts.BEFORE_REJECTION_FR,
         "ANEF blockage \"" + CodeWording.ENGLISH.of(oldest.getKind()) + "\" reported on " + Texts.en(oldest.getReportedOn())
-            + " is still unresolved." + (others ? " Other blockages are reported on this case: see its timeline." : ""),
-        Texts.BEFORE_REJECTION_EN)));
+            + " is still unresolved."
+            + (others ? " Other blockages are reported on this case: see its timeline." : ""))));
   }
 
   @Override

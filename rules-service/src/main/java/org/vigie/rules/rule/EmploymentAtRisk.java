@@ -50,7 +50,7 @@ public final class EmploymentAtRisk extends BaseRule {
           : "The employer has refused the API since " + Texts.en(refusal.get()) + ". An API issued for a permit that "
               + "allowed work allows work (CESEDA R.431-15-2): remind the employer in writing.";
       return view.refused() ? Texts.afterRefusal(view, fr, en)
-          : Texts.message(fr, Texts.BEFORE_REJECTION_FR, en, Texts.BEFORE_REJECTION_EN);
+          : Texts.pending(view, settings, fr, en);
     };
     return Optional.of(new Condition(id(), Severity.CRITICAL, start, start, text));
   }

@@ -32,10 +32,11 @@ public final class HealthCoverClosing extends BaseRule {
     LocalDate today = view.today();
     Severity severity = !today.isBefore(closes) ? Severity.CRITICAL
         : !today.isBefore(closes.minusDays(threshold(settings, "warnDays"))) ? Severity.HIGH : Severity.WARNING;
-    return Optional.of(new Condition(id(), severity, lapse.get(), closes, () -> message(view, lapse.get(), closes)));
+    return Optional.of(new Condition(id(), severity, lapse.get(), closes,
+        () -> message(view, settings, lapse.get(), closes)));
   }
 
-  private static Message message(CaseView view, LocalDate lapse, LocalDate closes) {
+  private static Message message(CaseView view, RuleSettings settings, LocalDate lapse, LocalDate closes) {
     boolean closed = !view.today().isBefore(closes);
     String fr = "Sans titre ni API valable depuis le " + Texts.fr(lapse) + ", la prise en charge des frais de santé "
         + "(assurance maladie) " + (closed ? "a pris fin le " : "prend fin le ") + Texts.fr(closes) + " (CSS R.111-4).";
@@ -49,11 +50,11 @@ public final class HealthCoverClosing extends BaseRule {
               + "residence and means: prepare the application.");
     }
     return closed
-        ? Texts.message(fr + " Prévenir la CPAM et obtenir une API : avec elle, la prise en charge peut être demandée à "
-                + "nouveau.", Texts.BEFORE_REJECTION_FR,
-            en + " Tell the CPAM and obtain an API: with it, cover can be applied for again.", Texts.BEFORE_REJECTION_EN)
-        : Texts.message(fr + " Prévenir la CPAM et obtenir une API avant cette date.", Texts.BEFORE_REJECTION_FR,
-            en + " Tell the CPAM and obtain an API before then.", Texts.BEFORE_REJECTION_EN);
+        ? Texts.pending(view, settings,
+            fr + " Prévenir la CPAM et obtenir une API : avec elle, la prise en charge peut être demandée à nouveau.",
+            en + " Tell the CPAM and obtain an API: with it, cover can be applied for again.")
+        : Texts.pending(view, settings, fr + " Prévenir la CPAM et obtenir une API avant cette date.",
+            en + " Tell the CPAM and obtain an API before then.");
   }
 
   @Override

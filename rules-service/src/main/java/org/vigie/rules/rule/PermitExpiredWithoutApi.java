@@ -41,7 +41,7 @@ public final class PermitExpiredWithoutApi extends BaseRule {
           + "(attestation de prolongation d'instruction) was issued. "
           + (tolerated ? "The expired card keeps its effects until " + Texts.en(toleranceEnd) + " (CESEDA L.433-3)."
               : "The person has no document proving the right to stay.");
-      return Texts.message(fr, Texts.BEFORE_REJECTION_FR, en, Texts.BEFORE_REJECTION_EN);
+      return Texts.pending(view, settings, fr, en);
     };
     return Optional.of(new Condition(id(), tolerated ? Severity.HIGH : Severity.CRITICAL, expiry.get().plusDays(1),
         tolerated ? toleranceEnd : expiry.get(), text));

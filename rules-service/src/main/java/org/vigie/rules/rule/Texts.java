@@ -1,6 +1,8 @@
 package org.vigie.rules.rule;
 
 import java.time.LocalDate;
+import java.util.Optional;
+import org.vigie.rules.engine.RuleSettings;
 import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.wording.Disclaimer;
 
@@ -54,6 +56,46 @@ public final class Texts {
             + "to a lawyer or a legal help desk to contest the refusal if there is still time and, if urgent, to ask for "
             + "a référé-suspension (CJA L.521-1), which can oblige the prefecture to issue a provisional document. In "
             + "parallel, refer the case to the Défenseur des droits.");
+  }
+
+  /**
+   * A rupture's message while the request awaits its decision: what happened ({@code fr}, {@code en}), then the next
+   * steps, which depend on the implicit rejection ({@link ImplicitRejectionV3#timeToContest}). Before it arises, the
+   * CCC, the point d'accueil numérique and a référé mesures utiles (CJA L.521-3). Once it arose, a référé mesures
+   * utiles is no longer the way (it cannot stand against a decision, the rejection included): contesting the
+   * rejection is, with a référé-suspension (CJA L.521-1) if urgent; once contested before the court, the lawyer who
+   * follows the appeal is told; once the time to contest it ended, a lawyer says what remains (DOMAIN.md).
+   */
+  static Message pending(CaseView view, RuleSettings settings, String fr, String en) {
+    Optional<ImplicitRejectionV3.TimeToContest> time = ImplicitRejectionV3.timeToContest(view, settings)
+        .filter(t -> !view.today().isBefore(t.rejection()));
+    if (time.isEmpty()) {
+      return message(fr, BEFORE_REJECTION_FR, en, BEFORE_REJECTION_EN);
+    }
+    LocalDate rejection = time.get().rejection();
+    LocalDate lastDay = time.get().lastDay();
+    String since = "La demande est implicitement rejetée depuis le " + fr(rejection) + " (CESEDA R.432-1)";
+    String sinceEn = "The request is implicitly rejected since " + en(rejection) + " (CESEDA R.432-1)";
+    if (view.courtAppealFiledSince(rejection)) {
+      return message(fr, CONTACT_FR + " " + since + " et ce rejet est contesté devant le tribunal administratif : "
+              + "signaler cette situation à l'avocat·e qui suit le recours.",
+          en, CONTACT_EN + " " + sinceEn + " and the rejection is contested before the administrative court: tell the "
+              + "lawyer who follows the appeal.");
+    }
+    if (!view.today().isAfter(lastDay)) {
+      return message(fr, CONTACT_FR + " " + since + " : le référé mesures utiles n'est plus la voie. Un·e avocat·e peut "
+              + "contester ce rejet devant le tribunal administratif jusqu'au " + fr(lastDay) + " et, en cas d'urgence, "
+              + "demander un référé-suspension (CJA L.521-1), qui peut obliger la préfecture à délivrer un document "
+              + "provisoire.",
+          en, CONTACT_EN + " " + sinceEn + ": a référé mesures utiles is no longer the way. A lawyer can contest the "
+              + "rejection before the administrative court until " + en(lastDay) + " and, if urgent, ask for a "
+              + "référé-suspension (CJA L.521-1), which can oblige the prefecture to issue a provisional document.");
+    }
+    return message(fr, CONTACT_FR + " " + since + " et le délai pour contester ce rejet a pris fin le " + fr(lastDay)
+            + " : orienter vers un·e avocat·e ou une permanence juridique, qui dira ce qui reste possible (le plus "
+            + "souvent une nouvelle demande).",
+        en, CONTACT_EN + " " + sinceEn + " and the time to contest the rejection ended on " + en(lastDay) + ": refer the "
+            + "person to a lawyer or a legal help desk, who will say what remains possible (most often a new request).");
   }
 
   /** What ends an alert on a rejection that can be contested: the appeal, once recorded. */

@@ -195,6 +195,31 @@ class RulesTest {
       assertThat(s.condition(RuleId.API_EXPIRED, EXPIRY.plusDays(20)).episodeStart()).isEqualTo(EXPIRY.plusDays(20));
       assertThat(s.condition(RuleId.API_EXPIRING, EXPIRY.plusDays(20))).isNull();
     }
+
+    @Test
+    void itsNextStepsFollowTheImplicitRejection() {
+      // filed 2 September 2026: implicitly rejected on 2 January 2027, contestable until 2 March 2027
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY), e.submission(EXPIRY.minusDays(90)),
+          e.api(EXPIRY.minusDays(1), EXPIRY.plusDays(20)));
+      assertThat(s.condition(RuleId.API_EXPIRED, day("2027-01-01")).message().fr())
+          .contains("référé mesures utiles (CJA L.521-3)").doesNotContain("implicitement rejetée");
+      Message arisen = s.condition(RuleId.API_EXPIRED, day("2027-01-02")).message();
+      assertThat(arisen.fr()).contains("Centre de contact citoyen")
+          .contains("La demande est implicitement rejetée depuis le 2 janvier 2027 (CESEDA R.432-1) : le référé mesures "
+              + "utiles n'est plus la voie. Un·e avocat·e peut contester ce rejet devant le tribunal administratif "
+              + "jusqu'au 2 mars 2027 et, en cas d'urgence, demander un référé-suspension (CJA L.521-1)")
+          .doesNotContain("L.521-3");
+      assertThat(arisen.en()).contains("a référé mesures utiles is no longer the way").contains("until 2 March 2027");
+      assertThat(s.condition(RuleId.API_EXPIRED, day("2027-03-03")).message().fr())
+          .contains("et le délai pour contester ce rejet a pris fin le 2 mars 2027 : orienter vers un·e avocat·e")
+          .doesNotContain("L.521-1").doesNotContain("L.521-3");
+      assertThat(s.condition(RuleId.HEALTH_COVER_CLOSING, day("2027-01-02")).message().fr())
+          .contains("le référé mesures utiles n'est plus la voie");
+      s.record(e.appeal(day("2027-02-01"), AppealKind.COURT_APPEAL));
+      assertThat(s.condition(RuleId.API_EXPIRED, day("2027-02-05")).message().fr())
+          .contains("implicitement rejetée depuis le 2 janvier 2027 (CESEDA R.432-1) et ce rejet est contesté devant le "
+              + "tribunal administratif : signaler cette situation à l'avocat·e qui suit le recours.");
+    }
   }
 
   @Nested
