@@ -99,12 +99,14 @@ public final class AlertDiff {
    * What the evaluation was made for: {@code today}, the day evaluated; {@code settings}, the association's (null:
    * none disabled); {@code clock}, the clock alone called for it (the case's next change day came, no fact
    * changed); {@code handOver}, the case's assignee has just changed; {@code refusal}, what the event (or the day)
-   * did to the request's refusal; {@code correction}, the event corrected or withdrew an earlier one.
+   * did to the request's refusal; {@code correction}, the event corrected or withdrew an earlier one; {@code
+   * rejection}, the day moved the request's implicit rejection to another stage ({@link
+   * org.vigie.rules.rule.ImplicitRejectionV3#stage}: it arose, or its time to contest ended).
    */
   public record Occasion(LocalDate today, RuleSettings settings, boolean clock, boolean handOver, Refusal refusal,
-      boolean correction) {
+      boolean correction, boolean rejection) {
     public static Occasion plain(LocalDate today, RuleSettings settings) {
-      return new Occasion(today, settings, false, false, Refusal.UNCHANGED, false);
+      return new Occasion(today, settings, false, false, Refusal.UNCHANGED, false, false);
     }
   }
 
@@ -163,7 +165,8 @@ public final class AlertDiff {
         stillOpen.add(updated);
       } else {
         if (occasion.handOver()
-            || occasion.refusal() != Refusal.UNCHANGED && rules.get(alert.getRule()).advisesOnRefusal()) {
+            || occasion.refusal() != Refusal.UNCHANGED && rules.get(alert.getRule()).advisesOnRefusal()
+            || occasion.rejection() && rules.get(alert.getRule()).advisesOnRejection()) {
           emitted.add(raised(state, c, alert, now));
         }
         stillOpen.add(alert);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.vigie.rules.rule.ImplicitRejectionV3;
 import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseEvent;
@@ -73,19 +74,33 @@ public final class Reconciler {
     String assignee = state.getAssignedVolunteerId();
     boolean handOver = assignee != null && !assignee.equals(before.assignee());
     AlertDiff.Refusal refusal = refusal(before.refused(), CaseView.refused(state, today));
-    return reconcile(state, now, new AlertDiff.Occasion(today, settings, false, handOver, refusal, before.correction()));
+    return reconcile(state, now, new AlertDiff.Occasion(today, settings, false, handOver, refusal, before.correction(),
+        false));
   }
 
   /**
    * As {@link #reconcile(CaseState, Instant, RuleSettings)} when the clock alone calls for it: the case's next
    * change day has come and none of its facts changed. An alert that then ends after its deadline has lapsed (see
-   * {@link AlertDiff}).
+   * {@link AlertDiff}); on the day the request's implicit rejection arises or its time to contest ends, the alerts
+   * of the rules whose next steps follow it ({@link org.vigie.rules.rule.Rule#advisesOnRejection}) are emitted again
+   * with their new text.
    */
   public List<CaseAlert> reconcileOnClock(CaseState state, Instant now, RuleSettings settings) {
     LocalDate today = LocalDate.ofInstant(now, zone);
     // a refusal, or a new request after one, recorded ahead of its day takes effect on that day, as if recorded then
     return reconcile(state, now, new AlertDiff.Occasion(today, settings, true, false,
-        refusal(CaseView.refused(state, today.minusDays(1)), CaseView.refused(state, today)), false));
+        refusal(CaseView.refused(state, today.minusDays(1)), CaseView.refused(state, today)), false,
+        rejectionStageChanged(state, today, settings)));
+  }
+
+  /**
+   * Whether {@code today} moved the case's implicit rejection to another stage, looked at only when an alert is open
+   * (nothing to emit again otherwise).
+   */
+  private static boolean rejectionStageChanged(CaseState state, LocalDate today, RuleSettings settings) {
+    return !state.getOpenAlerts().isEmpty()
+        && ImplicitRejectionV3.stage(CaseView.of(state, today.minusDays(1)), settings)
+            != ImplicitRejectionV3.stage(CaseView.of(state, today), settings);
   }
 
   private static AlertDiff.Refusal refusal(boolean refusedBefore, boolean refusedNow) {

@@ -45,4 +45,9 @@ public final class ApiExpired extends BaseRule {
     view.nextLapse(0).ifPresent(dates::add);
     return dates;
   }
+
+  @Override
+  public boolean advisesOnRejection() {
+    return true;
+  }
 }

@@ -49,4 +49,9 @@ public final class ApiExpiring extends BaseRule {
         a.getValidUntil().minusDays(threshold(settings, "urgentDays")), a.getValidUntil().plusDays(1)))
         .orElse(List.of());
   }
+
+  @Override
+  public boolean advisesOnRejection() {
+    return true;
+  }
 }

@@ -65,4 +65,9 @@ public final class ApiNotIssued extends BaseRule {
     }
     return List.of(start(expiry.get(), submission.get(), settings), expiry.get().plusDays(1));
   }
+
+  @Override
+  public boolean advisesOnRejection() {
+    return true;
+  }
 }

@@ -59,4 +59,9 @@ public final class BenefitsAtRisk extends BaseRule {
   public boolean advisesOnRefusal() {
     return true;
   }
+
+  @Override
+  public boolean advisesOnRejection() {
+    return true;
+  }
 }

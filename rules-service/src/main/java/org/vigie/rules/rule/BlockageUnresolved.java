@@ -60,4 +60,9 @@ public final class BlockageUnresolved extends BaseRule {
     }
     return dates;
   }
+
+  @Override
+  public boolean advisesOnRejection() {
+    return true;
+  }
 }

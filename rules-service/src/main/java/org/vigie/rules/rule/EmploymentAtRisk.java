@@ -64,4 +64,9 @@ public final class EmploymentAtRisk extends BaseRule {
   public boolean advisesOnRefusal() {
     return true;
   }
+
+  @Override
+  public boolean advisesOnRejection() {
+    return true;
+  }
 }

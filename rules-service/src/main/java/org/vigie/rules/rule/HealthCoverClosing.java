@@ -73,4 +73,9 @@ public final class HealthCoverClosing extends BaseRule {
   public boolean advisesOnRefusal() {
     return true;
   }
+
+  @Override
+  public boolean advisesOnRejection() {
+    return true;
+  }
 }

@@ -39,6 +39,28 @@ public final class ImplicitRejectionV3 extends ImplicitRejectionV2 {
   public record TimeToContest(LocalDate rejection, LocalDate lastDay, Optional<LocalDate> appealedToPrefecture,
       boolean routesStated) {}
 
+  /**
+   * Where a request awaiting its decision stands as to its implicit rejection, on the view's day: not arisen (or no
+   * complete submission), arisen and contestable, contested before the court, or final (its time to contest ended).
+   * The next steps of the ruptures of such a request follow it ({@link Texts#pending}).
+   */
+  public enum Stage { NONE, ARISEN, CONTESTED, FINAL }
+
+  /** The case's {@link Stage}, on the view's day. */
+  public static Stage stage(CaseView view, RuleSettings settings) {
+    return stage(view, timeToContest(view, settings));
+  }
+
+  static Stage stage(CaseView view, Optional<TimeToContest> time) {
+    if (time.isEmpty() || view.today().isBefore(time.get().rejection())) {
+      return Stage.NONE;
+    }
+    if (view.courtAppealFiledSince(time.get().rejection())) {
+      return Stage.CONTESTED;
+    }
+    return view.today().isAfter(time.get().lastDay()) ? Stage.FINAL : Stage.ARISEN;
+  }
+
   /** The time to contest the case's implicit rejection as APPEAL_DEADLINE counts it; empty if none can arise. */
   public static Optional<TimeToContest> timeToContest(CaseView view, RuleSettings settings) {
     Optional<SubmissionFact> submission = view.firstCompleteSubmission();

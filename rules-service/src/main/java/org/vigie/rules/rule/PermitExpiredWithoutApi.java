@@ -52,4 +52,9 @@ public final class PermitExpiredWithoutApi extends BaseRule {
     return view.permitExpiresOn().map(e -> List.of(e.plusDays(1),
         e.plusDays(threshold(settings, "toleranceDays") + 1L))).orElse(List.of());
   }
+
+  @Override
+  public boolean advisesOnRejection() {
+    return true;
+  }
 }

@@ -50,6 +50,16 @@ public interface Rule {
   }
 
   /**
+   * Whether this rule's next steps follow the implicit rejection of a request awaiting its decision ({@link
+   * ImplicitRejectionV3#stage}): an open alert of it is then emitted again, its id, severity and deadline kept, on the
+   * day the rejection arises and on the day its time to contest has ended, so that the volunteer's list shows what to
+   * do now.
+   */
+  default boolean advisesOnRejection() {
+    return false;
+  }
+
+  /**
    * The day of the appeal to the administrative court that ends an open alert of this rule (raised in the episode
    * started on {@code episodeStart}, with {@code deadline}), when one was filed on the case by {@code today}; empty for
    * a rule no appeal ends (without building a view of the case: this runs on every alert resolved). Says why an

@@ -67,22 +67,22 @@ public final class Texts {
    * follows the appeal is told; once the time to contest it ended, a lawyer says what remains (DOMAIN.md).
    */
   static Message pending(CaseView view, RuleSettings settings, String fr, String en) {
-    Optional<ImplicitRejectionV3.TimeToContest> time = ImplicitRejectionV3.timeToContest(view, settings)
-        .filter(t -> !view.today().isBefore(t.rejection()));
-    if (time.isEmpty()) {
+    Optional<ImplicitRejectionV3.TimeToContest> time = ImplicitRejectionV3.timeToContest(view, settings);
+    ImplicitRejectionV3.Stage stage = ImplicitRejectionV3.stage(view, time);
+    if (stage == ImplicitRejectionV3.Stage.NONE) {
       return message(fr, BEFORE_REJECTION_FR, en, BEFORE_REJECTION_EN);
     }
-    LocalDate rejection = time.get().rejection();
-    LocalDate lastDay = time.get().lastDay();
+    LocalDate rejection = time.orElseThrow().rejection();
+    LocalDate lastDay = time.orElseThrow().lastDay();
     String since = "La demande est implicitement rejetée depuis le " + fr(rejection) + " (CESEDA R.432-1)";
     String sinceEn = "The request is implicitly rejected since " + en(rejection) + " (CESEDA R.432-1)";
-    if (view.courtAppealFiledSince(rejection)) {
+    if (stage == ImplicitRejectionV3.Stage.CONTESTED) {
       return message(fr, CONTACT_FR + " " + since + " et ce rejet est contesté devant le tribunal administratif : "
               + "signaler cette situation à l'avocat·e qui suit le recours.",
           en, CONTACT_EN + " " + sinceEn + " and the rejection is contested before the administrative court: tell the "
               + "lawyer who follows the appeal.");
     }
-    if (!view.today().isAfter(lastDay)) {
+    if (stage == ImplicitRejectionV3.Stage.ARISEN) {
       return message(fr, CONTACT_FR + " " + since + " : le référé mesures utiles n'est plus la voie. Un·e avocat·e peut "
               + "contester ce rejet devant le tribunal administratif jusqu'au " + fr(lastDay) + " et, en cas d'urgence, "
               + "demander un référé-suspension (CJA L.521-1), qui peut obliger la préfecture à délivrer un document "

@@ -118,7 +118,14 @@ class RulePerRuleTopologyTest {
 
       if (story.escalateDay() != null) {
         driver.advanceTo(t(story.escalateDay() - 1));
-        assertThat(of(driver.newAlerts(), story.rule())).isEmpty();
+        // nothing new: at most the same alert emitted again with its next steps (the implicit rejection arose, or
+        // its time to contest ended)
+        assertThat(of(driver.newAlerts(), story.rule())).allSatisfy(a -> {
+          assertThat(a.getAlertId()).isEqualTo(alertId);
+          assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+          assertThat(a.getSeverity()).isEqualTo(story.raised());
+          assertThat(a.getMessage().getFr()).contains("La demande est implicitement rejetée depuis le");
+        });
         driver.advanceTo(t(story.escalateDay()));
         assertThat(of(driver.newAlerts(), story.rule())).singleElement().satisfies(a -> {
           assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
@@ -212,6 +219,40 @@ class RulePerRuleTopologyTest {
         assertThat(a.getAlertId()).isEqualTo(alertId);
         assertThat(a.getResolution()).isEqualTo(Resolution.APPEAL_FILED);
       });
+    }
+  }
+  @Test
+  void anOpenAlertIsEmittedAgainWithItsNextStepsWhenTheImplicitRejectionArisesAndWhenItsTimeEnds() {
+    try (RulesDriver driver = new RulesDriver()) {
+      Events e = new Events("case-steps");
+      // an API lapsed on day 5; the request, filed on day -100, is implicitly rejected four months after
+      List.of(e.opened(t(-200), t(-20)), e.submission(t(-100)), e.api(t(-21), t(5))).forEach(driver::record);
+      LocalDate rejection = t(-100).plusMonths(4);
+      LocalDate lastDay = rejection.plusMonths(2);
+      driver.advanceTo(t(6));
+      List<CaseAlert> lapsed = of(driver.newAlerts(), RuleId.API_EXPIRED);
+      assertThat(lapsed).singleElement().satisfies(a -> assertThat(a.getMessage().getFr()).contains("(CJA L.521-3)"));
+      String alertId = lapsed.get(0).getAlertId();
+      driver.advanceTo(rejection.minusDays(1));
+      assertThat(of(driver.newAlerts(), RuleId.API_EXPIRED)).isEmpty();
+
+      driver.advanceTo(rejection);
+      assertThat(of(driver.newAlerts(), RuleId.API_EXPIRED)).singleElement().satisfies(a -> {
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+        assertThat(a.getAlertId()).isEqualTo(alertId);
+        assertThat(a.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(a.getMessage().getFr()).contains("le référé mesures utiles n'est plus la voie")
+            .contains("(CJA L.521-1)").doesNotContain("L.521-3");
+      });
+      driver.advanceTo(lastDay);
+      assertThat(of(driver.newAlerts(), RuleId.API_EXPIRED)).isEmpty();
+      driver.advanceTo(lastDay.plusDays(1));
+      assertThat(of(driver.newAlerts(), RuleId.API_EXPIRED)).singleElement().satisfies(a -> {
+        assertThat(a.getAlertId()).isEqualTo(alertId);
+        assertThat(a.getMessage().getFr()).contains("le délai pour contester ce rejet a pris fin");
+      });
+      driver.advanceTo(lastDay.plusMonths(3));
+      assertThat(of(driver.newAlerts(), RuleId.API_EXPIRED)).isEmpty();
     }
   }
 }
