@@ -65,4 +65,9 @@ public final class BlockageUnresolved extends BaseRule {
   public boolean advisesOnRejection() {
     return true;
   }
+
+  @Override
+  public boolean advisesOnRefusal() {
+    return true; // a blockage outlives a refusal: contesting it becomes the next step
+  }
 }

@@ -64,9 +64,13 @@ public final class Texts {
    * CCC, the point d'accueil numérique and a référé mesures utiles (CJA L.521-3). Once it arose, a référé mesures
    * utiles is no longer the way (it cannot stand against a decision, the rejection included): contesting the
    * rejection is, with a référé-suspension (CJA L.521-1) if urgent; once contested before the court, the lawyer who
-   * follows the appeal is told; once the time to contest it ended, a lawyer says what remains (DOMAIN.md).
+   * follows the appeal is told; once the time to contest it ended, a lawyer says what remains (DOMAIN.md). Once the
+   * request was refused, the steps after a refusal ({@link #afterRefusal}).
    */
   static Message pending(CaseView view, RuleSettings settings, String fr, String en) {
+    if (view.refused()) {
+      return afterRefusal(view, fr, en);
+    }
     Optional<ImplicitRejectionV3.TimeToContest> time = ImplicitRejectionV3.timeToContest(view, settings);
     ImplicitRejectionV3.Stage stage = ImplicitRejectionV3.stage(view, time);
     if (stage == ImplicitRejectionV3.Stage.NONE) {

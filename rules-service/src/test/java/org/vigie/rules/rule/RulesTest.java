@@ -834,6 +834,17 @@ class RulesTest {
     }
 
     @Test
+    void aBlockageOpenAfterARefusalTellsToContestTheRefusal() {
+      Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.submission(day("2026-02-01")),
+          e.blockage(reported, BlockageKind.ACCOUNT_LOCKED));
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, day("2026-04-01")).message().fr()).contains("(CJA L.521-3)");
+      s.record(e.decision(day("2026-04-10"), Decision.REFUSED, null));
+      assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, day("2026-04-15")).message().fr())
+          .contains("La demande a été refusée le 10 avril 2026").doesNotContain("L.521-3");
+      assertThat(new BlockageUnresolved().advisesOnRefusal()).as("emitted again when the refusal is recorded").isTrue();
+    }
+
+    @Test
     void itsTextNamesTheOldestBlockageAndCountsNone() {
       Scenario s = Scenario.of(e.opened(OPENED, EXPIRY.plusYears(1)), e.blockage(reported, BlockageKind.ACCOUNT_LOCKED));
       assertThat(s.condition(RuleId.BLOCKAGE_UNRESOLVED, reported.plusDays(14)).message().fr())
