@@ -50,7 +50,8 @@ public final class RulesSimulator {
     Instant now = event.getRecordedAt().isAfter(run.clock) ? event.getRecordedAt() : run.clock;
     List<CaseAlert> emitted = new ArrayList<>();
     advance(run, now, emitted);
-    Reconciler.Before before = reconciler.before(run.state, event, now);
+    Reconciler.Before before = reconciler.before(run.state, event, now,
+        settings.apply(run.state == null ? event.getAssociationId() : run.state.getAssociationId()));
     run.state = fold.apply(run.state, event);
     reconcile(run, now, false, before, emitted);
     return emitted;

@@ -49,33 +49,40 @@ public final class Reconciler {
   /**
    * What of a case an event can change that its open alerts are emitted again for, and whether the event is a
    * correction: taken before the event is folded into it ({@code state} null for a case not recorded yet), on the
-   * day of {@code now}.
+   * day of {@code now}, with the association's {@code settings}.
    */
-  public Before before(CaseState state, CaseEvent event, Instant now) {
-    return new Before(state == null ? null : state.getAssignedVolunteerId(),
-        CaseView.refused(state, LocalDate.ofInstant(now, zone)), event.getCorrection() != null);
+  public Before before(CaseState state, CaseEvent event, Instant now, RuleSettings settings) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    return new Before(state == null ? null : state.getAssignedVolunteerId(), CaseView.refused(state, today),
+        event.getCorrection() != null, state == null || state.getOpenAlerts().isEmpty() ? null
+            : ImplicitRejectionV3.stage(CaseView.of(state, today), settings));
   }
 
   /**
-   * The case's assignee, and whether its request stood refused ({@link CaseView#refused()}), before an event; and
-   * whether the event corrects or withdraws an earlier one.
+   * The case's assignee, and whether its request stood refused ({@link CaseView#refused()}), before an event; whether
+   * the event corrects or withdraws an earlier one; and the stage of the request's implicit rejection ({@link
+   * ImplicitRejectionV3#stage}), null when no alert was open (nothing to emit again then).
    */
-  public record Before(String assignee, boolean refused, boolean correction) {}
+  public record Before(String assignee, boolean refused, boolean correction, ImplicitRejectionV3.Stage rejection) {}
 
   /**
    * As {@link #reconcile(CaseState, Instant, RuleSettings)} after an event was folded into the case, {@code before}
    * ({@link #before}) taken just before: when the event handed the case over to another volunteer, the alerts that
    * stay open are emitted again with the new assignee; when it recorded a refusal, withdrew one or filed a new
    * request, those of the rules whose next steps depend on it ({@link org.vigie.rules.rule.Rule#advisesOnRefusal})
-   * are emitted again with their new text (see {@link AlertDiff}).
+   * are emitted again with their new text (see {@link AlertDiff}); when it moved the request's implicit rejection to
+   * another stage (an appeal to the court recorded, a submission dated back), those of the rules whose next steps
+   * follow it ({@link org.vigie.rules.rule.Rule#advisesOnRejection}).
    */
   public List<CaseAlert> reconcileAfterEvent(CaseState state, Before before, Instant now, RuleSettings settings) {
     LocalDate today = LocalDate.ofInstant(now, zone);
     String assignee = state.getAssignedVolunteerId();
     boolean handOver = assignee != null && !assignee.equals(before.assignee());
     AlertDiff.Refusal refusal = refusal(before.refused(), CaseView.refused(state, today));
+    boolean rejection = before.rejection() != null
+        && before.rejection() != ImplicitRejectionV3.stage(CaseView.of(state, today), settings);
     return reconcile(state, now, new AlertDiff.Occasion(today, settings, false, handOver, refusal, before.correction(),
-        false));
+        rejection));
   }
 
   /**

@@ -112,14 +112,14 @@ final class CaseRulesProcessor implements Processor<String, CaseEvent, String, C
     try {
       CaseState before = cases.get(event.getCaseId());
       Instant now = now();
-      Reconciler.Before was = reconciler.before(before, event, now); // the fold may change before
+      RuleSettings rules = settings.forAssociation(before == null ? event.getAssociationId() : before.getAssociationId());
+      Reconciler.Before was = reconciler.before(before, event, now, rules); // the fold may change before
       CaseState after = fold.apply(before, event);
       if (before == null) {
         associationCases.put(SettingsSweep.indexKey(after.getAssociationId(), after.getCaseId()), after.getCaseId());
       }
       Long previous = after.getNextDueAt();
-      store(after, previous, now, reconciler.reconcileAfterEvent(after, was, now,
-          settings.forAssociation(after.getAssociationId())));
+      store(after, previous, now, reconciler.reconcileAfterEvent(after, was, now, rules));
     } catch (RuntimeException e) {
       cases.forget(event.getCaseId()); // the cached object may have been changed without being stored
       throw e;

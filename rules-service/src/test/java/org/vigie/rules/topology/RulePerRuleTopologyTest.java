@@ -255,4 +255,27 @@ class RulePerRuleTopologyTest {
       assertThat(of(driver.newAlerts(), RuleId.API_EXPIRED)).isEmpty();
     }
   }
+
+  @Test
+  void anAppealToTheCourtRecordedEmitsTheOpenAlertsAgainWithTheirNextSteps() {
+    try (RulesDriver driver = new RulesDriver()) {
+      Events e = new Events("case-contested");
+      List.of(e.opened(t(-200), t(-20)), e.submission(t(-100)), e.api(t(-21), t(5))).forEach(driver::record);
+      LocalDate rejection = t(-100).plusMonths(4);
+      driver.advanceTo(rejection.plusDays(3));
+      String alertId = of(driver.newAlerts(), RuleId.API_EXPIRED).get(0).getAlertId();
+      driver.record(e.appeal(rejection.plusDays(2), org.vigie.schemas.AppealKind.COURT_APPEAL));
+      List<CaseAlert> after = driver.newAlerts();
+      assertThat(of(after, RuleId.API_EXPIRED)).singleElement().satisfies(a -> {
+        assertThat(a.getAlertId()).isEqualTo(alertId);
+        assertThat(a.getStatus()).isEqualTo(AlertStatus.RAISED);
+        assertThat(a.getMessage().getFr()).contains("ce rejet est contesté devant le tribunal administratif");
+      });
+      assertThat(of(after, RuleId.IMPLICIT_REJECTION)).singleElement()
+          .satisfies(a -> assertThat(a.getResolution()).isEqualTo(Resolution.APPEAL_FILED));
+      // a fact that leaves the stage as it was emits nothing again
+      driver.record(e.ccc(driver.today(), CccOutcome.NO_ANSWER));
+      assertThat(of(driver.newAlerts(), RuleId.API_EXPIRED)).isEmpty();
+    }
+  }
 }
