@@ -9,6 +9,9 @@ import org.vigie.rules.state.CaseView;
 import org.vigie.schemas.CaseAlert;
 import org.vigie.schemas.CaseEvent;
 import org.vigie.schemas.CaseState;
+import org.vigie.schemas.DecisionReceived;
+import org.vigie.schemas.SituationUpdated;
+import org.vigie.schemas.SubmissionRecorded;
 
 /**
  * One evaluation of a case at an instant, recorded in its state: the rules are evaluated on the
@@ -54,8 +57,18 @@ public final class Reconciler {
   public Before before(CaseState state, CaseEvent event, Instant now, RuleSettings settings) {
     LocalDate today = LocalDate.ofInstant(now, zone);
     return new Before(state == null ? null : state.getAssignedVolunteerId(), CaseView.refused(state, today),
-        event.getCorrection() != null, state == null || state.getOpenAlerts().isEmpty() ? null
+        event.getCorrection() != null, state == null || state.getOpenAlerts().isEmpty() || !movesRejection(event) ? null
             : ImplicitRejectionV3.stage(CaseView.of(state, today), settings));
+  }
+
+  /**
+   * Whether the event can move the request's implicit rejection to another stage: a submission, an appeal, a
+   * decision, or a correction of any event (most events, an API or a CCC attempt, cannot: not looked at for them).
+   */
+  private static boolean movesRejection(CaseEvent event) {
+    Object payload = event.getPayload();
+    return event.getCorrection() != null || payload instanceof SubmissionRecorded || payload instanceof DecisionReceived
+        || payload instanceof SituationUpdated u && u.getAppeal() != null;
   }
 
   /**
