@@ -39,10 +39,8 @@ class PersonalDataPdfTest {
 
   @Test
   void aNameInAnotherScriptKeepsItsLettersAndAnArabicOneReadsRightToLeft() throws Exception {
-    byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-3", "5C6D7E8F", null, EDITED,
-        "Олена Коваленко / Ελένη", "7512345671", null,
-        List.of(new PersonalDataPdf.Note(LocalDate.of(2026, 10, 2), "Nom d'usage : أمينة, sœur de 李 et de Zoë 🦊")),
-        LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
+    byte[] pdf = pdf("case-3", "5C6D7E8F", "Олена Коваленко / Ελένη", "7512345671",
+        List.of(new PersonalDataPdf.Note(LocalDate.of(2026, 10, 2), "Nom d'usage : أمينة, sœur de 李 et de Zoë 🦊")));
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document);
       assertThat(text).contains("Nom : Олена Коваленко / Ελένη", "sœur de");
@@ -64,18 +62,15 @@ class PersonalDataPdfTest {
 
   @Test
   void namesInScriptsTheFontLacksAreWrittenInLatinLettersAndTheDocumentSaysSo() throws Exception {
-    byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-5", "7E8F9012", null, EDITED,
-        "王芳 / 김민준", "7512345673", null,
-        List.of(new PersonalDataPdf.Note(LocalDate.of(2026, 10, 2), "Frère : முருகன், cousin : ዮሃንስ ተስፋይ")),
-        LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
+    byte[] pdf = pdf("case-5", "7E8F9012", "王芳 / 김민준", "7512345673",
+        List.of(new PersonalDataPdf.Note(LocalDate.of(2026, 10, 2), "Frère : முருகன், cousin : ዮሃንስ ተስፋይ")));
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document);
       assertThat(text).contains("Nom : Wáng Fāng / Gimminjun", "Frère : Murukaṉ, cousin : Yohānǝs Tasǝfāy")
           .doesNotContain("?");
       assertThat(text.replaceAll("\\s+", " ")).contains(PersonalDataPdf.TRANSLITERATION_NOTE);
     }
-    byte[] latin = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-6", "8F901234", null, EDITED,
-        "Zoë Ngô", "7512345674", null, List.of(), LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
+    byte[] latin = pdf("case-6", "8F901234", "Zoë Ngô", "7512345674", List.of());
     try (PDDocument document = Loader.loadPDF(latin)) {
       assertThat(new PDFTextStripper().getText(document)).as("said only when it happened")
           .doesNotContain("transcrites en lettres latines");
@@ -84,8 +79,7 @@ class PersonalDataPdfTest {
 
   @Test
   void anArabicNameIsDrawnWithItsLettersJoinedAsItIsWritten() throws Exception {
-    byte[] pdf = PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData("case-4", "6D7E8F90", null, EDITED,
-        "بلال أمينة", "7512345672", null, List.of(), LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
+    byte[] pdf = pdf("case-4", "6D7E8F90", "بلال أمينة", "7512345672", List.of());
     try (PDDocument document = Loader.loadPDF(pdf)) {
       StringBuilder drawn = new StringBuilder();
       PDFTextStripper glyphs = new PDFTextStripper() {
@@ -109,5 +103,11 @@ class PersonalDataPdfTest {
       String text = new PDFTextStripper().getText(document);
       assertThat(text).contains("Effacée le 20/11/2026", "effacées 18 mois après").doesNotContain("Nom :", "Notes libres");
     }
+  }
+
+  /** The document of a case followed since 14 September 2026 by an unnamed association, no phone, kept two years. */
+  private static byte[] pdf(String caseId, String reference, String name, String number, List<PersonalDataPdf.Note> notes) {
+    return PersonalDataPdf.toPdf(new PersonalDataPdf.PersonalData(caseId, reference, null, EDITED, name, number, null,
+        notes, LocalDate.of(2026, 9, 14), null, Period.ofYears(2)));
   }
 }

@@ -74,7 +74,8 @@ public final class Reconciler {
   /**
    * The case's assignee, and whether its request stood refused ({@link CaseView#refused()}), before an event; whether
    * the event corrects or withdraws an earlier one; and the stage of the request's implicit rejection ({@link
-   * ImplicitRejectionV3#stage}), null when no alert was open (nothing to emit again then).
+   * ImplicitRejectionV3#stage}), null when no alert was open (nothing to emit again then) or the event cannot move
+   * it.
    */
   public record Before(String assignee, boolean refused, boolean correction, ImplicitRejectionV3.Stage rejection) {}
 

@@ -49,8 +49,7 @@ public final class EmploymentAtRisk extends BaseRule {
               + ": risk of dismissal."
           : "The employer has refused the API since " + Texts.en(refusal.get()) + ". An API issued for a permit that "
               + "allowed work allows work (CESEDA R.431-15-2): remind the employer in writing.";
-      return view.refused() ? Texts.afterRefusal(view, fr, en)
-          : Texts.pending(view, settings, fr, en);
+      return Texts.pending(view, settings, fr, en); // after a refusal, the steps after it
     };
     return Optional.of(new Condition(id(), Severity.CRITICAL, start, start, text));
   }

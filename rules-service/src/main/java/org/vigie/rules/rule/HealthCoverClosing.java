@@ -49,12 +49,10 @@ public final class HealthCoverClosing extends BaseRule {
           en + " Tell the CPAM; if the refusal stands, state medical aid (AME, CASF L.251-1) can take over, subject to "
               + "residence and means: prepare the application.");
     }
-    return closed
-        ? Texts.pending(view, settings,
-            fr + " Prévenir la CPAM et obtenir une API : avec elle, la prise en charge peut être demandée à nouveau.",
-            en + " Tell the CPAM and obtain an API: with it, cover can be applied for again.")
-        : Texts.pending(view, settings, fr + " Prévenir la CPAM et obtenir une API avant cette date.",
-            en + " Tell the CPAM and obtain an API before then.");
+    return Texts.pending(view, settings,
+        fr + " Prévenir la CPAM et obtenir une API" + (closed
+            ? " : avec elle, la prise en charge peut être demandée à nouveau." : " avant cette date."),
+        en + " Tell the CPAM and obtain an API" + (closed ? ": with it, cover can be applied for again." : " before then."));
   }
 
   @Override

@@ -221,13 +221,21 @@ class RulePerRuleTopologyTest {
       });
     }
   }
+
+  /** The day the request of {@link #recordAnApiLapsingOnAPendingRequest} is implicitly rejected. */
+  static final LocalDate REJECTION = t(-100).plusMonths(4);
+
+  /** A request filed on day -100 and still awaiting its decision, its API lapsed after day 5. */
+  private static void recordAnApiLapsingOnAPendingRequest(RulesDriver driver, Events e) {
+    List.of(e.opened(t(-200), t(-20)), e.submission(t(-100)), e.api(t(-21), t(5))).forEach(driver::record);
+  }
+
   @Test
   void anOpenAlertIsEmittedAgainWithItsNextStepsWhenTheImplicitRejectionArisesAndWhenItsTimeEnds() {
     try (RulesDriver driver = new RulesDriver()) {
       Events e = new Events("case-steps");
-      // an API lapsed on day 5; the request, filed on day -100, is implicitly rejected four months after
-      List.of(e.opened(t(-200), t(-20)), e.submission(t(-100)), e.api(t(-21), t(5))).forEach(driver::record);
-      LocalDate rejection = t(-100).plusMonths(4);
+      recordAnApiLapsingOnAPendingRequest(driver, e);
+      LocalDate rejection = REJECTION;
       LocalDate lastDay = rejection.plusMonths(2);
       driver.advanceTo(t(6));
       List<CaseAlert> lapsed = of(driver.newAlerts(), RuleId.API_EXPIRED);
@@ -260,8 +268,8 @@ class RulePerRuleTopologyTest {
   void anAppealToTheCourtRecordedEmitsTheOpenAlertsAgainWithTheirNextSteps() {
     try (RulesDriver driver = new RulesDriver()) {
       Events e = new Events("case-contested");
-      List.of(e.opened(t(-200), t(-20)), e.submission(t(-100)), e.api(t(-21), t(5))).forEach(driver::record);
-      LocalDate rejection = t(-100).plusMonths(4);
+      recordAnApiLapsingOnAPendingRequest(driver, e);
+      LocalDate rejection = REJECTION;
       driver.advanceTo(rejection.plusDays(3));
       String alertId = of(driver.newAlerts(), RuleId.API_EXPIRED).get(0).getAlertId();
       driver.record(e.appeal(rejection.plusDays(2), org.vigie.schemas.AppealKind.COURT_APPEAL));
